@@ -1,0 +1,196 @@
+// Package annotate owns the annotation document: loading and saving it
+// atomically, validating it against its article, anchoring spans, and the
+// undoable edits the reader makes. It knows nothing of terminals.
+package annotate
+
+import (
+	"cmp"
+	"crypto/rand"
+	"encoding/hex"
+	"maps"
+	"slices"
+	"strings"
+
+	"stance/model"
+)
+
+// SchemaVersion is the newest annotation schema this program reads and
+// writes.
+const SchemaVersion = 1
+
+// ArticleInfo identifies the article a document codes.
+type ArticleInfo struct {
+	Title  string
+	Date   string
+	Source string
+	SHA256 string // hex digest of the normalised text as UTF-8
+	Length int    // code points in the normalised text
+	Extra  model.Extra
+}
+
+// Document is one article's coding: its actor and claim registries and its
+// annotations, as stored in ARTICLE.stance.json.
+type Document struct {
+	Schema      int
+	Generator   string
+	Article     ArticleInfo
+	Actors      []model.Actor
+	Claims      []model.Claim
+	Annotations []model.Annotation
+	Extra       model.Extra
+}
+
+// Version is stance's version. It is a variable so that a release build can
+// set it with -ldflags "-X stance/annotate.Version=…".
+var Version = "0.1.0"
+
+// Generator returns the value written to a document's "generator" field,
+// "stance " followed by Version.
+func Generator() string { return "stance " + Version }
+
+// The prefixes of generated IDs: actors, claims and annotations ("notes").
+const (
+	ActorPrefix      = "a-"
+	ClaimPrefix      = "c-"
+	AnnotationPrefix = "n-"
+)
+
+// New returns an empty schema-1 document for a, recording its title, date,
+// digest and length. source is written as given (usually the path the user
+// opened); an empty generator means Generator().
+func New(a *model.Article, source, generator string) *Document {
+	if generator == "" {
+		generator = Generator()
+	}
+	return &Document{
+		Schema:    SchemaVersion,
+		Generator: generator,
+		Article: ArticleInfo{
+			Title:  a.Meta.Title,
+			Date:   a.Meta.Date,
+			Source: source,
+			SHA256: a.SHA256(),
+			Length: a.Len(),
+		},
+		Actors:      []model.Actor{},
+		Claims:      []model.Claim{},
+		Annotations: []model.Annotation{},
+	}
+}
+
+// NewID returns a fresh random ID: prefix followed by six lower-case hex
+// digits, e.g. "a-3f9c2e". Use ActorPrefix, ClaimPrefix or AnnotationPrefix;
+// a prefix without a trailing "-" gets one. IDs are random rather than
+// sequential so that two people coding copies of one file can merge them; an
+// ID already used anywhere in the document is never returned.
+func (d *Document) NewID(prefix string) string {
+	if prefix != "" && !strings.HasSuffix(prefix, "-") {
+		prefix += "-"
+	}
+	for {
+		var b [3]byte
+		rand.Read(b[:]) // never fails since Go 1.24
+		id := prefix + hex.EncodeToString(b[:])
+		if !d.hasID(id) {
+			return id
+		}
+	}
+}
+
+func (d *Document) hasID(id string) bool {
+	return d.actorIndex(id) >= 0 || d.claimIndex(id) >= 0 || d.annotationIndex(id) >= 0
+}
+
+func (d *Document) actorIndex(id string) int {
+	return slices.IndexFunc(d.Actors, func(a model.Actor) bool { return a.ID == id })
+}
+
+func (d *Document) claimIndex(id string) int {
+	return slices.IndexFunc(d.Claims, func(c model.Claim) bool { return c.ID == id })
+}
+
+func (d *Document) annotationIndex(id string) int {
+	return slices.IndexFunc(d.Annotations, func(n model.Annotation) bool { return n.ID == id })
+}
+
+// Actor returns a copy of the registry actor with the given ID.
+func (d *Document) Actor(id string) (model.Actor, bool) {
+	if i := d.actorIndex(id); i >= 0 {
+		return cloneActor(d.Actors[i]), true
+	}
+	return model.Actor{}, false
+}
+
+// Claim returns a copy of the registry claim with the given ID.
+func (d *Document) Claim(id string) (model.Claim, bool) {
+	if i := d.claimIndex(id); i >= 0 {
+		return cloneClaim(d.Claims[i]), true
+	}
+	return model.Claim{}, false
+}
+
+// Annotation returns a copy of the annotation with the given ID.
+func (d *Document) Annotation(id string) (model.Annotation, bool) {
+	if i := d.annotationIndex(id); i >= 0 {
+		return cloneAnnotation(d.Annotations[i]), true
+	}
+	return model.Annotation{}, false
+}
+
+// AnnotationsAt returns the annotations whose span contains offset,
+// innermost (shortest span) first; ties are in document order. A
+// zero-length span contains only its own start.
+func (d *Document) AnnotationsAt(offset int) []model.Annotation {
+	var out []model.Annotation
+	for _, n := range d.Annotations {
+		if n.Span.Contains(offset) || (n.Span.Len() == 0 && n.Span.Start == offset) {
+			out = append(out, cloneAnnotation(n))
+		}
+	}
+	slices.SortStableFunc(out, func(a, b model.Annotation) int {
+		return cmp.Compare(a.Span.Len(), b.Span.Len())
+	})
+	return out
+}
+
+// ActorMentions returns how many actor annotations mark a mention of the
+// actor with the given ID. Claims it speaks and positions it takes are not
+// mentions.
+func (d *Document) ActorMentions(id string) int {
+	n := 0
+	for _, a := range d.Annotations {
+		if a.Type == model.TypeActor && a.Actor == id {
+			n++
+		}
+	}
+	return n
+}
+
+// Sort puts the annotations in file order: by start, then end, then ID.
+func (d *Document) Sort() {
+	slices.SortStableFunc(d.Annotations, compareAnnotations)
+}
+
+func compareAnnotations(a, b model.Annotation) int {
+	return cmp.Or(
+		cmp.Compare(a.Span.Start, b.Span.Start),
+		cmp.Compare(a.Span.End, b.Span.End),
+		strings.Compare(a.ID, b.ID),
+	)
+}
+
+func cloneActor(a model.Actor) model.Actor {
+	a.Aliases = slices.Clone(a.Aliases)
+	a.Extra = maps.Clone(a.Extra)
+	return a
+}
+
+func cloneClaim(c model.Claim) model.Claim {
+	c.Extra = maps.Clone(c.Extra)
+	return c
+}
+
+func cloneAnnotation(n model.Annotation) model.Annotation {
+	n.Extra = maps.Clone(n.Extra)
+	return n
+}

@@ -1,0 +1,457 @@
+package annotate
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"stance/model"
+)
+
+// Editor makes undoable changes to a document. Every public edit is one
+// undo step, however many entities it touches (tagging a new actor creates
+// the actor and the annotation; one Undo removes both). Steps are recorded as
+// primitive changes, each holding an entity's value before and after, so
+// undo and redo restore the document exactly without copying it.
+//
+// An edit that fails changes nothing. After every edit, undo and redo the
+// annotations are in file order (Document.Sort). Change the document only
+// through its Editor while the Editor is in use, or undo will not be exact.
+type Editor struct {
+	// Now returns the time recorded in Created and Modified; nil means
+	// time.Now. Times are written in UTC to the second.
+	Now func() time.Time
+
+	doc     *Document
+	art     *model.Article
+	undo    []step
+	redo    []step
+	version int
+}
+
+// NewEditor returns an Editor for doc, the coding of art. Spans are checked
+// against, and quotes taken from, art.
+func NewEditor(doc *Document, art *model.Article) *Editor {
+	return &Editor{doc: doc, art: art}
+}
+
+// Doc returns the document being edited.
+func (e *Editor) Doc() *Document { return e.doc }
+
+// Version returns a counter that increases with every edit, undo and redo,
+// so that a caller can tell whether the document changed since it last
+// saved.
+func (e *Editor) Version() int { return e.version }
+
+// ActorChoice names the actor of an edit: an existing actor (ID set), or one
+// to create (ID empty, Name set, Kind defaulting to person). The zero value
+// means no actor. A new name that equals an existing actor's name or alias,
+// ignoring case and spacing, picks that actor instead of creating a
+// duplicate. Kind is ignored for an existing actor; use Change.Kind.
+type ActorChoice struct {
+	ID   string
+	Name string
+	Kind model.ActorKind
+}
+
+func (c ActorChoice) isZero() bool { return c.ID == "" && normalizeSpace(c.Name) == "" }
+
+// TagActor marks span as a mention of who, creating the actor if it is new.
+// If the mention's text differs from the actor's name and aliases (ignoring
+// case and spacing) it is added to the aliases.
+func (e *Editor) TagActor(span model.Span, who ActorChoice) (model.Annotation, error) {
+	if err := e.checkSpan(span, false); err != nil {
+		return model.Annotation{}, err
+	}
+	if who.isZero() {
+		return model.Annotation{}, errors.New("an actor mention needs an actor")
+	}
+	actor, isNew, err := e.resolveActor(who)
+	if err != nil {
+		return model.Annotation{}, err
+	}
+	n := e.newAnnotation(model.TypeActor, span)
+	n.Actor = actor.ID
+
+	t := e.begin()
+	if addAlias(&actor, n.Quote) || isNew {
+		put(t, actorTable, actor)
+	}
+	put(t, annotationTable, n)
+	e.commit(t, fmt.Sprintf("tag actor “%s”", clip(actor.Name)))
+	return cloneAnnotation(n), nil
+}
+
+// TagClaim marks span as a claim. text is the claim's wording in the
+// registry, trimmed; empty means the span's text. An existing claim whose
+// text equals it exactly is reused, else a claim is created. speaker, if not
+// the zero value, is the actor making the claim (created if new).
+func (e *Editor) TagClaim(span model.Span, text string, speaker ActorChoice) (model.Annotation, error) {
+	if err := e.checkSpan(span, false); err != nil {
+		return model.Annotation{}, err
+	}
+	var actor model.Actor
+	var actorIsNew bool
+	if !speaker.isZero() {
+		var err error
+		if actor, actorIsNew, err = e.resolveActor(speaker); err != nil {
+			return model.Annotation{}, err
+		}
+	}
+	n := e.newAnnotation(model.TypeClaim, span)
+	n.Actor = actor.ID
+	text = strings.TrimSpace(text)
+	if text == "" {
+		text = normalizeSpace(n.Quote)
+	}
+	claim, claimIsNew := e.claimByText(text)
+	n.Claim = claim.ID
+
+	t := e.begin()
+	if actorIsNew {
+		put(t, actorTable, actor)
+	}
+	if claimIsNew {
+		put(t, claimTable, claim)
+	}
+	put(t, annotationTable, n)
+	e.commit(t, fmt.Sprintf("tag claim “%s”", clip(claim.Text)))
+	return cloneAnnotation(n), nil
+}
+
+// TagPosition records that who takes stance (empty means support) toward
+// the claim claimID. span is the evidence; nil means the span of the claim's
+// latest annotation: the one created last, and of those created in the same
+// second the last in the text. Without a span, a claim never tagged in the
+// text is an error. The evidence span may be empty.
+func (e *Editor) TagPosition(span *model.Span, who ActorChoice, claimID string, stance model.Stance) (model.Annotation, error) {
+	claim, ok := e.doc.Claim(claimID)
+	if !ok {
+		return model.Annotation{}, fmt.Errorf("unknown claim %q", claimID)
+	}
+	if stance == "" {
+		stance = model.StanceSupport
+	}
+	if !stance.Valid() {
+		return model.Annotation{}, fmt.Errorf("unknown stance %q (want one of %s)", stance, list(model.Stances))
+	}
+	var s model.Span
+	if span != nil {
+		s = *span
+	} else if latest, ok := e.latestClaimAnnotation(claimID); ok {
+		s = latest.Span
+	} else {
+		return model.Annotation{}, fmt.Errorf("claim “%s” is not tagged in the text: select the evidence for the position", clip(claim.Text))
+	}
+	if err := e.checkSpan(s, true); err != nil {
+		return model.Annotation{}, err
+	}
+	if who.isZero() {
+		return model.Annotation{}, errors.New("a position needs an actor")
+	}
+	actor, isNew, err := e.resolveActor(who)
+	if err != nil {
+		return model.Annotation{}, err
+	}
+	n := e.newAnnotation(model.TypePosition, s)
+	n.Actor, n.Claim, n.Stance = actor.ID, claim.ID, stance
+
+	t := e.begin()
+	if isNew {
+		put(t, actorTable, actor)
+	}
+	put(t, annotationTable, n)
+	e.commit(t, fmt.Sprintf("tag position “%s” %s “%s”", clip(actor.Name), stance, clip(claim.Text)))
+	return cloneAnnotation(n), nil
+}
+
+// Change says what Update changes; nil fields stay as they are.
+type Change struct {
+	Actor     *ActorChoice     // the annotation's actor; the zero value clears it (claims only)
+	Claim     *string          // the annotation's claim ID (claims and positions)
+	ClaimText *string          // the registry text of the annotation's claim
+	Stance    *model.Stance    // positions only; empty means support
+	Note      *string          // the annotation's note
+	Kind      *model.ActorKind // the kind of the annotation's actor, in the registry
+}
+
+// Update changes annotation id and sets its Modified time. A new actor of an
+// actor annotation gets the mention's text as an alias, as in TagActor. A
+// Change that alters nothing records no step.
+func (e *Editor) Update(id string, ch Change) error {
+	old, ok := e.doc.Annotation(id)
+	if !ok {
+		return fmt.Errorf("unknown annotation %q", id)
+	}
+	n := cloneAnnotation(old)
+	var actor model.Actor
+	var actorChanged bool
+
+	if ch.Actor != nil {
+		if ch.Actor.isZero() {
+			if n.Type != model.TypeClaim {
+				return fmt.Errorf("%s annotation needs an actor", indefinite(n.Type))
+			}
+			n.Actor = ""
+		} else {
+			a, isNew, err := e.resolveActor(*ch.Actor)
+			if err != nil {
+				return err
+			}
+			actor, actorChanged = a, isNew
+			if n.Type == model.TypeActor && addAlias(&actor, n.Quote) {
+				actorChanged = true
+			}
+			n.Actor = a.ID
+		}
+	}
+	if ch.Claim != nil {
+		if n.Type == model.TypeActor {
+			return errors.New("an actor annotation has no claim")
+		}
+		if _, ok := e.doc.Claim(*ch.Claim); !ok {
+			return fmt.Errorf("unknown claim %q", *ch.Claim)
+		}
+		n.Claim = *ch.Claim
+	}
+	var claim model.Claim
+	var claimChanged bool
+	if ch.ClaimText != nil {
+		text := strings.TrimSpace(*ch.ClaimText)
+		if n.Claim == "" {
+			return errors.New("the annotation has no claim whose text to change")
+		}
+		if text == "" {
+			return errors.New("a claim needs text")
+		}
+		claim, _ = e.doc.Claim(n.Claim)
+		claimChanged = claim.Text != text
+		claim.Text = text
+	}
+	if ch.Stance != nil {
+		if n.Type != model.TypePosition {
+			return fmt.Errorf("only a position has a stance, not %s annotation", indefinite(n.Type))
+		}
+		s := *ch.Stance
+		if s == "" {
+			s = model.StanceSupport
+		}
+		if !s.Valid() {
+			return fmt.Errorf("unknown stance %q (want one of %s)", s, list(model.Stances))
+		}
+		n.Stance = s
+	}
+	if ch.Note != nil {
+		n.Note = *ch.Note
+	}
+	if ch.Kind != nil {
+		if n.Actor == "" {
+			return errors.New("the annotation has no actor whose kind to change")
+		}
+		if !ch.Kind.Valid() {
+			return fmt.Errorf("unknown actor kind %q (want one of %s)", *ch.Kind, list(model.ActorKinds))
+		}
+		if actor.ID != n.Actor {
+			actor, _ = e.doc.Actor(n.Actor)
+		}
+		if actor.Kind != *ch.Kind {
+			actor.Kind, actorChanged = *ch.Kind, true
+		}
+	}
+
+	annotationChanged := n.Actor != old.Actor || n.Claim != old.Claim || n.Stance != old.Stance || n.Note != old.Note
+	if !annotationChanged && !actorChanged && !claimChanged {
+		return nil
+	}
+	n.Modified = e.now()
+	t := e.begin()
+	if actorChanged {
+		put(t, actorTable, actor)
+	}
+	if claimChanged {
+		put(t, claimTable, claim)
+	}
+	put(t, annotationTable, n)
+	e.commit(t, "edit "+e.describe(n))
+	return nil
+}
+
+// Delete removes annotation id. The actors and claims it refers to stay in
+// the registries.
+func (e *Editor) Delete(id string) error {
+	n, ok := e.doc.Annotation(id)
+	if !ok {
+		return fmt.Errorf("unknown annotation %q", id)
+	}
+	t := e.begin()
+	remove(t, annotationTable, id)
+	e.commit(t, "delete "+e.describe(n))
+	return nil
+}
+
+// Undo reverts the latest edit not yet undone and returns its description,
+// e.g. "tag actor “Vladimir Putin”"; ok is false when there is nothing to
+// undo.
+func (e *Editor) Undo() (what string, ok bool) {
+	return e.replay(&e.undo, &e.redo, true)
+}
+
+// Redo applies the latest undone edit again and returns its description; ok
+// is false when there is nothing to redo. A new edit clears what can be
+// redone.
+func (e *Editor) Redo() (what string, ok bool) {
+	return e.replay(&e.redo, &e.undo, false)
+}
+
+func (e *Editor) replay(from, to *[]step, reverse bool) (string, bool) {
+	if len(*from) == 0 {
+		return "", false
+	}
+	s := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	if reverse {
+		for i := len(s.changes) - 1; i >= 0; i-- {
+			s.changes[i].apply(e.doc, true)
+		}
+	} else {
+		for _, c := range s.changes {
+			c.apply(e.doc, false)
+		}
+	}
+	e.doc.Sort()
+	*to = append(*to, s)
+	e.version++
+	return s.what, true
+}
+
+// checkSpan reports a span that does not lie within the article or, unless
+// allowEmpty, is empty.
+func (e *Editor) checkSpan(s model.Span, allowEmpty bool) error {
+	if n := e.art.Len(); s.Start < 0 || s.End < s.Start || s.End > n {
+		return fmt.Errorf("span [%d, %d) is outside the article (0–%d)", s.Start, s.End, n)
+	}
+	if s.Len() == 0 && !allowEmpty {
+		return errors.New("select some text first")
+	}
+	return nil
+}
+
+// resolveActor returns the actor who names, or a new one (isNew) that the
+// caller must put. who must not be the zero value.
+func (e *Editor) resolveActor(who ActorChoice) (a model.Actor, isNew bool, err error) {
+	if who.ID != "" {
+		a, ok := e.doc.Actor(who.ID)
+		if !ok {
+			return a, false, fmt.Errorf("unknown actor %q", who.ID)
+		}
+		return a, false, nil
+	}
+	name := normalizeSpace(who.Name)
+	for _, x := range e.doc.Actors {
+		if hasName(x, name) {
+			return cloneActor(x), false, nil
+		}
+	}
+	kind := who.Kind
+	if kind == "" {
+		kind = model.KindPerson
+	}
+	if !kind.Valid() {
+		return a, false, fmt.Errorf("unknown actor kind %q (want one of %s)", kind, list(model.ActorKinds))
+	}
+	return model.Actor{ID: e.doc.NewID(ActorPrefix), Name: name, Kind: kind}, true, nil
+}
+
+// hasName reports whether s is a's name or one of its aliases, ignoring case
+// and spacing.
+func hasName(a model.Actor, s string) bool {
+	s = normalizeSpace(s)
+	if strings.EqualFold(normalizeSpace(a.Name), s) {
+		return true
+	}
+	return slices.ContainsFunc(a.Aliases, func(x string) bool { return strings.EqualFold(normalizeSpace(x), s) })
+}
+
+// addAlias adds the surface form quote to a's aliases unless a already goes
+// by it, and reports whether it did.
+func addAlias(a *model.Actor, quote string) bool {
+	alias := normalizeSpace(quote)
+	if alias == "" || hasName(*a, alias) {
+		return false
+	}
+	a.Aliases = append(a.Aliases, alias)
+	return true
+}
+
+// claimByText returns the claim whose text is text, or a new one (isNew).
+func (e *Editor) claimByText(text string) (c model.Claim, isNew bool) {
+	if i := slices.IndexFunc(e.doc.Claims, func(c model.Claim) bool { return c.Text == text }); i >= 0 {
+		return cloneClaim(e.doc.Claims[i]), false
+	}
+	return model.Claim{ID: e.doc.NewID(ClaimPrefix), Text: text}, true
+}
+
+func (e *Editor) latestClaimAnnotation(claimID string) (model.Annotation, bool) {
+	var latest model.Annotation
+	found := false
+	for _, n := range e.doc.Annotations {
+		if n.Type != model.TypeClaim || n.Claim != claimID {
+			continue
+		}
+		// RFC 3339 UTC times to the second compare as strings.
+		if !found || n.Created > latest.Created || n.Created == latest.Created && compareAnnotations(n, latest) > 0 {
+			latest, found = n, true
+		}
+	}
+	return latest, found
+}
+
+func (e *Editor) newAnnotation(typ model.AnnotationType, s model.Span) model.Annotation {
+	now := e.now()
+	quote, prefix, suffix := Anchor(e.art, s)
+	return model.Annotation{
+		ID: e.doc.NewID(AnnotationPrefix), Type: typ, Span: s,
+		Quote: quote, Prefix: prefix, Suffix: suffix,
+		Created: now, Modified: now,
+	}
+}
+
+func (e *Editor) now() string {
+	now := time.Now
+	if e.Now != nil {
+		now = e.Now
+	}
+	return now().UTC().Truncate(time.Second).Format(time.RFC3339)
+}
+
+// describe names an annotation for undo messages: its type and the name of
+// its actor or the text of its claim.
+func (e *Editor) describe(n model.Annotation) string {
+	label := n.Quote
+	if a, ok := e.doc.Actor(n.Actor); ok && n.Type == model.TypeActor {
+		label = a.Name
+	} else if c, ok := e.doc.Claim(n.Claim); ok {
+		label = c.Text
+	}
+	return fmt.Sprintf("%s “%s”", n.Type, clip(normalizeSpace(label)))
+}
+
+// indefinite returns the type with its indefinite article: "an actor".
+func indefinite(t model.AnnotationType) string {
+	if t == model.TypeActor {
+		return "an actor"
+	}
+	return "a " + string(t)
+}
+
+// clip shortens s to at most 40 characters for messages.
+func clip(s string) string {
+	const limit = 40
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	return string([]rune(s)[:limit-1]) + "…"
+}

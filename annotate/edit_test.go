@@ -1,0 +1,494 @@
+package annotate_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"stance/annotate"
+	"stance/model"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// seeded returns an editor whose document already has Vladimir Putin
+// (alias-free, tagged once), Donald Trump as the speaker of the no-deal claim,
+// and that claim tagged once.
+func seeded(t *testing.T) (e *annotate.Editor, putin, trump model.Annotation, claim model.Annotation) {
+	t.Helper()
+	e = newTestEditor(t)
+	putin = must[model.Annotation](t)(e.TagActor(spanVladimirPutin, annotate.ActorChoice{Name: "Vladimir Putin"}))
+	trump = must[model.Annotation](t)(e.TagActor(spanDonaldTrump, annotate.ActorChoice{Name: "Donald Trump"}))
+	claim = must[model.Annotation](t)(e.TagClaim(spanNoDeal, "", annotate.ActorChoice{ID: trump.Actor}))
+	return e, putin, trump, claim
+}
+
+// Every edit is one undo step: undo restores the document byte for byte,
+// redo restores the edited one, and each of the three bumps the version.
+func TestEditUndoRedoExact(t *testing.T) {
+	tests := []struct {
+		name     string
+		edit     func(e *annotate.Editor, putin, trump, claim model.Annotation) error
+		wantWhat string
+	}{
+		{"tag new actor with an alias", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			_, err := e.TagActor(spanZelensky, annotate.ActorChoice{Name: "Volodymyr Zelensky", Kind: model.KindPerson})
+			return err
+		}, "tag actor “Volodymyr Zelensky”"},
+		{"tag existing actor, new surface form", func(e *annotate.Editor, putin, _, _ model.Annotation) error {
+			_, err := e.TagActor(spanPutin2, annotate.ActorChoice{ID: putin.Actor})
+			return err
+		}, "tag actor “Vladimir Putin”"},
+		{"tag claim with new claim and new speaker", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			_, err := e.TagClaim(model.Span{Start: 95, End: 107}, "Putin was pleased", annotate.ActorChoice{Name: "Observer", Kind: model.KindOther})
+			return err
+		}, "tag claim “Putin was pleased”"},
+		{"tag claim reusing a claim", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			_, err := e.TagClaim(spanTrump, "There's no deal until there's a deal", annotate.ActorChoice{})
+			return err
+		}, "tag claim “There's no deal until there's a deal”"},
+		{"tag position on the claim's span", func(e *annotate.Editor, putin, _, claim model.Annotation) error {
+			_, err := e.TagPosition(nil, annotate.ActorChoice{ID: putin.Actor}, claim.Claim, model.StanceOppose)
+			return err
+		}, "tag position “Vladimir Putin” oppose “There's no deal until there's a deal”"},
+		{"tag position with a new actor", func(e *annotate.Editor, _, _, claim model.Annotation) error {
+			_, err := e.TagPosition(&spanZelensky, annotate.ActorChoice{Name: "Zelensky"}, claim.Claim, "")
+			return err
+		}, "tag position “Zelensky” support “There's no deal until there's a deal”"},
+		{"update note", func(e *annotate.Editor, putin, _, _ model.Annotation) error {
+			return e.Update(putin.ID, annotate.Change{Note: ptr("president of Russia")})
+		}, "edit actor “Vladimir Putin”"},
+		{"update actor to a new actor", func(e *annotate.Editor, _, trump, _ model.Annotation) error {
+			return e.Update(trump.ID, annotate.Change{Actor: &annotate.ActorChoice{Name: "The President"}})
+		}, "edit actor “The President”"},
+		{"update claim text", func(e *annotate.Editor, _, _, claim model.Annotation) error {
+			return e.Update(claim.ID, annotate.Change{ClaimText: ptr("No deal yet")})
+		}, "edit claim “No deal yet”"},
+		{"update speaker and kind", func(e *annotate.Editor, putin, _, claim model.Annotation) error {
+			return e.Update(claim.ID, annotate.Change{Actor: &annotate.ActorChoice{ID: putin.Actor}, Kind: ptr(model.KindCountry)})
+		}, "edit claim “There's no deal until there's a deal”"},
+		{"clear speaker", func(e *annotate.Editor, _, _, claim model.Annotation) error {
+			return e.Update(claim.ID, annotate.Change{Actor: &annotate.ActorChoice{}})
+		}, "edit claim “There's no deal until there's a deal”"},
+		{"delete", func(e *annotate.Editor, putin, _, _ model.Annotation) error {
+			return e.Delete(putin.ID)
+		}, "delete actor “Vladimir Putin”"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, putin, trump, claim := seeded(t)
+			before, v0 := marshal(t, e.Doc()), e.Version()
+			if err := tt.edit(e, putin, trump, claim); err != nil {
+				t.Fatal(err)
+			}
+			after := marshal(t, e.Doc())
+			if after == before {
+				t.Fatal("the edit changed nothing")
+			}
+			if e.Version() != v0+1 {
+				t.Errorf("version after edit = %d, want %d", e.Version(), v0+1)
+			}
+			what, ok := e.Undo()
+			if !ok || what != tt.wantWhat {
+				t.Errorf("Undo() = %q, %v; want %q, true", what, ok, tt.wantWhat)
+			}
+			if got := marshal(t, e.Doc()); got != before {
+				t.Errorf("after undo:\n%s\nwant\n%s", got, before)
+			}
+			what, ok = e.Redo()
+			if !ok || what != tt.wantWhat {
+				t.Errorf("Redo() = %q, %v; want %q, true", what, ok, tt.wantWhat)
+			}
+			if got := marshal(t, e.Doc()); got != after {
+				t.Errorf("after redo:\n%s\nwant\n%s", got, after)
+			}
+			if e.Version() != v0+3 {
+				t.Errorf("version after undo and redo = %d, want %d", e.Version(), v0+3)
+			}
+		})
+	}
+}
+
+// Undoing everything returns to the empty document; redoing everything
+// returns to the full one.
+func TestUndoAllRedoAll(t *testing.T) {
+	e := newTestEditor(t)
+	empty := marshal(t, e.Doc())
+	e, _, _, _ = seeded(t)
+	full := marshal(t, e.Doc())
+	var undone []string
+	for {
+		what, ok := e.Undo()
+		if !ok {
+			break
+		}
+		undone = append(undone, what)
+	}
+	wantUndone := []string{"tag claim “There's no deal until there's a deal”", "tag actor “Donald Trump”", "tag actor “Vladimir Putin”"}
+	if !slices.Equal(undone, wantUndone) {
+		t.Errorf("undone %q, want %q", undone, wantUndone)
+	}
+	// The two editors' documents differ only in random IDs, digests are equal.
+	if got := marshal(t, e.Doc()); got != empty {
+		t.Errorf("after undoing everything:\n%s\nwant\n%s", got, empty)
+	}
+	for {
+		if _, ok := e.Redo(); !ok {
+			break
+		}
+	}
+	if got := marshal(t, e.Doc()); got != full {
+		t.Errorf("after redoing everything:\n%s\nwant\n%s", got, full)
+	}
+}
+
+func TestNewEditClearsRedo(t *testing.T) {
+	e, putin, _, _ := seeded(t)
+	e.Undo()
+	if err := e.Update(putin.ID, annotate.Change{Note: ptr("n")}); err != nil {
+		t.Fatal(err)
+	}
+	if what, ok := e.Redo(); ok {
+		t.Errorf("Redo() = %q after a new edit, want nothing to redo", what)
+	}
+}
+
+func TestTagActorAliases(t *testing.T) {
+	e := newTestEditor(t)
+	n := must[model.Annotation](t)(e.TagActor(spanPutin, annotate.ActorChoice{Name: " Vladimir   Putin "}))
+	steps := []struct {
+		span  model.Span
+		who   annotate.ActorChoice
+		alias []string
+	}{
+		// Creating from the selection "Putin" with a fuller name: "Putin" is an alias.
+		{spanPutin2, annotate.ActorChoice{ID: n.Actor}, []string{"Putin"}},
+		// The full name is the name, not an alias.
+		{spanVladimirPutin, annotate.ActorChoice{ID: n.Actor}, []string{"Putin"}},
+		// A new name that is an existing alias picks that actor.
+		{spanPutin2, annotate.ActorChoice{Name: "PUTIN"}, []string{"Putin"}},
+		// A genuinely new surface form is added once.
+		{spanZelensky, annotate.ActorChoice{ID: n.Actor}, []string{"Putin", "Zelensky"}},
+		{spanZelensky, annotate.ActorChoice{ID: n.Actor}, []string{"Putin", "Zelensky"}},
+	}
+	a, _ := e.Doc().Actor(n.Actor)
+	if a.Name != "Vladimir Putin" || a.Kind != model.KindPerson || !slices.Equal(a.Aliases, []string{"Putin"}) {
+		t.Fatalf("new actor = %+v, want Vladimir Putin, person, aliases [Putin]", a)
+	}
+	for i, s := range steps {
+		got := must[model.Annotation](t)(e.TagActor(s.span, s.who))
+		if got.Actor != n.Actor {
+			t.Errorf("step %d: tagged actor %s, want %s", i, got.Actor, n.Actor)
+		}
+		a, _ := e.Doc().Actor(n.Actor)
+		if !slices.Equal(a.Aliases, s.alias) {
+			t.Errorf("step %d: aliases = %q, want %q", i, a.Aliases, s.alias)
+		}
+	}
+	if len(e.Doc().Actors) != 1 {
+		t.Errorf("registry has %d actors, want 1", len(e.Doc().Actors))
+	}
+	if got := e.Doc().ActorMentions(n.Actor); got != 6 {
+		t.Errorf("ActorMentions = %d, want 6", got)
+	}
+}
+
+func TestTagActorAnnotation(t *testing.T) {
+	e := newTestEditor(t)
+	n := must[model.Annotation](t)(e.TagActor(spanDonaldTrump, annotate.ActorChoice{Name: "Donald Trump", Kind: model.KindPerson}))
+	want := model.Annotation{
+		ID: n.ID, Type: model.TypeActor, Span: spanDonaldTrump,
+		Quote: "Donald Trump", Prefix: "Vladimir Putin met ", Suffix: " in Alaska. “There's no deal unt",
+		Actor: n.Actor, Created: "2026-11-27T12:01:00Z", Modified: "2026-11-27T12:01:00Z",
+	}
+	if !strings.HasPrefix(n.ID, "n-") || !strings.HasPrefix(n.Actor, "a-") {
+		t.Errorf("IDs %s, %s lack their prefixes", n.ID, n.Actor)
+	}
+	got, ok := e.Doc().Annotation(n.ID)
+	if !ok || !equalAnnotation(got, want) || !equalAnnotation(n, want) {
+		t.Errorf("annotation = %+v\nreturned %+v\nwant %+v", got, n, want)
+	}
+}
+
+func equalAnnotation(a, b model.Annotation) bool {
+	return a.ID == b.ID && a.Type == b.Type && a.Span == b.Span && a.Quote == b.Quote &&
+		a.Prefix == b.Prefix && a.Suffix == b.Suffix && a.Actor == b.Actor && a.Claim == b.Claim &&
+		a.Stance == b.Stance && a.Note == b.Note && a.Created == b.Created && a.Modified == b.Modified
+}
+
+func TestTagClaim(t *testing.T) {
+	e, _, trump, claim := seeded(t)
+	c, ok := e.Doc().Claim(claim.Claim)
+	if !ok || c.Text != "There's no deal until there's a deal" {
+		t.Fatalf("claim = %+v, want the quote as its text", c)
+	}
+	if claim.Actor != trump.Actor {
+		t.Errorf("speaker = %q, want %q", claim.Actor, trump.Actor)
+	}
+	// Same text, exactly: the claim is reused.
+	again := must[model.Annotation](t)(e.TagClaim(spanTrump, "  There's no deal until there's a deal ", annotate.ActorChoice{}))
+	if again.Claim != claim.Claim || again.Actor != "" {
+		t.Errorf("second tag: claim %q actor %q, want claim %q and no speaker", again.Claim, again.Actor, claim.Claim)
+	}
+	// Different case is a different wording: a new claim.
+	other := must[model.Annotation](t)(e.TagClaim(spanTrump, "there's no deal until there's a deal", annotate.ActorChoice{}))
+	if other.Claim == claim.Claim {
+		t.Error("a differently worded claim reused the existing one")
+	}
+	if len(e.Doc().Claims) != 2 {
+		t.Errorf("registry has %d claims, want 2", len(e.Doc().Claims))
+	}
+	// A quote over a line break becomes one line of claim text.
+	multi := must[model.Annotation](t)(e.TagClaim(model.Span{Start: 95, End: 118}, "", annotate.ActorChoice{}))
+	if c, _ := e.Doc().Claim(multi.Claim); c.Text != "Putin smiled. Zelensky" {
+		t.Errorf("claim text = %q, want %q", c.Text, "Putin smiled. Zelensky")
+	}
+}
+
+func TestTagPositionDefaultsToLatestClaimSpan(t *testing.T) {
+	e, putin, _, claim := seeded(t)
+	// A later annotation of the same claim, earlier in the text.
+	later := must[model.Annotation](t)(e.TagClaim(spanDonaldTrump, claim.Quote, annotate.ActorChoice{}))
+	if later.Claim != claim.Claim {
+		t.Fatal("claim not reused")
+	}
+	p := must[model.Annotation](t)(e.TagPosition(nil, annotate.ActorChoice{ID: putin.Actor}, claim.Claim, ""))
+	if p.Span != spanDonaldTrump || p.Quote != "Donald Trump" {
+		t.Errorf("position span = %v %q, want the latest claim annotation's %v", p.Span, p.Quote, spanDonaldTrump)
+	}
+	if p.Stance != model.StanceSupport || p.Actor != putin.Actor || p.Claim != claim.Claim || p.Type != model.TypePosition {
+		t.Errorf("position = %+v, want Putin supports the claim", p)
+	}
+	// An explicit span, which may be empty, wins.
+	empty := model.Span{Start: 90, End: 90}
+	p = must[model.Annotation](t)(e.TagPosition(&empty, annotate.ActorChoice{ID: putin.Actor}, claim.Claim, model.StanceNeutral))
+	if p.Span != empty || p.Stance != model.StanceNeutral {
+		t.Errorf("position = %v %s, want %v neutral", p.Span, p.Stance, empty)
+	}
+}
+
+func TestUpdate(t *testing.T) {
+	e, putin, trump, claim := seeded(t)
+	if err := e.Update(putin.ID, annotate.Change{Note: ptr("head of state"), Kind: ptr(model.KindCountry)}); err != nil {
+		t.Fatal(err)
+	}
+	n, _ := e.Doc().Annotation(putin.ID)
+	if n.Note != "head of state" || n.Created != putin.Created || n.Modified == putin.Modified {
+		t.Errorf("after update: note %q created %s modified %s; want the note, Created kept, Modified new", n.Note, n.Created, n.Modified)
+	}
+	if a, _ := e.Doc().Actor(putin.Actor); a.Kind != model.KindCountry {
+		t.Errorf("kind = %s, want country", a.Kind)
+	}
+	// Re-pointing an actor mention adds its text as the new actor's alias.
+	if err := e.Update(trump.ID, annotate.Change{Actor: &annotate.ActorChoice{ID: putin.Actor}}); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := e.Doc().Actor(putin.Actor); !slices.Equal(a.Aliases, []string{"Donald Trump"}) {
+		t.Errorf("aliases = %q, want [Donald Trump]", a.Aliases)
+	}
+	// The claim text edits the registry entry every annotation shares.
+	if err := e.Update(claim.ID, annotate.Change{ClaimText: ptr("No deal before a deal")}); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := e.Doc().Claim(claim.Claim); c.Text != "No deal before a deal" {
+		t.Errorf("claim text = %q", c.Text)
+	}
+	// Nothing to change: no step, no new version.
+	v := e.Version()
+	if err := e.Update(putin.ID, annotate.Change{Note: ptr("head of state")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Update(putin.ID, annotate.Change{}); err != nil {
+		t.Fatal(err)
+	}
+	if e.Version() != v {
+		t.Errorf("no-op updates changed the version from %d to %d", v, e.Version())
+	}
+	if what, _ := e.Undo(); what != "edit claim “No deal before a deal”" {
+		t.Errorf("Undo() = %q, want the claim text edit", what)
+	}
+}
+
+func TestDeleteKeepsRegistries(t *testing.T) {
+	e, putin, _, claim := seeded(t)
+	before := marshal(t, e.Doc())
+	for _, id := range []string{putin.ID, claim.ID} {
+		if err := e.Delete(id); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := e.Doc().Annotation(id); ok {
+			t.Errorf("annotation %s still there after Delete", id)
+		}
+	}
+	if _, ok := e.Doc().Actor(putin.Actor); !ok {
+		t.Error("Delete removed the actor from the registry")
+	}
+	if _, ok := e.Doc().Claim(claim.Claim); !ok {
+		t.Error("Delete removed the claim from the registry")
+	}
+	e.Undo()
+	e.Undo()
+	if got := marshal(t, e.Doc()); got != before {
+		t.Errorf("after undoing the deletes:\n%s\nwant\n%s", got, before)
+	}
+}
+
+// A failed edit changes nothing: not the document, the version or the undo
+// history.
+func TestEditErrorsChangeNothing(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(e *annotate.Editor, putin, trump, claim model.Annotation) error
+		want string
+	}{
+		{"span past the end", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			_, err := e.TagActor(model.Span{Start: 130, End: 136}, annotate.ActorChoice{Name: "X"})
+			return err
+		}, "span [130, 136) is outside the article (0–135)"},
+		{"negative span", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			_, err := e.TagClaim(model.Span{Start: -1, End: 3}, "", annotate.ActorChoice{})
+			return err
+		}, "outside the article"},
+		{"reversed span", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			_, err := e.TagActor(model.Span{Start: 5, End: 3}, annotate.ActorChoice{Name: "X"})
+			return err
+		}, "outside the article"},
+		{"empty actor span", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			_, err := e.TagActor(model.Span{Start: 3, End: 3}, annotate.ActorChoice{Name: "X"})
+			return err
+		}, "select some text first"},
+		{"empty claim span", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			_, err := e.TagClaim(model.Span{Start: 3, End: 3}, "text", annotate.ActorChoice{})
+			return err
+		}, "select some text first"},
+		{"no actor", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			_, err := e.TagActor(spanZelensky, annotate.ActorChoice{Name: "  "})
+			return err
+		}, "needs an actor"},
+		{"unknown actor", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			_, err := e.TagActor(spanZelensky, annotate.ActorChoice{ID: "a-ffffff"})
+			return err
+		}, `unknown actor "a-ffffff"`},
+		{"unknown kind", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			_, err := e.TagActor(spanZelensky, annotate.ActorChoice{Name: "Zelensky", Kind: "alliance"})
+			return err
+		}, `unknown actor kind "alliance"`},
+		{"unknown speaker", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			_, err := e.TagClaim(spanZelensky, "", annotate.ActorChoice{ID: "a-ffffff"})
+			return err
+		}, `unknown actor "a-ffffff"`},
+		{"unknown claim", func(e *annotate.Editor, putin, _, _ model.Annotation) error {
+			_, err := e.TagPosition(nil, annotate.ActorChoice{ID: putin.Actor}, "c-ffffff", "")
+			return err
+		}, `unknown claim "c-ffffff"`},
+		{"invalid stance", func(e *annotate.Editor, putin, _, claim model.Annotation) error {
+			_, err := e.TagPosition(nil, annotate.ActorChoice{ID: putin.Actor}, claim.Claim, "against")
+			return err
+		}, `unknown stance "against"`},
+		{"position without actor", func(e *annotate.Editor, _, _, claim model.Annotation) error {
+			_, err := e.TagPosition(nil, annotate.ActorChoice{}, claim.Claim, "")
+			return err
+		}, "a position needs an actor"},
+		{"position span out of range", func(e *annotate.Editor, putin, _, claim model.Annotation) error {
+			_, err := e.TagPosition(&model.Span{Start: 0, End: 500}, annotate.ActorChoice{ID: putin.Actor}, claim.Claim, "")
+			return err
+		}, "outside the article"},
+		{"update unknown annotation", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			return e.Update("n-ffffff", annotate.Change{Note: ptr("x")})
+		}, `unknown annotation "n-ffffff"`},
+		{"update stance of an actor mention", func(e *annotate.Editor, putin, _, _ model.Annotation) error {
+			return e.Update(putin.ID, annotate.Change{Note: ptr("x"), Stance: ptr(model.StanceOppose)})
+		}, "only a position has a stance, not an actor annotation"},
+		{"update claim of an actor mention", func(e *annotate.Editor, putin, _, claim model.Annotation) error {
+			return e.Update(putin.ID, annotate.Change{Claim: &claim.Claim})
+		}, "an actor annotation has no claim"},
+		{"update to an unknown claim", func(e *annotate.Editor, _, _, claim model.Annotation) error {
+			return e.Update(claim.ID, annotate.Change{Claim: ptr("c-ffffff")})
+		}, `unknown claim "c-ffffff"`},
+		{"update to an empty claim text", func(e *annotate.Editor, _, _, claim model.Annotation) error {
+			return e.Update(claim.ID, annotate.Change{Note: ptr("x"), ClaimText: ptr(" ")})
+		}, "a claim needs text"},
+		{"clear the actor of a mention", func(e *annotate.Editor, putin, _, _ model.Annotation) error {
+			return e.Update(putin.ID, annotate.Change{Actor: &annotate.ActorChoice{}})
+		}, "an actor annotation needs an actor"},
+		{"update with a new actor and a bad kind", func(e *annotate.Editor, putin, _, _ model.Annotation) error {
+			return e.Update(putin.ID, annotate.Change{Actor: &annotate.ActorChoice{Name: "Someone new"}, Kind: ptr(model.ActorKind("alliance"))})
+		}, `unknown actor kind "alliance"`},
+		{"kind of a claim without speaker", func(e *annotate.Editor, _, _, claim model.Annotation) error {
+			return e.Update(claim.ID, annotate.Change{Actor: &annotate.ActorChoice{}, Kind: ptr(model.KindOther)})
+		}, "no actor whose kind to change"},
+		{"delete unknown annotation", func(e *annotate.Editor, _, _, _ model.Annotation) error {
+			return e.Delete("n-ffffff")
+		}, `unknown annotation "n-ffffff"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, putin, trump, claim := seeded(t)
+			// Leave something to redo, which a failed edit must keep.
+			if err := e.Update(putin.ID, annotate.Change{Note: ptr("to undo")}); err != nil {
+				t.Fatal(err)
+			}
+			e.Undo()
+			before, v := marshal(t, e.Doc()), e.Version()
+			err := tt.edit(e, putin, trump, claim)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want one containing %q", err, tt.want)
+			}
+			if got := marshal(t, e.Doc()); got != before {
+				t.Errorf("document changed:\n%s\nwant\n%s", got, before)
+			}
+			if e.Version() != v {
+				t.Errorf("version changed from %d to %d", v, e.Version())
+			}
+			if what, ok := e.Redo(); !ok || what != "edit actor “Vladimir Putin”" {
+				t.Errorf("Redo() = %q, %v; want the undone edit still redoable", what, ok)
+			}
+		})
+	}
+}
+
+func TestTagPositionNeedsATaggedClaim(t *testing.T) {
+	e, putin, _, claim := seeded(t)
+	if err := e.Delete(claim.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err := e.TagPosition(nil, annotate.ActorChoice{ID: putin.Actor}, claim.Claim, "")
+	want := "claim “There's no deal until there's a deal” is not tagged in the text: select the evidence for the position"
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
+	}
+}
+
+func TestUndoRedoEmpty(t *testing.T) {
+	e := newTestEditor(t)
+	if what, ok := e.Undo(); ok || what != "" {
+		t.Errorf("Undo() on a fresh editor = %q, %v", what, ok)
+	}
+	if what, ok := e.Redo(); ok || what != "" {
+		t.Errorf("Redo() on a fresh editor = %q, %v", what, ok)
+	}
+	if e.Version() != 0 {
+		t.Errorf("Version() = %d, want 0", e.Version())
+	}
+}
+
+// The document's annotations stay in file order after edits and undos, so a
+// list drawn from Doc().Annotations needs no sorting.
+func TestEditsKeepAnnotationsSorted(t *testing.T) {
+	e, _, _, _ := seeded(t)
+	must[model.Annotation](t)(e.TagActor(spanPutin, annotate.ActorChoice{Name: "Putin"}))
+	n := must[model.Annotation](t)(e.TagActor(spanVladimirPutin, annotate.ActorChoice{Name: "Vladimir Putin"}))
+	if err := e.Delete(n.ID); err != nil {
+		t.Fatal(err)
+	}
+	e.Undo()
+	sorted := slices.IsSortedFunc(e.Doc().Annotations, func(a, b model.Annotation) int {
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		return a.Span.End - b.Span.End
+	})
+	if !sorted {
+		t.Errorf("annotations out of order: %+v", e.Doc().Annotations)
+	}
+}

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession drives the real binary in a detached tmux server of its own,
+// as a person at a 120×40 terminal would.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "stance")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func startTmux(t *testing.T, dir string, env []string, w, h int, args ...string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed; .ci/run installs it")
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("stance-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), name: "e2e"}
+	cmdline := strings.Join(append(env, args...), " ")
+	s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-c", dir, "env "+cmdline)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", s.name) }
+
+// keys sends tmux key names (Enter, Escape, Tab …).
+func (s *tmuxSession) keys(keys ...string) { s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...) }
+
+// typeText sends literal text.
+func (s *tmuxSession) typeText(text string) { s.tmux("send-keys", "-t", s.name, "-l", text) }
+
+// waitFor polls the screen until it shows want.
+func (s *tmuxSession) waitFor(want string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	var screen string
+	for time.Now().Before(deadline) {
+		screen = s.screen()
+		if strings.Contains(screen, want) {
+			return screen
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("screen never showed %q; last screen:\n%s", want, screen)
+	return ""
+}
+
+// waitExit waits for the program, and with it the tmux session, to end.
+func (s *tmuxSession) waitExit() {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if exec.Command("tmux", "-L", s.socket, "has-session", "-t", s.name).Run() != nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("stance did not exit; last screen:\n%s", s.screen())
+}
+
+// TestEndToEndTagging codes the seed article from the keyboard in tmux: an
+// actor found by search, a claim with a new speaker, and a position; then
+// quits and checks the saved JSON.
+func TestEndToEndTagging(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	seed, err := os.ReadFile("samples/2025-08-15-alaska-summit.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	article := filepath.Join(dir, "story.txt")
+	if err := os.WriteFile(article, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"HOME=" + dir, "XDG_DATA_HOME=" + filepath.Join(dir, "data"), "TERM=xterm-256color"}
+	s := startTmux(t, dir, env, 120, 40, bin, "story.txt")
+	s.waitFor("On Friday")
+	s.waitFor("story.txt.stance.json")
+
+	// An actor: search selects the match, a tags it.
+	s.keys("/")
+	s.typeText("Vladimir Putin")
+	s.keys("Enter")
+	s.waitFor("match 1/1")
+	s.keys("a")
+	s.waitFor("Tag actor")
+	s.keys("Enter")
+	s.waitFor("tagged actor Vladimir Putin")
+
+	// A claim whose speaker is a new actor.
+	s.keys("/")
+	s.typeText("There's no deal until there's a deal")
+	s.keys("Enter")
+	s.waitFor("match 1/1")
+	s.keys("c")
+	s.waitFor("Tag claim")
+	s.keys("Tab")
+	s.typeText("Donald Trump")
+	s.keys("Enter")
+	s.waitFor("tagged claim")
+
+	// A position: the dialog is pre-filled with the claim and its speaker.
+	s.keys("p")
+	s.waitFor("Record position")
+	s.keys("Right", "Enter") // stance: oppose, chosen with the arrow key
+	s.waitFor("recorded position: Donald Trump oppose")
+	s.waitFor("1 position")
+
+	s.keys("q")
+	s.waitExit()
+
+	data, err := os.ReadFile(article + ".stance.json")
+	if err != nil {
+		t.Fatalf("annotations not saved: %v", err)
+	}
+	var doc struct {
+		Schema int `json:"schema"`
+		Actors []struct {
+			ID, Name, Kind string
+		} `json:"actors"`
+		Claims []struct {
+			ID, Text string
+		} `json:"claims"`
+		Annotations []struct {
+			Type, Quote, Actor, Claim, Stance string
+			Start, End                        int
+		} `json:"annotations"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("saved file is not JSON: %v\n%s", err, data)
+	}
+	if doc.Schema != 1 || len(doc.Actors) != 2 || len(doc.Claims) != 1 || len(doc.Annotations) != 3 {
+		t.Fatalf("saved document has schema %d, %d actors, %d claims, %d annotations; want 1, 2, 1, 3:\n%s",
+			doc.Schema, len(doc.Actors), len(doc.Claims), len(doc.Annotations), data)
+	}
+	names := map[string]string{}
+	for _, a := range doc.Actors {
+		names[a.ID] = a.Name
+	}
+	byType := map[string]int{}
+	for _, a := range doc.Annotations {
+		byType[a.Type]++
+		switch a.Type {
+		case "actor":
+			if a.Quote != "Vladimir Putin" || names[a.Actor] != "Vladimir Putin" {
+				t.Errorf("actor annotation: quote %q, actor %q", a.Quote, names[a.Actor])
+			}
+		case "claim":
+			if a.Quote != "There's no deal until there's a deal" || names[a.Actor] != "Donald Trump" || a.Claim != doc.Claims[0].ID {
+				t.Errorf("claim annotation: quote %q, speaker %q", a.Quote, names[a.Actor])
+			}
+		case "position":
+			if names[a.Actor] != "Donald Trump" || a.Claim != doc.Claims[0].ID || a.Stance != "oppose" {
+				t.Errorf("position annotation: actor %q, claim %q, stance %q", names[a.Actor], a.Claim, a.Stance)
+			}
+		}
+	}
+	if byType["actor"] != 1 || byType["claim"] != 1 || byType["position"] != 1 {
+		t.Errorf("annotation types %v, want one of each", byType)
+	}
+
+	// Reopening shows the coding where it was.
+	s2 := startTmux(t, dir, env, 120, 40, bin, "story.txt")
+	s2.waitFor("1 actor · 1 claim · 1 position · saved")
+	s2.keys("q")
+	s2.waitExit()
+}

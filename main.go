@@ -1,0 +1,128 @@
+// Command stance is a terminal news reader and annotator: read an article in
+// panes, tag its actors, claims and positions from the keyboard, and keep the
+// coding in a JSON file beside it.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stance/annotate"
+	"stance/ui"
+)
+
+// Exit codes, as SPEC.md §5 gives them.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+const usage = `stance — read news articles in the terminal and code who claims what.
+
+Usage:
+  stance [flags] [PATH ...]    open the reader (no path: the bundled samples;
+                               a folder or several files: the library)
+
+Flags:
+  --annotations PATH   the annotations file to use (default: ARTICLE.stance.json
+                       beside the article, or the user data folder for samples)
+  --version            print the version
+  -h, --help           show this help
+
+Keys: press ? in the reader for all of them.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// usageError is a mistake on the command line: exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	err := runReader(args, stdout)
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "stance: %s\nRun 'stance --help' for usage.\n", ue.msg)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "stance: %s\n", err)
+		return exitFailure
+	}
+}
+
+func runReader(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("stance", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	annotations := fs.String("annotations", "", "annotations file")
+	version := fs.Bool("version", false, "print the version")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	if *version {
+		fmt.Fprintln(stdout, annotate.Generator())
+		return nil
+	}
+	sources, err := collectSources(fs.Args())
+	if err != nil {
+		return err
+	}
+	if len(sources) == 0 {
+		return errors.New("no articles (.txt, .md) found in " + fs.Arg(0))
+	}
+	opts := ui.Options{Sources: sources, Annotations: *annotations, Dark: true}
+	if len(fs.Args()) == 1 && len(sources) == 1 && sources[0].Path == fs.Arg(0) {
+		s, err := ui.OpenSession(sources[0], *annotations)
+		if err != nil {
+			return err
+		}
+		opts.Session = s
+	}
+	m := ui.New(opts)
+	if _, err := tea.NewProgram(m).Run(); err != nil {
+		return err
+	}
+	return m.Err()
+}
+
+// collectSources turns the command line's paths into articles: files as
+// they are, folders as the articles in them, nothing as the samples.
+func collectSources(paths []string) ([]ui.Source, error) {
+	if len(paths) == 0 {
+		return ui.BundledSources(), nil
+	}
+	var out []ui.Source
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			out = append(out, ui.Source{Path: p})
+			continue
+		}
+		found, err := ui.FolderSources(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, found...)
+	}
+	return out, nil
+}

@@ -1,0 +1,131 @@
+// Package model holds stance's plain domain types and the pure functions over
+// them: parsing and normalising articles, and converting offsets. It does no
+// I/O beyond io.Reader and knows nothing of terminals.
+package model
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+)
+
+// BlockKind says what a block of an article is.
+type BlockKind int
+
+// The kinds of block an article is made of.
+const (
+	BlockParagraph BlockKind = iota
+	BlockHeading
+	BlockQuote
+	BlockListItem
+)
+
+// String returns the kind's lower-case name, as used in exports.
+func (k BlockKind) String() string {
+	switch k {
+	case BlockHeading:
+		return "heading"
+	case BlockQuote:
+		return "quote"
+	case BlockListItem:
+		return "list-item"
+	default:
+		return "paragraph"
+	}
+}
+
+// Span is a half-open range [Start, End) of Unicode code points into an
+// article's normalised text.
+type Span struct {
+	Start, End int
+}
+
+// Len returns the number of code points in the span.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether offset lies inside the span.
+func (s Span) Contains(offset int) bool { return offset >= s.Start && offset < s.End }
+
+// Overlaps reports whether the two spans share at least one code point.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Block is one structural unit of an article: its span covers the block's
+// text in Article.Text, without the blank line that separates blocks.
+type Block struct {
+	Kind  BlockKind
+	Span  Span
+	Level int // heading level (1–6) or quote nesting depth (1…); 0 otherwise
+}
+
+// Meta is what an article says about itself.
+type Meta struct {
+	Title  string
+	Date   string
+	Source string
+	URL    string
+	Author string
+}
+
+// Article is a parsed, normalised article. Text is the normalised text that
+// every offset refers to; blocks appear in Text in order, separated by a
+// single blank line ("\n\n").
+type Article struct {
+	Meta   Meta
+	Text   string
+	Blocks []Block
+
+	runes []rune // Text as code points, built once by NewArticle
+}
+
+// NewArticle returns an Article with the given metadata, normalised text and
+// blocks, and caches the text's code points. Text must not change afterwards.
+func NewArticle(meta Meta, text string, blocks []Block) *Article {
+	return &Article{Meta: meta, Text: text, Blocks: blocks, runes: []rune(text)}
+}
+
+// Len returns the number of code points in the article's text.
+func (a *Article) Len() int { return len(a.Runes()) }
+
+// Runes returns the article's text as code points. The slice is shared:
+// callers must not modify it. An Article built without NewArticle caches it on
+// first use.
+func (a *Article) Runes() []rune {
+	if a.runes == nil && a.Text != "" {
+		a.runes = []rune(a.Text)
+	}
+	return a.runes
+}
+
+// Slice returns the text of span s, clamped to the article's text.
+func (a *Article) Slice(s Span) string {
+	rs := a.Runes()
+	start, end := clamp(s.Start, 0, len(rs)), clamp(s.End, 0, len(rs))
+	if start >= end {
+		return ""
+	}
+	return string(rs[start:end])
+}
+
+// SHA256 returns the hex SHA-256 digest of the article's text as UTF-8, which
+// identifies the text an annotation document was made against.
+func (a *Article) SHA256() string {
+	sum := sha256.Sum256([]byte(a.Text))
+	return hex.EncodeToString(sum[:])
+}
+
+// BlockAt returns the index of the block that contains offset. An offset in
+// the blank line after a block belongs to that block; one before the first
+// block belongs to the first. BlockAt returns -1 if the article has no blocks.
+func (a *Article) BlockAt(offset int) int {
+	if len(a.Blocks) == 0 {
+		return -1
+	}
+	// The first block that starts after offset, minus one.
+	i := sort.Search(len(a.Blocks), func(i int) bool { return a.Blocks[i].Span.Start > offset })
+	return max(i-1, 0)
+}
+
+// clamp returns v limited to [lo, hi].
+func clamp(v, lo, hi int) int {
+	return min(max(v, lo), hi)
+}

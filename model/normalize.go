@@ -1,0 +1,177 @@
+package model
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize returns the normalised text of raw article bytes, the text that
+// every offset refers to:
+//
+//   - invalid UTF-8 becomes U+FFFD;
+//   - CRLF and lone CR become LF;
+//   - terminal escape sequences are removed with their bodies: CSI (ESC [ or
+//     U+009B), the string sequences OSC, DCS, SOS, PM and APC (ESC ] P X ^ _
+//     or U+009D U+0090 U+0098 U+009E U+009F, ended by BEL, ESC \ or U+009C),
+//     and the short ESC sequences such as ESC ( B or ESC 7;
+//   - every other C0 and C1 control character except \n and \t is removed,
+//     and DEL with them;
+//   - a leading byte order mark is dropped;
+//   - the result is in Unicode Normalization Form C.
+//
+// A string sequence with no terminator before the end of the input loses only
+// its introducer: a terminal would swallow the rest, but hiding the rest of an
+// article because of one stray byte helps no one, and its body is harmless
+// once the controls are gone. Normalize never fails: it accepts any bytes, and
+// Normalize of its own result returns that result unchanged.
+func Normalize(raw []byte) string {
+	out := make([]byte, 0, len(raw))
+	s := stringScanner{raw: raw, termFrom: -1}
+	afterCR := false // the last byte written was a CR turned into LF
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == 0x1b:
+				i = s.skipEscape(i)
+			case c == '\r':
+				out = append(out, '\n')
+				afterCR = true
+				i++
+			case c == '\n':
+				if !afterCR {
+					out = append(out, '\n')
+				}
+				afterCR = false
+				i++
+			case c == '\t' || c >= 0x20 && c != 0x7f:
+				out = append(out, c)
+				afterCR = false
+				i++
+			default: // other C0 controls and DEL
+				i++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRune(raw[i:])
+		switch {
+		case r == 0x9b:
+			i = skipCSI(raw, i+size)
+		case r == 0x90 || r == 0x98 || r == 0x9d || r == 0x9e || r == 0x9f:
+			i = s.skipString(i + size)
+		case r >= 0x80 && r <= 0x9f:
+			i += size
+		default:
+			// DecodeRune reports an invalid byte as RuneError, which
+			// AppendRune writes as U+FFFD.
+			out = utf8.AppendRune(out, r)
+			afterCR = false
+			i += size
+		}
+	}
+	for bytes.HasPrefix(out, bom) {
+		out = out[len(bom):]
+	}
+	return string(norm.NFC.Bytes(out))
+}
+
+var bom = []byte("\uFEFF")
+
+// isControl reports whether r is a C0 or C1 control character or DEL other
+// than \n and \t: the characters Normalize removes.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f
+}
+
+// stringScanner skips escape sequences in raw. It remembers where the last
+// search for a string terminator ended so that many unterminated
+// introducers cost one scan of the input, not one each.
+type stringScanner struct {
+	raw      []byte
+	termFrom int // a terminator search started here …
+	termAt   int // … and found the first one here (len(raw) if none)
+}
+
+// skipEscape returns the index just past the escape sequence that starts
+// with the ESC at raw[i]. A lone ESC is skipped alone.
+func (s *stringScanner) skipEscape(i int) int {
+	raw := s.raw
+	j := i + 1
+	if j >= len(raw) {
+		return j
+	}
+	switch c := raw[j]; {
+	case c == '[':
+		return skipCSI(raw, j+1)
+	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
+		return s.skipString(j + 1)
+	case c >= 0x20 && c <= 0x2f: // intermediate bytes, then a final byte
+		for j < len(raw) && raw[j] >= 0x20 && raw[j] <= 0x2f {
+			j++
+		}
+		if j < len(raw) && raw[j] >= 0x30 && raw[j] <= 0x7e {
+			j++
+		}
+		return j
+	case c >= 0x30 && c <= 0x7e:
+		return j + 1
+	default:
+		return j
+	}
+}
+
+// skipCSI returns the index just past the parameter, intermediate and final
+// bytes of a control sequence whose body starts at raw[j]. A byte that
+// cannot occur in the sequence ends it and is left for the caller.
+func skipCSI(raw []byte, j int) int {
+	for j < len(raw) && raw[j] >= 0x20 && raw[j] <= 0x3f {
+		j++
+	}
+	if j < len(raw) && raw[j] >= 0x40 && raw[j] <= 0x7e {
+		j++
+	}
+	return j
+}
+
+// skipString returns the index just past the string sequence (OSC, DCS, SOS,
+// PM, APC) whose body starts at raw[j], including its terminator: BEL, ST
+// (ESC \ or U+009C), or CAN or SUB, which cancel it. Another ESC ends the
+// string and starts a new sequence, so it is not skipped. If the string has
+// no terminator, skipString returns j: only the introducer is dropped.
+func (s *stringScanner) skipString(j int) int {
+	raw := s.raw
+	t := s.termAt
+	if s.termFrom < 0 || j < s.termFrom || j > s.termAt {
+		t = j
+		for t < len(raw) && !isStringEnd(raw, t) {
+			t++
+		}
+		s.termFrom, s.termAt = j, t
+	}
+	switch {
+	case t >= len(raw):
+		return j
+	case raw[t] == 0x1b:
+		if t+1 < len(raw) && raw[t+1] == '\\' {
+			return t + 2
+		}
+		return t
+	case raw[t] == 0xc2: // U+009C
+		return t + 2
+	default: // BEL, CAN, SUB
+		return t + 1
+	}
+}
+
+// isStringEnd reports whether a string sequence ends at raw[t].
+func isStringEnd(raw []byte, t int) bool {
+	switch raw[t] {
+	case 0x07, 0x18, 0x1a, 0x1b:
+		return true
+	case 0xc2:
+		return t+1 < len(raw) && raw[t+1] == 0x9c
+	}
+	return false
+}

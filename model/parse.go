@@ -1,0 +1,128 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrNotText is the error that Parse, ParseText and ParseMarkdown wrap when
+// their input looks like binary data rather than text.
+var ErrNotText = errors.New("not a text file")
+
+// Parse reads an article from r and parses it by the extension of name:
+// .md, .markdown and .mdown files with ParseMarkdown, everything else with
+// ParseText. name is the article's source, used for its fallback title and in
+// error messages.
+func Parse(name string, r io.Reader) (*Article, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".mdown":
+		return ParseMarkdown(name, raw)
+	}
+	return ParseText(name, raw)
+}
+
+// binarySample is how much of the input checkText looks at.
+const binarySample = 8000
+
+// checkText returns an error wrapping ErrNotText if raw looks like binary
+// data: a NUL byte in its first 8000 bytes, or more than a tenth of them (and
+// at least minSuspect) invalid UTF-8 or control characters other than white
+// space and ESC (coloured terminal output is text). The error says where the
+// first such byte is.
+func checkText(name string, raw []byte) error {
+	const minSuspect = 4 // a short Latin-1 file is still worth reading
+	sample := raw[:min(len(raw), binarySample)]
+	suspect, first := 0, -1
+	for i := 0; i < len(sample); {
+		c := sample[i]
+		if c == 0 {
+			return fmt.Errorf("%s: %w (binary data at byte %d)", name, ErrNotText, i)
+		}
+		bad, size := false, 1
+		switch {
+		case c < 0x20:
+			bad = c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b
+		case c == 0x7f:
+			bad = true
+		case c >= utf8.RuneSelf:
+			var r rune
+			// Decode from raw, not sample, so that a sequence cut by
+			// the end of the sample is not counted as invalid.
+			r, size = utf8.DecodeRune(raw[i:])
+			bad = r == utf8.RuneError && size == 1 || r >= 0x80 && r <= 0x9f
+		}
+		if bad {
+			suspect++
+			if first < 0 {
+				first = i
+			}
+		}
+		i += size
+	}
+	if suspect >= minSuspect && suspect*10 > len(sample) {
+		return fmt.Errorf("%s: %w (binary data at byte %d)", name, ErrNotText, first)
+	}
+	return nil
+}
+
+// articleBuilder collects an article's blocks and joins their texts with
+// "\n\n", counting code points as it goes so that building is linear.
+type articleBuilder struct {
+	text   strings.Builder
+	blocks []Block
+	runes  int // code points written so far
+}
+
+// add appends a block with the given text, which must be trimmed; an empty
+// text adds nothing.
+func (b *articleBuilder) add(kind BlockKind, level int, text string) {
+	if text == "" {
+		return
+	}
+	if len(b.blocks) > 0 {
+		b.text.WriteString("\n\n")
+		b.runes += 2
+	}
+	start := b.runes
+	b.text.WriteString(text)
+	b.runes += utf8.RuneCountInString(text)
+	b.blocks = append(b.blocks, Block{Kind: kind, Span: Span{start, b.runes}, Level: level})
+}
+
+// article returns the built article. It fills in a missing title from the
+// first heading, else from name, and a missing source with name.
+func (b *articleBuilder) article(name string, meta Meta) *Article {
+	a := NewArticle(meta, b.text.String(), b.blocks)
+	if a.Meta.Title == "" {
+		for _, bl := range a.Blocks {
+			if bl.Kind == BlockHeading {
+				a.Meta.Title = a.Slice(bl.Span)
+				break
+			}
+		}
+	}
+	if a.Meta.Title == "" {
+		a.Meta.Title = titleFromName(name)
+	}
+	if a.Meta.Source == "" {
+		a.Meta.Source = name
+	}
+	return a
+}
+
+// titleFromName returns the base name of a file without its extension.
+func titleFromName(name string) string {
+	base := filepath.Base(name)
+	if t := strings.TrimSuffix(base, filepath.Ext(base)); t != "" && t != "." && t != string(filepath.Separator) {
+		return t
+	}
+	return "untitled"
+}

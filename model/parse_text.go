@@ -1,0 +1,98 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ParseText parses a plain-text article. name is its source, used for the
+// fallback title and in error messages.
+//
+// The text is normalised (see Normalize), then header fields at its start
+// are read into Meta and taken out of the body (see parseHeader for the
+// rules). The body is split into blocks at blank lines (lines of only white
+// space); each block is trimmed of white space at both ends and keeps its
+// inner line breaks as they are. Article.Text is the blocks joined by
+// "\n\n". A block that is a single short line with no closing punctuation,
+// starts with a letter or digit that is not lower case, and is followed by
+// another block is a level-2 heading; all other blocks are paragraphs.
+//
+// The title is the title field, else the first heading, else name without
+// its directory and extension. Meta.Source is the source field, else name.
+func ParseText(name string, raw []byte) (*Article, error) {
+	if err := checkText(name, raw); err != nil {
+		return nil, err
+	}
+	text := Normalize(raw)
+	var meta Meta
+	body := text[parseHeader(text, &meta):]
+
+	paragraphs := splitParagraphs(body)
+	var b articleBuilder
+	b.text.Grow(len(body))
+	for i, p := range paragraphs {
+		if i+1 < len(paragraphs) && isHeadingLine(p) {
+			b.add(BlockHeading, 2, p)
+		} else {
+			b.add(BlockParagraph, 0, p)
+		}
+	}
+	return b.article(name, meta), nil
+}
+
+// splitParagraphs returns the trimmed, non-empty runs of lines of text that
+// blank lines separate.
+func splitParagraphs(text string) []string {
+	var out []string
+	start, end := -1, 0 // the current paragraph, as byte offsets
+	for pos := 0; pos <= len(text); {
+		eol := strings.IndexByte(text[pos:], '\n')
+		if eol < 0 {
+			eol = len(text)
+		} else {
+			eol += pos
+		}
+		if strings.TrimSpace(text[pos:eol]) == "" {
+			if start >= 0 {
+				out = append(out, strings.TrimSpace(text[start:end]))
+				start = -1
+			}
+		} else {
+			if start < 0 {
+				start = pos
+			}
+			end = eol
+		}
+		pos = eol + 1
+	}
+	if start >= 0 {
+		out = append(out, strings.TrimSpace(text[start:end]))
+	}
+	return out
+}
+
+// Limits on what ParseText takes for a heading.
+const (
+	maxHeadingRunes = 100
+	maxHeadingWords = 14
+)
+
+// isHeadingLine reports whether the trimmed paragraph p looks like a
+// heading: one line of at most 100 code points and 14 words, starting with a
+// letter or digit that is not lower case (or an opening quote), with no
+// closing punctuation at its end.
+func isHeadingLine(p string) bool {
+	if strings.ContainsRune(p, '\n') || utf8.RuneCountInString(p) > maxHeadingRunes {
+		return false
+	}
+	if len(strings.Fields(p)) > maxHeadingWords {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(p, "\"'‘“«„"))
+	if !(unicode.IsLetter(first) || unicode.IsDigit(first)) || unicode.IsLower(first) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return !strings.ContainsRune(".,;:!?…\"”’'»」』。！？、", last)
+}

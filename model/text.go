@@ -1,0 +1,401 @@
+package model
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// SentenceAt returns the span of the sentence that contains offset, within
+// its block and without surrounding white space. A heading is one sentence.
+//
+// A sentence ends after . ! ? or … (and any run of them), plus any closing
+// quotes and brackets, when white space or the end of the block follows and
+// the next word does not start with a lower-case letter; it also ends after
+// the CJK full stops 。！？ with no space needed. A full stop after a single
+// letter (initials such as "J. R." and "U.S.") or after a common abbreviation
+// such as "Mr." or "Dr." does not end a sentence, and neither does one inside
+// a number ("3.5"). White space after a sentence belongs to it, so an offset
+// between two sentences gives the one before. An offset outside the text is
+// clamped to it.
+func (a *Article) SentenceAt(offset int) Span {
+	rs := a.Runes()
+	region := Span{0, len(rs)}
+	heading := false
+	if b := a.BlockAt(offset); b >= 0 {
+		region = a.Blocks[b].Span
+		heading = a.Blocks[b].Kind == BlockHeading
+	}
+	region.Start, region.End = clamp(region.Start, 0, len(rs)), clamp(region.End, 0, len(rs))
+	if region.Start >= region.End {
+		return Span{region.Start, region.Start}
+	}
+	if heading {
+		return trimSpace(rs, region)
+	}
+	offset = clamp(offset, region.Start, region.End-1)
+	start := region.Start
+	for i := region.Start; i < region.End; i++ {
+		end, ok := sentenceEnd(rs, i, region.End)
+		if !ok {
+			continue
+		}
+		next := end
+		for next < region.End && unicode.IsSpace(rs[next]) {
+			next++
+		}
+		if offset < next {
+			return trimSpace(rs, Span{start, end})
+		}
+		start = next
+		i = next - 1
+	}
+	return trimSpace(rs, Span{start, region.End})
+}
+
+// sentenceEnd reports whether a sentence ends with the terminator at rs[i],
+// in a block that ends at limit, and if so returns the index after the
+// sentence's last character.
+func sentenceEnd(rs []rune, i, limit int) (int, bool) {
+	r := rs[i]
+	switch r {
+	case '。', '！', '？', '｡':
+		j := i + 1
+		for j < limit && isTerminator(rs[j]) {
+			j++
+		}
+		return skipClosers(rs, j, limit), true
+	case '.', '!', '?', '…':
+	default:
+		return 0, false
+	}
+	run := i + 1
+	for run < limit && isTerminator(rs[run]) {
+		run++
+	}
+	j := skipClosers(rs, run, limit)
+	if j < limit && !unicode.IsSpace(rs[j]) {
+		return 0, false // "3.5", "U.S.-backed"
+	}
+	next := j
+	for next < limit && unicode.IsSpace(rs[next]) {
+		next++
+	}
+	if next < limit && unicode.IsLower(rs[next]) {
+		return 0, false // "U.S. officials", "“Really?” she asked"
+	}
+	if r == '.' && run == i+1 {
+		word := wordBefore(rs, i)
+		if len(word) == 1 {
+			return 0, false // an initial, or the end of "U.S."
+		}
+		if abbreviations[string(word)] {
+			return 0, false
+		}
+		if (string(word) == "No" || string(word) == "no") && next < limit && unicode.IsDigit(rs[next]) {
+			return 0, false // "No. 10"
+		}
+	}
+	return j, true
+}
+
+// abbreviations are words that a full stop follows without ending a
+// sentence. They are matched case-sensitively: "Dr." is a title, "dr." is
+// not.
+var abbreviations = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true,
+	"Sr": true, "Jr": true, "Sen": true, "Rep": true, "Gov": true, "Gen": true,
+	"Col": true, "Capt": true, "Lt": true, "Sgt": true, "Cmdr": true, "Adm": true,
+	"Mt": true, "Rev": true, "Hon": true, "Pres": true, "Supt": true, "Insp": true,
+	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true,
+	"Aug": true, "Sep": true, "Sept": true, "Oct": true, "Nov": true, "Dec": true,
+	"vs": true, "cf": true, "approx": true, "Fig": true, "Vol": true, "Art": true,
+}
+
+// wordBefore returns the run of letters that ends just before rs[i].
+func wordBefore(rs []rune, i int) []rune {
+	j := i
+	for j > 0 && unicode.IsLetter(rs[j-1]) {
+		j--
+	}
+	return rs[j:i]
+}
+
+// isTerminator reports whether r can end a sentence.
+func isTerminator(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？', '｡', '‼', '⁇', '⁈', '⁉':
+		return true
+	}
+	return false
+}
+
+// skipClosers returns the index after the closing quotes and brackets that
+// start at rs[j].
+func skipClosers(rs []rune, j, limit int) int {
+	for j < limit {
+		switch rs[j] {
+		case '"', '\'', '”', '’', ')', ']', '}', '»', '›', '」', '』', '）', '】', '〕', '〉', '》', '］', '｣':
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// trimSpace returns s without the white space at either end.
+func trimSpace(rs []rune, s Span) Span {
+	for s.Start < s.End && unicode.IsSpace(rs[s.Start]) {
+		s.Start++
+	}
+	for s.End > s.Start && unicode.IsSpace(rs[s.End-1]) {
+		s.End--
+	}
+	return s
+}
+
+// A charClass groups the characters that make up one word for NextWord,
+// PrevWord and WordAt. As in vim, a run of punctuation is a word too, and
+// each CJK script is a class of its own so that a line of Japanese is not
+// one word.
+type charClass int
+
+const (
+	classSpace charClass = iota
+	classPunct
+	classWord
+	classEmoji
+	classHan
+	classHiragana
+	classKatakana
+	classHangul
+)
+
+// runeClass returns r's class. Combining marks and other characters that
+// extend the one before them are classWord here; callers give them the
+// class of their base character with baseOf.
+func runeClass(r rune) charClass {
+	switch {
+	case r < utf8.RuneSelf:
+		switch {
+		case r == ' ' || r >= '\t' && r <= '\r':
+			return classSpace
+		case r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			return classWord
+		}
+		return classPunct
+	case unicode.IsSpace(r):
+		return classSpace
+	case unicode.Is(unicode.Han, r):
+		return classHan
+	case unicode.Is(unicode.Hiragana, r):
+		return classHiragana
+	case unicode.Is(unicode.Katakana, r) || r == 'ー':
+		return classKatakana
+	case unicode.Is(unicode.Hangul, r):
+		return classHangul
+	case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r):
+		return classWord
+	case isEmoji(r):
+		return classEmoji
+	}
+	return classPunct
+}
+
+// isExtend reports whether r joins the character before it on screen: a
+// combining mark, zero-width joiner, variation selector, emoji skin-tone
+// modifier or tag character.
+func isExtend(r rune) bool {
+	switch {
+	case r < 0x300:
+		return false
+	case r == 0x200d, r >= 0xfe00 && r <= 0xfe0f, r >= 0x1f3fb && r <= 0x1f3ff,
+		r >= 0xe0020 && r <= 0xe007f, r >= 0xe0100 && r <= 0xe01ef:
+		return true
+	}
+	return unicode.IsMark(r)
+}
+
+// isEmoji reports whether r lies in one of the main emoji blocks.
+func isEmoji(r rune) bool {
+	return r >= 0x1f000 && r <= 0x1faff || r >= 0x2600 && r <= 0x27bf || r >= 0x2b00 && r <= 0x2bff
+}
+
+// baseOf returns the index of the character that rs[i] extends, or i.
+func baseOf(rs []rune, i int) int {
+	for i > 0 && isExtend(rs[i]) {
+		i--
+	}
+	return i
+}
+
+// classAt returns the class of the character at rs[i], counting a mark as
+// part of the character it extends.
+func classAt(rs []rune, i int) charClass {
+	return runeClass(rs[baseOf(rs, i)])
+}
+
+// NextWord returns the offset of the start of the word after the one at
+// offset, like vim's w: words are runs of letters, digits and marks, or runs
+// of other non-space characters; white space between them is skipped. It
+// returns Len() when there is no next word.
+func (a *Article) NextWord(offset int) int {
+	rs := a.Runes()
+	if offset >= len(rs) {
+		return len(rs)
+	}
+	offset = max(offset, 0)
+	i := offset + 1
+	if cls := classAt(rs, offset); cls != classSpace {
+		for i < len(rs) && (isExtend(rs[i]) || runeClass(rs[i]) == cls) {
+			i++
+		}
+	}
+	for i < len(rs) && (isExtend(rs[i]) || runeClass(rs[i]) == classSpace) {
+		i++
+	}
+	return i
+}
+
+// PrevWord returns the offset of the start of the word before offset, like
+// vim's b: from inside a word it is that word's start. It returns 0 when
+// there is no word before.
+func (a *Article) PrevWord(offset int) int {
+	rs := a.Runes()
+	i := min(offset, len(rs)) - 1
+	for i >= 0 {
+		b := baseOf(rs, i)
+		if runeClass(rs[b]) != classSpace {
+			break
+		}
+		i = b - 1
+	}
+	if i < 0 {
+		return 0
+	}
+	return wordStart(rs, baseOf(rs, i))
+}
+
+// wordStart returns the start of the run of characters of rs[i]'s class that
+// contains i, where rs[i] is a base character.
+func wordStart(rs []rune, i int) int {
+	cls := runeClass(rs[i])
+	for i > 0 {
+		b := baseOf(rs, i-1)
+		if runeClass(rs[b]) != cls {
+			break
+		}
+		i = b
+	}
+	return i
+}
+
+// WordAt returns the span of the word that contains offset: a run of
+// letters, digits and marks, or a run of other non-space characters. On
+// white space or outside the text it returns an empty span at offset,
+// clamped to the text.
+func (a *Article) WordAt(offset int) Span {
+	rs := a.Runes()
+	if offset < 0 || offset >= len(rs) {
+		offset = clamp(offset, 0, len(rs))
+		return Span{offset, offset}
+	}
+	b := baseOf(rs, offset)
+	cls := runeClass(rs[b])
+	if cls == classSpace {
+		return Span{offset, offset}
+	}
+	end := offset + 1
+	for end < len(rs) && (isExtend(rs[end]) || runeClass(rs[end]) == cls) {
+		end++
+	}
+	return Span{wordStart(rs, b), end}
+}
+
+// FindAll returns the spans of all non-overlapping matches of query in the
+// text, in order. The query is NFC-normalised; it matches without regard to
+// case (Unicode simple case folding) unless it contains an upper-case letter
+// (smart case, as in vim and less). Any white space in the query matches any
+// one white-space character, so a phrase is found across a line break.
+// Matching is one code point to one code point, so spans are exact offsets
+// into the text. An empty query matches nothing.
+func (a *Article) FindAll(query string) []Span {
+	q := []rune(norm.NFC.String(query))
+	if len(q) == 0 {
+		return nil
+	}
+	exact := false
+	for _, r := range q {
+		if unicode.IsUpper(r) || unicode.IsTitle(r) {
+			exact = true
+			break
+		}
+	}
+	key := foldKey
+	if exact {
+		key = spaceKey
+	}
+	for i, r := range q {
+		q[i] = key(r)
+	}
+	// Knuth–Morris–Pratt: the text is read once, whatever the query.
+	fail := make([]int, len(q))
+	for i, k := 1, 0; i < len(q); i++ {
+		for k > 0 && q[i] != q[k] {
+			k = fail[k-1]
+		}
+		if q[i] == q[k] {
+			k++
+		}
+		fail[i] = k
+	}
+	var spans []Span
+	k := 0
+	for i, r := range a.Runes() {
+		c := key(r)
+		for k > 0 && c != q[k] {
+			k = fail[k-1]
+		}
+		if c == q[k] {
+			k++
+		}
+		if k == len(q) {
+			spans = append(spans, Span{i + 1 - len(q), i + 1})
+			k = 0
+		}
+	}
+	return spans
+}
+
+// spaceKey returns r, or ' ' for any white space.
+func spaceKey(r rune) rune {
+	if r == ' ' || r == '\n' || r == '\t' || r > utf8.RuneSelf && unicode.IsSpace(r) {
+		return ' '
+	}
+	return r
+}
+
+// foldKey returns the same rune for every rune that is equal to r under
+// Unicode simple case folding (the smallest of them), and ' ' for any white
+// space.
+func foldKey(r rune) rune {
+	if r < utf8.RuneSelf {
+		switch {
+		case r >= 'a' && r <= 'z':
+			return r - 'a' + 'A'
+		case r == '\n' || r == '\t':
+			return ' '
+		}
+		return r
+	}
+	if unicode.IsSpace(r) {
+		return ' '
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	return m
+}

@@ -1,0 +1,222 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"stance/model"
+)
+
+// annotationsPane lists the document's annotations in text order, filtered
+// by type with f.
+type annotationsPane struct {
+	common *Common
+	sess   *Session
+
+	width, height int
+	filter        model.AnnotationType // "" = all types
+	index         int                  // selected row of the filtered list
+	top           int
+}
+
+// jumpMsg asks the reader to show an annotation in the text.
+type jumpMsg struct{ id string }
+
+func newAnnotationsPane(c *Common, sess *Session) *annotationsPane {
+	return &annotationsPane{common: c, sess: sess}
+}
+
+func (p *annotationsPane) SetSize(w, h int) {
+	p.width, p.height = w, max(h, 1)
+	p.clampIndex()
+}
+
+// items returns the annotations the filter lets through, in text order.
+func (p *annotationsPane) items() []model.Annotation {
+	all := p.sess.Doc().Annotations
+	if p.filter == "" {
+		return all
+	}
+	var out []model.Annotation
+	for _, a := range all {
+		if a.Type == p.filter {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Selected returns the annotation under the list's cursor.
+func (p *annotationsPane) Selected() (model.Annotation, bool) {
+	items := p.items()
+	if p.index < 0 || p.index >= len(items) {
+		return model.Annotation{}, false
+	}
+	return items[p.index], true
+}
+
+// SelectID moves the list's cursor to the annotation with id, if listed.
+func (p *annotationsPane) SelectID(id string) {
+	for i, a := range p.items() {
+		if a.ID == id {
+			p.index = i
+			p.clampIndex()
+			return
+		}
+	}
+}
+
+func (p *annotationsPane) clampIndex() {
+	n := len(p.items())
+	p.index = min(max(p.index, 0), max(n-1, 0))
+	rows := p.height - 1
+	if p.index < p.top {
+		p.top = p.index
+	}
+	if p.index >= p.top+rows {
+		p.top = p.index - rows + 1
+	}
+	p.top = max(min(p.top, n-rows), 0)
+}
+
+func (p *annotationsPane) Update(msg tea.Msg) tea.Cmd {
+	km := p.common.Keys
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, km.Down):
+			p.index++
+		case key.Matches(msg, km.Up):
+			p.index--
+		case key.Matches(msg, km.PageDown, km.HalfDown):
+			p.index += p.height - 1
+		case key.Matches(msg, km.PageUp, km.HalfUp):
+			p.index -= p.height - 1
+		case key.Matches(msg, km.Top):
+			p.index = 0
+		case key.Matches(msg, km.Bottom):
+			p.index = len(p.items()) - 1
+		case key.Matches(msg, km.Filter):
+			p.filter = nextFilter(p.filter)
+			p.index = 0
+		case key.Matches(msg, km.Open):
+			if a, ok := p.Selected(); ok {
+				p.clampIndex()
+				return func() tea.Msg { return jumpMsg{a.ID} }
+			}
+		}
+		p.clampIndex()
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelDown {
+			p.index += 3
+		} else if msg.Button == tea.MouseWheelUp {
+			p.index -= 3
+		}
+		p.clampIndex()
+	}
+	return nil
+}
+
+// Click selects the row at pane-relative y.
+func (p *annotationsPane) Click(y int) {
+	if y >= 1 {
+		p.index = p.top + y - 1
+		p.clampIndex()
+	}
+}
+
+func nextFilter(f model.AnnotationType) model.AnnotationType {
+	switch f {
+	case "":
+		return model.TypeActor
+	case model.TypeActor:
+		return model.TypeClaim
+	case model.TypeClaim:
+		return model.TypePosition
+	}
+	return ""
+}
+
+func (p *annotationsPane) ShortHelp() []key.Binding {
+	km := p.common.Keys
+	return []key.Binding{km.Open, km.Filter, km.Edit, km.DeleteListed}
+}
+
+// View draws a header with the filter and counts, then one row per
+// annotation.
+func (p *annotationsPane) View() string {
+	st := p.common.Styles
+	items := p.items()
+	filter := "all"
+	if p.filter != "" {
+		filter = string(p.filter) + "s"
+	}
+	lines := []string{st.PaneTitle.Render("Annotations") + st.Dim.Render(" · "+filter+" · "+itoa(len(items)))}
+	if len(items) == 0 {
+		lines = append(lines, st.Dim.Render("none yet: select text, then a / c / p"))
+	}
+	for i := p.top; i < len(items) && len(lines) < p.height; i++ {
+		line := annotationSummary(p.sess, items[i], p.width-2)
+		tag := st.TypeTag[string(items[i].Type)].Render(typeLetter(items[i].Type))
+		if i == p.index {
+			line = st.ListItemSelected.Render(ansi.Truncate(line, p.width-2, "…"))
+		}
+		lines = append(lines, tag+" "+line)
+	}
+	return ansiTruncateLines(strings.Join(lines, "\n"), p.width)
+}
+
+func typeLetter(t model.AnnotationType) string {
+	switch t {
+	case model.TypeActor:
+		return "A"
+	case model.TypeClaim:
+		return "C"
+	case model.TypePosition:
+		return "P"
+	}
+	return "?"
+}
+
+// annotationSummary is one line about an annotation: who, what, which way.
+func annotationSummary(s *Session, a model.Annotation, width int) string {
+	doc := s.Doc()
+	actor := ""
+	if ac, ok := doc.Actor(a.Actor); ok {
+		actor = ac.Name
+	}
+	claim := ""
+	if cl, ok := doc.Claim(a.Claim); ok {
+		claim = cl.Text
+	}
+	var out string
+	switch a.Type {
+	case model.TypeActor:
+		out = actor + " “" + oneLine(a.Quote) + "”"
+	case model.TypeClaim:
+		out = "“" + oneLine(claim) + "”"
+		if actor != "" {
+			out = actor + ": " + out
+		}
+	case model.TypePosition:
+		out = actor + " " + stanceSymbol(a.Stance) + string(a.Stance) + " “" + oneLine(claim) + "”"
+	default:
+		out = oneLine(a.Quote)
+	}
+	return ansi.Truncate(out, max(width, 1), "…")
+}
+
+func stanceSymbol(s model.Stance) string {
+	switch s {
+	case model.StanceSupport:
+		return "+"
+	case model.StanceOppose:
+		return "−"
+	}
+	return "○"
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

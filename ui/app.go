@@ -1,0 +1,599 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"stance/model"
+)
+
+// Smallest terminal the layout works in.
+const (
+	minWidth  = 40
+	minHeight = 12
+	wideWidth = 100 // from here the side panes sit beside the article
+)
+
+// autosaveDelay debounces saves after edits.
+const autosaveDelay = 400 * time.Millisecond
+
+type focusArea int
+
+const (
+	focusArticle focusArea = iota
+	focusAnnotations
+)
+
+// Model is the root of the interface. It owns layout, focus, dialogs and
+// saving, and routes every other message to the pane it concerns.
+type Model struct {
+	common *Common
+
+	width, height int
+
+	library *libraryPane // nil when a single article was opened
+	sess    *Session     // nil while the library is shown
+
+	article     *articlePane
+	annotations *annotationsPane
+	inspector   *inspectorPane
+
+	focus     focusArea
+	sideShown bool // narrow terminals: the side panes instead of the article
+	dialog    *dialog
+	help      bool
+	override  string
+
+	message string
+	isError bool
+
+	saving        bool
+	saveAgain     bool
+	saveErr       string
+	quitAfterSave bool // a quit waits for the running save
+	forceQuit     bool // the last quit failed to save: the next leaves anyway
+	mouseDown     bool
+	fatal         error
+}
+
+// Options configure a new root model.
+type Options struct {
+	Sources     []Source // articles to offer; one opens directly
+	Session     *Session // an article already opened, if any
+	Annotations string   // --annotations override
+	Dark        bool
+}
+
+// New returns the root model for the given articles.
+func New(opts Options) *Model {
+	c := &Common{Styles: DefaultStyles(opts.Dark), Keys: DefaultKeyMap()}
+	m := &Model{common: c, override: opts.Annotations}
+	if opts.Session == nil || len(opts.Sources) > 1 {
+		m.library = newLibraryPane(c, opts.Sources, opts.Annotations)
+	}
+	if opts.Session != nil {
+		m.openSession(opts.Session)
+	}
+	return m
+}
+
+// Err returns the internal error that ended the program, if any.
+func (m *Model) Err() error { return m.fatal }
+
+func (m *Model) Init() tea.Cmd {
+	if m.library != nil {
+		return m.library.Load()
+	}
+	return nil
+}
+
+func (m *Model) openSession(s *Session) {
+	m.sess = s
+	m.article = newArticlePane(m.common, s)
+	m.annotations = newAnnotationsPane(m.common, s)
+	m.inspector = newInspectorPane(m.common, s)
+	m.focus = focusArticle
+	m.layout()
+	m.syncInspector()
+}
+
+// Update routes a message. A panic anywhere below is turned into a saved
+// document and a clean exit with one line, never a stack trace on screen.
+func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.fatal = fmt.Errorf("internal error: %v", r)
+			m.saveNow()
+			cmd = tea.Quit
+		}
+	}()
+	return m, m.update(msg)
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return nil
+	case tea.KeyPressMsg:
+		m.message, m.isError = "", false
+		return m.handleKey(msg)
+	case tea.MouseMsg:
+		return m.handleMouse(msg)
+	case closeDialogMsg:
+		m.dialog = nil
+		return nil
+	case editedMsg:
+		m.afterEdit(msg.what, msg.id)
+		return m.scheduleSave()
+	case autosaveMsg:
+		if m.sess != nil && msg.version == m.sess.Editor.Version() {
+			return m.save()
+		}
+		return nil
+	case savedMsg:
+		return m.saved(msg)
+	case openSourceMsg:
+		s, err := OpenSession(msg.src, m.override)
+		if err != nil {
+			m.setError(err.Error())
+			return nil
+		}
+		m.openSession(s)
+		return nil
+	case libraryLoadedMsg:
+		if m.library != nil {
+			m.library.Update(msg)
+		}
+		return nil
+	case jumpMsg:
+		if a, ok := m.sess.Doc().Annotation(msg.id); ok {
+			m.article.Select(a.Span)
+			m.focus = focusArticle
+			if m.width < wideWidth {
+				m.sideShown = false
+			}
+			m.syncInspector()
+		}
+		return nil
+	}
+	if m.dialog != nil {
+		return m.dialog.Update(msg)
+	}
+	if m.sess != nil && m.article.Searching() {
+		return m.article.Update(msg)
+	}
+	return nil
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.common.Keys
+	if key.Matches(msg, km.Quit) && (m.dialog == nil || msg.String() == "ctrl+c") && (m.sess == nil || !m.article.Searching() || msg.String() == "ctrl+c") {
+		return m.quit()
+	}
+	m.forceQuit = false
+	if m.help {
+		m.help = false
+		return nil
+	}
+	if m.dialog != nil {
+		return m.dialog.Update(msg)
+	}
+	if m.sess == nil {
+		switch {
+		case key.Matches(msg, km.Quit):
+			return m.quit()
+		case key.Matches(msg, km.Help):
+			m.help = true
+			return nil
+		}
+		return m.library.Update(msg)
+	}
+	if m.article.Searching() {
+		cmd := m.article.Update(msg)
+		m.syncInspector()
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, km.Quit):
+		return m.quit()
+	case key.Matches(msg, km.Help):
+		m.help = true
+		return nil
+	case key.Matches(msg, km.Save):
+		return m.save()
+	case key.Matches(msg, km.Undo):
+		if what, ok := m.sess.Editor.Undo(); ok {
+			m.afterEdit("undid "+what, "")
+			return m.scheduleSave()
+		}
+		m.setMessage("nothing to undo")
+		return nil
+	case key.Matches(msg, km.Redo):
+		if what, ok := m.sess.Editor.Redo(); ok {
+			m.afterEdit("redid "+what, "")
+			return m.scheduleSave()
+		}
+		m.setMessage("nothing to redo")
+		return nil
+	case key.Matches(msg, km.NextPane, km.PrevPane):
+		m.toggleFocus()
+		return nil
+	case key.Matches(msg, km.Panel):
+		m.sideShown = !m.sideShown
+		if m.sideShown {
+			m.focus = focusAnnotations
+		} else {
+			m.focus = focusArticle
+		}
+		m.layout()
+		return nil
+	case key.Matches(msg, km.TagActor, km.TagClaim, km.TagPosition):
+		return m.openTagDialog(msg)
+	case key.Matches(msg, km.Edit):
+		if a, ok := m.target(); ok {
+			m.dialog = newEditDialog(m.common, m.sess, a)
+		} else {
+			m.setMessage("no annotation here to edit")
+		}
+		return nil
+	case key.Matches(msg, km.Delete, km.DeleteListed):
+		return m.deleteTarget()
+	}
+	if m.focus == focusAnnotations {
+		cmd := m.annotations.Update(msg)
+		m.syncInspector()
+		return cmd
+	}
+	if key.Matches(msg, km.Clear) && !m.article.selecting && m.library != nil {
+		return m.backToLibrary()
+	}
+	if key.Matches(msg, km.Back) && msg.String() == "backspace" && m.library != nil {
+		return m.backToLibrary()
+	}
+	cmd := m.article.Update(msg)
+	if key.Matches(msg, km.Clear) {
+		m.article.ClearSelection()
+	}
+	m.syncInspector()
+	return cmd
+}
+
+func (m *Model) toggleFocus() {
+	if m.focus == focusArticle {
+		m.focus = focusAnnotations
+		if m.width < wideWidth {
+			m.sideShown = true
+		}
+	} else {
+		m.focus = focusArticle
+		if m.width < wideWidth {
+			m.sideShown = false
+		}
+	}
+	m.syncInspector()
+}
+
+// openTagDialog opens the actor, claim or position dialog for the selection.
+func (m *Model) openTagDialog(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.common.Keys
+	span, has := m.article.Selection()
+	if key.Matches(msg, km.TagPosition) {
+		var sp *model.Span
+		if has {
+			sp = &span
+		}
+		m.dialog = newPositionDialog(m.common, m.sess, sp, m.article.Cursor())
+		return nil
+	}
+	if !has {
+		// Tag the word under the cursor, as a quick default.
+		span = m.sess.Article.WordAt(m.article.Cursor())
+		if span.Len() == 0 {
+			m.setMessage("select text first: v, s, or / then enter")
+			return nil
+		}
+	}
+	if key.Matches(msg, km.TagActor) {
+		m.dialog = newActorDialog(m.common, m.sess, span)
+	} else {
+		m.dialog = newClaimDialog(m.common, m.sess, span)
+	}
+	return nil
+}
+
+// target is the annotation the edit and delete keys act on: the one
+// selected in the list when it has focus, else the innermost at the cursor.
+func (m *Model) target() (model.Annotation, bool) {
+	if m.focus == focusAnnotations {
+		return m.annotations.Selected()
+	}
+	at := m.sess.Doc().AnnotationsAt(m.article.Cursor())
+	if len(at) == 0 {
+		return model.Annotation{}, false
+	}
+	return at[0], true
+}
+
+func (m *Model) deleteTarget() tea.Cmd {
+	a, ok := m.target()
+	if !ok {
+		m.setMessage("no annotation here to delete")
+		return nil
+	}
+	if err := m.sess.Editor.Delete(a.ID); err != nil {
+		m.setError(err.Error())
+		return nil
+	}
+	m.afterEdit("deleted "+string(a.Type)+" “"+oneLine(a.Quote)+"” (u to undo)", "")
+	return m.scheduleSave()
+}
+
+// afterEdit refreshes what shows the document after any change.
+func (m *Model) afterEdit(what, id string) {
+	m.setMessage(what)
+	m.article.ClearSelection()
+	if id != "" {
+		m.annotations.SelectID(id)
+	}
+	m.annotations.clampIndex()
+	m.syncInspector()
+}
+
+func (m *Model) backToLibrary() tea.Cmd {
+	cmd := m.save()
+	m.sess = nil
+	m.dialog = nil
+	return tea.Batch(cmd, m.library.Refresh())
+}
+
+func (m *Model) setMessage(s string) { m.message, m.isError = s, false }
+func (m *Model) setError(s string)   { m.message, m.isError = s, true }
+
+// syncInspector shows the listed annotation when the list has focus, else
+// the innermost one under the cursor.
+func (m *Model) syncInspector() {
+	if m.sess == nil {
+		return
+	}
+	if m.focus == focusAnnotations {
+		a, ok := m.annotations.Selected()
+		m.inspector.Show(a, ok, 0)
+		return
+	}
+	at := m.sess.Doc().AnnotationsAt(m.article.Cursor())
+	if len(at) == 0 {
+		m.inspector.Show(model.Annotation{}, false, 0)
+		return
+	}
+	m.inspector.Show(at[0], true, len(at)-1)
+	m.annotations.SelectID(at[0].ID)
+}
+
+func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
+	if m.dialog != nil || m.help {
+		return nil
+	}
+	mouse := msg.Mouse()
+	if m.sess == nil {
+		if m.library == nil {
+			return nil
+		}
+		switch msg.(type) {
+		case tea.MouseClickMsg:
+			return m.library.Click(mouse.Y - 1)
+		case tea.MouseWheelMsg:
+			return m.library.Update(msg)
+		}
+		return nil
+	}
+	r := m.rects()
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch {
+		case r.article.contains(mouse.X, mouse.Y):
+			m.article.Update(msg)
+		case r.list.contains(mouse.X, mouse.Y):
+			m.annotations.Update(msg)
+		}
+	case tea.MouseClickMsg:
+		if mouse.Button != tea.MouseLeft {
+			return nil
+		}
+		switch {
+		case r.article.contains(mouse.X, mouse.Y):
+			m.focus = focusArticle
+			m.mouseDown = true
+			m.article.Click(mouse.X-r.article.x, mouse.Y-r.article.y, false)
+		case r.list.contains(mouse.X, mouse.Y):
+			m.focus = focusAnnotations
+			m.annotations.Click(mouse.Y - r.list.y)
+		}
+	case tea.MouseMotionMsg:
+		if m.mouseDown && mouse.Button == tea.MouseLeft {
+			m.article.Click(mouse.X-r.article.x, mouse.Y-r.article.y, true)
+		}
+	case tea.MouseReleaseMsg:
+		m.mouseDown = false
+	}
+	m.syncInspector()
+	return nil
+}
+
+// rect is a pane's content area on screen.
+type rect struct{ x, y, w, h int }
+
+func (r rect) contains(x, y int) bool {
+	return r.w > 0 && x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
+}
+
+type paneRects struct{ article, list, inspector rect }
+
+// rects computes where each pane's content sits. A pane has a one-cell
+// border and one column of padding on each side.
+func (m *Model) rects() paneRects {
+	var r paneRects
+	bodyH := m.height - 2
+	wide := m.width >= wideWidth
+	inner := func(x, y, w, h int) rect { return rect{x + 2, y + 1, max(w-4, 1), max(h-2, 1)} }
+	sideBlock := func(x, w int) {
+		listH := bodyH * 3 / 5
+		r.list = inner(x, 0, w, listH)
+		r.inspector = inner(x, listH, w, bodyH-listH)
+	}
+	switch {
+	case wide:
+		aw := m.width * 2 / 3
+		r.article = inner(0, 0, aw, bodyH)
+		sideBlock(aw, m.width-aw)
+	case m.sideShown:
+		sideBlock(0, m.width)
+	default:
+		r.article = inner(0, 0, m.width, bodyH)
+	}
+	return r
+}
+
+// layout gives every pane its size after a resize or a toggle.
+func (m *Model) layout() {
+	if m.width == 0 {
+		return
+	}
+	if m.library != nil {
+		m.library.SetSize(m.width-4, m.height-4)
+	}
+	if m.sess == nil {
+		return
+	}
+	r := m.rects()
+	if r.article.w > 0 {
+		m.article.SetSize(r.article.w, r.article.h)
+	}
+	m.annotations.SetSize(r.list.w, r.list.h)
+	m.inspector.SetSize(r.inspector.w, r.inspector.h)
+}
+
+// View lays the panes out, with the status bar and key help at the bottom.
+func (m *Model) View() (v tea.View) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.fatal = fmt.Errorf("internal error while drawing: %v", r)
+			v = tea.NewView("")
+		}
+	}()
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "stance"
+	v.SetContent(m.render())
+	return v
+}
+
+func (m *Model) render() string {
+	st := m.common.Styles
+	if m.width < minWidth || m.height < minHeight {
+		msg := fmt.Sprintf("terminal too small (%d×%d): stance needs at least %d×%d", m.width, m.height, minWidth, minHeight)
+		return lipgloss.NewStyle().Width(max(m.width, 1)).Render(msg)
+	}
+	var body string
+	var bindings []key.Binding
+	info := statusInfo{mode: "LIBRARY", message: m.message, isError: m.isError}
+	if m.sess == nil {
+		body = st.PaneFocused.Width(m.width).Height(m.height - 2).Render(m.library.View())
+		bindings = m.library.ShortHelp()
+		info.file = plural(len(m.library.sources), "article")
+	} else {
+		body = m.renderReader()
+		bindings = m.readerHelp()
+		info = m.readerStatus()
+	}
+	if m.help {
+		body = m.overlay(body, st.Dialog.Render(renderFullHelp(st, m.common.Keys, m.width-6)+"\n\n"+st.Dim.Render("any key closes")))
+	} else if m.dialog != nil {
+		body = m.overlay(body, m.dialog.View(m.width))
+	}
+	status := renderStatus(st, info, m.width)
+	help := renderMessage(st, info, bindings, m.width)
+	return body + "\n" + status + "\n" + help
+}
+
+func (m *Model) renderReader() string {
+	st := m.common.Styles
+	r := m.rects()
+	bodyH := m.height - 2
+	paneStyle := func(focused bool) lipgloss.Style {
+		if focused {
+			return st.PaneFocused
+		}
+		return st.Pane
+	}
+	var cols []string
+	if r.article.w > 0 && (m.width >= wideWidth || !m.sideShown) {
+		cols = append(cols, paneStyle(m.focus == focusArticle).
+			Width(r.article.w+4).Height(bodyH).MaxHeight(bodyH).
+			Render(m.article.View()))
+	}
+	if r.list.w > 0 {
+		w := r.list.w + 4
+		list := paneStyle(m.focus == focusAnnotations).Width(w).Height(r.list.h + 2).MaxHeight(r.list.h + 2).Render(m.annotations.View())
+		insp := st.Pane.Width(w).Height(r.inspector.h + 2).MaxHeight(r.inspector.h + 2).Render(m.inspector.View())
+		cols = append(cols, lipgloss.JoinVertical(lipgloss.Left, list, insp))
+	}
+	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+}
+
+func (m *Model) readerHelp() []key.Binding {
+	km := m.common.Keys
+	if m.focus == focusAnnotations {
+		return append(m.annotations.ShortHelp(), km.NextPane, km.Undo, km.Help, km.Quit)
+	}
+	if m.article.Searching() {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "select next match")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		}
+	}
+	return []key.Binding{km.Visual, km.Sentence, km.Search, km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Undo, km.NextPane, km.Help, km.Quit}
+}
+
+func (m *Model) readerStatus() statusInfo {
+	s := m.sess
+	counts := map[model.AnnotationType]int{}
+	for _, a := range s.Doc().Annotations {
+		counts[a.Type]++
+	}
+	mode := "READ"
+	switch {
+	case m.dialog != nil:
+		mode = "TAG"
+	case m.article.Searching():
+		mode = "SEARCH"
+	case m.article.selecting:
+		mode = "SELECT"
+	}
+	msg := m.message
+	if msg == "" && !m.article.Searching() {
+		msg = m.article.MatchInfo()
+	}
+	return statusInfo{
+		mode: mode, file: s.Path, annPath: s.AnnPath, counts: counts,
+		dirty: s.Dirty(), saveErr: m.saveErr, readOnly: s.ReadOnly,
+		message: msg, isError: m.isError,
+	}
+}
+
+// overlay draws box centred over body.
+func (m *Model) overlay(body, box string) string {
+	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
+	x := max((m.width-bw)/2, 0)
+	y := max((m.height-2-bh)/2, 0)
+	c := lipgloss.NewCanvas(m.width, m.height-2)
+	c.Compose(lipgloss.NewLayer(body))
+	c.Compose(lipgloss.NewLayer(box).X(x).Y(y))
+	return strings.TrimRight(c.Render(), "\n")
+}

@@ -1,0 +1,693 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"stance/model"
+)
+
+// gutterWidth is the columns of annotation markers left of the text, shown
+// when the pane is wide enough.
+const gutterWidth = 4
+
+// articlePane shows the article wrapped to its width, with the cursor, the
+// selection, search matches and every annotation highlighted.
+type articlePane struct {
+	common *Common
+	sess   *Session
+
+	width, height int
+	lay           *layout
+	top           int // first visible row
+
+	cursor    int // code-point offset
+	goalCol   int // column kept by up/down moves
+	anchor    int // selection start, when selecting
+	selecting bool
+
+	searching bool
+	search    textinput.Model
+	query     string
+	matches   []model.Span
+	match     int // index of the current match, -1 if none
+
+	styleCache map[mark]lipgloss.Style
+	cellBuf    []cell
+}
+
+// mark is the set of things drawn on one grapheme, combined into one style.
+type mark uint16
+
+const (
+	markActor mark = 1 << iota
+	markClaim
+	markPosition
+	markMatch
+	markSelection
+	markCursor
+	markHeading
+	markQuote
+)
+
+func newArticlePane(c *Common, sess *Session) *articlePane {
+	ti := textinput.New()
+	ti.Prompt = "/"
+	ti.Placeholder = "search"
+	p := &articlePane{common: c, sess: sess, search: ti, match: -1, styleCache: map[mark]lipgloss.Style{}}
+	p.cursor = p.firstOffset()
+	return p
+}
+
+// SetSize lays the article out again when the width changes.
+func (p *articlePane) SetSize(w, h int) {
+	p.height = max(h, 1)
+	tw := p.textWidth(w)
+	if p.lay == nil || p.lay.width != tw {
+		p.lay = newLayout(p.sess.Article, tw)
+	}
+	p.width = w
+	p.follow()
+}
+
+func (p *articlePane) showGutter(w int) bool { return w >= 50 }
+
+func (p *articlePane) textWidth(w int) int {
+	if p.showGutter(w) {
+		w -= gutterWidth
+	}
+	return max(w, 1)
+}
+
+// Selection returns the selected span, if any.
+func (p *articlePane) Selection() (model.Span, bool) {
+	if !p.selecting {
+		return model.Span{}, false
+	}
+	lo, hi := p.anchor, p.cursor
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	return model.Span{Start: lo, End: p.nextCluster(hi)}, true
+}
+
+// Cursor returns the cursor's code-point offset.
+func (p *articlePane) Cursor() int { return p.cursor }
+
+// ClearSelection ends selecting.
+func (p *articlePane) ClearSelection() { p.selecting = false }
+
+// Select makes s the selection, with the cursor on its last character.
+func (p *articlePane) Select(s model.Span) {
+	p.anchor = s.Start
+	p.cursor = p.prevCluster(max(s.End, s.Start+1))
+	if p.cursor < s.Start {
+		p.cursor = s.Start
+	}
+	p.selecting = true
+	p.updateGoal()
+	p.follow()
+}
+
+// JumpTo moves the cursor to offset and scrolls it into view.
+func (p *articlePane) JumpTo(offset int) {
+	p.cursor = p.clamp(offset)
+	p.updateGoal()
+	p.follow()
+}
+
+// Searching reports whether the search line has the keyboard.
+func (p *articlePane) Searching() bool { return p.searching }
+
+// Update handles keys and mouse for the article.
+func (p *articlePane) Update(msg tea.Msg) tea.Cmd {
+	if p.searching {
+		return p.updateSearch(msg)
+	}
+	km := p.common.Keys
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, km.Down):
+			p.moveRows(1)
+		case key.Matches(msg, km.Up):
+			p.moveRows(-1)
+		case key.Matches(msg, km.Right):
+			p.moveTo(p.nextCluster(p.cursor))
+		case key.Matches(msg, km.Left):
+			p.moveTo(p.prevCluster(p.cursor))
+		case key.Matches(msg, km.WordNext):
+			p.moveTo(p.sess.Article.NextWord(p.cursor))
+		case key.Matches(msg, km.WordPrev):
+			p.moveTo(p.sess.Article.PrevWord(p.cursor))
+		case key.Matches(msg, km.PageDown):
+			p.scroll(p.height)
+		case key.Matches(msg, km.PageUp):
+			p.scroll(-p.height)
+		case key.Matches(msg, km.HalfDown):
+			p.scroll(p.height / 2)
+		case key.Matches(msg, km.HalfUp):
+			p.scroll(-p.height / 2)
+		case key.Matches(msg, km.Top):
+			p.moveTo(p.firstOffset())
+		case key.Matches(msg, km.Bottom):
+			p.moveTo(p.lastOffset())
+		case key.Matches(msg, km.Visual):
+			if p.selecting {
+				p.selecting = false
+			} else {
+				p.anchor, p.selecting = p.cursor, true
+			}
+		case key.Matches(msg, km.Sentence):
+			s := p.sess.Article.SentenceAt(p.cursor)
+			if s.Len() > 0 {
+				p.Select(s)
+			}
+		case key.Matches(msg, km.Search):
+			p.searching = true
+			p.search.SetValue("")
+			p.search.Placeholder = "search"
+			if p.query != "" {
+				p.search.Placeholder = p.query + " (enter repeats)"
+			}
+			return p.search.Focus()
+		case key.Matches(msg, km.NextMatch):
+			p.gotoMatch(+1, false)
+		case key.Matches(msg, km.PrevMatch):
+			p.gotoMatch(-1, false)
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			p.scrollView(3)
+		case tea.MouseWheelUp:
+			p.scrollView(-3)
+		}
+	}
+	return nil
+}
+
+// Click places the cursor at pane-relative cell (x, y); drag extends a
+// selection from the press.
+func (p *articlePane) Click(x, y int, drag bool) {
+	off, ok := p.offsetAt(x, y)
+	if !ok {
+		return
+	}
+	if drag {
+		if !p.selecting {
+			p.anchor, p.selecting = p.cursor, true
+		}
+	} else {
+		p.selecting = false
+	}
+	p.cursor = off
+	p.updateGoal()
+	p.follow()
+}
+
+func (p *articlePane) offsetAt(x, y int) (int, bool) {
+	ri := p.top + y
+	if ri < 0 || ri >= len(p.lay.rows) {
+		return 0, false
+	}
+	if p.showGutter(p.width) {
+		x -= gutterWidth
+	}
+	ri = p.textRow(ri, 1)
+	r := p.lay.rows[ri]
+	x -= indentWidth(p.sess.Article.Blocks[r.block])
+	return p.offsetAtCol(ri, max(x, 0)), true
+}
+
+func (p *articlePane) updateSearch(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "esc":
+			p.searching = false
+			p.search.Blur()
+			return nil
+		case "enter":
+			p.searching = false
+			p.search.Blur()
+			if q := p.search.Value(); q != "" {
+				p.setQuery(q)
+			}
+			p.gotoMatch(+1, true)
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	p.search, cmd = p.search.Update(msg)
+	if q := p.search.Value(); q != "" {
+		p.setQuery(q)
+	}
+	return cmd
+}
+
+// setQuery finds every match of q; all are highlighted.
+func (p *articlePane) setQuery(q string) {
+	if q == p.query && (q == "" || p.matches != nil) {
+		return
+	}
+	p.query = q
+	p.matches = p.sess.Article.FindAll(q)
+	p.match = -1
+}
+
+// gotoMatch selects the next (dir > 0) or previous match from the cursor.
+// With fromCursor the match at the cursor itself counts as next.
+func (p *articlePane) gotoMatch(dir int, fromCursor bool) {
+	if len(p.matches) == 0 {
+		return
+	}
+	i := 0
+	if dir > 0 {
+		i = len(p.matches)
+		for j, m := range p.matches {
+			if m.Start > p.cursor || (fromCursor && m.Start == p.cursor && !p.selecting) {
+				i = j
+				break
+			}
+		}
+		if i == len(p.matches) {
+			i = 0
+		}
+	} else {
+		lo, _ := p.Selection()
+		from := p.cursor
+		if p.selecting {
+			from = lo.Start
+		}
+		i = -1
+		for j := len(p.matches) - 1; j >= 0; j-- {
+			if p.matches[j].Start < from {
+				i = j
+				break
+			}
+		}
+		if i < 0 {
+			i = len(p.matches) - 1
+		}
+	}
+	p.match = i
+	p.Select(p.matches[i])
+}
+
+// MatchInfo describes the search state for the status bar.
+func (p *articlePane) MatchInfo() string {
+	if p.query == "" {
+		return ""
+	}
+	if len(p.matches) == 0 {
+		return "no match for “" + p.query + "”"
+	}
+	if p.match < 0 {
+		return itoa(len(p.matches)) + " matches"
+	}
+	return "match " + itoa(p.match+1) + "/" + itoa(len(p.matches))
+}
+
+// moveTo puts the cursor at offset and keeps it in view.
+func (p *articlePane) moveTo(offset int) {
+	p.cursor = p.clamp(offset)
+	p.updateGoal()
+	p.follow()
+}
+
+// moveRows moves the cursor n text rows, keeping its goal column.
+func (p *articlePane) moveRows(n int) {
+	ri := p.lay.rowAt(p.cursor)
+	step := 1
+	if n < 0 {
+		step, n = -1, -n
+	}
+	for ; n > 0; n-- {
+		next := ri + step
+		for next >= 0 && next < len(p.lay.rows) && p.lay.rows[next].block < 0 {
+			next += step
+		}
+		if next < 0 || next >= len(p.lay.rows) {
+			break
+		}
+		ri = next
+	}
+	p.cursor = p.offsetAtCol(ri, p.goalCol)
+	p.follow()
+}
+
+// scroll moves view and cursor by n rows, as page keys do.
+func (p *articlePane) scroll(n int) {
+	p.scrollView(n)
+	p.moveRows(n)
+}
+
+// scrollView moves the view by n rows without moving the cursor unless it
+// would leave the screen.
+func (p *articlePane) scrollView(n int) {
+	maxTop := max(len(p.lay.rows)-p.height, 0)
+	p.top = min(max(p.top+n, 0), maxTop)
+	ri := p.lay.rowAt(p.cursor)
+	switch {
+	case ri < p.top:
+		p.cursor = p.offsetAtCol(p.textRow(p.top, 1), p.goalCol)
+	case ri >= p.top+p.height:
+		p.cursor = p.offsetAtCol(p.textRow(p.top+p.height-1, -1), p.goalCol)
+	}
+}
+
+// textRow returns ri, or the nearest text row in direction dir if ri is a
+// separator.
+func (p *articlePane) textRow(ri, dir int) int {
+	for ri >= 0 && ri < len(p.lay.rows) && p.lay.rows[ri].block < 0 {
+		ri += dir
+	}
+	return min(max(ri, 0), len(p.lay.rows)-1)
+}
+
+// follow scrolls so that the cursor's row is visible.
+func (p *articlePane) follow() {
+	if p.lay == nil {
+		return
+	}
+	ri := p.lay.rowAt(p.cursor)
+	if ri < p.top {
+		p.top = ri
+	}
+	if ri >= p.top+p.height {
+		p.top = ri - p.height + 1
+	}
+	p.top = max(min(p.top, len(p.lay.rows)-p.height), 0)
+}
+
+func (p *articlePane) updateGoal() {
+	if p.lay == nil {
+		return
+	}
+	ri := p.lay.rowAt(p.cursor)
+	p.goalCol = 0
+	for _, c := range p.lay.cells(p.sess.Article.Runes(), p.lay.rows[ri], p.cellBuf) {
+		if c.offset >= p.cursor {
+			break
+		}
+		p.goalCol = c.col + c.width
+	}
+}
+
+// offsetAtCol returns the offset of the cluster at column col of row ri.
+func (p *articlePane) offsetAtCol(ri, col int) int {
+	r := p.lay.rows[ri]
+	p.cellBuf = p.lay.cells(p.sess.Article.Runes(), r, p.cellBuf)
+	if len(p.cellBuf) == 0 {
+		return p.clamp(r.start)
+	}
+	for _, c := range p.cellBuf {
+		if col < c.col+c.width {
+			return c.offset
+		}
+	}
+	last := p.cellBuf[len(p.cellBuf)-1]
+	return last.offset
+}
+
+// nextCluster returns the offset after the grapheme cluster at offset,
+// skipping line breaks and block separators.
+func (p *articlePane) nextCluster(offset int) int {
+	runes := p.sess.Article.Runes()
+	if offset >= len(runes) {
+		return len(runes)
+	}
+	ri := p.lay.rowAt(offset)
+	for ; ri < len(p.lay.rows); ri++ {
+		r := p.lay.rows[ri]
+		if r.block < 0 {
+			continue
+		}
+		for _, c := range p.lay.cells(runes, r, p.cellBuf) {
+			if c.offset > offset {
+				return c.offset
+			}
+		}
+	}
+	return len(runes)
+}
+
+// prevCluster returns the start of the grapheme cluster before offset.
+func (p *articlePane) prevCluster(offset int) int {
+	runes := p.sess.Article.Runes()
+	for ri := p.lay.rowAt(offset); ri >= 0; ri-- {
+		r := p.lay.rows[ri]
+		if r.block < 0 {
+			continue
+		}
+		prev := -1
+		for _, c := range p.lay.cells(runes, r, p.cellBuf) {
+			if c.offset >= offset {
+				break
+			}
+			prev = c.offset
+		}
+		if prev >= 0 {
+			return prev
+		}
+	}
+	return p.firstOffset()
+}
+
+// clamp keeps offset on a character of some block.
+func (p *articlePane) clamp(offset int) int {
+	last := p.lastOffset()
+	if offset > last {
+		return last
+	}
+	if offset < 0 {
+		return p.firstOffset()
+	}
+	bs := p.sess.Article.Blocks
+	if bi := p.sess.Article.BlockAt(offset); bi >= 0 && offset >= bs[bi].Span.End && bi+1 < len(bs) {
+		return bs[bi+1].Span.Start
+	}
+	return offset
+}
+
+func (p *articlePane) firstOffset() int {
+	if bs := p.sess.Article.Blocks; len(bs) > 0 {
+		return bs[0].Span.Start
+	}
+	return 0
+}
+
+func (p *articlePane) lastOffset() int {
+	bs := p.sess.Article.Blocks
+	if len(bs) == 0 {
+		return 0
+	}
+	return max(bs[len(bs)-1].Span.End-1, bs[len(bs)-1].Span.Start)
+}
+
+// View renders the visible rows: only they are styled, so a frame costs the
+// same whatever the article's length.
+func (p *articlePane) View() string {
+	if p.lay == nil {
+		return ""
+	}
+	height := p.height
+	if p.searching {
+		height--
+	}
+	var b strings.Builder
+	end := min(p.top+height, len(p.lay.rows))
+	marks := p.visibleMarks(p.top, end)
+	sel, hasSel := p.Selection()
+	gutter := p.showGutter(p.width)
+	runes := p.sess.Article.Runes()
+	for ri := p.top; ri < p.top+height; ri++ {
+		if ri > p.top {
+			b.WriteByte('\n')
+		}
+		if ri >= end {
+			continue
+		}
+		r := p.lay.rows[ri]
+		if r.block < 0 {
+			continue
+		}
+		blk := p.sess.Article.Blocks[r.block]
+		if gutter {
+			b.WriteString(p.gutter(marks, r))
+		}
+		b.WriteString(p.decoration(blk, r.first))
+		var base mark
+		switch blk.Kind {
+		case model.BlockHeading:
+			base = markHeading
+		case model.BlockQuote:
+			base = markQuote
+		}
+		p.cellBuf = p.lay.cells(runes, r, p.cellBuf)
+		var run strings.Builder
+		runMark := mark(0)
+		flush := func() {
+			if run.Len() > 0 {
+				b.WriteString(p.style(runMark).Render(run.String()))
+				run.Reset()
+			}
+		}
+		for _, c := range p.cellBuf {
+			m := base | marks.at(c.offset)
+			if hasSel && sel.Contains(c.offset) {
+				m |= markSelection
+			}
+			if c.offset == p.cursor {
+				m |= markCursor
+			}
+			if m != runMark {
+				flush()
+				runMark = m
+			}
+			run.WriteString(c.text)
+		}
+		if len(p.cellBuf) == 0 && p.cursor == r.start {
+			runMark = markCursor
+			run.WriteString(" ")
+		}
+		flush()
+	}
+	out := b.String()
+	if p.searching {
+		out += "\n" + p.search.View()
+	}
+	return ansiTruncateLines(out, p.width)
+}
+
+// decoration is what a block draws left of its text: quote bars, a bullet.
+func (p *articlePane) decoration(b model.Block, first bool) string {
+	st := p.common.Styles
+	switch b.Kind {
+	case model.BlockQuote:
+		return st.QuoteBar.Render(strings.Repeat("│ ", max(b.Level, 1)))
+	case model.BlockListItem:
+		if first {
+			return st.ListBullet.Render("• ")
+		}
+		return "  "
+	}
+	return ""
+}
+
+// gutter shows which annotation types touch a row, as letters, so that the
+// coding is visible without colour.
+func (p *articlePane) gutter(ms visibleMarks, r row) string {
+	var types mark
+	for _, s := range ms.spans {
+		if s.span.Start < max(r.end, r.start+1) && s.span.End > r.start {
+			types |= s.mark
+		}
+	}
+	g := []byte("    ")
+	if types&markActor != 0 {
+		g[0] = 'a'
+	}
+	if types&markClaim != 0 {
+		g[1] = 'c'
+	}
+	if types&markPosition != 0 {
+		g[2] = 'p'
+	}
+	return p.common.Styles.Gutter.Render(string(g))
+}
+
+// style returns the combined style for a set of marks, cached.
+func (p *articlePane) style(m mark) lipgloss.Style {
+	if s, ok := p.styleCache[m]; ok {
+		return s
+	}
+	st := p.common.Styles
+	s := lipgloss.NewStyle()
+	// Higher-priority marks first: Inherit only fills what is unset.
+	for _, layer := range []struct {
+		m mark
+		s lipgloss.Style
+	}{
+		{markCursor, st.Cursor},
+		{markSelection, st.Selection},
+		{markMatch, st.Match},
+		{markPosition, st.Position},
+		{markClaim, st.Claim},
+		{markActor, st.Actor},
+		{markHeading, st.Heading},
+		{markQuote, st.Quote},
+	} {
+		if m&layer.m != 0 {
+			s = s.Inherit(layer.s)
+		}
+	}
+	p.styleCache[m] = s
+	return s
+}
+
+// visibleMarks are the annotation and match spans that touch the rows on
+// screen, gathered once per frame.
+type visibleMarks struct {
+	spans []markedSpan
+}
+
+type markedSpan struct {
+	span model.Span
+	mark mark
+}
+
+func (v visibleMarks) at(offset int) mark {
+	var m mark
+	for _, s := range v.spans {
+		if s.span.Contains(offset) {
+			m |= s.mark
+		}
+	}
+	return m
+}
+
+func (p *articlePane) visibleMarks(from, to int) visibleMarks {
+	var v visibleMarks
+	if from >= to {
+		return v
+	}
+	view := model.Span{Start: p.lay.rows[from].start, End: p.lay.rows[to-1].end + 1}
+	for _, a := range p.sess.Doc().Annotations {
+		if !a.Span.Overlaps(view) {
+			continue
+		}
+		var m mark
+		switch a.Type {
+		case model.TypeActor:
+			m = markActor
+		case model.TypeClaim:
+			m = markClaim
+		case model.TypePosition:
+			m = markPosition
+		}
+		v.spans = append(v.spans, markedSpan{a.Span, m})
+	}
+	for _, s := range p.matches {
+		if s.Overlaps(view) {
+			v.spans = append(v.spans, markedSpan{s, markMatch})
+		}
+	}
+	return v
+}
+
+// ansiTruncateLines cuts every line of s to width columns.
+func ansiTruncateLines(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) > width {
+			lines[i] = ansi.Truncate(l, width, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,332 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// A dialog is a small form: text fields, fuzzy pickers and choices. It is
+// keyboard-fast: fields come pre-filled, tab and shift+tab move between
+// them, enter submits from any field and esc cancels.
+type dialog struct {
+	common  *Common
+	title   string
+	context string // the quoted selection, shown under the title
+	fields  []*field
+	focus   int
+	err     string
+	width   int
+
+	// submit applies the dialog; an error keeps it open and is shown.
+	submit func(d *dialog) (tea.Cmd, error)
+}
+
+type fieldKind int
+
+const (
+	fieldText fieldKind = iota
+	fieldPicker
+	fieldChoice
+)
+
+// option is one entry a picker offers.
+type option struct {
+	label  string // shown and compared with what is typed
+	value  string // an id
+	detail string // shown dim after the label
+}
+
+// field is one row of a dialog.
+type field struct {
+	label string
+	kind  fieldKind
+	input textinput.Model
+
+	// pickers
+	options    func(query string) []option
+	allowNew   bool   // typed text that matches nothing is offered as new
+	newLabel   string // e.g. "new actor"
+	matches    []option
+	pick       int // index into matches; -1 = the typed text as it is
+	lastQuery  string
+	pickLocked bool // the user moved the pick: keep it while typing stops
+
+	// choices
+	choices []string
+	choice  int
+}
+
+// closeDialogMsg tells the root model to drop the dialog.
+type closeDialogMsg struct{}
+
+func closeDialog() tea.Msg { return closeDialogMsg{} }
+
+const pickerRows = 5
+
+func newDialog(c *Common, title, context string, fields ...*field) *dialog {
+	d := &dialog{common: c, title: title, context: context, fields: fields}
+	for i, f := range fields {
+		if f.kind != fieldChoice {
+			f.input.Prompt = ""
+			if i == 0 {
+				f.input.Focus()
+				f.input.CursorEnd()
+			}
+		}
+		f.refresh(true)
+	}
+	return d
+}
+
+func textField(label, value string) *field {
+	ti := textinput.New()
+	ti.SetValue(value)
+	return &field{label: label, kind: fieldText, input: ti}
+}
+
+// pickerField is a text field whose value is matched, fuzzily, against
+// options; ↑/↓ pick one.
+func pickerField(label, value string, options func(string) []option, allowNew bool, newLabel string) *field {
+	f := textField(label, value)
+	f.kind = fieldPicker
+	f.options = options
+	f.allowNew = allowNew
+	f.newLabel = newLabel
+	return f
+}
+
+func choiceField(label string, choices []string, selected string) *field {
+	f := &field{label: label, kind: fieldChoice, choices: choices}
+	for i, c := range choices {
+		if c == selected {
+			f.choice = i
+		}
+	}
+	return f
+}
+
+// refresh recomputes a picker's matches when its text changed, choosing the
+// default pick: an exact match, else a match containing the text, else the
+// typed text as new.
+func (f *field) refresh(force bool) {
+	if f.kind != fieldPicker {
+		return
+	}
+	q := strings.TrimSpace(f.input.Value())
+	if q == f.lastQuery && !force {
+		return
+	}
+	f.lastQuery = q
+	f.matches = f.options(q)
+	f.pickLocked = false
+	f.pick = -1
+	if len(f.matches) == 0 {
+		return
+	}
+	lq := strings.ToLower(q)
+	for i, m := range f.matches {
+		if strings.ToLower(m.label) == lq {
+			f.pick = i
+			return
+		}
+	}
+	if q == "" {
+		if !f.allowNew {
+			f.pick = 0
+		}
+		return
+	}
+	if strings.Contains(strings.ToLower(f.matches[0].label+" "+f.matches[0].detail), lq) || !f.allowNew {
+		f.pick = 0
+	}
+}
+
+// picked returns the chosen option, or ok=false when the typed text stands
+// for itself (a new entry, or nothing when it is empty).
+func (f *field) picked() (option, bool) {
+	if f.pick >= 0 && f.pick < len(f.matches) {
+		return f.matches[f.pick], true
+	}
+	return option{}, false
+}
+
+func (f *field) value() string { return strings.TrimSpace(f.input.Value()) }
+
+func (f *field) choiceValue() string { return f.choices[f.choice] }
+
+// Update handles one message; the returned command may close the dialog.
+func (d *dialog) Update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return d.updateInput(msg)
+	}
+	f := d.fields[d.focus]
+	switch k.String() {
+	case "esc":
+		return closeDialog
+	case "enter":
+		cmd, err := d.submit(d)
+		if err != nil {
+			d.err = err.Error()
+			return nil
+		}
+		return tea.Batch(cmd, closeDialog)
+	case "tab", "down":
+		if k.String() == "down" && f.kind == fieldPicker && len(f.matches) > 0 {
+			f.movePick(1)
+			return nil
+		}
+		return d.focusField(d.focus + 1)
+	case "shift+tab", "up":
+		if k.String() == "up" && f.kind == fieldPicker && len(f.matches) > 0 {
+			f.movePick(-1)
+			return nil
+		}
+		return d.focusField(d.focus - 1)
+	}
+	if f.kind == fieldChoice {
+		switch k.String() {
+		case "left", "h":
+			f.choice = (f.choice + len(f.choices) - 1) % len(f.choices)
+		case "right", "l", "space":
+			f.choice = (f.choice + 1) % len(f.choices)
+		default:
+			if n := int(k.Code - '1'); k.Text != "" && n >= 0 && n < len(f.choices) {
+				f.choice = n
+			}
+		}
+		return nil
+	}
+	return d.updateInput(msg)
+}
+
+func (d *dialog) updateInput(msg tea.Msg) tea.Cmd {
+	f := d.fields[d.focus]
+	if f.kind == fieldChoice {
+		return nil
+	}
+	var cmd tea.Cmd
+	f.input, cmd = f.input.Update(msg)
+	f.refresh(false)
+	d.err = ""
+	return cmd
+}
+
+// movePick moves a picker's highlight; above the first match is "the text
+// as typed" when new entries are allowed.
+func (f *field) movePick(step int) {
+	lo := 0
+	if f.allowNew || f.value() == "" {
+		lo = -1
+	}
+	f.pick = min(max(f.pick+step, lo), len(f.matches)-1)
+	f.pickLocked = true
+}
+
+func (d *dialog) focusField(i int) tea.Cmd {
+	n := len(d.fields)
+	i = (i%n + n) % n
+	if f := d.fields[d.focus]; f.kind != fieldChoice {
+		f.input.Blur()
+	}
+	d.focus = i
+	if f := d.fields[i]; f.kind != fieldChoice {
+		f.input.CursorEnd()
+		return f.input.Focus()
+	}
+	return nil
+}
+
+// View draws the dialog box at most width columns wide.
+func (d *dialog) View(width int) string {
+	st := d.common.Styles
+	inner := max(min(width-4, 72), 20)
+	const labelWidth = 9
+	lines := []string{st.DialogTitle.Render(d.title)}
+	if d.context != "" {
+		lines = append(lines, st.Dim.Render(ansi.Truncate("“"+oneLine(d.context)+"”", inner, "…")))
+	}
+	for i, f := range d.fields {
+		focused := i == d.focus
+		lab := st.FieldLabel
+		if focused {
+			lab = st.FieldFocused
+		}
+		label := lab.Render(lipgloss.NewStyle().Width(labelWidth).Render(f.label))
+		switch f.kind {
+		case fieldChoice:
+			var parts []string
+			for j, c := range f.choices {
+				s := st.Option
+				if j == f.choice {
+					s = st.OptionActive
+				}
+				parts = append(parts, s.Render(" "+itoa(j+1)+" "+c+" "))
+			}
+			lines = append(lines, label+strings.Join(parts, ""))
+		default:
+			f.input.SetWidth(inner - labelWidth - 1)
+			lines = append(lines, label+f.input.View())
+			if f.kind == fieldPicker {
+				lines = append(lines, d.pickerLines(f, focused, inner, labelWidth)...)
+			}
+		}
+	}
+	if d.err != "" {
+		lines = append(lines, st.Error.Render(ansi.Truncate(d.err, inner, "…")))
+	}
+	lines = append(lines, st.Dim.Render("enter save · tab next · ↑↓ pick · esc cancel"))
+	body := ansiTruncateLines(strings.Join(lines, "\n"), inner)
+	return st.Dialog.Width(inner + 4).Render(body)
+}
+
+// pickerLines shows what a picker will use: its matches when focused, the
+// chosen entry otherwise.
+func (d *dialog) pickerLines(f *field, focused bool, inner, indent int) []string {
+	st := d.common.Styles
+	pad := strings.Repeat(" ", indent)
+	row := func(active bool, text string) string {
+		marker := "  "
+		s := st.Option
+		if active {
+			marker = "▸ "
+			s = st.OptionActive
+		}
+		return pad + marker + s.Render(ansi.Truncate(text, inner-indent-2, "…"))
+	}
+	typed := f.value()
+	newRow := ""
+	switch {
+	case typed != "" && f.allowNew:
+		newRow = "+ " + f.newLabel + " “" + typed + "”"
+	case typed == "":
+		newRow = "(none)"
+	}
+	if !focused {
+		if o, ok := f.picked(); ok {
+			return []string{pad + "  " + st.Dim.Render(ansi.Truncate("→ "+o.label+" "+o.detail, inner-indent-2, "…"))}
+		}
+		if newRow != "" {
+			return []string{pad + "  " + st.Dim.Render("→ "+newRow)}
+		}
+		return nil
+	}
+	var out []string
+	if newRow != "" {
+		out = append(out, row(f.pick < 0, newRow))
+	}
+	first := max(0, f.pick-pickerRows+1)
+	for i := first; i < len(f.matches) && i < first+pickerRows; i++ {
+		m := f.matches[i]
+		text := m.label
+		if m.detail != "" {
+			text += "  " + m.detail
+		}
+		out = append(out, row(i == f.pick, text))
+	}
+	return out
+}

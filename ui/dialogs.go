@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stance/annotate"
+	"stance/model"
+)
+
+// editedMsg reports a change to the document made by a dialog or a key, for
+// the status line and the autosave.
+type editedMsg struct {
+	what string
+	id   string // the annotation to show, if any
+}
+
+func edited(what, id string) tea.Cmd {
+	return func() tea.Msg { return editedMsg{what, id} }
+}
+
+// actorOptions offers the registry's actors matching query, fuzzily on names
+// and aliases.
+func actorOptions(s *Session) func(string) []option {
+	return func(q string) []option {
+		var out []option
+		for _, m := range s.Doc().MatchActors(q) {
+			detail := string(m.Actor.Kind)
+			if m.Matched != m.Actor.Name {
+				detail += " · “" + m.Matched + "”"
+			}
+			out = append(out, option{label: m.Actor.Name, value: m.Actor.ID, detail: detail})
+		}
+		return out
+	}
+}
+
+func claimOptions(s *Session) func(string) []option {
+	return func(q string) []option {
+		var out []option
+		for _, c := range s.Doc().MatchClaims(q) {
+			out = append(out, option{label: oneLine(c.Text), value: c.ID})
+		}
+		return out
+	}
+}
+
+func kindNames() []string {
+	out := make([]string, len(model.ActorKinds))
+	for i, k := range model.ActorKinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+func stanceNames() []string {
+	out := make([]string, len(model.Stances))
+	for i, s := range model.Stances {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// actorChoice turns a picker (and an optional kind field) into the editor's
+// ActorChoice: the picked actor, a new one named as typed, or none.
+func actorChoice(f *field, kind *field) annotate.ActorChoice {
+	if o, ok := f.picked(); ok {
+		return annotate.ActorChoice{ID: o.value}
+	}
+	if f.value() == "" {
+		return annotate.ActorChoice{}
+	}
+	c := annotate.ActorChoice{Name: f.value(), Kind: model.KindPerson}
+	if kind != nil {
+		c.Kind = model.ActorKind(kind.choiceValue())
+	}
+	return c
+}
+
+// newActorDialog tags span as a mention of an actor, picked from the
+// registry or created.
+func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
+	quote := s.Article.Slice(span)
+	name := pickerField("actor", oneLine(quote), actorOptions(s), true, "new actor")
+	kind := choiceField("kind", kindNames(), string(model.KindPerson))
+	d := newDialog(c, "Tag actor", quote, name, kind)
+	d.submit = func(d *dialog) (tea.Cmd, error) {
+		who := actorChoice(name, kind)
+		if who == (annotate.ActorChoice{}) {
+			return nil, errors.New("name the actor")
+		}
+		a, err := s.Editor.TagActor(span, who)
+		if err != nil {
+			return nil, err
+		}
+		s.lastActor = a.Actor
+		return edited("tagged actor "+actorName(s, a.Actor), a.ID), nil
+	}
+	return d
+}
+
+// newClaimDialog marks span as a claim, with an optional speaker.
+func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
+	quote := s.Article.Slice(span)
+	text := textField("claim", oneLine(quote))
+	speaker := pickerField("speaker", actorName(s, s.lastActorIn(span)), actorOptions(s), true, "new actor")
+	d := newDialog(c, "Tag claim", quote, text, speaker)
+	d.submit = func(d *dialog) (tea.Cmd, error) {
+		a, err := s.Editor.TagClaim(span, text.value(), actorChoice(speaker, nil))
+		if err != nil {
+			return nil, err
+		}
+		s.lastClaim = a.Claim
+		if a.Actor != "" {
+			s.lastActor = a.Actor
+		}
+		return edited("tagged claim", a.ID), nil
+	}
+	return d
+}
+
+// newPositionDialog records that an actor takes a stance toward a claim. The
+// evidence is the selection, or else the claim's latest annotation.
+func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dialog {
+	claimID := s.lastClaim
+	for _, a := range s.Doc().AnnotationsAt(cursor) {
+		if a.Type == model.TypeClaim {
+			claimID = a.Claim
+			break
+		}
+	}
+	actorID := s.speakerOf(claimID)
+	if actorID == "" {
+		actorID = s.lastActor
+	}
+	context := ""
+	if span != nil {
+		context = s.Article.Slice(*span)
+	}
+	claimText := ""
+	if cl, ok := s.Doc().Claim(claimID); ok {
+		claimText = oneLine(cl.Text)
+	}
+	actor := pickerField("actor", actorName(s, actorID), actorOptions(s), true, "new actor")
+	claim := pickerField("claim", claimText, claimOptions(s), false, "")
+	stance := choiceField("stance", stanceNames(), string(model.StanceSupport))
+	d := newDialog(c, "Record position", context, actor, claim, stance)
+	if _, ok := claim.picked(); ok && actor.value() != "" {
+		// Both pre-filled: what is left to say is the stance.
+		d.focusField(2)
+	}
+	d.submit = func(d *dialog) (tea.Cmd, error) {
+		who := actorChoice(actor, nil)
+		if who == (annotate.ActorChoice{}) {
+			return nil, errors.New("name the actor who takes the position")
+		}
+		cl, ok := claim.picked()
+		if !ok {
+			return nil, errors.New("pick a claim (tag one with c first)")
+		}
+		a, err := s.Editor.TagPosition(span, who, cl.value, model.Stance(stance.choiceValue()))
+		if err != nil {
+			return nil, err
+		}
+		s.lastActor, s.lastClaim = a.Actor, a.Claim
+		return edited("recorded position: "+actorName(s, a.Actor)+" "+string(a.Stance), a.ID), nil
+	}
+	return d
+}
+
+// newEditDialog changes an annotation's actor, claim, stance or note.
+func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
+	note := textField("note", a.Note)
+	var fields []*field
+	var actor, claim, claimText, stance *field
+	switch a.Type {
+	case model.TypeActor:
+		actor = pickerField("actor", actorName(s, a.Actor), actorOptions(s), true, "new actor")
+		fields = append(fields, actor)
+	case model.TypeClaim:
+		cl, _ := s.Doc().Claim(a.Claim)
+		claimText = textField("claim", cl.Text)
+		actor = pickerField("speaker", actorName(s, a.Actor), actorOptions(s), true, "new actor")
+		fields = append(fields, claimText, actor)
+	case model.TypePosition:
+		cl, _ := s.Doc().Claim(a.Claim)
+		actor = pickerField("actor", actorName(s, a.Actor), actorOptions(s), true, "new actor")
+		claim = pickerField("claim", oneLine(cl.Text), claimOptions(s), false, "")
+		stance = choiceField("stance", stanceNames(), string(a.Stance))
+		fields = append(fields, actor, claim, stance)
+	}
+	fields = append(fields, note)
+	d := newDialog(c, "Edit "+string(a.Type), a.Quote, fields...)
+	d.submit = func(d *dialog) (tea.Cmd, error) {
+		var ch annotate.Change
+		who := actorChoice(actor, nil)
+		if who == (annotate.ActorChoice{}) && a.Type != model.TypeClaim {
+			return nil, errors.New("name the actor")
+		}
+		ch.Actor = &who
+		if claim != nil {
+			cl, ok := claim.picked()
+			if !ok {
+				return nil, errors.New("pick a claim")
+			}
+			ch.Claim = &cl.value
+		}
+		if claimText != nil {
+			t := strings.TrimSpace(claimText.input.Value())
+			ch.ClaimText = &t
+		}
+		if stance != nil {
+			st := model.Stance(stance.choiceValue())
+			ch.Stance = &st
+		}
+		n := note.input.Value()
+		ch.Note = &n
+		if err := s.Editor.Update(a.ID, ch); err != nil {
+			return nil, err
+		}
+		return edited("edited "+string(a.Type), a.ID), nil
+	}
+	return d
+}
+
+func actorName(s *Session, id string) string {
+	if a, ok := s.Doc().Actor(id); ok {
+		return a.Name
+	}
+	return ""
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"stance/model"
+)
+
+// inspectorPane shows everything about one annotation: the one under the
+// article cursor, or the one selected in the list.
+type inspectorPane struct {
+	common *Common
+	sess   *Session
+
+	width, height int
+	current       model.Annotation
+	has           bool
+	others        int // further annotations at the same place
+}
+
+func newInspectorPane(c *Common, sess *Session) *inspectorPane {
+	return &inspectorPane{common: c, sess: sess}
+}
+
+func (p *inspectorPane) SetSize(w, h int) { p.width, p.height = w, max(h, 1) }
+
+// Show sets the annotation to inspect; others counts the rest at the cursor.
+func (p *inspectorPane) Show(a model.Annotation, ok bool, others int) {
+	p.current, p.has, p.others = a, ok, others
+}
+
+func (p *inspectorPane) View() string {
+	st := p.common.Styles
+	lines := []string{st.PaneTitle.Render("Inspector")}
+	if !p.has {
+		lines = append(lines, st.Dim.Render("no annotation here"))
+		return strings.Join(lines, "\n")
+	}
+	a := p.current
+	doc := p.sess.Doc()
+	field := func(label, value string) {
+		if value == "" {
+			return
+		}
+		lines = append(lines, wrapField(st, label, value, p.width)...)
+	}
+	field("type", st.TypeTag[string(a.Type)].Render(string(a.Type))+st.Dim.Render("  "+a.ID+"  "+itoa(a.Span.Start)+"–"+itoa(a.Span.End)))
+	field("quote", "“"+oneLine(a.Quote)+"”")
+	if ac, ok := doc.Actor(a.Actor); ok {
+		label := "actor"
+		if a.Type == model.TypeClaim {
+			label = "speaker"
+		}
+		v := ac.Name + " (" + string(ac.Kind) + ")"
+		if len(ac.Aliases) > 0 {
+			v += ", also " + strings.Join(ac.Aliases, ", ")
+		}
+		field(label, v)
+	}
+	if cl, ok := doc.Claim(a.Claim); ok {
+		field("claim", "“"+oneLine(cl.Text)+"”")
+	}
+	if a.Stance != "" {
+		field("stance", stanceSymbol(a.Stance)+" "+string(a.Stance))
+	}
+	field("note", a.Note)
+	if p.others > 0 {
+		lines = append(lines, st.Dim.Render("+ "+plural(p.others, "more annotation")+" here (list: tab)"))
+	}
+	if len(lines) > p.height {
+		lines = lines[:p.height]
+	}
+	return ansiTruncateLines(strings.Join(lines, "\n"), p.width)
+}
+
+// wrapField renders "label value", wrapping the value under itself.
+func wrapField(st *Styles, label, value string, width int) []string {
+	const labelWidth = 8
+	head := st.Label.Render(lipgloss.NewStyle().Width(labelWidth).Render(label))
+	body := lipgloss.NewStyle().Width(max(width-labelWidth, 1)).Render(value)
+	out := strings.Split(body, "\n")
+	for i := range out {
+		if i == 0 {
+			out[i] = head + out[i]
+		} else {
+			out[i] = strings.Repeat(" ", labelWidth) + out[i]
+		}
+	}
+	return out
+}

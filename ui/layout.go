@@ -1,0 +1,187 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/rivo/uniseg"
+
+	"stance/model"
+)
+
+// row is one screen row of the laid-out article: the code points
+// [start, end) of one block shown on it. Separator rows between blocks have
+// block == -1 and an empty range at the end of the block before them.
+type row struct {
+	start, end int
+	block      int
+	first      bool // first row of its block: list bullets are drawn here
+}
+
+// layout is an article wrapped to one width. It is computed when the width
+// changes and never per keystroke; rows are sorted by start.
+type layout struct {
+	width int
+	rows  []row
+}
+
+// indentWidth returns the columns a block's decoration takes before its text.
+func indentWidth(b model.Block) int {
+	switch b.Kind {
+	case model.BlockQuote:
+		return 2 * max(b.Level, 1)
+	case model.BlockListItem:
+		return 2
+	}
+	return 0
+}
+
+// newLayout wraps every block of art to width columns, breaking at the
+// line-break opportunities of UAX #14 (so CJK text wraps too) and hard
+// breaking words longer than a row.
+func newLayout(art *model.Article, width int) *layout {
+	l := &layout{width: width}
+	runes := art.Runes()
+	for bi, b := range art.Blocks {
+		if bi > 0 {
+			prevEnd := art.Blocks[bi-1].Span.End
+			l.rows = append(l.rows, row{start: prevEnd, end: prevEnd, block: -1})
+		}
+		avail := max(width-indentWidth(b), 1)
+		first := true
+		lineStart := b.Span.Start
+		for off := b.Span.Start; off <= b.Span.End; off++ {
+			if off < b.Span.End && runes[off] != '\n' {
+				continue
+			}
+			l.wrapLine(runes, lineStart, off, bi, avail, &first)
+			lineStart = off + 1
+		}
+	}
+	return l
+}
+
+// wrapLine appends the rows of one hard line [start, end) of block bi.
+func (l *layout) wrapLine(runes []rune, start, end, bi, avail int, first *bool) {
+	emit := func(s, e int) {
+		l.rows = append(l.rows, row{start: s, end: e, block: bi, first: *first})
+		*first = false
+	}
+	if start == end {
+		emit(start, end)
+		return
+	}
+	str := string(runes[start:end])
+	rowStart, col := start, 0
+	breakAt := -1 // offset after the last break opportunity on this row
+	off := start
+	state := -1
+	for len(str) > 0 {
+		var cluster string
+		var boundaries int
+		cluster, str, boundaries, state = uniseg.StepString(str, state)
+		n := runeCount(cluster)
+		w := clusterWidth(cluster, boundaries)
+		if col+w > avail && col > 0 && !isSpace(cluster) {
+			cut := off
+			if breakAt > rowStart {
+				cut = breakAt
+			}
+			emit(rowStart, cut)
+			rowStart = cut
+			col = widthOf(runes[cut:off])
+			breakAt = -1
+		}
+		col += w
+		off += n
+		if boundaries&uniseg.MaskLine != uniseg.LineDontBreak {
+			breakAt = off
+		}
+	}
+	emit(rowStart, end)
+}
+
+// clusterWidth is the display width of one grapheme cluster; a tab is shown
+// as one space.
+func clusterWidth(cluster string, boundaries int) int {
+	if cluster == "\t" {
+		return 1
+	}
+	return boundaries >> uniseg.ShiftWidth
+}
+
+func isSpace(cluster string) bool { return cluster == " " || cluster == "\t" }
+
+func runeCount(s string) int {
+	n := 0
+	for range s {
+		n++
+	}
+	return n
+}
+
+// widthOf returns the display width of a run of code points.
+func widthOf(rs []rune) int {
+	w := 0
+	state := -1
+	str := string(rs)
+	for len(str) > 0 {
+		var cluster string
+		var boundaries int
+		cluster, str, boundaries, state = uniseg.StepString(str, state)
+		w += clusterWidth(cluster, boundaries)
+	}
+	return w
+}
+
+// rowAt returns the index of the row holding offset: the last row starting
+// at or before it.
+func (l *layout) rowAt(offset int) int {
+	lo, hi := 0, len(l.rows)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if l.rows[mid].start <= offset {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	// Among rows with the same start (an empty row before a full one), the
+	// last is the text row.
+	return max(lo-1, 0)
+}
+
+// cell is one grapheme cluster of a row, with its code-point offset and
+// display column.
+type cell struct {
+	text   string
+	offset int
+	runes  int
+	col    int
+	width  int
+}
+
+// cells splits row r of the article into grapheme clusters.
+func (l *layout) cells(runes []rune, r row, buf []cell) []cell {
+	buf = buf[:0]
+	str := string(runes[r.start:r.end])
+	off, col, state := r.start, 0, -1
+	for len(str) > 0 {
+		var cluster string
+		var boundaries int
+		cluster, str, boundaries, state = uniseg.StepString(str, state)
+		w := clusterWidth(cluster, boundaries)
+		if cluster == "\t" {
+			cluster = " "
+		}
+		n := runeCount(cluster)
+		buf = append(buf, cell{text: cluster, offset: off, runes: n, col: col, width: w})
+		off += n
+		col += w
+	}
+	return buf
+}
+
+// rowText returns the plain text of a row, for tests and copying.
+func (l *layout) rowText(runes []rune, r row) string {
+	return strings.ReplaceAll(string(runes[r.start:r.end]), "\t", " ")
+}

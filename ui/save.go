@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stance/annotate"
+)
+
+// autosaveMsg fires a moment after an edit; it saves only if no later edit
+// came in the meantime.
+type autosaveMsg struct{ version int }
+
+// savedMsg reports a finished save of the given document version.
+type savedMsg struct {
+	version int
+	err     error
+}
+
+func (m *Model) scheduleSave() tea.Cmd {
+	v := m.sess.Editor.Version()
+	return tea.Tick(autosaveDelay, func(time.Time) tea.Msg { return autosaveMsg{v} })
+}
+
+// save serialises the document now and writes it off the UI goroutine. Only
+// one write runs at a time, so an older version never lands after a newer.
+func (m *Model) save() tea.Cmd {
+	s := m.sess
+	if s == nil || s.ReadOnly || !s.Dirty() {
+		return nil
+	}
+	if m.saving {
+		m.saveAgain = true
+		return nil
+	}
+	data, err := s.Doc().Marshal()
+	if err != nil {
+		m.saveErr = err.Error()
+		return nil
+	}
+	m.saving = true
+	version, path := s.Editor.Version(), s.AnnPath
+	return func() tea.Msg {
+		return savedMsg{version: version, err: annotate.SaveAtomic(path, data)}
+	}
+}
+
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	m.saving = false
+	if m.sess == nil {
+		return nil
+	}
+	if msg.err != nil {
+		m.saveErr = msg.err.Error()
+		m.setError("could not save: " + msg.err.Error())
+		return nil
+	}
+	m.saveErr = ""
+	m.sess.savedVersion = msg.version
+	if m.quitAfterSave {
+		m.quitAfterSave = false
+		return m.quit()
+	}
+	if m.saveAgain {
+		m.saveAgain = false
+		return m.save()
+	}
+	return nil
+}
+
+// saveNow writes the document synchronously: on quit and on an internal
+// error, when there is no later frame to report to.
+func (m *Model) saveNow() error {
+	s := m.sess
+	if s == nil || s.ReadOnly || !s.Dirty() {
+		return nil
+	}
+	if err := s.Doc().Save(s.AnnPath); err != nil {
+		return err
+	}
+	s.savedVersion = s.Editor.Version()
+	return nil
+}
+
+// quit saves what is unsaved and ends the program. If the save fails the
+// reader stays open and says why; a second quit leaves without saving.
+func (m *Model) quit() tea.Cmd {
+	if m.saving {
+		m.quitAfterSave = true
+		return nil
+	}
+	if err := m.saveNow(); err != nil && !m.forceQuit {
+		m.forceQuit = true
+		m.setError("could not save: " + err.Error() + " (quit again to leave without saving)")
+		return nil
+	}
+	return tea.Quit
+}

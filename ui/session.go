@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"stance/annotate"
+	"stance/model"
+)
+
+// Session is one opened article with its annotation document: what the
+// reader panes show and edit.
+type Session struct {
+	Article  *model.Article
+	Editor   *annotate.Editor
+	Path     string // where the article came from, as given
+	AnnPath  string // the annotations file
+	ReadOnly bool   // set when the annotations cannot be written
+
+	savedVersion int
+	lastActor    string // the actor used most recently, for dialog defaults
+	lastClaim    string // the claim tagged or used most recently
+}
+
+// NewSession wraps an opened article and its document.
+func NewSession(art *model.Article, doc *annotate.Document, path, annPath string) *Session {
+	ed := annotate.NewEditor(doc, art)
+	return &Session{Article: art, Editor: ed, Path: path, AnnPath: annPath, savedVersion: ed.Version()}
+}
+
+// Doc returns the annotation document.
+func (s *Session) Doc() *annotate.Document { return s.Editor.Doc() }
+
+// Dirty reports whether there are changes not yet saved.
+func (s *Session) Dirty() bool { return s.Editor.Version() != s.savedVersion }
+
+// lastActorIn returns the actor most recently tagged in the block holding
+// span, or "" if none: the claim dialog's default speaker.
+func (s *Session) lastActorIn(span model.Span) string {
+	bi := s.Article.BlockAt(span.Start)
+	if bi < 0 {
+		return ""
+	}
+	block := s.Article.Blocks[bi].Span
+	best := model.Annotation{}
+	for _, a := range s.Doc().Annotations {
+		if a.Type != model.TypeActor || !block.Contains(a.Span.Start) {
+			continue
+		}
+		if best.ID == "" || a.Created > best.Created || (a.Created == best.Created && a.Span.Start > best.Span.Start) {
+			best = a
+		}
+	}
+	return best.Actor
+}
+
+// speakerOf returns the speaker of the claim's latest annotation that names
+// one.
+func (s *Session) speakerOf(claimID string) string {
+	speaker, created := "", ""
+	for _, a := range s.Doc().Annotations {
+		if a.Type == model.TypeClaim && a.Claim == claimID && a.Actor != "" && a.Created >= created {
+			speaker, created = a.Actor, a.Created
+		}
+	}
+	return speaker
+}

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"stance/model"
+)
+
+// statusInfo is what the status bar shows; the root model fills it.
+type statusInfo struct {
+	mode     string
+	file     string
+	annPath  string
+	counts   map[model.AnnotationType]int
+	dirty    bool
+	saveErr  string
+	readOnly bool
+	message  string // the latest action or error, until the next key
+	isError  bool
+}
+
+// renderStatus draws the one-line status bar: mode, file, counts, where the
+// annotations are saved and whether they are.
+func renderStatus(st *Styles, info statusInfo, width int) string {
+	left := " " + st.StatusMode.Render(info.mode) + " " + info.file
+	var right []string
+	if info.counts != nil {
+		right = append(right,
+			plural(info.counts[model.TypeActor], "actor"),
+			plural(info.counts[model.TypeClaim], "claim"),
+			plural(info.counts[model.TypePosition], "position"))
+	}
+	switch {
+	case info.saveErr != "":
+		right = append(right, "NOT SAVED: "+info.saveErr)
+	case info.readOnly:
+		right = append(right, "read-only")
+	case info.annPath != "" && info.dirty:
+		right = append(right, "● unsaved")
+	case info.annPath != "":
+		right = append(right, "saved")
+	}
+	if info.annPath != "" {
+		right = append(right, "→ "+info.annPath)
+	}
+	r := strings.Join(right, " · ") + " "
+	gap := width - ansi.StringWidth(left) - ansi.StringWidth(r)
+	if gap < 1 {
+		// Keep the end of the path: it names the file.
+		avail := max(width-ansi.StringWidth(left)-1, 0)
+		if ansi.StringWidth(r) > avail {
+			r = ansi.TruncateLeft(r, ansi.StringWidth(r)-avail, "…")
+		}
+		gap = max(width-ansi.StringWidth(left)-ansi.StringWidth(r), 0)
+	}
+	line := ansi.Truncate(left+strings.Repeat(" ", gap)+r, width, "…")
+	line = pad(line, width)
+	return st.StatusBar.Render(line)
+}
+
+// renderMessage draws the transient message line, or the key help when
+// there is no message.
+func renderMessage(st *Styles, info statusInfo, bindings []key.Binding, width int) string {
+	if info.message != "" {
+		s := st.Notice
+		if info.isError {
+			s = st.Error
+		}
+		return s.Render(ansi.Truncate(info.message, width, "…"))
+	}
+	return renderShortHelp(st, bindings, width)
+}
+
+// renderShortHelp shows as many bindings as fit on one line.
+func renderShortHelp(st *Styles, bindings []key.Binding, width int) string {
+	var b strings.Builder
+	used := 0
+	sep := st.HelpSep.Render(" · ")
+	for i, k := range bindings {
+		if !k.Enabled() {
+			continue
+		}
+		h := k.Help()
+		item := st.HelpKey.Render(h.Key) + " " + st.HelpDesc.Render(h.Desc)
+		w := ansi.StringWidth(item)
+		if i > 0 {
+			w += 3
+		}
+		if used+w > width {
+			break
+		}
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(item)
+		used += w
+	}
+	return b.String()
+}
+
+// renderFullHelp lists every binding, grouped, for the ? overlay.
+func renderFullHelp(st *Styles, km *KeyMap, width int) string {
+	groups := []struct {
+		title string
+		keys  []key.Binding
+	}{
+		{"Move", []key.Binding{km.Up, km.Down, km.Left, km.Right, km.WordNext, km.WordPrev, km.PageUp, km.PageDown, km.HalfUp, km.HalfDown, km.Top, km.Bottom}},
+		{"Select & search", []key.Binding{km.Visual, km.Sentence, km.Clear, km.Search, km.NextMatch, km.PrevMatch}},
+		{"Code", []key.Binding{km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Delete, km.DeleteListed, km.Undo, km.Redo, km.Save}},
+		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Help, km.Quit}},
+	}
+	var cols []string
+	for _, g := range groups {
+		lines := []string{st.PaneTitle.Render(g.title)}
+		for _, k := range g.keys {
+			h := k.Help()
+			lines = append(lines, st.HelpKey.Render(pad(h.Key, 10))+" "+st.HelpDesc.Render(h.Desc))
+		}
+		cols = append(cols, strings.Join(lines, "\n"))
+	}
+	// Two columns of groups when there is room, else one.
+	if width >= 64 {
+		left := joinBlocks(cols[0], cols[1])
+		right := joinBlocks(cols[2], cols[3])
+		return sideBySide(left, right, 32)
+	}
+	return strings.Join(cols, "\n\n")
+}
+
+func joinBlocks(a, b string) string { return a + "\n\n" + b }
+
+// sideBySide puts two blocks of lines next to each other, the left padded
+// to w columns.
+func sideBySide(left, right string, w int) string {
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	n := max(len(l), len(r))
+	out := make([]string, n)
+	for i := range n {
+		var a, b string
+		if i < len(l) {
+			a = l[i]
+		}
+		if i < len(r) {
+			b = r[i]
+		}
+		out[i] = pad(a, w) + b
+	}
+	return strings.Join(out, "\n")
+}

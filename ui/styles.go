@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"charm.land/lipgloss/v2"
+)
+
+// Styles holds every style the interface draws with, built once by
+// DefaultStyles so that no component reaches for package-level colours.
+// Annotation types are told apart by attribute (underline, bold, italic) as
+// well as colour, so they stay distinguishable under NO_COLOR.
+type Styles struct {
+	App lipgloss.Style
+
+	Pane        lipgloss.Style
+	PaneFocused lipgloss.Style
+	PaneTitle   lipgloss.Style
+
+	Heading    lipgloss.Style
+	Quote      lipgloss.Style
+	QuoteBar   lipgloss.Style
+	ListBullet lipgloss.Style
+	Gutter     lipgloss.Style
+
+	// Text marks, combined per grapheme by the article pane.
+	Actor     lipgloss.Style
+	Claim     lipgloss.Style
+	Position  lipgloss.Style
+	Match     lipgloss.Style
+	Selection lipgloss.Style
+	Cursor    lipgloss.Style
+
+	TypeTag map[string]lipgloss.Style // keyed by annotation type
+
+	ListItem         lipgloss.Style
+	ListItemSelected lipgloss.Style
+	Dim              lipgloss.Style
+	Label            lipgloss.Style
+	Value            lipgloss.Style
+	Error            lipgloss.Style
+	Notice           lipgloss.Style
+
+	StatusBar   lipgloss.Style
+	StatusMode  lipgloss.Style
+	StatusDirty lipgloss.Style
+	HelpKey     lipgloss.Style
+	HelpDesc    lipgloss.Style
+	HelpSep     lipgloss.Style
+
+	Dialog       lipgloss.Style
+	DialogTitle  lipgloss.Style
+	FieldLabel   lipgloss.Style
+	FieldFocused lipgloss.Style
+	Option       lipgloss.Style
+	OptionActive lipgloss.Style
+}
+
+// DefaultStyles returns the styles for a dark or light terminal background.
+func DefaultStyles(dark bool) *Styles {
+	ld := lipgloss.LightDark(dark)
+	accent := ld(lipgloss.Color("#5A4FCF"), lipgloss.Color("#9D8CFF"))
+	actor := ld(lipgloss.Color("#006D77"), lipgloss.Color("#5FD7D7"))
+	claim := ld(lipgloss.Color("#9A3412"), lipgloss.Color("#FFAF5F"))
+	position := ld(lipgloss.Color("#7E22CE"), lipgloss.Color("#D7AFFF"))
+	dim := ld(lipgloss.Color("#6B7280"), lipgloss.Color("#8A8A8A"))
+	border := ld(lipgloss.Color("#C4C4C4"), lipgloss.Color("#444444"))
+	matchBG := ld(lipgloss.Color("#FDE68A"), lipgloss.Color("#5F5F00"))
+	red := ld(lipgloss.Color("#B91C1C"), lipgloss.Color("#FF5F5F"))
+
+	s := &Styles{}
+	s.Pane = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1)
+	s.PaneFocused = s.Pane.BorderForeground(accent)
+	s.PaneTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
+
+	s.Heading = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.Quote = lipgloss.NewStyle().Italic(true)
+	s.QuoteBar = lipgloss.NewStyle().Foreground(dim)
+	s.ListBullet = lipgloss.NewStyle().Foreground(accent)
+	s.Gutter = lipgloss.NewStyle().Foreground(dim)
+
+	s.Actor = lipgloss.NewStyle().Underline(true).Foreground(actor)
+	s.Claim = lipgloss.NewStyle().Bold(true).Foreground(claim)
+	s.Position = lipgloss.NewStyle().Italic(true).Underline(true).UnderlineStyle(lipgloss.UnderlineDouble).Foreground(position)
+	s.Match = lipgloss.NewStyle().Background(matchBG).Underline(true)
+	s.Selection = lipgloss.NewStyle().Reverse(true)
+	s.Cursor = lipgloss.NewStyle().Reverse(true)
+
+	s.TypeTag = map[string]lipgloss.Style{
+		"actor":    lipgloss.NewStyle().Foreground(actor).Bold(true),
+		"claim":    lipgloss.NewStyle().Foreground(claim).Bold(true),
+		"position": lipgloss.NewStyle().Foreground(position).Bold(true),
+	}
+
+	s.ListItem = lipgloss.NewStyle()
+	s.ListItemSelected = lipgloss.NewStyle().Reverse(true)
+	s.Dim = lipgloss.NewStyle().Foreground(dim)
+	s.Label = lipgloss.NewStyle().Foreground(dim)
+	s.Value = lipgloss.NewStyle()
+	s.Error = lipgloss.NewStyle().Foreground(red).Bold(true)
+	s.Notice = lipgloss.NewStyle().Foreground(accent)
+
+	s.StatusBar = lipgloss.NewStyle().Reverse(true)
+	s.StatusMode = lipgloss.NewStyle().Bold(true)
+	s.StatusDirty = lipgloss.NewStyle().Bold(true)
+	s.HelpKey = lipgloss.NewStyle().Bold(true)
+	s.HelpDesc = lipgloss.NewStyle().Foreground(dim)
+	s.HelpSep = lipgloss.NewStyle().Foreground(dim)
+
+	s.Dialog = lipgloss.NewStyle().Border(lipgloss.DoubleBorder()).BorderForeground(accent).Padding(0, 1)
+	s.DialogTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.FieldLabel = lipgloss.NewStyle().Foreground(dim)
+	s.FieldFocused = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.Option = lipgloss.NewStyle()
+	s.OptionActive = lipgloss.NewStyle().Reverse(true)
+	return s
+}
