@@ -2,7 +2,7 @@ package ui
 
 import (
 	"fmt"
-	"strings"
+	"path/filepath"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -159,6 +159,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			if m.width < wideWidth {
 				m.sideShown = false
 			}
+			m.layout()
 			m.syncInspector()
 		}
 		return nil
@@ -277,6 +278,7 @@ func (m *Model) toggleFocus() {
 			m.sideShown = false
 		}
 	}
+	m.layout()
 	m.syncInspector()
 }
 
@@ -581,7 +583,7 @@ func (m *Model) readerStatus() statusInfo {
 		msg = m.article.MatchInfo()
 	}
 	return statusInfo{
-		mode: mode, file: s.Path, annPath: s.AnnPath, counts: counts,
+		mode: mode, file: filepath.Base(s.Path), annPath: s.AnnPath, counts: counts,
 		dirty: s.Dirty(), saveErr: m.saveErr, readOnly: s.ReadOnly,
 		message: msg, isError: m.isError,
 	}
@@ -592,8 +594,6 @@ func (m *Model) overlay(body, box string) string {
 	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
 	x := max((m.width-bw)/2, 0)
 	y := max((m.height-2-bh)/2, 0)
-	c := lipgloss.NewCanvas(m.width, m.height-2)
-	c.Compose(lipgloss.NewLayer(body))
-	c.Compose(lipgloss.NewLayer(box).X(x).Y(y))
-	return strings.TrimRight(c.Render(), "\n")
+	comp := lipgloss.NewCompositor(lipgloss.NewLayer(body), lipgloss.NewLayer(box).X(x).Y(y).Z(1))
+	return comp.Render()
 }

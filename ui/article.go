@@ -64,9 +64,10 @@ func newArticlePane(c *Common, sess *Session) *articlePane {
 	return p
 }
 
-// SetSize lays the article out again when the width changes.
+// SetSize lays the article out again when the width changes. The first row
+// is the article's title line.
 func (p *articlePane) SetSize(w, h int) {
-	p.height = max(h, 1)
+	p.height = max(h-1, 1)
 	tw := p.textWidth(w)
 	if p.lay == nil || p.lay.width != tw {
 		p.lay = newLayout(p.sess.Article, tw)
@@ -212,7 +213,7 @@ func (p *articlePane) Click(x, y int, drag bool) {
 }
 
 func (p *articlePane) offsetAt(x, y int) (int, bool) {
-	ri := p.top + y
+	ri := p.top + y - 1 // below the title line
 	if ri < 0 || ri >= len(p.lay.rows) {
 		return 0, false
 	}
@@ -501,6 +502,8 @@ func (p *articlePane) View() string {
 		height--
 	}
 	var b strings.Builder
+	b.WriteString(p.titleLine())
+	b.WriteByte('\n')
 	end := min(p.top+height, len(p.lay.rows))
 	marks := p.visibleMarks(p.top, end)
 	sel, hasSel := p.Selection()
@@ -563,6 +566,22 @@ func (p *articlePane) View() string {
 		out += "\n" + p.search.View()
 	}
 	return ansiTruncateLines(out, p.width)
+}
+
+// titleLine shows the article's title, date and how far in the reader is.
+func (p *articlePane) titleLine() string {
+	st := p.common.Styles
+	meta := p.sess.Article.Meta
+	right := ""
+	if meta.Date != "" {
+		right = meta.Date + " · "
+	}
+	if n := len(p.lay.rows); n > 0 {
+		right += itoa(min(100, (p.top+p.height)*100/n)) + "%"
+	}
+	avail := max(p.width-ansi.StringWidth(right)-1, 1)
+	title := ansi.Truncate(meta.Title, avail, "…")
+	return st.PaneTitle.Render(title) + strings.Repeat(" ", max(p.width-ansi.StringWidth(title)-ansi.StringWidth(right), 1)) + st.Dim.Render(right)
 }
 
 // decoration is what a block draws left of its text: quote bars, a bullet.

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/rivo/uniseg"
 
 	"stance/model"
@@ -46,25 +44,19 @@ func newLayout(art *model.Article, width int) *layout {
 			prevEnd := art.Blocks[bi-1].Span.End
 			l.rows = append(l.rows, row{start: prevEnd, end: prevEnd, block: -1})
 		}
-		avail := max(width-indentWidth(b), 1)
-		first := true
-		lineStart := b.Span.Start
-		for off := b.Span.Start; off <= b.Span.End; off++ {
-			if off < b.Span.End && runes[off] != '\n' {
-				continue
-			}
-			l.wrapLine(runes, lineStart, off, bi, avail, &first)
-			lineStart = off + 1
-		}
+		l.wrapBlock(runes, b.Span.Start, b.Span.End, bi, max(width-indentWidth(b), 1))
 	}
 	return l
 }
 
-// wrapLine appends the rows of one hard line [start, end) of block bi.
-func (l *layout) wrapLine(runes []rune, start, end, bi, avail int, first *bool) {
+// wrapBlock appends the rows of block bi, text [start, end). Line breaks
+// inside a block are reflowed like spaces: news text arrives hard-wrapped
+// at arbitrary widths, and Markdown's soft breaks mean a space.
+func (l *layout) wrapBlock(runes []rune, start, end, bi, avail int) {
+	first := true
 	emit := func(s, e int) {
-		l.rows = append(l.rows, row{start: s, end: e, block: bi, first: *first})
-		*first = false
+		l.rows = append(l.rows, row{start: s, end: e, block: bi, first: first})
+		first = false
 	}
 	if start == end {
 		emit(start, end)
@@ -93,23 +85,23 @@ func (l *layout) wrapLine(runes []rune, start, end, bi, avail int, first *bool) 
 		}
 		col += w
 		off += n
-		if boundaries&uniseg.MaskLine != uniseg.LineDontBreak {
+		if boundaries&uniseg.MaskLine != uniseg.LineDontBreak || cluster == "\n" {
 			breakAt = off
 		}
 	}
 	emit(rowStart, end)
 }
 
-// clusterWidth is the display width of one grapheme cluster; a tab is shown
-// as one space.
+// clusterWidth is the display width of one grapheme cluster; a tab or a
+// line break is shown as one space.
 func clusterWidth(cluster string, boundaries int) int {
-	if cluster == "\t" {
+	if cluster == "\t" || cluster == "\n" || cluster == "\r\n" {
 		return 1
 	}
 	return boundaries >> uniseg.ShiftWidth
 }
 
-func isSpace(cluster string) bool { return cluster == " " || cluster == "\t" }
+func isSpace(cluster string) bool { return cluster == " " || cluster == "\t" || cluster == "\n" }
 
 func runeCount(s string) int {
 	n := 0
@@ -170,7 +162,7 @@ func (l *layout) cells(runes []rune, r row, buf []cell) []cell {
 		var boundaries int
 		cluster, str, boundaries, state = uniseg.StepString(str, state)
 		w := clusterWidth(cluster, boundaries)
-		if cluster == "\t" {
+		if cluster == "\t" || cluster == "\n" {
 			cluster = " "
 		}
 		n := runeCount(cluster)
@@ -179,9 +171,4 @@ func (l *layout) cells(runes []rune, r row, buf []cell) []cell {
 		col += w
 	}
 	return buf
-}
-
-// rowText returns the plain text of a row, for tests and copying.
-func (l *layout) rowText(runes []rune, r row) string {
-	return strings.ReplaceAll(string(runes[r.start:r.end]), "\t", " ")
 }

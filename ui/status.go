@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -27,7 +30,10 @@ type statusInfo struct {
 func renderStatus(st *Styles, info statusInfo, width int) string {
 	left := " " + st.StatusMode.Render(info.mode) + " " + info.file
 	var right []string
-	if info.counts != nil {
+	if info.counts != nil && width < wideWidth {
+		right = append(right, fmt.Sprintf("A%d C%d P%d",
+			info.counts[model.TypeActor], info.counts[model.TypeClaim], info.counts[model.TypePosition]))
+	} else if info.counts != nil {
 		right = append(right,
 			plural(info.counts[model.TypeActor], "actor"),
 			plural(info.counts[model.TypeClaim], "claim"),
@@ -43,22 +49,31 @@ func renderStatus(st *Styles, info statusInfo, width int) string {
 	case info.annPath != "":
 		right = append(right, "saved")
 	}
-	if info.annPath != "" {
-		right = append(right, "→ "+info.annPath)
-	}
 	r := strings.Join(right, " · ") + " "
-	gap := width - ansi.StringWidth(left) - ansi.StringWidth(r)
-	if gap < 1 {
-		// Keep the end of the path: it names the file.
-		avail := max(width-ansi.StringWidth(left)-1, 0)
-		if ansi.StringWidth(r) > avail {
-			r = ansi.TruncateLeft(r, ansi.StringWidth(r)-avail, "…")
+	// The annotations path goes last and shrinks first: its end, the file
+	// name, is what matters.
+	if info.annPath != "" {
+		avail := width - ansi.StringWidth(left) - ansi.StringWidth(r) - 4
+		path := shortPath(info.annPath)
+		if w := ansi.StringWidth(path); w > avail && avail > 8 {
+			path = ansi.TruncateLeft(path, w-avail+1, "…")
 		}
-		gap = max(width-ansi.StringWidth(left)-ansi.StringWidth(r), 0)
+		if ansi.StringWidth(path) <= avail {
+			r = strings.TrimSuffix(r, " ") + " → " + path + " "
+		}
 	}
+	gap := max(width-ansi.StringWidth(left)-ansi.StringWidth(r), 1)
 	line := ansi.Truncate(left+strings.Repeat(" ", gap)+r, width, "…")
 	line = pad(line, width)
 	return st.StatusBar.Render(line)
+}
+
+// shortPath writes the home directory as ~.
+func shortPath(p string) string {
+	if home, err := os.UserHomeDir(); err == nil && home != "/" && strings.HasPrefix(p, home+string(filepath.Separator)) {
+		return "~" + p[len(home):]
+	}
+	return p
 }
 
 // renderMessage draws the transient message line, or the key help when
