@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -112,7 +113,7 @@ func collectSources(paths []string) ([]ui.Source, error) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
 		}
 		if !info.IsDir() {
 			out = append(out, ui.Source{Path: p})
@@ -125,4 +126,14 @@ func collectSources(paths []string) ([]ui.Source, error) {
 		out = append(out, found...)
 	}
 	return out, nil
+}
+
+// unwrapPath drops the operation from a path error ("stat x: …"), since the
+// message names the path itself.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -176,8 +176,28 @@ func (w *mdWalker) inline(n ast.Node) string {
 	w.buf = w.appendInline(w.buf[:0], n)
 	// Markup that is gone may have separated a base letter from a
 	// combining mark, and a character reference can name a control
-	// character: normalise again.
-	return strings.TrimSpace(Normalize(w.buf))
+	// character or a line break: normalise again, and keep blank lines
+	// out of the block.
+	return dropBlankLines(strings.TrimSpace(Normalize(w.buf)))
+}
+
+// dropBlankLines returns s without its lines of only white space.
+func dropBlankLines(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var sb strings.Builder
+	sb.Grow(len(s))
+	for line := range strings.Lines(s) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if sb.Len() > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(strings.TrimSuffix(line, "\n"))
+	}
+	return sb.String()
 }
 
 // appendInline appends the plain text of n's inline children to dst.

@@ -86,10 +86,31 @@ func New(opts Options) *Model {
 func (m *Model) Err() error { return m.fatal }
 
 func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	if m.library != nil {
-		return m.library.Load()
+		cmds = append(cmds, safeCmd(m.library.Load()))
 	}
-	return nil
+	return tea.Batch(cmds...)
+}
+
+// fatalMsg carries a panic caught in a command's goroutine.
+type fatalMsg struct{ err error }
+
+// safeCmd runs cmd with a recover, so that a bug in background work ends
+// the program cleanly (document saved, one line printed) instead of
+// printing a stack trace over the terminal.
+func safeCmd(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = fatalMsg{fmt.Errorf("internal error: %v", r)}
+			}
+		}()
+		return cmd()
+	}
 }
 
 func (m *Model) openSession(s *Session) {
@@ -117,6 +138,16 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case fatalMsg:
+		m.fatal = msg.err
+		m.saveNow()
+		return tea.Quit
+	case tea.BackgroundColorMsg:
+		m.common.Styles = DefaultStyles(msg.IsDark())
+		if m.article != nil {
+			clear(m.article.styleCache)
+		}
+		return nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
@@ -352,7 +383,7 @@ func (m *Model) backToLibrary() tea.Cmd {
 	cmd := m.save()
 	m.sess = nil
 	m.dialog = nil
-	return tea.Batch(cmd, m.library.Refresh())
+	return tea.Batch(cmd, safeCmd(m.library.Refresh()))
 }
 
 func (m *Model) setMessage(s string) { m.message, m.isError = s, false }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -55,6 +56,10 @@ type field struct {
 	lastQuery  string
 	pickLocked bool // the user moved the pick: keep it while typing stops
 
+	// fresh is set while a pre-filled value is untouched since the field got
+	// focus: typing replaces it, as in a form whose text is selected.
+	fresh bool
+
 	// choices
 	choices []string
 	choice  int
@@ -75,6 +80,7 @@ func newDialog(c *Common, title, context string, fields ...*field) *dialog {
 			if i == 0 {
 				f.input.Focus()
 				f.input.CursorEnd()
+				f.fresh = f.input.Value() != ""
 			}
 		}
 		f.refresh(true)
@@ -140,9 +146,29 @@ func (f *field) refresh(force bool) {
 		}
 		return
 	}
-	if strings.Contains(strings.ToLower(f.matches[0].label+" "+f.matches[0].detail), lq) || !f.allowNew {
+	if !f.allowNew || containsWords(f.matches[0].label+" "+f.matches[0].detail, q) {
 		f.pick = 0
 	}
+}
+
+// containsWords reports whether every word of query is a whole word of s,
+// ignoring case: "Putin" names "Vladimir Putin", "put" or "d" do not.
+func containsWords(s, query string) bool {
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), notWordRune) {
+		words[w] = true
+	}
+	qs := strings.FieldsFunc(strings.ToLower(query), notWordRune)
+	for _, q := range qs {
+		if !words[q] {
+			return false
+		}
+	}
+	return len(qs) > 0
+}
+
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 }
 
 // picked returns the chosen option, or ok=false when the typed text stands
@@ -209,6 +235,12 @@ func (d *dialog) updateInput(msg tea.Msg) tea.Cmd {
 	if f.kind == fieldChoice {
 		return nil
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && f.fresh {
+		f.fresh = false
+		if k.Text != "" && k.Mod&^tea.ModShift == 0 {
+			f.input.SetValue("")
+		}
+	}
 	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(msg)
 	f.refresh(false)
@@ -236,6 +268,7 @@ func (d *dialog) focusField(i int) tea.Cmd {
 	d.focus = i
 	if f := d.fields[i]; f.kind != fieldChoice {
 		f.input.CursorEnd()
+		f.fresh = f.input.Value() != ""
 		return f.input.Focus()
 	}
 	return nil
@@ -270,7 +303,12 @@ func (d *dialog) View(width int) string {
 			lines = append(lines, label+strings.Join(parts, ""))
 		default:
 			f.input.SetWidth(inner - labelWidth - 1)
-			lines = append(lines, label+f.input.View())
+			input := f.input.View()
+			if focused && f.fresh {
+				// Shown selected: the first key typed replaces it.
+				input = st.OptionActive.Render(ansi.Truncate(f.input.Value(), inner-labelWidth-1, "…"))
+			}
+			lines = append(lines, label+input)
 			if f.kind == fieldPicker {
 				lines = append(lines, d.pickerLines(f, focused, inner, labelWidth)...)
 			}
@@ -279,7 +317,7 @@ func (d *dialog) View(width int) string {
 	if d.err != "" {
 		lines = append(lines, st.Error.Render(ansi.Truncate(d.err, inner, "…")))
 	}
-	lines = append(lines, st.Dim.Render("enter save · tab next · ↑↓ pick · esc cancel"))
+	lines = append(lines, st.Dim.Render("enter save · tab next field · ↑↓ pick · type to replace · esc cancel"))
 	body := ansiTruncateLines(strings.Join(lines, "\n"), inner)
 	return st.Dialog.Width(inner + 4).Render(body)
 }

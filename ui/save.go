@@ -41,9 +41,9 @@ func (m *Model) save() tea.Cmd {
 	}
 	m.saving = true
 	version, path := s.Editor.Version(), s.AnnPath
-	return func() tea.Msg {
+	return safeCmd(func() tea.Msg {
 		return savedMsg{version: version, err: annotate.SaveAtomic(path, data)}
-	}
+	})
 }
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
