@@ -105,7 +105,7 @@ func (e *Editor) TagClaim(span model.Span, text string, speaker ActorChoice) (mo
 	n.Actor = actor.ID
 	text = strings.TrimSpace(text)
 	if text == "" {
-		text = normalizeSpace(n.Quote)
+		text = ClaimText(n.Quote)
 	}
 	claim, claimIsNew := e.claimByText(text)
 	n.Claim = claim.ID

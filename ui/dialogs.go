@@ -104,7 +104,7 @@ func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
 // newClaimDialog marks span as a claim, with an optional speaker.
 func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	quote := s.Article.Slice(span)
-	text := textField("claim", oneLine(quote))
+	text := textField("claim", annotate.ClaimText(quote))
 	speaker := pickerField("speaker", actorName(s, s.lastActorIn(span)), actorOptions(s), true, "new actor")
 	d := newDialog(c, "Tag claim", quote, text, speaker)
 	d.submit = func(d *dialog) (tea.Cmd, error) {
