@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -47,6 +48,7 @@ type Model struct {
 	sideShown bool // narrow terminals: the side panes instead of the article
 	dialog    *dialog
 	help      bool
+	helpTop   int // first line of the full help shown
 	override  string
 
 	message string
@@ -206,13 +208,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.common.Keys
-	if key.Matches(msg, km.Quit) && (m.dialog == nil || msg.String() == "ctrl+c") && (m.sess == nil || !m.article.Searching() || msg.String() == "ctrl+c") {
+	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
-	m.forceQuit = false
+	m.forceQuit = m.forceQuit && key.Matches(msg, km.Quit)
 	if m.help {
-		m.help = false
-		return nil
+		return m.updateHelp(msg)
 	}
 	if m.dialog != nil {
 		return m.dialog.Update(msg)
@@ -222,7 +223,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, km.Quit):
 			return m.quit()
 		case key.Matches(msg, km.Help):
-			m.help = true
+			m.help, m.helpTop = true, 0
 			return nil
 		}
 		return m.library.Update(msg)
@@ -236,7 +237,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Quit):
 		return m.quit()
 	case key.Matches(msg, km.Help):
-		m.help = true
+		m.help, m.helpTop = true, 0
 		return nil
 	case key.Matches(msg, km.Save):
 		return m.save()
@@ -546,7 +547,7 @@ func (m *Model) render() string {
 		info = m.readerStatus()
 	}
 	if m.help {
-		body = m.overlay(body, st.Dialog.Render(renderFullHelp(st, m.common.Keys, m.width-6)+"\n\n"+st.Dim.Render("any key closes")))
+		body = m.overlay(body, m.helpView())
 	} else if m.dialog != nil {
 		body = m.overlay(body, m.dialog.View(m.width))
 	}
@@ -618,6 +619,47 @@ func (m *Model) readerStatus() statusInfo {
 		dirty: s.Dirty(), saveErr: m.saveErr, readOnly: s.ReadOnly,
 		message: msg, isError: m.isError,
 	}
+}
+
+// updateHelp scrolls the full help with the movement keys; any other key
+// closes it.
+func (m *Model) updateHelp(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.common.Keys
+	switch {
+	case key.Matches(msg, km.Down):
+		m.helpTop++
+	case key.Matches(msg, km.Up):
+		m.helpTop--
+	case key.Matches(msg, km.PageDown, km.HalfDown):
+		m.helpTop += m.height / 2
+	case key.Matches(msg, km.PageUp, km.HalfUp):
+		m.helpTop -= m.height / 2
+	default:
+		m.help = false
+	}
+	m.helpTop = min(max(m.helpTop, 0), max(len(m.helpLines())-m.helpRows(), 0))
+	return nil
+}
+
+func (m *Model) helpLines() []string {
+	return strings.Split(renderFullHelp(m.common.Styles, m.common.Keys, m.width-6), "\n")
+}
+
+// helpRows is how many help lines fit: the body less border and footer.
+func (m *Model) helpRows() int { return max(m.height-2-2-2, 1) }
+
+// helpView is the full help, clipped to the screen and scrolled.
+func (m *Model) helpView() string {
+	st := m.common.Styles
+	lines, rows := m.helpLines(), m.helpRows()
+	top := min(m.helpTop, max(len(lines)-rows, 0))
+	shown := lines[top:min(top+rows, len(lines))]
+	footer := "any key closes"
+	if len(lines) > rows {
+		footer = "↑↓ scroll · any other key closes"
+	}
+	body := ansiTruncateLines(strings.Join(shown, "\n")+"\n"+st.Dim.Render(footer), max(m.width-4, 1))
+	return st.Dialog.Render(body)
 }
 
 // overlay draws box centred over body.

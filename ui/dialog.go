@@ -300,7 +300,18 @@ func (d *dialog) View(width int) string {
 				}
 				parts = append(parts, s.Render(" "+itoa(j+1)+" "+c+" "))
 			}
-			lines = append(lines, label+strings.Join(parts, ""))
+			// Wrap the choices under the label when they do not fit.
+			row, rowW := label, 0
+			for j, part := range parts {
+				w := lipgloss.Width(part)
+				if j > 0 && labelWidth+rowW+w > inner {
+					lines = append(lines, row)
+					row, rowW = strings.Repeat(" ", labelWidth), 0
+				}
+				row += part
+				rowW += w
+			}
+			lines = append(lines, row)
 		default:
 			f.input.SetWidth(inner - labelWidth - 1)
 			input := f.input.View()

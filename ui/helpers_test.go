@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -104,38 +105,84 @@ func spanOf(t testing.TB, art *model.Article, text string, n int) model.Span {
 	}
 }
 
-// Coded seed: the annotations the golden screens show.
+// codedSeed is the seed article with a few annotations, as the golden
+// screens show it.
 type codedSeed struct {
-	sess                       *Session
-	trump, putin, noDeal, posn model.Annotation
+	sess                               *Session
+	trump, putin, russia, noDeal, echo model.Annotation
 }
 
-// newCodedSeed tags Donald Trump and Vladimir Putin in the first paragraph,
-// Trump's "no deal" claim and Putin's opposing position on it.
+// newCodedSeed tags Donald Trump, Vladimir Putin and Moscow (as Russia) in
+// the first paragraph, Trump's "no deal" claim, and Putin's support for it
+// with "Putin echoed that sentiment" as evidence, with a note. The IDs are
+// then renumbered in creation order and the session reopened on the
+// renumbered document, so that screens and list order do not depend on
+// random IDs.
 func newCodedSeed(t testing.TB, annPath string) codedSeed {
 	t.Helper()
 	s := newSeedSession(t, annPath)
 	art := s.Article
 	ed := s.Editor
-	var c codedSeed
-	c.sess = s
-	var err error
-	if c.trump, err = ed.TagActor(spanOf(t, art, "Donald Trump", 0), annotate.ActorChoice{Name: "Donald Trump"}); err != nil {
+	must := func(a model.Annotation, err error) model.Annotation {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	trump := must(ed.TagActor(spanOf(t, art, "Donald Trump", 0), annotate.ActorChoice{Name: "Donald Trump"}))
+	putin := must(ed.TagActor(spanOf(t, art, "Vladimir Putin", 0), annotate.ActorChoice{Name: "Vladimir Putin"}))
+	must(ed.TagActor(spanOf(t, art, "Moscow", 0), annotate.ActorChoice{Name: "Russia", Kind: model.KindCountry}))
+	claim := must(ed.TagClaim(spanOf(t, art, "There's no deal until there's a deal", 0), "", annotate.ActorChoice{ID: trump.Actor}))
+	echo := spanOf(t, art, "Putin echoed that sentiment", 0)
+	pos := must(ed.TagPosition(&echo, annotate.ActorChoice{ID: putin.Actor}, claim.Claim, model.StanceSupport))
+	note := "agrees only in general terms"
+	if err := ed.Update(pos.ID, annotate.Change{Note: &note}); err != nil {
 		t.Fatal(err)
 	}
-	if c.putin, err = ed.TagActor(spanOf(t, art, "Vladimir Putin", 0), annotate.ActorChoice{Name: "Vladimir Putin"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err = ed.TagActor(spanOf(t, art, "Moscow", 0), annotate.ActorChoice{Name: "Russia", Kind: model.KindCountry}); err != nil {
-		t.Fatal(err)
-	}
-	if c.noDeal, err = ed.TagClaim(spanOf(t, art, "There's no deal until there's a deal", 0), "", annotate.ActorChoice{ID: c.trump.Actor}); err != nil {
-		t.Fatal(err)
-	}
-	if c.posn, err = ed.TagPosition(nil, annotate.ActorChoice{ID: c.putin.Actor}, c.noDeal.Claim, model.StanceOppose); err != nil {
-		t.Fatal(err)
+
+	doc := renumber(s.Doc())
+	s = NewSession(art, doc, seedName, annPath)
+	s.Editor.Now = testClock()
+	c := codedSeed{sess: s}
+	for _, a := range doc.Annotations {
+		switch a.Quote {
+		case "Donald Trump":
+			c.trump = a
+		case "Vladimir Putin":
+			c.putin = a
+		case "Moscow":
+			c.russia = a
+		case "There's no deal until there's a deal":
+			c.noDeal = a
+		case "Putin echoed that sentiment":
+			c.echo = a
+		}
 	}
 	return c
+}
+
+// renumber gives the document's actors, claims and annotations the IDs
+// a-000001, c-000001, n-000001… in the order they were created.
+func renumber(d *annotate.Document) *annotate.Document {
+	ids := map[string]string{}
+	for i := range d.Actors {
+		ids[d.Actors[i].ID] = fmt.Sprintf("a-%06d", i+1)
+		d.Actors[i].ID = ids[d.Actors[i].ID]
+	}
+	for i := range d.Claims {
+		ids[d.Claims[i].ID] = fmt.Sprintf("c-%06d", i+1)
+		d.Claims[i].ID = ids[d.Claims[i].ID]
+	}
+	anns := d.Annotations
+	sort.SliceStable(anns, func(i, j int) bool { return anns[i].Created < anns[j].Created })
+	for i := range anns {
+		anns[i].ID = fmt.Sprintf("n-%06d", i+1)
+		anns[i].Actor = ids[anns[i].Actor]
+		anns[i].Claim = ids[anns[i].Claim]
+	}
+	d.Sort()
+	return d
 }
 
 // harness drives a root model the way the Bubble Tea runtime does: every
