@@ -54,7 +54,7 @@ func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End 
 type Block struct {
 	Kind  BlockKind
 	Span  Span
-	Level int // heading level (1–6) or quote nesting depth (1…); 0 otherwise
+	Level int // heading level (1–6), quote or list nesting depth (1…); 0 for paragraphs
 }
 
 // Meta is what an article says about itself.

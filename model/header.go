@@ -62,7 +62,7 @@ func parseDate(s string) (date string, n int, ok bool) {
 		case b > 12 && a <= 12:
 			mo, d, y = a, b, num(9)
 		default:
-			if a < 1 || b < 1 {
+			if a < 1 || b < 1 || a > 12 || b > 12 {
 				return "", 0, false
 			}
 			return s[:n], n, true // ambiguous: keep as written
@@ -86,8 +86,8 @@ func isFieldBoundary(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == ',' || c == ';' || c == ')'
 }
 
-// setField stores value under key in meta and reports whether key was
-// still unset.
+// setField stores value, with its runs of white space made single spaces,
+// under key in meta and reports whether key was still unset.
 func setField(meta *Meta, key, value string) bool {
 	var f *string
 	switch key {
@@ -107,30 +107,13 @@ func setField(meta *Meta, key, value string) bool {
 	if *f != "" {
 		return false
 	}
-	*f = value
+	*f = strings.Join(strings.Fields(value), " ")
 	return true
 }
 
 // parseHeader reads the header fields at the start of a plain-text article
-// into meta and returns the byte offset where the body starts.
-//
-// A field is a key (title, date, source, url or author, in any case)
-// followed by a colon or by spaces, then its value. Fields come one after
-// another at the top of the article, on their own lines or separated by
-// blank lines. The rules keep the first words of an ordinary article from
-// being read as a field:
-//
-//   - date and url take a value that is a date or a URL; the rest of the
-//     line, if any, runs on: it may hold another date or url field, and
-//     otherwise the body starts there (" date 2025-08-15 On Friday, …").
-//   - With a colon, every key takes the rest of its line whatever it is
-//     ("date: Friday morning").
-//   - Without a colon, title, source and author take the rest of the line
-//     only when the key is written in lower case and starts the line
-//     ("author Ana Ruiz"), since a capitalised "Title", "Source" or
-//     "Author" is more likely the first word of a headline.
-//
-// A key that was already given ends the header.
+// into meta, by the rules in ParseText's documentation, and returns the byte
+// offset where the body starts.
 func parseHeader(text string, meta *Meta) int {
 	pos := 0
 	lineStart := true // pos is at the start of a line, not after a run-in field

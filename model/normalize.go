@@ -46,11 +46,11 @@ func Normalize(raw []byte) string {
 				}
 				afterCR = false
 				i++
-			case c == '\t' || c >= 0x20 && c != 0x7f:
+			case isControl(rune(c)):
+				i++
+			default:
 				out = append(out, c)
 				afterCR = false
-				i++
-			default: // other C0 controls and DEL
 				i++
 			}
 			continue
@@ -61,7 +61,7 @@ func Normalize(raw []byte) string {
 			i = skipCSI(raw, i+size)
 		case r == 0x90 || r == 0x98 || r == 0x9d || r == 0x9e || r == 0x9f:
 			i = s.skipString(i + size)
-		case r >= 0x80 && r <= 0x9f:
+		case isControl(r):
 			i += size
 		default:
 			// DecodeRune reports an invalid byte as RuneError, which

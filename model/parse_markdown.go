@@ -101,10 +101,10 @@ func setFrontMatterField(meta *Meta, key, value string) {
 	}
 }
 
-// metaValue returns v normalised and on one line, with runs of white space
-// made single spaces: unquoting can bring back control characters.
+// metaValue returns v normalised: unquoting can bring back control
+// characters.
 func metaValue(v string) string {
-	return strings.Join(strings.Fields(Normalize([]byte(v))), " ")
+	return strings.TrimSpace(Normalize([]byte(v)))
 }
 
 // mdContext is where a block sits: the innermost container decides its kind.

@@ -10,13 +10,36 @@ import (
 // fallback title and in error messages.
 //
 // The text is normalised (see Normalize), then header fields at its start
-// are read into Meta and taken out of the body (see parseHeader for the
-// rules). The body is split into blocks at blank lines (lines of only white
-// space); each block is trimmed of white space at both ends and keeps its
-// inner line breaks as they are. Article.Text is the blocks joined by
-// "\n\n". A block that is a single short line with no closing punctuation,
-// starts with a letter or digit that is not lower case, and is followed by
-// another block is a level-2 heading; all other blocks are paragraphs.
+// are read into Meta and taken out of the body. A field is a key (title,
+// date, source, url or author, in any case) followed by a colon or by
+// spaces, then its value. Fields come one after another at the top, on their
+// own lines or separated by blank lines; the first line that is not a field
+// starts the body. So that the first words of an ordinary article are not
+// read as a field:
+//
+//   - date and url take a value that is a date or a URL; the rest of the
+//     line, if any, runs on: it may hold another date or url field, and
+//     otherwise the body starts there, as in the seed article's
+//     " date 2025-08-15 On Friday, …". Dates are written as YYYY-MM-DD when
+//     they can be read unambiguously (2025/08/15, 15.08.2025,
+//     "August 15, 2025", "15 August 2025", 2025年8月15日, 08/15/2025).
+//   - With a colon, every key takes the rest of its line whatever it is
+//     ("date: Friday morning").
+//   - Without a colon, title, source and author take the rest of their line
+//     only when the key is written in lower case and starts the line
+//     ("author Ana Ruiz"): a capitalised "Title", "Source" or "Author" is
+//     more likely the first word of a headline. They never run in after a
+//     date or url.
+//   - A key given twice ends the header.
+//
+// The body is split into blocks at blank lines (lines of only white space);
+// each block is trimmed of white space at both ends and keeps its inner line
+// breaks as they are. Article.Text is the blocks joined by "\n\n". A block
+// that is a single line of at most 100 code points and 14 words, starts with
+// a letter or digit that is not lower case (after any opening quote), does
+// not end in closing punctuation (. , ; : ! ? … and closing quotes) and is
+// followed by another block is a level-2 heading; all other blocks are
+// paragraphs.
 //
 // The title is the title field, else the first heading, else name without
 // its directory and extension. Meta.Source is the source field, else name.
@@ -79,9 +102,8 @@ const (
 )
 
 // isHeadingLine reports whether the trimmed paragraph p looks like a
-// heading: one line of at most 100 code points and 14 words, starting with a
-// letter or digit that is not lower case (or an opening quote), with no
-// closing punctuation at its end.
+// heading by the rules in ParseText's documentation (all but the one about
+// a following block).
 func isHeadingLine(p string) bool {
 	if strings.ContainsRune(p, '\n') || utf8.RuneCountInString(p) > maxHeadingRunes {
 		return false

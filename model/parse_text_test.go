@@ -73,6 +73,17 @@ func TestParseTextHeader(t *testing.T) {
 			text: "date 2025-02-30 was not a day.",
 		},
 		{
+			name: "impossible date with slashes is text",
+			in:   "date 13/14/2025 was not a day either.",
+			text: "date 13/14/2025 was not a day either.",
+		},
+		{
+			name: "ambiguous date runs in as written",
+			in:   "date 05/06/2025 It rained.",
+			want: Meta{Date: "05/06/2025"},
+			text: "It rained.",
+		},
+		{
 			name: "title may not run in after a date",
 			in:   " date 2025-08-15 title Something happened.",
 			want: Meta{Date: "2025-08-15"},

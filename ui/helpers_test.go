@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -236,8 +237,8 @@ func (h *harness) typeText(s string) {
 	}
 }
 
-// run executes cmd, flattening batches and feeding every message back
-// through Update. Commands of one round run concurrently, as the runtime
+// run executes cmd, flattening batches and feeding every message of this
+// package back through Update. Commands of one round run concurrently, as the runtime
 // runs them; those not done within h.wait are dropped.
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
@@ -255,11 +256,21 @@ func (h *harness) run(cmd tea.Cmd) {
 				h.quit = true
 			default:
 				h.msgs = append(h.msgs, msg)
+				if !ownMsg(msg) {
+					// Cursor blinks and terminal queries would
+					// only bring more of themselves.
+					continue
+				}
 				_, c := h.m.Update(msg)
 				queue = append(queue, c)
 			}
 		}
 	}
+}
+
+// ownMsg reports whether msg is one of this package's messages.
+func ownMsg(msg tea.Msg) bool {
+	return reflect.TypeOf(msg).PkgPath() == reflect.TypeOf(jumpMsg{}).PkgPath()
 }
 
 // execAll runs the non-nil commands concurrently and returns the messages
@@ -359,3 +370,10 @@ func requireShape(t testing.TB, s string, w, h int) {
 
 // slice returns the article text of span s.
 func slice(sess *Session, s model.Span) string { return sess.Article.Slice(s) }
+
+func writeFile(t testing.TB, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
