@@ -549,7 +549,7 @@ func (m *Model) render() string {
 	if m.help {
 		body = m.overlay(body, m.helpView())
 	} else if m.dialog != nil {
-		body = m.overlay(body, m.dialog.View(m.width))
+		body = m.overlay(body, m.dialog.View(m.width, m.height-2))
 	}
 	status := renderStatus(st, info, m.width)
 	help := renderMessage(st, info, bindings, m.width)

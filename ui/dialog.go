@@ -274,8 +274,9 @@ func (d *dialog) focusField(i int) tea.Cmd {
 	return nil
 }
 
-// View draws the dialog box at most width columns wide.
-func (d *dialog) View(width int) string {
+// View draws the dialog box in at most width×height cells. On a small
+// screen the key hint goes first, then the quoted context, then picker rows.
+func (d *dialog) View(width, height int) string {
 	st := d.common.Styles
 	inner := max(min(width-4, 72), 20)
 	const labelWidth = 9
@@ -329,6 +330,16 @@ func (d *dialog) View(width int) string {
 		lines = append(lines, st.Error.Render(ansi.Truncate(d.err, inner, "…")))
 	}
 	lines = append(lines, st.Dim.Render("enter save · tab next field · ↑↓ pick · type to replace · esc cancel"))
+	room := max(height-2, 1) // inside the border
+	if len(lines) > room {
+		lines = lines[:len(lines)-1] // the key hint
+	}
+	if len(lines) > room && d.context != "" {
+		lines = append(lines[:1], lines[2:]...)
+	}
+	if len(lines) > room {
+		lines = lines[:room]
+	}
 	body := ansiTruncateLines(strings.Join(lines, "\n"), inner)
 	return st.Dialog.Width(inner + 4).Render(body)
 }
