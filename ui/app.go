@@ -127,12 +127,14 @@ func (m *Model) openSession(s *Session) {
 
 // Update routes a message. A panic anywhere below is turned into a saved
 // document and a clean exit with one line, never a stack trace on screen.
-func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
 			m.fatal = fmt.Errorf("internal error: %v", r)
-			m.saveNow()
-			cmd = tea.Quit
+			if err := m.saveNow(); err != nil {
+				m.fatal = fmt.Errorf("%w; and the annotations could not be saved: %v", m.fatal, err)
+			}
+			model, cmd = m, tea.Quit
 		}
 	}()
 	return m, m.update(msg)

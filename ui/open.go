@@ -91,5 +91,12 @@ func parseSource(src Source) (*model.Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	return model.Parse(src.Name(), bytes.NewReader(data))
+	art, err := model.Parse(src.Name(), bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	if len(art.Blocks) == 0 {
+		return nil, fmt.Errorf("%s: the article has no text to read", src.Name())
+	}
+	return art, nil
 }
