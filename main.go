@@ -88,8 +88,12 @@ func runReader(args []string, stdout io.Writer) error {
 	if len(sources) == 0 {
 		return errors.New("no articles (.txt, .md) found in " + fs.Arg(0))
 	}
+	single := len(fs.Args()) == 1 && len(sources) == 1 && sources[0].Path == fs.Arg(0)
+	if *annotations != "" && !single {
+		return usageError{"--annotations names one file, so it needs exactly one article"}
+	}
 	opts := ui.Options{Sources: sources, Annotations: *annotations, Dark: true}
-	if len(fs.Args()) == 1 && len(sources) == 1 && sources[0].Path == fs.Arg(0) {
+	if single {
 		s, err := ui.OpenSession(sources[0], *annotations)
 		if err != nil {
 			return err

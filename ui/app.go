@@ -123,6 +123,9 @@ func (m *Model) openSession(s *Session) {
 	m.focus = focusArticle
 	m.layout()
 	m.syncInspector()
+	if w := s.Warning(); w != "" {
+		m.setError(w)
+	}
 }
 
 // Update routes a message. A panic anywhere below is turned into a saved

@@ -25,6 +25,16 @@ func NewSession(art *model.Article, doc *annotate.Document, path, annPath string
 	return &Session{Article: art, Editor: ed, Path: path, AnnPath: annPath, savedVersion: ed.Version()}
 }
 
+// Warning says what the reader should know on opening, or "": that the
+// article changed since it was coded, so offsets may no longer fit.
+func (s *Session) Warning() string {
+	info := s.Doc().Article
+	if info.SHA256 != "" && info.SHA256 != s.Article.SHA256() {
+		return "the article changed since it was coded: annotations may be misplaced"
+	}
+	return ""
+}
+
 // Doc returns the annotation document.
 func (s *Session) Doc() *annotate.Document { return s.Editor.Doc() }
 
