@@ -54,13 +54,13 @@ type Model struct {
 	message string
 	isError bool
 
-	saving        bool
-	saveAgain     bool
-	saveErr       string
-	quitAfterSave bool // a quit waits for the running save
-	forceQuit     bool // the last quit failed to save: the next leaves anyway
-	mouseDown     bool
-	fatal         error
+	saving    bool
+	saveAgain bool
+	saveErr   string
+	afterSave func() tea.Cmd // what waits for the running save: quit, back
+	forceQuit bool           // the last quit failed to save: the next leaves anyway
+	mouseDown bool
+	fatal     error
 }
 
 // Options configure a new root model.
@@ -385,11 +385,20 @@ func (m *Model) afterEdit(what, id string) {
 	m.syncInspector()
 }
 
+// backToLibrary saves, synchronously so that the library's counts include
+// the last edits, and shows the library again.
 func (m *Model) backToLibrary() tea.Cmd {
-	cmd := m.save()
+	if m.saving {
+		m.afterSave = m.backToLibrary
+		return nil
+	}
+	if err := m.saveNow(); err != nil {
+		m.setError("could not save: " + err.Error())
+		return nil
+	}
 	m.sess = nil
 	m.dialog = nil
-	return tea.Batch(cmd, safeCmd(m.library.Refresh()))
+	return safeCmd(m.library.Refresh())
 }
 
 func (m *Model) setMessage(s string) { m.message, m.isError = s, false }

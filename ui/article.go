@@ -94,7 +94,18 @@ func (p *articlePane) Selection() (model.Span, bool) {
 	if lo > hi {
 		lo, hi = hi, lo
 	}
-	return model.Span{Start: lo, End: p.nextCluster(hi)}, true
+	return model.Span{Start: lo, End: p.clusterEnd(hi)}, true
+}
+
+// clusterEnd returns the offset just after the grapheme cluster at offset.
+func (p *articlePane) clusterEnd(offset int) int {
+	r := p.lay.rows[p.lay.rowAt(offset)]
+	for _, c := range p.lay.cells(p.sess.Article.Runes(), r, p.cellBuf) {
+		if c.offset <= offset && offset < c.offset+c.runes {
+			return c.offset + c.runes
+		}
+	}
+	return min(offset+1, p.sess.Article.Len())
 }
 
 // Cursor returns the cursor's code-point offset.
@@ -342,10 +353,18 @@ func (p *articlePane) moveRows(n int) {
 	p.follow()
 }
 
-// scroll moves view and cursor by n rows, as page keys do.
+// scroll moves view and cursor together by n rows, as page keys do, so the
+// cursor keeps its place on the screen.
 func (p *articlePane) scroll(n int) {
-	p.scrollView(n)
-	p.moveRows(n)
+	maxTop := max(len(p.lay.rows)-p.height, 0)
+	p.top = min(max(p.top+n, 0), maxTop)
+	dir := 1
+	if n < 0 {
+		dir = -1
+	}
+	target := min(max(p.lay.rowAt(p.cursor)+n, 0), len(p.lay.rows)-1)
+	p.cursor = p.offsetAtCol(p.textRow(target, dir), p.goalCol)
+	p.follow()
 }
 
 // scrollView moves the view by n rows without moving the cursor unless it

@@ -58,9 +58,9 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	m.saveErr = ""
 	m.sess.savedVersion = msg.version
-	if m.quitAfterSave {
-		m.quitAfterSave = false
-		return m.quit()
+	if then := m.afterSave; then != nil {
+		m.afterSave = nil
+		return then()
 	}
 	if m.saveAgain {
 		m.saveAgain = false
@@ -87,12 +87,12 @@ func (m *Model) saveNow() error {
 // reader stays open and says why; a second quit leaves without saving.
 func (m *Model) quit() tea.Cmd {
 	if m.saving {
-		m.quitAfterSave = true
+		m.afterSave = m.quit
 		return nil
 	}
 	if err := m.saveNow(); err != nil && !m.forceQuit {
 		m.forceQuit = true
-		m.setError("could not save: " + err.Error() + " (quit again to leave without saving)")
+		m.setError("not saved — q again quits without saving: " + err.Error())
 		return nil
 	}
 	return tea.Quit
