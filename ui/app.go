@@ -157,6 +157,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+		if m.width < wideWidth {
+			// Narrow: show what has the focus.
+			m.sideShown = m.focus == focusAnnotations
+		}
 		m.layout()
 		return nil
 	case tea.KeyPressMsg:
@@ -289,16 +293,17 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.syncInspector()
 		return cmd
 	}
-	if key.Matches(msg, km.Clear) && !m.article.selecting && m.library != nil {
-		return m.backToLibrary()
+	if key.Matches(msg, km.Clear) {
+		if !m.article.Clear() && m.library != nil {
+			return m.backToLibrary()
+		}
+		m.syncInspector()
+		return nil
 	}
 	if key.Matches(msg, km.Back) && msg.String() == "backspace" && m.library != nil {
 		return m.backToLibrary()
 	}
 	cmd := m.article.Update(msg)
-	if key.Matches(msg, km.Clear) {
-		m.article.ClearSelection()
-	}
 	m.syncInspector()
 	return cmd
 }

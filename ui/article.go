@@ -114,6 +114,20 @@ func (p *articlePane) Cursor() int { return p.cursor }
 // ClearSelection ends selecting.
 func (p *articlePane) ClearSelection() { p.selecting = false }
 
+// Clear is esc: it drops the selection, else the search highlights. It
+// reports whether there was anything to clear.
+func (p *articlePane) Clear() bool {
+	switch {
+	case p.selecting:
+		p.selecting = false
+	case p.query != "":
+		p.query, p.matches, p.match = "", nil, -1
+	default:
+		return false
+	}
+	return true
+}
+
 // Select makes s the selection, with the cursor on its last character.
 func (p *articlePane) Select(s model.Span) {
 	p.anchor = s.Start

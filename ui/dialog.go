@@ -359,9 +359,13 @@ func (d *dialog) pickerLines(f *field, focused bool, inner, indent int) []string
 		return pad + marker + s.Render(ansi.Truncate(text, inner-indent-2, "…"))
 	}
 	typed := f.value()
+	exact := false
+	for _, m := range f.matches {
+		exact = exact || strings.EqualFold(m.label, typed)
+	}
 	newRow := ""
 	switch {
-	case typed != "" && f.allowNew:
+	case typed != "" && f.allowNew && !exact:
 		newRow = "+ " + f.newLabel + " “" + typed + "”"
 	case typed == "":
 		newRow = "(none)"

@@ -78,7 +78,7 @@ func newLibrary(t *testing.T, sz size) *harness {
 func TestGoldenLibrary(t *testing.T) {
 	codeSeedInDataDir(t)
 	for _, sz := range []size{wide, narrow} {
-		t.Run(sz.String(), func(t *testing.T) {
+		serial(t, sz.String(), func(t *testing.T) {
 			h := newLibrary(t, sz)
 			h.keys("j", "j")
 			requireScreen(t, h, sz)
@@ -88,7 +88,7 @@ func TestGoldenLibrary(t *testing.T) {
 
 func TestGoldenReader(t *testing.T) {
 	for _, sz := range []size{wide, narrow, tiny} {
-		t.Run(sz.String(), func(t *testing.T) {
+		parallel(t, sz.String(), func(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 			requireScreen(t, h, sz)
 		})
@@ -98,7 +98,7 @@ func TestGoldenReader(t *testing.T) {
 // TestGoldenReaderScrolled shows the end of the article, after G.
 func TestGoldenReaderScrolled(t *testing.T) {
 	for _, sz := range []size{wide, narrow, tiny} {
-		t.Run(sz.String(), func(t *testing.T) {
+		parallel(t, sz.String(), func(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 			h.keys("G")
 			requireScreen(t, h, sz)
@@ -108,13 +108,13 @@ func TestGoldenReaderScrolled(t *testing.T) {
 
 func TestGoldenSearch(t *testing.T) {
 	for _, sz := range []size{wide, narrow} {
-		t.Run(sz.String()+"/typing", func(t *testing.T) {
+		parallel(t, sz.String()+"/typing", func(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 			h.keys("/")
 			h.typeText("Putin")
 			requireScreen(t, h, sz)
 		})
-		t.Run(sz.String()+"/selected", func(t *testing.T) {
+		parallel(t, sz.String()+"/selected", func(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 			h.keys("/")
 			h.typeText("Putin echoed")
@@ -129,7 +129,7 @@ func TestGoldenSearch(t *testing.T) {
 // terminal, instead of it on a narrow one.
 func TestGoldenSidePanes(t *testing.T) {
 	for _, sz := range []size{wide, narrow} {
-		t.Run(sz.String(), func(t *testing.T) {
+		parallel(t, sz.String(), func(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 			h.keys("tab", "G")
 			requireScreen(t, h, sz)
@@ -151,8 +151,8 @@ func TestGoldenDialogs(t *testing.T) {
 		{"edit", []string{"/", "Putin echoed", "enter", "e"}},
 	}
 	for _, tt := range tests {
-		for _, sz := range []size{wide, narrow} {
-			t.Run(tt.name+"/"+sz.String(), func(t *testing.T) {
+		for _, sz := range []size{wide, narrow, tiny} {
+			parallel(t, tt.name+"/"+sz.String(), func(t *testing.T) {
 				h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 				typeKeys(h, tt.keys)
 				if h.m.dialog == nil {
@@ -188,7 +188,7 @@ func isKeyName(k string) bool {
 
 func TestGoldenHelp(t *testing.T) {
 	for _, sz := range []size{wide, narrow} {
-		t.Run(sz.String(), func(t *testing.T) {
+		parallel(t, sz.String(), func(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 			h.keys("?")
 			requireScreen(t, h, sz)
@@ -198,7 +198,7 @@ func TestGoldenHelp(t *testing.T) {
 
 func TestGoldenTooSmall(t *testing.T) {
 	for _, sz := range []size{{30, 10}, {39, 40}, {120, 11}} {
-		t.Run(sz.String(), func(t *testing.T) {
+		parallel(t, sz.String(), func(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 			s := h.screen()
 			if !strings.Contains(strings.Join(strings.Fields(s), " "), "terminal too small") {
@@ -221,7 +221,7 @@ func TestGoldenTooSmall(t *testing.T) {
 func TestGoldenPanes(t *testing.T) {
 	t.Run("article", func(t *testing.T) {
 		for _, sz := range []size{wide, narrow, tiny} {
-			t.Run(sz.String(), func(t *testing.T) {
+			parallel(t, sz.String(), func(t *testing.T) {
 				h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 				r := h.m.rects().article
 				requirePane(t, h.m.article.View(), r.w, r.h)
@@ -232,7 +232,7 @@ func TestGoldenPanes(t *testing.T) {
 	for _, pane := range []string{"annotations", "inspector"} {
 		t.Run(pane, func(t *testing.T) {
 			for _, sz := range []size{wide, narrow} {
-				t.Run(sz.String(), func(t *testing.T) {
+				parallel(t, sz.String(), func(t *testing.T) {
 					h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 					h.keys("tab", "j", "j", "j")
 					r := h.m.rects()
@@ -248,7 +248,7 @@ func TestGoldenPanes(t *testing.T) {
 	t.Run("library", func(t *testing.T) {
 		codeSeedInDataDir(t)
 		for _, sz := range []size{wide, narrow} {
-			t.Run(sz.String(), func(t *testing.T) {
+			serial(t, sz.String(), func(t *testing.T) {
 				h := newLibrary(t, sz)
 				requirePane(t, h.m.library.View(), sz.w-4, sz.h-4)
 			})
@@ -270,7 +270,7 @@ func TestScreensFit(t *testing.T) {
 	}
 	sizes := []size{wide, narrow, tiny, {100, 30}, {99, 30}, {41, 13}, {80, 24}, {200, 60}}
 	for _, sz := range sizes {
-		t.Run(sz.String(), func(t *testing.T) {
+		parallel(t, sz.String(), func(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 			for _, step := range steps {
 				typeKeys(h, step)
@@ -287,7 +287,7 @@ func TestScreensFit(t *testing.T) {
 			}
 		})
 	}
-	t.Run("library", func(t *testing.T) {
+	serial(t, "library", func(t *testing.T) {
 		for _, sz := range sizes {
 			h := newLibrary(t, sz)
 			requireShape(t, h.screen(), sz.w, sz.h)
@@ -301,7 +301,9 @@ func TestScreensFit(t *testing.T) {
 
 // TestGoldenFolderLibrary lists a folder with a file that cannot be read
 // as an article.
-func TestGoldenFolderLibrary(t *testing.T) {
+func TestGoldenFolderLibrary(t *testing.T) { bubble(t, testGoldenFolderLibrary) }
+
+func testGoldenFolderLibrary(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a-story.txt"), "title Harbour Talks\n\nThe union met the port.\n")
 	writeFile(t, filepath.Join(dir, "b-binary.txt"), "\x00\x01\x02\x03binary")

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 	"unicode/utf8"
 
@@ -186,6 +187,38 @@ func renumber(d *annotate.Document) *annotate.Document {
 	return d
 }
 
+// Tests run in synctest bubbles: the commands' timers (the autosave
+// debounce, cursor blinks) then run on a fake clock, so a test never waits
+// for them in real time, and whether a timer fires within a harness's wait
+// is deterministic.
+
+// bubble runs f in a synctest bubble. Commands dropped for taking too long
+// are still sleeping when f returns: the bubble's clock is then moved on so
+// that they finish, as the bubble requires.
+func bubble(t *testing.T, f func(t *testing.T)) {
+	t.Helper()
+	synctest.Test(t, func(t *testing.T) {
+		defer time.Sleep(time.Hour)
+		f(t)
+	})
+}
+
+// parallel runs f as a subtest in a bubble, in parallel with its siblings.
+func parallel(t *testing.T, name string, f func(t *testing.T)) {
+	t.Helper()
+	t.Run(name, func(t *testing.T) {
+		t.Parallel()
+		bubble(t, f)
+	})
+}
+
+// serial runs f as a subtest in a bubble; use it when f sets the
+// environment.
+func serial(t *testing.T, name string, f func(t *testing.T)) {
+	t.Helper()
+	t.Run(name, func(t *testing.T) { bubble(t, f) })
+}
+
 // harness drives a root model the way the Bubble Tea runtime does: every
 // message goes through Update and the returned commands are run, their
 // messages fed back, until none is left.
@@ -196,7 +229,9 @@ type harness struct {
 	quit bool      // a command returned tea.Quit
 
 	// wait is how long a command may take. Commands that take longer,
-	// such as the autosave tick and cursor blinks, are dropped.
+	// such as the autosave tick (400ms) and cursor blinks, are dropped.
+	// In a bubble the clock is fake: set it to a second to let the
+	// autosave run.
 	wait time.Duration
 }
 

@@ -62,6 +62,10 @@ func renderStatus(st *Styles, info statusInfo, width int) string {
 			r = strings.TrimSuffix(r, " ") + " → " + path + " "
 		}
 	}
+	// The file name gives way before counts and save state.
+	if over := ansi.StringWidth(left) + ansi.StringWidth(r) + 1 - width; over > 0 {
+		left = ansi.Truncate(left, max(ansi.StringWidth(left)-over, 8), "…")
+	}
 	gap := max(width-ansi.StringWidth(left)-ansi.StringWidth(r), 1)
 	line := ansi.Truncate(left+strings.Repeat(" ", gap)+r, width, "…")
 	line = pad(line, width)

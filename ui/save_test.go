@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"stance/annotate"
+	"stance/model"
+)
+
+// openSeedCopy copies the seed article into a temporary directory and opens
+// it as the reader does, so that its annotations are saved beside it.
+func openSeedCopy(t *testing.T, sz size) (*harness, string) {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, seedFile)
+	if err := os.WriteFile(path, seedBytes(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := OpenSession(Source{Path: path}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := path + annotate.FileSuffix; sess.AnnPath != want {
+		t.Fatalf("annotations go to %s, want %s", sess.AnnPath, want)
+	}
+	sess.Editor.Now = testClock()
+	return newReader(t, sess, sz.w, sz.h), sess.AnnPath
+}
+
+// loadSaved reads the saved annotations and checks them against the
+// article.
+func loadSaved(t *testing.T, h *harness, path string) *annotate.Document {
+	t.Helper()
+	doc, err := annotate.Load(path)
+	if err != nil {
+		t.Fatalf("loading the saved annotations: %v", err)
+	}
+	if probs := annotate.Validate(doc, h.m.sess.Article); len(probs) > 0 {
+		t.Errorf("the saved file has problems: %v", probs)
+	}
+	return doc
+}
+
+// dirNames lists the files in dir.
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func tagTrump(h *harness) { typeKeys(h, keysOf(find("Donald Trump"), []string{"a", "enter"})) }
+
+func TestAutosave(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, path := openSeedCopy(t, wide)
+		typeKeys(h, keysOf(find("Donald Trump"), []string{"a"}))
+		h.wait = time.Second // long enough for the autosave's delay
+		h.keys("enter")
+		if !sawMsg[autosaveMsg](h) || !sawMsg[savedMsg](h) {
+			t.Fatalf("no autosave after tagging; messages: %T", h.msgs)
+		}
+		doc := loadSaved(t, h, path)
+		if len(doc.Annotations) != 1 || doc.Annotations[0].Quote != "Donald Trump" || doc.Annotations[0].Type != model.TypeActor {
+			t.Errorf("saved annotations = %+v", doc.Annotations)
+		}
+		if len(doc.Actors) != 1 || doc.Actors[0].Name != "Donald Trump" {
+			t.Errorf("saved actors = %+v", doc.Actors)
+		}
+		if doc.Article.Source != strings.TrimSuffix(path, annotate.FileSuffix) || doc.Article.SHA256 != h.m.sess.Article.SHA256() {
+			t.Errorf("saved article = %+v", doc.Article)
+		}
+		data, _ := os.ReadFile(path)
+		if !strings.HasSuffix(string(data), "}\n") || !strings.Contains(string(data), "\n  \"schema\": 1,\n") {
+			t.Errorf("the file is not two-space JSON with a final newline:\n%s", data)
+		}
+		if names := dirNames(t, filepath.Dir(path)); !slices.Equal(names, []string{seedFile, seedFile + annotate.FileSuffix}) {
+			t.Errorf("the directory holds %q: a temporary file was left behind", names)
+		}
+		if h.m.sess.Dirty() {
+			t.Error("the session is still dirty after the save")
+		}
+		if got := statusLine(h); !strings.Contains(got, "saved") || strings.Contains(got, "unsaved") {
+			t.Errorf("status line = %q, want saved", got)
+		}
+	})
+}
+
+// TestAutosaveDebounce makes two edits in quick succession: the first
+// edit's timer finds a newer version and does not save; the second saves
+// both.
+func TestAutosaveDebounce(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, path := openSeedCopy(t, wide)
+		tagTrump(h) // its autosave is dropped: h.wait is shorter
+		first := h.m.sess.Editor.Version()
+		typeKeys(h, keysOf(find("Vladimir Putin"), []string{"a", "enter"}))
+		if _, cmd := h.m.Update(autosaveMsg{version: first}); cmd != nil {
+			t.Error("a stale autosave started a save")
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Fatal("a stale autosave wrote the file")
+		}
+		h.wait = time.Second
+		h.send(autosaveMsg{version: h.m.sess.Editor.Version()})
+		if doc := loadSaved(t, h, path); len(doc.Annotations) != 2 {
+			t.Errorf("saved %d annotations, want 2", len(doc.Annotations))
+		}
+	})
+}
+
+func TestSaveKey(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, path := openSeedCopy(t, narrow)
+		h.keys("ctrl+s")
+		if _, err := os.Stat(path); err == nil {
+			t.Error("ctrl+s with nothing to save wrote a file")
+		}
+		tagTrump(h)
+		if got := statusLine(h); !strings.Contains(got, "unsaved") {
+			t.Errorf("status line after an edit = %q, want unsaved", got)
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Fatal("the file was written before the autosave delay")
+		}
+		h.wait = time.Second
+		h.keys("ctrl+s")
+		if doc := loadSaved(t, h, path); len(doc.Annotations) != 1 {
+			t.Errorf("saved %d annotations, want 1", len(doc.Annotations))
+		}
+		if got := statusLine(h); strings.Contains(got, "unsaved") || !strings.Contains(got, "saved") {
+			t.Errorf("status line after ctrl+s = %q, want saved", got)
+		}
+		// An undo is a change too.
+		h.wait = 100 * time.Millisecond
+		h.keys("u")
+		if !h.m.sess.Dirty() || !strings.Contains(statusLine(h), "unsaved") {
+			t.Error("after an undo the document is not marked unsaved")
+		}
+		h.wait = time.Second
+		h.keys("ctrl+s")
+		if doc := loadSaved(t, h, path); len(doc.Annotations) != 0 {
+			t.Errorf("saved %d annotations after the undo, want 0", len(doc.Annotations))
+		}
+	})
+}
+
+func TestQuitSaves(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		parallel(t, k, func(t *testing.T) {
+			h, path := openSeedCopy(t, wide)
+			tagTrump(h)
+			h.keys(k)
+			if !h.quit {
+				t.Fatalf("%s did not quit: %s", k, helpLine(h))
+			}
+			if doc := loadSaved(t, h, path); len(doc.Annotations) != 1 || doc.Annotations[0].Quote != "Donald Trump" {
+				t.Errorf("saved annotations = %+v", doc.Annotations)
+			}
+		})
+	}
+	parallel(t, "nothing to save", func(t *testing.T) {
+		h, path := openSeedCopy(t, wide)
+		h.keys("q")
+		if !h.quit {
+			t.Fatal("q did not quit")
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Error("quitting without changes wrote a file")
+		}
+	})
+	// A quit while a save runs waits for it, then quits.
+	parallel(t, "during a save", func(t *testing.T) {
+		h, path := openSeedCopy(t, wide)
+		tagTrump(h)
+		_, saveCmd := h.m.Update(keyMsg("ctrl+s"))
+		if saveCmd == nil {
+			t.Fatal("ctrl+s returned no command")
+		}
+		// A second edit while the first save runs.
+		typeKeys(h, keysOf(find("Vladimir Putin"), []string{"a", "enter"}))
+		_, cmd := h.m.Update(keyMsg("q"))
+		if cmd != nil {
+			h.run(cmd)
+		}
+		if h.quit {
+			t.Fatal("quit without waiting for the running save")
+		}
+		h.wait = time.Second
+		h.run(saveCmd)
+		if !h.quit {
+			t.Fatal("no quit after the save finished")
+		}
+		if doc := loadSaved(t, h, path); len(doc.Annotations) != 2 {
+			t.Errorf("saved %d annotations, want both edits", len(doc.Annotations))
+		}
+	})
+}
+
+// TestSaveFailure saves into a directory that does not exist: the error is
+// shown, the first quit is refused with a warning, the second leaves.
+func TestSaveFailure(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		s := newSeedSession(t, filepath.Join(t.TempDir(), "missing", "story.txt.stance.json"))
+		h := newReader(t, s, wide.w, wide.h)
+		tagTrump(h)
+		h.wait = time.Second
+		h.keys("ctrl+s")
+		if got := helpLine(h); !strings.Contains(got, "could not save") {
+			t.Errorf("help line = %q, want the save error", got)
+		}
+		if got := statusLine(h); !strings.Contains(got, "NOT SAVED") {
+			t.Errorf("status line = %q, want NOT SAVED", got)
+		}
+		h.keys("q")
+		if h.quit {
+			t.Fatal("q quit although the annotations could not be saved")
+		}
+		if got := helpLine(h); !strings.Contains(got, "without saving") {
+			t.Errorf("help line = %q, want a warning that quitting again leaves without saving", got)
+		}
+		h.keys("q")
+		if !h.quit {
+			t.Error("a second q did not quit")
+		}
+	})
+}
