@@ -1070,7 +1070,7 @@ func TestLibrary(t *testing.T) {
 		typeKeys(h, []string{"j", "j", "enter"})
 		typeKeys(h, keysOf(find("Donald Trump"), []string{"a", "enter"}))
 		h.wait = 2 * time.Second // the save and the library's refresh
-		h.keys("esc") // clears the search highlights
+		h.keys("esc")            // clears the search highlights
 		if h.m.sess == nil || h.m.article.query != "" {
 			t.Fatal("the first esc should clear the search and stay in the article")
 		}
