@@ -4,22 +4,13 @@
 // in package annotate; ui only asks it.
 package ui
 
-import (
-	"strconv"
-
-	"charm.land/bubbles/v2/key"
-)
+import "strconv"
 
 // Common is what every component shares: styles and key bindings. Components
 // embed a pointer to it instead of reaching for globals.
 type Common struct {
 	Styles *Styles
 	Keys   *KeyMap
-}
-
-// helper is a component that can tell which of its keys matter now.
-type helper interface {
-	ShortHelp() []key.Binding
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

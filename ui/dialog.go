@@ -20,7 +20,6 @@ type dialog struct {
 	fields  []*field
 	focus   int
 	err     string
-	width   int
 
 	// submit applies the dialog; an error keeps it open and is shown.
 	submit func(d *dialog) (tea.Cmd, error)
@@ -48,13 +47,12 @@ type field struct {
 	input textinput.Model
 
 	// pickers
-	options    func(query string) []option
-	allowNew   bool   // typed text that matches nothing is offered as new
-	newLabel   string // e.g. "new actor"
-	matches    []option
-	pick       int // index into matches; -1 = the typed text as it is
-	lastQuery  string
-	pickLocked bool // the user moved the pick: keep it while typing stops
+	options   func(query string) []option
+	allowNew  bool   // typed text that matches nothing is offered as new
+	newLabel  string // e.g. "new actor"
+	matches   []option
+	pick      int // index into matches; -1 = the typed text as it is
+	lastQuery string
 
 	// fresh is set while a pre-filled value is untouched since the field got
 	// focus: typing replaces it, as in a form whose text is selected.
@@ -128,7 +126,6 @@ func (f *field) refresh(force bool) {
 	}
 	f.lastQuery = q
 	f.matches = f.options(q)
-	f.pickLocked = false
 	f.pick = -1
 	if len(f.matches) == 0 {
 		return
@@ -256,7 +253,6 @@ func (f *field) movePick(step int) {
 		lo = -1
 	}
 	f.pick = min(max(f.pick+step, lo), len(f.matches)-1)
-	f.pickLocked = true
 }
 
 func (d *dialog) focusField(i int) tea.Cmd {
