@@ -137,6 +137,16 @@ func (p *articlePane) Select(s model.Span) {
 	}
 	p.selecting = true
 	p.updateGoal()
+	p.center()
+}
+
+// center scrolls so that the cursor's row is in the middle of the view, if
+// it is off screen: a jump lands with context around it.
+func (p *articlePane) center() {
+	ri := p.lay.rowAt(p.cursor)
+	if ri < p.top || ri >= p.top+p.height {
+		p.top = ri - p.height/2
+	}
 	p.follow()
 }
 

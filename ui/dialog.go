@@ -143,21 +143,26 @@ func (f *field) refresh(force bool) {
 		}
 		return
 	}
-	if !f.allowNew || containsWords(f.matches[0].label+" "+f.matches[0].detail, q) {
+	if !f.allowNew || namesWords(f.matches[0].label+" "+f.matches[0].detail, q) {
 		f.pick = 0
 	}
 }
 
-// containsWords reports whether every word of query is a whole word of s,
-// ignoring case: "Putin" names "Vladimir Putin", "put" or "d" do not.
-func containsWords(s, query string) bool {
-	words := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), notWordRune) {
-		words[w] = true
-	}
+// namesWords reports whether every word of query names a word of s: equal
+// to it, or, from three letters on, its beginning; case is ignored. So
+// "Putin" and "vlad" name "Vladimir Putin", while "d" and "put in" do not.
+func namesWords(s, query string) bool {
+	words := strings.FieldsFunc(strings.ToLower(s), notWordRune)
 	qs := strings.FieldsFunc(strings.ToLower(query), notWordRune)
 	for _, q := range qs {
-		if !words[q] {
+		found := false
+		for _, w := range words {
+			if w == q || (len([]rune(q)) >= 3 && strings.HasPrefix(w, q)) {
+				found = true
+				break
+			}
+		}
+		if !found {
 			return false
 		}
 	}
@@ -325,7 +330,7 @@ func (d *dialog) View(width, height int) string {
 	if d.err != "" {
 		lines = append(lines, st.Error.Render(ansi.Truncate(d.err, inner, "…")))
 	}
-	lines = append(lines, st.Dim.Render("enter save · tab next field · ↑↓ pick · type to replace · esc cancel"))
+	lines = append(lines, st.Dim.Render(keyHint(inner)))
 	room := max(height-2, 1) // inside the border
 	if len(lines) > room {
 		lines = lines[:len(lines)-1] // the key hint
@@ -338,6 +343,20 @@ func (d *dialog) View(width, height int) string {
 	}
 	body := ansiTruncateLines(strings.Join(lines, "\n"), inner)
 	return st.Dialog.Width(inner + 4).Render(body)
+}
+
+// keyHint is the dialog's key reminder, as long as the width allows.
+func keyHint(width int) string {
+	for _, h := range []string{
+		"enter save · tab next field · ↑↓ pick · type to replace · esc cancel",
+		"enter save · tab next · ↑↓ pick · esc cancel",
+		"enter save · esc cancel",
+	} {
+		if ansi.StringWidth(h) <= width {
+			return h
+		}
+	}
+	return ""
 }
 
 // pickerLines shows what a picker will use: its matches when focused, the
@@ -368,7 +387,7 @@ func (d *dialog) pickerLines(f *field, focused bool, inner, indent int) []string
 	}
 	if !focused {
 		if o, ok := f.picked(); ok {
-			return []string{pad + "  " + st.Dim.Render(ansi.Truncate("→ "+o.label+" "+o.detail, inner-indent-2, "…"))}
+			return []string{pad + "  " + st.Dim.Render(ansi.Truncate("→ "+o.label+"  "+o.detail, inner-indent-2, "…"))}
 		}
 		if newRow != "" {
 			return []string{pad + "  " + st.Dim.Render("→ "+newRow)}

@@ -59,7 +59,7 @@ func (p *inspectorPane) View() string {
 		}
 		field(label, v)
 	}
-	if cl, ok := doc.Claim(a.Claim); ok {
+	if cl, ok := doc.Claim(a.Claim); ok && oneLine(cl.Text) != oneLine(a.Quote) {
 		field("claim", "“"+oneLine(cl.Text)+"”")
 	}
 	if a.Stance != "" {
@@ -70,7 +70,8 @@ func (p *inspectorPane) View() string {
 		lines = append(lines, st.Dim.Render("+ "+plural(p.others, "more annotation")+" here (list: tab)"))
 	}
 	if len(lines) > p.height {
-		lines = lines[:p.height]
+		// Say that there is more rather than cut silently.
+		lines = append(lines[:p.height-1], st.Dim.Render("… more in the list (tab)"))
 	}
 	return ansiTruncateLines(strings.Join(lines, "\n"), p.width)
 }
