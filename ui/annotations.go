@@ -20,6 +20,13 @@ type annotationsPane struct {
 	filter        model.AnnotationType // "" = all types
 	index         int                  // selected row of the filtered list
 	top           int
+
+	cache struct { // the filtered list, for one document version and filter
+		version int
+		filter  model.AnnotationType
+		items   []model.Annotation
+		rows    map[string]int // id → row
+	}
 }
 
 // jumpMsg asks the reader to show an annotation in the text.
@@ -35,18 +42,28 @@ func (p *annotationsPane) SetSize(w, h int) {
 }
 
 // items returns the annotations the filter lets through, in text order.
+// The list is rebuilt only when the document or the filter changes.
 func (p *annotationsPane) items() []model.Annotation {
-	all := p.sess.Doc().Annotations
-	if p.filter == "" {
-		return all
+	v := p.sess.Editor.Version()
+	if p.cache.items != nil && p.cache.version == v && p.cache.filter == p.filter {
+		return p.cache.items
 	}
-	var out []model.Annotation
-	for _, a := range all {
-		if a.Type == p.filter {
-			out = append(out, a)
+	all := p.sess.Doc().Annotations
+	items := all
+	if p.filter != "" {
+		items = make([]model.Annotation, 0, len(all))
+		for _, a := range all {
+			if a.Type == p.filter {
+				items = append(items, a)
+			}
 		}
 	}
-	return out
+	rows := make(map[string]int, len(items))
+	for i, a := range items {
+		rows[a.ID] = i
+	}
+	p.cache.items, p.cache.rows, p.cache.version, p.cache.filter = items, rows, v, p.filter
+	return items
 }
 
 // Selected returns the annotation under the list's cursor.
@@ -60,12 +77,10 @@ func (p *annotationsPane) Selected() (model.Annotation, bool) {
 
 // SelectID moves the list's cursor to the annotation with id, if listed.
 func (p *annotationsPane) SelectID(id string) {
-	for i, a := range p.items() {
-		if a.ID == id {
-			p.index = i
-			p.clampIndex()
-			return
-		}
+	p.items()
+	if i, ok := p.cache.rows[id]; ok {
+		p.index = i
+		p.clampIndex()
 	}
 }
 

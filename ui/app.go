@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"stance/model"
 )
@@ -61,6 +62,11 @@ type Model struct {
 	forceQuit bool           // the last quit failed to save: the next leaves anyway
 	mouseDown bool
 	fatal     error
+
+	sideCache struct { // the side panes as last drawn
+		key   sideKey
+		lines []string
+	}
 }
 
 // Options configure a new root model.
@@ -152,7 +158,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.BackgroundColorMsg:
 		m.common.Styles = DefaultStyles(msg.IsDark())
 		if m.article != nil {
-			clear(m.article.styleCache)
+			clear(m.article.sgrCache)
 		}
 		return nil
 	case tea.WindowSizeMsg:
@@ -358,7 +364,7 @@ func (m *Model) target() (model.Annotation, bool) {
 	if m.focus == focusAnnotations {
 		return m.annotations.Selected()
 	}
-	at := m.sess.Doc().AnnotationsAt(m.article.Cursor())
+	at := m.sess.At(m.article.Cursor())
 	if len(at) == 0 {
 		return model.Annotation{}, false
 	}
@@ -420,7 +426,7 @@ func (m *Model) syncInspector() {
 		m.inspector.Show(a, ok, 0)
 		return
 	}
-	at := m.sess.Doc().AnnotationsAt(m.article.Cursor())
+	at := m.sess.At(m.article.Cursor())
 	if len(at) == 0 {
 		m.inspector.Show(model.Annotation{}, false, 0)
 		return
@@ -576,28 +582,85 @@ func (m *Model) render() string {
 }
 
 func (m *Model) renderReader() string {
-	st := m.common.Styles
 	r := m.rects()
 	bodyH := m.height - 2
-	paneStyle := func(focused bool) lipgloss.Style {
-		if focused {
-			return st.PaneFocused
-		}
-		return st.Pane
-	}
-	var cols []string
+	var left, right []string
 	if r.article.w > 0 && (m.width >= wideWidth || !m.sideShown) {
-		cols = append(cols, paneStyle(m.focus == focusArticle).
-			Width(r.article.w+4).Height(bodyH).MaxHeight(bodyH).
-			Render(m.article.View()))
+		left = m.box(strings.Split(m.article.View(), "\n"), r.article.w, bodyH-2, m.focus == focusArticle)
 	}
 	if r.list.w > 0 {
-		w := r.list.w + 4
-		list := paneStyle(m.focus == focusAnnotations).Width(w).Height(r.list.h + 2).MaxHeight(r.list.h + 2).Render(m.annotations.View())
-		insp := st.Pane.Width(w).Height(r.inspector.h + 2).MaxHeight(r.inspector.h + 2).Render(m.inspector.View())
-		cols = append(cols, lipgloss.JoinVertical(lipgloss.Left, list, insp))
+		right = m.sideLines(r)
 	}
-	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+	lines := make([]string, bodyH)
+	for i := range lines {
+		if i < len(left) {
+			lines[i] = left[i]
+		}
+		if i < len(right) {
+			lines[i] += right[i]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sideKey is everything the side panes' drawing depends on.
+type sideKey struct {
+	styles        *Styles
+	version       int
+	index, top    int
+	filter        model.AnnotationType
+	focus         focusArea
+	shown         string
+	others        int
+	width, height int
+	listH         int
+}
+
+// sideLines draws the annotations list above the inspector. Moving through
+// the article rarely changes them, so the drawing is kept until it does.
+func (m *Model) sideLines(r paneRects) []string {
+	key := sideKey{
+		styles: m.common.Styles, version: m.sess.Editor.Version(),
+		index: m.annotations.index, top: m.annotations.top, filter: m.annotations.filter,
+		focus: m.focus, others: m.inspector.others,
+		width: r.list.w, height: r.list.h + r.inspector.h, listH: r.list.h,
+	}
+	if m.inspector.has {
+		key.shown = m.inspector.current.ID
+	}
+	if m.sideCache.lines != nil && m.sideCache.key == key {
+		return m.sideCache.lines
+	}
+	list := m.box(strings.Split(m.annotations.View(), "\n"), r.list.w, r.list.h, m.focus == focusAnnotations)
+	insp := m.box(strings.Split(m.inspector.View(), "\n"), r.inspector.w, r.inspector.h, false)
+	m.sideCache.key, m.sideCache.lines = key, append(list, insp...)
+	return m.sideCache.lines
+}
+
+// box frames lines in a rounded border with one column of padding: w×h
+// inside. Lines are fitted to w columns and missing ones left blank.
+func (m *Model) box(lines []string, w, h int, focused bool) []string {
+	st := m.common.Styles
+	bs := sgrOf(st.Border)
+	if focused {
+		bs = sgrOf(st.BorderFocused)
+	}
+	rule := strings.Repeat("─", w+2)
+	out := make([]string, 0, h+2)
+	out = append(out, bs.open+"╭"+rule+"╮"+bs.close)
+	side := bs.open + "│" + bs.close
+	blank := strings.Repeat(" ", w)
+	for i := range h {
+		line := blank
+		if i < len(lines) {
+			line = lines[i]
+			if m.width > 0 && ansi.StringWidth(line) != w {
+				line = fitWidth(line, w)
+			}
+		}
+		out = append(out, side+" "+line+" "+side)
+	}
+	return append(out, bs.open+"╰"+rule+"╯"+bs.close)
 }
 
 func (m *Model) readerHelp() []key.Binding {
@@ -616,10 +679,7 @@ func (m *Model) readerHelp() []key.Binding {
 
 func (m *Model) readerStatus() statusInfo {
 	s := m.sess
-	counts := map[model.AnnotationType]int{}
-	for _, a := range s.Doc().Annotations {
-		counts[a.Type]++
-	}
+	counts := s.Counts()
 	mode := "READ"
 	switch {
 	case m.dialog != nil:

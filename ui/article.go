@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -37,8 +39,8 @@ type articlePane struct {
 	matches   []model.Span
 	match     int // index of the current match, -1 if none
 
-	styleCache map[mark]lipgloss.Style
-	cellBuf    []cell
+	sgrCache map[mark]sgrPair
+	cellBuf  []cell
 }
 
 // mark is the set of things drawn on one grapheme, combined into one style.
@@ -53,13 +55,14 @@ const (
 	markCursor
 	markHeading
 	markQuote
+	markGutter // the gutter's own style, never combined
 )
 
 func newArticlePane(c *Common, sess *Session) *articlePane {
 	ti := textinput.New()
 	ti.Prompt = "/"
 	ti.Placeholder = "search"
-	p := &articlePane{common: c, sess: sess, search: ti, match: -1, styleCache: map[mark]lipgloss.Style{}}
+	p := &articlePane{common: c, sess: sess, search: ti, match: -1, sgrCache: map[mark]sgrPair{}}
 	p.cursor = p.firstOffset()
 	return p
 }
@@ -535,7 +538,8 @@ func (p *articlePane) lastOffset() int {
 }
 
 // View renders the visible rows: only they are styled, so a frame costs the
-// same whatever the article's length.
+// same whatever the article's length. Every line is exactly the pane's
+// width, so the frame around it needs no measuring.
 func (p *articlePane) View() string {
 	if p.lay == nil {
 		return ""
@@ -544,30 +548,30 @@ func (p *articlePane) View() string {
 	if p.searching {
 		height--
 	}
-	var b strings.Builder
-	b.WriteString(p.titleLine())
-	b.WriteByte('\n')
+	lines := make([]string, 0, p.height+1)
+	lines = append(lines, fitWidth(p.titleLine(), p.width))
 	end := min(p.top+height, len(p.lay.rows))
 	marks := p.visibleMarks(p.top, end)
 	sel, hasSel := p.Selection()
 	gutter := p.showGutter(p.width)
 	runes := p.sess.Article.Runes()
+	blank := strings.Repeat(" ", p.width)
+	var b strings.Builder
 	for ri := p.top; ri < p.top+height; ri++ {
-		if ri > p.top {
-			b.WriteByte('\n')
-		}
-		if ri >= end {
+		if ri >= end || p.lay.rows[ri].block < 0 {
+			lines = append(lines, blank)
 			continue
 		}
 		r := p.lay.rows[ri]
-		if r.block < 0 {
-			continue
-		}
 		blk := p.sess.Article.Blocks[r.block]
+		b.Reset()
+		col := 0
 		if gutter {
 			b.WriteString(p.gutter(marks, r))
+			col += gutterWidth
 		}
 		b.WriteString(p.decoration(blk, r.first))
+		col += indentWidth(blk)
 		var base mark
 		switch blk.Kind {
 		case model.BlockHeading:
@@ -576,15 +580,12 @@ func (p *articlePane) View() string {
 			base = markQuote
 		}
 		p.cellBuf = p.lay.cells(runes, r, p.cellBuf)
-		var run strings.Builder
 		runMark := mark(0)
-		flush := func() {
-			if run.Len() > 0 {
-				b.WriteString(p.style(runMark).Render(run.String()))
-				run.Reset()
-			}
-		}
+		open := false
 		for _, c := range p.cellBuf {
+			if col+c.width > p.width {
+				break // a space hanging past the edge
+			}
 			m := base | marks.at(c.offset)
 			if hasSel && sel.Contains(c.offset) {
 				m |= markSelection
@@ -592,23 +593,30 @@ func (p *articlePane) View() string {
 			if c.offset == p.cursor {
 				m |= markCursor
 			}
-			if m != runMark {
-				flush()
-				runMark = m
+			if m != runMark || !open {
+				if open {
+					b.WriteString(p.sgr(runMark).close)
+				}
+				b.WriteString(p.sgr(m).open)
+				runMark, open = m, true
 			}
-			run.WriteString(c.text)
+			b.WriteString(c.text)
+			col += c.width
 		}
-		if len(p.cellBuf) == 0 && p.cursor == r.start {
-			runMark = markCursor
-			run.WriteString(" ")
+		if len(p.cellBuf) == 0 && p.cursor == r.start && col < p.width {
+			b.WriteString(p.sgr(markCursor).open + " " + p.sgr(markCursor).close)
+			col++
 		}
-		flush()
+		if open {
+			b.WriteString(p.sgr(runMark).close)
+		}
+		b.WriteString(blank[:max(p.width-col, 0)])
+		lines = append(lines, b.String())
 	}
-	out := b.String()
 	if p.searching {
-		out += "\n" + p.search.View()
+		lines = append(lines, fitWidth(p.search.View(), p.width))
 	}
-	return ansiTruncateLines(out, p.width)
+	return strings.Join(lines, "\n")
 }
 
 // titleLine shows the article's title, date and how far in the reader is.
@@ -661,15 +669,21 @@ func (p *articlePane) gutter(ms visibleMarks, r row) string {
 	if types&markPosition != 0 {
 		g[2] = 'p'
 	}
-	return p.common.Styles.Gutter.Render(string(g))
+	gs := p.sgr(markGutter)
+	return gs.open + string(g) + gs.close
 }
 
-// style returns the combined style for a set of marks, cached.
-func (p *articlePane) style(m mark) lipgloss.Style {
-	if s, ok := p.styleCache[m]; ok {
+// sgr returns the escape sequences that draw a set of marks, combined
+// from the styles and cached: a frame writes them, it does not render styles.
+func (p *articlePane) sgr(m mark) sgrPair {
+	if s, ok := p.sgrCache[m]; ok {
 		return s
 	}
 	st := p.common.Styles
+	if m == markGutter {
+		p.sgrCache[m] = sgrOf(st.Gutter)
+		return p.sgrCache[m]
+	}
 	s := lipgloss.NewStyle()
 	// Higher-priority marks first: Inherit only fills what is unset.
 	for _, layer := range []struct {
@@ -689,8 +703,9 @@ func (p *articlePane) style(m mark) lipgloss.Style {
 			s = s.Inherit(layer.s)
 		}
 	}
-	p.styleCache[m] = s
-	return s
+	pair := sgrOf(s)
+	p.sgrCache[m] = pair
+	return pair
 }
 
 // visibleMarks are the annotation and match spans that touch the rows on
@@ -720,10 +735,7 @@ func (p *articlePane) visibleMarks(from, to int) visibleMarks {
 		return v
 	}
 	view := model.Span{Start: p.lay.rows[from].start, End: p.lay.rows[to-1].end + 1}
-	for _, a := range p.sess.Doc().Annotations {
-		if !a.Span.Overlaps(view) {
-			continue
-		}
+	p.sess.Index().Overlapping(view, func(a *model.Annotation) {
 		var m mark
 		switch a.Type {
 		case model.TypeActor:
@@ -734,13 +746,22 @@ func (p *articlePane) visibleMarks(from, to int) visibleMarks {
 			m = markPosition
 		}
 		v.spans = append(v.spans, markedSpan{a.Span, m})
-	}
-	for _, s := range p.matches {
-		if s.Overlaps(view) {
-			v.spans = append(v.spans, markedSpan{s, markMatch})
-		}
+	})
+	// Matches are sorted and never overlap: find the first on screen.
+	i, _ := slices.BinarySearchFunc(p.matches, view.Start, func(s model.Span, start int) int { return cmp.Compare(s.End, start+1) })
+	for ; i < len(p.matches) && p.matches[i].Start < view.End; i++ {
+		v.spans = append(v.spans, markedSpan{p.matches[i], markMatch})
 	}
 	return v
+}
+
+// fitWidth pads or cuts one line to exactly width columns.
+func fitWidth(line string, width int) string {
+	w := ansi.StringWidth(line)
+	if w > width {
+		return ansi.Truncate(line, width, "")
+	}
+	return line + strings.Repeat(" ", width-w)
 }
 
 // ansiTruncateLines cuts every line of s to width columns.

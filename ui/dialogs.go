@@ -125,7 +125,7 @@ func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 // evidence is the selection, or else the claim's latest annotation.
 func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dialog {
 	claimID := s.lastClaim
-	for _, a := range s.Doc().AnnotationsAt(cursor) {
+	for _, a := range s.At(cursor) {
 		if a.Type == model.TypeClaim {
 			claimID = a.Claim
 			break

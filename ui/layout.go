@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/rivo/uniseg"
+	"unicode"
 
 	"stance/model"
 )
@@ -62,6 +63,10 @@ func (l *layout) wrapBlock(runes []rune, start, end, bi, avail int) {
 		emit(start, end)
 		return
 	}
+	if simpleText(runes[start:end]) {
+		l.wrapSimple(runes, start, end, avail, emit)
+		return
+	}
 	str := string(runes[start:end])
 	rowStart, col := start, 0
 	breakAt := -1 // offset after the last break opportunity on this row
@@ -90,6 +95,73 @@ func (l *layout) wrapBlock(runes []rune, start, end, bi, avail int) {
 		}
 	}
 	emit(rowStart, end)
+}
+
+// wrapSimple wraps text made only of simple runes (see simpleRune): one
+// code point, one cluster, one column each. It breaks where UAX #14 would for
+// such text — after spaces and dashes — at a fraction of the cost, which is
+// what lets a 5 MB article lay out in well under a second.
+func (l *layout) wrapSimple(runes []rune, start, end, avail int, emit func(s, e int)) {
+	rowStart, col, breakAt := start, 0, -1
+	for off := start; off < end; off++ {
+		r := runes[off]
+		if col >= avail && col > 0 && r != ' ' && r != '\t' && r != '\n' {
+			cut := off
+			if breakAt > rowStart {
+				cut = breakAt
+			}
+			emit(rowStart, cut)
+			rowStart = cut
+			col = off - cut
+			breakAt = -1
+		}
+		col++
+		if breaksAfter(r, runes, off+1, end) {
+			breakAt = off + 1
+		}
+	}
+	emit(rowStart, end)
+}
+
+// breaksAfter reports whether a line may break after r, whose successor is
+// runes[next] (if next < end).
+func breaksAfter(r rune, runes []rune, next, end int) bool {
+	switch r {
+	case ' ', '\t', '\n', '—', '–', '‐', '‒':
+		return true
+	case '-':
+		// Not inside a negative number or a range like 2-3.
+		return next < end && !unicode.IsDigit(runes[next])
+	}
+	return false
+}
+
+// simpleRune reports whether r is its own grapheme cluster, one column wide,
+// with no line-break behaviour beyond breaksAfter's: printable ASCII and
+// Latin, Greek and Cyrillic letters, and common punctuation. Everything else
+// — CJK, emoji, combining marks, zero-width characters — takes the Unicode
+// algorithms.
+func simpleRune(r rune) bool {
+	switch {
+	case r >= 0x20 && r < 0x7f, r == '\t', r == '\n':
+		return true
+	case r >= 0xa0 && r < 0x300:
+		return r != 0xad // soft hyphen: zero width
+	case r >= 0x370 && r < 0x483, r >= 0x48a && r < 0x530:
+		return true
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205e, r >= 0x20a0 && r <= 0x20c0:
+		return true
+	}
+	return false
+}
+
+func simpleText(rs []rune) bool {
+	for _, r := range rs {
+		if !simpleRune(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // clusterWidth is the display width of one grapheme cluster; a tab or a
@@ -155,6 +227,16 @@ type cell struct {
 // cells splits row r of the article into grapheme clusters.
 func (l *layout) cells(runes []rune, r row, buf []cell) []cell {
 	buf = buf[:0]
+	if simpleText(runes[r.start:r.end]) {
+		for i, ru := range runes[r.start:r.end] {
+			text := string(ru)
+			if ru == '\t' || ru == '\n' {
+				text = " "
+			}
+			buf = append(buf, cell{text: text, offset: r.start + i, runes: 1, col: i, width: 1})
+		}
+		return buf
+	}
 	str := string(runes[r.start:r.end])
 	off, col, state := r.start, 0, -1
 	for len(str) > 0 {

@@ -17,7 +17,43 @@ type Session struct {
 	savedVersion int
 	lastActor    string // the actor used most recently, for dialog defaults
 	lastClaim    string // the claim tagged or used most recently
+
+	// Derived from the document, rebuilt when the editor's version moves.
+	derivedVersion int
+	index          *annotate.SpanIndex
+	counts         map[model.AnnotationType]int
 }
+
+// derive rebuilds what is computed from the document once per change, so
+// that frames and keystrokes never scan all annotations.
+func (s *Session) derive() {
+	v := s.Editor.Version()
+	if s.index != nil && v == s.derivedVersion {
+		return
+	}
+	anns := s.Doc().Annotations
+	s.index = annotate.NewSpanIndex(anns)
+	s.counts = map[model.AnnotationType]int{}
+	for i := range anns {
+		s.counts[anns[i].Type]++
+	}
+	s.derivedVersion = v
+}
+
+// Index returns the interval index over the annotations.
+func (s *Session) Index() *annotate.SpanIndex {
+	s.derive()
+	return s.index
+}
+
+// Counts returns how many annotations there are of each type.
+func (s *Session) Counts() map[model.AnnotationType]int {
+	s.derive()
+	return s.counts
+}
+
+// At returns the annotations under offset, innermost first.
+func (s *Session) At(offset int) []model.Annotation { return s.Index().At(offset) }
 
 // NewSession wraps an opened article and its document.
 func NewSession(art *model.Article, doc *annotate.Document, path, annPath string) *Session {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/lipgloss/v2"
 )
 
@@ -11,9 +13,11 @@ import (
 type Styles struct {
 	App lipgloss.Style
 
-	Pane        lipgloss.Style
-	PaneFocused lipgloss.Style
-	PaneTitle   lipgloss.Style
+	Pane          lipgloss.Style
+	PaneFocused   lipgloss.Style
+	Border        lipgloss.Style // the colour of a pane's frame
+	BorderFocused lipgloss.Style
+	PaneTitle     lipgloss.Style
 
 	Heading    lipgloss.Style
 	Quote      lipgloss.Style
@@ -69,6 +73,8 @@ func DefaultStyles(dark bool) *Styles {
 	s := &Styles{}
 	s.Pane = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1)
 	s.PaneFocused = s.Pane.BorderForeground(accent)
+	s.Border = lipgloss.NewStyle().Foreground(border)
+	s.BorderFocused = lipgloss.NewStyle().Foreground(accent)
 	s.PaneTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
 
 	s.Heading = lipgloss.NewStyle().Bold(true).Foreground(accent)
@@ -112,4 +118,18 @@ func DefaultStyles(dark bool) *Styles {
 	s.Option = lipgloss.NewStyle()
 	s.OptionActive = lipgloss.NewStyle().Reverse(true)
 	return s
+}
+
+// sgrPair is the escape sequences that open and close a style around text.
+type sgrPair struct{ open, close string }
+
+// sgrOf extracts the sequences lipgloss writes around text in style s, so
+// that hot paths can write them directly instead of rendering per run.
+func sgrOf(s lipgloss.Style) sgrPair {
+	out := s.Render("x")
+	i := strings.Index(out, "x")
+	if i < 0 {
+		return sgrPair{}
+	}
+	return sgrPair{open: out[:i], close: out[i+1:]}
 }
