@@ -41,6 +41,10 @@ type articlePane struct {
 
 	sgrCache map[mark]sgrPair
 	cellBuf  []cell
+
+	// Work counters for the flat-cost test.
+	layouts   int // whole-article layouts
+	marksSeen int // annotation and match spans the last frame drew
 }
 
 // mark is the set of things drawn on one grapheme, combined into one style.
@@ -74,6 +78,7 @@ func (p *articlePane) SetSize(w, h int) {
 	tw := p.textWidth(w)
 	if p.lay == nil || p.lay.width != tw {
 		p.lay = newLayout(p.sess.Article, tw)
+		p.layouts++
 	}
 	p.width = w
 	p.follow()
@@ -752,6 +757,7 @@ func (p *articlePane) visibleMarks(from, to int) visibleMarks {
 	for ; i < len(p.matches) && p.matches[i].Start < view.End; i++ {
 		v.spans = append(v.spans, markedSpan{p.matches[i], markMatch})
 	}
+	p.marksSeen = len(v.spans)
 	return v
 }
 

@@ -21,6 +21,8 @@ type row struct {
 type layout struct {
 	width int
 	rows  []row
+
+	cellsCalls int // rows split into clusters, counted for the flat-cost test
 }
 
 // indentWidth returns the columns a block's decoration takes before its text.
@@ -226,6 +228,7 @@ type cell struct {
 
 // cells splits row r of the article into grapheme clusters.
 func (l *layout) cells(runes []rune, r row, buf []cell) []cell {
+	l.cellsCalls++
 	buf = buf[:0]
 	if simpleText(runes[r.start:r.end]) {
 		for i, ru := range runes[r.start:r.end] {

@@ -34,15 +34,17 @@ func (m *Model) save() tea.Cmd {
 		m.saveAgain = true
 		return nil
 	}
-	data, err := s.Doc().Marshal()
-	if err != nil {
-		m.saveErr = err.Error()
-		return nil
-	}
+	// Serialising 10,000 annotations takes tens of milliseconds: do it on
+	// a copy, off the UI goroutine, so keys never wait for a save.
+	snap := s.snapshot()
 	m.saving = true
 	version, path := s.Editor.Version(), s.AnnPath
 	return safeCmd(func() tea.Msg {
-		return savedMsg{version: version, err: annotate.SaveAtomic(path, data)}
+		data, err := snap.Marshal()
+		if err == nil {
+			err = annotate.SaveAtomic(path, data)
+		}
+		return savedMsg{version: version, err: err}
 	})
 }
 

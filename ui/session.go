@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"stance/annotate"
 	"stance/model"
 )
@@ -107,4 +109,15 @@ func (s *Session) speakerOf(claimID string) string {
 		}
 	}
 	return speaker
+}
+
+// snapshot copies the document for a save running beside further edits.
+// The editor replaces entities rather than changing them in place, so
+// copying the three slices is enough.
+func (s *Session) snapshot() *annotate.Document {
+	d := *s.Doc()
+	d.Actors = slices.Clone(d.Actors)
+	d.Claims = slices.Clone(d.Claims)
+	d.Annotations = slices.Clone(d.Annotations)
+	return &d
 }

@@ -1,0 +1,62 @@
+package annotate
+
+import (
+	"path/filepath"
+	"testing"
+
+	"stance/model"
+	"stance/model/workload"
+)
+
+// benchDocument is the 5 MB article with 10,000 annotations of the
+// performance issue.
+func benchDocument(b *testing.B) (*Document, *model.Article) {
+	b.Helper()
+	art, err := model.ParseText("bench.txt", workload.Article(5<<20))
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := New(art, "bench.txt", "stance bench")
+	c := workload.Annotations(art, 10000)
+	doc.Actors, doc.Claims, doc.Annotations = c.Actors, c.Claims, c.Annotations
+	return doc, art
+}
+
+func BenchmarkSave10k(b *testing.B) {
+	doc, _ := benchDocument(b)
+	path := filepath.Join(b.TempDir(), "bench.txt.stance.json")
+	for b.Loop() {
+		if err := doc.Save(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMarshal10k(b *testing.B) {
+	doc, _ := benchDocument(b)
+	for b.Loop() {
+		if _, err := doc.Marshal(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoad10k(b *testing.B) {
+	doc, _ := benchDocument(b)
+	path := filepath.Join(b.TempDir(), "bench.txt.stance.json")
+	if err := doc.Save(path); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Load(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSpanIndex10k(b *testing.B) {
+	doc, _ := benchDocument(b)
+	for b.Loop() {
+		NewSpanIndex(doc.Annotations)
+	}
+}
