@@ -2,6 +2,8 @@ package ui
 
 import (
 	"github.com/rivo/uniseg"
+	"runtime"
+	"sync"
 	"unicode"
 
 	"stance/model"
@@ -40,16 +42,41 @@ func indentWidth(b model.Block) int {
 // line-break opportunities of UAX #14 (so CJK text wraps too) and hard
 // breaking words longer than a row.
 func newLayout(art *model.Article, width int) *layout {
-	l := &layout{width: width}
+	blocks := art.Blocks
+	// Blocks wrap independently: share them out between the cores in
+	// contiguous runs and join the rows in order.
+	parts := min(runtime.GOMAXPROCS(0), max(len(blocks)/64, 1))
+	chunks := make([]layout, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(blocks)/parts, (p+1)*len(blocks)/parts
+		wg.Go(func() { chunks[p].wrapBlocks(art, lo, hi, width) })
+	}
+	wg.Wait()
+	n := 0
+	for _, c := range chunks {
+		n += len(c.rows)
+	}
+	l := &layout{width: width, rows: make([]row, 0, n)}
+	for _, c := range chunks {
+		l.rows = append(l.rows, c.rows...)
+	}
+	return l
+}
+
+// wrapBlocks appends the rows of blocks [lo, hi), each but the first of the
+// article preceded by a separator row.
+func (l *layout) wrapBlocks(art *model.Article, lo, hi, width int) {
 	runes := art.Runes()
-	for bi, b := range art.Blocks {
+	l.rows = make([]row, 0, (art.Blocks[max(hi-1, lo)].Span.End-art.Blocks[lo].Span.Start)/max(width, 1)+2*(hi-lo))
+	for bi := lo; bi < hi; bi++ {
+		b := art.Blocks[bi]
 		if bi > 0 {
 			prevEnd := art.Blocks[bi-1].Span.End
 			l.rows = append(l.rows, row{start: prevEnd, end: prevEnd, block: -1})
 		}
 		l.wrapBlock(runes, b.Span.Start, b.Span.End, bi, max(width-indentWidth(b), 1))
 	}
-	return l
 }
 
 // wrapBlock appends the rows of block bi, text [start, end). Line breaks
@@ -107,7 +134,8 @@ func (l *layout) wrapSimple(runes []rune, start, end, avail int, emit func(s, e 
 	rowStart, col, breakAt := start, 0, -1
 	for off := start; off < end; off++ {
 		r := runes[off]
-		if col >= avail && col > 0 && r != ' ' && r != '\t' && r != '\n' {
+		space := r == ' ' || r == '\n' || r == '\t'
+		if col >= avail && col > 0 && !space {
 			cut := off
 			if breakAt > rowStart {
 				cut = breakAt
@@ -118,7 +146,7 @@ func (l *layout) wrapSimple(runes []rune, start, end, avail int, emit func(s, e 
 			breakAt = -1
 		}
 		col++
-		if breaksAfter(r, runes, off+1, end) {
+		if space || (r >= '-' && breaksAfter(r, runes, off+1, end)) {
 			breakAt = off + 1
 		}
 	}
