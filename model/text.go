@@ -322,6 +322,18 @@ func (a *Article) WordAt(offset int) Span {
 // Matching is one code point to one code point, so spans are exact offsets
 // into the text. An empty query matches nothing.
 func (a *Article) FindAll(query string) []Span {
+	return a.FindIn(query, Span{0, a.Len()})
+}
+
+// FindIn is FindAll restricted to the matches that lie wholly inside
+// within: a reader can find what is on screen at once and the rest later.
+func (a *Article) FindIn(query string, within Span) []Span {
+	rs := a.Runes()
+	within.Start = max(within.Start, 0)
+	within.End = min(within.End, len(rs))
+	if within.Start >= within.End {
+		return nil
+	}
 	q := []rune(norm.NFC.String(query))
 	if len(q) == 0 {
 		return nil
@@ -353,8 +365,8 @@ func (a *Article) FindAll(query string) []Span {
 	}
 	var spans []Span
 	k := 0
-	for i, r := range a.Runes() {
-		c := key(r)
+	for i := within.Start; i < within.End; i++ {
+		c := key(rs[i])
 		for k > 0 && c != q[k] {
 			k = fail[k-1]
 		}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -240,5 +241,26 @@ func TestRunesWithoutNewArticle(t *testing.T) {
 	a := &Article{Text: "héllo 東京"}
 	if a.Len() != 8 || a.Slice(Span{6, 8}) != "東京" {
 		t.Errorf("Len() = %d, Slice(6, 8) = %q; want 8 and 東京", a.Len(), a.Slice(Span{6, 8}))
+	}
+}
+
+func TestFindIn(t *testing.T) {
+	art := NewArticle(Meta{}, "Putin met Trump. Putin left. PUTIN", []Block{{Kind: BlockParagraph, Span: Span{0, 34}}})
+	tests := []struct {
+		within Span
+		want   []Span
+	}{
+		{Span{0, 34}, []Span{{0, 5}, {17, 22}, {29, 34}}},
+		{Span{1, 34}, []Span{{17, 22}, {29, 34}}}, // a match cut by the start is not wholly inside
+		{Span{10, 22}, []Span{{17, 22}}},
+		{Span{10, 21}, nil},
+		{Span{30, 99}, nil},
+		{Span{-5, 5}, []Span{{0, 5}}},
+	}
+	for _, tt := range tests {
+		got := art.FindIn("putin", tt.within)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("FindIn(putin, %v) = %v, want %v", tt.within, got, tt.want)
+		}
 	}
 }

@@ -195,6 +195,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		m.openSession(s)
 		return nil
+	case searchDoneMsg:
+		if m.sess != nil {
+			m.article.searchDone(msg)
+		}
+		return nil
 	case libraryLoadedMsg:
 		if m.library != nil {
 			m.library.Update(msg)

@@ -37,7 +37,8 @@ type articlePane struct {
 	search    textinput.Model
 	query     string
 	matches   []model.Span
-	match     int // index of the current match, -1 if none
+	match     int  // index of the current match, -1 if none
+	pending   bool // matches holds only those on screen; all are coming
 
 	sgrCache map[mark]sgrPair
 	cellBuf  []cell
@@ -129,7 +130,7 @@ func (p *articlePane) Clear() bool {
 	case p.selecting:
 		p.selecting = false
 	case p.query != "":
-		p.query, p.matches, p.match = "", nil, -1
+		p.query, p.matches, p.match, p.pending = "", nil, -1, false
 	default:
 		return false
 	}
@@ -289,24 +290,66 @@ func (p *articlePane) updateSearch(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	p.search, cmd = p.search.Update(msg)
 	if q := p.search.Value(); q != "" {
-		p.setQuery(q)
+		cmd = tea.Batch(cmd, p.setQuery(q))
 	}
 	return cmd
 }
 
-// setQuery finds every match of q; all are highlighted.
-func (p *articlePane) setQuery(q string) {
+// syncSearchLimit is the article length (code points) up to which every
+// match is found while typing; beyond it, typing finds what is on screen
+// and a command finds the rest, so keys never wait on a long search.
+const syncSearchLimit = 256 << 10
+
+// searchDoneMsg carries every match of a query found in the background.
+type searchDoneMsg struct {
+	query   string
+	matches []model.Span
+}
+
+// setQuery highlights the matches of q: all of them at once in an article
+// of ordinary length, else those on screen now and all when the returned
+// command has run.
+func (p *articlePane) setQuery(q string) tea.Cmd {
 	if q == p.query && (q == "" || p.matches != nil) {
-		return
+		return nil
 	}
-	p.query = q
-	p.matches = p.sess.Article.FindAll(q)
-	p.match = -1
+	p.query, p.match = q, -1
+	art := p.sess.Article
+	if art.Len() <= syncSearchLimit {
+		p.matches, p.pending = art.FindAll(q), false
+		return nil
+	}
+	p.matches, p.pending = art.FindIn(q, p.visibleSpan()), true
+	return func() tea.Msg { return searchDoneMsg{q, art.FindAll(q)} }
+}
+
+// searchDone takes the full list of matches, if still wanted.
+func (p *articlePane) searchDone(msg searchDoneMsg) {
+	if p.pending && msg.query == p.query {
+		p.matches, p.pending = msg.matches, false
+	}
+}
+
+// allMatches completes a pending search before it is navigated.
+func (p *articlePane) allMatches() {
+	if p.pending {
+		p.matches, p.pending = p.sess.Article.FindAll(p.query), false
+	}
+}
+
+// visibleSpan is the text on screen.
+func (p *articlePane) visibleSpan() model.Span {
+	if p.lay == nil || len(p.lay.rows) == 0 {
+		return model.Span{}
+	}
+	last := min(p.top+p.height, len(p.lay.rows)) - 1
+	return model.Span{Start: p.lay.rows[p.top].start, End: p.lay.rows[last].end}
 }
 
 // gotoMatch selects the next (dir > 0) or previous match from the cursor.
 // With fromCursor the match at the cursor itself counts as next.
 func (p *articlePane) gotoMatch(dir int, fromCursor bool) {
+	p.allMatches()
 	if len(p.matches) == 0 {
 		return
 	}
@@ -347,6 +390,9 @@ func (p *articlePane) gotoMatch(dir int, fromCursor bool) {
 func (p *articlePane) MatchInfo() string {
 	if p.query == "" {
 		return ""
+	}
+	if p.pending {
+		return "searching…"
 	}
 	if len(p.matches) == 0 {
 		return "no match for “" + p.query + "”"
