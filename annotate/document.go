@@ -139,10 +139,14 @@ func (d *Document) Annotation(id string) (model.Annotation, bool) {
 
 // AnnotationsAt returns the annotations whose span contains offset,
 // innermost (shortest span) first; ties are in document order. A
-// zero-length span contains only its own start.
+// zero-length span contains only its own start. Orphans mark no text and
+// are never returned.
 func (d *Document) AnnotationsAt(offset int) []model.Annotation {
 	var out []model.Annotation
 	for _, n := range d.Annotations {
+		if n.Orphan {
+			continue
+		}
 		if n.Span.Contains(offset) || (n.Span.Len() == 0 && n.Span.Start == offset) {
 			out = append(out, cloneAnnotation(n))
 		}
@@ -164,6 +168,40 @@ func (d *Document) ActorMentions(id string) int {
 		}
 	}
 	return n
+}
+
+// Orphans returns the annotations that re-anchoring could not place in the
+// article's text, in file order: the reader lists them apart, with their
+// quotes, since they mark no text.
+func (d *Document) Orphans() []model.Annotation {
+	var out []model.Annotation
+	for _, n := range d.Annotations {
+		if n.Orphan {
+			out = append(out, cloneAnnotation(n))
+		}
+	}
+	return out
+}
+
+// Clone returns a deep copy of the document, sharing nothing with it, so
+// that it can be saved or merged on another goroutine while d is edited.
+func (d *Document) Clone() *Document {
+	c := *d
+	c.Article.Extra = maps.Clone(d.Article.Extra)
+	c.Extra = maps.Clone(d.Extra)
+	c.Actors = make([]model.Actor, len(d.Actors))
+	for i, x := range d.Actors {
+		c.Actors[i] = cloneActor(x)
+	}
+	c.Claims = make([]model.Claim, len(d.Claims))
+	for i, x := range d.Claims {
+		c.Claims[i] = cloneClaim(x)
+	}
+	c.Annotations = make([]model.Annotation, len(d.Annotations))
+	for i, x := range d.Annotations {
+		c.Annotations[i] = cloneAnnotation(x)
+	}
+	return &c
 }
 
 // Sort puts the annotations in file order: by start, then end, then ID.

@@ -125,8 +125,8 @@ func (e *Editor) TagClaim(span model.Span, text string, speaker ActorChoice) (mo
 // TagPosition records that who takes stance (empty means support) toward
 // the claim claimID. span is the evidence; nil means the span of the claim's
 // latest annotation: the one created last, and of those created in the same
-// second the last in the text. Without a span, a claim never tagged in the
-// text is an error. The evidence span may be empty.
+// second the last in the text (orphans aside). Without a span, a claim never
+// tagged in the text is an error. The evidence span may be empty.
 func (e *Editor) TagPosition(span *model.Span, who ActorChoice, claimID string, stance model.Stance) (model.Annotation, error) {
 	claim, ok := e.doc.Claim(claimID)
 	if !ok {
@@ -292,6 +292,22 @@ func (e *Editor) Delete(id string) error {
 	return nil
 }
 
+// Absorb brings into the edited document the changes that incoming made to
+// base: base is a copy of the document as it was (typically the snapshot
+// handed to File.Save) and incoming the version with someone else's changes
+// (SaveResult.Merged). It is a three-way Merge by ID, so edits made here
+// since base are kept, and where both sides changed one entity the edit made
+// here wins (the conflicts are returned). Absorb is not an undo step: the
+// document's contents are replaced in place (Doc returns the same pointer),
+// the undo history stays (its steps restore entities by ID), and the version
+// is bumped.
+func (e *Editor) Absorb(base, incoming *Document) []Conflict {
+	merged, conflicts := Merge(base, e.doc, incoming)
+	*e.doc = *merged
+	e.version++
+	return conflicts
+}
+
 // Undo reverts the latest edit not yet undone and returns its description,
 // e.g. "tag actor “Vladimir Putin”"; ok is false when there is nothing to
 // undo.
@@ -398,7 +414,7 @@ func (e *Editor) latestClaimAnnotation(claimID string) (model.Annotation, bool) 
 	var latest model.Annotation
 	found := false
 	for _, n := range e.doc.Annotations {
-		if n.Type != model.TypeClaim || n.Claim != claimID {
+		if n.Type != model.TypeClaim || n.Claim != claimID || n.Orphan {
 			continue
 		}
 		// RFC 3339 UTC times to the second compare as strings.

@@ -40,7 +40,7 @@ var (
 	actorKeys      = []string{"id", "name", "kind", "aliases"}
 	claimKeys      = []string{"id", "text"}
 	annotationKeys = []string{"id", "type", "start", "end", "quote", "prefix", "suffix",
-		"actor", "claim", "stance", "note", "created", "modified"}
+		"actor", "claim", "stance", "note", "created", "modified", "orphan"}
 )
 
 // Marshal encodes the document as schema-1 JSON: two-space indentation, keys
@@ -49,7 +49,8 @@ var (
 //
 // Omitted when empty: an actor's "aliases", an annotation's "actor", "claim"
 // and "stance" (they only apply to some types), and "created" and
-// "modified". Everything else is always written, "note" included, so that
+// "modified"; an annotation's "orphan" is written, after "modified", only
+// when it is true. Everything else is always written, "note" included, so that
 // every annotation of a type has the same shape. The document itself is not
 // changed (Marshal sorts a copy of the annotations).
 func (d *Document) Marshal() ([]byte, error) {
@@ -111,6 +112,10 @@ func (d *Document) Marshal() ([]byte, error) {
 		o.string("note", x.Note)
 		o.optional("created", x.Created)
 		o.optional("modified", x.Modified)
+		if x.Orphan {
+			o.key("orphan")
+			o.w.value(true)
+		}
 		o.extra(x.Extra, annotationKeys)
 		o.end()
 	})
@@ -270,6 +275,7 @@ type (
 		Note     string `json:"note"`
 		Created  string `json:"created"`
 		Modified string `json:"modified"`
+		Orphan   bool   `json:"orphan"`
 	}
 	// wireExtras has the same shape as wireDocument with every object kept
 	// whole, so that the members Decode does not know can be picked out.
@@ -293,21 +299,9 @@ type (
 // without a kind is a person. Unknown members of every object are kept in
 // the Extra fields, so that Marshal writes them back.
 func Decode(name string, data []byte) (*Document, error) {
-	var head struct {
-		Schema *int `json:"schema"`
+	if err := decodeHead(name, data); err != nil {
+		return nil, err
 	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, jsonError(name, data, err)
-	}
-	switch {
-	case head.Schema == nil:
-		return nil, fmt.Errorf("%s: no \"schema\" field; not a stance annotation file", name)
-	case *head.Schema > SchemaVersion:
-		return nil, &newerSchemaError{name: name, schema: *head.Schema}
-	case *head.Schema < 1:
-		return nil, fmt.Errorf("%s: schema %d is not a valid schema version", name, *head.Schema)
-	}
-
 	var wire wireDocument
 	if err := json.Unmarshal(data, &wire); err != nil {
 		return nil, jsonError(name, data, err)
@@ -323,60 +317,100 @@ func Decode(name string, data []byte) (*Document, error) {
 	}
 
 	d := &Document{
-		Schema:    wire.Schema,
-		Generator: wire.Generator,
-		Article: ArticleInfo{
-			Title:  wire.Article.Title,
-			Date:   wire.Article.Date,
-			Source: wire.Article.Source,
-			SHA256: wire.Article.SHA256,
-			Length: wire.Article.Length,
-			Extra:  extras(ex.Article, articleKeys),
-		},
+		Schema:      wire.Schema,
+		Generator:   wire.Generator,
+		Article:     toArticle(wire.Article, ex.Article),
 		Actors:      make([]model.Actor, 0, len(wire.Actors)),
 		Claims:      make([]model.Claim, 0, len(wire.Claims)),
 		Annotations: make([]model.Annotation, 0, len(wire.Annotations)),
 		Extra:       extras(ex.Top, documentKeys),
 	}
 	for i, w := range wire.Actors {
-		kind := model.ActorKind(w.Kind)
-		if kind == "" {
-			kind = model.KindPerson
+		a, msg := toActor(w, at(ex.Actors, i))
+		if msg != "" {
+			return nil, fmt.Errorf("%s: actor %s: %s", name, idOrIndex(w.ID, i), msg)
 		}
-		if !kind.Valid() {
-			return nil, fmt.Errorf("%s: actor %s: unknown kind %q (want one of %s)", name, idOrIndex(w.ID, i), w.Kind, list(model.ActorKinds))
-		}
-		d.Actors = append(d.Actors, model.Actor{
-			ID: w.ID, Name: w.Name, Kind: kind, Aliases: w.Aliases,
-			Extra: extras(at(ex.Actors, i), actorKeys),
-		})
+		d.Actors = append(d.Actors, a)
 	}
 	for i, w := range wire.Claims {
-		d.Claims = append(d.Claims, model.Claim{
-			ID: w.ID, Text: w.Text,
-			Extra: extras(at(ex.Claims, i), claimKeys),
-		})
+		d.Claims = append(d.Claims, toClaim(w, at(ex.Claims, i)))
 	}
 	for i, w := range wire.Annotations {
-		typ, stance := model.AnnotationType(w.Type), model.Stance(w.Stance)
-		if !typ.Valid() {
-			if typ == "" {
-				return nil, fmt.Errorf("%s: annotation %s: no type", name, idOrIndex(w.ID, i))
-			}
-			return nil, fmt.Errorf("%s: annotation %s: unknown type %q (want one of %s)", name, idOrIndex(w.ID, i), w.Type, list(model.AnnotationTypes))
+		n, msg := toAnnotation(w, at(ex.Annotations, i))
+		if msg != "" {
+			return nil, fmt.Errorf("%s: annotation %s: %s", name, idOrIndex(w.ID, i), msg)
 		}
-		if stance != "" && !stance.Valid() {
-			return nil, fmt.Errorf("%s: annotation %s: unknown stance %q (want one of %s)", name, idOrIndex(w.ID, i), w.Stance, list(model.Stances))
-		}
-		d.Annotations = append(d.Annotations, model.Annotation{
-			ID: w.ID, Type: typ, Span: model.Span{Start: w.Start, End: w.End},
-			Quote: w.Quote, Prefix: w.Prefix, Suffix: w.Suffix,
-			Actor: w.Actor, Claim: w.Claim, Stance: stance, Note: w.Note,
-			Created: w.Created, Modified: w.Modified,
-			Extra: extras(at(ex.Annotations, i), annotationKeys),
-		})
+		d.Annotations = append(d.Annotations, n)
 	}
 	return d, nil
+}
+
+// decodeHead checks that data is one JSON object with a schema this program
+// reads. Its errors are Decode's.
+func decodeHead(name string, data []byte) error {
+	var head struct {
+		Schema *int `json:"schema"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return jsonError(name, data, err)
+	}
+	switch {
+	case head.Schema == nil:
+		return fmt.Errorf("%s: no \"schema\" field; not a stance annotation file", name)
+	case *head.Schema > SchemaVersion:
+		return &newerSchemaError{name: name, schema: *head.Schema}
+	case *head.Schema < 1:
+		return fmt.Errorf("%s: schema %d is not a valid schema version", name, *head.Schema)
+	}
+	return nil
+}
+
+func toArticle(w wireArticle, ex map[string]json.RawMessage) ArticleInfo {
+	return ArticleInfo{
+		Title: w.Title, Date: w.Date, Source: w.Source, SHA256: w.SHA256, Length: w.Length,
+		Extra: extras(ex, articleKeys),
+	}
+}
+
+// toActor converts a decoded actor; msg says what is wrong with it, if
+// anything. An actor without a kind is a person.
+func toActor(w wireActor, ex map[string]json.RawMessage) (a model.Actor, msg string) {
+	kind := model.ActorKind(w.Kind)
+	if kind == "" {
+		kind = model.KindPerson
+	}
+	if !kind.Valid() {
+		return a, fmt.Sprintf("unknown kind %q (want one of %s)", w.Kind, list(model.ActorKinds))
+	}
+	return model.Actor{
+		ID: w.ID, Name: w.Name, Kind: kind, Aliases: w.Aliases,
+		Extra: extras(ex, actorKeys),
+	}, ""
+}
+
+func toClaim(w wireClaim, ex map[string]json.RawMessage) model.Claim {
+	return model.Claim{ID: w.ID, Text: w.Text, Extra: extras(ex, claimKeys)}
+}
+
+// toAnnotation converts a decoded annotation; msg says what is wrong with
+// it, if anything.
+func toAnnotation(w wireAnnotation, ex map[string]json.RawMessage) (n model.Annotation, msg string) {
+	typ, stance := model.AnnotationType(w.Type), model.Stance(w.Stance)
+	switch {
+	case typ == "":
+		return n, "no type"
+	case !typ.Valid():
+		return n, fmt.Sprintf("unknown type %q (want one of %s)", w.Type, list(model.AnnotationTypes))
+	case stance != "" && !stance.Valid():
+		return n, fmt.Sprintf("unknown stance %q (want one of %s)", w.Stance, list(model.Stances))
+	}
+	return model.Annotation{
+		ID: w.ID, Type: typ, Span: model.Span{Start: w.Start, End: w.End},
+		Quote: w.Quote, Prefix: w.Prefix, Suffix: w.Suffix,
+		Actor: w.Actor, Claim: w.Claim, Stance: stance, Note: w.Note,
+		Created: w.Created, Modified: w.Modified, Orphan: w.Orphan,
+		Extra: extras(ex, annotationKeys),
+	}, ""
 }
 
 // extras returns the members of obj whose keys are not known, or nil.

@@ -2,23 +2,57 @@ package annotate
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"stance/model"
 )
 
+// Severity says how much a Problem matters.
+type Severity int
+
+// The severities of problems.
+const (
+	// SeverityError: the document is wrong (a dangling reference, a quote
+	// that is not the text at its offsets in the article it was made on, a
+	// field no schema allows).
+	SeverityError Severity = iota
+	// SeverityWarning: worth saying, but the document is sound: the article
+	// changed since it was coded (re-anchoring will move or orphan some
+	// annotations) or some annotations are orphans.
+	SeverityWarning
+)
+
 // Problem is one thing wrong with an annotation document.
 type Problem struct {
-	ID  string // the annotation, actor or claim concerned; "" for the document
-	Msg string
+	ID       string // the annotation, actor or claim concerned; "" for the document
+	Msg      string
+	Severity Severity
+	// Line and Column locate the problem in the file (1-based, columns in
+	// code points) when it was found while decoding; 0 when unknown.
+	Line, Column int
 }
 
-// String returns "ID: Msg", or Msg for a document-level problem.
+// String returns "ID: Msg", or Msg for a document-level problem, preceded
+// by "LINE:COLUMN: " when the position is known.
 func (p Problem) String() string {
-	if p.ID == "" {
-		return p.Msg
+	s := p.Msg
+	if p.ID != "" {
+		s = p.ID + ": " + s
 	}
-	return p.ID + ": " + p.Msg
+	if p.Line > 0 {
+		s = fmt.Sprintf("%d:%d: %s", p.Line, p.Column, s)
+	}
+	return s
+}
+
+// In returns the problem as one line naming the file it is in:
+// "FILE:LINE:COLUMN: ID: Msg", or "FILE: ID: Msg" without a position.
+func (p Problem) In(file string) string {
+	if p.Line > 0 {
+		return file + ":" + p.String()
+	}
+	return file + ": " + p.String()
 }
 
 // Validate checks d against itself and, when a is not nil, against the
@@ -29,23 +63,45 @@ func (p Problem) String() string {
 // the article, is not empty for an actor or claim, and that its quote is the
 // article's text at those offsets; and that timestamps are RFC 3339.
 // Problems are reported document first, then in document order.
+//
+// When the article's text is not the one the document records, the
+// document is stale rather than wrong: Validate works out what Reanchor
+// would do (on a copy; d is not changed) and reports, as warnings, the
+// changed digest and length, a summary ("re-anchoring would keep 10, move 3
+// and orphan 1 of 14 annotations") and each annotation that would move or
+// become an orphan. Orphans are reported as warnings, with where
+// re-anchoring would place them if it now can; their spans are not
+// checked.
 func Validate(d *Document, a *model.Article) []Problem {
 	var ps []Problem
-	report := func(id, format string, args ...any) {
-		ps = append(ps, Problem{ID: id, Msg: fmt.Sprintf(format, args...)})
+	reportAs := func(sev Severity, id, format string, args ...any) {
+		ps = append(ps, Problem{ID: id, Msg: fmt.Sprintf(format, args...), Severity: sev})
 	}
+	report := func(id, format string, args ...any) { reportAs(SeverityError, id, format, args...) }
+	warn := func(id, format string, args ...any) { reportAs(SeverityWarning, id, format, args...) }
 
 	if d.Schema != SchemaVersion {
 		report("", "schema is %d, want %d", d.Schema, SchemaVersion)
 	}
 	length := -1
+	stale := false
+	var placed []AnchorResult // what re-anchoring would do, by annotation index
 	if a != nil {
 		length = a.Len()
 		if d.Article.SHA256 != a.SHA256() {
-			report("", "article sha256 %s does not match the article's text (%s): it has changed since it was coded", short(d.Article.SHA256), short(a.SHA256()))
+			stale = true
+			warn("", "article sha256 %s does not match the article's text (%s): it has changed since it was coded", short(d.Article.SHA256), short(a.SHA256()))
 		}
 		if d.Article.Length != length {
-			report("", "article length is %d, the article has %d code points", d.Article.Length, length)
+			stale = true
+			warn("", "article length is %d, the article has %d code points", d.Article.Length, length)
+		}
+		if stale || slices.ContainsFunc(d.Annotations, func(n model.Annotation) bool { return n.Orphan }) {
+			r := Reanchor(d.Clone(), a)
+			placed = r.Results
+			if stale && (r.Moved > 0 || r.Orphaned > 0) {
+				warn("", "re-anchoring would keep %d, move %d and orphan %d of %d annotations", r.Kept, r.Moved, r.Orphaned, len(d.Annotations))
+			}
 		}
 	}
 
@@ -111,7 +167,18 @@ func Validate(d *Document, a *model.Article) []Problem {
 				report(id, "%s %q is not an RFC 3339 time", t.name, t.value)
 			}
 		}
-		validateSpan(n, id, a, length, report)
+		switch {
+		case n.Orphan && placed != nil && placed[i].Outcome == AnchorMoved:
+			warn(id, "orphan: its quote %q was not found when last re-anchored; re-anchoring would now place it at [%d, %d)", clip(n.Quote), placed[i].To.Start, placed[i].To.End)
+		case n.Orphan:
+			warn(id, "orphan: its quote %q is not in the article; it marks no text", clip(n.Quote))
+		case stale && placed[i].Outcome == AnchorMoved:
+			warn(id, "stale: the quote %q is no longer at [%d, %d); re-anchoring moves it to [%d, %d)", clip(n.Quote), n.Span.Start, n.Span.End, placed[i].To.Start, placed[i].To.End)
+		case stale && placed[i].Outcome == AnchorOrphaned:
+			warn(id, "stale: the quote %q is no longer at [%d, %d) and is not found in the article; re-anchoring would make it an orphan", clip(n.Quote), n.Span.Start, n.Span.End)
+		default:
+			validateSpan(n, id, a, length, report)
+		}
 	}
 	return ps
 }

@@ -2,6 +2,7 @@ package annotate_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"stance/annotate"
@@ -138,5 +139,82 @@ func TestProblemString(t *testing.T) {
 	}
 	if got := (annotate.Problem{ID: "n-1", Msg: "bad"}).String(); got != "n-1: bad" {
 		t.Errorf("annotation problem = %q", got)
+	}
+}
+
+// A stale document (the article changed) and orphans are reported as
+// warnings saying what re-anchoring does; the document itself is not
+// changed.
+func TestValidateStaleAndOrphans(t *testing.T) {
+	raw := seedRaw(t)
+	doc := seedDocument(t, parseArticle(t, raw))
+	edited := parseArticle(t, strings.Replace(raw,
+		"Ukraine's opposition lawmaker Oleksiy Honcharenko said in a Telegram post, \"It seems Putin has bought himself more time. No ceasefire or de-escalation has been agreed upon.\"\n\n", "", 1))
+	before := marshal(t, doc)
+	var got []string
+	for _, p := range annotate.Validate(doc, edited) {
+		if p.Severity != annotate.SeverityWarning {
+			t.Errorf("not a warning: %s", p)
+		}
+		got = append(got, p.String())
+	}
+	want := []string{
+		"article sha256 " + doc.Article.SHA256[:12] + "… does not match the article's text (" + edited.SHA256()[:12] + "…): it has changed since it was coded",
+		"article length is 2465, the article has 2290 code points",
+		"re-anchoring would keep 11, move 3 and orphan 4 of 18 annotations",
+		`n-12: stale: the quote "Oleksiy Honcharenko" is no longer at [1500, 1519) and is not found in the article; re-anchoring would make it an orphan`,
+		`n-13: stale: the quote "It seems Putin has bought himself more …" is no longer at [1546, 1590) and is not found in the article; re-anchoring would make it an orphan`,
+		`n-15: stale: the quote "It seems Putin has bought himself more …" is no longer at [1546, 1590) and is not found in the article; re-anchoring would make it an orphan`,
+		`n-14: stale: the quote "Putin" is no longer at [1555, 1560) and is not found in the article; re-anchoring would make it an orphan`,
+		`n-16: stale: the quote "Peacemaker-in-Chief" is no longer at [2122, 2141); re-anchoring moves it to [1947, 1966)`,
+		`n-17: stale: the quote "Zelenskyy" is no longer at [2283, 2292); re-anchoring moves it to [2108, 2117)`,
+		`n-18: stale: the quote "NATO" is no longer at [2297, 2301); re-anchoring moves it to [2122, 2126)`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Validate =\n%q\nwant\n%q", got, want)
+	}
+	if marshal(t, doc) != before {
+		t.Error("Validate changed the document")
+	}
+
+	annotate.Reanchor(doc, edited)
+	got = nil
+	for _, p := range annotate.Validate(doc, edited) {
+		got = append(got, p.String())
+	}
+	want = []string{
+		`n-12: orphan: its quote "Oleksiy Honcharenko" is not in the article; it marks no text`,
+		`n-13: orphan: its quote "It seems Putin has bought himself more …" is not in the article; it marks no text`,
+		`n-15: orphan: its quote "It seems Putin has bought himself more …" is not in the article; it marks no text`,
+		`n-14: orphan: its quote "Putin" is not in the article; it marks no text`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("after re-anchoring, Validate =\n%q\nwant\n%q", got, want)
+	}
+	got = nil
+	for _, p := range annotate.Validate(doc, parseArticle(t, raw)) {
+		if strings.Contains(p.Msg, "orphan") {
+			got = append(got, p.String())
+		}
+	}
+	if len(got) != 5 || got[0] != "re-anchoring would keep 11, move 7 and orphan 0 of 18 annotations" ||
+		got[1] != `n-12: orphan: its quote "Oleksiy Honcharenko" was not found when last re-anchored; re-anchoring would now place it at [1500, 1519)` {
+		t.Errorf("with the text back, Validate says %q", got)
+	}
+}
+
+func TestProblemIn(t *testing.T) {
+	tests := []struct {
+		p    annotate.Problem
+		want string
+	}{
+		{annotate.Problem{Msg: "schema is 2, want 1"}, "f.json: schema is 2, want 1"},
+		{annotate.Problem{ID: "n-1", Msg: "bad"}, "f.json: n-1: bad"},
+		{annotate.Problem{ID: "n-1", Msg: "bad", Line: 12, Column: 5}, "f.json:12:5: n-1: bad"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.In("f.json"); got != tt.want {
+			t.Errorf("In = %q, want %q", got, tt.want)
+		}
 	}
 }

@@ -91,6 +91,11 @@ type Claim struct {
 // Annotation is one coded span of text. Actor annotations mark a mention of
 // Actor; claim annotations mark where Claim is made, with Actor (optional) as
 // the speaker; position annotations say that Actor takes Stance toward Claim.
+//
+// An Orphan is an annotation that re-anchoring could not place in the
+// article's current text: it keeps its last Span, Quote, Prefix and Suffix
+// (so that it can be placed again if the text comes back) but marks no text
+// and is never deleted except by the user.
 type Annotation struct {
 	ID       string
 	Type     AnnotationType
@@ -104,5 +109,6 @@ type Annotation struct {
 	Note     string
 	Created  string // RFC 3339, UTC
 	Modified string // RFC 3339, UTC
+	Orphan   bool
 	Extra    Extra
 }

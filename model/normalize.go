@@ -18,6 +18,12 @@ import (
 //     and the short ESC sequences such as ESC ( B or ESC 7;
 //   - every other C0 and C1 control character except \n and \t is removed,
 //     and DEL with them;
+//   - the bidirectional embedding, override and isolate controls U+202A–U+202E
+//     and U+2066–U+2069 are removed, so that no article can reorder what a
+//     terminal shows (a "Trojan Source" line that reads one way and means
+//     another); the implicit marks U+200E, U+200F and U+061C, which only
+//     nudge neutral characters, and zero-width characters such as U+200B
+//     and the emoji joiner U+200D are kept;
 //   - a leading byte order mark is dropped;
 //   - the result is in Unicode Normalization Form C.
 //
@@ -61,7 +67,7 @@ func Normalize(raw []byte) string {
 			i = skipCSI(raw, i+size)
 		case r == 0x90 || r == 0x98 || r == 0x9d || r == 0x9e || r == 0x9f:
 			i = s.skipString(i + size)
-		case isControl(r):
+		case isControl(r) || IsBidiControl(r):
 			i += size
 		default:
 			// DecodeRune reports an invalid byte as RuneError, which
@@ -83,6 +89,13 @@ var bom = []byte("\uFEFF")
 // than \n and \t: the characters Normalize removes.
 func isControl(r rune) bool {
 	return r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f
+}
+
+// IsBidiControl reports whether r is one of the explicit bidirectional
+// formatting characters that Normalize removes: LRE, RLE, PDF, LRO, RLO
+// (U+202A–U+202E) and LRI, RLI, FSI, PDI (U+2066–U+2069).
+func IsBidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // stringScanner skips escape sequences in raw. It remembers where the last

@@ -55,6 +55,12 @@ func TestNormalize(t *testing.T) {
 		{"NFC reorders marks", "a\u0301\u0323", "\u1ea1\u0301"},
 		{"NFC after a removed control composes", "e\x01\u0301", "é"},
 		{"CJK and emoji kept", "東京 👨‍👩‍👧 👍🏽", "東京 👨‍👩‍👧 👍🏽"},
+		{"bidi embeddings and overrides removed", "a\u202Ab\u202Bc\u202Cd\u202De\u202Ef", "abcdef"},
+		{"bidi isolates removed", "a\u2066b\u2067c\u2068d\u2069e", "abcde"},
+		{"Trojan Source line", "access = \u202E } \u2066if (isAdmin)\u2069 \u2066 begin admins only", "access =  } if (isAdmin)  begin admins only"},
+		{"NFC across a removed bidi control", "e\u202E\u0301", "é"},
+		{"bidi marks kept", "a\u200Eb\u200Fc\u061Cd", "a\u200Eb\u200Fc\u061Cd"},
+		{"zero-width characters kept", "a\u200Bb\u200Cc\u200Dd\u2060e", "a\u200Bb\u200Cc\u200Dd\u2060e"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
@@ -82,6 +88,7 @@ func FuzzNormalize(f *testing.F) {
 		"", "plain", "a\r\nb\rc", "\uFEFF\uFEFFx", "\x1b[31mred\x1b[0m", "\x1b]52;c;Zm9v\x07",
 		"\x1b]0;t\x1b\\", "\x1bP+q\x1b\\", "\u009b1m\u009d0;x\u009c", "\xff\xfe\x00", "e\u0301\x01\u0301",
 		"\r\x1b\n", "a" + strings.Repeat("\u0301", 40), "\x1b\x1b[\x1b]", "東京👨‍👩‍👧",
+		"\u202Eevil\u202C", "\u2066x\u2069\u200B\u200D", "e\u202E\u0301",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -91,7 +98,7 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("Normalize(%q) = %q: not valid UTF-8", raw, got)
 		}
 		for i, r := range got {
-			if isControl(r) || r == '\r' {
+			if isControl(r) || r == '\r' || IsBidiControl(r) {
 				t.Fatalf("Normalize(%q) = %q: control %U at byte %d", raw, got, r, i)
 			}
 		}

@@ -1,0 +1,199 @@
+package annotate
+
+import (
+	"cmp"
+	"slices"
+)
+
+// approxMatch is a substring text[Start:End] (code points) that a pattern
+// matches with Errors edits (insertions, deletions, substitutions).
+type approxMatch struct {
+	Start, End, Errors int
+}
+
+// bitPattern holds a pattern prepared for Myers' bit-parallel edit distance
+// algorithm (G. Myers, "A fast bit-vector algorithm for approximate string
+// matching based on dynamic programming", J. ACM 1999), in the block-based
+// form that Hypothesis's approx-string-match also uses: the pattern's code
+// points are split into 64-bit blocks, and each text character advances
+// every block by one column of the edit-distance matrix.
+type bitPattern struct {
+	m       int               // pattern length in code points
+	blocks  int               // ⌈m/64⌉
+	peq     map[rune][]uint64 // for each code point, the pattern positions holding it
+	lastBit []uint64          // the mask of each block's last pattern row
+	p, mv   []uint64          // the vertical deltas +1 and −1 of each block
+	score   []int             // the edit distance at each block's last row
+}
+
+func newBitPattern(pattern []rune) *bitPattern {
+	m := len(pattern)
+	b := &bitPattern{m: m, blocks: (m + 63) / 64, peq: map[rune][]uint64{}}
+	b.lastBit = make([]uint64, b.blocks)
+	for i := range b.blocks {
+		last := min(m, (i+1)*64) - 1 - i*64
+		b.lastBit[i] = 1 << uint(last)
+	}
+	for i, r := range pattern {
+		eq := b.peq[r]
+		if eq == nil {
+			eq = make([]uint64, b.blocks)
+			b.peq[r] = eq
+		}
+		eq[i/64] |= 1 << uint(i%64)
+	}
+	b.p = make([]uint64, b.blocks)
+	b.mv = make([]uint64, b.blocks)
+	b.score = make([]int, b.blocks)
+	return b
+}
+
+// reset starts a new scan: column 0 of the matrix, where the distance at
+// row i is i.
+func (b *bitPattern) reset() {
+	for i := range b.blocks {
+		b.p[i], b.mv[i] = ^uint64(0), 0
+		b.score[i] = min(b.m, (i+1)*64)
+	}
+}
+
+// advance processes one text character. topDelta is the horizontal delta of
+// the matrix's row 0: 0 when the match may start anywhere in the text
+// (searching), +1 when it must start at the first character scanned
+// (aligning). It returns the edit distance of the whole pattern at the new
+// column.
+func (b *bitPattern) advance(r rune, topDelta int) int {
+	eqs := b.peq[r]
+	hin := topDelta
+	for i := range b.blocks {
+		var eq uint64
+		if eqs != nil {
+			eq = eqs[i]
+		}
+		pv, mv := b.p[i], b.mv[i]
+		var neg uint64
+		if hin < 0 {
+			neg = 1
+		}
+		eq |= neg
+		xv := eq | mv
+		xh := (((eq & pv) + pv) ^ pv) | eq
+		ph := mv | ^(xh | pv)
+		mh := pv & xh
+		hout := 0
+		if ph&b.lastBit[i] != 0 {
+			hout = 1
+		} else if mh&b.lastBit[i] != 0 {
+			hout = -1
+		}
+		ph <<= 1
+		mh <<= 1
+		mh |= neg
+		if hin > 0 {
+			ph |= 1
+		}
+		b.p[i] = mh | ^(xv | ph)
+		b.mv[i] = ph & xv
+		b.score[i] += hout
+		hin = hout
+	}
+	return b.score[b.blocks-1]
+}
+
+// maxApproxCandidates bounds how many approximate matches searchApprox
+// returns, so that a short pattern in a long, repetitive text stays cheap.
+const maxApproxCandidates = 64
+
+// searchApprox finds the substrings of text that pattern matches with at
+// most maxErrors edits. Of each run of adjacent end positions it keeps the
+// best; of those it returns at most maxApproxCandidates, fewest errors
+// first and then nearest to hint (a code-point offset where the match is
+// expected to start). Each match's start is the one whose length is nearest
+// the pattern's. It costs O(len(text)·⌈len(pattern)/64⌉).
+func searchApprox(text, pattern []rune, maxErrors, hint int) []approxMatch {
+	m := len(pattern)
+	if m == 0 || maxErrors < 0 || maxErrors >= m {
+		return nil
+	}
+	fwd := newBitPattern(pattern)
+	fwd.reset()
+	type end struct{ end, errors int }
+	var ends []end
+	inRun := false
+	for j, r := range text {
+		k := fwd.advance(r, 0)
+		switch {
+		case k > maxErrors:
+			inRun = false
+		case !inRun:
+			ends = append(ends, end{j + 1, k})
+			inRun = true
+		case k < ends[len(ends)-1].errors:
+			ends[len(ends)-1] = end{j + 1, k}
+		}
+	}
+	slices.SortFunc(ends, func(a, b end) int {
+		return cmp.Or(cmp.Compare(a.errors, b.errors),
+			cmp.Compare(abs(a.end-m-hint), abs(b.end-m-hint)), cmp.Compare(a.end, b.end))
+	})
+	ends = ends[:min(len(ends), maxApproxCandidates)]
+
+	reversed := slices.Clone(pattern)
+	slices.Reverse(reversed)
+	rev := newBitPattern(reversed)
+	out := make([]approxMatch, 0, len(ends))
+	for _, e := range ends {
+		start, errs := alignStart(rev, text, e.end, e.errors+m)
+		out = append(out, approxMatch{Start: start, End: e.end, Errors: errs})
+	}
+	return out
+}
+
+// alignStart finds where a match of the pattern (given reversed in rev)
+// that ends at text offset end begins: of the starts at most window code
+// points back, the one with the fewest errors, and of those the one whose
+// length is nearest the pattern's (the longer on a tie).
+func alignStart(rev *bitPattern, text []rune, end, window int) (start, errors int) {
+	rev.reset()
+	start, errors = end, rev.m // the empty match
+	bestLen := rev.m
+	for i := 1; i <= window && end-i >= 0; i++ {
+		k := rev.advance(text[end-i], 1)
+		if d := abs(i - rev.m); k < errors || k == errors && d <= bestLen {
+			start, errors, bestLen = end-i, k, d
+		}
+	}
+	return start, errors
+}
+
+// editDistance returns the Levenshtein distance between a and b. It is for
+// short strings (anchor contexts): it costs O(len(a)·len(b)).
+func editDistance(a, b []rune) int {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	row := make([]int, len(b)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		diag := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			next := min(row[j]+1, row[j-1]+1, diag+cost)
+			diag, row[j] = row[j], next
+		}
+	}
+	return row[len(b)]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
