@@ -29,6 +29,15 @@ const usage = `stance — read news articles in the terminal and code who claims
 Usage:
   stance [flags] [PATH ...]    open the reader (no path: the bundled samples;
                                a folder or several files: the library)
+  stance export [--format F] [-o OUT] PATH ...
+                               write the coding for other tools: json, jsonl,
+                               csv, w3c, brat, graphml, dot, md
+  stance stats [--json] PATH ...
+                               count annotations, actors, claims and stances
+  stance validate PATH ...     check annotation files against their articles
+
+For export, stats and validate a PATH is an article, its annotations file
+(ARTICLE.stance.json) or a folder of them; 'stance export --help' says more.
 
 Flags:
   --annotations PATH   the annotations file to use (default: ARTICLE.stance.json
@@ -43,27 +52,60 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// usageError is a mistake on the command line: exit code 2.
-type usageError struct{ msg string }
+// usageError is a mistake on the command line: exit code 2. cmd names the
+// sub-command whose help to point at ("" for stance itself).
+type usageError struct{ msg, cmd string }
 
 func (e usageError) Error() string { return e.msg }
 
+// helpText is returned by a sub-command asked for --help: its usage, which
+// run prints to standard output.
+type helpText string
+
+func (h helpText) Error() string { return string(h) }
+
 func run(args []string, stdout, stderr io.Writer) int {
-	err := runReader(args, stdout)
+	var err error
+	switch cmd := firstArg(args); cmd {
+	case "export":
+		err = runExport(args[1:], stdout)
+	case "stats":
+		err = runStats(args[1:], stdout)
+	case "validate":
+		err = runValidate(args[1:], stdout)
+	default:
+		err = runReader(args, stdout)
+	}
 	var ue usageError
+	var help helpText
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprint(stdout, usage)
 		return exitOK
+	case errors.As(err, &help):
+		fmt.Fprint(stdout, string(help))
+		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "stance: %s\nRun 'stance --help' for usage.\n", ue.msg)
+		hint := "stance --help"
+		if ue.cmd != "" {
+			hint = "stance " + ue.cmd + " --help"
+		}
+		fmt.Fprintf(stderr, "stance: %s\nRun '%s' for usage.\n", ue.msg, hint)
 		return exitUsage
 	default:
 		fmt.Fprintf(stderr, "stance: %s\n", err)
 		return exitFailure
 	}
+}
+
+// firstArg returns args[0], or "" when there is none.
+func firstArg(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
 }
 
 func runReader(args []string, stdout io.Writer) error {
@@ -75,7 +117,7 @@ func runReader(args []string, stdout io.Writer) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return usageError{err.Error()}
+		return usageError{msg: err.Error()}
 	}
 	if *version {
 		fmt.Fprintln(stdout, annotate.Generator())
@@ -90,7 +132,7 @@ func runReader(args []string, stdout io.Writer) error {
 	}
 	single := len(fs.Args()) == 1 && len(sources) == 1 && sources[0].Path == fs.Arg(0)
 	if *annotations != "" && !single {
-		return usageError{"--annotations names one file, so it needs exactly one article"}
+		return usageError{msg: "--annotations names one file, so it needs exactly one article"}
 	}
 	opts := ui.Options{Sources: sources, Annotations: *annotations, Dark: true}
 	if single {

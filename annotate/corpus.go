@@ -1,0 +1,246 @@
+package annotate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"stance/model"
+	"stance/samples"
+)
+
+// Coded is an article together with its annotation document: what export,
+// stats and validate work on.
+type Coded struct {
+	ArticlePath     string // the article's file; "samples/NAME" for a bundled sample
+	AnnotationsPath string
+	Article         *model.Article
+	Doc             *Document
+}
+
+// CodedRef names an annotations file and, when the command line named it,
+// its article, before either is read.
+type CodedRef struct {
+	Article     string // "" when the article is to be found from the annotations
+	Annotations string
+}
+
+// ErrNoAnnotations is wrapped by FindCoded's error for an article that has
+// no annotations file, and for a folder that holds none.
+var ErrNoAnnotations = errors.New("no annotations")
+
+// ErrArticleNotFound is wrapped by LoadCoded's error when the article an
+// annotations file codes cannot be found.
+var ErrArticleNotFound = errors.New("article not found")
+
+// bundledPrefix is how bundled samples are named in a document's source.
+const bundledPrefix = "samples/"
+
+// FindCoded resolves command-line paths to annotations files, without
+// reading them. Each path is
+//
+//   - an annotations file (a name ending in .json), taken as it is;
+//   - a folder: every annotations file (*.stance.json) directly in it, in
+//     name order; a folder without any is an error wrapping
+//     ErrNoAnnotations;
+//   - otherwise an article, whose annotations are PathFor(article) or, for
+//     an article in a folder stance could not write to, the file of the same
+//     name in DataDir(); an article with neither is an error wrapping
+//     ErrNoAnnotations.
+//
+// An annotations file named twice (as itself and through its article, say)
+// is listed once.
+func FindCoded(paths ...string) ([]CodedRef, error) {
+	var refs []CodedRef
+	seen := map[string]bool{}
+	add := func(r CodedRef) {
+		key := r.Annotations
+		if abs, err := filepath.Abs(key); err == nil {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			refs = append(refs, r)
+		}
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, pathErr(err))
+		}
+		switch {
+		case info.IsDir():
+			found, err := annotationsIn(p)
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range found {
+				add(CodedRef{Annotations: f})
+			}
+		case strings.EqualFold(filepath.Ext(p), ".json"):
+			add(CodedRef{Annotations: p})
+		default:
+			ann, err := annotationsOf(p)
+			if err != nil {
+				return nil, err
+			}
+			add(CodedRef{Article: p, Annotations: ann})
+		}
+	}
+	return refs, nil
+}
+
+// annotationsIn lists the annotations files directly in dir.
+func annotationsIn(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, pathErr(err))
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), FileSuffix) && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: %w: the folder holds no *%s files", dir, ErrNoAnnotations, FileSuffix)
+	}
+	return out, nil // os.ReadDir sorts by name
+}
+
+// annotationsOf returns the annotations file of the article at path.
+func annotationsOf(article string) (string, error) {
+	tried := []string{PathFor(article)}
+	if dir, err := DataDir(); err == nil {
+		tried = append(tried, filepath.Join(dir, filepath.Base(article)+FileSuffix))
+	}
+	for _, p := range tried {
+		if isFile(p) {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("%s: %w: it has not been coded yet (looked for %s)", article, ErrNoAnnotations, strings.Join(tried, " and "))
+}
+
+// LoadCoded reads the annotations that ref names and the article they code.
+// The article is ref.Article if set; else the annotations file's name
+// without FileSuffix; else the document's article source, taken relative to
+// the annotations file's folder, then as it is, then as a bundled sample
+// ("samples/NAME"). Errors name the file concerned, with line and column for
+// malformed JSON.
+//
+// When the document loads but its article cannot be found (an error
+// wrapping ErrArticleNotFound) or read, the Coded returned with the error
+// still holds the document, so that it can be checked on its own.
+func LoadCoded(ref CodedRef) (Coded, error) {
+	c := Coded{AnnotationsPath: ref.Annotations}
+	raw, err := os.ReadFile(ref.Annotations)
+	if err != nil {
+		return c, fmt.Errorf("%s: %w", ref.Annotations, pathErr(err))
+	}
+	doc, err := Decode(ref.Annotations, raw)
+	if err != nil {
+		return c, err // Decode's errors name the file
+	}
+	c.Doc = doc
+	c.ArticlePath = ref.Article
+	var data []byte
+	if c.ArticlePath == "" {
+		c.ArticlePath, data, err = findArticle(ref.Annotations, doc.Article.Source)
+	} else {
+		data, err = os.ReadFile(c.ArticlePath)
+	}
+	if err != nil {
+		return c, fmt.Errorf("%s: %w", ref.Annotations, err)
+	}
+	art, err := model.Parse(c.ArticlePath, bytes.NewReader(data))
+	if err != nil {
+		return c, err // Parse's errors name the article
+	}
+	if len(art.Blocks) == 0 {
+		return c, fmt.Errorf("%s: the article has no text", c.ArticlePath)
+	}
+	c.Article = art
+	return c, nil
+}
+
+// pathErr drops the operation and path from a path error ("open x: …"),
+// since the messages here name the path themselves; errors.Is still sees
+// the cause.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// findArticle locates and reads the article that the annotations file ann
+// codes, whose document names source.
+func findArticle(ann, source string) (string, []byte, error) {
+	var tried []string
+	if strings.HasSuffix(ann, FileSuffix) {
+		tried = append(tried, strings.TrimSuffix(ann, FileSuffix))
+	}
+	if source != "" {
+		local := filepath.FromSlash(source)
+		if filepath.IsAbs(local) {
+			tried = append(tried, local)
+		} else {
+			tried = append(tried, filepath.Join(filepath.Dir(ann), local), local)
+		}
+		tried = append(tried, filepath.Join(filepath.Dir(ann), filepath.Base(local)))
+	}
+	var seen []string
+	for _, p := range tried {
+		if slices.Contains(seen, p) {
+			continue
+		}
+		seen = append(seen, p)
+		if isFile(p) {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return "", nil, fmt.Errorf("reading the article: %w", err)
+			}
+			return p, data, nil
+		}
+	}
+	if name, ok := strings.CutPrefix(source, bundledPrefix); ok && path.Base(name) == name {
+		if data, err := samples.FS.ReadFile(name); err == nil {
+			return source, data, nil
+		}
+	}
+	if len(seen) == 0 {
+		return "", nil, fmt.Errorf("%w: the document names no article source", ErrArticleNotFound)
+	}
+	return "", nil, fmt.Errorf("%w (looked for %s)", ErrArticleNotFound, strings.Join(seen, ", "))
+}
+
+// LoadCorpus loads every coded article that paths name, as FindCoded
+// resolves them, stopping at the first error.
+func LoadCorpus(paths ...string) ([]Coded, error) {
+	refs, err := FindCoded(paths...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Coded, 0, len(refs))
+	for _, r := range refs {
+		c, err := LoadCoded(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func isFile(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.Mode().IsRegular()
+}

@@ -1,0 +1,164 @@
+package annotate_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"stance/annotate"
+	"stance/model"
+)
+
+// codedFolder writes an article and its annotations into a new folder and
+// returns the folder.
+func codedFolder(t *testing.T, article, text string) string {
+	t.Helper()
+	dir := t.TempDir()
+	corpusWrite(t, filepath.Join(dir, article), text)
+	art, err := model.Parse(article, strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := annotate.New(art, article, "stance test")
+	data, err := doc.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpusWrite(t, filepath.Join(dir, annotate.PathFor(article)), string(data))
+	return dir
+}
+
+func corpusWrite(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFindCoded(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir()) // no stray data-directory files
+	dir := codedFolder(t, "story.txt", "Anna spoke.\n")
+	corpusWrite(t, filepath.Join(dir, "uncoded.txt"), "Nobody coded this.\n")
+	story := filepath.Join(dir, "story.txt")
+	ann := annotate.PathFor(story)
+
+	tests := []struct {
+		name  string
+		paths []string
+		want  []annotate.CodedRef
+		err   string
+	}{
+		{"article", []string{story}, []annotate.CodedRef{{Article: story, Annotations: ann}}, ""},
+		{"annotations file", []string{ann}, []annotate.CodedRef{{Annotations: ann}}, ""},
+		{"folder", []string{dir}, []annotate.CodedRef{{Annotations: ann}}, ""},
+		{"named twice", []string{story, ann, dir}, []annotate.CodedRef{{Article: story, Annotations: ann}}, ""},
+		{"uncoded article", []string{filepath.Join(dir, "uncoded.txt")}, nil, "uncoded.txt: no annotations: it has not been coded yet (looked for "},
+		{"missing", []string{filepath.Join(dir, "gone.txt")}, nil, "gone.txt: no such file or directory"},
+		{"folder without annotations", []string{t.TempDir()}, nil, "no annotations: the folder holds no *.stance.json files"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := annotate.FindCoded(tt.paths...)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("FindCoded error %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("FindCoded = %+v, want %+v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("ref %d = %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+	if _, err := annotate.FindCoded(filepath.Join(dir, "uncoded.txt")); !errors.Is(err, annotate.ErrNoAnnotations) {
+		t.Errorf("error %v does not wrap ErrNoAnnotations", err)
+	}
+}
+
+func TestFindCodedInDataDir(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	src := codedFolder(t, "story.txt", "Anna spoke.\n")
+	os.MkdirAll(filepath.Join(data, "stance"), 0o755)
+	kept := filepath.Join(data, "stance", "story.txt.stance.json")
+	os.Rename(filepath.Join(src, "story.txt.stance.json"), kept)
+
+	refs, err := annotate.FindCoded(filepath.Join(src, "story.txt"))
+	if err != nil || len(refs) != 1 || refs[0].Annotations != kept {
+		t.Fatalf("FindCoded = %+v, %v; want the data directory's file", refs, err)
+	}
+}
+
+func TestLoadCoded(t *testing.T) {
+	const text = "Anna spoke.\n"
+	dir := codedFolder(t, "story.txt", text)
+
+	t.Run("beside", func(t *testing.T) {
+		c, err := annotate.LoadCoded(annotate.CodedRef{Annotations: filepath.Join(dir, "story.txt.stance.json")})
+		if err != nil || c.ArticlePath != filepath.Join(dir, "story.txt") || c.Article.Text != "Anna spoke." {
+			t.Fatalf("LoadCoded = %+v, %v", c, err)
+		}
+	})
+	t.Run("renamed annotations, article by source", func(t *testing.T) {
+		renamed := filepath.Join(dir, "coding.json")
+		data, _ := os.ReadFile(filepath.Join(dir, "story.txt.stance.json"))
+		corpusWrite(t, renamed, string(data))
+		c, err := annotate.LoadCoded(annotate.CodedRef{Annotations: renamed})
+		if err != nil || c.ArticlePath != filepath.Join(dir, "story.txt") {
+			t.Fatalf("LoadCoded = %+v, %v", c, err)
+		}
+	})
+	t.Run("bundled sample", func(t *testing.T) {
+		art, _ := model.Parse("samples/2025-08-15-alaska-summit.txt", strings.NewReader("x"))
+		doc := annotate.New(art, "samples/2025-08-15-alaska-summit.txt", "stance test")
+		data, _ := doc.Marshal()
+		path := filepath.Join(t.TempDir(), "2025-08-15-alaska-summit.txt.stance.json")
+		corpusWrite(t, path, string(data))
+		c, err := annotate.LoadCoded(annotate.CodedRef{Annotations: path})
+		if err != nil || c.ArticlePath != "samples/2025-08-15-alaska-summit.txt" || c.Article.Meta.Date != "2025-08-15" {
+			t.Fatalf("LoadCoded = %+v, %v", c, err)
+		}
+	})
+	t.Run("article missing", func(t *testing.T) {
+		lonely := filepath.Join(t.TempDir(), "gone.txt.stance.json")
+		data, _ := os.ReadFile(filepath.Join(dir, "story.txt.stance.json"))
+		corpusWrite(t, lonely, strings.Replace(string(data), `"source": "story.txt"`, `"source": "elsewhere/gone.txt"`, 1))
+		c, err := annotate.LoadCoded(annotate.CodedRef{Annotations: lonely})
+		if !errors.Is(err, annotate.ErrArticleNotFound) || c.Doc == nil || c.Article != nil {
+			t.Fatalf("LoadCoded = %+v, %v; want the document and ErrArticleNotFound", c, err)
+		}
+		if !strings.HasPrefix(err.Error(), lonely+": article not found (looked for ") {
+			t.Errorf("error %q", err)
+		}
+	})
+	t.Run("malformed", func(t *testing.T) {
+		bad := filepath.Join(t.TempDir(), "bad.stance.json")
+		corpusWrite(t, bad, "{\n  \"schema\": 1,\n  \"actors\": [}\n")
+		_, err := annotate.LoadCoded(annotate.CodedRef{Annotations: bad})
+		if err == nil || !strings.HasPrefix(err.Error(), bad+":3:") {
+			t.Fatalf("error %v, want one naming %s:3:…", err, bad)
+		}
+	})
+}
+
+func TestLoadCorpus(t *testing.T) {
+	dir := codedFolder(t, "a.txt", "Anna spoke.\n")
+	other := codedFolder(t, "b.md", "# Ben\n\nBen spoke.\n")
+	corpus, err := annotate.LoadCorpus(dir, filepath.Join(other, "b.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(corpus) != 2 || corpus[0].Article.Text != "Anna spoke." || corpus[1].Article.Meta.Title != "Ben" {
+		t.Errorf("LoadCorpus = %+v", corpus)
+	}
+}

@@ -1,0 +1,199 @@
+package export
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"stance/annotate"
+	"stance/model"
+)
+
+// annoContext is the Web Annotation data model's JSON-LD context, which
+// every W3C export names first.
+const annoContext = "http://www.w3.org/ns/anno.jsonld"
+
+// vocab is the namespace of the terms stance adds to the body of an
+// annotation.
+const vocab = "urn:stance:vocab#"
+
+// stanceContext defines stance's body terms, so that a JSON-LD processor
+// keeps them rather than dropping them as undefined.
+var stanceContext = map[string]string{
+	"st":             vocab,
+	"annotationType": "st:annotationType",
+	"actor":          "st:actor",
+	"actorId":        "st:actorId",
+	"actorKind":      "st:actorKind",
+	"claim":          "st:claim",
+	"claimId":        "st:claimId",
+	"stance":         "st:stance",
+}
+
+type (
+	w3cCollection struct {
+		Context []any   `json:"@context"`
+		ID      string  `json:"id"`
+		Type    string  `json:"type"`
+		Label   string  `json:"label"`
+		Total   int     `json:"total"`
+		First   w3cPage `json:"first"`
+	}
+	w3cPage struct {
+		ID         string          `json:"id"`
+		Type       string          `json:"type"`
+		StartIndex int             `json:"startIndex"`
+		Items      []w3cAnnotation `json:"items"`
+	}
+	w3cAnnotation struct {
+		ID         string    `json:"id"`
+		Type       string    `json:"type"`
+		Motivation string    `json:"motivation"`
+		Created    string    `json:"created,omitempty"`
+		Modified   string    `json:"modified,omitempty"`
+		Body       []w3cBody `json:"body"`
+		// Target is a w3cTarget, or the article's IRI alone for a
+		// position with no span to select.
+		Target any `json:"target"`
+	}
+	w3cBody struct {
+		Type           string `json:"type"`
+		Purpose        string `json:"purpose"`
+		Format         string `json:"format"`
+		Value          string `json:"value"`
+		AnnotationType string `json:"annotationType,omitempty"`
+		Actor          string `json:"actor,omitempty"`
+		ActorID        string `json:"actorId,omitempty"`
+		ActorKind      string `json:"actorKind,omitempty"`
+		Claim          string `json:"claim,omitempty"`
+		ClaimID        string `json:"claimId,omitempty"`
+		Stance         string `json:"stance,omitempty"`
+	}
+	w3cTarget struct {
+		Source   string `json:"source"`
+		Selector []any  `json:"selector"`
+	}
+	textQuoteSelector struct {
+		Type   string `json:"type"`
+		Exact  string `json:"exact"`
+		Prefix string `json:"prefix"`
+		Suffix string `json:"suffix"`
+	}
+	textPositionSelector struct {
+		Type  string `json:"type"`
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+	}
+)
+
+// writeW3C writes the corpus as one W3C Web Annotation AnnotationCollection
+// with all its annotations on its first page. Each annotation targets its
+// article, named by a content-hash IRI (RFC 6920, "ni:///sha-256;…") of
+// the normalised text its offsets refer to, through a TextQuoteSelector and
+// a TextPositionSelector (code points); its first body carries the coding
+// (annotationType, actor, claim, stance), a second one its note. An
+// orphaned annotation targets the article as a whole.
+func writeW3C(w io.Writer, corpus []Item) error {
+	coll := w3cCollection{
+		Context: []any{annoContext, stanceContext},
+		Type:    "AnnotationCollection",
+		First:   w3cPage{Type: "AnnotationPage", Items: []w3cAnnotation{}},
+	}
+	ident := sha256.New()
+	for _, it := range corpus {
+		digest := it.Article.SHA256()
+		fmt.Fprintln(ident, digest)
+		source := contentIRI(digest)
+		l := newLinks(it.Doc)
+		for _, n := range it.Doc.Annotations {
+			fmt.Fprintln(ident, n.ID)
+			coll.First.Items = append(coll.First.Items, w3cItem(it, l, source, digest, n))
+		}
+	}
+	id := "urn:stance:collection:" + hex.EncodeToString(ident.Sum(nil))[:16]
+	coll.ID, coll.First.ID = id, id+":page:1"
+	coll.Total = len(coll.First.Items)
+	if len(corpus) == 1 {
+		coll.Label = metaOf(corpus[0]).Title
+	} else {
+		coll.Label = fmt.Sprintf("stance coding of %d articles", len(corpus))
+	}
+
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(coll)
+}
+
+// contentIRI names a text by its SHA-256 digest (hex), as RFC 6920 does.
+func contentIRI(digest string) string {
+	sum, err := hex.DecodeString(digest)
+	if err != nil {
+		return "urn:stance:article:" + digest
+	}
+	return "ni:///sha-256;" + base64.RawURLEncoding.EncodeToString(sum)
+}
+
+func w3cItem(it Item, l links, source, digest string, n model.Annotation) w3cAnnotation {
+	actor, _ := it.Doc.Actor(n.Actor)
+	claim, _ := it.Doc.Claim(n.Claim)
+	body := w3cBody{
+		Type: "TextualBody", Purpose: "classifying", Format: "text/plain",
+		AnnotationType: string(n.Type),
+		Actor:          actor.Name, ActorID: actor.ID, ActorKind: string(actor.Kind),
+		Claim: claim.Text, ClaimID: claim.ID, Stance: string(n.Stance),
+	}
+	motivation := "classifying"
+	switch n.Type {
+	case model.TypeActor:
+		motivation, body.Purpose = "identifying", "identifying"
+		body.Value = fmt.Sprintf("%s (%s)", actor.Name, actor.Kind)
+	case model.TypeClaim:
+		body.Value = claim.Text
+		if actor.Name != "" {
+			body.Value = actor.Name + ": " + claim.Text
+		}
+	case model.TypePosition:
+		body.Value = fmt.Sprintf("%s %s: %s", actor.Name, stanceVerb(n.Stance), claim.Text)
+	}
+	a := w3cAnnotation{
+		ID:         "urn:stance:annotation:" + digest[:min(16, len(digest))] + ":" + n.ID,
+		Type:       "Annotation",
+		Motivation: motivation,
+		Created:    n.Created,
+		Modified:   n.Modified,
+		Body:       []w3cBody{body},
+		Target:     source,
+	}
+	if n.Note != "" {
+		a.Body = append(a.Body, w3cBody{Type: "TextualBody", Purpose: "commenting", Format: "text/plain", Value: n.Note})
+	}
+	span, ok := n.Span, !n.Orphan
+	if n.Type == model.TypePosition {
+		span, ok = l.evidence(n)
+	}
+	if ok {
+		exact, prefix, suffix := annotate.Anchor(it.Article, span)
+		a.Target = w3cTarget{Source: source, Selector: []any{
+			textQuoteSelector{Type: "TextQuoteSelector", Exact: exact, Prefix: prefix, Suffix: suffix},
+			textPositionSelector{Type: "TextPositionSelector", Start: span.Start, End: span.End},
+		}}
+	}
+	return a
+}
+
+// stanceVerb says a stance as a verb: "supports", "opposes", "is neutral on".
+func stanceVerb(s model.Stance) string {
+	switch s {
+	case model.StanceSupport:
+		return "supports"
+	case model.StanceOppose:
+		return "opposes"
+	case model.StanceNeutral:
+		return "is neutral on"
+	}
+	return string(s)
+}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"stance/annotate"
+	"stance/annotate/export"
+)
+
+const statsHelp = `Usage: stance stats [--json] PATH ...
+
+Count the coding of each PATH (an article, an annotations file, or a folder of
+them, taken together): annotations by type, the split of stances, actors by
+mentions and claims by positions. Actors and claims with the same name in
+different articles (ignoring case and spacing; aliases count) are counted as
+one.
+
+Flags:
+  --json   print the counts as JSON
+`
+
+// runStats is stance stats.
+func runStats(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	asJSON := fs.Bool("json", false, "print JSON")
+	paths, err := parseInterspersed(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return helpText(statsHelp)
+	case err != nil:
+		return usageError{msg: "stats: " + err.Error(), cmd: "stats"}
+	case len(paths) == 0:
+		return usageError{msg: "stats: no PATH given (an article, annotations file or folder)", cmd: "stats"}
+	}
+	refs, err := annotate.FindCoded(paths...)
+	if err != nil {
+		return err
+	}
+	var corpus []export.Item
+	for _, r := range refs {
+		c, err := annotate.LoadCoded(r)
+		// Counting needs the annotations only: an article that cannot be
+		// found or read does not stop it.
+		if c.Doc == nil {
+			return err
+		}
+		corpus = append(corpus, export.ItemFrom(c))
+	}
+	s := export.Summarize(corpus)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(s)
+	}
+	_, err = io.WriteString(stdout, formatStats(s))
+	return err
+}
+
+// formatStats renders a summary for a terminal. Numbers come first, so that
+// the columns line up whatever the width of the names.
+func formatStats(s export.Summary) string {
+	var b strings.Builder
+	a := s.Annotations
+	fmt.Fprintf(&b, "%s, %s: %s, %s, %s\n",
+		count(s.Articles, "article", "articles"), count(a.Total, "annotation", "annotations"),
+		count(a.Actor, "actor mention", "actor mentions"), count(a.Claim, "claim", "claims"),
+		count(a.Position, "position", "positions"))
+	st := s.Stances
+	fmt.Fprintf(&b, "stances: %d support (%s), %d oppose (%s), %d neutral (%s)\n",
+		st.Support, percent(st.Support, st.Total()), st.Oppose, percent(st.Oppose, st.Total()),
+		st.Neutral, percent(st.Neutral, st.Total()))
+
+	fmt.Fprintf(&b, "\n%s by mentions\n", count(len(s.Actors), "actor", "actors"))
+	if len(s.Actors) > 0 {
+		b.WriteString("  mentions  claims  positions  actor\n")
+	}
+	for _, x := range s.Actors {
+		fmt.Fprintf(&b, "  %8d  %6d  %9d  %s (%s", x.Mentions, x.Claims, x.Positions, x.Name, x.Kind)
+		if len(x.Aliases) > 0 {
+			fmt.Fprintf(&b, "; also %s", strings.Join(x.Aliases, ", "))
+		}
+		b.WriteString(")\n")
+	}
+
+	fmt.Fprintf(&b, "\n%s by positions\n", count(len(s.Claims), "claim", "claims"))
+	if len(s.Claims) > 0 {
+		b.WriteString("  positions  support  oppose  neutral  claim\n")
+	}
+	for _, x := range s.Claims {
+		fmt.Fprintf(&b, "  %9d  %7d  %6d  %7d  %s", x.Positions, x.Stances.Support, x.Stances.Oppose, x.Stances.Neutral, x.Text)
+		if len(x.Speakers) > 0 {
+			fmt.Fprintf(&b, " (said by %s)", strings.Join(x.Speakers, ", "))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// count says "1 article", "3 articles".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// percent is n as a whole percentage of total ("0%" of nothing).
+func percent(n, total int) string {
+	if total == 0 {
+		return "0%"
+	}
+	return fmt.Sprintf("%d%%", (200*n+total)/(2*total)) // rounded half up
+}

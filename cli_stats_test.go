@@ -1,0 +1,49 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestStatsCommand(t *testing.T) {
+	code, stdout, stderr := cli(t, "stats", testCorpus)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	for _, want := range []string{
+		"3 articles, 64 annotations: 24 actor mentions, 18 claims, 22 positions\n",
+		"stances: 15 support (68%), 5 oppose (23%), 2 neutral (9%)\n",
+		"         3       2          3  Vladimir Putin (person; also Putin)\n",
+		"          5        4       1        0  Data should be shared openly and quickly (said by Олена Коваленко, 高橋 美咲, 林 志明)\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stats output lacks %q:\n%s", want, stdout)
+		}
+	}
+
+	code, stdout, _ = cli(t, "stats", "--json", filepath.Join(testCorpus, "2025-08-15-alaska-summit.txt"))
+	var s struct {
+		Articles    int
+		Annotations struct{ Actor, Claim, Position, Total int }
+		Stances     struct{ Support, Oppose, Neutral int }
+		Actors      []struct{ Name string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil || code != exitOK {
+		t.Fatalf("exit %d, %v: %s", code, err, stdout)
+	}
+	if s.Articles != 1 || s.Annotations.Total != 28 || s.Stances.Support != 6 || s.Actors[0].Name != "Vladimir Putin" {
+		t.Errorf("stats --json = %+v", s)
+	}
+
+	// Counting needs no article.
+	lonely := t.TempDir()
+	data, _ := os.ReadFile(filepath.Join(testCorpus, "2025-06-18-water-rights.txt.stance.json"))
+	os.WriteFile(filepath.Join(lonely, "water.stance.json"), bytes.ReplaceAll(data, []byte("samples/"), []byte("gone/")), 0o644)
+	if code, stdout, stderr := cli(t, "stats", lonely); code != exitOK || !strings.HasPrefix(stdout, "1 article, 15 annotations") {
+		t.Errorf("stats without the article: exit %d, %q, %q", code, stdout, stderr)
+	}
+}
