@@ -12,6 +12,7 @@ trap 'tmux -L stance-bench kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 go build -o "$work/stance" .
 go run ./bench/workload -size $((500 * 1024)) -o "$work/500KB.txt"
 go run ./bench/workload -size $((5 * 1024 * 1024)) -o "$work/5MB.txt"
+go run ./bench/workload -size $((5 * 1024 * 1024)) -notes 10000 -o "$work/5MB-10k.txt"
 
 now_ms() { date +%s%3N; }
 
@@ -41,9 +42,11 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 progs=("$work/stance" "less")
 command -v glow >/dev/null && progs+=("glow -p")
 
-printf '%-8s %-6s %18s %14s\n' program file "first screen (ms)" "peak RSS (MB)"
+printf '%-8s %-8s %18s %14s\n' program file "first screen (ms)" "peak RSS (MB)"
 for prog in "${progs[@]}"; do
-  for f in 500KB 5MB; do
+  files=(500KB 5MB)
+  [ "$prog" = "$work/stance" ] && files+=(5MB-10k) # the coding matters only to stance
+  for f in "${files[@]}"; do
     times=(); rsss=()
     for _ in $(seq 1 "$runs"); do
       read -r t r < <(measure "$prog" "$f.txt")
@@ -51,7 +54,7 @@ for prog in "${progs[@]}"; do
     done
     t=$(printf '%s\n' "${times[@]}" | median)
     r=$(printf '%s\n' "${rsss[@]}" | median)
-    printf '%-8s %-6s %18s %14.1f\n' "$(basename "${prog%% *}")" "$f" "$t" "$(echo "$r / 1024" | bc -l)"
+    printf '%-8s %-8s %18s %14.1f\n' "$(basename "${prog%% *}")" "$f" "$t" "$(echo "$r / 1024" | bc -l)"
   done
 done
 echo "machine: $(nproc) cores, $(uname -sr), $(date -u +%Y-%m-%d)"

@@ -195,6 +195,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		m.openSession(s)
 		return nil
+	case exportedMsg:
+		if msg.err != nil {
+			m.setError("export failed: " + msg.err.Error())
+		} else {
+			m.setMessage("exported " + string(msg.format) + " → " + shortPath(msg.path))
+		}
+		return nil
 	case searchDoneMsg:
 		if m.sess != nil {
 			m.article.searchDone(msg)
@@ -289,6 +296,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, km.TagActor, km.TagClaim, km.TagPosition):
 		return m.openTagDialog(msg)
+	case key.Matches(msg, km.Export):
+		m.dialog = newExportDialog(m.common, m.sess)
+		return nil
 	case key.Matches(msg, km.Edit):
 		if a, ok := m.target(); ok {
 			m.dialog = newEditDialog(m.common, m.sess, a)
@@ -615,8 +625,7 @@ type sideKey struct {
 	index, top    int
 	filter        model.AnnotationType
 	focus         focusArea
-	shown         string
-	others        int
+	inspector     int // the inspector's revision
 	width, height int
 	listH         int
 }
@@ -627,11 +636,8 @@ func (m *Model) sideLines(r paneRects) []string {
 	key := sideKey{
 		styles: m.common.Styles, version: m.sess.Editor.Version(),
 		index: m.annotations.index, top: m.annotations.top, filter: m.annotations.filter,
-		focus: m.focus, others: m.inspector.others,
+		focus: m.focus, inspector: m.inspector.revision,
 		width: r.list.w, height: r.list.h + r.inspector.h, listH: r.list.h,
-	}
-	if m.inspector.has {
-		key.shown = m.inspector.current.ID
 	}
 	if m.sideCache.lines != nil && m.sideCache.key == key {
 		return m.sideCache.lines

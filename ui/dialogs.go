@@ -2,11 +2,13 @@ package ui
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"stance/annotate"
+	"stance/annotate/export"
 	"stance/model"
 )
 
@@ -230,4 +232,48 @@ func actorName(s *Session, id string) string {
 		return a.Name
 	}
 	return ""
+}
+
+// exportedMsg reports an export run from the reader.
+type exportedMsg struct {
+	format export.Format
+	path   string
+	err    error
+}
+
+// newExportDialog writes the article's coding in a format other tools
+// open, into a folder (by default the annotations file's).
+func newExportDialog(c *Common, s *Session) *dialog {
+	var names []string
+	for _, f := range export.Formats() {
+		names = append(names, string(f.Format))
+	}
+	format := choiceField("format", names, string(export.CSV))
+	folder := textField("folder", filepath.Dir(s.AnnPath))
+	d := newDialog(c, "Export", "", format, folder)
+	d.submit = func(d *dialog) (tea.Cmd, error) {
+		f := export.Format(format.choiceValue())
+		dir := folder.value()
+		if dir == "" {
+			return nil, errors.New("name a folder to export into")
+		}
+		item := export.Item{Name: s.Path, Article: s.Article, Doc: s.snapshot()}
+		corpus := []export.Item{item}
+		if err := export.Check(corpus); err != nil {
+			return nil, err
+		}
+		path := filepath.Join(dir, export.DefaultName(f, corpus))
+		return safeCmd(func() tea.Msg {
+			var err error
+			if f.MultiFile() {
+				// The folder is named for this export: writing it again
+				// replaces what the last export of it wrote.
+				_, err = export.WriteDir(path, f, corpus, export.Options{Force: true})
+			} else {
+				err = export.WriteFile(path, f, corpus, export.Options{})
+			}
+			return exportedMsg{f, path, err}
+		}), nil
+	}
+	return d
 }

@@ -18,6 +18,7 @@ type inspectorPane struct {
 	current       model.Annotation
 	has           bool
 	others        int // further annotations at the same place
+	revision      int // changes whenever what is shown does
 }
 
 func newInspectorPane(c *Common, sess *Session) *inspectorPane {
@@ -28,7 +29,16 @@ func (p *inspectorPane) SetSize(w, h int) { p.width, p.height = w, max(h, 1) }
 
 // Show sets the annotation to inspect; others counts the rest at the cursor.
 func (p *inspectorPane) Show(a model.Annotation, ok bool, others int) {
+	if ok != p.has || others != p.others || !sameShown(a, p.current) {
+		p.revision++
+	}
 	p.current, p.has, p.others = a, ok, others
+}
+
+// sameShown reports whether two annotations look the same in the inspector.
+func sameShown(a, b model.Annotation) bool {
+	return a.ID == b.ID && a.Type == b.Type && a.Span == b.Span && a.Quote == b.Quote &&
+		a.Actor == b.Actor && a.Claim == b.Claim && a.Stance == b.Stance && a.Note == b.Note
 }
 
 func (p *inspectorPane) View() string {

@@ -28,6 +28,7 @@ type KeyMap struct {
 	Undo         key.Binding
 	Redo         key.Binding
 	Save         key.Binding
+	Export       key.Binding
 
 	NextPane key.Binding
 	PrevPane key.Binding
@@ -73,6 +74,7 @@ func DefaultKeyMap() *KeyMap {
 		Undo:         key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Redo:         key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
 		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Export:       key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export")),
 
 		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),

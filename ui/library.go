@@ -158,9 +158,9 @@ func (p *libraryPane) ShortHelp() []key.Binding {
 func (p *libraryPane) View() string {
 	st := p.common.Styles
 	const dateW, countW = 10, 5
-	titleW := max(p.width-dateW-countW-4, 10)
+	titleW := max(p.width-dateW-countW-6, 10)
 	header := st.PaneTitle.Render("Library") + st.Dim.Render(" · "+plural(len(p.sources), "article"))
-	cols := st.Dim.Render(pad("TITLE", titleW) + "  " + pad("DATE", dateW) + "  " + lipgloss.NewStyle().Width(countW).Align(lipgloss.Right).Render("CODED"))
+	cols := st.Dim.Render("  " + pad("TITLE", titleW) + "  " + pad("DATE", dateW) + "  " + lipgloss.NewStyle().Width(countW).Align(lipgloss.Right).Render("CODED"))
 	lines := []string{header, cols}
 	for i := p.top; i < len(p.sources) && len(lines) < p.height; i++ {
 		var e libraryEntry
@@ -178,8 +178,12 @@ func (p *libraryPane) View() string {
 			count = lipgloss.NewStyle().Width(countW).Align(lipgloss.Right).Render("…")
 		}
 		line := pad(ansi.Truncate(title, titleW, "…"), titleW) + "  " + pad(e.date, dateW) + "  " + count
+		// A marker as well as reverse video: the selection shows without
+		// colour or attributes too.
 		if i == p.index {
-			line = st.ListItemSelected.Render(line)
+			line = "▸ " + st.ListItemSelected.Render(line)
+		} else {
+			line = "  " + line
 		}
 		lines = append(lines, line)
 	}
