@@ -53,7 +53,7 @@ func (p *annotationsPane) items() []model.Annotation {
 	if p.filter != "" {
 		items = make([]model.Annotation, 0, len(all))
 		for _, a := range all {
-			if a.Type == p.filter {
+			if a.Type == p.filter || (p.filter == filterOrphans && a.Orphan) {
 				items = append(items, a)
 			}
 		}
@@ -143,6 +143,10 @@ func (p *annotationsPane) Click(y int) {
 	}
 }
 
+// filterOrphans lists the annotations whose text is no longer in the
+// article: kept, never deleted without the user's word.
+const filterOrphans model.AnnotationType = "orphan"
+
 func nextFilter(f model.AnnotationType) model.AnnotationType {
 	switch f {
 	case "":
@@ -151,6 +155,8 @@ func nextFilter(f model.AnnotationType) model.AnnotationType {
 		return model.TypeClaim
 	case model.TypeClaim:
 		return model.TypePosition
+	case model.TypePosition:
+		return filterOrphans
 	}
 	return ""
 }
@@ -176,6 +182,10 @@ func (p *annotationsPane) View() string {
 	for i := p.top; i < len(items) && len(lines) < p.height; i++ {
 		line := annotationSummary(p.sess, items[i], p.width-2)
 		tag := st.TypeTag[string(items[i].Type)].Render(typeLetter(items[i].Type))
+		if items[i].Orphan {
+			tag = st.Error.Render("!")
+			line = ansi.Truncate("orphan "+line, p.width-2, "…")
+		}
 		if i == p.index {
 			line = st.ListItemSelected.Render(ansi.Truncate(line, p.width-2, "…"))
 		}

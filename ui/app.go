@@ -122,6 +122,9 @@ func safeCmd(cmd tea.Cmd) tea.Cmd {
 }
 
 func (m *Model) openSession(s *Session) {
+	if m.sess != nil && m.sess != s && m.sess.File != s.File {
+		m.sess.Close()
+	}
 	m.sess = s
 	m.article = newArticlePane(m.common, s)
 	m.annotations = newAnnotationsPane(m.common, s)
@@ -129,8 +132,8 @@ func (m *Model) openSession(s *Session) {
 	m.focus = focusArticle
 	m.layout()
 	m.syncInspector()
-	if w := s.Warning(); w != "" {
-		m.setError(w)
+	if s.Notice != "" {
+		m.setError(s.Notice)
 	}
 }
 
@@ -139,10 +142,7 @@ func (m *Model) openSession(s *Session) {
 func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
-			m.fatal = fmt.Errorf("internal error: %v", r)
-			if err := m.saveNow(); err != nil {
-				m.fatal = fmt.Errorf("%w; and the annotations could not be saved: %v", m.fatal, err)
-			}
+			m.fatal = m.recoverDocument(fmt.Errorf("internal error: %v", r))
 			model, cmd = m, tea.Quit
 		}
 	}()
@@ -152,8 +152,7 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case fatalMsg:
-		m.fatal = msg.err
-		m.saveNow()
+		m.fatal = m.recoverDocument(msg.err)
 		return tea.Quit
 	case tea.BackgroundColorMsg:
 		m.common.Styles = DefaultStyles(msg.IsDark())
@@ -213,7 +212,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case jumpMsg:
-		if a, ok := m.sess.Doc().Annotation(msg.id); ok {
+		if a, ok := m.sess.Doc().Annotation(msg.id); ok && a.Orphan {
+			m.setError("orphan: “" + oneLine(a.Quote) + "” is no longer in the article (e to note it, x to delete it)")
+		} else if ok {
 			m.article.Select(a.Span)
 			m.focus = focusArticle
 			if m.width < wideWidth {
@@ -267,6 +268,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.help, m.helpTop = true, 0
 		return nil
 	case key.Matches(msg, km.Save):
+		if m.sess.ReadOnly {
+			return m.takeOver()
+		}
 		return m.save()
 	case key.Matches(msg, km.Undo):
 		if what, ok := m.sess.Editor.Undo(); ok {
@@ -422,6 +426,7 @@ func (m *Model) backToLibrary() tea.Cmd {
 		m.setError("could not save: " + err.Error())
 		return nil
 	}
+	m.sess.Close()
 	m.sess = nil
 	m.dialog = nil
 	return safeCmd(m.library.Refresh())
@@ -705,7 +710,7 @@ func (m *Model) readerStatus() statusInfo {
 		msg = m.article.MatchInfo()
 	}
 	return statusInfo{
-		mode: mode, file: filepath.Base(s.Path), annPath: s.AnnPath, counts: counts,
+		mode: mode, file: filepath.Base(s.Path), annPath: s.savePath(), counts: counts,
 		dirty: s.Dirty(), saveErr: m.saveErr, readOnly: s.ReadOnly,
 		message: msg, isError: m.isError,
 	}

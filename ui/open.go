@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -76,14 +75,29 @@ func OpenSession(src Source, annOverride string) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", src.Name(), err)
 	}
-	doc, err := annotate.Load(annPath)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		doc = annotate.New(art, src.Name(), annotate.Generator())
-	case err != nil:
+	o, err := annotate.Open(annPath, art, src.Name())
+	if err != nil {
 		return nil, err
 	}
-	return NewSession(art, doc, src.Name(), annPath), nil
+	s := NewSession(art, o.Doc, src.Name(), annPath)
+	s.File = o.File
+	var notes []string
+	if err := o.File.ReadOnly(); err != nil {
+		s.ReadOnly = true
+		s.opened = o.Doc.Clone()
+		notes = append(notes, "read-only: "+err.Error())
+		if errors.Is(err, annotate.ErrLocked) {
+			notes = append(notes, "ctrl+s takes over once it has closed")
+		}
+	}
+	if o.Reanchor.Changed() {
+		notes = append(notes, "the article changed: "+o.Reanchor.String())
+		if !s.ReadOnly {
+			s.savedVersion = -1 // the new positions are worth saving
+		}
+	}
+	s.Notice = strings.Join(notes, "; ")
+	return s, nil
 }
 
 func parseSource(src Source) (*model.Article, error) {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -15,6 +17,8 @@ type autosaveMsg struct{ version int }
 // savedMsg reports a finished save of the given document version.
 type savedMsg struct {
 	version int
+	snap    *annotate.Document // what was saved, the base for absorbing a merge
+	res     annotate.SaveResult
 	err     error
 }
 
@@ -23,7 +27,8 @@ func (m *Model) scheduleSave() tea.Cmd {
 	return tea.Tick(autosaveDelay, func(time.Time) tea.Msg { return autosaveMsg{v} })
 }
 
-// save serialises the document now and writes it off the UI goroutine. Only
+// save writes the document off the UI goroutine: serialising 10,000
+// annotations takes tens of milliseconds, so it works on a snapshot. Only
 // one write runs at a time, so an older version never lands after a newer.
 func (m *Model) save() tea.Cmd {
 	s := m.sess
@@ -34,23 +39,19 @@ func (m *Model) save() tea.Cmd {
 		m.saveAgain = true
 		return nil
 	}
-	// Serialising 10,000 annotations takes tens of milliseconds: do it on
-	// a copy, off the UI goroutine, so keys never wait for a save.
 	snap := s.snapshot()
 	m.saving = true
-	version, path := s.Editor.Version(), s.AnnPath
+	version := s.Editor.Version()
 	return safeCmd(func() tea.Msg {
-		data, err := snap.Marshal()
-		if err == nil {
-			err = annotate.SaveAtomic(path, data)
-		}
-		return savedMsg{version: version, err: err}
+		res, err := s.writeDoc(snap)
+		return savedMsg{version: version, snap: snap, res: res, err: err}
 	})
 }
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
 	m.saving = false
-	if m.sess == nil {
+	s := m.sess
+	if s == nil {
 		return nil
 	}
 	if msg.err != nil {
@@ -59,7 +60,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		return nil
 	}
 	m.saveErr = ""
-	m.sess.savedVersion = msg.version
+	m.afterWrite(msg.version, msg.snap, msg.res)
 	if then := m.afterSave; then != nil {
 		m.afterSave = nil
 		return then()
@@ -71,18 +72,81 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	return nil
 }
 
-// saveNow writes the document synchronously: on quit and on an internal
-// error, when there is no later frame to report to.
+// afterWrite brings what a save found on disk into the session: changes
+// another program made (merged), or the news that they could not be merged
+// and this session's version went to a conflict file.
+func (m *Model) afterWrite(version int, snap *annotate.Document, res annotate.SaveResult) {
+	s := m.sess
+	editedSince := s.Editor.Version() != version
+	if res.Merged != nil {
+		conflicts := s.Editor.Absorb(snap, res.Merged)
+		msg := "the annotations file changed on disk: its changes were merged"
+		if len(conflicts) > 0 {
+			msg += fmt.Sprintf(" (%d kept as edited here)", len(conflicts))
+		}
+		m.setMessage(msg)
+		m.annotations.clampIndex()
+		m.syncInspector()
+	}
+	if !editedSince {
+		s.savedVersion = s.Editor.Version()
+	}
+	if res.Reason != "" {
+		m.setError(res.Reason + "; this session's version is saved to " + shortPath(res.Path))
+	}
+}
+
+// saveNow writes the document synchronously: on quit and going back to the
+// library, when there is no later frame to report to.
 func (m *Model) saveNow() error {
 	s := m.sess
 	if s == nil || s.ReadOnly || !s.Dirty() {
 		return nil
 	}
-	if err := s.Doc().Save(s.AnnPath); err != nil {
+	version, snap := s.Editor.Version(), s.snapshot()
+	res, err := s.writeDoc(snap)
+	if err != nil {
 		return err
 	}
-	s.savedVersion = s.Editor.Version()
+	m.afterWrite(version, snap, res)
 	return nil
+}
+
+// takeOver makes a session opened read-only because another stance had the
+// file writable, once that stance has closed it: the file is reloaded (it
+// may have been saved since) and this session's unsaved edits, if any, are
+// brought in.
+func (m *Model) takeOver() tea.Cmd {
+	s := m.sess
+	if s.File == nil || !errors.Is(s.File.ReadOnly(), annotate.ErrLocked) {
+		m.setError("read-only: " + readOnlyReason(s))
+		return nil
+	}
+	mine := s.snapshot()
+	o, err := s.File.TakeOver()
+	if err != nil {
+		m.setError("still read-only: " + err.Error())
+		return nil
+	}
+	fresh := NewSession(s.Article, o.Doc, s.Path, s.AnnPath)
+	fresh.File = o.File
+	if s.Dirty() && s.opened != nil {
+		// What was coded here while read-only, on top of what the other
+		// stance saved: a three-way merge from the document as opened.
+		fresh.Editor.Absorb(s.opened, mine)
+	}
+	m.openSession(fresh)
+	m.setMessage("took over " + shortPath(s.AnnPath) + ": saving again")
+	return m.scheduleSave()
+}
+
+func readOnlyReason(s *Session) string {
+	if s.File != nil {
+		if err := s.File.ReadOnly(); err != nil {
+			return err.Error()
+		}
+	}
+	return "the annotations cannot be written"
 }
 
 // quit saves what is unsaved and ends the program. If the save fails the
@@ -97,5 +161,23 @@ func (m *Model) quit() tea.Cmd {
 		m.setError("not saved — q again quits without saving: " + err.Error())
 		return nil
 	}
+	if m.sess != nil {
+		m.sess.Close()
+	}
 	return tea.Quit
+}
+
+// recoverDocument keeps the coding when the program must stop on an
+// internal error: a recovery file beside the annotations, never a silent
+// loss. It returns the error to print, naming the file.
+func (m *Model) recoverDocument(cause error) error {
+	s := m.sess
+	if s == nil || !s.Dirty() {
+		return cause
+	}
+	path, err := annotate.WriteRecovery(s.AnnPath, s.Doc())
+	if err != nil {
+		return fmt.Errorf("%w; and the annotations could not be kept: %v", cause, err)
+	}
+	return fmt.Errorf("%w; your annotations are kept in %s", cause, path)
 }

@@ -12,13 +12,16 @@ import (
 type Session struct {
 	Article  *model.Article
 	Editor   *annotate.Editor
-	Path     string // where the article came from, as given
-	AnnPath  string // the annotations file
-	ReadOnly bool   // set when the annotations cannot be written
+	Path     string         // where the article came from, as given
+	AnnPath  string         // the annotations file
+	File     *annotate.File // the open annotations file; nil in tests that never save
+	ReadOnly bool           // set when the annotations cannot be written
+	Notice   string         // what the reader should know on opening: re-anchoring, read-only
 
 	savedVersion int
-	lastActor    string // the actor used most recently, for dialog defaults
-	lastClaim    string // the claim tagged or used most recently
+	opened       *annotate.Document // the document as opened, kept for read-only sessions
+	lastActor    string             // the actor used most recently, for dialog defaults
+	lastClaim    string             // the claim tagged or used most recently
 
 	// Derived from the document, rebuilt when the editor's version moves.
 	derivedVersion int
@@ -34,7 +37,12 @@ func (s *Session) derive() {
 		return
 	}
 	anns := s.Doc().Annotations
-	s.index = annotate.NewSpanIndex(anns)
+	placed := anns
+	if slices.ContainsFunc(anns, isOrphan) {
+		// Orphans' offsets point at text that is gone: keep them off the page.
+		placed = slices.DeleteFunc(slices.Clone(anns), isOrphan)
+	}
+	s.index = annotate.NewSpanIndex(placed)
 	s.counts = map[model.AnnotationType]int{}
 	for i := range anns {
 		s.counts[anns[i].Type]++
@@ -61,16 +69,6 @@ func (s *Session) At(offset int) []model.Annotation { return s.Index().At(offset
 func NewSession(art *model.Article, doc *annotate.Document, path, annPath string) *Session {
 	ed := annotate.NewEditor(doc, art)
 	return &Session{Article: art, Editor: ed, Path: path, AnnPath: annPath, savedVersion: ed.Version()}
-}
-
-// Warning says what the reader should know on opening, or "": that the
-// article changed since it was coded, so offsets may no longer fit.
-func (s *Session) Warning() string {
-	info := s.Doc().Article
-	if info.SHA256 != "" && info.SHA256 != s.Article.SHA256() {
-		return "the article changed since it was coded: annotations may be misplaced"
-	}
-	return ""
 }
 
 // Doc returns the annotation document.
@@ -120,4 +118,38 @@ func (s *Session) snapshot() *annotate.Document {
 	d.Claims = slices.Clone(d.Claims)
 	d.Annotations = slices.Clone(d.Annotations)
 	return &d
+}
+
+func isOrphan(a model.Annotation) bool { return a.Orphan }
+
+// Close releases the annotations file.
+func (s *Session) Close() {
+	if s.File != nil {
+		s.File.Close()
+	}
+}
+
+// savePath is where saves go now: the annotations file, or the conflict
+// file once changes on disk could not be merged.
+func (s *Session) savePath() string {
+	if s.File != nil {
+		if p := s.File.ConflictPath(); p != "" {
+			return p
+		}
+	}
+	return s.AnnPath
+}
+
+// writeDoc saves doc, a snapshot of the session's document, through the
+// open file (which merges changes made on disk), or straight to AnnPath for
+// a session without one.
+func (s *Session) writeDoc(doc *annotate.Document) (annotate.SaveResult, error) {
+	if s.File != nil {
+		return s.File.Save(doc)
+	}
+	data, err := doc.Marshal()
+	if err == nil {
+		err = annotate.SaveAtomic(s.AnnPath, data)
+	}
+	return annotate.SaveResult{Path: s.AnnPath}, err
 }

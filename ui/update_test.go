@@ -2,7 +2,6 @@ package ui
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -903,7 +902,8 @@ func TestAnnotationsPane(t *testing.T) {
 		{1, "Annotations · actors · 3", []model.AnnotationType{"actor", "actor", "actor"}},
 		{2, "Annotations · claims · 1", []model.AnnotationType{"claim"}},
 		{3, "Annotations · positions · 1", []model.AnnotationType{"position"}},
-		{4, "Annotations · all · 5", []model.AnnotationType{"actor", "actor", "actor", "claim", "position"}},
+		{4, "Annotations · orphans · 0", nil},
+		{5, "Annotations · all · 5", []model.AnnotationType{"actor", "actor", "actor", "claim", "position"}},
 	}
 	for _, f := range filters {
 		parallel(t, "f×"+itoa(f.presses), func(t *testing.T) {
@@ -1142,7 +1142,10 @@ func TestStatusShowsSaveState(t *testing.T) {
 		parallel(t, sz.String(), func(t *testing.T) {
 			ok, okPath := openSeedCopy(t, sz)
 			bad, badPath := openSeedCopy(t, sz)
-			bad.m.sess.AnnPath = filepath.Join(filepath.Dir(badPath), "missing", filepath.Base(badPath))
+			// A directory where the file should be: every save fails.
+			if err := os.Mkdir(badPath, 0o755); err != nil {
+				t.Fatal(err)
+			}
 			for _, h := range []*harness{ok, bad} {
 				tagTrump(h)
 				h.keys("esc")
