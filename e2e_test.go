@@ -280,9 +280,18 @@ func TestEndToEndJourneys(t *testing.T) {
 	s.keys("Escape")                   // clears the search
 	time.Sleep(100 * time.Millisecond) // two quick escapes read as alt+esc
 	s.keys("Escape")
-	screen = s.waitFor("Library")
-	if row := rowWith(screen, "No Breakthrough"); !strings.HasSuffix(strings.TrimRight(strings.TrimSuffix(strings.TrimSpace(row), "│"), " "), "1") {
-		t.Errorf("the library does not count the new annotation: %q", row)
+	s.waitFor("Library")
+	// The counts are read again in the background: give them a moment.
+	counted := func(screen string) bool {
+		row := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rowWith(screen, "No Breakthrough")), "│"))
+		return strings.HasSuffix(row, " 1")
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for screen = s.screen(); !counted(screen) && time.Now().Before(deadline); screen = s.screen() {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !counted(screen) {
+		t.Errorf("the library does not count the new annotation: %q", rowWith(screen, "No Breakthrough"))
 	}
 	s.keys("q")
 	s.waitExit()

@@ -22,13 +22,37 @@ func benchDocument(b *testing.B) (*Document, *model.Article) {
 	return doc, art
 }
 
+// BenchmarkSave10k measures the reader's save: File.Save, which checks the
+// file on disk for changes, serialises, and writes atomically with fsync.
 func BenchmarkSave10k(b *testing.B) {
-	doc, _ := benchDocument(b)
+	doc, art := benchDocument(b)
 	path := filepath.Join(b.TempDir(), "bench.txt.stance.json")
+	o, err := Open(path, art, "bench.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer o.File.Close()
 	for b.Loop() {
-		if err := doc.Save(path); err != nil {
+		if _, err := o.File.Save(doc); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkOpen10k measures the reader's load: File.Open, which locks,
+// decodes leniently and checks the anchoring.
+func BenchmarkOpen10k(b *testing.B) {
+	doc, art := benchDocument(b)
+	path := filepath.Join(b.TempDir(), "bench.txt.stance.json")
+	if err := doc.Save(path); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		o, err := Open(path, art, "bench.txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		o.File.Close()
 	}
 }
 

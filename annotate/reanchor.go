@@ -138,7 +138,7 @@ const (
 // an empty span (positions without evidence) are placed by their context.
 // The annotations are left in file order.
 func Reanchor(doc *Document, art *model.Article) ReanchorReport {
-	a := &anchorer{art: art, text: art.Text, runes: art.Runes()}
+	a := &anchorer{art: art, text: art.Text, runes: art.Runes(), unchanged: doc.Article.SHA256 == art.SHA256()}
 	if !utf8.ValidString(a.text) {
 		// Search the text as the code points that offsets count.
 		a.text = string(a.runes)
@@ -183,6 +183,10 @@ type anchorer struct {
 	art   *model.Article
 	text  string
 	runes []rune
+	// unchanged is set when the text is the one the document was coded on:
+	// a quote found at its stored offsets is then where it belongs, whatever
+	// context was recorded (files written by other tools may have none).
+	unchanged bool
 }
 
 // candidate is a place an annotation might go, with its scores.
@@ -222,7 +226,7 @@ func (a *anchorer) placeQuote(n *model.Annotation) (candidate, bool) {
 	m := len(quote)
 	hint := n.Span.Start
 	// The stored offsets, with their context intact: nothing can beat them.
-	if a.quoteAt(n) && a.contextIntact(n, n.Span) {
+	if a.quoteAt(n) && (a.unchanged || a.contextIntact(n, n.Span)) {
 		return candidate{span: n.Span, exact: true, stored: true, score: 1, context: 1}, true
 	}
 

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"sync"
 )
 
 // BlockKind says what a block of an article is.
@@ -75,6 +76,9 @@ type Article struct {
 	Blocks []Block
 
 	runes []rune // Text as code points, built once by NewArticle
+
+	shaOnce sync.Once
+	sha     string // SHA256's result: the text never changes
 }
 
 // NewArticle returns an Article with the given metadata, normalised text and
@@ -109,8 +113,11 @@ func (a *Article) Slice(s Span) string {
 // SHA256 returns the hex SHA-256 digest of the article's text as UTF-8, which
 // identifies the text an annotation document was made against.
 func (a *Article) SHA256() string {
-	sum := sha256.Sum256([]byte(a.Text))
-	return hex.EncodeToString(sum[:])
+	a.shaOnce.Do(func() {
+		sum := sha256.Sum256([]byte(a.Text))
+		a.sha = hex.EncodeToString(sum[:])
+	})
+	return a.sha
 }
 
 // BlockAt returns the index of the block that contains offset. An offset in

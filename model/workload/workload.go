@@ -99,6 +99,8 @@ func Annotations(art *model.Article, n int) Coding {
 			a.Span = model.Span{Start: at, End: min(at+1, length)}
 		}
 		a.Quote = art.Slice(a.Span)
+		a.Prefix = art.Slice(model.Span{Start: max(a.Span.Start-32, 0), End: a.Span.Start})
+		a.Suffix = art.Slice(model.Span{Start: a.Span.End, End: min(a.Span.End+32, length)})
 		c.Annotations = append(c.Annotations, a)
 	}
 	slices.SortFunc(c.Annotations, func(a, b model.Annotation) int {
