@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"stance/annotate"
+	"stance/annotate/web"
 	"stance/ui"
 )
 
@@ -27,8 +28,11 @@ const (
 const usage = `stance — read news articles in the terminal and code who claims what.
 
 Usage:
-  stance [flags] [PATH ...]    open the reader (no path: the bundled samples;
-                               a folder or several files: the library)
+  stance [flags] [PATH|URL ...]
+                               open the reader (no path: the bundled samples;
+                               a folder or several files: the library); a PATH
+                               may be a saved web page (.html), a URL a web
+                               page, coded against a snapshot of its text
   stance export [--format F] [-o OUT] PATH ...
                                write the coding for other tools: json, jsonl,
                                csv, w3c, brat, graphml, dot, md
@@ -42,6 +46,8 @@ For export, stats and validate a PATH is an article, its annotations file
 Flags:
   --annotations PATH   the annotations file to use (default: ARTICLE.stance.json
                        beside the article, or the user data folder for samples)
+  --refresh            fetch a URL again even if it has a snapshot: the
+                       coding is re-anchored to the new text (r in the reader)
   --version            print the version
   -h, --help           show this help
 
@@ -74,7 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "validate":
 		err = runValidate(args[1:], stdout)
 	default:
-		err = runReader(args, stdout)
+		err = runReader(args, stdout, stderr)
 	}
 	var ue usageError
 	var help helpText
@@ -108,11 +114,12 @@ func firstArg(args []string) string {
 	return args[0]
 }
 
-func runReader(args []string, stdout io.Writer) error {
+func runReader(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("stance", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	annotations := fs.String("annotations", "", "annotations file")
 	version := fs.Bool("version", false, "print the version")
+	refresh := fs.Bool("refresh", false, "fetch web pages again")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -123,19 +130,22 @@ func runReader(args []string, stdout io.Writer) error {
 		fmt.Fprintln(stdout, annotate.Generator())
 		return nil
 	}
-	sources, err := collectSources(fs.Args())
+	sources, err := collectSources(fs.Args(), *refresh)
 	if err != nil {
 		return err
 	}
 	if len(sources) == 0 {
-		return errors.New("no articles (.txt, .md) found in " + fs.Arg(0))
+		return errors.New("no articles (.txt, .md, .html) found in " + fs.Arg(0))
 	}
-	single := len(fs.Args()) == 1 && len(sources) == 1 && sources[0].Path == fs.Arg(0)
+	single := len(fs.Args()) == 1 && len(sources) == 1 && (sources[0].Path == fs.Arg(0) || sources[0].URL == fs.Arg(0))
 	if *annotations != "" && !single {
 		return usageError{msg: "--annotations names one file, so it needs exactly one article"}
 	}
 	opts := ui.Options{Sources: sources, Annotations: *annotations, Dark: true}
 	if single {
+		if sources[0].URL != "" {
+			fmt.Fprintf(stderr, "stance: fetching %s…\n", sources[0].URL)
+		}
 		s, err := ui.OpenSession(sources[0], *annotations)
 		if err != nil {
 			return err
@@ -151,12 +161,19 @@ func runReader(args []string, stdout io.Writer) error {
 
 // collectSources turns the command line's paths into articles: files as
 // they are, folders as the articles in them, nothing as the samples.
-func collectSources(paths []string) ([]ui.Source, error) {
+func collectSources(paths []string, refresh bool) ([]ui.Source, error) {
 	if len(paths) == 0 {
 		return ui.BundledSources(), nil
 	}
 	var out []ui.Source
 	for _, p := range paths {
+		if web.IsURL(p) {
+			if _, err := web.ParseURL(p); err != nil {
+				return nil, usageError{msg: err.Error()}
+			}
+			out = append(out, ui.Source{URL: p, Refresh: refresh})
+			continue
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, unwrapPath(err))

@@ -23,9 +23,13 @@ type ArticleInfo struct {
 	Title  string
 	Date   string
 	Source string
-	SHA256 string // hex digest of the normalised text as UTF-8
-	Length int    // code points in the normalised text
-	Extra  model.Extra
+	// URL and Fetched are set for an article fetched from the web: the
+	// address it came from and when its snapshot was taken (RFC 3339, UTC).
+	URL     string
+	Fetched string
+	SHA256  string // hex digest of the normalised text as UTF-8
+	Length  int    // code points in the normalised text
+	Extra   model.Extra
 }
 
 // Document is one article's coding: its actor and claim registries and its

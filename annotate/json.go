@@ -36,7 +36,7 @@ func (e *newerSchemaError) Unwrap() error { return ErrNewerSchema }
 // keys are unknown: they are kept in Extra and written after these, sorted.
 var (
 	documentKeys   = []string{"schema", "generator", "article", "actors", "claims", "annotations"}
-	articleKeys    = []string{"title", "date", "source", "sha256", "length"}
+	articleKeys    = []string{"title", "date", "source", "url", "fetched", "sha256", "length"}
 	actorKeys      = []string{"id", "name", "kind", "aliases"}
 	claimKeys      = []string{"id", "text"}
 	annotationKeys = []string{"id", "type", "start", "end", "quote", "prefix", "suffix",
@@ -47,7 +47,8 @@ var (
 // in the order of SPEC §3 followed by unknown keys (sorted), annotations
 // sorted by start, end and ID, UTF-8 text unescaped and a trailing newline.
 //
-// Omitted when empty: an actor's "aliases", an annotation's "actor", "claim"
+// Omitted when empty: the article's "url" and "fetched" (only fetched
+// articles have them), an actor's "aliases", an annotation's "actor", "claim"
 // and "stance" (they only apply to some types), and "created" and
 // "modified"; an annotation's "orphan" is written, after "modified", only
 // when it is true. Everything else is always written, "note" included, so that
@@ -63,6 +64,8 @@ func (d *Document) Marshal() ([]byte, error) {
 	a.string("title", d.Article.Title)
 	a.string("date", d.Article.Date)
 	a.string("source", d.Article.Source)
+	a.optional("url", d.Article.URL)
+	a.optional("fetched", d.Article.Fetched)
 	a.string("sha256", d.Article.SHA256)
 	a.int("length", d.Article.Length)
 	a.extra(d.Article.Extra, articleKeys)
@@ -245,11 +248,13 @@ type (
 		Annotations []wireAnnotation `json:"annotations"`
 	}
 	wireArticle struct {
-		Title  string `json:"title"`
-		Date   string `json:"date"`
-		Source string `json:"source"`
-		SHA256 string `json:"sha256"`
-		Length int    `json:"length"`
+		Title   string `json:"title"`
+		Date    string `json:"date"`
+		Source  string `json:"source"`
+		URL     string `json:"url"`
+		Fetched string `json:"fetched"`
+		SHA256  string `json:"sha256"`
+		Length  int    `json:"length"`
 	}
 	wireActor struct {
 		ID      string   `json:"id"`
@@ -367,7 +372,8 @@ func decodeHead(name string, data []byte) error {
 
 func toArticle(w wireArticle, ex map[string]json.RawMessage) ArticleInfo {
 	return ArticleInfo{
-		Title: w.Title, Date: w.Date, Source: w.Source, SHA256: w.SHA256, Length: w.Length,
+		Title: w.Title, Date: w.Date, Source: w.Source, URL: w.URL, Fetched: w.Fetched,
+		SHA256: w.SHA256, Length: w.Length,
 		Extra: extras(ex, articleKeys),
 	}
 }

@@ -408,3 +408,39 @@ func TestDecodeNewerSchema(t *testing.T) {
 		t.Errorf("error = %q, want %q", err, want)
 	}
 }
+
+// A fetched article records where and when it came from, after "source".
+func TestMarshalFetchedArticle(t *testing.T) {
+	art := testArticle()
+	d := annotate.New(art, "https://news.example/alaska", "")
+	d.Article.URL = "https://news.example/alaska?id=1"
+	d.Article.Fetched = "2026-11-27T12:00:00Z"
+	want := `{
+  "schema": 1,
+  "generator": "stance ` + annotate.Version + `",
+  "article": {
+    "title": "Alaska summit",
+    "date": "2025-08-15",
+    "source": "https://news.example/alaska",
+    "url": "https://news.example/alaska?id=1",
+    "fetched": "2026-11-27T12:00:00Z",
+    "sha256": "` + art.SHA256() + `",
+    "length": 135
+  },
+  "actors": [],
+  "claims": [],
+  "annotations": []
+}
+`
+	got := marshal(t, d)
+	if got != want {
+		t.Errorf("Marshal =\n%s\nwant\n%s", got, want)
+	}
+	back, err := annotate.Decode("x.stance.json", []byte(got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Article.URL != d.Article.URL || back.Article.Fetched != d.Article.Fetched || len(back.Article.Extra) != 0 {
+		t.Errorf("decoded article = %+v, want url and fetched as fields", back.Article)
+	}
+}

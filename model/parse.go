@@ -14,17 +14,26 @@ import (
 var ErrNotText = errors.New("not a text file")
 
 // Parse reads an article from r and parses it by the extension of name:
-// .md, .markdown and .mdown files with ParseMarkdown, everything else with
-// ParseText. name is the article's source, used for its fallback title and in
-// error messages.
+// .md, .markdown and .mdown files with ParseMarkdown, .html, .htm and .xhtml
+// (saved web pages) with ParseHTML, NAME.snapshot.txt with ParseSnapshot,
+// everything else with ParseText. name is
+// the article's source, used for its fallback title and in error messages.
 func Parse(name string, r io.Reader) (*Article, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
+	if strings.HasSuffix(strings.ToLower(name), SnapshotSuffix) {
+		return ParseSnapshot(name, raw)
+	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown", ".mdown":
 		return ParseMarkdown(name, raw)
+	case ".html", ".htm", ".xhtml":
+		if err := checkText(name, raw); err != nil {
+			return nil, err
+		}
+		return ParseHTML(name, raw, nil)
 	}
 	return ParseText(name, raw)
 }

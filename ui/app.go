@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -54,6 +55,7 @@ type Model struct {
 
 	message string
 	isError bool
+	fetch   fetchStatus // a web page or feed being fetched
 
 	saving    bool
 	saveAgain bool
@@ -186,7 +188,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case savedMsg:
 		return m.saved(msg)
+	case spinner.TickMsg:
+		return m.fetch.Update(msg)
+	case snapshotFetchedMsg:
+		return m.fetched(msg)
 	case openSourceMsg:
+		if msg.src.URL != "" {
+			return m.startFetch(msg.src)
+		}
 		s, err := OpenSession(msg.src, m.override)
 		if err != nil {
 			m.setError(err.Error())
@@ -267,6 +276,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Help):
 		m.help, m.helpTop = true, 0
 		return nil
+	case key.Matches(msg, km.Refresh):
+		return m.refresh()
 	case key.Matches(msg, km.Save):
 		if m.sess.ReadOnly {
 			return m.takeOver()
@@ -590,6 +601,9 @@ func (m *Model) render() string {
 		body = m.renderReader()
 		bindings = m.readerHelp()
 		info = m.readerStatus()
+	}
+	if m.fetch.Active() {
+		info.message, info.isError = m.fetch.View(), false
 	}
 	if m.help {
 		body = m.overlay(body, m.helpView())

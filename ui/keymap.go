@@ -29,6 +29,7 @@ type KeyMap struct {
 	Redo         key.Binding
 	Save         key.Binding
 	Export       key.Binding
+	Refresh      key.Binding
 
 	NextPane key.Binding
 	PrevPane key.Binding
@@ -75,6 +76,7 @@ func DefaultKeyMap() *KeyMap {
 		Redo:         key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
 		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Export:       key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export")),
+		Refresh:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refetch web page")),
 
 		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),

@@ -2,26 +2,36 @@ package ui
 
 import (
 	"bytes"
+	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"stance/annotate"
+	"stance/annotate/web"
 	"stance/model"
 	"stance/samples"
 )
 
-// Source is an article the reader can open: a file, or a bundled sample.
+// Source is an article the reader can open: a file, a bundled sample, or a
+// web page (URL set), coded against its snapshot.
 type Source struct {
 	Path    string // file path, or the sample's file name
 	Bundled bool
+	URL     string // a web page: fetched once, then read from its snapshot
+	Refresh bool   // with URL: fetch again even if there is a snapshot
 }
 
 // Name is how the source is shown.
 func (s Source) Name() string {
+	if s.URL != "" {
+		return s.URL
+	}
 	if s.Bundled {
 		return "samples/" + s.Path
 	}
@@ -44,7 +54,8 @@ func BundledSources() []Source {
 	return out
 }
 
-// FolderSources lists the articles (.txt, .md, .markdown) in dir, sorted.
+// FolderSources lists the articles (.txt, .md, .markdown, .html, .htm, and
+// snapshots of web pages) in dir, sorted.
 func FolderSources(dir string) ([]Source, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -56,7 +67,7 @@ func FolderSources(dir string) ([]Source, error) {
 			continue
 		}
 		switch strings.ToLower(filepath.Ext(e.Name())) {
-		case ".txt", ".md", ".markdown":
+		case ".txt", ".md", ".markdown", ".html", ".htm":
 			out = append(out, Source{Path: filepath.Join(dir, e.Name())})
 		}
 	}
@@ -65,8 +76,17 @@ func FolderSources(dir string) ([]Source, error) {
 }
 
 // OpenSession parses the source and loads its annotations (or starts a new
-// document). annOverride, when set, is the annotations file to use.
+// document). annOverride, when set, is the annotations file to use. A web
+// page is read from its snapshot, or fetched if it has none (or
+// src.Refresh): that blocks, so the reader fetches with fetchCmd instead.
 func OpenSession(src Source, annOverride string) (*Session, error) {
+	if src.URL != "" {
+		snap, err := defaultFetcher.OpenSnapshot(context.Background(), src.URL, annOverride, src.Refresh)
+		if err != nil {
+			return nil, err
+		}
+		return SnapshotSession(snap, annOverride)
+	}
 	art, err := parseSource(src)
 	if err != nil {
 		return nil, err
@@ -75,11 +95,40 @@ func OpenSession(src Source, annOverride string) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", src.Name(), err)
 	}
-	o, err := annotate.Open(annPath, art, src.Name())
+	return openWith(art, src.Name(), annPath, nil)
+}
+
+// SnapshotSession opens the coding of a web page's snapshot: annotations
+// beside the snapshot (or annOverride), with the URL and fetch time recorded
+// in the document. If the snapshot's text changed since the coding was
+// made, the coding is re-anchored and the notice says what moved.
+func SnapshotSession(snap *web.Snapshot, annOverride string) (*Session, error) {
+	annPath, err := annotate.Locate(snap.Path, annOverride, false)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", snap.URL, err)
+	}
+	return openWith(snap.Article, snap.URL, annPath, snap)
+}
+
+// openWith opens the annotations at annPath for art; snap is the web
+// snapshot art came from, if any.
+func openWith(art *model.Article, name, annPath string, snap *web.Snapshot) (*Session, error) {
+	o, err := annotate.Open(annPath, art, name)
 	if err != nil {
 		return nil, err
 	}
-	s := NewSession(art, o.Doc, src.Name(), annPath)
+	recorded := false
+	if snap != nil {
+		info := &o.Doc.Article
+		fetched := ""
+		if !snap.Fetched.IsZero() {
+			fetched = snap.Fetched.Format(time.RFC3339)
+		}
+		if info.URL != snap.URL || info.Fetched != fetched {
+			info.URL, info.Fetched, recorded = snap.URL, fetched, true
+		}
+	}
+	s := NewSession(art, o.Doc, name, annPath)
 	s.File = o.File
 	var notes []string
 	if err := o.File.ReadOnly(); err != nil {
@@ -90,11 +139,18 @@ func OpenSession(src Source, annOverride string) (*Session, error) {
 			notes = append(notes, "ctrl+s takes over once it has closed")
 		}
 	}
-	if o.Reanchor.Changed() {
+	switch {
+	case o.Reanchor.Changed() && snap != nil && snap.Changed:
+		notes = append(notes, "the page changed: "+cmp.Or(o.Reanchor.String(), "the coding still fits"))
+	case o.Reanchor.Changed():
 		notes = append(notes, "the article changed: "+o.Reanchor.String())
-		if !s.ReadOnly {
-			s.savedVersion = -1 // the new positions are worth saving
-		}
+	case snap != nil && snap.Changed:
+		notes = append(notes, "the page changed since the last snapshot")
+	case snap != nil && snap.FromWeb && !o.New:
+		notes = append(notes, "the page has not changed")
+	}
+	if (o.Reanchor.Changed() || recorded) && !s.ReadOnly {
+		s.savedVersion = -1 // the new positions, or the page's URL, are worth saving
 	}
 	s.Notice = strings.Join(notes, "; ")
 	return s, nil

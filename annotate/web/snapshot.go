@@ -1,0 +1,172 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"stance/annotate"
+	"stance/model"
+)
+
+// SnapshotPath returns where the snapshot of the article at rawURL is
+// kept: NAME.snapshot.txt in the folder of annOverride when it is set, else
+// in the user data directory (created if need be). NAME is the URL's host
+// and path made safe for a file name, with a short digest of the whole URL
+// so that two URLs never share a snapshot. Its annotations go beside it
+// (annotate.Locate).
+func SnapshotPath(rawURL, annOverride string) (string, error) {
+	dir := filepath.Dir(annOverride)
+	if annOverride == "" {
+		d, err := annotate.DataDir()
+		if err != nil {
+			return "", err
+		}
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return "", fmt.Errorf("creating the data directory: %w", err)
+		}
+		dir = d
+	}
+	return filepath.Join(dir, SnapshotName(rawURL)), nil
+}
+
+// SnapshotName returns the snapshot file name of rawURL, e.g.
+// "news.example-world-harbour-strike-3f9c2e1a.snapshot.txt".
+func SnapshotName(rawURL string) string {
+	sum := sha256.Sum256([]byte(strings.TrimSpace(rawURL)))
+	slug := rawURL
+	if u, err := ParseURL(rawURL); err == nil {
+		slug = u.Host + u.Path
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range slug {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.') {
+			b.WriteRune(unicode.ToLower(r))
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	s := strings.Trim(b.String(), "-.")
+	if len(s) > 80 {
+		s = strings.TrimRight(s[:80], "-.")
+	}
+	return s + "-" + hex.EncodeToString(sum[:4]) + model.SnapshotSuffix
+}
+
+// Snapshot is a web article as stance codes it: the extracted text kept in
+// a file, so that reopening the URL codes against the same text.
+type Snapshot struct {
+	URL     string // as the user gave it
+	Path    string // the snapshot file
+	Article *model.Article
+	Fetched time.Time // when the text was fetched (UTC)
+	// FromWeb is set when the article was fetched now rather than read
+	// from the snapshot file.
+	FromWeb bool
+	// Changed is set when a refresh found text different from the
+	// snapshot's: the coding must be re-anchored.
+	Changed bool
+}
+
+// OpenSnapshot returns the article at rawURL. If its snapshot exists and
+// refresh is false, it is read from there, with no network. Otherwise the
+// page is fetched, its article extracted (model.ParseHTMLCharset) and the
+// snapshot written (atomically); with a snapshot already there, Changed
+// says whether the text differs.
+func (f *Fetcher) OpenSnapshot(ctx context.Context, rawURL, annOverride string, refresh bool) (*Snapshot, error) {
+	if _, err := ParseURL(rawURL); err != nil {
+		return nil, err
+	}
+	path, err := SnapshotPath(rawURL, annOverride)
+	if err != nil {
+		return nil, err
+	}
+	old, err := ReadSnapshot(path)
+	switch {
+	case err == nil && !refresh:
+		old.URL = rawURL
+		return old, nil
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	}
+	art, page, err := f.FetchArticle(ctx, rawURL)
+	if err != nil {
+		return nil, err
+	}
+	s := &Snapshot{URL: rawURL, Path: path, Article: art, Fetched: page.Fetched, FromWeb: true}
+	if old != nil {
+		s.Changed = old.Article.Text != art.Text
+	}
+	if err := annotate.SaveAtomic(path, formatSnapshot(art, s.Fetched)); err != nil {
+		return nil, fmt.Errorf("saving the snapshot of %s: %w", rawURL, err)
+	}
+	// Read back what was written, so the session codes against exactly
+	// the snapshot's text and metadata.
+	back, err := ReadSnapshot(path)
+	if err != nil {
+		return nil, err
+	}
+	s.Article = back.Article
+	return s, nil
+}
+
+// FetchArticle fetches the web page at rawURL and extracts its article.
+func (f *Fetcher) FetchArticle(ctx context.Context, rawURL string) (*model.Article, *Page, error) {
+	page, err := f.Fetch(ctx, rawURL, HTMLTypes)
+	if err != nil {
+		return nil, nil, err
+	}
+	art, err := model.ParseHTMLCharset(page.URL.String(), page.Body, page.URL, page.ContentType)
+	if err != nil {
+		if errors.Is(err, model.ErrNoArticle) {
+			return nil, nil, fmt.Errorf("%s: %w", rawURL, model.ErrNoArticle)
+		}
+		return nil, nil, fmt.Errorf("%s: %v", rawURL, oneLine(err.Error()))
+	}
+	return art, page, nil
+}
+
+// ReadSnapshot reads the snapshot file at path.
+func ReadSnapshot(path string) (*Snapshot, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	art, err := model.ParseSnapshot(path, raw)
+	if err != nil {
+		return nil, err
+	}
+	s := &Snapshot{Path: path, URL: art.Meta.URL, Article: art}
+	header, _, _ := bytes.Cut(raw, []byte("\n\n"))
+	if i := bytes.Index(header, []byte("\n"+fetchedKey)); i >= 0 {
+		line, _, _ := bytes.Cut(header[i+1+len(fetchedKey):], []byte("\n"))
+		s.Fetched, _ = time.Parse(time.RFC3339, string(line))
+	}
+	return s, nil
+}
+
+const fetchedKey = "fetched: "
+
+// formatSnapshot is model.FormatSnapshot with the fetch time recorded
+// after the magic line.
+func formatSnapshot(a *model.Article, fetched time.Time) []byte {
+	data := model.FormatSnapshot(a)
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	var b bytes.Buffer
+	b.Write(first)
+	b.WriteString("\n" + fetchedKey + fetched.UTC().Format(time.RFC3339) + "\n")
+	b.Write(rest)
+	return b.Bytes()
+}

@@ -1,0 +1,176 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"stance/annotate"
+	"stance/model"
+)
+
+// server serves one page whose HTML the test can change.
+type server struct {
+	mu   sync.Mutex
+	html string
+	hits int
+}
+
+func (s *server) set(html string) { s.mu.Lock(); s.html = html; s.mu.Unlock() }
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.hits++
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write([]byte(s.html))
+}
+
+func spanOf(t *testing.T, a *model.Article, quote string) model.Span {
+	t.Helper()
+	i := strings.Index(a.Text, quote)
+	if i < 0 {
+		t.Fatalf("%q not in %q", quote, a.Text)
+	}
+	start := len([]rune(a.Text[:i]))
+	return model.Span{Start: start, End: start + len([]rune(quote))}
+}
+
+// TestSnapshotRoundTrip: fetch → code → the publisher edits the page →
+// reopening codes against the snapshot, with no network → refresh → the
+// coding is re-anchored: moved where the text moved, orphaned where it is
+// gone, none lost.
+func TestSnapshotRoundTrip(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	const (
+		mayor  = "Mayor Ana Ruiz said the harbour would stay public."
+		union  = "Union leader Tom Berg called the budget a betrayal of dockworkers."
+		lateP  = "A late correction was added by the editors of the paper."
+		filler = "Residents followed the debate from the gallery until midnight, and many stayed to talk to councillors after the vote had been taken."
+	)
+	srv := &server{}
+	srv.set(articlePage("Harbour vote", paras(para, mayor, union, filler)))
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	url := ts.URL + "/harbour"
+	f := &Fetcher{}
+	ctx := context.Background()
+
+	snap, err := f.OpenSnapshot(ctx, url, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !snap.FromWeb || snap.Changed || filepath.Dir(snap.Path) != filepath.Join(os.Getenv("XDG_DATA_HOME"), "stance") {
+		t.Fatalf("first open: %+v", snap)
+	}
+	annPath, err := annotate.Locate(snap.Path, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := annotate.Open(annPath, snap.Article, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed := annotate.NewEditor(o.Doc, snap.Article)
+	ruiz, err := ed.TagActor(spanOf(t, snap.Article, "Ana Ruiz"), annotate.ActorChoice{Name: "Ana Ruiz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	berg, err := ed.TagActor(spanOf(t, snap.Article, "Tom Berg"), annotate.ActorChoice{Name: "Tom Berg"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.File.Save(ed.Doc()); err != nil {
+		t.Fatal(err)
+	}
+	o.File.Close()
+
+	// The publisher adds a paragraph before the quotes and drops the union's.
+	srv.set(articlePage("Harbour vote", paras(para, lateP, mayor, filler)))
+	hits := srv.hits
+	again, err := f.OpenSnapshot(ctx, url, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if srv.hits != hits || again.FromWeb || again.Article.Text != snap.Article.Text {
+		t.Fatalf("reopening fetched again (%d hits) or changed the text", srv.hits-hits)
+	}
+	if again.Fetched.IsZero() || !again.Fetched.Equal(snap.Fetched) {
+		t.Errorf("fetch time %v, want %v kept in the snapshot", again.Fetched, snap.Fetched)
+	}
+
+	fresh, err := f.OpenSnapshot(ctx, url, "", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fresh.FromWeb || !fresh.Changed || !strings.Contains(fresh.Article.Text, lateP) {
+		t.Fatalf("refresh: FromWeb %v Changed %v", fresh.FromWeb, fresh.Changed)
+	}
+	o, err = annotate.Open(annPath, fresh.Article, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.File.Close()
+	rep := o.Reanchor
+	if rep.Moved != 1 || rep.Orphaned != 1 || len(o.Doc.Annotations) != 2 {
+		t.Fatalf("re-anchoring: %s; %d annotations", rep, len(o.Doc.Annotations))
+	}
+	got, _ := o.Doc.Annotation(ruiz.ID)
+	if got.Orphan || got.Span != spanOf(t, fresh.Article, "Ana Ruiz") {
+		t.Errorf("Ana Ruiz: %+v, want moved to the new text", got)
+	}
+	gone, _ := o.Doc.Annotation(berg.ID)
+	if !gone.Orphan || gone.Quote != "Tom Berg" {
+		t.Errorf("Tom Berg: %+v, want kept as an orphan", gone)
+	}
+	// The snapshot on disk is the new text now.
+	back, err := ReadSnapshot(fresh.Path)
+	if err != nil || back.Article.Text != fresh.Article.Text {
+		t.Errorf("snapshot not updated: %v", err)
+	}
+}
+
+// A refresh that fails leaves the snapshot as it was.
+func TestSnapshotRefreshFailureKeepsSnapshot(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	srv := &server{}
+	srv.set(articlePage("Harbour vote", paras(para, para)))
+	ts := httptest.NewServer(srv)
+	f := &Fetcher{}
+	snap, err := f.OpenSnapshot(context.Background(), ts.URL, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(snap.Path)
+	ts.Close()
+	if _, err := f.OpenSnapshot(context.Background(), ts.URL, "", true); err == nil || !strings.Contains(err.Error(), "connection refused") {
+		t.Errorf("refresh of a closed server: %v", err)
+	}
+	after, _ := os.ReadFile(snap.Path)
+	if string(before) != string(after) {
+		t.Error("a failed refresh changed the snapshot")
+	}
+	if again, err := f.OpenSnapshot(context.Background(), ts.URL, "", false); err != nil || again.Article.Text != snap.Article.Text {
+		t.Errorf("offline reopen: %v", err)
+	}
+}
+
+// With --annotations, the snapshot goes in that file's folder.
+func TestSnapshotPathOverride(t *testing.T) {
+	dir := t.TempDir()
+	p, err := SnapshotPath("https://news.example/world/Harbour Strike?id=7", filepath.Join(dir, "codes.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(p) != dir || !strings.HasPrefix(filepath.Base(p), "news.example-world-harbour-strike-") || !strings.HasSuffix(p, model.SnapshotSuffix) {
+		t.Errorf("SnapshotPath = %s", p)
+	}
+	if SnapshotName("https://a.example/x?id=1") == SnapshotName("https://a.example/x?id=2") {
+		t.Error("two URLs share a snapshot name")
+	}
+}
