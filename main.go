@@ -10,10 +10,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"stance/annotate"
+	"stance/annotate/feeds"
 	"stance/annotate/web"
 	"stance/ui"
 )
@@ -142,16 +145,35 @@ func runReader(args []string, stdout, stderr io.Writer) error {
 		return usageError{msg: "--annotations names one file, so it needs exactly one article"}
 	}
 	opts := ui.Options{Sources: sources, Annotations: *annotations, Dark: true}
-	if single {
+	if single && sources[0].URL != "" && !*refresh && feeds.LoadState(sources[0].URL).Cached() {
+		sources[0].Feed = true // opens from its cache, offline too
+	}
+	if single && !sources[0].Feed {
 		if sources[0].URL != "" {
 			fmt.Fprintf(stderr, "stance: fetching %s…\n", sources[0].URL)
 		}
 		s, err := ui.OpenSession(sources[0], *annotations)
-		if err != nil {
+		var isFeed *web.FeedError
+		switch {
+		case errors.As(err, &isFeed):
+			if err := ui.CacheFeedPage(sources[0].URL, isFeed.Page); err != nil {
+				return err
+			}
+			sources[0].Feed = true
+		case err != nil:
 			return err
+		default:
+			opts.Session = s
 		}
-		opts.Session = s
 	}
+	if single && sources[0].Feed && *annotations != "" {
+		return usageError{msg: "--annotations names one file, and a feed has many articles"}
+	}
+	return runProgram(opts)
+}
+
+// runProgram runs the reader until the user quits.
+func runProgram(opts ui.Options) error {
 	m := ui.New(opts)
 	if _, err := tea.NewProgram(m).Run(); err != nil {
 		return err
@@ -179,7 +201,7 @@ func collectSources(paths []string, refresh bool) ([]ui.Source, error) {
 			return nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
 		}
 		if !info.IsDir() {
-			out = append(out, ui.Source{Path: p})
+			out = append(out, ui.Source{Path: p, Feed: isFeedFile(p)})
 			continue
 		}
 		found, err := ui.FolderSources(p)
@@ -199,4 +221,23 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// isFeedFile reports whether the file at path is a feed: a name that a
+// feed may have (.xml, .rss, .atom, .rdf, .json, .feed) and a start that
+// reads as RSS, Atom or JSON Feed.
+func isFeedFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xml", ".rss", ".atom", ".rdf", ".json", ".feed":
+	default:
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	return feeds.Sniff(head[:n])
 }

@@ -40,7 +40,8 @@ type Model struct {
 	width, height int
 
 	library *libraryPane // nil when a single article was opened
-	sess    *Session     // nil while the library is shown
+	feed    *feedPane    // the feed shown when no article is open, if any
+	sess    *Session     // nil while the library or a feed is shown
 
 	article     *articlePane
 	annotations *annotationsPane
@@ -83,7 +84,10 @@ type Options struct {
 func New(opts Options) *Model {
 	c := &Common{Styles: DefaultStyles(opts.Dark), Keys: DefaultKeyMap()}
 	m := &Model{common: c, override: opts.Annotations}
-	if opts.Session == nil || len(opts.Sources) > 1 {
+	switch {
+	case opts.Session == nil && len(opts.Sources) == 1 && opts.Sources[0].Feed:
+		m.feed = newFeedPane(c, opts.Sources[0])
+	case opts.Session == nil || len(opts.Sources) > 1:
 		m.library = newLibraryPane(c, opts.Sources, opts.Annotations)
 	}
 	if opts.Session != nil {
@@ -99,6 +103,9 @@ func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	if m.library != nil {
 		cmds = append(cmds, safeCmd(m.library.Load()))
+	}
+	if m.feed != nil {
+		cmds = append(cmds, safeCmd(m.feed.Load()))
 	}
 	return tea.Batch(cmds...)
 }
@@ -192,7 +199,19 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.fetch.Update(msg)
 	case snapshotFetchedMsg:
 		return m.fetched(msg)
+	case feedLoadedMsg:
+		if m.feed != nil {
+			m.feed.Update(msg)
+		}
+		return nil
+	case openFeedItemMsg:
+		return m.startItemFetch(msg)
 	case openSourceMsg:
+		if msg.src.Feed {
+			m.feed = newFeedPane(m.common, msg.src)
+			m.layout()
+			return safeCmd(m.feed.Load())
+		}
 		if msg.src.URL != "" {
 			return m.startFetch(msg.src)
 		}
@@ -262,6 +281,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, km.Help):
 			m.help, m.helpTop = true, 0
 			return nil
+		case m.feed != nil && key.Matches(msg, km.Back):
+			if m.library == nil {
+				return nil
+			}
+			m.feed = nil
+			return safeCmd(m.library.Refresh())
+		case m.feed != nil:
+			return safeCmd(m.feed.Update(msg))
 		}
 		return m.library.Update(msg)
 	}
@@ -330,13 +357,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	if key.Matches(msg, km.Clear) {
-		if !m.article.Clear() && m.library != nil {
+		if !m.article.Clear() && (m.library != nil || m.feed != nil) {
 			return m.backToLibrary()
 		}
 		m.syncInspector()
 		return nil
 	}
-	if key.Matches(msg, km.Back) && msg.String() == "backspace" && m.library != nil {
+	if key.Matches(msg, km.Back) && msg.String() == "backspace" && (m.library != nil || m.feed != nil) {
 		return m.backToLibrary()
 	}
 	cmd := m.article.Update(msg)
@@ -440,6 +467,9 @@ func (m *Model) backToLibrary() tea.Cmd {
 	m.sess.Close()
 	m.sess = nil
 	m.dialog = nil
+	if m.feed != nil {
+		return safeCmd(m.feed.Recount())
+	}
 	return safeCmd(m.library.Refresh())
 }
 
@@ -472,6 +502,15 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	}
 	mouse := msg.Mouse()
 	if m.sess == nil {
+		if m.feed != nil {
+			switch msg.(type) {
+			case tea.MouseClickMsg:
+				return m.feed.Click(mouse.Y - 1)
+			case tea.MouseWheelMsg:
+				return m.feed.Update(msg)
+			}
+			return nil
+		}
 		if m.library == nil {
 			return nil
 		}
@@ -558,6 +597,9 @@ func (m *Model) layout() {
 	if m.library != nil {
 		m.library.SetSize(m.width-4, m.height-4)
 	}
+	if m.feed != nil {
+		m.feed.SetSize(m.width-4, m.height-4)
+	}
 	if m.sess == nil {
 		return
 	}
@@ -593,11 +635,16 @@ func (m *Model) render() string {
 	var body string
 	var bindings []key.Binding
 	info := statusInfo{mode: "LIBRARY", message: m.message, isError: m.isError}
-	if m.sess == nil {
+	switch {
+	case m.sess == nil && m.feed != nil:
+		body = st.PaneFocused.Width(m.width).Height(m.height - 2).Render(m.feed.View())
+		bindings = m.feed.ShortHelp()
+		info.mode, info.file = "FEED", m.feed.Title()
+	case m.sess == nil:
 		body = st.PaneFocused.Width(m.width).Height(m.height - 2).Render(m.library.View())
 		bindings = m.library.ShortHelp()
 		info.file = plural(len(m.library.sources), "article")
-	} else {
+	default:
 		body = m.renderReader()
 		bindings = m.readerHelp()
 		info = m.readerStatus()

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"context"
+	"errors"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
+	"stance/annotate/feeds"
 	"stance/annotate/web"
 )
 
@@ -23,6 +25,7 @@ type fetchStatus struct {
 type snapshotFetchedMsg struct {
 	src  Source
 	snap *web.Snapshot
+	note string // said once the article is open: it came from the feed's text
 	err  error
 }
 
@@ -91,6 +94,17 @@ func (m *Model) refresh() tea.Cmd {
 // the new text. A failure is one line, and the open article stays.
 func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 	m.fetch.Stop()
+	var isFeed *web.FeedError
+	if errors.As(msg.err, &isFeed) && m.sess == nil {
+		// The URL is a feed: show its items.
+		if err := CacheFeedPage(msg.src.URL, isFeed.Page); err != nil {
+			m.setError(err.Error())
+			return nil
+		}
+		m.feed = newFeedPane(m.common, Source{URL: msg.src.URL, Feed: true})
+		m.layout()
+		return safeCmd(m.feed.Load())
+	}
 	if msg.err != nil {
 		m.setError(msg.err.Error())
 		return nil
@@ -111,7 +125,7 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 	}
 	s, err := SnapshotSession(msg.snap, m.override)
 	if err != nil {
-		if m.library == nil {
+		if m.library == nil && m.feed == nil {
 			// Nothing left to show: end with the one line.
 			m.fatal = err
 			return tea.Quit
@@ -120,11 +134,42 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 		return safeCmd(m.library.Refresh())
 	}
 	m.openSession(s)
-	if s.Notice == "" {
+	switch {
+	case msg.note != "":
+		m.setError(msg.note)
+	case s.Notice == "":
 		m.setMessage("opened " + msg.snap.URL)
 	}
 	if s.Dirty() {
 		return m.scheduleSave()
 	}
 	return nil
+}
+
+// startItemFetch opens a feed item's article in the background: its page,
+// or the feed's own text when the page cannot be had.
+func (m *Model) startItemFetch(msg openFeedItemMsg) tea.Cmd {
+	if m.fetch.Active() {
+		m.setMessage("already " + m.fetch.what)
+		return nil
+	}
+	override := m.override
+	m.message = ""
+	return m.fetch.Start("fetching "+feeds.ArticleURL(msg.feedURL, msg.item), func() tea.Msg {
+		snap, note, err := feeds.OpenItem(context.Background(), defaultFetcher, msg.feedURL, msg.item, override)
+		return snapshotFetchedMsg{src: Source{URL: feeds.ArticleURL(msg.feedURL, msg.item)}, snap: snap, note: note, err: err}
+	})
+}
+
+// CacheFeedPage parses a feed fetched from url (a URL first opened as a web
+// page) and keeps its items in the feed's cache, so that the feed pane
+// shows them without fetching again.
+func CacheFeedPage(url string, page *web.Page) error {
+	f, err := feeds.Parse(page.Body, url)
+	if err != nil {
+		return err
+	}
+	st := feeds.LoadState(url)
+	st.Update(f, page.Fetched)
+	return st.Save()
 }

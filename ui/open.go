@@ -25,6 +25,8 @@ type Source struct {
 	Bundled bool
 	URL     string // a web page: fetched once, then read from its snapshot
 	Refresh bool   // with URL: fetch again even if there is a snapshot
+	Feed    bool   // Path or URL is a feed: it opens the feed pane
+	Title   string // a feed's name from the feeds file, if any
 }
 
 // Name is how the source is shown.

@@ -105,28 +105,43 @@ func (f *Fetcher) OpenSnapshot(ctx context.Context, rawURL, annOverride string, 
 	if err != nil {
 		return nil, err
 	}
-	s := &Snapshot{URL: rawURL, Path: path, Article: art, Fetched: page.Fetched, FromWeb: true}
-	if old != nil {
-		s.Changed = old.Article.Text != art.Text
+	s, err := SaveSnapshot(path, rawURL, art, page.Fetched)
+	if err != nil {
+		return nil, err
 	}
-	if err := annotate.SaveAtomic(path, formatSnapshot(art, s.Fetched)); err != nil {
+	s.FromWeb = true
+	if old != nil {
+		s.Changed = old.Article.Text != s.Article.Text
+	}
+	return s, nil
+}
+
+// SaveSnapshot writes art as the snapshot at path (atomically), recording
+// rawURL and the fetch time, and returns the snapshot read back, so that
+// the session codes against exactly the snapshot's text and metadata.
+func SaveSnapshot(path, rawURL string, art *model.Article, fetched time.Time) (*Snapshot, error) {
+	if err := annotate.SaveAtomic(path, formatSnapshot(art, fetched)); err != nil {
 		return nil, fmt.Errorf("saving the snapshot of %s: %w", rawURL, err)
 	}
-	// Read back what was written, so the session codes against exactly
-	// the snapshot's text and metadata.
 	back, err := ReadSnapshot(path)
 	if err != nil {
 		return nil, err
 	}
-	s.Article = back.Article
-	return s, nil
+	back.URL, back.Fetched = rawURL, fetched.UTC().Truncate(time.Second)
+	return back, nil
 }
 
 // FetchArticle fetches the web page at rawURL and extracts its article.
 func (f *Fetcher) FetchArticle(ctx context.Context, rawURL string) (*model.Article, *Page, error) {
-	page, err := f.Fetch(ctx, rawURL, HTMLTypes)
+	page, err := f.Fetch(ctx, rawURL, append(HTMLTypes[:len(HTMLTypes):len(HTMLTypes)], FeedTypes...))
 	if err != nil {
 		return nil, nil, err
+	}
+	if !page.IsHTML() {
+		if looksLikeFeed(page.Body) {
+			return nil, nil, &FeedError{Page: page}
+		}
+		return nil, nil, fmt.Errorf("%s: not a web page (%s)", rawURL, page.MediaType)
 	}
 	art, err := model.ParseHTMLCharset(page.URL.String(), page.Body, page.URL, page.ContentType)
 	if err != nil {
@@ -169,4 +184,22 @@ func formatSnapshot(a *model.Article, fetched time.Time) []byte {
 	b.WriteString("\n" + fetchedKey + fetched.UTC().Format(time.RFC3339) + "\n")
 	b.Write(rest)
 	return b.Bytes()
+}
+
+// FeedError is FetchArticle's error when the URL gives a feed rather than
+// a web page: the caller can open it as a feed with the page it carries.
+type FeedError struct{ Page *Page }
+
+func (e *FeedError) Error() string { return e.Page.URL.String() + ": a feed, not a web page" }
+
+// looksLikeFeed reports whether body starts as RSS, Atom or JSON Feed
+// does: a root element rss, rdf:RDF or feed, or a JSON object with a
+// jsonfeed.org version.
+func looksLikeFeed(body []byte) bool {
+	head := string(body[:min(len(body), 4096)])
+	t := strings.TrimSpace(strings.TrimPrefix(head, "\ufeff"))
+	if strings.HasPrefix(t, "{") {
+		return strings.Contains(head, "jsonfeed.org/version")
+	}
+	return strings.Contains(head, "<rss") || strings.Contains(head, "<rdf:RDF") || strings.Contains(head, "<feed")
 }
