@@ -42,6 +42,8 @@ Usage:
   stance stats [--json] PATH ...
                                count annotations, actors, claims and stances
   stance validate PATH ...     check annotation files against their articles
+  stance config                print the configuration and where each value
+                               came from ('stance config --help' says more)
 
 For export, stats and validate a PATH is an article, its annotations file
 (ARTICLE.stance.json) or a folder of them; 'stance export --help' says more.
@@ -51,6 +53,8 @@ Flags:
                        beside the article, or the user data folder for samples)
   --refresh            fetch a URL again even if it has a snapshot: the
                        coding is re-anchored to the new text (r in the reader)
+  --theme NAME         auto (the terminal's background), dark, light or
+                       high-contrast; over the configuration file's
   --version            print the version
   -h, --help           show this help
 
@@ -82,6 +86,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runStats(args[1:], stdout)
 	case "validate":
 		err = runValidate(args[1:], stdout)
+	case "config":
+		err = runConfig(args[1:], stdout)
 	default:
 		err = runReader(args, stdout, stderr)
 	}
@@ -123,6 +129,7 @@ func runReader(args []string, stdout, stderr io.Writer) error {
 	annotations := fs.String("annotations", "", "annotations file")
 	version := fs.Bool("version", false, "print the version")
 	refresh := fs.Bool("refresh", false, "fetch web pages again")
+	theme := fs.String("theme", "", "colour theme")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -144,7 +151,12 @@ func runReader(args []string, stdout, stderr io.Writer) error {
 	if *annotations != "" && !single {
 		return usageError{msg: "--annotations names one file, so it needs exactly one article"}
 	}
-	opts := ui.Options{Sources: sources, Annotations: *annotations, Dark: true}
+	cfg, err := loadSettings(*theme, "")
+	if err != nil {
+		return err
+	}
+	opts := ui.Options{Sources: sources, Annotations: *annotations, Dark: true,
+		Theme: cfg.Theme, Keys: cfg.keys, Notice: cfg.notice()}
 	if single && sources[0].URL != "" && !*refresh && feeds.LoadState(sources[0].URL).Cached() {
 		sources[0].Feed = true // opens from its cache, offline too
 	}
@@ -177,6 +189,9 @@ func runProgram(opts ui.Options) error {
 	m := ui.New(opts)
 	if _, err := tea.NewProgram(m).Run(); err != nil {
 		return err
+	}
+	if note := m.Note(); note != "" && m.Err() == nil {
+		fmt.Fprintln(os.Stderr, "stance: "+note)
 	}
 	return m.Err()
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -53,6 +54,7 @@ type Model struct {
 	help      bool
 	helpTop   int // first line of the full help shown
 	override  string
+	theme     string // ThemeAuto and ThemeHighContrast follow the terminal's background
 
 	message string
 	isError bool
@@ -65,6 +67,9 @@ type Model struct {
 	forceQuit bool           // the last quit failed to save: the next leaves anyway
 	mouseDown bool
 	fatal     error
+	jumped    string // the annotation last jumped to from the list: it wins ties at the cursor
+	drawPanic error  // a panic while drawing, to be handled by the next Update
+	exitNote  string // a line to print after the program ends
 
 	sideCache struct { // the side panes as last drawn
 		key   sideKey
@@ -77,13 +82,20 @@ type Options struct {
 	Sources     []Source // articles to offer; one opens directly
 	Session     *Session // an article already opened, if any
 	Annotations string   // --annotations override
-	Dark        bool
+	Dark        bool     // the background assumed until the terminal reports its own
+	Theme       string   // one of ThemeNames; "" is ThemeAuto
+	Keys        *KeyMap  // nil is DefaultKeyMap
+	Notice      string   // shown in the status line at start, such as a bad configuration file
 }
 
 // New returns the root model for the given articles.
 func New(opts Options) *Model {
-	c := &Common{Styles: DefaultStyles(opts.Dark), Keys: DefaultKeyMap()}
-	m := &Model{common: c, override: opts.Annotations}
+	keys := opts.Keys
+	if keys == nil {
+		keys = DefaultKeyMap()
+	}
+	c := &Common{Styles: ThemeStyles(opts.Theme, opts.Dark), Keys: keys}
+	m := &Model{common: c, override: opts.Annotations, theme: opts.Theme}
 	switch {
 	case opts.Session == nil && len(opts.Sources) == 1 && opts.Sources[0].Feed:
 		m.feed = newFeedPane(c, opts.Sources[0])
@@ -93,11 +105,18 @@ func New(opts Options) *Model {
 	if opts.Session != nil {
 		m.openSession(opts.Session)
 	}
+	if opts.Notice != "" {
+		m.setError(strings.TrimPrefix(m.message+" · "+opts.Notice, " · "))
+	}
 	return m
 }
 
 // Err returns the internal error that ended the program, if any.
 func (m *Model) Err() error { return m.fatal }
+
+// Note returns a line for the terminal after the program ended normally,
+// e.g. where the edits of a read-only session were kept; "" if none.
+func (m *Model) Note() string { return m.exitNote }
 
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
@@ -139,6 +158,11 @@ func (m *Model) openSession(s *Session) {
 	m.annotations = newAnnotationsPane(m.common, s)
 	m.inspector = newInspectorPane(m.common, s)
 	m.focus = focusArticle
+	// Nothing of the last article may leak into this one: a dialog's
+	// submit would write into the old session, the side panes' drawing
+	// would show its annotations.
+	m.dialog, m.help, m.mouseDown, m.saveErr, m.jumped = nil, false, false, "", ""
+	m.sideCache.lines = nil
 	m.layout()
 	m.syncInspector()
 	if s.Notice != "" {
@@ -159,12 +183,25 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if m.drawPanic != nil {
+		m.fatal = m.recoverDocument(m.drawPanic)
+		return tea.Quit
+	}
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.MouseMsg:
+		if m.width == 0 {
+			return nil // typed ahead of the first frame: there is no layout yet
+		}
+	}
 	switch msg := msg.(type) {
 	case fatalMsg:
 		m.fatal = m.recoverDocument(msg.err)
 		return tea.Quit
 	case tea.BackgroundColorMsg:
-		m.common.Styles = DefaultStyles(msg.IsDark())
+		if m.theme == ThemeDark || m.theme == ThemeLight {
+			return nil // chosen by the user, whatever the terminal says
+		}
+		m.common.Styles = ThemeStyles(m.theme, msg.IsDark())
 		if m.article != nil {
 			clear(m.article.sgrCache)
 		}
@@ -188,6 +225,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case editedMsg:
 		m.afterEdit(msg.what, msg.id)
 		return m.scheduleSave()
+	case noteEditedMsg:
+		return m.noteEdited(msg)
 	case autosaveMsg:
 		if m.sess != nil && msg.version == m.sess.Editor.Version() {
 			return m.save()
@@ -240,9 +279,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case jumpMsg:
+		if m.sess == nil {
+			return nil
+		}
 		if a, ok := m.sess.Doc().Annotation(msg.id); ok && a.Orphan {
 			m.setError("orphan: “" + oneLine(a.Quote) + "” is no longer in the article (e to note it, x to delete it)")
 		} else if ok {
+			m.jumped = a.ID
 			m.article.Select(a.Span)
 			m.focus = focusArticle
 			if m.width < wideWidth {
@@ -350,6 +393,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, km.Delete, km.DeleteListed):
 		return m.deleteTarget()
+	case key.Matches(msg, km.Copy):
+		return m.copyToClipboard()
+	case key.Matches(msg, km.EditNote):
+		return m.editNote()
 	}
 	if m.focus == focusAnnotations {
 		cmd := m.annotations.Update(msg)
@@ -400,9 +447,10 @@ func (m *Model) openTagDialog(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if !has {
-		// Tag the word under the cursor, as a quick default.
+		// Tag the word under the cursor, as a quick default — a word, not
+		// a run of punctuation.
 		span = m.sess.Article.WordAt(m.article.Cursor())
-		if span.Len() == 0 {
+		if !hasLetterOrDigit(m.sess.Article.Slice(span)) {
 			m.setMessage("select text first: v, s, or / then enter")
 			return nil
 		}
@@ -421,11 +469,24 @@ func (m *Model) target() (model.Annotation, bool) {
 	if m.focus == focusAnnotations {
 		return m.annotations.Selected()
 	}
+	a, _, ok := m.atCursor()
+	return a, ok
+}
+
+// atCursor returns the annotation the cursor is on, and how many others
+// are there too: the innermost, unless the one last jumped to from the list
+// is among them (a position and its claim often share one span).
+func (m *Model) atCursor() (model.Annotation, int, bool) {
 	at := m.sess.At(m.article.Cursor())
 	if len(at) == 0 {
-		return model.Annotation{}, false
+		return model.Annotation{}, 0, false
 	}
-	return at[0], true
+	for _, a := range at {
+		if a.ID == m.jumped {
+			return a, len(at) - 1, true
+		}
+	}
+	return at[0], len(at) - 1, true
 }
 
 func (m *Model) deleteTarget() tea.Cmd {
@@ -487,13 +548,11 @@ func (m *Model) syncInspector() {
 		m.inspector.Show(a, ok, 0)
 		return
 	}
-	at := m.sess.At(m.article.Cursor())
-	if len(at) == 0 {
-		m.inspector.Show(model.Annotation{}, false, 0)
-		return
+	a, others, ok := m.atCursor()
+	m.inspector.Show(a, ok, others)
+	if ok {
+		m.annotations.SelectID(a.ID)
 	}
-	m.inspector.Show(at[0], true, len(at)-1)
-	m.annotations.SelectID(at[0].ID)
 }
 
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
@@ -615,8 +674,9 @@ func (m *Model) layout() {
 func (m *Model) View() (v tea.View) {
 	defer func() {
 		if r := recover(); r != nil {
-			m.fatal = fmt.Errorf("internal error while drawing: %v", r)
-			v = tea.NewView("")
+			// View cannot quit: the next message does (see update).
+			m.drawPanic = fmt.Errorf("internal error while drawing: %v", r)
+			v = tea.NewView("stance: " + m.drawPanic.Error())
 		}
 	}()
 	v.AltScreen = true
@@ -825,4 +885,8 @@ func (m *Model) overlay(body, box string) string {
 	y := max((m.height-2-bh)/2, 0)
 	comp := lipgloss.NewCompositor(lipgloss.NewLayer(body), lipgloss.NewLayer(box).X(x).Y(y).Z(1))
 	return comp.Render()
+}
+
+func hasLetterOrDigit(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }

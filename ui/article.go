@@ -36,6 +36,7 @@ type articlePane struct {
 	searching bool
 	search    textinput.Model
 	query     string
+	prevQuery string // the query before this search began: esc restores it
 	matches   []model.Span
 	match     int  // index of the current match, -1 if none
 	pending   bool // matches holds only those on screen; all are coming
@@ -215,6 +216,7 @@ func (p *articlePane) Update(msg tea.Msg) tea.Cmd {
 			}
 		case key.Matches(msg, km.Search):
 			p.searching = true
+			p.prevQuery = p.query
 			p.search.SetValue("")
 			p.search.Placeholder = "search"
 			if p.query != "" {
@@ -257,6 +259,9 @@ func (p *articlePane) Click(x, y int, drag bool) {
 }
 
 func (p *articlePane) offsetAt(x, y int) (int, bool) {
+	if y < 1 {
+		return 0, false // the title line
+	}
 	ri := p.top + y - 1 // below the title line
 	if ri < 0 || ri >= len(p.lay.rows) {
 		return 0, false
@@ -274,25 +279,26 @@ func (p *articlePane) updateSearch(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "esc":
+			// Cancelled: the highlights of the search before it return.
 			p.searching = false
 			p.search.Blur()
+			p.setQuery(p.prevQuery)
 			return nil
 		case "enter":
 			p.searching = false
 			p.search.Blur()
-			if q := p.search.Value(); q != "" {
-				p.setQuery(q)
+			q := p.search.Value()
+			if q == "" {
+				q = p.prevQuery // enter on an empty search repeats the last
 			}
+			p.setQuery(q)
 			p.gotoMatch(+1, true)
 			return nil
 		}
 	}
 	var cmd tea.Cmd
 	p.search, cmd = p.search.Update(msg)
-	if q := p.search.Value(); q != "" {
-		cmd = tea.Batch(cmd, p.setQuery(q))
-	}
-	return cmd
+	return tea.Batch(cmd, p.setQuery(p.search.Value()))
 }
 
 // syncSearchLimit is the article length (code points) up to which every

@@ -1,6 +1,12 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is every key binding of the reader. The help line and the full help
 // are built from the same bindings that handle the keys, so they cannot drift.
@@ -30,6 +36,8 @@ type KeyMap struct {
 	Save         key.Binding
 	Export       key.Binding
 	Refresh      key.Binding
+	Copy         key.Binding
+	EditNote     key.Binding
 
 	NextPane key.Binding
 	PrevPane key.Binding
@@ -77,6 +85,9 @@ func DefaultKeyMap() *KeyMap {
 		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Export:       key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export")),
 		Refresh:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refetch web page")),
+		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
+		// n and N are next and previous match, as in less and vim.
+		EditNote: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "note in $EDITOR")),
 
 		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
@@ -88,4 +99,110 @@ func DefaultKeyMap() *KeyMap {
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
+}
+
+// namedBindings pairs each binding with its name in the configuration
+// file's [keys] table.
+func (km *KeyMap) namedBindings() []struct {
+	name    string
+	binding *key.Binding
+} {
+	type nb = struct {
+		name    string
+		binding *key.Binding
+	}
+	return []nb{
+		{"up", &km.Up}, {"down", &km.Down}, {"left", &km.Left}, {"right", &km.Right},
+		{"word_next", &km.WordNext}, {"word_prev", &km.WordPrev},
+		{"page_up", &km.PageUp}, {"page_down", &km.PageDown},
+		{"half_up", &km.HalfUp}, {"half_down", &km.HalfDown},
+		{"top", &km.Top}, {"bottom", &km.Bottom},
+		{"visual", &km.Visual}, {"sentence", &km.Sentence}, {"clear", &km.Clear},
+		{"search", &km.Search}, {"next_match", &km.NextMatch}, {"prev_match", &km.PrevMatch},
+		{"tag_actor", &km.TagActor}, {"tag_claim", &km.TagClaim}, {"tag_position", &km.TagPosition},
+		{"edit", &km.Edit}, {"delete", &km.Delete}, {"delete_listed", &km.DeleteListed},
+		{"undo", &km.Undo}, {"redo", &km.Redo}, {"save", &km.Save},
+		{"export", &km.Export}, {"refresh", &km.Refresh},
+		{"copy", &km.Copy}, {"edit_note", &km.EditNote},
+		{"next_pane", &km.NextPane}, {"prev_pane", &km.PrevPane},
+		{"open", &km.Open}, {"back", &km.Back}, {"filter", &km.Filter}, {"panel", &km.Panel},
+		{"help", &km.Help}, {"quit", &km.Quit},
+	}
+}
+
+// KeyNames lists the names of every binding, as the configuration file's
+// [keys] table spells them, in the order of the full help.
+func KeyNames() []string {
+	var out []string
+	for _, nb := range DefaultKeyMap().namedBindings() {
+		out = append(out, nb.name)
+	}
+	return out
+}
+
+// Keys returns the keys bound to the binding called name, and whether
+// there is one.
+func (km *KeyMap) Keys(name string) ([]string, bool) {
+	for _, nb := range km.namedBindings() {
+		if nb.name == name {
+			return nb.binding.Keys(), true
+		}
+	}
+	return nil, false
+}
+
+// Remap binds the named bindings to new keys, replacing their defaults, and
+// updates their help so that it shows the new keys. Unknown names and empty
+// key lists are an error that names them all; nothing is changed then.
+func (km *KeyMap) Remap(keys map[string][]string) error {
+	byName := map[string]*key.Binding{}
+	for _, nb := range km.namedBindings() {
+		byName[nb.name] = nb.binding
+	}
+	var unknown, empty []string
+	for name, ks := range keys {
+		switch {
+		case byName[name] == nil:
+			unknown = append(unknown, name)
+		case len(ks) == 0 || hasBlank(ks):
+			empty = append(empty, name)
+		}
+	}
+	sort.Strings(unknown)
+	sort.Strings(empty)
+	switch {
+	case len(unknown) > 0:
+		return fmt.Errorf("unknown key binding %s (known: %s)", strings.Join(unknown, ", "), strings.Join(KeyNames(), ", "))
+	case len(empty) > 0:
+		return fmt.Errorf("key binding %s: needs at least one key", strings.Join(empty, ", "))
+	}
+	for name, ks := range keys {
+		b := byName[name]
+		b.SetKeys(ks...)
+		b.SetHelp(helpLabel(ks), b.Help().Desc)
+	}
+	return nil
+}
+
+func hasBlank(ks []string) bool {
+	for _, k := range ks {
+		if strings.TrimSpace(k) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// helpLabel writes keys as the help shows them: arrows as arrows,
+// alternatives joined by a slash.
+func helpLabel(keys []string) string {
+	short := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn"}
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		if s, ok := short[k]; ok {
+			k = s
+		}
+		out[i] = k
+	}
+	return strings.Join(out, "/")
 }

@@ -43,6 +43,9 @@ func indentWidth(b model.Block) int {
 // breaking words longer than a row.
 func newLayout(art *model.Article, width int) *layout {
 	blocks := art.Blocks
+	if len(blocks) == 0 {
+		return &layout{width: width}
+	}
 	// Blocks wrap independently: share them out between the cores in
 	// contiguous runs and join the rows in order.
 	parts := min(runtime.GOMAXPROCS(0), max(len(blocks)/64, 1))

@@ -115,6 +115,9 @@ func SnapshotSession(snap *web.Snapshot, annOverride string) (*Session, error) {
 // openWith opens the annotations at annPath for art; snap is the web
 // snapshot art came from, if any.
 func openWith(art *model.Article, name, annPath string, snap *web.Snapshot) (*Session, error) {
+	if len(art.Blocks) == 0 {
+		return nil, fmt.Errorf("%s: the article has no text to read", name)
+	}
 	o, err := annotate.Open(annPath, art, name)
 	if err != nil {
 		return nil, err

@@ -56,7 +56,14 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.saveErr = msg.err.Error()
-		m.setError("could not save: " + msg.err.Error())
+		what := ""
+		if m.afterSave != nil {
+			what = " (so stance stayed where it was)"
+		}
+		// What waited for this save does not go ahead on a later one.
+		m.afterSave, m.saveAgain = nil, false
+		m.fetch.Stop()
+		m.setError("could not save: " + msg.err.Error() + what)
 		return nil
 	}
 	m.saveErr = ""
@@ -65,9 +72,10 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		m.afterSave = nil
 		return then()
 	}
-	if m.saveAgain {
+	if m.saveAgain || s.Dirty() {
+		// Edits made during the save (or merged in by it) are saved too.
 		m.saveAgain = false
-		return m.save()
+		return m.scheduleSave()
 	}
 	return nil
 }
@@ -100,7 +108,19 @@ func (m *Model) afterWrite(version int, snap *annotate.Document, res annotate.Sa
 // library, when there is no later frame to report to.
 func (m *Model) saveNow() error {
 	s := m.sess
-	if s == nil || s.ReadOnly || !s.Dirty() {
+	if s == nil || !s.Dirty() {
+		return nil
+	}
+	if s.ReadOnly {
+		// Leaving a read-only session with edits: they go to a recovery
+		// file beside the annotations, and stance says where.
+		path, err := annotate.WriteRecovery(s.AnnPath, s.Doc())
+		if err != nil {
+			return fmt.Errorf("the annotations file is read-only and your changes could not be kept: %w", err)
+		}
+		s.savedVersion = s.Editor.Version()
+		m.exitNote = "the annotations file was read-only: your changes are kept in " + path
+		m.setMessage(m.exitNote)
 		return nil
 	}
 	version, snap := s.Editor.Version(), s.snapshot()
@@ -108,6 +128,7 @@ func (m *Model) saveNow() error {
 	if err != nil {
 		return err
 	}
+	m.saveErr = ""
 	m.afterWrite(version, snap, res)
 	return nil
 }

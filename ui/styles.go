@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -58,17 +59,114 @@ type Styles struct {
 	OptionActive lipgloss.Style
 }
 
+// Theme names, as --theme and the configuration file give them. Auto
+// follows the background colour the terminal reports.
+const (
+	ThemeAuto         = "auto"
+	ThemeDark         = "dark"
+	ThemeLight        = "light"
+	ThemeHighContrast = "high-contrast"
+)
+
+// ThemeNames lists the themes in the order help text offers them.
+func ThemeNames() []string {
+	return []string{ThemeAuto, ThemeDark, ThemeLight, ThemeHighContrast}
+}
+
+// ValidTheme reports whether name is one of ThemeNames.
+func ValidTheme(name string) bool {
+	for _, n := range ThemeNames() {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// palette is the handful of colours a theme chooses; everything else in
+// Styles is derived from them. The three annotation colours are picked so
+// that they stay apart when the renderer downsamples them to 256 and to 16
+// colours (theme_test.go checks).
+type palette struct {
+	accent, actor, claim, position color.Color
+	dim, border, matchBG, red      color.Color
+}
+
+var (
+	darkPalette = palette{
+		accent:   lipgloss.Color("#9D8CFF"),
+		actor:    lipgloss.Color("#5FD7D7"),
+		claim:    lipgloss.Color("#FFAF5F"),
+		position: lipgloss.Color("#D7AFFF"),
+		dim:      lipgloss.Color("#8A8A8A"),
+		border:   lipgloss.Color("#444444"),
+		matchBG:  lipgloss.Color("#5F5F00"),
+		red:      lipgloss.Color("#FF5F5F"),
+	}
+	lightPalette = palette{
+		accent:   lipgloss.Color("#5A4FCF"),
+		actor:    lipgloss.Color("#006D77"),
+		claim:    lipgloss.Color("#9A3412"),
+		position: lipgloss.Color("#7E22CE"),
+		dim:      lipgloss.Color("#6B7280"),
+		border:   lipgloss.Color("#C4C4C4"),
+		matchBG:  lipgloss.Color("#FDE68A"),
+		red:      lipgloss.Color("#B91C1C"),
+	}
+	// The high-contrast palettes use the terminal's own basic colours, so
+	// they look as the user set their terminal up and never downsample.
+	highContrastDark = palette{
+		accent:   lipgloss.BrightWhite,
+		actor:    lipgloss.BrightCyan,
+		claim:    lipgloss.BrightYellow,
+		position: lipgloss.BrightMagenta,
+		dim:      lipgloss.White,
+		border:   lipgloss.White,
+		matchBG:  lipgloss.Blue,
+		red:      lipgloss.BrightRed,
+	}
+	highContrastLight = palette{
+		accent:   lipgloss.Black,
+		actor:    lipgloss.Blue,
+		claim:    lipgloss.Red,
+		position: lipgloss.Magenta,
+		dim:      lipgloss.Black,
+		border:   lipgloss.Black,
+		matchBG:  lipgloss.Yellow,
+		red:      lipgloss.Red,
+	}
+)
+
 // DefaultStyles returns the styles for a dark or light terminal background.
 func DefaultStyles(dark bool) *Styles {
-	ld := lipgloss.LightDark(dark)
-	accent := ld(lipgloss.Color("#5A4FCF"), lipgloss.Color("#9D8CFF"))
-	actor := ld(lipgloss.Color("#006D77"), lipgloss.Color("#5FD7D7"))
-	claim := ld(lipgloss.Color("#9A3412"), lipgloss.Color("#FFAF5F"))
-	position := ld(lipgloss.Color("#7E22CE"), lipgloss.Color("#D7AFFF"))
-	dim := ld(lipgloss.Color("#6B7280"), lipgloss.Color("#8A8A8A"))
-	border := ld(lipgloss.Color("#C4C4C4"), lipgloss.Color("#444444"))
-	matchBG := ld(lipgloss.Color("#FDE68A"), lipgloss.Color("#5F5F00"))
-	red := ld(lipgloss.Color("#B91C1C"), lipgloss.Color("#FF5F5F"))
+	if dark {
+		return buildStyles(darkPalette)
+	}
+	return buildStyles(lightPalette)
+}
+
+// ThemeStyles returns the styles of the named theme. dark is the terminal's
+// background as last reported: auto follows it, high-contrast picks its
+// variant by it, dark and light ignore it. An unknown name is auto.
+func ThemeStyles(name string, dark bool) *Styles {
+	switch name {
+	case ThemeDark:
+		return buildStyles(darkPalette)
+	case ThemeLight:
+		return buildStyles(lightPalette)
+	case ThemeHighContrast:
+		if dark {
+			return buildStyles(highContrastDark)
+		}
+		return buildStyles(highContrastLight)
+	}
+	return DefaultStyles(dark)
+}
+
+// buildStyles derives every style from a palette.
+func buildStyles(p palette) *Styles {
+	accent, actor, claim, position := p.accent, p.actor, p.claim, p.position
+	dim, border, matchBG, red := p.dim, p.border, p.matchBG, p.red
 
 	s := &Styles{}
 	s.Pane = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1)

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"stance/ui"
+	"stance/ui/config"
+)
+
+const configHelp = `Usage: stance config [--theme NAME]
+
+Print the effective configuration, every setting and key binding, and where
+each came from: "default", the configuration file, or "flag". The output is
+itself a valid configuration file.
+
+The file is $XDG_CONFIG_HOME/stance/config.toml, else
+~/.config/stance/config.toml, in TOML:
+
+  theme = "auto"              # auto (the terminal's background), dark,
+                              # light or high-contrast
+  coder = "Ana Lima"          # the coder's name
+  annotations_dir = "~/coding"
+  actor_kinds = ["person", "organization", "country", "other"]
+  stances = ["support", "oppose", "neutral"]
+
+  [keys]                      # any key binding of the reader, by name
+  tag_actor = ["A"]
+  quit = ["q", "ctrl+q"]
+
+A file with an error is reported on one line with its line and column, and
+the defaults are used instead (the exit code of stance config is then 1).
+
+Flags:
+  --theme NAME   the theme, over the file's
+`
+
+// settings is the effective configuration and the key bindings built from
+// it, as the reader uses them.
+type settings struct {
+	config.Config
+	path    string     // where the configuration file is looked for
+	keys    *ui.KeyMap // the default bindings with the file's remapped
+	fileErr error      // what is wrong with the file; the defaults are in use
+}
+
+// loadSettings reads the configuration file and puts the --theme flag
+// (unless "") over it. Only a bad flag is an error, a usage error of the
+// sub-command cmd: a bad file is reported in fileErr.
+func loadSettings(theme, cmd string) (settings, error) {
+	if theme != "" && !ui.ValidTheme(theme) {
+		return settings{}, usageError{msg: fmt.Sprintf("--theme %q: want one of %s", theme, strings.Join(ui.ThemeNames(), ", ")), cmd: cmd}
+	}
+	var s settings
+	path, err := config.Path()
+	if err != nil {
+		s.Config, s.fileErr = config.Default(), err
+	} else {
+		s.path = path
+		s.Config, s.fileErr = config.Load(path, config.Known{Themes: ui.ThemeNames(), Keys: ui.KeyNames()})
+	}
+	if theme != "" {
+		s.Theme, s.Origin["theme"] = theme, config.FromFlag
+	}
+	s.keys = ui.DefaultKeyMap()
+	if err := s.keys.Remap(s.Keys); err != nil {
+		// The loader checked the names against the same list.
+		s.Config, s.fileErr = config.Default(), err
+		s.keys = ui.DefaultKeyMap()
+	}
+	return s, nil
+}
+
+// notice is what the reader's status line says about the configuration:
+// nothing, or why the defaults are in use.
+func (s settings) notice() string {
+	if s.fileErr == nil {
+		return ""
+	}
+	msg := s.fileErr.Error()
+	// The home folder as ~, so that line and column fit the status line.
+	if home, err := os.UserHomeDir(); err == nil && home != "/" {
+		msg = strings.Replace(msg, home+string(os.PathSeparator), "~"+string(os.PathSeparator), 1)
+	}
+	return "configuration ignored: " + msg
+}
+
+func runConfig(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("config", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	theme := fs.String("theme", "", "the theme")
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return helpText(configHelp)
+	case err != nil:
+		return usageError{msg: "config: " + err.Error(), cmd: "config"}
+	case fs.NArg() > 0:
+		return usageError{msg: "config: no arguments expected, got " + fs.Arg(0), cmd: "config"}
+	}
+	s, err := loadSettings(*theme, "config")
+	if err != nil {
+		return err
+	}
+	printSettings(stdout, s)
+	return s.fileErr
+}
+
+// printSettings writes the settings as a TOML file, each value followed by
+// a comment saying where it came from.
+func printSettings(w io.Writer, s settings) {
+	switch {
+	case s.path == "":
+		fmt.Fprintln(w, "# no configuration file")
+	case s.fileErr != nil:
+		fmt.Fprintf(w, "# configuration file: %s (ignored: it has an error)\n", s.path)
+	case !exists(s.path):
+		fmt.Fprintf(w, "# configuration file: %s (there is none)\n", s.path)
+	default:
+		fmt.Fprintf(w, "# configuration file: %s\n", s.path)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	line := func(name, value, origin string) { fmt.Fprintf(tw, "%s = %s\t# %s\n", name, value, origin) }
+	line("theme", strconv.Quote(s.Theme), s.Origin["theme"])
+	line("coder", strconv.Quote(s.Coder), s.Origin["coder"])
+	line("annotations_dir", strconv.Quote(s.AnnotationsDir), s.Origin["annotations_dir"])
+	line("actor_kinds", quoteList(s.ActorKinds), s.Origin["actor_kinds"])
+	line("stances", quoteList(s.Stances), s.Origin["stances"])
+	tw.Flush()
+	fmt.Fprint(w, "\n[keys]\n")
+	for _, name := range ui.KeyNames() {
+		keys, _ := s.keys.Keys(name)
+		origin := s.Origin["keys."+name]
+		if origin == "" {
+			origin = config.FromDefault
+		}
+		line(name, quoteList(keys), origin)
+	}
+	tw.Flush()
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func quoteList(items []string) string {
+	q := make([]string, len(items))
+	for i, it := range items {
+		q[i] = strconv.Quote(it)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}

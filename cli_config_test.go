@@ -1,0 +1,136 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"stance/ui"
+)
+
+// withConfig makes a scratch folder the home folder, with content as
+// stance's configuration file in ~/.config ("" for no file), and returns
+// the file's path.
+func withConfig(t *testing.T, content string) string {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", "")
+	path := filepath.Join(home, ".config", "stance", "config.toml")
+	if content == "" {
+		return path
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// settingLine matches one printed setting: name, value and origin.
+func settingLine(name, value, origin string) *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(name+" = "+value) + ` +# ` + regexp.QuoteMeta(origin) + `$`)
+}
+
+func TestConfigCommand(t *testing.T) {
+	t.Run("defaults", func(t *testing.T) {
+		path := withConfig(t, "")
+		code, stdout, stderr := cli(t, "config")
+		if code != exitOK || stderr != "" {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+		for _, re := range []*regexp.Regexp{
+			regexp.MustCompile(`(?m)^# configuration file: ` + regexp.QuoteMeta(path) + ` \(there is none\)$`),
+			settingLine("theme", `"auto"`, "default"),
+			settingLine("stances", `["support", "oppose", "neutral"]`, "default"),
+			settingLine("up", `["up", "k"]`, "default"),
+			settingLine("copy", `["y"]`, "default"),
+		} {
+			if !re.MatchString(stdout) {
+				t.Errorf("output lacks %s:\n%s", re, stdout)
+			}
+		}
+	})
+	t.Run("file and flag", func(t *testing.T) {
+		path := withConfig(t, "theme = \"light\"\ncoder = \"Ana Lima\"\n[keys]\ntag_actor = [\"A\"]\n")
+		code, stdout, _ := cli(t, "config", "--theme", "high-contrast")
+		if code != exitOK {
+			t.Fatalf("exit %d", code)
+		}
+		for _, re := range []*regexp.Regexp{
+			settingLine("theme", `"high-contrast"`, "flag"),
+			settingLine("coder", `"Ana Lima"`, path),
+			settingLine("tag_actor", `["A"]`, path),
+			settingLine("tag_claim", `["c"]`, "default"),
+		} {
+			if !re.MatchString(stdout) {
+				t.Errorf("output lacks %s:\n%s", re, stdout)
+			}
+		}
+	})
+	t.Run("bad file", func(t *testing.T) {
+		path := withConfig(t, "theme = \"light\"\ncoder = Ana\n")
+		code, stdout, stderr := cli(t, "config")
+		if code != exitFailure {
+			t.Errorf("exit %d, want %d", code, exitFailure)
+		}
+		oneLine(t, stderr, path+":2:9: expected value")
+		if !settingLine("theme", `"auto"`, "default").MatchString(stdout) {
+			t.Errorf("the defaults are not printed:\n%s", stdout)
+		}
+	})
+	t.Run("bad theme flag", func(t *testing.T) {
+		withConfig(t, "")
+		code, _, stderr := cli(t, "config", "--theme", "sepia")
+		if code != exitUsage || !strings.Contains(stderr, `--theme "sepia": want one of auto, dark, light, high-contrast`) {
+			t.Errorf("exit %d, stderr %q", code, stderr)
+		}
+	})
+}
+
+// readerScreen starts the reader's model as runReader configures it, on
+// the bundled samples at 120×40, presses keys and returns the screen
+// without colours.
+func readerScreen(t *testing.T, keys ...tea.KeyPressMsg) string {
+	t.Helper()
+	s, err := loadSettings("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := ui.New(ui.Options{Sources: ui.BundledSources(), Theme: s.Theme, Keys: s.keys, Notice: s.notice()})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	for _, k := range keys {
+		m.Update(k)
+	}
+	return ansi.Strip(m.View().Content)
+}
+
+func TestConfigReachesReader(t *testing.T) {
+	t.Run("remapped keys in the help", func(t *testing.T) {
+		withConfig(t, "[keys]\ntag_actor = [\"A\"]\nhelp = [\"H\", \"f1\"]\n")
+		screen := readerScreen(t, tea.KeyPressMsg{Code: 'h', ShiftedCode: 'H', Mod: tea.ModShift, Text: "H"})
+		for _, want := range []string{"A          actor", "H/f1       help"} {
+			if !strings.Contains(screen, want) {
+				t.Errorf("the full help (opened with H) lacks %q:\n%s", want, screen)
+			}
+		}
+		if strings.Contains(screen, "a          actor") {
+			t.Error("the full help still shows a for actor")
+		}
+	})
+	t.Run("bad file: defaults and a notice", func(t *testing.T) {
+		withConfig(t, "[keys]\ntag_actor = [\"A\"]\nfrobnicate = [\"z\"]\n")
+		screen := readerScreen(t)
+		want := `configuration ignored: ~/.config/stance/config.toml:3:1: unknown key binding "frobnicate" in [keys]`
+		if !strings.Contains(screen, want) {
+			t.Errorf("the status line lacks %q:\n%s", want, screen)
+		}
+	})
+}
