@@ -53,6 +53,9 @@ type field struct {
 	matches   []option
 	pick      int // index into matches; -1 = the typed text as it is
 	lastQuery string
+	// preset is the option (by value) a pre-filled picker stands for, kept
+	// while its text is as pre-filled: names need not be unique.
+	preset, presetQuery string
 
 	// fresh is set while a pre-filled value is untouched since the field got
 	// focus: typing replaces it, as in a form whose text is selected.
@@ -130,6 +133,14 @@ func (f *field) refresh(force bool) {
 	if len(f.matches) == 0 {
 		return
 	}
+	if f.preset != "" && q == f.presetQuery {
+		for i, m := range f.matches {
+			if m.value == f.preset {
+				f.pick = i
+				return
+			}
+		}
+	}
 	lq := strings.ToLower(q)
 	for i, m := range f.matches {
 		if strings.ToLower(m.label) == lq {
@@ -171,6 +182,16 @@ func namesWords(s, query string) bool {
 
 func notWordRune(r rune) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+}
+
+// preselect makes a pre-filled picker stand for the option whose value is
+// id, rather than for the first option with the same label.
+func (f *field) preselect(id string) *field {
+	if id != "" {
+		f.preset, f.presetQuery = id, strings.TrimSpace(f.input.Value())
+		f.refresh(true)
+	}
+	return f
 }
 
 // picked returns the chosen option, or ok=false when the typed text stands

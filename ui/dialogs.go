@@ -107,7 +107,7 @@ func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
 func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	quote := s.Article.Slice(span)
 	text := textField("claim", annotate.ClaimText(quote))
-	speaker := pickerField("speaker", actorName(s, s.lastActorIn(span)), actorOptions(s), true, "new actor")
+	speaker := actorPicker(s, "speaker", s.lastActorIn(span))
 	d := newDialog(c, "Tag claim", quote, text, speaker)
 	d.submit = func(d *dialog) (tea.Cmd, error) {
 		a, err := s.Editor.TagClaim(span, text.value(), actorChoice(speaker, nil))
@@ -145,8 +145,8 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 	if cl, ok := s.Doc().Claim(claimID); ok {
 		claimText = oneLine(cl.Text)
 	}
-	actor := pickerField("actor", actorName(s, actorID), actorOptions(s), true, "new actor")
-	claim := pickerField("claim", claimText, claimOptions(s), false, "")
+	actor := actorPicker(s, "actor", actorID)
+	claim := pickerField("claim", claimText, claimOptions(s), false, "").preselect(claimID)
 	stance := choiceField("stance", stanceNames(), string(model.StanceSupport))
 	d := newDialog(c, "Record position", context, actor, claim, stance)
 	if _, ok := claim.picked(); ok && actor.value() != "" {
@@ -179,17 +179,17 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 	var actor, claim, claimText, stance *field
 	switch a.Type {
 	case model.TypeActor:
-		actor = pickerField("actor", actorName(s, a.Actor), actorOptions(s), true, "new actor")
+		actor = actorPicker(s, "actor", a.Actor)
 		fields = append(fields, actor)
 	case model.TypeClaim:
 		cl, _ := s.Doc().Claim(a.Claim)
 		claimText = textField("claim", cl.Text)
-		actor = pickerField("speaker", actorName(s, a.Actor), actorOptions(s), true, "new actor")
+		actor = actorPicker(s, "speaker", a.Actor)
 		fields = append(fields, claimText, actor)
 	case model.TypePosition:
 		cl, _ := s.Doc().Claim(a.Claim)
-		actor = pickerField("actor", actorName(s, a.Actor), actorOptions(s), true, "new actor")
-		claim = pickerField("claim", oneLine(cl.Text), claimOptions(s), false, "")
+		actor = actorPicker(s, "actor", a.Actor)
+		claim = pickerField("claim", oneLine(cl.Text), claimOptions(s), false, "").preselect(a.Claim)
 		stance = choiceField("stance", stanceNames(), string(a.Stance))
 		fields = append(fields, actor, claim, stance)
 	}
@@ -225,6 +225,12 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 		return edited("edited "+string(a.Type), a.ID), nil
 	}
 	return d
+}
+
+// actorPicker is an actor field pre-filled with the actor id (if any) and
+// holding on to that very actor, even if another has the same name.
+func actorPicker(s *Session, label, id string) *field {
+	return pickerField(label, actorName(s, id), actorOptions(s), true, "new actor").preselect(id)
 }
 
 func actorName(s *Session, id string) string {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"stance/annotate"
 	"stance/model"
@@ -86,6 +87,7 @@ func TestRefreshReanchors(t *testing.T) {
 	if len(doc.Annotations) != 2 || len(doc.Orphans()) != 1 {
 		t.Errorf("annotations %d, orphans %d: want 2 and 1", len(doc.Annotations), len(doc.Orphans()))
 	}
+	h.wait = 10 * time.Second // the save runs in a command: let it finish
 	h.keys("ctrl+s")
 	saved, err := annotate.Load(h.m.sess.AnnPath)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"stance/annotate"
+	"stance/model"
 )
 
 // Regression tests for problems a review of the reader found.
@@ -177,5 +178,29 @@ func TestTagPunctuationRefused(t *testing.T) {
 	h.keys("a")
 	if h.m.dialog != nil {
 		t.Error("a on a comma opened the actor dialog")
+	}
+}
+
+// Two actors may share a name (after merging two coders' files): editing
+// the note of a mention of the second must not re-point it at the first.
+func TestEditKeepsActorWithSharedName(t *testing.T) {
+	sess := newSeedSession(t, fakeAnnPath)
+	doc := sess.Doc()
+	doc.Actors = append(doc.Actors,
+		model.Actor{ID: "a-111111", Name: "Putin", Kind: model.KindPerson},
+		model.Actor{ID: "a-222222", Name: "Putin", Kind: model.KindPerson})
+	span := spanOf(t, sess.Article, "Putin", 0)
+	a, err := sess.Editor.TagActor(span, annotate.ActorChoice{ID: "a-222222"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newReader(t, sess, wide.w, wide.h)
+	h.m.article.JumpTo(span.Start)
+	h.keys("e", "tab")
+	h.typeText("a note")
+	h.keys("enter")
+	got, _ := sess.Doc().Annotation(a.ID)
+	if got.Actor != "a-222222" || got.Note != "a note" {
+		t.Errorf("after editing the note: actor %s, note %q; want a-222222 and the note", got.Actor, got.Note)
 	}
 }

@@ -99,6 +99,9 @@ func (m *Model) afterWrite(version int, snap *annotate.Document, res annotate.Sa
 	if !editedSince {
 		s.savedVersion = s.Editor.Version()
 	}
+	if res.Path != "" && res.Path != s.AnnPath {
+		s.conflictPath = res.Path
+	}
 	if res.Reason != "" {
 		m.setError(res.Reason + "; this session's version is saved to " + shortPath(res.Path))
 	}

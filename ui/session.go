@@ -20,8 +20,12 @@ type Session struct {
 
 	savedVersion int
 	opened       *annotate.Document // the document as opened, kept for read-only sessions
-	lastActor    string             // the actor used most recently, for dialog defaults
-	lastClaim    string             // the claim tagged or used most recently
+	// conflictPath is where saves go since changes on disk could not be
+	// merged, as the last save reported. Kept here so that drawing a frame
+	// never waits on the file's lock, which a running save holds.
+	conflictPath string
+	lastActor    string // the actor used most recently, for dialog defaults
+	lastClaim    string // the claim tagged or used most recently
 
 	// Derived from the document, rebuilt when the editor's version moves.
 	derivedVersion int
@@ -132,10 +136,8 @@ func (s *Session) Close() {
 // savePath is where saves go now: the annotations file, or the conflict
 // file once changes on disk could not be merged.
 func (s *Session) savePath() string {
-	if s.File != nil {
-		if p := s.File.ConflictPath(); p != "" {
-			return p
-		}
+	if s.conflictPath != "" {
+		return s.conflictPath
 	}
 	return s.AnnPath
 }
