@@ -78,7 +78,7 @@ func DefaultKeyMap() *KeyMap {
 		TagClaim:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "claim")),
 		TagPosition:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "position")),
 		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete at cursor")),
+		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete (cursor or list)")),
 		DeleteListed: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete listed")),
 		Undo:         key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Redo:         key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
