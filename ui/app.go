@@ -598,7 +598,7 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 		case r.article.contains(mouse.X, mouse.Y):
 			m.focus = focusArticle
 			m.mouseDown = true
-			m.article.Click(mouse.X-r.article.x, mouse.Y-r.article.y, false)
+			m.article.Press(mouse.X-r.article.x, mouse.Y-r.article.y, time.Now())
 		case r.list.contains(mouse.X, mouse.Y):
 			m.focus = focusAnnotations
 			m.annotations.Click(mouse.Y - r.list.y)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -43,6 +44,11 @@ type articlePane struct {
 
 	sgrCache map[mark]sgrPair
 	cellBuf  []cell
+
+	// The last press, to tell double and triple clicks.
+	lastClick   time.Time
+	lastClickAt int
+	clicks      int
 
 	// Work counters for the flat-cost test.
 	layouts   int // whole-article layouts
@@ -256,6 +262,34 @@ func (p *articlePane) Click(x, y int, drag bool) {
 	p.cursor = off
 	p.updateGoal()
 	p.follow()
+}
+
+// multiClickGap is how soon a second click at the same place counts as a
+// double click.
+const multiClickGap = 400 * time.Millisecond
+
+// Press handles a button press at (x, y) at time now: one click places the
+// cursor, a second at the same place selects the word, a third the
+// sentence — as in a text editor.
+func (p *articlePane) Press(x, y int, now time.Time) {
+	off, ok := p.offsetAt(x, y)
+	if !ok {
+		return
+	}
+	if now.Sub(p.lastClick) <= multiClickGap && p.lastClickAt == off {
+		p.clicks++
+	} else {
+		p.clicks = 1
+	}
+	p.lastClick, p.lastClickAt = now, off
+	switch {
+	case p.clicks == 2 && p.sess.Article.WordAt(off).Len() > 0:
+		p.Select(p.sess.Article.WordAt(off))
+	case p.clicks >= 3 && p.sess.Article.SentenceAt(off).Len() > 0:
+		p.Select(p.sess.Article.SentenceAt(off))
+	default:
+		p.Click(x, y, false)
+	}
 }
 
 func (p *articlePane) offsetAt(x, y int) (int, bool) {
