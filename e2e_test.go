@@ -309,3 +309,50 @@ func rowWith(screen, text string) string {
 	}
 	return ""
 }
+
+// TestEndToEndRemappedKey writes a config file that moves "tag actor" to A,
+// and checks in the real program that A tags, a no longer does, and the
+// help line shows the new key.
+func TestEndToEndRemappedKey(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "config", "stance")
+	if err := os.MkdirAll(conf, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(conf, "config.toml"), []byte("[keys]\ntag_actor = [\"A\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	seed, err := os.ReadFile("samples/2025-08-15-alaska-summit.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "story.txt"), seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"HOME=" + dir, "XDG_CONFIG_HOME=" + filepath.Join(dir, "config"), "XDG_DATA_HOME=" + filepath.Join(dir, "data"), "TERM=xterm-256color"}
+	s := startTmux(t, dir, env, 120, 40, bin, "story.txt")
+	s.waitFor("A actor") // the help line follows the remapping
+	s.keys("/")
+	s.typeText("Vladimir Putin")
+	s.keys("Enter")
+	s.waitFor("match 1/1")
+	s.keys("a")
+	time.Sleep(200 * time.Millisecond)
+	if strings.Contains(s.screen(), "Tag actor") {
+		t.Fatal("a still opens the actor dialog after remapping it to A")
+	}
+	s.keys("A")
+	s.waitFor("Tag actor")
+	s.keys("Enter")
+	s.waitFor("tagged actor Vladimir Putin")
+	s.keys("q")
+	s.waitExit()
+	data, err := os.ReadFile(filepath.Join(dir, "story.txt.stance.json"))
+	if err != nil || !strings.Contains(string(data), `"quote": "Vladimir Putin"`) {
+		t.Fatalf("the remapped key's annotation was not saved: %v\n%s", err, data)
+	}
+}
