@@ -204,3 +204,50 @@ func TestEditKeepsActorWithSharedName(t *testing.T) {
 		t.Errorf("after editing the note: actor %s, note %q; want a-222222 and the note", got.Actor, got.Note)
 	}
 }
+
+// Taking over a file whose owner changed the same annotation as this
+// read-only session keeps this session's version in a conflict file and
+// says so, instead of dropping it.
+func TestTakeOverKeepsConflictingEdits(t *testing.T) {
+	dir := t.TempDir()
+	first, path := openSeedCopyIn(t, dir)
+	a, err := first.Editor.TagActor(spanOf(t, first.Article, "Donald Trump", 0), annotate.ActorChoice{Name: "Donald Trump"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.writeDoc(first.snapshot()); err != nil {
+		t.Fatal(err)
+	}
+	second, err := OpenSession(Source{Path: filepath.Join(dir, "story.txt")}, "")
+	if err != nil || !second.ReadOnly {
+		t.Fatalf("second session: %v, read-only %v", err, second != nil && second.ReadOnly)
+	}
+	mine, theirs := "noted in the second", "noted in the first"
+	if err := first.Editor.Update(a.ID, annotate.Change{Note: &theirs}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.writeDoc(first.snapshot()); err != nil {
+		t.Fatal(err)
+	}
+	first.Close()
+
+	h := newReader(t, second, wide.w, wide.h)
+	if err := second.Editor.Update(a.ID, annotate.Change{Note: &mine}); err != nil {
+		t.Fatal(err)
+	}
+	h.wait = 2 * time.Second
+	h.keys("ctrl+s")
+	if h.m.sess.ReadOnly {
+		t.Fatalf("ctrl+s did not take over: %s", h.screen())
+	}
+	files, _ := filepath.Glob(path + ".conflict-*")
+	if len(files) != 1 {
+		t.Fatalf("conflict files %v, want one holding this session's version", files)
+	}
+	if data, _ := os.ReadFile(files[0]); !strings.Contains(string(data), mine) {
+		t.Errorf("the conflict file lacks this session's note")
+	}
+	if !strings.Contains(h.screen(), "conflict") {
+		t.Errorf("the take-over does not mention the conflict:\n%s", h.screen())
+	}
+}

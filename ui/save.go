@@ -154,13 +154,34 @@ func (m *Model) takeOver() tea.Cmd {
 	}
 	fresh := NewSession(s.Article, o.Doc, s.Path, s.AnnPath)
 	fresh.File = o.File
+	if err := o.File.ReadOnly(); err != nil {
+		// Taken over, but what the other stance left is damaged.
+		fresh.ReadOnly, fresh.opened = true, o.Doc.Clone()
+	}
+	msg := "took over " + shortPath(s.AnnPath) + ": saving again"
 	if s.Dirty() && s.opened != nil {
 		// What was coded here while read-only, on top of what the other
 		// stance saved: a three-way merge from the document as opened.
-		fresh.Editor.Absorb(s.opened, mine)
+		// Where both changed one annotation the saved version stays, and
+		// this session's whole document is kept beside it.
+		if conflicts := fresh.Editor.Absorb(s.opened, mine); len(conflicts) > 0 {
+			path, err := annotate.WriteConflict(s.AnnPath, mine)
+			if err != nil {
+				m.setError("could not keep this session's conflicting changes: " + err.Error())
+				return nil
+			}
+			msg = fmt.Sprintf("took over %s; %d of your changes conflict with the saved ones: yours are kept in %s",
+				shortPath(s.AnnPath), len(conflicts), shortPath(path))
+		}
 	}
+	if o.Reanchor.Changed() {
+		msg += "; " + o.Reanchor.String()
+	}
+	cursor := m.article.Cursor()
 	m.openSession(fresh)
-	m.setMessage("took over " + shortPath(s.AnnPath) + ": saving again")
+	m.article.JumpTo(cursor)
+	fresh.lastActor, fresh.lastClaim = s.lastActor, s.lastClaim
+	m.setMessage(msg)
 	return m.scheduleSave()
 }
 
