@@ -32,10 +32,12 @@ const usage = `stance — read news articles in the terminal and code who claims
 
 Usage:
   stance [flags] [PATH|URL ...]
-                               open the reader (no path: the bundled samples;
-                               a folder or several files: the library); a PATH
-                               may be a saved web page (.html), a URL a web
-                               page, coded against a snapshot of its text
+                               open the reader (no path: the library of the
+                               bundled samples, your feeds and saved web
+                               pages; a folder or several files: the library
+                               of those); a PATH may be a saved web page
+                               (.html) or a feed, a URL a web page, coded
+                               against a snapshot of its text, or a feed
   stance export [--format F] [-o OUT] PATH ...
                                write the coding for other tools: json, jsonl,
                                csv, w3c, brat, graphml, dot, md
@@ -44,6 +46,9 @@ Usage:
   stance validate PATH ...     check annotation files against their articles
   stance config                print the configuration and where each value
                                came from ('stance config --help' says more)
+  stance feeds [list]          print the feeds you follow (the feeds file)
+  stance feeds import FILE.opml
+                               add an OPML list's feeds to the feeds file
 
 For export, stats and validate a PATH is an article, its annotations file
 (ARTICLE.stance.json) or a folder of them; 'stance export --help' says more.
@@ -88,6 +93,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runValidate(args[1:], stdout)
 	case "config":
 		err = runConfig(args[1:], stdout)
+	case "feeds":
+		err = runFeeds(args[1:], stdout, stderr)
 	default:
 		err = runReader(args, stdout, stderr)
 	}
@@ -140,7 +147,7 @@ func runReader(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, annotate.Generator())
 		return nil
 	}
-	sources, err := collectSources(fs.Args(), *refresh)
+	sources, problems, err := collectSources(fs.Args(), *refresh)
 	if err != nil {
 		return err
 	}
@@ -156,7 +163,7 @@ func runReader(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opts := ui.Options{Sources: sources, Annotations: *annotations, Dark: true,
-		Theme: cfg.Theme, Keys: cfg.keys, Notice: cfg.notice()}
+		Theme: cfg.Theme, Keys: cfg.keys, Notice: joinNotices(cfg.notice(), feedsNotice(problems))}
 	if single && sources[0].URL != "" && !*refresh && feeds.LoadState(sources[0].URL).Cached() {
 		sources[0].Feed = true // opens from its cache, offline too
 	}
@@ -197,23 +204,26 @@ func runProgram(opts ui.Options) error {
 }
 
 // collectSources turns the command line's paths into articles: files as
-// they are, folders as the articles in them, nothing as the samples.
-func collectSources(paths []string, refresh bool) ([]ui.Source, error) {
+// they are, folders as the articles in them, nothing as the library (the
+// samples, saved web pages and feeds; problems are the feeds file's bad
+// lines).
+func collectSources(paths []string, refresh bool) (_ []ui.Source, problems []string, _ error) {
 	if len(paths) == 0 {
-		return ui.BundledSources(), nil
+		sources, problems := ui.LibrarySources()
+		return sources, problems, nil
 	}
 	var out []ui.Source
 	for _, p := range paths {
 		if web.IsURL(p) {
 			if _, err := web.ParseURL(p); err != nil {
-				return nil, usageError{msg: err.Error()}
+				return nil, nil, usageError{msg: err.Error()}
 			}
 			out = append(out, ui.Source{URL: p, Refresh: refresh})
 			continue
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
+			return nil, nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
 		}
 		if !info.IsDir() {
 			out = append(out, ui.Source{Path: p, Feed: isFeedFile(p)})
@@ -221,11 +231,39 @@ func collectSources(paths []string, refresh bool) ([]ui.Source, error) {
 		}
 		found, err := ui.FolderSources(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out = append(out, found...)
 	}
-	return out, nil
+	return out, nil, nil
+}
+
+// feedsNotice is the first of the library's problems for the status line,
+// and how many more there are.
+func feedsNotice(problems []string) string {
+	if len(problems) == 0 {
+		return ""
+	}
+	msg := problems[0]
+	// The home folder as ~, so that the line number fits the status line.
+	if home, err := os.UserHomeDir(); err == nil && home != "/" {
+		msg = strings.Replace(msg, home+string(os.PathSeparator), "~"+string(os.PathSeparator), 1)
+	}
+	if len(problems) > 1 {
+		msg += fmt.Sprintf(" (and %d more: stance feeds lists them)", len(problems)-1)
+	}
+	return msg
+}
+
+// joinNotices joins the notices that are not empty.
+func joinNotices(notices ...string) string {
+	var out []string
+	for _, n := range notices {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, " · ")
 }
 
 // unwrapPath drops the operation from a path error ("stat x: …"), since the

@@ -698,12 +698,12 @@ func (m *Model) render() string {
 	switch {
 	case m.sess == nil && m.feed != nil:
 		body = st.PaneFocused.Width(m.width).Height(m.height - 2).Render(m.feed.View())
-		bindings = m.feed.ShortHelp()
+		bindings = m.feed.ShortHelp(m.library != nil)
 		info.mode, info.file = "FEED", m.feed.Title()
 	case m.sess == nil:
 		body = st.PaneFocused.Width(m.width).Height(m.height - 2).Render(m.library.View())
 		bindings = m.library.ShortHelp()
-		info.file = plural(len(m.library.sources), "article")
+		info.file = m.library.Summary()
 	default:
 		body = m.renderReader()
 		bindings = m.readerHelp()

@@ -252,17 +252,28 @@ func (p *feedPane) open() tea.Cmd {
 	}
 }
 
-// Title is the feed's name, for the status bar.
+// Title is the feed's name, for the status bar: the feeds file's name for
+// it, else its own.
 func (p *feedPane) Title() string {
+	if p.src.Title != "" {
+		return p.src.Title
+	}
 	if p.state != nil && p.state.Title != "" {
 		return p.state.Title
 	}
 	return p.src.Name()
 }
 
-func (p *feedPane) ShortHelp() []key.Binding {
+// ShortHelp is the feed pane's key help; back says whether a library is
+// behind it for esc to return to.
+func (p *feedPane) ShortHelp(back bool) []key.Binding {
 	km := p.common.Keys
-	return []key.Binding{km.Up, km.Down, km.Open, km.Back, km.Refresh, km.Help, km.Quit}
+	refresh := km.Refresh
+	refresh.SetHelp(refresh.Help().Key, "read the feed again")
+	if !back {
+		return []key.Binding{km.Up, km.Down, km.Open, refresh, km.Help, km.Quit}
+	}
+	return []key.Binding{km.Up, km.Down, km.Open, km.Back, refresh, km.Help, km.Quit}
 }
 
 func (p *feedPane) View() string {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 
@@ -60,9 +61,23 @@ func (f *fetchStatus) View() string { return f.spinner.View() + " " + f.what + "
 // goroutine.
 func fetchSnapshotCmd(src Source, override string) tea.Cmd {
 	return func() tea.Msg {
-		snap, err := defaultFetcher.OpenSnapshot(context.Background(), src.URL, override, src.Refresh)
+		snap, err := openSnapshot(src, override)
 		return snapshotFetchedMsg{src: src, snap: snap, err: err}
 	}
+}
+
+// openSnapshot returns src's web page: from the snapshot file the library
+// listed, else from the snapshot of its URL, else fetched.
+func openSnapshot(src Source, override string) (*web.Snapshot, error) {
+	if src.Snapshot != "" && !src.Refresh {
+		snap, err := web.ReadSnapshot(src.Snapshot)
+		if err != nil {
+			return nil, err
+		}
+		snap.URL = cmp.Or(src.URL, snap.URL)
+		return snap, nil
+	}
+	return defaultFetcher.OpenSnapshot(context.Background(), src.URL, override, src.Refresh)
 }
 
 // startFetch opens a web page in the background, with a spinner.
@@ -72,8 +87,11 @@ func (m *Model) startFetch(src Source) tea.Cmd {
 		return nil
 	}
 	what := "fetching " + src.URL
-	if src.Refresh {
+	switch {
+	case src.Refresh:
 		what = "refreshing " + src.URL
+	case src.Snapshot != "":
+		what = "opening " + src.URL
 	}
 	m.message = ""
 	return m.fetch.Start(what, fetchSnapshotCmd(src, m.override))
@@ -84,6 +102,10 @@ func (m *Model) startFetch(src Source) tea.Cmd {
 func (m *Model) refresh() tea.Cmd {
 	if m.sess == nil || m.sess.Doc().Article.URL == "" {
 		m.setMessage("r refreshes articles opened from a URL")
+		return nil
+	}
+	if feeds.LinklessItem(m.sess.Doc().Article.URL) {
+		m.setMessage("this item has no page of its own (the feed gives no link): its text is the feed's, nothing to fetch again")
 		return nil
 	}
 	return m.startFetch(Source{URL: m.sess.Doc().Article.URL, Refresh: true})
@@ -131,6 +153,9 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 			return tea.Quit
 		}
 		m.setError(err.Error())
+		if m.feed != nil {
+			return safeCmd(m.feed.Recount())
+		}
 		return safeCmd(m.library.Refresh())
 	}
 	m.openSession(s)

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -11,17 +14,66 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"stance/annotate"
+	"stance/annotate/feeds"
+	"stance/annotate/web"
+	"stance/model"
 )
 
-// libraryEntry is one article in the library with what is known of it.
-type libraryEntry struct {
-	src         Source
-	title, date string
-	annotations int
-	err         string
+// entryKind is what a library entry is: it decides how it is described,
+// opened and counted.
+type entryKind int
+
+const (
+	kindFile entryKind = iota // a local file or a bundled sample
+	kindWeb                   // a web page, coded against its snapshot
+	kindFeed                  // a feed: opens the feed pane
+)
+
+func kindOf(src Source) entryKind {
+	switch {
+	case src.Feed:
+		return kindFeed
+	case src.URL != "" || src.Snapshot != "":
+		return kindWeb
+	}
+	return kindFile
 }
 
-// libraryPane lists articles: title, date and how many annotations each has.
+// entryKindNames name the kinds in the KIND column and, pluralised, the header.
+var entryKindNames = [...]struct{ column, noun string }{
+	kindFile: {"file", "article"},
+	kindWeb:  {"web", "web page"},
+	kindFeed: {"feed", "feed"},
+}
+
+// libraryEntry is one article or feed in the library with what is known
+// of it.
+type libraryEntry struct {
+	src         Source // with the URL of a listed snapshot filled in
+	title, date string
+	annotations int
+	// A feed's progress: items coded of items cached; cached is false for
+	// a feed never read.
+	coded, items int
+	cached       bool
+	unknown      bool // a web page never fetched: nothing to count
+	err          string
+}
+
+// count is what the CODED column shows: annotations, or for a feed the
+// items coded of those cached.
+func (e libraryEntry) count() string {
+	switch {
+	case kindOf(e.src) == kindFeed && e.cached:
+		return itoa(e.coded) + "/" + itoa(e.items)
+	case kindOf(e.src) == kindFeed || e.unknown:
+		return "–"
+	}
+	return itoa(e.annotations)
+}
+
+// libraryPane lists articles and feeds: title, date and how much of each
+// is coded.
 type libraryPane struct {
 	common        *Common
 	sources       []Source
@@ -42,8 +94,70 @@ func newLibraryPane(c *Common, sources []Source, override string) *libraryPane {
 	return &libraryPane{common: c, sources: sources, override: override}
 }
 
-// Load reads every entry's title, date and annotation count off the UI
-// goroutine.
+// LibrarySources is the library stance opens with no path: the bundled
+// samples, the web pages saved as snapshots in the data folder, and the
+// feeds of the feeds file. problems are one line each: the feeds file's
+// bad lines, or why a folder could not be read; what could be read is
+// listed all the same.
+func LibrarySources() (sources []Source, problems []string) {
+	sources = BundledSources()
+	snaps, err := SnapshotSources()
+	if err != nil {
+		problems = append(problems, err.Error())
+	}
+	sources = append(sources, snaps...)
+	subs, errs := SubscribedSources()
+	for _, e := range errs {
+		problems = append(problems, e.Error())
+	}
+	return append(sources, subs...), problems
+}
+
+// SnapshotSources lists the web pages saved in the data folder
+// (NAME.snapshot.txt), by name: host and path, so that a site's pages
+// stand together. A data folder not made yet holds none.
+func SnapshotSources() ([]Source, error) {
+	dir, err := annotate.DataDir()
+	if err != nil {
+		return nil, err
+	}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []Source
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), model.SnapshotSuffix) && !strings.HasPrefix(e.Name(), ".") {
+			path := filepath.Join(dir, e.Name())
+			out = append(out, Source{Path: path, Snapshot: path})
+		}
+	}
+	return out, nil // ReadDir sorts by name
+}
+
+// SubscribedSources lists the feeds of the feeds file, in its order. Each
+// line that is not a feed is an error of its own, with its line number.
+func SubscribedSources() ([]Source, []error) {
+	path, err := feeds.ListPath()
+	if err != nil {
+		return nil, []error{err}
+	}
+	subs, problems, err := feeds.LoadList(path)
+	if err != nil {
+		return nil, []error{err}
+	}
+	var out []Source
+	for _, s := range subs {
+		out = append(out, Source{URL: s.URL, Feed: true, Title: s.Name})
+	}
+	return out, problems
+}
+
+// Load reads every entry's title, date and how much of it is coded off
+// the UI goroutine.
 func (p *libraryPane) Load() tea.Cmd {
 	sources, override := p.sources, p.override
 	return func() tea.Msg {
@@ -56,6 +170,12 @@ func (p *libraryPane) Load() tea.Cmd {
 }
 
 func describeSource(src Source, override string) libraryEntry {
+	switch kindOf(src) {
+	case kindFeed:
+		return describeFeed(src)
+	case kindWeb:
+		return describeWeb(src, override)
+	}
 	e := libraryEntry{src: src}
 	art, err := parseSource(src)
 	if err != nil {
@@ -70,14 +190,124 @@ func describeSource(src Source, override string) libraryEntry {
 	if err != nil {
 		return e
 	}
+	e.annotations, e.err = countAnnotations(path)
+	return e
+}
+
+// countAnnotations counts the annotations in the file at path: none when
+// there is no file, and an error when it cannot be read.
+func countAnnotations(path string) (int, string) {
 	doc, err := annotate.Load(path)
 	switch {
 	case err == nil:
-		e.annotations = len(doc.Annotations)
-	case !errors.Is(err, fs.ErrNotExist):
-		e.err = err.Error()
+		return len(doc.Annotations), ""
+	case errors.Is(err, fs.ErrNotExist):
+		return 0, ""
+	}
+	return 0, err.Error()
+}
+
+// describeWeb describes a web page from its snapshot: the file the
+// library listed, or the one its URL is kept under. A page never fetched
+// shows its URL.
+func describeWeb(src Source, override string) libraryEntry {
+	e := libraryEntry{src: src, title: src.URL}
+	path := src.Snapshot
+	if path == "" {
+		dir := filepath.Dir(override)
+		if override == "" {
+			d, err := annotate.DataDir()
+			if err != nil {
+				e.err = err.Error()
+				return e
+			}
+			dir = d
+		}
+		path = filepath.Join(dir, web.SnapshotName(src.URL))
+	}
+	snap, err := web.ReadSnapshot(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && src.Snapshot == "":
+		e.unknown = true
+		return e
+	case err != nil:
+		e.err = oneLine(err.Error())
+		return e
+	}
+	e.title, e.date = snap.Article.Meta.Title, snap.Article.Meta.Date
+	if e.title == "" {
+		e.title = cmp.Or(snap.URL, filepath.Base(path))
+	}
+	if e.src.URL == "" {
+		e.src.URL = snap.URL // opened as a web page, refreshable
+	}
+	if override != "" && src.Snapshot == "" {
+		return e // one annotations file for several articles
+	}
+	e.annotations, e.err = countAnnotations(annotate.PathFor(path))
+	return e
+}
+
+// describeFeed describes a feed from its cache: its name (the feeds
+// file's, else the feed's own), the date of its newest item, and how many
+// of its cached items are coded.
+func describeFeed(src Source) libraryEntry {
+	key := feedKey(src)
+	st := feeds.LoadState(key)
+	e := libraryEntry{src: src, title: cmp.Or(src.Title, st.Title, src.Name()), cached: st.Cached()}
+	if !e.cached {
+		e.title += " (not read yet)"
+		return e
+	}
+	e.coded, e.items = st.Progress()
+	for _, it := range st.Items {
+		e.date = max(e.date, it.Date())
 	}
 	return e
+}
+
+// Summary is what the library holds, by kind: "6 articles · 2 feeds".
+func (p *libraryPane) Summary() string {
+	var n [len(entryKindNames)]int
+	for _, src := range p.sources {
+		n[kindOf(src)]++
+	}
+	var parts []string
+	for k, c := range n {
+		if c > 0 {
+			parts = append(parts, plural(c, entryKindNames[k].noun))
+		}
+	}
+	if len(parts) == 0 {
+		return plural(0, entryKindNames[kindFile].noun)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// mixed reports whether the library holds more than one kind of entry:
+// then a KIND column tells them apart.
+func (p *libraryPane) mixed() bool {
+	for _, src := range p.sources {
+		if kindOf(src) != kindOf(p.sources[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// entry is the i-th entry as far as it is known.
+func (p *libraryPane) entry(i int) libraryEntry {
+	if p.loaded && i < len(p.entries) {
+		return p.entries[i]
+	}
+	return libraryEntry{src: p.sources[i], title: p.sources[i].Name()}
+}
+
+// open asks for the i-th entry: the article, a web page's snapshot, or the
+// feed pane.
+func (p *libraryPane) open(i int) tea.Cmd {
+	src := p.entry(i).src
+	return func() tea.Msg { return openSourceMsg{src} }
 }
 
 func (p *libraryPane) SetSize(w, h int) {
@@ -117,8 +347,7 @@ func (p *libraryPane) Update(msg tea.Msg) tea.Cmd {
 			p.index -= p.height - 2
 		case key.Matches(msg, km.Open):
 			if p.index < len(p.sources) {
-				src := p.sources[p.index]
-				return func() tea.Msg { return openSourceMsg{src} }
+				return p.open(p.index)
 			}
 		}
 		p.clamp()
@@ -140,8 +369,7 @@ func (p *libraryPane) Click(y int) tea.Cmd {
 		return nil
 	}
 	if i == p.index {
-		src := p.sources[i]
-		return func() tea.Msg { return openSourceMsg{src} }
+		return p.open(i)
 	}
 	p.index = i
 	return nil
@@ -157,27 +385,37 @@ func (p *libraryPane) ShortHelp() []key.Binding {
 
 func (p *libraryPane) View() string {
 	st := p.common.Styles
-	const dateW, countW = 10, 5
+	const dateW, kindW = 10, 4
+	countW := 5
+	for i := range p.sources {
+		countW = max(countW, ansi.StringWidth(p.entry(i).count()))
+	}
+	mixed := p.mixed()
 	titleW := max(p.width-dateW-countW-6, 10)
-	header := st.PaneTitle.Render("Library") + st.Dim.Render(" · "+plural(len(p.sources), "article"))
-	cols := st.Dim.Render("  " + pad("TITLE", titleW) + "  " + pad("DATE", dateW) + "  " + lipgloss.NewStyle().Width(countW).Align(lipgloss.Right).Render("CODED"))
+	if mixed {
+		titleW = max(titleW-kindW-2, 10)
+	}
+	right := lipgloss.NewStyle().Width(countW).Align(lipgloss.Right)
+	kindCol := func(s string) string {
+		if !mixed {
+			return ""
+		}
+		return pad(s, kindW) + "  "
+	}
+	header := st.PaneTitle.Render("Library") + st.Dim.Render(" · "+p.Summary())
+	cols := st.Dim.Render("  " + pad("TITLE", titleW) + "  " + kindCol("KIND") + pad("DATE", dateW) + "  " + right.Render("CODED"))
 	lines := []string{header, cols}
 	for i := p.top; i < len(p.sources) && len(lines) < p.height; i++ {
-		var e libraryEntry
-		if p.loaded && i < len(p.entries) {
-			e = p.entries[i]
-		} else {
-			e = libraryEntry{src: p.sources[i], title: p.sources[i].Name()}
-		}
+		e := p.entry(i)
 		title := e.title
 		if e.err != "" {
 			title = "⚠ " + e.err
 		}
-		count := lipgloss.NewStyle().Width(countW).Align(lipgloss.Right).Render(itoa(e.annotations))
+		count := right.Render(e.count())
 		if !p.loaded {
-			count = lipgloss.NewStyle().Width(countW).Align(lipgloss.Right).Render("…")
+			count = right.Render("…")
 		}
-		line := pad(ansi.Truncate(title, titleW, "…"), titleW) + "  " + pad(e.date, dateW) + "  " + count
+		line := pad(ansi.Truncate(title, titleW, "…"), titleW) + "  " + kindCol(entryKindNames[kindOf(e.src)].column) + pad(e.date, dateW) + "  " + count
 		// A marker as well as reverse video: the selection shows without
 		// colour or attributes too.
 		if i == p.index {

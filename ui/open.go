@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"cmp"
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -27,6 +26,11 @@ type Source struct {
 	Refresh bool   // with URL: fetch again even if there is a snapshot
 	Feed    bool   // Path or URL is a feed: it opens the feed pane
 	Title   string // a feed's name from the feeds file, if any
+	// Snapshot is the file of a saved web page (NAME.snapshot.txt) listed
+	// in the library: its article is read from there, with no network.
+	// Path is the same file, so that it opens as a text until its URL is
+	// known.
+	Snapshot string
 }
 
 // Name is how the source is shown.
@@ -83,7 +87,7 @@ func FolderSources(dir string) ([]Source, error) {
 // src.Refresh): that blocks, so the reader fetches with fetchCmd instead.
 func OpenSession(src Source, annOverride string) (*Session, error) {
 	if src.URL != "" {
-		snap, err := defaultFetcher.OpenSnapshot(context.Background(), src.URL, annOverride, src.Refresh)
+		snap, err := openSnapshot(src, annOverride)
 		if err != nil {
 			return nil, err
 		}

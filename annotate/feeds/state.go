@@ -156,3 +156,36 @@ func Coded(feedURL string, it Item) int {
 	}
 	return len(doc.Annotations)
 }
+
+// LinklessItem reports whether articleURL names a feed item that has no
+// link (ArticleURL's FEED#ID): its article is the feed's own text, and
+// there is no page to fetch again. It asks the feed's cache.
+func LinklessItem(articleURL string) bool {
+	for i := strings.Index(articleURL, "#"); i >= 0; {
+		feedURL, id := articleURL[:i], articleURL[i+1:]
+		if st := LoadState(feedURL); st.Cached() {
+			for _, it := range st.Items {
+				if it.ID == id {
+					return it.Link == ""
+				}
+			}
+		}
+		j := strings.Index(articleURL[i+1:], "#")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// Progress is how much of a cached feed is coded: items with at least one
+// annotation, of the items cached.
+func (s *State) Progress() (coded, items int) {
+	for _, it := range s.Items {
+		if Coded(s.URL, it) > 0 {
+			coded++
+		}
+	}
+	return coded, len(s.Items)
+}

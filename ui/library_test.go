@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"stance/annotate"
+	"stance/annotate/feeds"
+)
+
+const gazetteFeed = "https://gazette.example/feed.xml"
+
+// homeLibrary makes scratch data and configuration folders holding what
+// the library lists with no path: a feeds file with the gazette's feed
+// (cached, its first item coded: one actor), a feed never read and a bad
+// line; and the snapshot of the coded item. It returns the library's
+// sources and problems.
+func homeLibrary(t *testing.T) ([]Source, []string) {
+	t.Helper()
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	if err := os.MkdirAll(filepath.Join(config, "stance"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(config, "stance", "feeds"),
+		"# what I follow\n"+gazetteFeed+"  Harbour Gazette\nexample.org/rss\nhttps://never.example/rss\n")
+
+	data, err := os.ReadFile(feedSample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := feeds.Parse(data, gazetteFeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := feeds.LoadState(gazetteFeed)
+	st.Update(f, time.Date(2025, 9, 15, 9, 0, 0, 0, time.UTC))
+	if err := st.Save(); err != nil {
+		t.Fatal(err)
+	}
+	// The first item, offline: its snapshot is made from the feed's text.
+	offline(t)
+	snap, _, err := feeds.OpenItem(context.Background(), defaultFetcher, gazetteFeed, f.Items[0], "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := SnapshotSession(snap, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Editor.TagActor(spanOf(t, s.Article, "harbour authority", 0), annotate.ActorChoice{Name: "Harbour authority"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.writeDoc(s.snapshot()); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	return LibrarySources()
+}
+
+// TestLibraryHome: with no path the library lists the samples, the saved
+// web page and the subscribed feeds, each with how much is coded (a feed:
+// items coded of items cached); enter opens a feed's pane and a snapshot's
+// article, offline. The screen is a golden file.
+func TestLibraryHome(t *testing.T) {
+	sources, problems := homeLibrary(t)
+	if len(problems) != 1 || !strings.HasSuffix(problems[0], "stance/feeds:3: not a feed URL: example.org/rss (only http and https URLs can be opened)") {
+		t.Errorf("problems %q, want the feeds file's line 3", problems)
+	}
+	h := newHarness(t, New(Options{Sources: sources}), wide.w, wide.h)
+	h.keys("G", "k")
+	requireScreen(t, h, wide)
+
+	h.keys("enter")
+	if h.m.feed == nil || !strings.Contains(h.screen(), "FEED Harbour Gazette") || !strings.Contains(h.screen(), "esc library") {
+		t.Fatalf("enter on a feed:\n%s", h.screen())
+	}
+	h.keys("esc")
+	if h.m.feed != nil || !strings.Contains(h.screen(), "LIBRARY") {
+		t.Fatalf("esc from the feed:\n%s", h.screen())
+	}
+	h.keys("k", "enter")
+	if h.m.sess == nil || h.m.sess.Doc().Article.URL != "https://gazette.example/2025/09/harbour-stays-public" || len(h.m.sess.Doc().Annotations) != 1 {
+		t.Fatalf("enter on a snapshot:\n%s", h.screen())
+	}
+}
+
+// A web page in a library of URLs describes itself from its snapshot; one
+// never fetched shows its URL, with nothing to count.
+func TestLibraryURLSources(t *testing.T) {
+	homeLibrary(t)
+	e := describeSource(Source{URL: "https://gazette.example/2025/09/harbour-stays-public"}, "")
+	if e.err != "" || e.title != "Harbour stays public, authority says" || e.date != "2025-09-15" || e.count() != "1" {
+		t.Errorf("fetched page: %+v", e)
+	}
+	e = describeSource(Source{URL: "https://nowhere.example/x"}, "")
+	if e.err != "" || e.title != "https://nowhere.example/x" || e.count() != "–" {
+		t.Errorf("page never fetched: %+v", e)
+	}
+}
+
+// A feed opened on its own has no library behind it: its help does not
+// offer esc.
+func TestFeedHelpWithoutLibrary(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	offline(t)
+	h := newHarness(t, New(Options{Sources: []Source{{Path: feedSample, Feed: true}}}), wide.w, wide.h)
+	if s := h.screen(); strings.Contains(s, "esc library") || !strings.Contains(s, "r read the feed again") {
+		t.Errorf("feed help:\n%s", s)
+	}
+}
+
+// r on the article of a feed item without a link says there is no page,
+// and fetches nothing.
+func TestRefreshLinklessItem(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	offline(t)
+	const feedURL = "https://museum.example/feed"
+	item := feeds.Item{ID: "x1", Title: "Museum reopens", Summary: "The harbour museum reopens next week after two years of work on its roof."}
+	st := feeds.LoadState(feedURL)
+	st.Update(&feeds.Feed{Title: "Museum news", Items: []feeds.Item{item}}, time.Now())
+	if err := st.Save(); err != nil {
+		t.Fatal(err)
+	}
+	snap, _, err := feeds.OpenItem(context.Background(), defaultFetcher, feedURL, item, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := SnapshotSession(snap, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newReader(t, s, wide.w, wide.h)
+	h.keys("r")
+	if h.m.fetch.Active() || !strings.Contains(h.screen(), "this item has no page of its own") {
+		t.Errorf("r on a linkless item:\n%s", h.screen())
+	}
+	// A page of a web feed item is refreshed as any.
+	if !feeds.LinklessItem(feedURL+"#x1") || feeds.LinklessItem("https://museum.example/page#x1") || feeds.LinklessItem(feedURL+"#other") {
+		t.Error("LinklessItem misjudges")
+	}
+}
