@@ -218,9 +218,12 @@ func TestEndToEndJourneys(t *testing.T) {
 	// First run, no arguments: the library of bundled samples.
 	s.waitFor("Library")
 	s.waitFor("No Breakthrough Despite")
-	for !strings.Contains(selectedRow(s.screen()), "No Breakthrough") {
+	for i := 0; !strings.Contains(selectedRow(s.screen()), "No Breakthrough"); i++ {
+		if i == 20 {
+			t.Fatalf("j never reached the seed article in the library:\n%s", s.screen())
+		}
 		s.keys("j")
-		time.Sleep(30 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 	}
 	s.keys("Enter")
 	s.waitFor("2025-08-15 ·")

@@ -20,7 +20,10 @@ import (
 func TestSidePanesFollowTheOpenArticle(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	h := newLibrary(t, wide)
-	for !strings.Contains(h.screen(), "▸ No Breakthrough") {
+	for i := 0; !strings.Contains(h.screen(), "▸ No Breakthrough"); i++ {
+		if i == 20 {
+			t.Fatalf("j never reached the seed article:\n%s", h.screen())
+		}
 		h.keys("j")
 	}
 	h.keys("enter")
