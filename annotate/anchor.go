@@ -1,6 +1,10 @@
 package annotate
 
-import "stance/model"
+import (
+	"unicode/utf8"
+
+	"stance/model"
+)
 
 // AnchorContext is how many code points of context Anchor records on each
 // side of a quote. The context lets a span be found again after the
@@ -17,4 +21,27 @@ func Anchor(a *model.Article, s model.Span) (quote, prefix, suffix string) {
 	return string(runes[start:end]),
 		string(runes[max(0, start-AnchorContext):start]),
 		string(runes[end:min(len(runes), end+AnchorContext)])
+}
+
+// runesAre reports whether string(runes) == s, without building the string.
+func runesAre(runes []rune, s string) bool {
+	j := 0 // bytes of s matched
+	for _, r := range runes {
+		if uint32(r) < utf8.RuneSelf {
+			if j >= len(s) || s[j] != byte(r) {
+				return false
+			}
+			j++
+			continue
+		}
+		if !utf8.ValidRune(r) {
+			r = utf8.RuneError // as string(runes) encodes it
+		}
+		got, size := utf8.DecodeRuneInString(s[j:])
+		if got != r || size != utf8.RuneLen(r) {
+			return false // a different rune, an invalid byte of s, or its end
+		}
+		j += size
+	}
+	return j == len(s)
 }

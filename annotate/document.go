@@ -210,15 +210,26 @@ func (d *Document) Clone() *Document {
 
 // Sort puts the annotations in file order: by start, then end, then ID.
 func (d *Document) Sort() {
-	slices.SortStableFunc(d.Annotations, compareAnnotations)
+	// They usually are in order already (as loaded, or re-anchored on an
+	// unchanged text); checking is cheaper than sorting.
+	if !slices.IsSortedFunc(d.Annotations, compareAnnotations) {
+		slices.SortStableFunc(d.Annotations, compareAnnotations)
+	}
 }
 
+// compareAnnotations orders annotations by start, then end, then ID.
 func compareAnnotations(a, b model.Annotation) int {
-	return cmp.Or(
-		cmp.Compare(a.Span.Start, b.Span.Start),
-		cmp.Compare(a.Span.End, b.Span.End),
-		strings.Compare(a.ID, b.ID),
-	)
+	return compareAnnotationPtrs(&a, &b)
+}
+
+func compareAnnotationPtrs(a, b *model.Annotation) int {
+	if c := cmp.Compare(a.Span.Start, b.Span.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Span.End, b.Span.End); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
 func cloneActor(a model.Actor) model.Actor {

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -53,182 +54,273 @@ var (
 // "modified"; an annotation's "orphan" is written, after "modified", only
 // when it is true. Everything else is always written, "note" included, so that
 // every annotation of a type has the same shape. The document itself is not
-// changed (Marshal sorts a copy of the annotations).
+// changed (Marshal sorts pointers to the annotations).
 func (d *Document) Marshal() ([]byte, error) {
-	w := newWriter()
-	o := w.object()
-	o.int("schema", d.Schema)
-	o.string("generator", d.Generator)
-	o.key("article")
-	a := w.object()
-	a.string("title", d.Article.Title)
-	a.string("date", d.Article.Date)
-	a.string("source", d.Article.Source)
-	a.optional("url", d.Article.URL)
-	a.optional("fetched", d.Article.Fetched)
-	a.string("sha256", d.Article.SHA256)
-	a.int("length", d.Article.Length)
-	a.extra(d.Article.Extra, articleKeys)
-	a.end()
+	w := &jsonWriter{buf: make([]byte, 0, d.sizeHint())}
+	w.open('{')
+	w.int("schema", d.Schema)
+	w.string("generator", d.Generator)
+	w.key("article")
+	w.open('{')
+	w.string("title", d.Article.Title)
+	w.string("date", d.Article.Date)
+	w.string("source", d.Article.Source)
+	w.optional("url", d.Article.URL)
+	w.optional("fetched", d.Article.Fetched)
+	w.string("sha256", d.Article.SHA256)
+	w.int("length", d.Article.Length)
+	w.extra(d.Article.Extra, articleKeys)
+	w.close('}')
 
-	o.key("actors")
-	w.array(len(d.Actors), func(i int) {
-		x := d.Actors[i]
-		o := w.object()
-		o.string("id", x.ID)
-		o.string("name", x.Name)
-		o.string("kind", string(x.Kind))
+	w.key("actors")
+	w.open('[')
+	for _, x := range d.Actors {
+		w.next()
+		w.open('{')
+		w.string("id", x.ID)
+		w.string("name", x.Name)
+		w.string("kind", string(x.Kind))
 		if len(x.Aliases) > 0 {
-			o.key("aliases")
-			w.array(len(x.Aliases), func(i int) { w.value(x.Aliases[i]) })
+			w.key("aliases")
+			w.open('[')
+			for _, alias := range x.Aliases {
+				w.next()
+				w.buf = appendString(w.buf, alias)
+			}
+			w.close(']')
 		}
-		o.extra(x.Extra, actorKeys)
-		o.end()
-	})
+		w.extra(x.Extra, actorKeys)
+		w.close('}')
+	}
+	w.close(']')
 
-	o.key("claims")
-	w.array(len(d.Claims), func(i int) {
-		x := d.Claims[i]
-		o := w.object()
-		o.string("id", x.ID)
-		o.string("text", x.Text)
-		o.extra(x.Extra, claimKeys)
-		o.end()
-	})
+	w.key("claims")
+	w.open('[')
+	for _, x := range d.Claims {
+		w.next()
+		w.open('{')
+		w.string("id", x.ID)
+		w.string("text", x.Text)
+		w.extra(x.Extra, claimKeys)
+		w.close('}')
+	}
+	w.close(']')
 
-	notes := slices.Clone(d.Annotations)
-	slices.SortStableFunc(notes, compareAnnotations)
-	o.key("annotations")
-	w.array(len(notes), func(i int) {
-		x := notes[i]
-		o := w.object()
-		o.string("id", x.ID)
-		o.string("type", string(x.Type))
-		o.int("start", x.Span.Start)
-		o.int("end", x.Span.End)
-		o.string("quote", x.Quote)
-		o.string("prefix", x.Prefix)
-		o.string("suffix", x.Suffix)
-		o.optional("actor", x.Actor)
-		o.optional("claim", x.Claim)
-		o.optional("stance", string(x.Stance))
-		o.string("note", x.Note)
-		o.optional("created", x.Created)
-		o.optional("modified", x.Modified)
+	w.key("annotations")
+	w.open('[')
+	for _, x := range sortedAnnotations(d.Annotations) {
+		w.next()
+		w.open('{')
+		w.string("id", x.ID)
+		w.string("type", string(x.Type))
+		w.int("start", x.Span.Start)
+		w.int("end", x.Span.End)
+		w.string("quote", x.Quote)
+		w.string("prefix", x.Prefix)
+		w.string("suffix", x.Suffix)
+		w.optional("actor", x.Actor)
+		w.optional("claim", x.Claim)
+		w.optional("stance", string(x.Stance))
+		w.string("note", x.Note)
+		w.optional("created", x.Created)
+		w.optional("modified", x.Modified)
 		if x.Orphan {
-			o.key("orphan")
-			o.w.value(true)
+			w.key("orphan")
+			w.buf = append(w.buf, "true"...)
 		}
-		o.extra(x.Extra, annotationKeys)
-		o.end()
-	})
-	o.extra(d.Extra, documentKeys)
-	o.end()
+		w.extra(x.Extra, annotationKeys)
+		w.close('}')
+	}
+	w.close(']')
+	w.extra(d.Extra, documentKeys)
+	w.close('}')
+	w.buf = append(w.buf, '\n')
 	if w.err != nil {
 		return nil, fmt.Errorf("encoding annotations: %w", w.err)
 	}
+	return w.buf, nil
+}
 
-	var out bytes.Buffer
-	if err := json.Indent(&out, w.buf.Bytes(), "", "  "); err != nil {
-		return nil, fmt.Errorf("encoding annotations: %w", err)
+// sortedAnnotations returns the annotations in file order, without
+// changing or copying notes.
+func sortedAnnotations(notes []model.Annotation) []*model.Annotation {
+	out := make([]*model.Annotation, len(notes))
+	for i := range notes {
+		out[i] = &notes[i]
 	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
+	if !slices.IsSortedFunc(out, compareAnnotationPtrs) {
+		slices.SortStableFunc(out, compareAnnotationPtrs)
+	}
+	return out
 }
 
-// writer builds compact JSON in a fixed key order; Marshal indents it after.
-type writer struct {
-	buf bytes.Buffer
-	enc *json.Encoder
-	err error
+// sizeHint guesses the length of the document's JSON, so that Marshal
+// rarely grows its buffer.
+func (d *Document) sizeHint() int {
+	n := 1024 + 64*len(d.Actors) + 64*len(d.Claims)
+	for i := range d.Annotations {
+		x := &d.Annotations[i]
+		n += 320 + len(x.Quote) + len(x.Prefix) + len(x.Suffix) + len(x.Note)
+	}
+	return n
 }
 
-func newWriter() *writer {
-	w := &writer{}
-	w.enc = json.NewEncoder(&w.buf)
-	w.enc.SetEscapeHTML(false)
-	return w
+// jsonWriter writes JSON as Marshal promises it: indented by two spaces as
+// json.Indent does (an empty object or array stays "{}" or "[]"), members
+// separated by ": ", strings escaped as encoding/json escapes them with
+// SetEscapeHTML(false).
+type jsonWriter struct {
+	buf   []byte
+	depth int  // containers open
+	empty bool // nothing written yet in the innermost open container
+	err   error
 }
 
-// value writes v as JSON. HTML characters and non-ASCII text are written as
-// they are, not as \u escapes.
-func (w *writer) value(v any) {
-	if w.err != nil {
+func (w *jsonWriter) open(c byte) {
+	w.buf = append(w.buf, c)
+	w.depth++
+	w.empty = true
+}
+
+func (w *jsonWriter) close(c byte) {
+	w.depth--
+	if !w.empty {
+		w.newline()
+	}
+	w.buf = append(w.buf, c)
+	w.empty = false
+}
+
+// next starts a member or element of the innermost container.
+func (w *jsonWriter) next() {
+	if !w.empty {
+		w.buf = append(w.buf, ',')
+	}
+	w.empty = false
+	w.newline()
+}
+
+// newlineIndent is a new line and the indentation of the deepest
+// container Marshal writes (extras are laid out by json.Indent).
+const newlineIndent = "\n        "
+
+func (w *jsonWriter) newline() {
+	if n := 1 + 2*w.depth; n <= len(newlineIndent) {
+		w.buf = append(w.buf, newlineIndent[:n]...)
 		return
 	}
-	if err := w.enc.Encode(v); err != nil {
-		w.err = err
-		return
+	w.buf = append(w.buf, '\n')
+	for range w.depth {
+		w.buf = append(w.buf, "  "...)
 	}
-	w.buf.Truncate(w.buf.Len() - 1) // Encode's newline
 }
 
-func (w *writer) array(n int, elem func(i int)) {
-	w.buf.WriteByte('[')
-	for i := range n {
-		if i > 0 {
-			w.buf.WriteByte(',')
-		}
-		elem(i)
-	}
-	w.buf.WriteByte(']')
+func (w *jsonWriter) key(k string) {
+	w.next()
+	w.buf = appendString(w.buf, k)
+	w.buf = append(w.buf, ": "...)
 }
 
-type objectWriter struct {
-	w     *writer
-	count int
+func (w *jsonWriter) string(k, v string) {
+	w.key(k)
+	w.buf = appendString(w.buf, v)
 }
 
-func (w *writer) object() *objectWriter {
-	w.buf.WriteByte('{')
-	return &objectWriter{w: w}
-}
-
-func (o *objectWriter) key(k string) {
-	if o.count > 0 {
-		o.w.buf.WriteByte(',')
-	}
-	o.count++
-	o.w.value(k)
-	o.w.buf.WriteByte(':')
-}
-
-func (o *objectWriter) string(k, v string) {
-	o.key(k)
-	o.w.value(v)
-}
-
-func (o *objectWriter) optional(k, v string) {
+func (w *jsonWriter) optional(k, v string) {
 	if v != "" {
-		o.string(k, v)
+		w.string(k, v)
 	}
 }
 
-func (o *objectWriter) int(k string, v int) {
-	o.key(k)
-	o.w.value(v)
+func (w *jsonWriter) int(k string, v int) {
+	w.key(k)
+	w.buf = strconv.AppendInt(w.buf, int64(v), 10)
 }
 
 // extra writes the unknown members, sorted by key, skipping any that would
-// duplicate a known key.
-func (o *objectWriter) extra(x model.Extra, known []string) {
+// duplicate a known key. Each value is compacted and re-indented at its
+// depth, as json.Indent would lay it out.
+func (w *jsonWriter) extra(x model.Extra, known []string) {
+	if len(x) == 0 {
+		return
+	}
+	var compact, indented bytes.Buffer
+	prefix := strings.Repeat("  ", w.depth)
 	for _, k := range slices.Sorted(maps.Keys(x)) {
 		if isKnown(k, known) {
 			continue
 		}
-		var compact bytes.Buffer
+		compact.Reset()
 		if err := json.Compact(&compact, x[k]); err != nil {
-			if o.w.err == nil {
-				o.w.err = fmt.Errorf("unknown field %q: %w", k, err)
+			if w.err == nil {
+				w.err = fmt.Errorf("unknown field %q: %w", k, err)
 			}
 			continue
 		}
-		o.key(k)
-		o.w.buf.Write(compact.Bytes())
+		indented.Reset()
+		json.Indent(&indented, compact.Bytes(), prefix, "  ") // valid: Compact accepted it
+		w.key(k)
+		w.buf = append(w.buf, indented.Bytes()...)
 	}
 }
 
-func (o *objectWriter) end() { o.w.buf.WriteByte('}') }
+// appendString appends s as a JSON string, escaped exactly as encoding/json
+// escapes it with SetEscapeHTML(false) (Go 1.26, encode.go): '"', '\\' and
+// control characters escaped (\b, \f, \n, \r, \t by name, the rest as
+// \u00XX), invalid UTF-8 as \ufffd, U+2028 and U+2029 as \u2028 and
+// \u2029, everything else as it is.
+func appendString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if plainByte[b] {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	dst = append(dst, '"')
+	return dst
+}
 
 // isKnown reports whether k names a schema field. The match ignores case, as
 // encoding/json does when it decodes into the known fields.
@@ -236,8 +328,9 @@ func isKnown(k string, known []string) bool {
 	return slices.ContainsFunc(known, func(s string) bool { return strings.EqualFold(s, k) })
 }
 
-// The wire form that Decode reads the known fields into. Unknown fields are
-// collected by a second pass over the same bytes (see extras).
+// The wire form that Decode reads the known fields into. parseDocument
+// collects unknown members as it goes; with encoding/json they are
+// collected by a second pass over the same bytes (see wireExtras).
 type (
 	wireDocument struct {
 		Schema      int              `json:"schema"`
@@ -304,6 +397,18 @@ type (
 // without a kind is a person. Unknown members of every object are kept in
 // the Extra fields, so that Marshal writes them back.
 func Decode(name string, data []byte) (*Document, error) {
+	if parts, ok := parseDocument(data); ok {
+		if err := checkSchema(name, parts.hasSchema, parts.schema); err != nil {
+			return nil, err
+		}
+		return strictDocument(name, parts)
+	}
+	return decodeReference(name, data)
+}
+
+// decodeReference is Decode by encoding/json, for the documents that
+// parseDocument leaves to it: those with errors, and odd ones.
+func decodeReference(name string, data []byte) (*Document, error) {
 	if err := decodeHead(name, data); err != nil {
 		return nil, err
 	}
@@ -321,33 +426,57 @@ func Decode(name string, data []byte) (*Document, error) {
 		return nil, jsonError(name, data, err)
 	}
 
-	d := &Document{
-		Schema:      wire.Schema,
-		Generator:   wire.Generator,
-		Article:     toArticle(wire.Article, ex.Article),
-		Actors:      make([]model.Actor, 0, len(wire.Actors)),
-		Claims:      make([]model.Claim, 0, len(wire.Claims)),
-		Annotations: make([]model.Annotation, 0, len(wire.Annotations)),
-		Extra:       extras(ex.Top, documentKeys),
+	parts := &docParts{
+		schema:    wire.Schema,
+		generator: wire.Generator,
+		article:   wire.Article,
+		articleEx: extras(ex.Article, articleKeys),
+		extra:     extras(ex.Top, documentKeys),
 	}
 	for i, w := range wire.Actors {
-		a, msg := toActor(w, at(ex.Actors, i))
-		if msg != "" {
-			return nil, fmt.Errorf("%s: actor %s: %s", name, idOrIndex(w.ID, i), msg)
-		}
-		d.Actors = append(d.Actors, a)
+		parts.actors.items = append(parts.actors.items, w.actor(extras(at(ex.Actors, i), actorKeys)))
 	}
 	for i, w := range wire.Claims {
-		d.Claims = append(d.Claims, toClaim(w, at(ex.Claims, i)))
+		parts.claims.items = append(parts.claims.items, w.claim(extras(at(ex.Claims, i), claimKeys)))
 	}
 	for i, w := range wire.Annotations {
-		n, msg := toAnnotation(w, at(ex.Annotations, i))
-		if msg != "" {
-			return nil, fmt.Errorf("%s: annotation %s: %s", name, idOrIndex(w.ID, i), msg)
+		parts.annotations.items = append(parts.annotations.items, w.annotation(extras(at(ex.Annotations, i), annotationKeys)))
+	}
+	return strictDocument(name, parts)
+}
+
+// strictDocument builds Decode's document from its parts, which it uses
+// up: an invalid actor kind, annotation type or stance is an error.
+func strictDocument(name string, p *docParts) (*Document, error) {
+	d := &Document{
+		Schema:      p.schema,
+		Generator:   p.generator,
+		Article:     toArticle(p.article, p.articleEx),
+		Actors:      orEmpty(p.actors.items),
+		Claims:      orEmpty(p.claims.items),
+		Annotations: orEmpty(p.annotations.items),
+		Extra:       p.extra,
+	}
+	for i := range d.Actors {
+		if msg := checkActor(&d.Actors[i]); msg != "" {
+			return nil, fmt.Errorf("%s: actor %s: %s", name, idOrIndex(d.Actors[i].ID, i), msg)
 		}
-		d.Annotations = append(d.Annotations, n)
+	}
+	for i := range d.Annotations {
+		if msg := checkAnnotation(&d.Annotations[i]); msg != "" {
+			return nil, fmt.Errorf("%s: annotation %s: %s", name, idOrIndex(d.Annotations[i].ID, i), msg)
+		}
 	}
 	return d, nil
+}
+
+// orEmpty returns s, or an empty slice if s is nil: a document's entity
+// slices are never nil.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // decodeHead checks that data is one JSON object with a schema this program
@@ -359,64 +488,80 @@ func decodeHead(name string, data []byte) error {
 	if err := json.Unmarshal(data, &head); err != nil {
 		return jsonError(name, data, err)
 	}
+	if head.Schema == nil {
+		return checkSchema(name, false, 0)
+	}
+	return checkSchema(name, true, *head.Schema)
+}
+
+// checkSchema checks a document's schema: present says whether it has one.
+func checkSchema(name string, present bool, schema int) error {
 	switch {
-	case head.Schema == nil:
+	case !present:
 		return fmt.Errorf("%s: no \"schema\" field; not a stance annotation file", name)
-	case *head.Schema > SchemaVersion:
-		return &newerSchemaError{name: name, schema: *head.Schema}
-	case *head.Schema < 1:
-		return fmt.Errorf("%s: schema %d is not a valid schema version", name, *head.Schema)
+	case schema > SchemaVersion:
+		return &newerSchemaError{name: name, schema: schema}
+	case schema < 1:
+		return fmt.Errorf("%s: schema %d is not a valid schema version", name, schema)
 	}
 	return nil
 }
 
-func toArticle(w wireArticle, ex map[string]json.RawMessage) ArticleInfo {
+// toArticle converts a decoded article; extra is its unknown members.
+func toArticle(w wireArticle, extra model.Extra) ArticleInfo {
 	return ArticleInfo{
 		Title: w.Title, Date: w.Date, Source: w.Source, URL: w.URL, Fetched: w.Fetched,
 		SHA256: w.SHA256, Length: w.Length,
-		Extra: extras(ex, articleKeys),
+		Extra: extra,
 	}
 }
 
-// toActor converts a decoded actor; msg says what is wrong with it, if
-// anything. An actor without a kind is a person.
-func toActor(w wireActor, ex map[string]json.RawMessage) (a model.Actor, msg string) {
-	kind := model.ActorKind(w.Kind)
-	if kind == "" {
-		kind = model.KindPerson
-	}
-	if !kind.Valid() {
-		return a, fmt.Sprintf("unknown kind %q (want one of %s)", w.Kind, list(model.ActorKinds))
-	}
-	return model.Actor{
-		ID: w.ID, Name: w.Name, Kind: kind, Aliases: w.Aliases,
-		Extra: extras(ex, actorKeys),
-	}, ""
+// actor converts a decoded actor with the unknown members extra, unchecked.
+func (w *wireActor) actor(extra model.Extra) model.Actor {
+	return model.Actor{ID: w.ID, Name: w.Name, Kind: model.ActorKind(w.Kind), Aliases: w.Aliases, Extra: extra}
 }
 
-func toClaim(w wireClaim, ex map[string]json.RawMessage) model.Claim {
-	return model.Claim{ID: w.ID, Text: w.Text, Extra: extras(ex, claimKeys)}
+// claim converts a decoded claim with the unknown members extra.
+func (w *wireClaim) claim(extra model.Extra) model.Claim {
+	return model.Claim{ID: w.ID, Text: w.Text, Extra: extra}
 }
 
-// toAnnotation converts a decoded annotation; msg says what is wrong with
-// it, if anything.
-func toAnnotation(w wireAnnotation, ex map[string]json.RawMessage) (n model.Annotation, msg string) {
-	typ, stance := model.AnnotationType(w.Type), model.Stance(w.Stance)
-	switch {
-	case typ == "":
-		return n, "no type"
-	case !typ.Valid():
-		return n, fmt.Sprintf("unknown type %q (want one of %s)", w.Type, list(model.AnnotationTypes))
-	case stance != "" && !stance.Valid():
-		return n, fmt.Sprintf("unknown stance %q (want one of %s)", w.Stance, list(model.Stances))
-	}
+// annotation converts a decoded annotation with the unknown members extra,
+// unchecked.
+func (w *wireAnnotation) annotation(extra model.Extra) model.Annotation {
 	return model.Annotation{
-		ID: w.ID, Type: typ, Span: model.Span{Start: w.Start, End: w.End},
+		ID: w.ID, Type: model.AnnotationType(w.Type), Span: model.Span{Start: w.Start, End: w.End},
 		Quote: w.Quote, Prefix: w.Prefix, Suffix: w.Suffix,
-		Actor: w.Actor, Claim: w.Claim, Stance: stance, Note: w.Note,
+		Actor: w.Actor, Claim: w.Claim, Stance: model.Stance(w.Stance), Note: w.Note,
 		Created: w.Created, Modified: w.Modified, Orphan: w.Orphan,
-		Extra: extras(ex, annotationKeys),
-	}, ""
+		Extra: extra,
+	}
+}
+
+// checkActor says what is wrong with a decoded actor, if anything. An actor
+// without a kind is a person: checkActor sets it.
+func checkActor(a *model.Actor) (msg string) {
+	if a.Kind == "" {
+		a.Kind = model.KindPerson
+	}
+	if !a.Kind.Valid() {
+		return fmt.Sprintf("unknown kind %q (want one of %s)", a.Kind, list(model.ActorKinds))
+	}
+	return ""
+}
+
+// checkAnnotation says what is wrong with a decoded annotation, if
+// anything.
+func checkAnnotation(n *model.Annotation) (msg string) {
+	switch {
+	case n.Type == "":
+		return "no type"
+	case !n.Type.Valid():
+		return fmt.Sprintf("unknown type %q (want one of %s)", n.Type, list(model.AnnotationTypes))
+	case n.Stance != "" && !n.Stance.Valid():
+		return fmt.Sprintf("unknown stance %q (want one of %s)", n.Stance, list(model.Stances))
+	}
+	return ""
 }
 
 // extras returns the members of obj whose keys are not known, or nil.

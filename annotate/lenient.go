@@ -42,8 +42,27 @@ func LoadLenient(path string, art *model.Article) (*Document, []Problem, error) 
 //
 // With no problems, the document is what Decode returns.
 func DecodeLenient(name string, data []byte, art *model.Article) (*Document, []Problem, error) {
+	parts, ok := parseDocument(data)
+	if ok {
+		if err := checkSchema(name, parts.hasSchema, parts.schema); err != nil {
+			return nil, nil, err
+		}
+	} else {
+		var err error
+		if parts, err = splitLenient(name, data); err != nil {
+			return nil, nil, err
+		}
+	}
+	d, problems := lenientDocument(data, parts, art)
+	return d, problems, nil
+}
+
+// splitLenient splits data into DecodeLenient's parts with encoding/json,
+// for the documents that parseDocument leaves to it. An element that cannot
+// be decoded is kept with the error that says why.
+func splitLenient(name string, data []byte) (*docParts, error) {
 	if err := decodeHead(name, data); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	var wire struct {
 		Schema    int         `json:"schema"`
@@ -51,77 +70,147 @@ func DecodeLenient(name string, data []byte, art *model.Article) (*Document, []P
 		Article   wireArticle `json:"article"`
 	}
 	if err := json.Unmarshal(data, &wire); err != nil {
-		return nil, nil, jsonError(name, data, err)
+		return nil, jsonError(name, data, err)
 	}
 	top, arrays, err := splitDocument(name, data)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	var articleExtra map[string]json.RawMessage
 	json.Unmarshal(top["article"], &articleExtra) // its shape was checked above
-	d := &Document{
-		Schema:      wire.Schema,
-		Generator:   wire.Generator,
-		Article:     toArticle(wire.Article, articleExtra),
-		Actors:      []model.Actor{},
-		Claims:      []model.Claim{},
-		Annotations: []model.Annotation{},
-		Extra:       extras(top, documentKeys),
-	}
-
-	l := &lenient{data: data, seen: map[string]bool{}}
-	for i, e := range arrays["actors"] {
-		var w wireActor
-		if !l.decode(e, "actor", i, &w) {
-			continue
-		}
-		a, msg := toActor(w, e.members())
-		if msg != "" {
-			l.skip(e, "actor", i, w.ID, msg)
-			continue
-		}
-		if l.checkID(e, "actor", i, w.ID) {
-			d.Actors = append(d.Actors, a)
-		}
-	}
-	for i, e := range arrays["claims"] {
-		var w wireClaim
-		if l.decode(e, "claim", i, &w) && l.checkID(e, "claim", i, w.ID) {
-			d.Claims = append(d.Claims, toClaim(w, e.members()))
-		}
-	}
-	current := art != nil && d.Article.SHA256 == art.SHA256() && d.Article.Length == art.Len()
-	for i, e := range arrays["annotations"] {
-		var w wireAnnotation
-		if !l.decode(e, "annotation", i, &w) {
-			continue
-		}
-		n, msg := toAnnotation(w, e.members())
-		if msg == "" {
-			msg = annotationDamage(d, n, art, current)
-		}
-		if msg != "" {
-			l.skip(e, "annotation", i, w.ID, msg)
-			continue
-		}
-		if l.checkID(e, "annotation", i, w.ID) {
-			d.Annotations = append(d.Annotations, n)
-		}
-	}
-	d.Sort()
-	return d, l.problems, nil
+	return &docParts{
+		schema:      wire.Schema,
+		generator:   wire.Generator,
+		article:     wire.Article,
+		articleEx:   extras(articleExtra, articleKeys),
+		extra:       extras(top, documentKeys),
+		actors:      decodeElements(data, arrays["actors"], actorKeys, (*wireActor).actor),
+		claims:      decodeElements(data, arrays["claims"], claimKeys, (*wireClaim).claim),
+		annotations: decodeElements(data, arrays["annotations"], annotationKeys, (*wireAnnotation).annotation),
+	}, nil
 }
 
-// annotationDamage says what makes annotation n unusable in d, or "".
-func annotationDamage(d *Document, n model.Annotation, art *model.Article, current bool) string {
+// decodeElements decodes each element of an entity array on its own, into
+// its wire form W and then, by convert, its entity T, so that one of the
+// wrong shape is an error in errs rather than the end of the decoding.
+func decodeElements[W, T any, PW interface{ *W }](data []byte, elems []element, known []string, convert func(PW, model.Extra) T) entities[T] {
+	out := entities[T]{items: make([]T, len(elems)), offs: make([]int, len(elems))}
+	for i, e := range elems {
+		out.offs[i] = e.off
+		var w W
+		err := json.Unmarshal(e.raw, &w)
+		if err == nil {
+			out.items[i] = convert(&w, extras(e.members(), known))
+			continue
+		}
+		x := elementError{pos: e.off, msg: err.Error()}
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &typ) {
+			x.pos = valueStart(data, e.off+int(typ.Offset))
+			x.msg = fmt.Sprintf("expected %s, found %s", describeType(typ.Type), typ.Value)
+			if typ.Field != "" {
+				x.msg = typ.Field + ": " + x.msg
+			}
+		}
+		var id struct {
+			ID any `json:"id"`
+		}
+		json.Unmarshal(e.raw, &id)
+		x.id, _ = id.ID.(string)
+		if out.errs == nil {
+			out.errs = map[int]elementError{}
+		}
+		out.errs[i] = x
+	}
+	return out
+}
+
+// lenientDocument builds DecodeLenient's document from its parts, which it
+// uses up, leaving out, with a Problem each, the entities that are damaged.
+func lenientDocument(data []byte, p *docParts, art *model.Article) (*Document, []Problem) {
+	d := &Document{
+		Schema:    p.schema,
+		Generator: p.generator,
+		Article:   toArticle(p.article, p.articleEx),
+		Extra:     p.extra,
+	}
+	ids := len(p.actors.items) + len(p.claims.items) + len(p.annotations.items)
+	l := &lenient{data: data, seen: make(map[string]bool, ids)}
+	d.Actors = keep(l, "actor", p.actors, func(off, i int, a *model.Actor) bool {
+		if msg := checkActor(a); msg != "" {
+			l.skip(off, "actor", i, a.ID, msg)
+			return false
+		}
+		return l.checkID(off, "actor", i, a.ID)
+	})
+	d.Claims = keep(l, "claim", p.claims, func(off, i int, c *model.Claim) bool {
+		return l.checkID(off, "claim", i, c.ID)
+	})
+	c := &damageCheck{
+		actors: make(map[string]bool, len(d.Actors)),
+		claims: make(map[string]bool, len(d.Claims)),
+		art:    art,
+	}
+	for _, a := range d.Actors {
+		c.actors[a.ID] = true
+	}
+	for _, x := range d.Claims {
+		c.claims[x.ID] = true
+	}
+	c.current = art != nil && d.Article.SHA256 == art.SHA256() && d.Article.Length == art.Len()
+	d.Annotations = keep(l, "annotation", p.annotations, func(off, i int, n *model.Annotation) bool {
+		msg := checkAnnotation(n)
+		if msg == "" {
+			msg = c.damage(n)
+		}
+		if msg != "" {
+			l.skip(off, "annotation", i, n.ID, msg)
+			return false
+		}
+		return l.checkID(off, "annotation", i, n.ID)
+	})
+	d.Sort()
+	return d, l.problems
+}
+
+// keep returns the entities of kind that ok accepts, in order, in es's
+// own slice; ok is given each one's offset and index. Those that could not
+// be decoded are reported and left out.
+func keep[T any](l *lenient, kind string, es entities[T], ok func(off, i int, x *T) bool) []T {
+	kept := es.items[:0]
+	for i := range es.items {
+		if e, bad := es.errs[i]; bad {
+			l.report(e.pos, kind, i, e.id, e.msg)
+			continue
+		}
+		if ok(es.offs[i], i, &es.items[i]) {
+			kept = append(kept, es.items[i])
+		}
+	}
+	clear(es.items[len(kept):]) // let go of what was left out
+	return orEmpty(kept)
+}
+
+// damageCheck says what makes an annotation unusable in a document whose
+// registries hold actors and claims.
+type damageCheck struct {
+	actors, claims map[string]bool
+	art            *model.Article
+	// current is set when the document records art's text, so that the
+	// annotations' offsets should fit it.
+	current bool
+}
+
+// damage says what makes annotation n unusable, or "".
+func (c *damageCheck) damage(n *model.Annotation) string {
 	needsActor := n.Type == model.TypeActor || n.Type == model.TypePosition
 	needsClaim := n.Type == model.TypeClaim || n.Type == model.TypePosition
 	switch {
-	case n.Actor != "" && d.actorIndex(n.Actor) < 0:
+	case n.Actor != "" && !c.actors[n.Actor]:
 		return fmt.Sprintf("actor %s is not in the actor registry", n.Actor)
 	case n.Actor == "" && needsActor:
 		return fmt.Sprintf("%s annotation has no actor", n.Type)
-	case n.Claim != "" && d.claimIndex(n.Claim) < 0:
+	case n.Claim != "" && !c.claims[n.Claim]:
 		return fmt.Sprintf("claim %s is not in the claim registry", n.Claim)
 	case n.Claim == "" && needsClaim:
 		return fmt.Sprintf("%s annotation has no claim", n.Type)
@@ -133,13 +222,13 @@ func annotationDamage(d *Document, n model.Annotation, art *model.Article, curre
 		return fmt.Sprintf("%s annotation has a stance", n.Type)
 	case n.Span.Start < 0 || n.Span.End < n.Span.Start:
 		return fmt.Sprintf("span [%d, %d) is not a valid range", n.Span.Start, n.Span.End)
-	case !current || n.Orphan:
+	case !c.current || n.Orphan:
 		return ""
-	case n.Span.End > art.Len():
-		return fmt.Sprintf("span [%d, %d) is outside the article (0–%d)", n.Span.Start, n.Span.End, art.Len())
+	case n.Span.End > c.art.Len():
+		return fmt.Sprintf("span [%d, %d) is outside the article (0–%d)", n.Span.Start, n.Span.End, c.art.Len())
 	}
-	if quote, _, _ := Anchor(art, n.Span); quote != n.Quote {
-		return fmt.Sprintf("quote %q does not match the article's text %q at [%d, %d)", clip(n.Quote), clip(quote), n.Span.Start, n.Span.End)
+	if text := c.art.Runes()[n.Span.Start:n.Span.End]; !runesAre(text, n.Quote) {
+		return fmt.Sprintf("quote %q does not match the article's text %q at [%d, %d)", clip(n.Quote), clip(string(text)), n.Span.Start, n.Span.End)
 	}
 	return ""
 }
@@ -164,47 +253,23 @@ type lenient struct {
 	problems []Problem
 }
 
-// decode decodes element e into v, reporting and skipping it on error.
-func (l *lenient) decode(e element, kind string, i int, v any) bool {
-	err := json.Unmarshal(e.raw, v)
-	if err == nil {
-		return true
-	}
-	pos := e.off
-	msg := err.Error()
-	var typ *json.UnmarshalTypeError
-	if errors.As(err, &typ) {
-		pos = valueStart(l.data, e.off+int(typ.Offset))
-		msg = fmt.Sprintf("expected %s, found %s", describeType(typ.Type), typ.Value)
-		if typ.Field != "" {
-			msg = typ.Field + ": " + msg
-		}
-	}
-	var id struct {
-		ID any `json:"id"`
-	}
-	json.Unmarshal(e.raw, &id)
-	s, _ := id.ID.(string)
-	l.report(pos, kind, i, s, msg)
-	return false
-}
-
-// checkID reports and skips an entity without an ID or with one used before.
-func (l *lenient) checkID(e element, kind string, i int, id string) bool {
+// checkID reports and skips an entity, starting at off in the file, without
+// an ID or with one used before.
+func (l *lenient) checkID(off int, kind string, i int, id string) bool {
 	switch {
 	case id == "":
-		l.skip(e, kind, i, id, "no id")
+		l.skip(off, kind, i, id, "no id")
 		return false
 	case l.seen[id]:
-		l.skip(e, kind, i, id, "id used more than once")
+		l.skip(off, kind, i, id, "id used more than once")
 		return false
 	}
 	l.seen[id] = true
 	return true
 }
 
-func (l *lenient) skip(e element, kind string, i int, id, msg string) {
-	l.report(e.off, kind, i, id, msg)
+func (l *lenient) skip(off int, kind string, i int, id, msg string) {
+	l.report(off, kind, i, id, msg)
 }
 
 func (l *lenient) report(pos int, kind string, i int, id, msg string) {

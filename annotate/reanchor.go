@@ -138,12 +138,11 @@ const (
 // an empty span (positions without evidence) are placed by their context.
 // The annotations are left in file order.
 func Reanchor(doc *Document, art *model.Article) ReanchorReport {
-	a := &anchorer{art: art, text: art.Text, runes: art.Runes(), unchanged: doc.Article.SHA256 == art.SHA256()}
-	if !utf8.ValidString(a.text) {
-		// Search the text as the code points that offsets count.
-		a.text = string(a.runes)
-	}
+	a := &anchorer{art: art, runes: art.Runes(), unchanged: doc.Article.SHA256 == art.SHA256()}
 	var r ReanchorReport
+	if len(doc.Annotations) > 0 {
+		r.Results = make([]AnchorResult, 0, len(doc.Annotations))
+	}
 	for i := range doc.Annotations {
 		n := &doc.Annotations[i]
 		res := a.place(n)
@@ -153,12 +152,12 @@ func Reanchor(doc *Document, art *model.Article) ReanchorReport {
 			r.Kept++
 			// The quote is the text there already, unless it held invalid
 			// UTF-8, which the text holds as U+FFFD.
-			n.Quote, n.Prefix, n.Suffix = Anchor(art, n.Span)
+			a.anchor(n, n.Span)
 			n.Orphan = false
 		case AnchorMoved:
 			r.Moved++
 			n.Span = res.To
-			n.Quote, n.Prefix, n.Suffix = Anchor(art, res.To)
+			a.anchor(n, res.To)
 			n.Orphan = false
 		case AnchorOrphaned:
 			r.Orphaned++
@@ -181,8 +180,10 @@ func Reanchor(doc *Document, art *model.Article) ReanchorReport {
 // anchorer finds annotations in one article's text.
 type anchorer struct {
 	art   *model.Article
-	text  string
 	runes []rune
+	// text is the text to search as UTF-8, once searchText has made it.
+	text    string
+	hasText bool
 	// unchanged is set when the text is the one the document was coded on:
 	// a quote found at its stored offsets is then where it belongs, whatever
 	// context was recorded (files written by other tools may have none).
@@ -222,13 +223,13 @@ func (a *anchorer) place(n *model.Annotation) AnchorResult {
 }
 
 func (a *anchorer) placeQuote(n *model.Annotation) (candidate, bool) {
-	quote := []rune(n.Quote)
-	m := len(quote)
-	hint := n.Span.Start
 	// The stored offsets, with their context intact: nothing can beat them.
 	if a.quoteAt(n) && (a.unchanged || a.contextIntact(n, n.Span)) {
 		return candidate{span: n.Span, exact: true, stored: true, score: 1, context: 1}, true
 	}
+	quote := []rune(n.Quote)
+	m := len(quote)
+	hint := n.Span.Start
 
 	var best candidate
 	found := false
@@ -298,7 +299,38 @@ func (a *anchorer) placeEmpty(n *model.Annotation) (candidate, bool) {
 // quoteAt reports whether n's quote is the article's text at n's span.
 func (a *anchorer) quoteAt(n *model.Annotation) bool {
 	s := n.Span
-	return s.Start >= 0 && s.End >= s.Start && s.End <= len(a.runes) && string(a.runes[s.Start:s.End]) == n.Quote
+	return s.Start >= 0 && s.End >= s.Start && s.End <= len(a.runes) && runesAre(a.runes[s.Start:s.End], n.Quote)
+}
+
+// anchor sets n's quote, prefix and suffix to what Anchor records for span
+// s, keeping those that are that already (most are, on an unchanged text),
+// so that they are not built again.
+func (a *anchorer) anchor(n *model.Annotation, s model.Span) {
+	runes := a.runes
+	start := max(0, min(s.Start, len(runes)))
+	end := max(start, min(s.End, len(runes)))
+	set := func(field *string, text []rune) {
+		if !runesAre(text, *field) {
+			*field = string(text)
+		}
+	}
+	set(&n.Quote, runes[start:end])
+	set(&n.Prefix, runes[max(0, start-AnchorContext):start])
+	set(&n.Suffix, runes[end:min(len(runes), end+AnchorContext)])
+}
+
+// searchText returns the text to search for quotes: the article's text,
+// or, if that is not valid UTF-8, the code points that offsets count
+// encoded again (invalid bytes become U+FFFD). It is made on first use:
+// an unchanged article seldom needs searching.
+func (a *anchorer) searchText() string {
+	if !a.hasText {
+		a.text, a.hasText = a.art.Text, true
+		if !utf8.ValidString(a.text) {
+			a.text = string(a.runes)
+		}
+	}
+	return a.text
 }
 
 // contextIntact reports whether n's prefix and suffix are exactly the text
@@ -316,16 +348,17 @@ func (a *anchorer) contextIntact(n *model.Annotation, s model.Span) bool {
 // first.
 func (a *anchorer) occurrences(quote string, hint, limit int) []int {
 	var out []int
+	text := a.searchText()
 	bytePos, runePos := 0, 0
 	for {
-		i := strings.Index(a.text[bytePos:], quote)
+		i := strings.Index(text[bytePos:], quote)
 		if i < 0 {
 			break
 		}
-		runePos += utf8.RuneCountInString(a.text[bytePos : bytePos+i])
+		runePos += utf8.RuneCountInString(text[bytePos : bytePos+i])
 		bytePos += i
 		out = append(out, runePos)
-		_, size := utf8.DecodeRuneInString(a.text[bytePos:])
+		_, size := utf8.DecodeRuneInString(text[bytePos:])
 		bytePos += size
 		runePos++
 	}
