@@ -133,6 +133,11 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 	}
 	if m.sess != nil {
 		if m.saving {
+			if m.afterSave != nil {
+				// A quit or a return to the library is waiting: it wins.
+				m.setMessage("the page arrived while leaving the article: not opened")
+				return nil
+			}
 			// Wait for the running save, then take the page.
 			m.afterSave = func() tea.Cmd { return m.fetched(msg) }
 			m.fetch.what = "saving"

@@ -254,3 +254,20 @@ func TestTakeOverKeepsConflictingEdits(t *testing.T) {
 		t.Errorf("the take-over does not mention the conflict:\n%s", h.screen())
 	}
 }
+
+// A page that arrives while a quit waits for a save does not replace the
+// quit: the program still quits when the save is done.
+func TestPageArrivingDuringQuit(t *testing.T) {
+	h, _ := openSeedCopy(t, wide)
+	tagTrump(h)
+	h.m.saving = true
+	h.keys("q") // waits for the running save
+	h.send(snapshotFetchedMsg{src: Source{URL: "https://example.com/a"}, snap: nil})
+	if h.m.afterSave == nil {
+		t.Fatal("the page replaced the waiting quit")
+	}
+	h.send(savedMsg{version: h.m.sess.Editor.Version(), snap: h.m.sess.snapshot()})
+	if !h.quit {
+		t.Error("the quit did not happen after the save")
+	}
+}
