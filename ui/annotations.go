@@ -18,8 +18,7 @@ type annotationsPane struct {
 
 	width, height int
 	filter        model.AnnotationType // "" = all types
-	index         int                  // selected row of the filtered list
-	top           int
+	listNav                            // over the filtered list
 
 	cache struct { // the filtered list, for one document version and filter
 		version int
@@ -84,61 +83,35 @@ func (p *annotationsPane) SelectID(id string) {
 	}
 }
 
-func (p *annotationsPane) clampIndex() {
-	n := len(p.items())
-	p.index = min(max(p.index, 0), max(n-1, 0))
-	rows := p.height - 1
-	if p.index < p.top {
-		p.top = p.index
-	}
-	if p.index >= p.top+rows {
-		p.top = p.index - rows + 1
-	}
-	p.top = max(min(p.top, n-rows), 0)
-}
+// rows is how many annotations fit under the header.
+func (p *annotationsPane) rows() int { return p.height - 1 }
+
+func (p *annotationsPane) clampIndex() { p.clamp(len(p.items()), p.rows()) }
 
 func (p *annotationsPane) Update(msg tea.Msg) tea.Cmd {
 	km := p.common.Keys
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
+	if p.move(km, msg, len(p.items()), p.rows(), 3) {
+		return nil
+	}
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
-		case key.Matches(msg, km.Down):
-			p.index++
-		case key.Matches(msg, km.Up):
-			p.index--
-		case key.Matches(msg, km.PageDown, km.HalfDown):
-			p.index += p.height - 1
-		case key.Matches(msg, km.PageUp, km.HalfUp):
-			p.index -= p.height - 1
-		case key.Matches(msg, km.Top):
-			p.index = 0
-		case key.Matches(msg, km.Bottom):
-			p.index = len(p.items()) - 1
 		case key.Matches(msg, km.Filter):
 			p.filter = nextFilter(p.filter)
 			p.index = 0
+			p.clampIndex()
 		case key.Matches(msg, km.Open):
 			if a, ok := p.Selected(); ok {
-				p.clampIndex()
 				return func() tea.Msg { return jumpMsg{a.ID} }
 			}
 		}
-		p.clampIndex()
-	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelDown {
-			p.index += 3
-		} else if msg.Button == tea.MouseWheelUp {
-			p.index -= 3
-		}
-		p.clampIndex()
 	}
 	return nil
 }
 
-// Click selects the row at pane-relative y.
+// Click selects the row at pane-relative y (the header is row 0).
 func (p *annotationsPane) Click(y int) {
-	if y >= 1 {
-		p.index = p.top + y - 1
+	if i, ok := p.rowAt(y, 1, len(p.items())); ok {
+		p.index = i
 		p.clampIndex()
 	}
 }

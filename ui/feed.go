@@ -23,14 +23,14 @@ const feedFreshFor = time.Minute
 // read and how much of it is coded. It opens from the local cache at once
 // and replaces the list when the feed has been read again.
 type feedPane struct {
-	common        *Common
-	src           Source // the feed: a URL or a file
-	state         *feeds.State
-	coded         map[string]int // annotations by item ID
-	warning       string         // what was repaired, or why the feed could not be read
-	loaded        bool
-	fetching      bool
-	index, top    int
+	common   *Common
+	src      Source // the feed: a URL or a file
+	state    *feeds.State
+	coded    map[string]int // annotations by item ID
+	warning  string         // what was repaired, or why the feed could not be read
+	loaded   bool
+	fetching bool
+	listNav
 	width, height int
 }
 
@@ -149,7 +149,7 @@ func codedItems(key string, st *feeds.State) map[string]int {
 
 func (p *feedPane) SetSize(w, h int) {
 	p.width, p.height = w, max(h, 1)
-	p.clamp()
+	p.clamp(len(p.items()), p.rows())
 }
 
 // listTop is the first row of the list: the title, a warning if any, the
@@ -168,19 +168,14 @@ func (p *feedPane) items() []feeds.Item {
 	return p.state.Items
 }
 
-func (p *feedPane) clamp() {
-	rows := max(p.height-p.listTop(), 1)
-	p.index = min(max(p.index, 0), max(len(p.items())-1, 0))
-	if p.index < p.top {
-		p.top = p.index
-	}
-	if p.index >= p.top+rows {
-		p.top = p.index - rows + 1
-	}
-}
+// rows is how many items fit under the list's header.
+func (p *feedPane) rows() int { return p.height - p.listTop() }
 
 func (p *feedPane) Update(msg tea.Msg) tea.Cmd {
 	km := p.common.Keys
+	if p.move(km, msg, len(p.items()), p.rows(), 1) {
+		return nil
+	}
 	switch msg := msg.(type) {
 	case feedLoadedMsg:
 		if msg.key != feedKey(p.src) {
@@ -193,44 +188,25 @@ func (p *feedPane) Update(msg tea.Msg) tea.Cmd {
 			p.fetching = false
 		}
 		p.state, p.coded, p.warning, p.loaded = msg.state, msg.coded, msg.warning, true
+		p.clamp(len(p.items()), p.rows())
 	case tea.KeyPressMsg:
-		rows := max(p.height-p.listTop(), 1)
 		switch {
-		case key.Matches(msg, km.Down):
-			p.index++
-		case key.Matches(msg, km.Up):
-			p.index--
-		case key.Matches(msg, km.Top):
-			p.index = 0
-		case key.Matches(msg, km.Bottom):
-			p.index = len(p.items()) - 1
-		case key.Matches(msg, km.PageDown):
-			p.index += rows
-		case key.Matches(msg, km.PageUp):
-			p.index -= rows
 		case key.Matches(msg, km.Refresh):
 			return p.Refresh()
 		case key.Matches(msg, km.Open):
 			return p.open()
 		}
-	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelDown {
-			p.index++
-		} else if msg.Button == tea.MouseWheelUp {
-			p.index--
-		}
 	}
-	p.clamp()
 	return nil
 }
 
 // Click selects the row at y; a click on the selected row opens it.
 func (p *feedPane) Click(y int) tea.Cmd {
-	i := p.top + y - p.listTop()
-	if y < p.listTop() || i >= len(p.items()) {
+	i, ok := p.rowAt(y, p.listTop(), len(p.items()))
+	switch {
+	case !ok:
 		return nil
-	}
-	if i == p.index {
+	case i == p.index:
 		return p.open()
 	}
 	p.index = i

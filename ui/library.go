@@ -75,11 +75,11 @@ func (e libraryEntry) count() string {
 // libraryPane lists articles and feeds: title, date and how much of each
 // is coded.
 type libraryPane struct {
-	common        *Common
-	sources       []Source
-	entries       []libraryEntry
-	loaded        bool
-	index, top    int
+	common  *Common
+	sources []Source
+	entries []libraryEntry
+	loaded  bool
+	listNav
 	width, height int
 	override      string
 }
@@ -312,63 +312,35 @@ func (p *libraryPane) open(i int) tea.Cmd {
 
 func (p *libraryPane) SetSize(w, h int) {
 	p.width, p.height = w, max(h, 1)
-	p.clamp()
+	p.clamp(len(p.sources), p.rows())
 }
 
-func (p *libraryPane) clamp() {
-	rows := max(p.height-2, 1)
-	p.index = min(max(p.index, 0), max(len(p.sources)-1, 0))
-	if p.index < p.top {
-		p.top = p.index
-	}
-	if p.index >= p.top+rows {
-		p.top = p.index - rows + 1
-	}
-}
+// rows is how many entries fit under the title and the column names.
+func (p *libraryPane) rows() int { return p.height - 2 }
 
 func (p *libraryPane) Update(msg tea.Msg) tea.Cmd {
 	km := p.common.Keys
+	if p.move(km, msg, len(p.sources), p.rows(), 1) {
+		return nil
+	}
 	switch msg := msg.(type) {
 	case libraryLoadedMsg:
 		p.entries, p.loaded = msg.entries, true
 	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, km.Down):
-			p.index++
-		case key.Matches(msg, km.Up):
-			p.index--
-		case key.Matches(msg, km.Top):
-			p.index = 0
-		case key.Matches(msg, km.Bottom):
-			p.index = len(p.sources) - 1
-		case key.Matches(msg, km.PageDown):
-			p.index += p.height - 2
-		case key.Matches(msg, km.PageUp):
-			p.index -= p.height - 2
-		case key.Matches(msg, km.Open):
-			if p.index < len(p.sources) {
-				return p.open(p.index)
-			}
+		if key.Matches(msg, km.Open) && p.index < len(p.sources) {
+			return p.open(p.index)
 		}
-		p.clamp()
-	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelDown {
-			p.index++
-		} else if msg.Button == tea.MouseWheelUp {
-			p.index--
-		}
-		p.clamp()
 	}
 	return nil
 }
 
 // Click selects the row at y; a click on the selected row opens it.
 func (p *libraryPane) Click(y int) tea.Cmd {
-	i := p.top + y - 2
-	if y < 2 || i >= len(p.sources) {
+	i, ok := p.rowAt(y, 2, len(p.sources))
+	switch {
+	case !ok:
 		return nil
-	}
-	if i == p.index {
+	case i == p.index:
 		return p.open(i)
 	}
 	p.index = i
