@@ -411,10 +411,17 @@ func (e *Editor) claimByText(text string) (c model.Claim, isNew bool) {
 }
 
 func (e *Editor) latestClaimAnnotation(claimID string) (model.Annotation, bool) {
+	return e.doc.latestClaimAnnotation(claimID, false)
+}
+
+// latestClaimAnnotation returns the claim's annotation created last (of
+// those created in the same second, the last in the text), skipping orphans
+// and, with withSpeaker, annotations that name no speaker.
+func (d *Document) latestClaimAnnotation(claimID string, withSpeaker bool) (model.Annotation, bool) {
 	var latest model.Annotation
 	found := false
-	for _, n := range e.doc.Annotations {
-		if n.Type != model.TypeClaim || n.Claim != claimID || n.Orphan {
+	for _, n := range d.Annotations {
+		if n.Type != model.TypeClaim || n.Claim != claimID || n.Orphan || withSpeaker && n.Actor == "" {
 			continue
 		}
 		// RFC 3339 UTC times to the second compare as strings.
@@ -423,6 +430,25 @@ func (e *Editor) latestClaimAnnotation(claimID string) (model.Annotation, bool) 
 		}
 	}
 	return latest, found
+}
+
+// Speaker returns the speaker of the claim as last tagged: the actor of its
+// latest annotation that names one (see TagPosition for "latest"), or "".
+func (d *Document) Speaker(claimID string) string {
+	n, _ := d.latestClaimAnnotation(claimID, true)
+	return n.Actor
+}
+
+// Snapshot returns a copy of the document that later edits do not change,
+// for a save running beside them. Edits replace entities in the document's
+// slices and never change one in place (lookups and edits work on clones),
+// so copying the three slices is enough: far cheaper than Document.Clone.
+func (e *Editor) Snapshot() *Document {
+	d := *e.doc
+	d.Actors = slices.Clone(d.Actors)
+	d.Claims = slices.Clone(d.Claims)
+	d.Annotations = slices.Clone(d.Annotations)
+	return &d
 }
 
 func (e *Editor) newAnnotation(typ model.AnnotationType, s model.Span) model.Annotation {

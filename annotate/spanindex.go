@@ -19,8 +19,12 @@ type SpanIndex struct {
 }
 
 // NewSpanIndex indexes anns, which must be sorted by start (as
-// Document.Annotations always is).
+// Document.Annotations always is). Orphans are left out: their offsets
+// point at text that is no longer there (see Reanchor).
 func NewSpanIndex(anns []model.Annotation) *SpanIndex {
+	if slices.ContainsFunc(anns, isOrphan) {
+		anns = slices.DeleteFunc(slices.Clone(anns), isOrphan)
+	}
 	x := &SpanIndex{anns: anns, leaves: 1}
 	for x.leaves < len(anns) {
 		x.leaves *= 2
@@ -79,3 +83,5 @@ func (x *SpanIndex) At(offset int) []model.Annotation {
 	slices.SortStableFunc(out, func(a, b model.Annotation) int { return a.Span.Len() - b.Span.Len() })
 	return out
 }
+
+func isOrphan(a model.Annotation) bool { return a.Orphan }

@@ -76,3 +76,17 @@ func TestSpanIndexAt(t *testing.T) {
 		t.Errorf("At(60) = %v, want none", got)
 	}
 }
+
+func TestSpanIndexLeavesOutOrphans(t *testing.T) {
+	anns := []model.Annotation{
+		{ID: "placed", Span: model.Span{Start: 0, End: 10}},
+		{ID: "orphan", Span: model.Span{Start: 2, End: 8}, Orphan: true},
+	}
+	at := NewSpanIndex(anns).At(5)
+	if len(at) != 1 || at[0].ID != "placed" {
+		t.Errorf("At(5) = %v, want only the placed annotation", at)
+	}
+	if !anns[1].Orphan || len(anns) != 2 {
+		t.Error("NewSpanIndex changed the slice it was given")
+	}
+}

@@ -26,16 +26,46 @@ func Parse(name string, r io.Reader) (*Article, error) {
 	if strings.HasSuffix(strings.ToLower(name), SnapshotSuffix) {
 		return ParseSnapshot(name, raw)
 	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".mdown":
+	switch formatOf(name) {
+	case formatMarkdown:
 		return ParseMarkdown(name, raw)
-	case ".html", ".htm", ".xhtml":
+	case formatHTML:
 		if err := checkText(name, raw); err != nil {
 			return nil, err
 		}
 		return ParseHTML(name, raw, nil)
 	}
 	return ParseText(name, raw)
+}
+
+type format int
+
+const (
+	formatUnknown format = iota
+	formatText
+	formatMarkdown
+	formatHTML
+)
+
+// formatOf tells by its extension how Parse reads a file.
+func formatOf(name string) format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text":
+		return formatText
+	case ".md", ".markdown", ".mdown":
+		return formatMarkdown
+	case ".html", ".htm", ".xhtml":
+		return formatHTML
+	}
+	return formatUnknown
+}
+
+// IsArticleName reports whether a file of this name is one Parse reads as
+// an article by its extension (plain text, Markdown, a saved web page, a
+// snapshot): what a folder of articles lists. Parse reads any other name as
+// plain text when asked to.
+func IsArticleName(name string) bool {
+	return formatOf(name) != formatUnknown
 }
 
 // binarySample is how much of the input checkText looks at.

@@ -133,7 +133,7 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 			break
 		}
 	}
-	actorID := s.speakerOf(claimID)
+	actorID := s.Doc().Speaker(claimID)
 	if actorID == "" {
 		actorID = s.lastActor
 	}

@@ -60,8 +60,8 @@ func BundledSources() []Source {
 	return out
 }
 
-// FolderSources lists the articles (.txt, .md, .markdown, .html, .htm, and
-// snapshots of web pages) in dir, sorted.
+// FolderSources lists the articles in dir (the files model.IsArticleName
+// accepts), sorted.
 func FolderSources(dir string) ([]Source, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -72,8 +72,7 @@ func FolderSources(dir string) ([]Source, error) {
 		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		switch strings.ToLower(filepath.Ext(e.Name())) {
-		case ".txt", ".md", ".markdown", ".html", ".htm":
+		if model.IsArticleName(e.Name()) {
 			out = append(out, Source{Path: filepath.Join(dir, e.Name())})
 		}
 	}

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"slices"
-
 	"stance/annotate"
 	"stance/model"
 )
@@ -41,12 +39,7 @@ func (s *Session) derive() {
 		return
 	}
 	anns := s.Doc().Annotations
-	placed := anns
-	if slices.ContainsFunc(anns, isOrphan) {
-		// Orphans' offsets point at text that is gone: keep them off the page.
-		placed = slices.DeleteFunc(slices.Clone(anns), isOrphan)
-	}
-	s.index = annotate.NewSpanIndex(placed)
+	s.index = annotate.NewSpanIndex(anns) // orphans stay off the page
 	s.counts = map[model.AnnotationType]int{}
 	for i := range anns {
 		s.counts[anns[i].Type]++
@@ -101,30 +94,8 @@ func (s *Session) lastActorIn(span model.Span) string {
 	return best.Actor
 }
 
-// speakerOf returns the speaker of the claim's latest annotation that names
-// one.
-func (s *Session) speakerOf(claimID string) string {
-	speaker, created := "", ""
-	for _, a := range s.Doc().Annotations {
-		if a.Type == model.TypeClaim && a.Claim == claimID && a.Actor != "" && a.Created >= created {
-			speaker, created = a.Actor, a.Created
-		}
-	}
-	return speaker
-}
-
 // snapshot copies the document for a save running beside further edits.
-// The editor replaces entities rather than changing them in place, so
-// copying the three slices is enough.
-func (s *Session) snapshot() *annotate.Document {
-	d := *s.Doc()
-	d.Actors = slices.Clone(d.Actors)
-	d.Claims = slices.Clone(d.Claims)
-	d.Annotations = slices.Clone(d.Annotations)
-	return &d
-}
-
-func isOrphan(a model.Annotation) bool { return a.Orphan }
+func (s *Session) snapshot() *annotate.Document { return s.Editor.Snapshot() }
 
 // Close releases the annotations file.
 func (s *Session) Close() {
