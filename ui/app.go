@@ -329,7 +329,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 				return nil
 			}
 			m.feed = nil
-			return safeCmd(m.library.Refresh())
+			return safeCmd(m.library.Load())
 		case m.feed != nil:
 			return safeCmd(m.feed.Update(msg))
 		}
@@ -531,7 +531,7 @@ func (m *Model) backToLibrary() tea.Cmd {
 	if m.feed != nil {
 		return safeCmd(m.feed.Recount())
 	}
-	return safeCmd(m.library.Refresh())
+	return safeCmd(m.library.Load())
 }
 
 func (m *Model) setMessage(s string) { m.message, m.isError = s, false }

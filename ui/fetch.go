@@ -161,7 +161,7 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 		if m.feed != nil {
 			return safeCmd(m.feed.Recount())
 		}
-		return safeCmd(m.library.Refresh())
+		return safeCmd(m.library.Load())
 	}
 	m.openSession(s)
 	switch {

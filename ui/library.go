@@ -79,13 +79,18 @@ type libraryPane struct {
 	sources []Source
 	entries []libraryEntry
 	loaded  bool
+	gen     int // the latest load asked for
 	listNav
 	width, height int
 	override      string
 }
 
-// libraryLoadedMsg carries the entries read in the background.
-type libraryLoadedMsg struct{ entries []libraryEntry }
+// libraryLoadedMsg carries the entries read in the background by the
+// load numbered gen.
+type libraryLoadedMsg struct {
+	gen     int
+	entries []libraryEntry
+}
 
 // openSourceMsg asks the root model to open an article.
 type openSourceMsg struct{ src Source }
@@ -158,14 +163,17 @@ func SubscribedSources() ([]Source, []error) {
 
 // Load reads every entry's title, date and how much of it is coded off
 // the UI goroutine.
+// Loads are numbered: one that finishes after a later one (going back to
+// the library twice quickly) does not bring back its older counts.
 func (p *libraryPane) Load() tea.Cmd {
-	sources, override := p.sources, p.override
+	p.gen++
+	gen, sources, override := p.gen, p.sources, p.override
 	return func() tea.Msg {
 		entries := make([]libraryEntry, len(sources))
 		for i, src := range sources {
 			entries[i] = describeSource(src, override)
 		}
-		return libraryLoadedMsg{entries}
+		return libraryLoadedMsg{gen, entries}
 	}
 }
 
@@ -325,7 +333,9 @@ func (p *libraryPane) Update(msg tea.Msg) tea.Cmd {
 	}
 	switch msg := msg.(type) {
 	case libraryLoadedMsg:
-		p.entries, p.loaded = msg.entries, true
+		if msg.gen == p.gen {
+			p.entries, p.loaded = msg.entries, true
+		}
 	case tea.KeyPressMsg:
 		if key.Matches(msg, km.Open) && p.index < len(p.sources) {
 			return p.open(p.index)
@@ -346,9 +356,6 @@ func (p *libraryPane) Click(y int) tea.Cmd {
 	p.index = i
 	return nil
 }
-
-// Refresh re-reads the entries, after an article was coded.
-func (p *libraryPane) Refresh() tea.Cmd { return p.Load() }
 
 func (p *libraryPane) ShortHelp() []key.Binding {
 	km := p.common.Keys

@@ -271,3 +271,17 @@ func TestPageArrivingDuringQuit(t *testing.T) {
 		t.Error("the quit did not happen after the save")
 	}
 }
+
+// Two library loads finishing out of order: the later one's counts stay.
+func TestLibraryLoadsInOrder(t *testing.T) {
+	all := BundledSources()
+	p := newLibraryPane(&Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap()}, all[:1], "")
+	older := p.Load()
+	p.sources = all[:2]
+	newer := p.Load()
+	p.Update(newer())
+	p.Update(older())
+	if len(p.entries) != 2 {
+		t.Errorf("an older load replaced a newer one: %d entries, want 2", len(p.entries))
+	}
+}
