@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"stance/model"
 	"stance/ui"
 	"stance/ui/config"
 )
@@ -75,6 +76,18 @@ func loadSettings(theme, cmd string) (settings, error) {
 		s.keys = ui.DefaultKeyMap()
 	}
 	return s, nil
+}
+
+// coding is the reader's share of the settings.
+func (s settings) coding() ui.Coding {
+	c := ui.Coding{Coder: s.Coder, AnnotationsDir: s.AnnotationsDir}
+	for _, k := range s.ActorKinds {
+		c.ActorKinds = append(c.ActorKinds, model.ActorKind(k))
+	}
+	for _, v := range s.Stances {
+		c.Stances = append(c.Stances, model.Stance(v))
+	}
+	return c
 }
 
 // notice is what the reader's status line says about the configuration:

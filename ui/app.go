@@ -86,6 +86,7 @@ type Options struct {
 	Theme       string   // one of ThemeNames; "" is ThemeAuto
 	Keys        *KeyMap  // nil is DefaultKeyMap
 	Notice      string   // shown in the status line at start, such as a bad configuration file
+	Coding      Coding   // the configuration's coder, annotations folder, kinds and stances
 }
 
 // New returns the root model for the given articles.
@@ -94,7 +95,7 @@ func New(opts Options) *Model {
 	if keys == nil {
 		keys = DefaultKeyMap()
 	}
-	c := &Common{Styles: ThemeStyles(opts.Theme, opts.Dark), Keys: keys}
+	c := &Common{Styles: ThemeStyles(opts.Theme, opts.Dark), Keys: keys, Coding: opts.Coding}
 	m := &Model{common: c, override: opts.Annotations, theme: opts.Theme}
 	switch {
 	case opts.Session == nil && len(opts.Sources) == 1 && opts.Sources[0].Feed:

@@ -4,13 +4,29 @@
 // in package annotate; ui only asks it.
 package ui
 
-import "strconv"
+import (
+	"strconv"
 
-// Common is what every component shares: styles and key bindings. Components
-// embed a pointer to it instead of reaching for globals.
+	"stance/model"
+)
+
+// Common is what every component shares: styles, key bindings and the
+// coding settings. Components embed a pointer to it instead of reaching for
+// globals.
 type Common struct {
 	Styles *Styles
 	Keys   *KeyMap
+	Coding Coding
+}
+
+// Coding is what the configuration file says about coding: who codes, where
+// their files go, and what the dialogs offer. The zero value is the
+// defaults.
+type Coding struct {
+	Coder          string            // recorded as author on new annotations; "" records none
+	AnnotationsDir string            // folder for annotation files; "" is beside the article
+	ActorKinds     []model.ActorKind // kinds the actor dialog offers; nil is model.ActorKinds
+	Stances        []model.Stance    // stances the position dialog offers; nil is model.Stances
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stance/annotate/feeds"
+	"stance/annotate/web"
+	"stance/ui"
+)
+
+// readerFlags are the reader's command-line flags.
+type readerFlags struct {
+	annotations string // --annotations
+	refresh     bool   // --refresh
+	theme       string // --theme
+}
+
+// openReader opens the reader on the command line's paths and URLs (none:
+// the library) and runs it until the user quits.
+func openReader(paths []string, f readerFlags, stderr io.Writer) error {
+	sources, problems, err := collectSources(paths, f.refresh)
+	if err != nil {
+		return err
+	}
+	if len(sources) == 0 {
+		return errors.New("no articles (.txt, .md, .html) found in " + paths[0])
+	}
+	single := len(paths) == 1 && len(sources) == 1 && (sources[0].Path == paths[0] || sources[0].URL == paths[0])
+	if f.annotations != "" && !single {
+		return usageError{msg: "--annotations names one file, so it needs exactly one article"}
+	}
+	cfg, err := loadSettings(f.theme, "")
+	if err != nil {
+		return err
+	}
+	opts := ui.Options{Sources: sources, Annotations: f.annotations, Dark: true,
+		Theme: cfg.Theme, Keys: cfg.keys, Notice: joinNotices(cfg.notice(), feedsNotice(problems)),
+		Coding: cfg.coding()}
+	if single && sources[0].URL != "" && !f.refresh && feeds.LoadState(sources[0].URL).Cached() {
+		sources[0].Feed = true // opens from its cache, offline too
+	}
+	if single && !sources[0].Feed {
+		if sources[0].URL != "" {
+			fmt.Fprintf(stderr, "stance: fetching %s…\n", sources[0].URL)
+		}
+		s, err := ui.OpenSession(sources[0], f.annotations)
+		var isFeed *web.FeedError
+		switch {
+		case errors.As(err, &isFeed):
+			if err := ui.CacheFeedPage(sources[0].URL, isFeed.Page); err != nil {
+				return err
+			}
+			sources[0].Feed = true
+		case err != nil:
+			return err
+		default:
+			opts.Session = s
+		}
+	}
+	if single && sources[0].Feed && f.annotations != "" {
+		return usageError{msg: "--annotations names one file, and a feed has many articles"}
+	}
+	return runProgram(opts)
+}
+
+// runProgram runs the reader until the user quits.
+func runProgram(opts ui.Options) error {
+	m := ui.New(opts)
+	if _, err := tea.NewProgram(m).Run(); err != nil {
+		return err
+	}
+	if note := m.Note(); note != "" && m.Err() == nil {
+		fmt.Fprintln(os.Stderr, "stance: "+note)
+	}
+	return m.Err()
+}
+
+// collectSources turns the command line's paths into articles: files as
+// they are, folders as the articles in them, nothing as the library (the
+// samples, saved web pages and feeds; problems are the feeds file's bad
+// lines).
+func collectSources(paths []string, refresh bool) (_ []ui.Source, problems []string, _ error) {
+	if len(paths) == 0 {
+		sources, problems := ui.LibrarySources()
+		return sources, problems, nil
+	}
+	var out []ui.Source
+	for _, p := range paths {
+		if web.IsURL(p) {
+			if _, err := web.ParseURL(p); err != nil {
+				return nil, nil, usageError{msg: err.Error()}
+			}
+			out = append(out, ui.Source{URL: p, Refresh: refresh})
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
+		}
+		if !info.IsDir() {
+			out = append(out, ui.Source{Path: p, Feed: isFeedFile(p)})
+			continue
+		}
+		found, err := ui.FolderSources(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		out = append(out, found...)
+	}
+	return out, nil, nil
+}
+
+// feedsNotice is the first of the library's problems for the status line,
+// and how many more there are.
+func feedsNotice(problems []string) string {
+	if len(problems) == 0 {
+		return ""
+	}
+	msg := problems[0]
+	// The home folder as ~, so that the line number fits the status line.
+	if home, err := os.UserHomeDir(); err == nil && home != "/" {
+		msg = strings.Replace(msg, home+string(os.PathSeparator), "~"+string(os.PathSeparator), 1)
+	}
+	if len(problems) > 1 {
+		msg += fmt.Sprintf(" (and %d more: stance feeds lists them)", len(problems)-1)
+	}
+	return msg
+}
+
+// joinNotices joins the notices that are not empty.
+func joinNotices(notices ...string) string {
+	var out []string
+	for _, n := range notices {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, " · ")
+}
+
+// unwrapPath drops the operation from a path error ("stat x: …"), since the
+// message names the path itself.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// isFeedFile reports whether the file at path is a feed: a name that a
+// feed may have (.xml, .rss, .atom, .rdf, .json, .feed) and a start that
+// reads as RSS, Atom or JSON Feed.
+func isFeedFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xml", ".rss", ".atom", ".rdf", ".json", ".feed":
+	default:
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	return feeds.Sniff(head[:n])
+}
