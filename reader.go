@@ -47,38 +47,29 @@ func openReader(paths []string, f readerFlags, stderr io.Writer) error {
 	if single && sources[0].URL != "" && !f.refresh && feeds.LoadState(sources[0].URL).Cached() {
 		sources[0].Feed = true // opens from its cache, offline too
 	}
-	if single && !sources[0].Feed {
-		if sources[0].URL != "" {
-			fmt.Fprintf(stderr, "stance: fetching %s…\n", sources[0].URL)
-		}
+	// A file opens now, so that a bad one is an error before the screen
+	// changes; a web page is fetched by the reader, with a spinner.
+	if single && !sources[0].Feed && sources[0].URL == "" {
 		s, err := ui.OpenSession(sources[0], f.annotations)
-		var isFeed *web.FeedError
-		switch {
-		case errors.As(err, &isFeed):
-			if err := ui.CacheFeedPage(sources[0].URL, isFeed.Page); err != nil {
-				return err
-			}
-			sources[0].Feed = true
-		case err != nil:
+		if err != nil {
 			return err
-		default:
-			opts.Session = s
 		}
+		opts.Session = s
 	}
 	if single && sources[0].Feed && f.annotations != "" {
 		return usageError{msg: "--annotations names one file, and a feed has many articles"}
 	}
-	return runProgram(opts)
+	return runProgram(opts, stderr)
 }
 
 // runProgram runs the reader until the user quits.
-func runProgram(opts ui.Options) error {
+func runProgram(opts ui.Options, stderr io.Writer) error {
 	m := ui.New(opts)
 	if _, err := tea.NewProgram(m).Run(); err != nil {
 		return err
 	}
 	if note := m.Note(); note != "" && m.Err() == nil {
-		fmt.Fprintln(os.Stderr, "stance: "+note)
+		fmt.Fprintln(stderr, "stance: "+note)
 	}
 	return m.Err()
 }
@@ -102,6 +93,11 @@ func collectSources(paths []string, refresh bool) (_ []ui.Source, problems []str
 			continue
 		}
 		info, err := os.Stat(p)
+		if err != nil && strings.Contains(p, "://") {
+			if _, uerr := web.ParseURL(p); uerr != nil {
+				return nil, nil, usageError{msg: uerr.Error()} // ftp://, file://: not fetched
+			}
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
 		}

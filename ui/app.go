@@ -41,6 +41,7 @@ type Model struct {
 	width, height int
 
 	library *libraryPane // nil when a single article was opened
+	opening *Source      // a web page fetched before there is anything else to show
 	feed    *feedPane    // the feed shown when no article is open, if any
 	sess    *Session     // nil while the library or a feed is shown
 
@@ -100,6 +101,9 @@ func New(opts Options) *Model {
 	switch {
 	case opts.Session == nil && len(opts.Sources) == 1 && opts.Sources[0].Feed:
 		m.feed = newFeedPane(c, opts.Sources[0])
+	case opts.Session == nil && len(opts.Sources) == 1 && opts.Sources[0].URL != "":
+		// A web page alone: fetched once the program runs, with a spinner.
+		m.opening = &opts.Sources[0]
 	case opts.Session == nil || len(opts.Sources) > 1:
 		m.library = newLibraryPane(c, opts.Sources, opts.Annotations)
 	}
@@ -126,6 +130,11 @@ func (m *Model) Init() tea.Cmd {
 	}
 	if m.feed != nil {
 		cmds = append(cmds, safeCmd(m.feed.Load()))
+	}
+	if m.opening != nil {
+		message, isError := m.message, m.isError // a notice stays for after the fetch
+		cmds = append(cmds, m.startFetch(*m.opening))
+		m.message, m.isError = message, isError
 	}
 	return tea.Batch(cmds...)
 }
@@ -333,8 +342,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return safeCmd(m.library.Load())
 		case m.feed != nil:
 			return safeCmd(m.feed.Update(msg))
+		case m.library != nil:
+			return m.library.Update(msg)
 		}
-		return m.library.Update(msg)
+		return nil // a web page is on its way: nothing to act on yet
 	}
 	if m.article.Searching() {
 		cmd := m.article.Update(msg)
@@ -697,6 +708,15 @@ func (m *Model) render() string {
 	var bindings []key.Binding
 	info := statusInfo{mode: "LIBRARY", message: m.message, isError: m.isError}
 	switch {
+	case m.waiting():
+		// The web page named on the command line is on its way.
+		info.mode = "WEB"
+		if m.opening != nil {
+			info.file = m.opening.URL
+		}
+		bindings = []key.Binding{m.common.Keys.Quit, m.common.Keys.Help}
+		body = st.PaneFocused.Width(m.width).Height(m.height - 2).Render(
+			lipgloss.Place(m.width-4, m.height-4, lipgloss.Center, lipgloss.Center, m.fetch.View()))
 	case m.sess == nil && m.feed != nil:
 		body = st.PaneFocused.Width(m.width).Height(m.height - 2).Render(m.feed.View())
 		bindings = m.feed.ShortHelp(m.library != nil)

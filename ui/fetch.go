@@ -119,7 +119,13 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 	var isFeed *web.FeedError
 	if errors.As(msg.err, &isFeed) && m.sess == nil {
 		// The URL is a feed: show its items.
+		if m.waiting() && m.override != "" {
+			return m.stop(errors.New("--annotations names one file, and " + msg.src.URL + " is a feed of many articles"))
+		}
 		if err := CacheFeedPage(msg.src.URL, isFeed.Page); err != nil {
+			if m.waiting() {
+				return m.stop(err)
+			}
 			m.setError(err.Error())
 			return nil
 		}
@@ -128,6 +134,9 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 		return safeCmd(m.feed.Load())
 	}
 	if msg.err != nil {
+		if m.waiting() {
+			return m.stop(msg.err) // the page named on the command line: nothing else to show
+		}
 		m.setError(msg.err.Error())
 		return nil
 	}
@@ -153,15 +162,17 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 	s, err := SnapshotSession(msg.snap, m.override)
 	if err != nil {
 		if m.library == nil && m.feed == nil {
-			// Nothing left to show: end with the one line.
-			m.fatal = err
-			return tea.Quit
+			return m.stop(err) // nothing left to show
 		}
 		m.setError(err.Error())
 		if m.feed != nil {
 			return safeCmd(m.feed.Recount())
 		}
 		return safeCmd(m.library.Load())
+	}
+	startup := ""
+	if m.waiting() && m.isError {
+		startup = m.message // a notice from the start, such as a bad configuration file
 	}
 	m.openSession(s)
 	switch {
@@ -170,10 +181,24 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 	case s.Notice == "":
 		m.setMessage("opened " + msg.snap.URL)
 	}
+	if startup != "" {
+		m.setError(startup + " · " + m.message)
+	}
 	if s.Dirty() {
 		return m.scheduleSave()
 	}
 	return nil
+}
+
+// waiting reports whether nothing is shown yet: the web page named on the
+// command line is being fetched.
+func (m *Model) waiting() bool { return m.sess == nil && m.library == nil && m.feed == nil }
+
+// stop ends the program with err as its one line, when there is nothing
+// left to show.
+func (m *Model) stop(err error) tea.Cmd {
+	m.fatal = err
+	return tea.Quit
 }
 
 // startItemFetch opens a feed item's article in the background: its page,

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"stance/annotate"
 	"stance/model"
 )
@@ -124,5 +126,88 @@ func TestRefreshLocalFile(t *testing.T) {
 	h.keys("r")
 	if !strings.Contains(h.screen(), "r refreshes articles opened from a URL") {
 		t.Errorf("r on a file:\n%s", h.screen())
+	}
+}
+
+// TestOpeningURL: a web page named on the command line is fetched inside
+// the reader, with a spinner saying what it fetches; keys typed meanwhile
+// do nothing but quit and help; the article then opens.
+func TestOpeningURL(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	page := &pageServer{}
+	page.set(webIntro, webMayor)
+	release := make(chan struct{})
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-release
+		page.ServeHTTP(w, r)
+	}))
+	defer ts.Close()
+	src := Source{URL: ts.URL + "/harbour"}
+
+	h := newHarness(t, New(Options{Sources: []Source{src}}), 80, 20)
+	screen := h.screen()
+	for _, want := range []string{"fetching " + src.URL + "…", "WEB " + src.URL} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("while fetching, the screen lacks %q:\n%s", want, screen)
+		}
+	}
+	requireShape(t, screen, 80, 20)
+	h.keys("j", "enter", "a", "esc", "backspace")
+	if h.quit || h.m.sess != nil {
+		t.Fatal("keys while fetching did something")
+	}
+	h.keys("?")
+	if !h.m.help {
+		t.Error("? does not show the help while fetching")
+	}
+	h.keys("esc")
+
+	close(release)
+	h.wait = 10 * time.Second
+	h.run(fetchSnapshotCmd(src, "")) // the fetch Init started, arriving
+	if h.m.sess == nil || !strings.Contains(h.m.sess.Article.Text, webMayor) {
+		t.Fatalf("the page did not open:\n%s", h.screen())
+	}
+	if h.m.fetch.Active() {
+		t.Error("the spinner still runs")
+	}
+
+	// A notice from the start is still there once the page is open.
+	h.m.sess.Close()
+	m := New(Options{Sources: []Source{src}, Notice: "configuration ignored: config.toml:3:1: bad"})
+	h = &harness{t: t, m: m, wait: 10 * time.Second}
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 20})
+	h.run(m.Init())
+	if m.sess == nil || !strings.Contains(h.screen(), "configuration ignored: config.toml:3:1: bad · opened http") {
+		t.Errorf("the notice is gone:\n%s", h.screen())
+	}
+}
+
+// A web page named on the command line that cannot be had ends the reader
+// with its one line; so does a feed given --annotations. A feed opens its
+// pane.
+func TestOpeningURLFailure(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	srv := feedSite(t)
+	for _, tc := range []struct {
+		path, override, want string
+	}{
+		{"/missing", "", "/missing: HTTP 404 Not Found"},
+		{"/feed.xml", t.TempDir() + "/x.json", "--annotations names one file, and " + srv.URL + "/feed.xml is a feed"},
+		{"/feed.xml", "", ""},
+	} {
+		m := New(Options{Sources: []Source{{URL: srv.URL + tc.path}}, Annotations: tc.override})
+		h := &harness{t: t, m: m, wait: 10 * time.Second}
+		h.run(m.Init())
+		h.send(tea.WindowSizeMsg{Width: 80, Height: 20})
+		switch {
+		case tc.want == "":
+			if h.quit || m.Err() != nil || m.feed == nil {
+				t.Errorf("%s: feed pane not shown (err %v):\n%s", tc.path, m.Err(), h.screen())
+			}
+		case !h.quit || m.Err() == nil || !strings.Contains(m.Err().Error(), tc.want):
+			t.Errorf("%s: quit %v, err %v; want %q", tc.path, h.quit, m.Err(), tc.want)
+		}
 	}
 }
