@@ -568,6 +568,16 @@ func (m *Model) syncInspector() {
 }
 
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
+	if wheel, ok := msg.(tea.MouseWheelMsg); ok && m.help {
+		switch wheel.Button {
+		case tea.MouseWheelDown:
+			m.helpTop += 3
+		case tea.MouseWheelUp:
+			m.helpTop -= 3
+		}
+		m.helpTop = min(max(m.helpTop, 0), max(len(m.helpLines())-m.helpRows(), 0))
+		return nil
+	}
 	if m.dialog != nil || m.help {
 		return nil
 	}

@@ -153,6 +153,26 @@ func TestWheel(t *testing.T) {
 			t.Error("wheel over the list scrolled the article")
 		}
 	})
+	parallel(t, "help", func(t *testing.T) {
+		h := newReader(t, newSeedSession(t, fakeAnnPath), narrow.w, narrow.h)
+		h.keys("?")
+		h.send(wheel(20, 10, tea.MouseWheelDown))
+		if h.m.helpTop != 3 || !h.m.help || h.m.article.top != 0 {
+			t.Errorf("wheel over the help: help at line %d (shown %v), article at row %d; want 3, shown, 0", h.m.helpTop, h.m.help, h.m.article.top)
+		}
+		for range 100 {
+			h.send(wheel(20, 10, tea.MouseWheelDown))
+		}
+		if want := len(h.m.helpLines()) - h.m.helpRows(); h.m.helpTop != want {
+			t.Errorf("wheel past the end of the help: line %d, want %d", h.m.helpTop, want)
+		}
+		for range 100 {
+			h.send(wheel(20, 10, tea.MouseWheelUp))
+		}
+		if h.m.helpTop != 0 {
+			t.Errorf("wheel past the start of the help: line %d", h.m.helpTop)
+		}
+	})
 }
 
 func TestClickList(t *testing.T) {
