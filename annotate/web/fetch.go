@@ -16,6 +16,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"stance/annotate"
 )
 
 // Limits of a fetch, by default.
@@ -23,8 +25,12 @@ const (
 	DefaultTimeout      = 20 * time.Second
 	DefaultMaxBytes     = 10 << 20 // 10 MB
 	DefaultMaxRedirects = 10
-	UserAgent           = "stance/0.1 (+https://github.com/stance-reader/stance; terminal news reader)" // the project page once there is one
 )
+
+// UserAgent names the program and its version to the sites it fetches
+// from. It names no project page: stance has none to point at yet, and a
+// made-up address would mislead a site's operator.
+var UserAgent = "stance/" + annotate.Version + " (terminal news reader and annotator)"
 
 // Media types a fetch accepts.
 var (
