@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -10,14 +8,20 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"stance/model"
 	"stance/ui"
 	"stance/ui/config"
 )
 
-const configHelp = `Usage: stance config [--theme NAME]
-
-Print the effective configuration, every setting and key binding, and where
+// newConfigCommand builds stance config.
+func newConfigCommand() *cobra.Command {
+	var theme string
+	cmd := &cobra.Command{
+		Use:   "config [--theme NAME]",
+		Short: "print the configuration and where each value came from",
+		Long: `Print the effective configuration, every setting and key binding, and where
 each came from: "default", the configuration file, or "flag". The output is
 itself a valid configuration file.
 
@@ -36,11 +40,17 @@ The file is $XDG_CONFIG_HOME/stance/config.toml, else
   quit = ["q", "ctrl+q"]
 
 A file with an error is reported on one line with its line and column, and
-the defaults are used instead (the exit code of stance config is then 1).
-
-Flags:
-  --theme NAME   the theme, over the file's
-`
+the defaults are used instead (the exit code of stance config is then 1).`,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runConfig(theme, cmd.OutOrStdout())
+		},
+	}
+	cmd.Flags().StringVar(&theme, "theme", "", "the theme `NAME`, over the file's")
+	completeThemes(cmd)
+	return cmd
+}
 
 // settings is the effective configuration and the key bindings built from
 // it, as the reader uses them.
@@ -104,20 +114,9 @@ func (s settings) notice() string {
 	return "configuration ignored: " + msg
 }
 
-func runConfig(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("config", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	theme := fs.String("theme", "", "the theme")
-	err := fs.Parse(args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return helpText(configHelp)
-	case err != nil:
-		return usageError{msg: "config: " + err.Error(), cmd: "config"}
-	case fs.NArg() > 0:
-		return usageError{msg: "config: no arguments expected, got " + fs.Arg(0), cmd: "config"}
-	}
-	s, err := loadSettings(*theme, "config")
+// runConfig is stance config.
+func runConfig(theme string, stdout io.Writer) error {
+	s, err := loadSettings(theme, "config")
 	if err != nil {
 		return err
 	}

@@ -2,73 +2,81 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"stance/annotate"
 	"stance/annotate/export"
 )
 
-// exportHelp is the usage of stance export, with the formats listed from
-// the export package.
-func exportHelp() string {
-	var b strings.Builder
-	b.WriteString(`Usage: stance export [--format F] [-o OUT] [--network N] [--force] PATH ...
+// exportFlags are stance export's flags.
+type exportFlags struct {
+	format, out, network string
+	force                bool
+}
 
-Write the coding of each PATH for another tool. A PATH is an article (its
+// newExportCommand builds stance export, whose help lists the formats of
+// the export package.
+func newExportCommand() *cobra.Command {
+	var f exportFlags
+	var formats strings.Builder
+	var names []string
+	for _, info := range export.Formats() {
+		fmt.Fprintf(&formats, "\n  %-8s %s", info.Format, info.Description)
+		names = append(names, string(info.Format))
+	}
+	cmd := &cobra.Command{
+		Use:   "export [--format F] [-o OUT] [--network N] [--force] PATH ...",
+		Short: "write the coding for other tools: " + strings.Join(names, ", "),
+		Long: `Write the coding of each PATH for another tool. A PATH is an article (its
 annotations are found beside it, or in the user data folder), an annotations
 file (ARTICLE.stance.json), or a folder: every annotations file in it. Several
 articles are exported as one corpus, in which actors and claims with the same
 name (ignoring case and spacing; aliases count) are merged.
 
-Flags:
-  -f, --format F   the format; without it, taken from OUT's extension
-  -o OUT           the file to write, replaced only once complete (an existing
-                   folder: the file is written into it); for brat, the folder
-                   to create. Without -o the export goes to standard output.
-  --network N      for graphml and dot: two-mode (actors and claims, the
-                   default) or actors (congruence and conflict between actors)
-  --force          write into an output folder that is not empty
-
-Formats:
-`)
-	for _, f := range export.Formats() {
-		fmt.Fprintf(&b, "  %-8s %s\n", f.Format, f.Description)
-	}
-	b.WriteString(`
-Examples:
-  stance export --format csv -o events.csv news/
+Formats:` + formats.String(),
+		Example: `  stance export --format csv -o events.csv news/
   stance export -o network.graphml news/
-  stance export --format brat -o brat/ news/story.txt
-`)
-	return b.String()
+  stance export --format brat -o brat/ news/story.txt`,
+		Args: needPaths,
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			return runExport(paths, f, cmd.OutOrStdout())
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.format, "format", "f", "", "the format `F`; without it, taken from OUT's extension")
+	fl.StringVarP(&f.out, "output", "o", "", "the file `OUT` to write, replaced only once complete (an existing folder: the file is written into it); for brat, the folder to create. Without -o the export goes to standard output.")
+	fl.StringVar(&f.network, "network", "", "for graphml and dot, the network `N`: two-mode (actors and claims, the default) or actors (congruence and conflict between actors)")
+	fl.BoolVar(&f.force, "force", false, "write into an output folder that is not empty")
+	cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		var comps []cobra.Completion
+		for _, info := range export.Formats() {
+			comps = append(comps, cobra.CompletionWithDesc(string(info.Format), info.Description))
+		}
+		return comps, cobra.ShellCompDirectiveNoFileComp
+	})
+	cmd.RegisterFlagCompletionFunc("network", cobra.FixedCompletions(
+		[]cobra.Completion{string(export.NetworkTwoMode), string(export.NetworkActors)}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// needPaths is the arguments of export, stats and validate: one PATH or
+// more.
+func needPaths(cmd *cobra.Command, paths []string) error {
+	if len(paths) == 0 {
+		return usageError{msg: cmd.Name() + ": no PATH given (an article, annotations file or folder)", cmd: cmd.Name()}
+	}
+	return nil
 }
 
 // runExport is stance export.
-func runExport(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	var format, out, network string
-	fs.StringVar(&format, "format", "", "format")
-	fs.StringVar(&format, "f", "", "format")
-	fs.StringVar(&out, "o", "", "output")
-	fs.StringVar(&out, "output", "", "output")
-	fs.StringVar(&network, "network", "", "network")
-	force := fs.Bool("force", false, "write into a folder that is not empty")
-	paths, err := parseInterspersed(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return helpText(exportHelp())
-	case err != nil:
-		return usageError{msg: "export: " + err.Error(), cmd: "export"}
-	case len(paths) == 0:
-		return usageError{msg: "export: no PATH given (an article, annotations file or folder)", cmd: "export"}
-	}
-
+func runExport(paths []string, flags exportFlags, stdout io.Writer) error {
+	format, out, network := flags.format, flags.out, flags.network
 	if format == "" && out != "" {
 		format = formatOfExt(filepath.Ext(out))
 	}
@@ -79,7 +87,7 @@ func runExport(args []string, stdout io.Writer) error {
 	if err != nil {
 		return usageError{msg: "export: " + err.Error(), cmd: "export"}
 	}
-	opts := export.Options{Force: *force}
+	opts := export.Options{Force: flags.force}
 	if opts.Network, err = export.ParseNetwork(network); err != nil {
 		return usageError{msg: "export: " + err.Error(), cmd: "export"}
 	}
@@ -131,25 +139,4 @@ func formatOfExt(ext string) string {
 		}
 	}
 	return ""
-}
-
-// parseInterspersed parses flags that may come before, between or after
-// the positional arguments, which it returns; "--" ends the flags.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		consumed := len(args) - fs.NArg()
-		if consumed > 0 && args[consumed-1] == "--" {
-			return append(positional, fs.Args()...), nil
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return positional, nil
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
-	}
 }

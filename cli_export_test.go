@@ -155,7 +155,7 @@ func TestExportErrors(t *testing.T) {
 		{"network of a table", []string{"export", "--format", "csv", "--network", "actors", testCorpus}, exitUsage, "--network applies to graphml and dot only"},
 		{"unknown network", []string{"export", "--format", "dot", "--network", "claims", testCorpus}, exitUsage, `unknown network "claims"`},
 		{"no path", []string{"export", "--format", "csv"}, exitUsage, "no PATH given"},
-		{"unknown flag", []string{"export", "--frmat", "csv", testCorpus}, exitUsage, "flag provided but not defined: -frmat"},
+		{"unknown flag", []string{"export", "--frmat", "csv", testCorpus}, exitUsage, "export: unknown flag: --frmat"},
 		{"missing path", []string{"export", "--format", "csv", "nowhere.txt"}, exitFailure, "nowhere.txt: no such file or directory"},
 		{"article without annotations", []string{"export", "--format", "csv", uncoded}, exitFailure, "story.txt: no annotations: it has not been coded yet"},
 		{"stale annotations", []string{"export", "--format", "csv", stale}, exitFailure,

@@ -1,37 +1,92 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 
+	"github.com/spf13/cobra"
+
 	"stance/annotate/feeds"
 )
 
-const feedsHelp = `Usage: stance feeds [list]
-       stance feeds import FILE.opml
-
-The feeds file lists the feeds you follow, which the library (stance with no
+const (
+	feedsFileHelp = `The feeds file lists the feeds you follow, which the library (stance with no
 path) shows beside the bundled samples and your saved web pages. It is
 $XDG_CONFIG_HOME/stance/feeds, else ~/.config/stance/feeds: one feed a line,
 its URL then, optionally, a name:
 
   https://gazette.example/feed.xml   Harbour Gazette
-  # lines starting with # are comments
+  # lines starting with # are comments`
 
-'stance feeds' (or 'stance feeds list') prints the feeds in that form; a
+	feedsListHelp = `'stance feeds' (or 'stance feeds list') prints the feeds in that form; a
 line that is not a feed is named on standard error with its line number,
-and the exit status is then 1.
+and the exit status is then 1.`
 
-'stance feeds import FILE.opml' adds the feeds of an OPML subscription list
+	feedsImportHelp = `'stance feeds import FILE.opml' adds the feeds of an OPML subscription list
 (OPML 1.0 or 2.0, as feed readers export it; folders are flattened) to the
 feeds file, each once: feeds already in the file are left out. It prints how
-many were added.
-`
+many were added.`
+)
 
-// errBadLines is runFeeds' error when the feeds file has lines that are not
+// newFeedsCommand builds stance feeds and its sub-commands list and import.
+func newFeedsCommand() *cobra.Command {
+	list := func(cmd *cobra.Command, _ []string) error {
+		path, err := feeds.ListPath()
+		if err != nil {
+			return err
+		}
+		return listFeeds(path, cmd.OutOrStdout(), cmd.ErrOrStderr())
+	}
+	cmd := &cobra.Command{
+		Use:   "feeds [list]",
+		Short: "print the feeds you follow (the feeds file)",
+		Long:  feedsFileHelp + "\n\n" + feedsListHelp + "\n\n" + feedsImportHelp,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError{msg: fmt.Sprintf("feeds: unknown command %q (list, import)", args[0]), cmd: "feeds"}
+			}
+			return nil
+		},
+		RunE: list,
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "list",
+		Short: "print the feeds you follow (the feeds file)",
+		Long:  feedsFileHelp + "\n\n" + feedsListHelp,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError{msg: "feeds list: takes no arguments", cmd: "feeds list"}
+			}
+			return nil
+		},
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              list,
+	}, &cobra.Command{
+		Use:   "import FILE.opml",
+		Short: "add an OPML list's feeds to the feeds file",
+		Long:  feedsImportHelp + "\n\n" + feedsFileHelp,
+		Args: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case len(args) == 0:
+				return usageError{msg: "feeds import: no FILE.opml given", cmd: "feeds import"}
+			case len(args) > 1:
+				return usageError{msg: "feeds import: one FILE.opml at a time", cmd: "feeds import"}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := feeds.ListPath()
+			if err != nil {
+				return err
+			}
+			return importFeeds(path, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	})
+	return cmd
+}
+
+// errBadLines is listFeeds' error when the feeds file has lines that are not
 // feeds; each was listed on standard error.
 type errBadLines struct {
 	path string
@@ -40,36 +95,6 @@ type errBadLines struct {
 
 func (e errBadLines) Error() string {
 	return fmt.Sprintf("%s: %s not a feed", e.path, count(e.n, "line is", "lines are"))
-}
-
-// runFeeds is stance feeds.
-func runFeeds(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("feeds", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	rest, err := parseInterspersed(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return helpText(feedsHelp)
-	case err != nil:
-		return usageError{msg: "feeds: " + err.Error(), cmd: "feeds"}
-	}
-	path, err := feeds.ListPath()
-	if err != nil {
-		return err
-	}
-	switch {
-	case len(rest) == 0 || rest[0] == "list" && len(rest) == 1:
-		return listFeeds(path, stdout, stderr)
-	case rest[0] == "list":
-		return usageError{msg: "feeds list: takes no arguments", cmd: "feeds"}
-	case rest[0] == "import" && len(rest) == 2:
-		return importFeeds(path, rest[1], stdout, stderr)
-	case rest[0] == "import" && len(rest) < 2:
-		return usageError{msg: "feeds import: no FILE.opml given", cmd: "feeds"}
-	case rest[0] == "import":
-		return usageError{msg: "feeds import: one FILE.opml at a time", cmd: "feeds"}
-	}
-	return usageError{msg: fmt.Sprintf("feeds: unknown command %q (list, import)", rest[0]), cmd: "feeds"}
 }
 
 // listFeeds prints the feeds file's feeds as the file gives them.

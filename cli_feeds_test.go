@@ -94,7 +94,7 @@ func TestFeedsErrors(t *testing.T) {
 		{[]string{"feeds", "import", "a.opml", "b.opml"}, exitUsage, "one FILE.opml at a time"},
 		{[]string{"feeds", "frob"}, exitUsage, `feeds: unknown command "frob" (list, import)`},
 		{[]string{"feeds", "list", "x"}, exitUsage, "feeds list: takes no arguments"},
-		{[]string{"feeds", "--bogus"}, exitUsage, "feeds: flag provided but not defined: -bogus"},
+		{[]string{"feeds", "--bogus"}, exitUsage, "feeds: unknown flag: --bogus"},
 	} {
 		code, stdout, stderr := cli(t, tc.args...)
 		first, _, _ := strings.Cut(stderr, "\n")

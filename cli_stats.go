@@ -2,42 +2,38 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"stance/annotate"
 	"stance/annotate/export"
 )
 
-const statsHelp = `Usage: stance stats [--json] PATH ...
-
-Count the coding of each PATH (an article, an annotations file, or a folder of
+// newStatsCommand builds stance stats.
+func newStatsCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "stats [--json] PATH ...",
+		Short: "count annotations, actors, claims and stances",
+		Long: `Count the coding of each PATH (an article, an annotations file, or a folder of
 them, taken together): annotations by type, the split of stances, actors by
 mentions and claims by positions. Actors and claims with the same name in
 different articles (ignoring case and spacing; aliases count) are counted as
-one.
-
-Flags:
-  --json   print the counts as JSON
-`
+one.`,
+		Args: needPaths,
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			return runStats(paths, asJSON, cmd.OutOrStdout())
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the counts as JSON")
+	return cmd
+}
 
 // runStats is stance stats.
-func runStats(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	asJSON := fs.Bool("json", false, "print JSON")
-	paths, err := parseInterspersed(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return helpText(statsHelp)
-	case err != nil:
-		return usageError{msg: "stats: " + err.Error(), cmd: "stats"}
-	case len(paths) == 0:
-		return usageError{msg: "stats: no PATH given (an article, annotations file or folder)", cmd: "stats"}
-	}
+func runStats(paths []string, asJSON bool, stdout io.Writer) error {
 	refs, err := annotate.FindCoded(paths...)
 	if err != nil {
 		return err
@@ -53,7 +49,7 @@ func runStats(args []string, stdout io.Writer) error {
 		corpus = append(corpus, export.ItemFrom(c))
 	}
 	s := export.Summarize(corpus)
-	if *asJSON {
+	if asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")

@@ -2,17 +2,21 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+
+	"github.com/spf13/cobra"
 
 	"stance/annotate"
 	"stance/annotate/export"
 )
 
-const validateHelp = `Usage: stance validate PATH ...
-
-Check each annotations file against its article: the schema, the ids, that
+// newValidateCommand builds stance validate.
+func newValidateCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate PATH ...",
+		Short: "check annotation files against their articles",
+		Long: `Check each annotations file against its article: the schema, the ids, that
 every actor and claim referred to exists, that offsets lie inside the text,
 and that each quote is the text at its offsets. A PATH is an article, an
 annotations file, or a folder (every annotations file in it).
@@ -20,8 +24,13 @@ annotations file, or a folder (every annotations file in it).
 Every problem is listed on its own line as FILE: ID: MESSAGE; warnings (an
 article changed where nothing was coded, orphaned annotations) say so. The
 exit status is 1 if any file has errors or annotations that are no longer at
-their offsets (which 'stance export' refuses), 0 otherwise.
-`
+their offsets (which 'stance export' refuses), 0 otherwise.`,
+		Args: needPaths,
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			return runValidate(paths, cmd.OutOrStdout())
+		},
+	}
+}
 
 // errProblems is runValidate's error when it has listed problems; the
 // listing has said it all.
@@ -32,18 +41,7 @@ func (e errProblems) Error() string {
 }
 
 // runValidate is stance validate.
-func runValidate(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	paths, err := parseInterspersed(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return helpText(validateHelp)
-	case err != nil:
-		return usageError{msg: "validate: " + err.Error(), cmd: "validate"}
-	case len(paths) == 0:
-		return usageError{msg: "validate: no PATH given (an article, annotations file or folder)", cmd: "validate"}
-	}
+func runValidate(paths []string, stdout io.Writer) error {
 	var res errProblems
 	fail := func(line string) {
 		fmt.Fprintln(stdout, line)

@@ -1,16 +1,20 @@
 // Command stance is a terminal news reader and annotator: read an article in
 // panes, tag its actors, claims and positions from the keyboard, and keep the
 // coding in a JSON file beside it.
+//
+// The command line is a tree of cobra commands (cli_root.go and the other
+// cli_*.go files); its help, shell completions and man page all come from
+// that one definition.
 package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
-	"stance/annotate"
+	"github.com/spf13/cobra"
 )
 
 // Exit codes, as SPEC.md §5 gives them.
@@ -19,44 +23,6 @@ const (
 	exitFailure = 1
 	exitUsage   = 2
 )
-
-const usage = `stance — read news articles in the terminal and code who claims what.
-
-Usage:
-  stance [flags] [PATH|URL ...]
-                               open the reader (no path: the library of the
-                               bundled samples, your feeds and saved web
-                               pages; a folder or several files: the library
-                               of those); a PATH may be a saved web page
-                               (.html) or a feed, a URL a web page, coded
-                               against a snapshot of its text, or a feed
-  stance export [--format F] [-o OUT] PATH ...
-                               write the coding for other tools: json, jsonl,
-                               csv, w3c, brat, graphml, dot, md
-  stance stats [--json] PATH ...
-                               count annotations, actors, claims and stances
-  stance validate PATH ...     check annotation files against their articles
-  stance config                print the configuration and where each value
-                               came from ('stance config --help' says more)
-  stance feeds [list]          print the feeds you follow (the feeds file)
-  stance feeds import FILE.opml
-                               add an OPML list's feeds to the feeds file
-
-For export, stats and validate a PATH is an article, its annotations file
-(ARTICLE.stance.json) or a folder of them; 'stance export --help' says more.
-
-Flags:
-  --annotations PATH   the annotations file to use (default: ARTICLE.stance.json
-                       beside the article, or the user data folder for samples)
-  --refresh            fetch a URL again even if it has a snapshot: the
-                       coding is re-anchored to the new text (r in the reader)
-  --theme NAME         auto (the terminal's background), dark, light or
-                       high-contrast; over the configuration file's
-  --version            print the version
-  -h, --help           show this help
-
-Keys: press ? in the reader for all of them.
-`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -68,38 +34,21 @@ type usageError struct{ msg, cmd string }
 
 func (e usageError) Error() string { return e.msg }
 
-// helpText is returned by a sub-command asked for --help: its usage, which
-// run prints to standard output.
-type helpText string
-
-func (h helpText) Error() string { return string(h) }
-
+// run runs the command line args and returns the exit code. Errors are one
+// line on stderr; a usage error adds a second line that points at --help.
 func run(args []string, stdout, stderr io.Writer) int {
-	var err error
-	switch cmd := firstArg(args); cmd {
-	case "export":
-		err = runExport(args[1:], stdout)
-	case "stats":
-		err = runStats(args[1:], stdout)
-	case "validate":
-		err = runValidate(args[1:], stdout)
-	case "config":
-		err = runConfig(args[1:], stdout)
-	case "feeds":
-		err = runFeeds(args[1:], stdout, stderr)
-	default:
-		err = runReader(args, stdout, stderr)
+	root := newRootCommand()
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	// Never nil: cobra reads os.Args when it is.
+	root.SetArgs(append([]string{}, args...))
+	err := checkSingleDash(root, args)
+	if err == nil {
+		_, err = root.ExecuteC()
 	}
 	var ue usageError
-	var help helpText
 	switch {
 	case err == nil:
-		return exitOK
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(stdout, usage)
-		return exitOK
-	case errors.As(err, &help):
-		fmt.Fprint(stdout, string(help))
 		return exitOK
 	case errors.As(err, &ue):
 		hint := "stance --help"
@@ -114,30 +63,45 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-// firstArg returns args[0], or "" when there is none.
-func firstArg(args []string) string {
-	if len(args) == 0 {
-		return ""
-	}
-	return args[0]
+// subcommand is cmd's path without "stance": "feeds import", or "" for
+// stance itself.
+func subcommand(cmd *cobra.Command) string {
+	return strings.TrimPrefix(strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()), " ")
 }
 
-func runReader(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("stance", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	annotations := fs.String("annotations", "", "annotations file")
-	version := fs.Bool("version", false, "print the version")
-	refresh := fs.Bool("refresh", false, "fetch web pages again")
-	theme := fs.String("theme", "", "colour theme")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
+// flagError turns a flag that cannot be parsed into a usage error of the
+// command it was given to.
+func flagError(cmd *cobra.Command, err error) error {
+	msg := err.Error()
+	if sub := subcommand(cmd); sub != "" {
+		msg = sub + ": " + msg
+	}
+	return usageError{msg: msg, cmd: subcommand(cmd)}
+}
+
+// checkSingleDash refuses a long flag given with one dash (-json), which
+// Go's flag package, stance's parser before cobra, accepted. pflag reads it
+// as a cluster of one-letter flags, so that -output x.csv would quietly
+// write to a file called "utput".
+func checkSingleDash(root *cobra.Command, args []string) error {
+	if len(args) > 0 && strings.HasPrefix(args[0], cobra.ShellCompRequestCmd) {
+		return nil // completing a word as typed
+	}
+	cmd, _, err := root.Find(args)
+	if err != nil {
+		return nil // cobra reports it
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
 		}
-		return usageError{msg: err.Error()}
+		name, _, _ := strings.Cut(a, "=")
+		if len(name) < 3 || name[0] != '-' || name[1] == '-' {
+			continue
+		}
+		if f := cmd.Flags().Lookup(name[1:]); f != nil {
+			return flagError(cmd, fmt.Errorf("%s: a long flag takes two dashes: --%s", name, f.Name))
+		}
 	}
-	if *version {
-		fmt.Fprintln(stdout, annotate.Generator())
-		return nil
-	}
-	return openReader(fs.Args(), readerFlags{annotations: *annotations, refresh: *refresh, theme: *theme}, stderr)
+	return nil
 }
