@@ -188,3 +188,31 @@ func isStringEnd(raw []byte, t int) bool {
 	}
 	return false
 }
+
+// StripEscapes returns raw without its 7-bit terminal escape sequences (ESC
+// and what follows it, as Normalize reads them), every other byte as it
+// was. It is for markup that a parser reads before Normalize could: an XML
+// parser drops the ESC, which XML does not allow, and leaves the rest of
+// the sequence ("]0;title") as text. raw is returned as it is when it holds
+// no ESC.
+func StripEscapes(raw []byte) []byte {
+	i := bytes.IndexByte(raw, 0x1b)
+	if i < 0 {
+		return raw
+	}
+	out := append(make([]byte, 0, len(raw)), raw[:i]...)
+	s := stringScanner{raw: raw, termFrom: -1}
+	for i < len(raw) {
+		if raw[i] == 0x1b {
+			i = s.skipEscape(i)
+			continue
+		}
+		j := bytes.IndexByte(raw[i:], 0x1b)
+		if j < 0 {
+			j = len(raw) - i
+		}
+		out = append(out, raw[i:i+j]...)
+		i += j
+	}
+	return out
+}

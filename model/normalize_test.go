@@ -113,3 +113,21 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func TestStripEscapes(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain <b>text</b>", "plain <b>text</b>"},
+		{"<title>Hostile \x1b]0;pwned\x07Title</title>", "<title>Hostile Title</title>"},
+		{"Evil \x1b[31mred\x1b[0m", "Evil red"},
+		{"a\x1bPdcs\x1b\\b", "ab"},
+		{"open \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "open link"},
+		{"lone \x1b", "lone "},
+		{"\x1b(Bcharset \x1b7saved", "charset saved"},
+		{"unterminated \x1b]0;rest", "unterminated 0;rest"},
+		{"keeps \r\n\x01 and \xff", "keeps \r\n\x01 and \xff"}, // only escapes go
+	} {
+		if got := string(StripEscapes([]byte(tc.in))); got != tc.want {
+			t.Errorf("StripEscapes(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

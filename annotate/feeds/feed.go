@@ -84,6 +84,9 @@ func Sniff(data []byte) bool {
 // says what was repaired. What cannot be read at all is one line.
 func Parse(data []byte, feedURL string) (*Feed, error) {
 	data, warning := fixEncoding(data)
+	if bytes.IndexByte(data, 0) < 0 { // not UTF-16, where an ESC byte is half a character
+		data = model.StripEscapes(data)
+	}
 	kind := gofeed.DetectFeedType(bytes.NewReader(data[:min(len(data), 4096)]))
 	if kind == gofeed.FeedTypeUnknown {
 		return nil, fmt.Errorf("%s: %w", feedURL, ErrNotFeed)
