@@ -81,11 +81,20 @@ func loadSettings(theme, cmd string) (settings, error) {
 	}
 	s.keys = ui.DefaultKeyMap()
 	if err := s.keys.Remap(s.Keys); err != nil {
-		// The loader checked the names against the same list.
-		s.Config, s.fileErr = config.Default(), err
+		// The loader checked the names against the same list: what is
+		// left is keys that clash.
+		s.Config, s.fileErr = config.Default(), fmt.Errorf("%s: [keys]: %w", s.path, err)
 		s.keys = ui.DefaultKeyMap()
 	}
 	return s, nil
+}
+
+// annotationsDir is the configuration's annotations folder, where export,
+// stats and validate also look for an article's annotations; "" when there
+// is none or the file cannot be read (the reader says why).
+func annotationsDir() string {
+	s, _ := loadSettings("", "")
+	return s.AnnotationsDir
 }
 
 // coding is the reader's share of the settings.

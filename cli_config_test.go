@@ -86,6 +86,17 @@ func TestConfigCommand(t *testing.T) {
 			t.Errorf("the defaults are not printed:\n%s", stdout)
 		}
 	})
+	t.Run("keys that clash", func(t *testing.T) {
+		path := withConfig(t, "coder = \"Ana\"\n[keys]\ntag_actor = [\"q\"]\n")
+		code, stdout, stderr := cli(t, "config")
+		if code != exitFailure {
+			t.Errorf("exit %d, want %d", code, exitFailure)
+		}
+		oneLine(t, stderr, path+`: [keys]: key "q" is bound to both tag_actor and quit; give one of them another key`)
+		if !settingLine("tag_actor", `["a"]`, "default").MatchString(stdout) || !settingLine("coder", `""`, "default").MatchString(stdout) {
+			t.Errorf("the defaults are not printed:\n%s", stdout)
+		}
+	})
 	t.Run("bad theme flag", func(t *testing.T) {
 		withConfig(t, "")
 		code, _, stderr := cli(t, "config", "--theme", "sepia")

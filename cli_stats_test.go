@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -45,5 +46,29 @@ func TestStatsCommand(t *testing.T) {
 	os.WriteFile(filepath.Join(lonely, "water.stance.json"), bytes.ReplaceAll(data, []byte("samples/"), []byte("gone/")), 0o644)
 	if code, stdout, stderr := cli(t, "stats", lonely); code != exitOK || !strings.HasPrefix(stdout, "1 article, 15 annotations") {
 		t.Errorf("stats without the article: exit %d, %q, %q", code, stdout, stderr)
+	}
+}
+
+// The configuration's annotations folder is where stats, validate and
+// export look for an article's annotations when none lie beside it.
+func TestCommandsFindAnnotationsFolder(t *testing.T) {
+	cfgHome, folder, articles := t.TempDir(), t.TempDir(), t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfgHome)
+	os.MkdirAll(filepath.Join(cfgHome, "stance"), 0o755)
+	os.WriteFile(filepath.Join(cfgHome, "stance", "config.toml"), []byte("annotations_dir = "+strconv.Quote(folder)+"\n"), 0o644)
+	article := filepath.Join(articles, "2025-08-15-alaska-summit.txt")
+	text, _ := os.ReadFile(filepath.Join(testCorpus, "2025-08-15-alaska-summit.txt"))
+	os.WriteFile(article, text, 0o644)
+	coding, _ := os.ReadFile(filepath.Join(testCorpus, "2025-08-15-alaska-summit.txt.stance.json"))
+	os.WriteFile(filepath.Join(folder, "2025-08-15-alaska-summit.txt.stance.json"), coding, 0o644)
+
+	if code, stdout, stderr := cli(t, "stats", article); code != exitOK || !strings.HasPrefix(stdout, "1 article, 28 annotations") {
+		t.Errorf("stats: exit %d, %q, %q", code, stdout, stderr)
+	}
+	if code, stdout, stderr := cli(t, "validate", article); code != exitOK {
+		t.Errorf("validate: exit %d, %q, %q", code, stdout, stderr)
+	}
+	if code, stdout, stderr := cli(t, "export", "-f", "csv", article); code != exitOK || strings.Count(stdout, "\n") < 2 {
+		t.Errorf("export: exit %d, %q, %q", code, stdout, stderr)
 	}
 }

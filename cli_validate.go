@@ -47,8 +47,9 @@ func runValidate(paths []string, stdout io.Writer) error {
 		fmt.Fprintln(stdout, line)
 		res.problems++
 	}
+	dir := annotationsDir()
 	for _, p := range paths {
-		refs, err := annotate.FindCoded(p)
+		refs, err := annotate.FindCodedIn(dir, p)
 		if err != nil {
 			fail(err.Error())
 			res.files++

@@ -50,7 +50,7 @@ func openReader(paths []string, f readerFlags, stderr io.Writer) error {
 	// A file opens now, so that a bad one is an error before the screen
 	// changes; a web page is fetched by the reader, with a spinner.
 	if single && !sources[0].Feed && sources[0].URL == "" {
-		s, err := ui.OpenSession(sources[0], f.annotations)
+		s, err := opts.Coding.OpenSession(sources[0], f.annotations)
 		if err != nil {
 			return err
 		}

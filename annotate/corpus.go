@@ -57,6 +57,15 @@ const bundledPrefix = "samples/"
 // An annotations file named twice (as itself and through its article, say)
 // is listed once.
 func FindCoded(paths ...string) ([]CodedRef, error) {
+	return FindCodedIn("", paths...)
+}
+
+// FindCodedIn is FindCoded for a coder whose annotations folder
+// (annotations_dir, see LocateWith) is dir: an article's annotations are
+// also looked for there, after the places FindCoded looks, and a folder's
+// articles whose annotations are there are listed with the folder's own
+// annotations files, in name order. An empty dir is FindCoded.
+func FindCodedIn(dir string, paths ...string) ([]CodedRef, error) {
 	var refs []CodedRef
 	seen := map[string]bool{}
 	add := func(r CodedRef) {
@@ -76,17 +85,17 @@ func FindCoded(paths ...string) ([]CodedRef, error) {
 		}
 		switch {
 		case info.IsDir():
-			found, err := annotationsIn(p)
+			found, err := annotationsIn(p, dir)
 			if err != nil {
 				return nil, err
 			}
-			for _, f := range found {
-				add(CodedRef{Annotations: f})
+			for _, r := range found {
+				add(r)
 			}
 		case strings.EqualFold(filepath.Ext(p), ".json"):
 			add(CodedRef{Annotations: p})
 		default:
-			ann, err := annotationsOf(p)
+			ann, err := annotationsOf(p, dir)
 			if err != nil {
 				return nil, err
 			}
@@ -96,28 +105,47 @@ func FindCoded(paths ...string) ([]CodedRef, error) {
 	return refs, nil
 }
 
-// annotationsIn lists the annotations files directly in dir.
-func annotationsIn(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
+// annotationsIn lists the annotations files directly in folder and, with
+// an annotations folder dir, the folder's articles that have theirs there
+// rather than beside them.
+func annotationsIn(folder, dir string) ([]CodedRef, error) {
+	entries, err := os.ReadDir(folder)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, pathErr(err))
+		return nil, fmt.Errorf("%s: %w", folder, pathErr(err))
 	}
-	var out []string
+	var out []CodedRef
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), FileSuffix) && !strings.HasPrefix(e.Name(), ".") {
-			out = append(out, filepath.Join(dir, e.Name()))
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		path := filepath.Join(folder, name)
+		switch {
+		case strings.HasSuffix(name, FileSuffix):
+			out = append(out, CodedRef{Annotations: path})
+		case dir != "" && model.IsArticleName(name) && !isFile(PathFor(path)):
+			if ann := filepath.Join(dir, name+FileSuffix); isFile(ann) {
+				out = append(out, CodedRef{Article: path, Annotations: ann})
+			}
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: %w: the folder holds no *%s files", dir, ErrNoAnnotations, FileSuffix)
+		if dir != "" {
+			return nil, fmt.Errorf("%s: %w: neither the folder nor %s holds its articles' *%s files", folder, ErrNoAnnotations, dir, FileSuffix)
+		}
+		return nil, fmt.Errorf("%s: %w: the folder holds no *%s files", folder, ErrNoAnnotations, FileSuffix)
 	}
 	return out, nil // os.ReadDir sorts by name
 }
 
-// annotationsOf returns the annotations file of the article at path.
-func annotationsOf(article string) (string, error) {
+// annotationsOf returns the annotations file of the article at path:
+// beside it, in the data directory, or in the annotations folder dir.
+func annotationsOf(article, dir string) (string, error) {
 	tried := []string{PathFor(article)}
-	if dir, err := DataDir(); err == nil {
+	if data, err := DataDir(); err == nil {
+		tried = append(tried, filepath.Join(data, filepath.Base(article)+FileSuffix))
+	}
+	if dir != "" {
 		tried = append(tried, filepath.Join(dir, filepath.Base(article)+FileSuffix))
 	}
 	for _, p := range tried {
@@ -125,7 +153,8 @@ func annotationsOf(article string) (string, error) {
 			return p, nil
 		}
 	}
-	return "", fmt.Errorf("%s: %w: it has not been coded yet (looked for %s)", article, ErrNoAnnotations, strings.Join(tried, " and "))
+	looked := strings.Join(tried[:len(tried)-1], ", ") + " and " + tried[len(tried)-1]
+	return "", fmt.Errorf("%s: %w: it has not been coded yet (looked for %s)", article, ErrNoAnnotations, looked)
 }
 
 // LoadCoded reads the annotations that ref names and the article they code.
@@ -225,7 +254,13 @@ func findArticle(ann, source string) (string, []byte, error) {
 // LoadCorpus loads every coded article that paths name, as FindCoded
 // resolves them, stopping at the first error.
 func LoadCorpus(paths ...string) ([]Coded, error) {
-	refs, err := FindCoded(paths...)
+	return LoadCorpusIn("", paths...)
+}
+
+// LoadCorpusIn is LoadCorpus for a coder whose annotations folder is dir,
+// with paths resolved as FindCodedIn resolves them.
+func LoadCorpusIn(dir string, paths ...string) ([]Coded, error) {
+	refs, err := FindCodedIn(dir, paths...)
 	if err != nil {
 		return nil, err
 	}

@@ -162,3 +162,73 @@ func TestLoadCorpus(t *testing.T) {
 		t.Errorf("LoadCorpus = %+v", corpus)
 	}
 }
+
+// TestFindCodedIn checks that the command line finds annotations kept in
+// an annotations folder: by article, by the article's folder, and by the
+// annotations folder itself, whose documents lead back to their articles.
+func TestFindCodedIn(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	articles := codedFolder(t, "beside.txt", "Beside spoke.\n")
+	coding := t.TempDir()
+	apart := filepath.Join(articles, "apart.txt")
+	corpusWrite(t, apart, "Apart spoke.\n")
+	corpusWrite(t, filepath.Join(articles, "uncoded.txt"), "Nobody coded this.\n")
+	art, err := model.Parse(apart, strings.NewReader("Apart spoke.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs(apart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := annotate.New(art, abs, "stance test").Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	apartAnn := filepath.Join(coding, "apart.txt.stance.json")
+	corpusWrite(t, apartAnn, string(data))
+	beside := filepath.Join(articles, "beside.txt")
+
+	tests := []struct {
+		name  string
+		paths []string
+		want  []annotate.CodedRef
+	}{
+		{"article", []string{apart}, []annotate.CodedRef{{Article: apart, Annotations: apartAnn}}},
+		{"article coded beside", []string{beside}, []annotate.CodedRef{{Article: beside, Annotations: annotate.PathFor(beside)}}},
+		{"the articles' folder", []string{articles}, []annotate.CodedRef{
+			{Article: apart, Annotations: apartAnn}, {Annotations: annotate.PathFor(beside)}}},
+		{"the annotations folder", []string{coding}, []annotate.CodedRef{{Annotations: apartAnn}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := annotate.FindCodedIn(coding, tt.paths...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("FindCodedIn = %+v, want %+v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("ref %d = %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+
+	if _, err := annotate.FindCoded(apart); !errors.Is(err, annotate.ErrNoAnnotations) {
+		t.Errorf("FindCoded without the folder: %v, want ErrNoAnnotations", err)
+	}
+	_, err = annotate.FindCodedIn(coding, filepath.Join(articles, "uncoded.txt"))
+	if err == nil || !strings.Contains(err.Error(), " and "+filepath.Join(coding, "uncoded.txt.stance.json")+")") {
+		t.Errorf("error %v, want it to say it looked in the annotations folder", err)
+	}
+	corpus, err := annotate.LoadCorpusIn(coding, coding)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(corpus) != 1 || corpus[0].ArticlePath != abs {
+		t.Errorf("LoadCorpusIn found the article at %q, want %q", corpus[0].ArticlePath, abs)
+	}
+}

@@ -24,6 +24,11 @@ type Editor struct {
 	// Now returns the time recorded in Created and Modified; nil means
 	// time.Now. Times are written in UTC to the second.
 	Now func() time.Time
+	// Author is recorded as the author of every annotation the Editor
+	// creates: the coder's name; "" records none. Edits keep an
+	// annotation's author, whoever makes them: it says who coded the span,
+	// and Modified says that it changed since.
+	Author string
 
 	doc     *Document
 	art     *model.Article
@@ -178,7 +183,8 @@ type Change struct {
 	Kind      *model.ActorKind // the kind of the annotation's actor, in the registry
 }
 
-// Update changes annotation id and sets its Modified time. A new actor of an
+// Update changes annotation id and sets its Modified time; its Author
+// stays as it is. A new actor of an
 // actor annotation gets the mention's text as an alias, as in TagActor. A
 // Change that alters nothing records no step.
 func (e *Editor) Update(id string, ch Change) error {
@@ -457,7 +463,7 @@ func (e *Editor) newAnnotation(typ model.AnnotationType, s model.Span) model.Ann
 	return model.Annotation{
 		ID: e.doc.NewID(AnnotationPrefix), Type: typ, Span: s,
 		Quote: quote, Prefix: prefix, Suffix: suffix,
-		Created: now, Modified: now,
+		Author: e.Author, Created: now, Modified: now,
 	}
 }
 

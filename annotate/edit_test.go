@@ -492,3 +492,40 @@ func TestEditsKeepAnnotationsSorted(t *testing.T) {
 		t.Errorf("annotations out of order: %+v", e.Doc().Annotations)
 	}
 }
+
+// TestEditorAuthor checks that the Editor records its Author on what it
+// creates, and that an edit by another coder keeps the annotation's
+// author: it says who coded the span, not who touched it last.
+func TestEditorAuthor(t *testing.T) {
+	e := newTestEditor(t)
+	e.Author = "Ana Ruiz"
+	putin := must[model.Annotation](t)(e.TagActor(spanVladimirPutin, annotate.ActorChoice{Name: "Vladimir Putin"}))
+	claim := must[model.Annotation](t)(e.TagClaim(spanNoDeal, "", annotate.ActorChoice{ID: putin.Actor}))
+	pos := must[model.Annotation](t)(e.TagPosition(nil, annotate.ActorChoice{ID: putin.Actor}, claim.Claim, model.StanceOppose))
+	for _, n := range []model.Annotation{putin, claim, pos} {
+		if got, _ := e.Doc().Annotation(n.ID); got.Author != "Ana Ruiz" {
+			t.Errorf("%s annotation: author %q, want %q", n.Type, got.Author, "Ana Ruiz")
+		}
+	}
+	if !strings.Contains(marshal(t, e.Doc()), `"author": "Ana Ruiz"`) {
+		t.Error("the saved document does not record the author")
+	}
+
+	e.Author = "Ben Okafor"
+	if err := e.Update(putin.ID, annotate.Change{Note: ptr("checked")}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := e.Doc().Annotation(putin.ID); got.Author != "Ana Ruiz" || got.Note != "checked" {
+		t.Errorf("after another coder's edit: author %q, note %q; want the author kept", got.Author, got.Note)
+	}
+	trump := must[model.Annotation](t)(e.TagActor(spanDonaldTrump, annotate.ActorChoice{Name: "Donald Trump"}))
+	if trump.Author != "Ben Okafor" {
+		t.Errorf("new annotation's author %q, want %q", trump.Author, "Ben Okafor")
+	}
+
+	e.Author = ""
+	anon := must[model.Annotation](t)(e.TagActor(spanPutin2, annotate.ActorChoice{ID: putin.Actor}))
+	if anon.Author != "" {
+		t.Errorf("with no author configured the annotation records %q", anon.Author)
+	}
+}

@@ -41,7 +41,7 @@ var (
 	actorKeys      = []string{"id", "name", "kind", "aliases"}
 	claimKeys      = []string{"id", "text"}
 	annotationKeys = []string{"id", "type", "start", "end", "quote", "prefix", "suffix",
-		"actor", "claim", "stance", "note", "created", "modified", "orphan"}
+		"actor", "claim", "stance", "note", "author", "created", "modified", "orphan"}
 )
 
 // Marshal encodes the document as schema-1 JSON: two-space indentation, keys
@@ -50,8 +50,8 @@ var (
 //
 // Omitted when empty: the article's "url" and "fetched" (only fetched
 // articles have them), an actor's "aliases", an annotation's "actor", "claim"
-// and "stance" (they only apply to some types), and "created" and
-// "modified"; an annotation's "orphan" is written, after "modified", only
+// and "stance" (they only apply to some types), its "author" (recorded only
+// when a coder is configured), and "created" and "modified"; an annotation's "orphan" is written, after "modified", only
 // when it is true. Everything else is always written, "note" included, so that
 // every annotation of a type has the same shape. The document itself is not
 // changed (Marshal sorts pointers to the annotations).
@@ -122,6 +122,7 @@ func (d *Document) Marshal() ([]byte, error) {
 		w.optional("claim", x.Claim)
 		w.optional("stance", string(x.Stance))
 		w.string("note", x.Note)
+		w.optional("author", x.Author)
 		w.optional("created", x.Created)
 		w.optional("modified", x.Modified)
 		if x.Orphan {
@@ -160,7 +161,7 @@ func (d *Document) sizeHint() int {
 	n := 1024 + 64*len(d.Actors) + 64*len(d.Claims)
 	for i := range d.Annotations {
 		x := &d.Annotations[i]
-		n += 320 + len(x.Quote) + len(x.Prefix) + len(x.Suffix) + len(x.Note)
+		n += 320 + len(x.Quote) + len(x.Prefix) + len(x.Suffix) + len(x.Note) + len(x.Author)
 	}
 	return n
 }
@@ -371,6 +372,7 @@ type (
 		Claim    string `json:"claim"`
 		Stance   string `json:"stance"`
 		Note     string `json:"note"`
+		Author   string `json:"author"`
 		Created  string `json:"created"`
 		Modified string `json:"modified"`
 		Orphan   bool   `json:"orphan"`
@@ -532,7 +534,7 @@ func (w *wireAnnotation) annotation(extra model.Extra) model.Annotation {
 	return model.Annotation{
 		ID: w.ID, Type: model.AnnotationType(w.Type), Span: model.Span{Start: w.Start, End: w.End},
 		Quote: w.Quote, Prefix: w.Prefix, Suffix: w.Suffix,
-		Actor: w.Actor, Claim: w.Claim, Stance: model.Stance(w.Stance), Note: w.Note,
+		Actor: w.Actor, Claim: w.Claim, Stance: model.Stance(w.Stance), Note: w.Note, Author: w.Author,
 		Created: w.Created, Modified: w.Modified, Orphan: w.Orphan,
 		Extra: extra,
 	}

@@ -76,6 +76,7 @@ const goldenDocument = `{
       "actor": "a-000002",
       "claim": "c-000001",
       "note": "the \"headline\" quote",
+      "author": "Kim Lee",
       "created": "2026-11-27T12:01:00Z",
       "modified": "2026-11-27T12:05:00Z",
       "colour": "#ffcc00",
@@ -145,7 +146,7 @@ func goldenDocumentValue() *annotate.Document {
 				Created: "2026-11-27T12:02:00Z", Modified: "2026-11-27T12:02:00Z"},
 			{ID: "n-000002", Type: model.TypeClaim, Span: spanNoDeal,
 				Quote: "There's no deal until there's a deal", Prefix: "in met Donald Trump in Alaska. “", Suffix: ",” Trump said. Putin smiled.\n\nZe",
-				Actor: "a-000002", Claim: "c-000001", Note: `the "headline" quote`,
+				Actor: "a-000002", Claim: "c-000001", Note: `the "headline" quote`, Author: "Kim Lee",
 				Created: "2026-11-27T12:01:00Z", Modified: "2026-11-27T12:05:00Z",
 				Extra: extra("review", `{"by":"kim","ok":true,"tags":["a","b"]}`, "colour", `"#ffcc00"`)},
 			{ID: "n-000009", Type: model.TypeActor, Span: spanVladimirPutin,
@@ -189,6 +190,8 @@ func TestDecodeGoldenRoundTrip(t *testing.T) {
 		{"span", d.Annotations[1].Span, spanNoDeal},
 		{"stance", d.Annotations[2].Stance, model.StanceSupport},
 		{"note", d.Annotations[1].Note, `the "headline" quote`},
+		{"author", d.Annotations[1].Author, "Kim Lee"},
+		{"no author", d.Annotations[0].Author, ""},
 		{"suffix", d.Annotations[1].Suffix, ",” Trump said. Putin smiled.\n\nZe"},
 		{"annotation extra keys", len(d.Annotations[1].Extra), 2},
 		{"top extra keys", len(d.Extra), 2},
@@ -442,5 +445,55 @@ func TestMarshalFetchedArticle(t *testing.T) {
 	}
 	if back.Article.URL != d.Article.URL || back.Article.Fetched != d.Article.Fetched || len(back.Article.Extra) != 0 {
 		t.Errorf("decoded article = %+v, want url and fetched as fields", back.Article)
+	}
+}
+
+// TestDecodeAuthor checks that "author", once an unknown member that was
+// kept in Extra, is read as the annotation's Author by every reader, in
+// any case, and written once, after "note"; and that an annotation without
+// one is written without the key.
+func TestDecodeAuthor(t *testing.T) {
+	in := `{"schema": 1, "actors": [{"id": "a-1", "name": "Kim"}], "annotations": [
+	{"id": "n-1", "type": "actor", "start": 0, "end": 3, "actor": "a-1", "Author": "Ana Ruiz", "created": "2026-01-02T03:04:05Z", "x": 1},
+	{"id": "n-2", "type": "actor", "start": 4, "end": 7, "actor": "a-1"}]}`
+	readers := map[string]func() (*annotate.Document, error){
+		"Decode": func() (*annotate.Document, error) { return annotate.Decode("a.json", []byte(in)) },
+		"encoding/json": func() (*annotate.Document, error) {
+			return annotate.DecodeReference("a.json", []byte(in))
+		},
+		"DecodeLenient": func() (*annotate.Document, error) {
+			d, problems, err := annotate.DecodeLenient("a.json", []byte(in), nil)
+			if len(problems) > 0 {
+				t.Errorf("DecodeLenient problems: %v", problems)
+			}
+			return d, err
+		},
+		"DecodeLenient by encoding/json": func() (*annotate.Document, error) {
+			d, _, err := annotate.DecodeLenientReference("a.json", []byte(in), nil)
+			return d, err
+		},
+	}
+	for name, read := range readers {
+		d, err := read()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		n := d.Annotations[0]
+		if n.Author != "Ana Ruiz" {
+			t.Errorf("%s: Author = %q, want %q", name, n.Author, "Ana Ruiz")
+		}
+		if _, ok := n.Extra["Author"]; ok || len(n.Extra) != 1 {
+			t.Errorf("%s: Extra = %v, want only x", name, n.Extra)
+		}
+		out := marshal(t, d)
+		if want := `"note": "",
+      "author": "Ana Ruiz",
+      "created": "2026-01-02T03:04:05Z",
+      "x": 1`; !strings.Contains(out, want) {
+			t.Errorf("%s: Marshal =\n%s\nwant the author once, after the note:\n%s", name, out, want)
+		}
+		if c := strings.Count(strings.ToLower(out), `"author"`); c != 1 {
+			t.Errorf("%s: Marshal wrote \"author\" %d times, want once (n-2 has none):\n%s", name, c, out)
+		}
 	}
 }

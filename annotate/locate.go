@@ -36,18 +36,66 @@ func DataDir() (string, error) {
 // in different read-only directories therefore share a file; the article's
 // digest in the file tells them apart.
 func Locate(articlePath, override string, bundled bool) (string, error) {
-	if override != "" {
-		return override, nil
+	return LocateWith(articlePath, LocateOptions{Override: override, Bundled: bundled})
+}
+
+// LocateOptions say where LocateWith puts an article's annotations.
+type LocateOptions struct {
+	Override string // a file named on the command line (--annotations): always used
+	Bundled  bool   // the article is a bundled sample
+	// Dir is the folder for new annotation files (the configuration's
+	// annotations_dir); "" keeps them beside the article.
+	Dir string
+}
+
+// LocateWith returns the annotations path for the article at articlePath.
+// Without o.Dir it is Locate's. With o.Dir, the annotations are
+// o.Dir/NAME.stance.json (NAME being the article's base name, as in the
+// data directory), creating o.Dir if need be, unless a file is already
+// where Locate would look without it (beside the article, or in the data
+// directory for a bundled or read-only one): that file wins, so that
+// setting a folder never hides what was coded before it. o.Override wins
+// over both.
+func LocateWith(articlePath string, o LocateOptions) (string, error) {
+	if o.Override != "" {
+		return o.Override, nil
 	}
-	if !bundled && writable(filepath.Dir(articlePath)) {
-		return PathFor(articlePath), nil
+	if !o.Bundled && writable(filepath.Dir(articlePath)) {
+		if beside := PathFor(articlePath); o.Dir == "" || isFile(beside) {
+			return beside, nil
+		}
+		return inFolder(o.Dir, articlePath, "annotations folder")
 	}
-	dir, err := DataDir()
+	data, err := DataDir()
+	if o.Dir != "" && (err != nil || !isFile(filepath.Join(data, filepath.Base(articlePath)+FileSuffix))) {
+		return inFolder(o.Dir, articlePath, "annotations folder")
+	}
 	if err != nil {
 		return "", err
 	}
+	return inFolder(data, articlePath, "data directory")
+}
+
+// SourceFor returns what a new document records as the source of the
+// article at articlePath (as the user named it) when its annotations are
+// at annPath: the path as given when they lie beside it, where LoadCoded
+// finds the article by the file's name, else the absolute path, so that
+// LoadCoded finds it from another working directory too.
+func SourceFor(articlePath, annPath string) string {
+	if annPath == PathFor(articlePath) || filepath.IsAbs(articlePath) {
+		return articlePath
+	}
+	if abs, err := filepath.Abs(articlePath); err == nil {
+		return abs
+	}
+	return articlePath
+}
+
+// inFolder returns the annotations file of the article at articlePath in
+// the folder dir, creating dir (called what in errors) if need be.
+func inFolder(dir, articlePath, what string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("creating the data directory: %w", err)
+		return "", fmt.Errorf("creating the %s: %w", what, err)
 	}
 	return filepath.Join(dir, filepath.Base(articlePath)+FileSuffix), nil
 }

@@ -198,7 +198,7 @@ func equalAnnotations(a, b model.Annotation) bool {
 	return a.ID == b.ID && a.Type == b.Type && a.Span == b.Span &&
 		a.Quote == b.Quote && a.Prefix == b.Prefix && a.Suffix == b.Suffix &&
 		a.Actor == b.Actor && a.Claim == b.Claim && a.Stance == b.Stance && a.Note == b.Note &&
-		a.Created == b.Created && a.Modified == b.Modified && a.Orphan == b.Orphan &&
+		a.Author == b.Author && a.Created == b.Created && a.Modified == b.Modified && a.Orphan == b.Orphan &&
 		equalExtra(a.Extra, b.Extra)
 }
 

@@ -206,7 +206,7 @@ func parseDocument(data []byte) (*docParts, bool) {
 				n := items.add()
 				return p.object(annotationFields, &n.Extra,
 					&n.ID, (*string)(&n.Type), &n.Span.Start, &n.Span.End, &n.Quote, &n.Prefix, &n.Suffix,
-					&n.Actor, &n.Claim, (*string)(&n.Stance), &n.Note, &n.Created, &n.Modified, &n.Orphan)
+					&n.Actor, &n.Claim, (*string)(&n.Stance), &n.Note, &n.Author, &n.Created, &n.Modified, &n.Orphan)
 			})
 			parts.annotations.items = items.slice()
 		}

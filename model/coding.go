@@ -92,6 +92,9 @@ type Claim struct {
 // Actor; claim annotations mark where Claim is made, with Actor (optional) as
 // the speaker; position annotations say that Actor takes Stance toward Claim.
 //
+// Author, when set, names the coder who made the annotation (the
+// configuration's coder), so that several coders' files can be told apart.
+//
 // An Orphan is an annotation that re-anchoring could not place in the
 // article's current text: it keeps its last Span, Quote, Prefix and Suffix
 // (so that it can be placed again if the text comes back) but marks no text
@@ -107,6 +110,7 @@ type Annotation struct {
 	Claim    string
 	Stance   Stance
 	Note     string
+	Author   string // who coded it; "" when not recorded
 	Created  string // RFC 3339, UTC
 	Modified string // RFC 3339, UTC
 	Orphan   bool

@@ -264,7 +264,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.src.URL != "" {
 			return m.startFetch(msg.src)
 		}
-		s, err := OpenSession(msg.src, m.override)
+		s, err := m.common.Coding.OpenSession(msg.src, m.override)
 		if err != nil {
 			m.setError(err.Error())
 			return nil

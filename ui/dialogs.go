@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -49,36 +50,60 @@ func claimOptions(s *Session) func(string) []option {
 	}
 }
 
-func kindNames() []string {
-	out := make([]string, len(model.ActorKinds))
-	for i, k := range model.ActorKinds {
-		out[i] = string(k)
+// kindNames lists the actor kinds the dialogs offer: the configured ones
+// (every kind by default), the first being the default, and then keep if it
+// is set and not among them, so that a value the configuration no longer
+// offers is shown and kept rather than silently changed.
+func (c Coding) kindNames(keep model.ActorKind) []string {
+	return offered(c.ActorKinds, model.ActorKinds, keep)
+}
+
+// stanceNames lists the stances the dialogs offer, as kindNames lists
+// kinds.
+func (c Coding) stanceNames(keep model.Stance) []string {
+	return offered(c.Stances, model.Stances, keep)
+}
+
+func offered[T ~string](configured, all []T, keep T) []string {
+	if len(configured) == 0 {
+		configured = all
+	}
+	out := make([]string, 0, len(configured)+1)
+	for _, v := range configured {
+		out = append(out, string(v))
+	}
+	if keep != "" && !slices.Contains(configured, keep) {
+		out = append(out, string(keep))
 	}
 	return out
 }
 
-func stanceNames() []string {
-	out := make([]string, len(model.Stances))
-	for i, s := range model.Stances {
-		out[i] = string(s)
-	}
-	return out
+// coderEditor returns the session's editor, set to record the configured
+// coder as the author of what it creates. It is set here, where the dialogs
+// make annotations, rather than when a session opens, so that every
+// session codes as the reader's coder however it was opened: from the
+// library, a feed or a web page, or taken over from another stance.
+func coderEditor(c *Common, s *Session) *annotate.Editor {
+	s.Editor.Author = c.Coding.Coder
+	return s.Editor
 }
 
-// actorChoice turns a picker (and an optional kind field) into the editor's
-// ActorChoice: the picked actor, a new one named as typed, or none.
-func actorChoice(f *field, kind *field) annotate.ActorChoice {
+// actorChoice turns a picker into the editor's ActorChoice: the picked
+// actor, a new one named as typed, of kind, or none.
+func actorChoice(f *field, kind model.ActorKind) annotate.ActorChoice {
 	if o, ok := f.picked(); ok {
 		return annotate.ActorChoice{ID: o.value}
 	}
 	if f.value() == "" {
 		return annotate.ActorChoice{}
 	}
-	c := annotate.ActorChoice{Name: f.value(), Kind: model.KindPerson}
-	if kind != nil {
-		c.Kind = model.ActorKind(kind.choiceValue())
-	}
-	return c
+	return annotate.ActorChoice{Name: f.value(), Kind: kind}
+}
+
+// defaultKind is the kind of an actor created where no kind is asked for
+// (a new speaker or position holder): the first the dialogs offer.
+func (c Coding) defaultKind() model.ActorKind {
+	return model.ActorKind(c.kindNames("")[0])
 }
 
 // newActorDialog tags span as a mention of an actor, picked from the
@@ -86,14 +111,15 @@ func actorChoice(f *field, kind *field) annotate.ActorChoice {
 func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
 	quote := s.Article.Slice(span)
 	name := pickerField("actor", oneLine(quote), actorOptions(s), true, "new actor")
-	kind := choiceField("kind", kindNames(), string(model.KindPerson))
+	kinds := c.Coding.kindNames("")
+	kind := choiceField("kind", kinds, kinds[0])
 	d := newDialog(c, "Tag actor", quote, name, kind)
 	d.submit = func(d *dialog) (tea.Cmd, error) {
-		who := actorChoice(name, kind)
+		who := actorChoice(name, model.ActorKind(kind.choiceValue()))
 		if who == (annotate.ActorChoice{}) {
 			return nil, errors.New("name the actor")
 		}
-		a, err := s.Editor.TagActor(span, who)
+		a, err := coderEditor(c, s).TagActor(span, who)
 		if err != nil {
 			return nil, err
 		}
@@ -110,7 +136,7 @@ func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	speaker := actorPicker(s, "speaker", s.lastActorIn(span))
 	d := newDialog(c, "Tag claim", quote, text, speaker)
 	d.submit = func(d *dialog) (tea.Cmd, error) {
-		a, err := s.Editor.TagClaim(span, text.value(), actorChoice(speaker, nil))
+		a, err := coderEditor(c, s).TagClaim(span, text.value(), actorChoice(speaker, c.Coding.defaultKind()))
 		if err != nil {
 			return nil, err
 		}
@@ -147,14 +173,15 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 	}
 	actor := actorPicker(s, "actor", actorID)
 	claim := pickerField("claim", claimText, claimOptions(s), false, "").preselect(claimID)
-	stance := choiceField("stance", stanceNames(), string(model.StanceSupport))
+	stances := c.Coding.stanceNames("")
+	stance := choiceField("stance", stances, stances[0])
 	d := newDialog(c, "Record position", context, actor, claim, stance)
 	if _, ok := claim.picked(); ok && actor.value() != "" {
 		// Both pre-filled: what is left to say is the stance.
 		d.focusField(2)
 	}
 	d.submit = func(d *dialog) (tea.Cmd, error) {
-		who := actorChoice(actor, nil)
+		who := actorChoice(actor, c.Coding.defaultKind())
 		if who == (annotate.ActorChoice{}) {
 			return nil, errors.New("name the actor who takes the position")
 		}
@@ -162,7 +189,7 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 		if !ok {
 			return nil, errors.New("pick a claim (tag one with c first)")
 		}
-		a, err := s.Editor.TagPosition(span, who, cl.value, model.Stance(stance.choiceValue()))
+		a, err := coderEditor(c, s).TagPosition(span, who, cl.value, model.Stance(stance.choiceValue()))
 		if err != nil {
 			return nil, err
 		}
@@ -190,14 +217,14 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 		cl, _ := s.Doc().Claim(a.Claim)
 		actor = actorPicker(s, "actor", a.Actor)
 		claim = pickerField("claim", oneLine(cl.Text), claimOptions(s), false, "").preselect(a.Claim)
-		stance = choiceField("stance", stanceNames(), string(a.Stance))
+		stance = choiceField("stance", c.Coding.stanceNames(a.Stance), string(a.Stance))
 		fields = append(fields, actor, claim, stance)
 	}
 	fields = append(fields, note)
 	d := newDialog(c, "Edit "+string(a.Type), a.Quote, fields...)
 	d.submit = func(d *dialog) (tea.Cmd, error) {
 		var ch annotate.Change
-		who := actorChoice(actor, nil)
+		who := actorChoice(actor, c.Coding.defaultKind())
 		if who == (annotate.ActorChoice{}) && a.Type != model.TypeClaim {
 			return nil, errors.New("name the actor")
 		}

@@ -38,7 +38,8 @@ func (p *inspectorPane) Show(a model.Annotation, ok bool, others int) {
 // sameShown reports whether two annotations look the same in the inspector.
 func sameShown(a, b model.Annotation) bool {
 	return a.ID == b.ID && a.Type == b.Type && a.Span == b.Span && a.Quote == b.Quote &&
-		a.Actor == b.Actor && a.Claim == b.Claim && a.Stance == b.Stance && a.Note == b.Note
+		a.Actor == b.Actor && a.Claim == b.Claim && a.Stance == b.Stance && a.Note == b.Note &&
+		a.Author == b.Author
 }
 
 func (p *inspectorPane) View() string {
@@ -76,6 +77,7 @@ func (p *inspectorPane) View() string {
 		field("stance", stanceSymbol(a.Stance)+" "+string(a.Stance))
 	}
 	field("note", a.Note)
+	field("author", a.Author)
 	if p.others > 0 {
 		lines = append(lines, st.Dim.Render("+ "+plural(p.others, "more annotation")+" here (list: tab)"))
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -152,11 +153,14 @@ func (km *KeyMap) Keys(name string) ([]string, bool) {
 }
 
 // Remap binds the named bindings to new keys, replacing their defaults, and
-// updates their help so that it shows the new keys. Unknown names and empty
-// key lists are an error that names them all; nothing is changed then.
+// updates their help so that it shows the new keys. Unknown names, empty
+// key lists and a key given to two bindings that are active at the same
+// time (see keyContexts) are an error, one line that names them; nothing is
+// changed then.
 func (km *KeyMap) Remap(keys map[string][]string) error {
+	next := *km
 	byName := map[string]*key.Binding{}
-	for _, nb := range km.namedBindings() {
+	for _, nb := range next.namedBindings() {
 		byName[nb.name] = nb.binding
 	}
 	var unknown, empty []string
@@ -180,6 +184,75 @@ func (km *KeyMap) Remap(keys map[string][]string) error {
 		b := byName[name]
 		b.SetKeys(ks...)
 		b.SetHelp(helpLabel(ks), b.Help().Desc)
+	}
+	if err := next.checkClashes(keys); err != nil {
+		return err
+	}
+	*km = next
+	return nil
+}
+
+// keyContexts lists the bindings active together, by their names in
+// [keys]: those that each screen's Update (app.go's handleKey, the article
+// pane, listNav, the annotations, library and feed panes) matches a key
+// against. Dialogs and the search line read their keys themselves, so a
+// binding may share a key with them.
+func keyContexts() [][]string {
+	reader := []string{"quit", "help", "refresh", "save", "undo", "redo", "next_pane", "prev_pane",
+		"panel", "tag_actor", "tag_claim", "tag_position", "export", "edit", "delete", "delete_listed",
+		"copy", "edit_note"}
+	moves := []string{"up", "down", "page_up", "page_down", "half_up", "half_down", "top", "bottom"}
+	return [][]string{
+		// the article pane
+		slices.Concat(reader, moves, []string{"left", "right", "word_next", "word_prev",
+			"visual", "sentence", "clear", "back", "search", "next_match", "prev_match"}),
+		// the annotations list
+		slices.Concat(reader, moves, []string{"filter", "open"}),
+		// the library and a feed's items
+		slices.Concat([]string{"quit", "help", "back", "refresh", "open"}, moves),
+	}
+}
+
+// sharesKeys reports whether two bindings are meant to share keys: esc
+// clears the selection, and with nothing to clear goes back to the library.
+func sharesKeys(a, b string) bool {
+	return a == "clear" && b == "back" || a == "back" && b == "clear"
+}
+
+// checkClashes reports a remapped binding given ctrl+c, which always
+// quits, and the first key that two bindings active together both have,
+// naming first the one that was remapped.
+func (km *KeyMap) checkClashes(remapped map[string][]string) error {
+	keysOf := map[string][]string{}
+	for _, nb := range km.namedBindings() {
+		keysOf[nb.name] = nb.binding.Keys()
+	}
+	for _, name := range KeyNames() {
+		if name != "quit" && slices.Contains(remapped[name], "ctrl+c") {
+			return fmt.Errorf("key \"ctrl+c\" always quits; give %s another key", name)
+		}
+	}
+	for _, ctx := range keyContexts() {
+		owner := map[string]string{} // key → the binding that has it
+		for _, name := range ctx {
+			for _, k := range keysOf[name] {
+				other, taken := owner[k]
+				if !taken {
+					owner[k] = name
+					continue
+				}
+				if other == name || sharesKeys(other, name) {
+					continue
+				}
+				first, second := other, name
+				if _, ok := remapped[second]; ok {
+					if _, ok := remapped[first]; !ok {
+						first, second = second, first
+					}
+				}
+				return fmt.Errorf("key %q is bound to both %s and %s; give one of them another key", k, first, second)
+			}
+		}
 	}
 	return nil
 }

@@ -167,17 +167,19 @@ func SubscribedSources() ([]Source, []error) {
 // the library twice quickly) does not bring back its older counts.
 func (p *libraryPane) Load() tea.Cmd {
 	p.gen++
-	gen, sources, override := p.gen, p.sources, p.override
+	gen, sources, override, coding := p.gen, p.sources, p.override, p.common.Coding
 	return func() tea.Msg {
 		entries := make([]libraryEntry, len(sources))
 		for i, src := range sources {
-			entries[i] = describeSource(src, override)
+			entries[i] = describeSource(src, override, coding)
 		}
 		return libraryLoadedMsg{gen, entries}
 	}
 }
 
-func describeSource(src Source, override string) libraryEntry {
+// describeSource describes an entry; an article's annotations are counted
+// where coding's OpenSession would open them.
+func describeSource(src Source, override string, coding Coding) libraryEntry {
 	switch kindOf(src) {
 	case kindFeed:
 		return describeFeed(src)
@@ -194,7 +196,7 @@ func describeSource(src Source, override string) libraryEntry {
 	if override != "" {
 		return e // one annotations file for several articles: counts would mislead
 	}
-	path, err := annotate.Locate(src.Path, "", src.Bundled)
+	path, err := coding.locate(src, "")
 	if err != nil {
 		return e
 	}

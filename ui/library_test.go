@@ -94,11 +94,11 @@ func TestLibraryHome(t *testing.T) {
 // never fetched shows its URL, with nothing to count.
 func TestLibraryURLSources(t *testing.T) {
 	homeLibrary(t)
-	e := describeSource(Source{URL: "https://gazette.example/2025/09/harbour-stays-public"}, "")
+	e := describeSource(Source{URL: "https://gazette.example/2025/09/harbour-stays-public"}, "", Coding{})
 	if e.err != "" || e.title != "Harbour stays public, authority says" || e.date != "2025-09-15" || e.count() != "1" {
 		t.Errorf("fetched page: %+v", e)
 	}
-	e = describeSource(Source{URL: "https://nowhere.example/x"}, "")
+	e = describeSource(Source{URL: "https://nowhere.example/x"}, "", Coding{})
 	if e.err != "" || e.title != "https://nowhere.example/x" || e.count() != "–" {
 		t.Errorf("page never fetched: %+v", e)
 	}

@@ -81,10 +81,19 @@ func FolderSources(dir string) ([]Source, error) {
 }
 
 // OpenSession parses the source and loads its annotations (or starts a new
-// document). annOverride, when set, is the annotations file to use. A web
-// page is read from its snapshot, or fetched if it has none (or
-// src.Refresh): that blocks, so the reader fetches with fetchCmd instead.
+// document), with the default coding settings: see Coding.OpenSession.
 func OpenSession(src Source, annOverride string) (*Session, error) {
+	return Coding{}.OpenSession(src, annOverride)
+}
+
+// OpenSession parses the source and loads its annotations (or starts a new
+// document). annOverride, when set, is the annotations file to use; else
+// a new file goes into the annotations folder, if c has one, as
+// annotate.LocateWith says, and records the article's absolute path (see
+// annotate.SourceFor). A web page is read from its snapshot, or fetched if
+// it has none (or src.Refresh): that blocks, so the reader fetches with
+// fetchCmd instead.
+func (c Coding) OpenSession(src Source, annOverride string) (*Session, error) {
 	if src.URL != "" {
 		snap, err := openSnapshot(src, annOverride)
 		if err != nil {
@@ -96,32 +105,48 @@ func OpenSession(src Source, annOverride string) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	annPath, err := annotate.Locate(src.Path, annOverride, src.Bundled)
+	annPath, err := c.locate(src, annOverride)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", src.Name(), err)
 	}
-	return openWith(art, src.Name(), annPath, nil)
+	source := src.Name()
+	if !src.Bundled {
+		source = annotate.SourceFor(src.Path, annPath)
+	}
+	return openWith(art, src.Name(), source, annPath, nil)
 }
 
 // SnapshotSession opens the coding of a web page's snapshot: annotations
 // beside the snapshot (or annOverride), with the URL and fetch time recorded
 // in the document. If the snapshot's text changed since the coding was
 // made, the coding is re-anchored and the notice says what moved.
+//
+// The annotations folder (Coding.AnnotationsDir) does not apply: a page's
+// coding stays beside its snapshot in the data folder, where the library
+// and the feeds count it.
 func SnapshotSession(snap *web.Snapshot, annOverride string) (*Session, error) {
 	annPath, err := annotate.Locate(snap.Path, annOverride, false)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", snap.URL, err)
 	}
-	return openWith(snap.Article, snap.URL, annPath, snap)
+	return openWith(snap.Article, snap.URL, snap.URL, annPath, snap)
 }
 
-// openWith opens the annotations at annPath for art; snap is the web
-// snapshot art came from, if any.
-func openWith(art *model.Article, name, annPath string, snap *web.Snapshot) (*Session, error) {
+// locate returns the annotations file of an article (not a web page).
+func (c Coding) locate(src Source, annOverride string) (string, error) {
+	return annotate.LocateWith(src.Path, annotate.LocateOptions{
+		Override: annOverride, Bundled: src.Bundled, Dir: c.AnnotationsDir,
+	})
+}
+
+// openWith opens the annotations at annPath for art, which is called name;
+// a new document records source as its source. snap is the web snapshot
+// art came from, if any.
+func openWith(art *model.Article, name, source, annPath string, snap *web.Snapshot) (*Session, error) {
 	if len(art.Blocks) == 0 {
 		return nil, fmt.Errorf("%s: the article has no text to read", name)
 	}
-	o, err := annotate.Open(annPath, art, name)
+	o, err := annotate.Open(annPath, art, source)
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ import (
 // Analyzer's event list, one statement (position) per row.
 var csvHeader = []string{
 	"statement_id", "date", "title", "source", "actor", "actor_kind",
-	"claim", "stance", "start", "end", "quote", "note",
+	"claim", "stance", "start", "end", "quote", "note", "author",
 }
 
 // writeCSV writes one row per position annotation, in corpus order, under
@@ -19,7 +19,8 @@ var csvHeader = []string{
 // ended by CRLF. Line breaks inside a quote or note are kept as LF, so that
 // a quote read back is the article's text exactly. Actors and claims are
 // the merged ones; start and end are code points, empty for an orphaned
-// position (whose quote is the text it last marked).
+// position (whose quote is the text it last marked); author is the coder
+// who recorded the position, empty when the file does not say.
 func writeCSV(w io.Writer, c *corpus) error {
 	var rec bytes.Buffer
 	cw := csv.NewWriter(&rec)
@@ -57,7 +58,7 @@ func writeCSV(w io.Writer, c *corpus) error {
 		err := write([]string{
 			p.n.ID, m.Date, m.Title, m.Source,
 			actor, kind, claim, string(p.n.Stance),
-			start, end, p.n.Quote, p.n.Note,
+			start, end, p.n.Quote, p.n.Note, p.n.Author,
 		})
 		if err != nil {
 			return err

@@ -28,9 +28,11 @@ const (
 	seedName  = "2025-08-15-alaska-summit.txt"
 )
 
-// fixture describes one article's coding.
+// fixture describes one article's coding, by author unless a note says
+// otherwise.
 type fixture struct {
 	article string
+	author  string
 	actors  []model.Actor
 	claims  []model.Claim
 	notes   []fixNote
@@ -47,6 +49,7 @@ type fixNote struct {
 	claim  string
 	stance model.Stance
 	note   string
+	author string // "" is the fixture's author
 }
 
 func actor(id, name string, kind model.ActorKind, aliases ...string) model.Actor {
@@ -56,6 +59,7 @@ func actor(id, name string, kind model.ActorKind, aliases ...string) model.Actor
 var fixtures = []fixture{
 	{
 		article: "2025-08-15-alaska-summit.txt",
+		author:  "Kim Lee",
 		actors: []model.Actor{
 			actor("a-5e81c0", "Donald Trump", model.KindPerson, "Trump"),
 			actor("a-8683f6", "Vladimir Putin", model.KindPerson, "Putin"),
@@ -89,7 +93,7 @@ var fixtures = []fixture{
 			{id: "n-61d9b0", typ: model.TypeClaim, phrase: "would become \"a reference point\" for restoring pragmatic U.S.–Russia relations", actor: "a-8683f6", claim: "c-0b7e21"},
 			{id: "n-08b6e4", typ: model.TypePosition, phrase: "would become \"a reference point\" for restoring pragmatic U.S.–Russia relations", actor: "a-8683f6", claim: "c-0b7e21", stance: model.StanceSupport},
 			{id: "n-f5a3c7", typ: model.TypeActor, phrase: "Reuters", actor: "a-71f3aa"},
-			{id: "n-3e60d2", typ: model.TypePosition, phrase: "reported Reuters", actor: "a-71f3aa", claim: "c-0b7e21", stance: model.StanceNeutral},
+			{id: "n-3e60d2", typ: model.TypePosition, phrase: "reported Reuters", actor: "a-71f3aa", claim: "c-0b7e21", stance: model.StanceNeutral, author: "Ana Ruiz"},
 			{id: "n-a7c5e9", typ: model.TypePosition, phrase: "relations, reported Reuters.\n\nHowever, he reiterated Moscow's position", actor: "a-8683f6", claim: "c-d2f4e8", stance: model.StanceSupport,
 				note: "Paraphrased by the report;\n\t\"root causes\" is Putin's phrase, not the reporter's."},
 			{id: "n-1b8d3f", typ: model.TypeActor, phrase: "Moscow", within: "Moscow's position", actor: "a-3c6d88"},
@@ -111,6 +115,7 @@ var fixtures = []fixture{
 	},
 	{
 		article: "2025-10-11-tokyo-summit.txt",
+		author:  "Ana Ruiz",
 		actors: []model.Actor{
 			actor("a-b1d2e3", "高橋 美咲", model.KindPerson, "Takahashi Misaki"),
 			actor("a-4f5a6b", "林 志明", model.KindPerson, "Lin Zhiming"),
@@ -201,9 +206,13 @@ func buildFixture(t *testing.T, f fixture) []byte {
 		span := find(t, art, fn.phrase, fn.within)
 		quote, prefix, suffix := annotate.Anchor(art, span)
 		stamp := fixtureTime.Add(time.Duration(i) * time.Minute).Format(time.RFC3339)
+		author := fn.author
+		if author == "" {
+			author = f.author
+		}
 		doc.Annotations = append(doc.Annotations, model.Annotation{
 			ID: fn.id, Type: fn.typ, Span: span, Quote: quote, Prefix: prefix, Suffix: suffix,
-			Actor: fn.actor, Claim: fn.claim, Stance: fn.stance, Note: fn.note,
+			Actor: fn.actor, Claim: fn.claim, Stance: fn.stance, Note: fn.note, Author: author,
 			Created: stamp, Modified: stamp,
 		})
 	}

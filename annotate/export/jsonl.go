@@ -93,6 +93,7 @@ type (
 		Claim  string `json:"claim,omitempty"`
 		Stance string `json:"stance,omitempty"`
 		Note   string `json:"note,omitempty"`
+		Author string `json:"author,omitempty"`
 		Orphan bool   `json:"orphan,omitempty"`
 	}
 )
@@ -166,7 +167,7 @@ func doccano(it Item) doccanoRecord {
 	for _, n := range it.Doc.Annotations {
 		rec.Annotations = append(rec.Annotations, doccanoAnnotation{
 			ID: n.ID, Entity: entity[n.ID], Type: string(n.Type),
-			Actor: n.Actor, Claim: n.Claim, Stance: string(n.Stance), Note: n.Note, Orphan: n.Orphan,
+			Actor: n.Actor, Claim: n.Claim, Stance: string(n.Stance), Note: n.Note, Author: n.Author, Orphan: n.Orphan,
 		})
 		switch {
 		case n.Orphan:

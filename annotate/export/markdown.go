@@ -3,11 +3,13 @@ package export
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
 // writeMarkdown writes a readable report of the merged corpus: the
-// article (or a table of the articles), the actors with their mentions,
+// article (or a table of the articles), who coded it (when the files say),
+// the actors with their mentions,
 // the claims with who makes them and the split of stances, and under each
 // claim who takes which position, with the quoted evidence and any note.
 func writeMarkdown(w io.Writer, c *corpus) error {
@@ -37,6 +39,9 @@ func writeMarkdown(w io.Writer, c *corpus) error {
 		count(len(c.actors), "actor", "actors"), count(len(c.claims), "claim", "claims"),
 		count(len(c.positions), "position", "positions"),
 		c.stances.Support, c.stances.Oppose, c.stances.Neutral)
+	if coders := authors(c.items); len(coders) > 0 {
+		fmt.Fprintf(&b, "Coded by %s.\n\n", mdText(strings.Join(coders, ", ")))
+	}
 
 	b.WriteString("## Actors\n\n")
 	if len(c.actors) == 0 {
@@ -102,6 +107,22 @@ func writeMarkdown(w io.Writer, c *corpus) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// authors returns the coders named by the corpus's annotations, sorted.
+func authors(items []Item) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, it := range items {
+		for _, n := range it.Doc.Annotations {
+			if n.Author != "" && !seen[n.Author] {
+				seen[n.Author] = true
+				out = append(out, n.Author)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // mdEscaper backslash-escapes the characters that Markdown (CommonMark and

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -82,7 +83,7 @@ func TestCSVReadsBack(t *testing.T) {
 				t.Fatalf("encoding/csv cannot read the export: %v", err)
 			}
 			header := rows[0]
-			want := []string{"statement_id", "date", "title", "source", "actor", "actor_kind", "claim", "stance", "start", "end", "quote", "note"}
+			want := []string{"statement_id", "date", "title", "source", "actor", "actor_kind", "claim", "stance", "start", "end", "quote", "note", "author"}
 			if !slices.Equal(header, want) {
 				t.Fatalf("header = %q, want %q", header, want)
 			}
@@ -109,6 +110,9 @@ func TestCSVReadsBack(t *testing.T) {
 				}
 				if r[col("note")] != loc.n.Note || r[col("stance")] != string(loc.n.Stance) {
 					t.Errorf("%s: note %q, stance %q; want %q, %q", r[0], r[col("note")], r[col("stance")], loc.n.Note, loc.n.Stance)
+				}
+				if r[col("author")] != loc.n.Author {
+					t.Errorf("%s: author %q, want %q", r[0], r[col("author")], loc.n.Author)
 				}
 			}
 		})
@@ -155,6 +159,7 @@ type jsonlRecord struct {
 	Annotations []struct {
 		ID     string `json:"id"`
 		Entity int    `json:"entity_id"`
+		Author string `json:"author"`
 	} `json:"annotations"`
 }
 
@@ -190,6 +195,9 @@ func TestJSONLReadsBack(t *testing.T) {
 					label[e.ID] = e.Label
 				}
 				for _, a := range rec.Annotations {
+					if want := byID[a.ID].n.Author; a.Author != want {
+						t.Errorf("%s: author %q, want %q", a.ID, a.Author, want)
+					}
 					if a.Entity == 0 {
 						continue
 					}
@@ -241,10 +249,19 @@ func TestW3CReadsBack(t *testing.T) {
 			if page["type"] != "AnnotationPage" || len(items) != total || coll["total"] != float64(total) {
 				t.Fatalf("page %v with %d items, total %v; want %d", page["type"], len(items), coll["total"], total)
 			}
+			byID := annotationsByID(corpus)
 			for _, raw := range items {
 				a := raw.(map[string]any)
 				if a["type"] != "Annotation" || !isIRI(a["id"]) {
 					t.Errorf("item type %v, id %v", a["type"], a["id"])
+				}
+				id := a["id"].(string)
+				var creator any
+				if author := byID[id[strings.LastIndex(id, ":")+1:]].n.Author; author != "" {
+					creator = map[string]any{"type": "Person", "name": author}
+				}
+				if got := a["creator"]; !reflect.DeepEqual(got, creator) {
+					t.Errorf("%v: creator %v, want %v", a["id"], got, creator)
 				}
 				bodies, _ := a["body"].([]any)
 				if len(bodies) == 0 || bodies[0].(map[string]any)["type"] != "TextualBody" {

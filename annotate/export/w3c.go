@@ -49,12 +49,13 @@ type (
 		Items      []w3cAnnotation `json:"items"`
 	}
 	w3cAnnotation struct {
-		ID         string    `json:"id"`
-		Type       string    `json:"type"`
-		Motivation string    `json:"motivation"`
-		Created    string    `json:"created,omitempty"`
-		Modified   string    `json:"modified,omitempty"`
-		Body       []w3cBody `json:"body"`
+		ID         string      `json:"id"`
+		Type       string      `json:"type"`
+		Motivation string      `json:"motivation"`
+		Creator    *w3cCreator `json:"creator,omitempty"`
+		Created    string      `json:"created,omitempty"`
+		Modified   string      `json:"modified,omitempty"`
+		Body       []w3cBody   `json:"body"`
 		// Target is a w3cTarget, or the article's IRI alone for a
 		// position with no span to select.
 		Target any `json:"target"`
@@ -71,6 +72,11 @@ type (
 		Claim          string `json:"claim,omitempty"`
 		ClaimID        string `json:"claimId,omitempty"`
 		Stance         string `json:"stance,omitempty"`
+	}
+	// w3cCreator is the agent who made an annotation: its coder.
+	w3cCreator struct {
+		Type string `json:"type"`
+		Name string `json:"name"`
 	}
 	w3cTarget struct {
 		Source   string `json:"source"`
@@ -94,8 +100,9 @@ type (
 // article, named by a content-hash IRI (RFC 6920, "ni:///sha-256;…") of
 // the normalised text its offsets refer to, through a TextQuoteSelector and
 // a TextPositionSelector (code points); its first body carries the coding
-// (annotationType, actor, claim, stance), a second one its note. An
-// orphaned annotation targets the article as a whole.
+// (annotationType, actor, claim, stance), a second one its note; its
+// creator, when the file records an author, is that Person. An orphaned
+// annotation targets the article as a whole.
 func writeW3C(w io.Writer, corpus []Item) error {
 	coll := w3cCollection{
 		Context: []any{annoContext, stanceContext},
@@ -167,6 +174,9 @@ func w3cItem(it Item, l links, source, digest string, n model.Annotation) w3cAnn
 		Modified:   n.Modified,
 		Body:       []w3cBody{body},
 		Target:     source,
+	}
+	if n.Author != "" {
+		a.Creator = &w3cCreator{Type: "Person", Name: n.Author}
 	}
 	if n.Note != "" {
 		a.Body = append(a.Body, w3cBody{Type: "TextualBody", Purpose: "commenting", Format: "text/plain", Value: n.Note})

@@ -141,7 +141,13 @@ func Parse(path string, data []byte, known Known) (Config, error) {
 		c.Origin["coder"] = path
 	}
 	if md.IsDefined("annotations_dir") {
-		c.AnnotationsDir = expandHome(file.AnnotationsDir)
+		// A relative folder would follow the working directory, scattering
+		// one coder's files wherever stance happens to start.
+		dir := expandHome(file.AnnotationsDir)
+		if dir != "" && !filepath.IsAbs(dir) {
+			return c, fail("", "annotations_dir", "annotations_dir %q: give an absolute path, or one starting with ~/", file.AnnotationsDir)
+		}
+		c.AnnotationsDir = dir
 		c.Origin["annotations_dir"] = path
 	}
 	if md.IsDefined("actor_kinds") {

@@ -88,6 +88,11 @@ quit = ["Q", "ctrl+q"]
 			wantErr: path + `:2:1: stance "maybe": want some of support, oppose, neutral`,
 		},
 		{
+			name:    "relative annotations folder",
+			file:    "coder = \"Ana\"\nannotations_dir = \"coding\"\n",
+			wantErr: path + `:2:1: annotations_dir "coding": give an absolute path, or one starting with ~/`,
+		},
+		{
 			name:    "unknown actor kind",
 			file:    "actor_kinds = [\"alien\"]\n",
 			wantErr: path + `:1:1: actor kind "alien": want some of person, organization, country, other`,
