@@ -3,6 +3,7 @@
 // made by docs/screenshots/make.sh.
 //
 //	ansi2svg [-o out.svg] [-cols N] [-rows N] [capture.ansi]
+//	ansi2svg -frames list [-poster N] [-o out.svg] [-cols N] [-rows N]
 //
 // Every cell is placed on a fixed grid, so columns line up whatever
 // monospace font the viewer has: text runs are stretched to their cells
@@ -11,6 +12,14 @@
 // a capture holds: 16, 256 and 24-bit colours, default-colour resets, bold,
 // faint, italic, underline styles, reverse video and strikethrough. No font
 // is embedded, which keeps each picture a few tens of kilobytes.
+//
+// With -frames it makes one animated SVG of several captures instead: the
+// list names them in order, one a line, each after the seconds it is held
+// ("1.5 library.ansi"). The frames are shown in turn and the animation
+// loops, with CSS keyframes only (no script, no SMIL), which is what an SVG
+// in a GitHub README may use. A row that several frames share is drawn
+// once. Viewers without CSS animation, and readers who ask for reduced
+// motion, see the frame -poster names.
 package main
 
 import (
@@ -391,83 +400,111 @@ func escape(s string) string {
 	return b.String()
 }
 
-// render writes the screen as SVG.
-func (o *options) render(w io.Writer, s *screen) {
-	cols, rows := o.cols, o.rows
-	if cols == 0 {
-		cols = s.cols
+// grid is the size of the picture in cells: -cols and -rows, or else the
+// widest row and the most rows of the screens.
+func (o *options) grid(screens ...*screen) (cols, rows int) {
+	cols, rows = o.cols, o.rows
+	for _, s := range screens {
+		if o.cols == 0 {
+			cols = max(cols, s.cols)
+		}
+		if o.rows == 0 {
+			rows = max(rows, len(s.rows))
+		}
 	}
-	if rows == 0 {
-		rows = len(s.rows)
-	}
+	return cols, rows
+}
+
+// open writes the start of the picture: the <svg> element, style (a
+// stylesheet, or ""), the background and the group that pads the screen.
+func (o *options) open(w io.Writer, cols, rows int, style string) {
 	width := float64(cols)*o.cellW + 2*o.padding
 	height := float64(rows)*o.lineH + 2*o.padding
 	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s" font-size="%s" xml:space="preserve" style="white-space:pre">`+"\n",
 		f(width), f(height), f(width), f(height), o.fontStack, f(o.fontSize))
+	if style != "" {
+		fmt.Fprintf(w, "<style>\n%s</style>\n", style)
+	}
 	fmt.Fprintf(w, `<rect width="%s" height="%s" rx="8" fill="%s"/>`+"\n", f(width), f(height), o.bg)
 	fmt.Fprintf(w, `<g transform="translate(%s %s)">`+"\n", f(o.padding), f(o.padding))
+}
 
+// close ends what open started.
+func (o *options) close(w io.Writer) {
+	fmt.Fprintln(w, "</g>\n</svg>")
+}
+
+// render writes the screen as SVG.
+func (o *options) render(w io.Writer, s *screen) {
+	cols, rows := o.grid(s)
+	o.open(w, cols, rows, "")
 	for ri, row := range s.rows {
 		if ri >= rows {
 			break
 		}
-		top := float64(ri) * o.lineH
-		// Backgrounds, one rect per run of a colour.
-		for c := 0; c < len(row) && c < cols; {
-			_, bg := o.colours(row[c].st)
-			end := c + 1
-			for end < len(row) && end < cols {
-				if _, b := o.colours(row[end].st); b != bg {
-					break
-				}
-				end++
+		o.row(w, row, float64(ri)*o.lineH, cols)
+	}
+	o.close(w)
+}
+
+// row writes one row of a screen, whose top is at top: the backgrounds,
+// then the text and the shapes. What it writes depends on nothing else, so
+// the frames of an animation share the rows they have in common.
+func (o *options) row(w io.Writer, row []cell, top float64, cols int) {
+	// Backgrounds, one rect per run of a colour.
+	for c := 0; c < len(row) && c < cols; {
+		_, bg := o.colours(row[c].st)
+		end := c + 1
+		for end < len(row) && end < cols {
+			if _, b := o.colours(row[end].st); b != bg {
+				break
 			}
-			if bg != "" {
-				fmt.Fprintf(w, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`+"\n",
-					f(float64(c)*o.cellW), f(top), f(float64(end-c)*o.cellW), f(o.lineH), bg)
-			}
-			c = end
+			end++
 		}
-		// Text, one <text> per run of a style; box drawing as shapes.
-		for c := 0; c < len(row) && c < cols; {
-			ce := row[c]
-			fg, _ := o.colours(ce.st)
-			if ce.text == "─" || ce.text == "═" || ce.text == "━" {
-				// A run of one horizontal line is drawn as one shape.
-				end := c + 1
-				for end < len(row) && end < cols && row[end].text == ce.text {
-					if nf, _ := o.colours(row[end].st); nf != fg || row[end].st.hidden != ce.st.hidden {
-						break
-					}
-					end++
-				}
-				if !ce.st.hidden {
-					o.hline(w, ce.text, float64(c)*o.cellW, float64(end-c)*o.cellW, top, fg)
-				}
-				c = end
-				continue
-			}
-			if r := []rune(ce.text); len(r) == 1 && !ce.st.hidden && o.drawBox(w, r[0], float64(c)*o.cellW, top, fg) {
-				c++
-				continue
-			}
+		if bg != "" {
+			fmt.Fprintf(w, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`+"\n",
+				f(float64(c)*o.cellW), f(top), f(float64(end-c)*o.cellW), f(o.lineH), bg)
+		}
+		c = end
+	}
+	// Text, one <text> per run of a style; box drawing as shapes.
+	for c := 0; c < len(row) && c < cols; {
+		ce := row[c]
+		fg, _ := o.colours(ce.st)
+		if ce.text == "─" || ce.text == "═" || ce.text == "━" {
+			// A run of one horizontal line is drawn as one shape.
 			end := c + 1
-			for end < len(row) && end < cols {
-				n := row[end]
-				if nf, _ := o.colours(n.st); nf != fg || !sameText(n.st, ce.st) || isShape(n.text) {
+			for end < len(row) && end < cols && row[end].text == ce.text {
+				if nf, _ := o.colours(row[end].st); nf != fg || row[end].st.hidden != ce.st.hidden {
 					break
 				}
 				end++
 			}
 			if !ce.st.hidden {
-				base := top + o.lineH/2 + o.fontSize*0.35
-				o.decorate(w, ce.st, float64(c)*o.cellW, float64(end-c)*o.cellW, base, fg)
-				o.text(w, row[c:end], float64(c)*o.cellW, base, fg, ce.st)
+				o.hline(w, ce.text, float64(c)*o.cellW, float64(end-c)*o.cellW, top, fg)
 			}
 			c = end
+			continue
 		}
+		if r := []rune(ce.text); len(r) == 1 && !ce.st.hidden && o.drawBox(w, r[0], float64(c)*o.cellW, top, fg) {
+			c++
+			continue
+		}
+		end := c + 1
+		for end < len(row) && end < cols {
+			n := row[end]
+			if nf, _ := o.colours(n.st); nf != fg || !sameText(n.st, ce.st) || isShape(n.text) {
+				break
+			}
+			end++
+		}
+		if !ce.st.hidden {
+			base := top + o.lineH/2 + o.fontSize*0.35
+			o.decorate(w, ce.st, float64(c)*o.cellW, float64(end-c)*o.cellW, base, fg)
+			o.text(w, row[c:end], float64(c)*o.cellW, base, fg, ce.st)
+		}
+		c = end
 	}
-	fmt.Fprintln(w, "</g>\n</svg>")
 }
 
 // text writes a run of cells of one style. Runs of two or more spaces
@@ -567,8 +604,10 @@ func main() {
 	flag.StringVar(&o.bg, "bg", "#1c1c24", "the terminal's default background")
 	flag.StringVar(&o.fontStack, "font", "'JetBrains Mono','SF Mono',Menlo,Consolas,'DejaVu Sans Mono','Liberation Mono',monospace",
 		"CSS font-family list")
+	frameList := flag.String("frames", "", "make an animation of the captures this file lists, one a line: `SECONDS FILE`")
+	poster := flag.Int("poster", 1, "with -frames, the frame (from 1) shown where there is no animation")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: ansi2svg [-o out.svg] [flags] [capture.ansi]")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: ansi2svg [-o out.svg] [flags] [capture.ansi]\n       ansi2svg -frames list [-poster N] [-o out.svg] [flags]")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -577,11 +616,20 @@ func main() {
 	o.fontStack = strings.ReplaceAll(o.fontStack, `"`, "'")
 
 	var data []byte
+	var frames []frame
 	var err error
-	switch flag.NArg() {
-	case 0:
+	switch {
+	case *frameList != "" && flag.NArg() == 0:
+		frames, err = readFrames(*frameList)
+		if err == nil && (*poster < 1 || *poster > len(frames)) {
+			err = fmt.Errorf("-poster %d: there are %d frames", *poster, len(frames))
+		}
+	case *frameList != "":
+		flag.Usage()
+		os.Exit(2)
+	case flag.NArg() == 0:
 		data, err = io.ReadAll(os.Stdin)
-	case 1:
+	case flag.NArg() == 1:
 		data, err = os.ReadFile(flag.Arg(0))
 	default:
 		flag.Usage()
@@ -599,7 +647,11 @@ func main() {
 		}
 	}
 	bw := bufio.NewWriter(w)
-	o.render(bw, parse(data))
+	if frames != nil {
+		o.animate(bw, frames, *poster-1)
+	} else {
+		o.render(bw, parse(data))
+	}
 	err = bw.Flush()
 	if w != os.Stdout {
 		if cerr := w.Close(); err == nil {
