@@ -83,6 +83,9 @@ func newArticlePane(c *Common, sess *Session) *articlePane {
 // is the article's title line.
 func (p *articlePane) SetSize(w, h int) {
 	p.height = max(h-1, 1)
+	// The search line's width: without one, textinput shows only the
+	// first letter of its placeholder.
+	p.search.SetWidth(max(w-lipgloss.Width(p.search.Prompt)-1, 1))
 	tw := p.textWidth(w)
 	if p.lay == nil || p.lay.width != tw {
 		p.lay = newLayout(p.sess.Article, tw)

@@ -285,3 +285,18 @@ func TestLibraryLoadsInOrder(t *testing.T) {
 		t.Errorf("an older load replaced a newer one: %d entries, want 2", len(p.entries))
 	}
 }
+
+// The empty search line shows its whole placeholder: textinput without a
+// width showed only its first letter ("/s").
+func TestSearchPlaceholder(t *testing.T) {
+	h := newReader(t, newSeedSession(t, fakeAnnPath), narrow.w, narrow.h)
+	h.keys("/")
+	if !strings.Contains(h.screen(), "/search") {
+		t.Errorf("the search line lacks its placeholder:\n%s", h.screen())
+	}
+	h.typeText("Putin")
+	h.keys("enter", "/")
+	if !strings.Contains(h.screen(), "/Putin (enter repeats)") {
+		t.Errorf("the search line lacks the last query:\n%s", h.screen())
+	}
+}
