@@ -611,6 +611,14 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 			m.article.Update(msg)
 		case r.list.contains(mouse.X, mouse.Y):
 			m.annotations.Update(msg)
+		case r.inspector.contains(mouse.X, mouse.Y):
+			switch msg.Button {
+			case tea.MouseWheelDown:
+				m.inspector.Scroll(3)
+			case tea.MouseWheelUp:
+				m.inspector.Scroll(-3)
+			}
+			return nil
 		}
 	case tea.MouseClickMsg:
 		if mouse.Button != tea.MouseLeft {

@@ -19,6 +19,7 @@ type inspectorPane struct {
 	has           bool
 	others        int // further annotations at the same place
 	revision      int // changes whenever what is shown does
+	top           int // first line shown below the title, when the fields do not fit
 }
 
 func newInspectorPane(c *Common, sess *Session) *inspectorPane {
@@ -31,6 +32,9 @@ func (p *inspectorPane) SetSize(w, h int) { p.width, p.height = w, max(h, 1) }
 func (p *inspectorPane) Show(a model.Annotation, ok bool, others int) {
 	if ok != p.has || others != p.others || !sameShown(a, p.current) {
 		p.revision++
+	}
+	if a.ID != p.current.ID || ok != p.has {
+		p.top = 0
 	}
 	p.current, p.has, p.others = a, ok, others
 }
@@ -82,10 +86,26 @@ func (p *inspectorPane) View() string {
 		lines = append(lines, st.Dim.Render("+ "+plural(p.others, "more annotation")+" here (list: tab)"))
 	}
 	if len(lines) > p.height {
-		// Say that there is more rather than cut silently.
-		lines = append(lines[:p.height-1], st.Dim.Render("… more in the list (tab)"))
+		// A long note: the wheel scrolls the fields under the title, and
+		// the last row says what is out of sight.
+		body, rows := lines[1:], max(p.height-2, 1)
+		p.top = min(max(p.top, 0), max(len(body)-rows, 0))
+		shown := body[p.top:min(p.top+rows, len(body))]
+		more := "↑ " + plural(p.top, "line") + " above (wheel)"
+		if below := len(body) - p.top - len(shown); below > 0 {
+			more = "↓ " + plural(below, "more line") + " (wheel)"
+		}
+		lines = append(append(lines[:1:1], shown...), st.Dim.Render(more))
+		lines = lines[:min(len(lines), p.height)]
 	}
 	return ansiTruncateLines(strings.Join(lines, "\n"), p.width)
+}
+
+// Scroll moves the fields by n lines (down when n > 0); View keeps them
+// in range.
+func (p *inspectorPane) Scroll(n int) {
+	p.top = max(p.top+n, 0)
+	p.revision++
 }
 
 // wrapField renders "label value", wrapping the value under itself.

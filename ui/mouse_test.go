@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -151,6 +152,26 @@ func TestWheel(t *testing.T) {
 		}
 		if h.m.article.top != 0 {
 			t.Error("wheel over the list scrolled the article")
+		}
+	})
+	parallel(t, "inspector", func(t *testing.T) {
+		h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, narrow.w, narrow.h)
+		h.keys("tab", "G") // a position whose fields do not fit the inspector
+		r, index := h.m.rects().inspector, h.m.annotations.index
+		if !strings.Contains(h.screen(), "↓ 2 more lines (wheel)") {
+			t.Fatalf("the inspector does not say that more is below:\n%s", h.screen())
+		}
+		h.send(wheel(r.x+2, r.y+2, tea.MouseWheelDown))
+		screen := h.screen()
+		if !strings.Contains(screen, "↑ 2 lines above (wheel)") || !strings.Contains(screen, "stance") {
+			t.Errorf("wheel over the inspector did not show the rest:\n%s", screen)
+		}
+		if h.m.annotations.index != index {
+			t.Error("wheel over the inspector moved the list")
+		}
+		h.send(wheel(r.x+2, r.y+2, tea.MouseWheelUp))
+		if !strings.Contains(h.screen(), "↓ 2 more lines (wheel)") {
+			t.Errorf("wheel up did not go back:\n%s", h.screen())
 		}
 	})
 	parallel(t, "help", func(t *testing.T) {
