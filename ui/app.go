@@ -578,6 +578,15 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 		m.helpTop = min(max(m.helpTop, 0), max(len(m.helpLines())-m.helpRows(), 0))
 		return nil
 	}
+	if wheel, ok := msg.(tea.MouseWheelMsg); ok && m.dialog != nil {
+		switch wheel.Button {
+		case tea.MouseWheelDown:
+			m.dialog.Wheel(true)
+		case tea.MouseWheelUp:
+			m.dialog.Wheel(false)
+		}
+		return nil
+	}
 	if m.dialog != nil || m.help {
 		return nil
 	}

@@ -253,6 +253,21 @@ func (d *dialog) Update(msg tea.Msg) tea.Cmd {
 	return d.updateInput(msg)
 }
 
+// Wheel moves the focused field's pick (a picker's match, a choice) by
+// one, down or up, as the arrow keys do.
+func (d *dialog) Wheel(down bool) {
+	step := -1
+	if down {
+		step = 1
+	}
+	switch f := d.fields[d.focus]; {
+	case f.kind == fieldPicker && len(f.matches) > 0:
+		f.movePick(step)
+	case f.kind == fieldChoice:
+		f.choice = (f.choice + len(f.choices) + step) % len(f.choices)
+	}
+}
+
 func (d *dialog) updateInput(msg tea.Msg) tea.Cmd {
 	f := d.fields[d.focus]
 	if f.kind == fieldChoice {

@@ -174,6 +174,36 @@ func TestWheel(t *testing.T) {
 			t.Errorf("wheel up did not go back:\n%s", h.screen())
 		}
 	})
+	parallel(t, "dialog", func(t *testing.T) {
+		h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, wide.w, wide.h)
+		h.keys("/")
+		h.typeText("no deal until")
+		h.keys("enter", "esc", "p") // the stance is focused, support chosen
+		f := h.m.dialog.fields[h.m.dialog.focus]
+		if f.kind != fieldChoice || f.choiceValue() != "support" {
+			t.Fatalf("position dialog: focus on %q", f.label)
+		}
+		h.send(wheel(60, 20, tea.MouseWheelDown))
+		if f.choiceValue() != "oppose" {
+			t.Errorf("wheel down over the dialog chose %q, want oppose", f.choiceValue())
+		}
+		h.send(wheel(60, 20, tea.MouseWheelUp))
+		h.send(wheel(60, 20, tea.MouseWheelUp))
+		if f.choiceValue() != "neutral" {
+			t.Errorf("wheel up twice chose %q, want neutral (it wraps, as ← does)", f.choiceValue())
+		}
+		h.keys("shift+tab", "shift+tab") // the actor picker, Vladimir Putin pre-filled
+		f = h.m.dialog.fields[h.m.dialog.focus]
+		h.typeText("r") // replaces the pre-filled name: Vladimir Putin, Donald Trump …
+		if f.kind != fieldPicker || len(f.matches) < 2 {
+			t.Fatalf("actor picker: %q with %d matches", f.label, len(f.matches))
+		}
+		pick := f.pick
+		h.send(wheel(60, 20, tea.MouseWheelDown))
+		if f.pick != pick+1 {
+			t.Errorf("wheel down over the picker: pick %d, want %d", f.pick, pick+1)
+		}
+	})
 	parallel(t, "help", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), narrow.w, narrow.h)
 		h.keys("?")
