@@ -110,12 +110,35 @@ func LibrarySources() (sources []Source, problems []string) {
 	if err != nil {
 		problems = append(problems, err.Error())
 	}
-	sources = append(sources, snaps...)
 	subs, errs := SubscribedSources()
 	for _, e := range errs {
 		problems = append(problems, e.Error())
 	}
+	sources = append(sources, withoutFeedItems(snaps, subs)...)
 	return append(sources, subs...), problems
+}
+
+// withoutFeedItems leaves out of snaps the pages opened from the items
+// that the feeds in subs list now: they are under their feed, with its
+// read and coded marks, and would crowd the library. A page whose item a
+// feed no longer lists is kept, so that no coded page is lost from sight.
+func withoutFeedItems(snaps, subs []Source) []Source {
+	inFeed := map[string]bool{}
+	for _, f := range subs {
+		for _, name := range feeds.LoadState(f.URL).SnapshotNames() {
+			inFeed[name] = true
+		}
+	}
+	if len(inFeed) == 0 {
+		return snaps
+	}
+	out := snaps[:0:0]
+	for _, s := range snaps {
+		if !inFeed[filepath.Base(s.Snapshot)] {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // SnapshotSources lists the web pages saved in the data folder

@@ -179,6 +179,16 @@ func LinklessItem(articleURL string) bool {
 	return false
 }
 
+// SnapshotNames returns the file names (web.SnapshotName) that the
+// articles of the cached items are kept under in the data directory.
+func (s *State) SnapshotNames() []string {
+	out := make([]string, len(s.Items))
+	for i, it := range s.Items {
+		out[i] = web.SnapshotName(ArticleURL(s.URL, it))
+	}
+	return out
+}
+
 // Progress is how much of a cached feed is coded: items with at least one
 // annotation, of the items cached.
 func (s *State) Progress() (coded, items int) {
