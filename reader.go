@@ -6,8 +6,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -62,16 +64,38 @@ func openReader(paths []string, f readerFlags, stderr io.Writer) error {
 	return runProgram(opts, stderr)
 }
 
-// runProgram runs the reader until the user quits.
+// runProgram runs the reader until the user quits, the terminal closes or
+// the process is told to stop; whichever it is, what is unsaved is saved
+// before stance exits.
 func runProgram(opts ui.Options, stderr io.Writer) error {
 	m := ui.New(opts)
-	if _, err := tea.NewProgram(m).Run(); err != nil {
-		return err
+	p := tea.NewProgram(m)
+	// A closed terminal (SIGHUP) would kill stance where it stands: end the
+	// program instead, as SIGTERM does, and save below.
+	hup, done := make(chan os.Signal, 1), make(chan struct{})
+	signal.Notify(hup, syscall.SIGHUP)
+	defer func() { signal.Stop(hup); close(done) }()
+	go func() {
+		select {
+		case <-hup:
+			p.Quit()
+		case <-done:
+		}
+	}()
+	_, runErr := p.Run()
+	saveErr := m.Shutdown()
+	switch {
+	case m.Err() != nil:
+		return m.Err()
+	case saveErr != nil:
+		return saveErr
+	case runErr != nil:
+		return runErr
 	}
-	if note := m.Note(); note != "" && m.Err() == nil {
+	if note := m.Note(); note != "" {
 		fmt.Fprintln(stderr, "stance: "+note)
 	}
-	return m.Err()
+	return nil
 }
 
 // collectSources turns the command line's paths into articles: files as

@@ -62,6 +62,7 @@ type Model struct {
 	fetch   fetchStatus // a web page or feed being fetched
 
 	saving    bool
+	saveDone  chan struct{} // closed when the running save's write has ended
 	saveAgain bool
 	saveErr   string
 	afterSave func() tea.Cmd // what waits for the running save: quit, back

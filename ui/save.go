@@ -42,11 +42,45 @@ func (m *Model) save() tea.Cmd {
 	snap := s.snapshot()
 	m.saving = true
 	version := s.Editor.Version()
+	done := make(chan struct{})
+	m.saveDone = done
 	return safeCmd(func() tea.Msg {
+		defer close(done)
 		res, err := s.writeDoc(snap)
 		return savedMsg{version: version, snap: snap, res: res, err: err}
 	})
 }
+
+// Shutdown keeps what the program has not saved and lets the article go,
+// once the program has ended. A quit has done both already; Shutdown is
+// for the ends that never reach Update: SIGTERM, which Bubble Tea turns
+// into an immediate stop, and a closed terminal (SIGHUP). It waits for a
+// running save first, so that an older version never lands after the
+// last. After an internal error (the recovery file has the coding) or a
+// quit the user chose to make without saving, it saves nothing.
+func (m *Model) Shutdown() error {
+	if m.saveDone != nil {
+		select {
+		case <-m.saveDone:
+		case <-time.After(shutdownWait):
+		}
+	}
+	s := m.sess
+	if s == nil {
+		return nil
+	}
+	defer s.Close()
+	if m.fatal != nil || m.forceQuit {
+		return nil
+	}
+	if err := m.saveNow(); err != nil {
+		return fmt.Errorf("could not save %s: %w", shortPath(s.savePath()), err)
+	}
+	return nil
+}
+
+// shutdownWait bounds how long Shutdown waits for a running save.
+const shutdownWait = 10 * time.Second
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
 	m.saving = false

@@ -238,3 +238,59 @@ func TestSaveFailure(t *testing.T) {
 		}
 	})
 }
+
+// TestShutdownSaves: a program that ends without a quit going through
+// Update (SIGTERM, a closed terminal) still keeps its edits and lets the
+// file go; a save still running finishes first, so the last version wins.
+func TestShutdownSaves(t *testing.T) {
+	lockOf := func(path string) string {
+		return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".lock")
+	}
+	parallel(t, "unsaved edit", func(t *testing.T) {
+		h, path := openSeedCopy(t, wide)
+		tagTrump(h) // the autosave's tick never comes
+		if _, err := os.Stat(path); err == nil {
+			t.Fatal("saved before the test could stop the program")
+		}
+		if _, err := os.Stat(lockOf(path)); err != nil {
+			t.Fatalf("no lock file while open: %v", err)
+		}
+		if err := h.m.Shutdown(); err != nil {
+			t.Fatal(err)
+		}
+		if doc := loadSaved(t, h, path); len(doc.Annotations) != 1 {
+			t.Errorf("saved %d annotations, want 1", len(doc.Annotations))
+		}
+		if _, err := os.Stat(lockOf(path)); err == nil {
+			t.Error("the lock file is still there")
+		}
+	})
+	parallel(t, "during a save", func(t *testing.T) {
+		h, path := openSeedCopy(t, wide)
+		tagTrump(h)
+		_, saveCmd := h.m.Update(keyMsg("ctrl+s"))
+		typeKeys(h, keysOf(find("Vladimir Putin"), []string{"a", "enter"}))
+		go saveCmd() // the save the program had started, still running
+		if err := h.m.Shutdown(); err != nil {
+			t.Fatal(err)
+		}
+		if doc := loadSaved(t, h, path); len(doc.Annotations) != 2 {
+			t.Errorf("saved %d annotations, want both edits", len(doc.Annotations))
+		}
+	})
+	parallel(t, "after a quit", func(t *testing.T) {
+		h, path := openSeedCopy(t, wide)
+		tagTrump(h)
+		h.keys("q")
+		before, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h.m.Shutdown(); err != nil {
+			t.Fatal(err)
+		}
+		if after, err := os.Stat(path); err != nil || !after.ModTime().Equal(before.ModTime()) {
+			t.Error("Shutdown after a quit wrote the file again")
+		}
+	})
+}
