@@ -246,14 +246,7 @@ func TestEndToEndFeed(t *testing.T) {
 	}
 
 	// 3. Tag an actor, found by search.
-	s.keys("/")
-	s.typeText(actorName)
-	s.keys("Enter")
-	s.waitFor("match 1/1")
-	s.keys("a")
-	s.waitFor("Tag actor")
-	s.keys("Enter")
-	s.waitFor("tagged actor " + actorName)
+	s.tagActor(actorName)
 	s.waitFor("1 actor · 0 claims · 0 positions")
 
 	// 4. Back to the feed: the item is read and coded.

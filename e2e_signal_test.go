@@ -39,14 +39,7 @@ func TestEndToEndSignals(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s.keys("/")
-			s.typeText("Vladimir Putin")
-			s.keys("Enter")
-			s.waitFor("match 1/1")
-			s.keys("a")
-			s.waitFor("Tag actor")
-			s.keys("Enter")
-			s.waitFor("tagged actor Vladimir Putin")
+			s.tagActor("Vladimir Putin")
 			if sig == "TERM" {
 				if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
 					t.Fatal(err)

@@ -76,6 +76,20 @@ func (s *tmuxSession) waitFor(want string) string {
 	return ""
 }
 
+// tagActor searches for name and tags its first match as an actor,
+// accepting the dialog as it opens.
+func (s *tmuxSession) tagActor(name string) {
+	s.t.Helper()
+	s.keys("/")
+	s.typeText(name)
+	s.keys("Enter")
+	s.waitFor("match 1/")
+	s.keys("a")
+	s.waitFor("Tag actor")
+	s.keys("Enter")
+	s.waitFor("tagged actor " + name)
+}
+
 // waitExit waits for the program, and with it the tmux session, to end.
 func (s *tmuxSession) waitExit() {
 	s.t.Helper()
@@ -112,14 +126,7 @@ func TestEndToEndTagging(t *testing.T) {
 	s.waitFor("story.txt.stance.json")
 
 	// An actor: search selects the match, a tags it.
-	s.keys("/")
-	s.typeText("Vladimir Putin")
-	s.keys("Enter")
-	s.waitFor("match 1/1")
-	s.keys("a")
-	s.waitFor("Tag actor")
-	s.keys("Enter")
-	s.waitFor("tagged actor Vladimir Putin")
+	s.tagActor("Vladimir Putin")
 
 	// A claim whose speaker is a new actor.
 	s.keys("/")
@@ -229,14 +236,7 @@ func TestEndToEndJourneys(t *testing.T) {
 	s.waitFor("2025-08-15 ·")
 
 	// Search and tag an actor, then edit its note and undo the edit.
-	s.keys("/")
-	s.typeText("Zelenskyy")
-	s.keys("Enter")
-	s.waitFor("match 1/")
-	s.keys("a")
-	s.waitFor("Tag actor")
-	s.keys("Enter")
-	s.waitFor("tagged actor Zelenskyy")
+	s.tagActor("Zelenskyy")
 	s.keys("e")
 	s.waitFor("Edit actor")
 	s.keys("Tab")
