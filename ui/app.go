@@ -190,7 +190,13 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 			model, cmd = m, tea.Quit
 		}
 	}()
-	return m, m.update(msg)
+	cmd = m.update(msg)
+	if m.sess != nil {
+		// A new width, however it came, lays the article out in the
+		// background (see articlePane.LayoutCmd).
+		cmd = tea.Batch(cmd, m.article.LayoutCmd())
+	}
+	return m, cmd
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
@@ -282,6 +288,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case searchDoneMsg:
 		if m.sess != nil {
 			m.article.searchDone(msg)
+		}
+		return nil
+	case layoutDoneMsg:
+		if m.sess != nil {
+			m.article.layoutDone(msg)
 		}
 		return nil
 	case libraryLoadedMsg:

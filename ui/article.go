@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -27,7 +28,8 @@ type articlePane struct {
 
 	width, height int
 	lay           *layout
-	top           int // first visible row
+	wholeLayout   *layoutJob // the whole layout on its way, while lay is a prefix of it
+	top           int        // first visible row
 
 	cursor    int // code-point offset
 	goalCol   int // column kept by up/down moves
@@ -51,7 +53,7 @@ type articlePane struct {
 	clicks      int
 
 	// Work counters for the flat-cost test.
-	layouts   int // whole-article layouts
+	layouts   int // layouts of the whole article, at once or in the background
 	marksSeen int // annotation and match spans the last frame drew
 }
 
@@ -79,8 +81,8 @@ func newArticlePane(c *Common, sess *Session) *articlePane {
 	return p
 }
 
-// SetSize lays the article out again when the width changes. The first row
-// is the article's title line.
+// SetSize lays the article out again when the width changes (see
+// relayout). The first row is the article's title line.
 func (p *articlePane) SetSize(w, h int) {
 	p.height = max(h-1, 1)
 	// The search line's width: without one, textinput shows only the
@@ -88,11 +90,103 @@ func (p *articlePane) SetSize(w, h int) {
 	p.search.SetWidth(max(w-lipgloss.Width(p.search.Prompt)-1, 1))
 	tw := p.textWidth(w)
 	if p.lay == nil || p.lay.width != tw {
-		p.lay = newLayout(p.sess.Article, tw)
-		p.layouts++
+		p.relayout(tw)
 	}
 	p.width = w
 	p.follow()
+}
+
+// syncLayoutLimit is the article length (code points) up to which the whole
+// article is laid out before the frame that shows it. A longer one is laid
+// out as far as the screen needs, so that its first frame comes at once,
+// and whole by LayoutCmd's command.
+const syncLayoutLimit = 256 << 10
+
+// growBudget is how much text (code points) the UI goroutine lays out to
+// reach rows past a prefix: enough for scrolling near it. What is further
+// away (G, a far search match or annotation) waits for the whole layout.
+const growBudget = 64 << 10
+
+// layoutDoneMsg says that job has laid out its whole article.
+type layoutDoneMsg struct{ job *layoutJob }
+
+// relayout wraps the article to width: all of it if it is short, else as
+// far as the screen and the cursor need, the rest to come from LayoutCmd.
+func (p *articlePane) relayout(width int) {
+	p.layouts++
+	if p.wholeLayout != nil {
+		p.wholeLayout.stop.Store(true) // the old width's layout, if still running
+	}
+	art := p.sess.Article
+	if art.Len() <= syncLayoutLimit {
+		p.lay, p.wholeLayout = newLayout(art, width, runtime.GOMAXPROCS(0), nil), nil
+		return
+	}
+	p.lay, p.wholeLayout = &layout{width: width}, &layoutJob{art: art, width: width}
+	p.reach(p.cursor)
+	p.reachRow(p.top + p.height)
+}
+
+// LayoutCmd returns the command that lays out the whole article while only
+// a prefix is, once per layout; nil when there is none to start. It leaves
+// one core to the UI, so that keys pressed meanwhile are not kept waiting
+// for one. The root model asks after every message, so that whatever set
+// a new width (a resize, an article opened, a pane shown) starts it.
+func (p *articlePane) LayoutCmd() tea.Cmd {
+	job := p.wholeLayout
+	if job == nil || job.sent {
+		return nil
+	}
+	job.sent = true
+	return safeCmd(func() tea.Msg {
+		job.result(runtime.GOMAXPROCS(0) - 1)
+		return layoutDoneMsg{job}
+	})
+}
+
+// layoutDone takes the whole layout from the background, unless the width
+// changed since it was asked for.
+func (p *articlePane) layoutDone(msg layoutDoneMsg) {
+	if msg.job == p.wholeLayout {
+		p.finishLayout()
+	}
+}
+
+// finishLayout replaces the prefix with the whole layout, waiting for it if
+// need be. The prefix's rows are the whole layout's first rows, so the view
+// and the cursor stay where they are.
+func (p *articlePane) finishLayout() {
+	p.lay, p.wholeLayout = p.wholeLayout.result(runtime.GOMAXPROCS(0)), nil
+}
+
+// reach makes sure that the row holding offset and a screen after it are
+// laid out: near ones on the spot, far ones by waiting for the whole layout.
+func (p *articlePane) reach(offset int) {
+	if p.wholeLayout == nil {
+		return
+	}
+	if !p.lay.grow(p.sess.Article, -1, offset, growBudget) {
+		p.finishLayout()
+		return
+	}
+	p.reachRow(p.lay.rowAt(offset))
+}
+
+// reachRow makes sure that row ri and a screen after it are laid out (see
+// reach).
+func (p *articlePane) reachRow(ri int) {
+	if p.wholeLayout == nil || len(p.lay.rows) > ri+p.height {
+		return
+	}
+	if !p.lay.grow(p.sess.Article, ri+2*p.height, -1, growBudget) {
+		p.finishLayout()
+	}
+}
+
+// rowOf returns the index of the row holding offset, laid out if it was not.
+func (p *articlePane) rowOf(offset int) int {
+	p.reach(offset)
+	return p.lay.rowAt(offset)
 }
 
 func (p *articlePane) showGutter(w int) bool { return w >= 50 }
@@ -118,7 +212,7 @@ func (p *articlePane) Selection() (model.Span, bool) {
 
 // clusterEnd returns the offset just after the grapheme cluster at offset.
 func (p *articlePane) clusterEnd(offset int) int {
-	r := p.lay.rows[p.lay.rowAt(offset)]
+	r := p.lay.rows[p.rowOf(offset)]
 	for _, c := range p.lay.cells(p.sess.Article.Runes(), r, p.cellBuf) {
 		if c.offset <= offset && offset < c.offset+c.runes {
 			return c.offset + c.runes
@@ -162,7 +256,7 @@ func (p *articlePane) Select(s model.Span) {
 // center scrolls so that the cursor's row is in the middle of the view, if
 // it is off screen: a jump lands with context around it.
 func (p *articlePane) center() {
-	ri := p.lay.rowAt(p.cursor)
+	ri := p.rowOf(p.cursor)
 	if ri < p.top || ri >= p.top+p.height {
 		p.top = ri - p.height/2
 	}
@@ -455,13 +549,14 @@ func (p *articlePane) moveTo(offset int) {
 
 // moveRows moves the cursor n text rows, keeping its goal column.
 func (p *articlePane) moveRows(n int) {
-	ri := p.lay.rowAt(p.cursor)
+	ri := p.rowOf(p.cursor)
 	step := 1
 	if n < 0 {
 		step, n = -1, -n
 	}
 	for ; n > 0; n-- {
 		next := ri + step
+		p.reachRow(next)
 		for next >= 0 && next < len(p.lay.rows) && p.lay.rows[next].block < 0 {
 			next += step
 		}
@@ -477,13 +572,15 @@ func (p *articlePane) moveRows(n int) {
 // scroll moves view and cursor together by n rows, as page keys do, so the
 // cursor keeps its place on the screen.
 func (p *articlePane) scroll(n int) {
+	ri := p.rowOf(p.cursor)
+	p.reachRow(max(p.top, ri) + max(n, 0))
 	maxTop := max(len(p.lay.rows)-p.height, 0)
 	p.top = min(max(p.top+n, 0), maxTop)
 	dir := 1
 	if n < 0 {
 		dir = -1
 	}
-	target := min(max(p.lay.rowAt(p.cursor)+n, 0), len(p.lay.rows)-1)
+	target := min(max(ri+n, 0), len(p.lay.rows)-1)
 	p.cursor = p.offsetAtCol(p.textRow(target, dir), p.goalCol)
 	p.follow()
 }
@@ -491,9 +588,10 @@ func (p *articlePane) scroll(n int) {
 // scrollView moves the view by n rows without moving the cursor unless it
 // would leave the screen.
 func (p *articlePane) scrollView(n int) {
+	p.reachRow(p.top + max(n, 0))
 	maxTop := max(len(p.lay.rows)-p.height, 0)
 	p.top = min(max(p.top+n, 0), maxTop)
-	ri := p.lay.rowAt(p.cursor)
+	ri := p.rowOf(p.cursor)
 	switch {
 	case ri < p.top:
 		p.cursor = p.offsetAtCol(p.textRow(p.top, 1), p.goalCol)
@@ -516,7 +614,7 @@ func (p *articlePane) follow() {
 	if p.lay == nil {
 		return
 	}
-	ri := p.lay.rowAt(p.cursor)
+	ri := p.rowOf(p.cursor)
 	if ri < p.top {
 		p.top = ri
 	}
@@ -530,7 +628,7 @@ func (p *articlePane) updateGoal() {
 	if p.lay == nil {
 		return
 	}
-	ri := p.lay.rowAt(p.cursor)
+	ri := p.rowOf(p.cursor)
 	p.goalCol = 0
 	for _, c := range p.lay.cells(p.sess.Article.Runes(), p.lay.rows[ri], p.cellBuf) {
 		if c.offset >= p.cursor {
@@ -563,8 +661,8 @@ func (p *articlePane) nextCluster(offset int) int {
 	if offset >= len(runes) {
 		return len(runes)
 	}
-	ri := p.lay.rowAt(offset)
-	for ; ri < len(p.lay.rows); ri++ {
+	for ri := p.rowOf(offset); ri < len(p.lay.rows); ri++ {
+		p.reachRow(ri)
 		r := p.lay.rows[ri]
 		if r.block < 0 {
 			continue
@@ -581,7 +679,7 @@ func (p *articlePane) nextCluster(offset int) int {
 // prevCluster returns the start of the grapheme cluster before offset.
 func (p *articlePane) prevCluster(offset int) int {
 	runes := p.sess.Article.Runes()
-	for ri := p.lay.rowAt(offset); ri >= 0; ri-- {
+	for ri := p.rowOf(offset); ri >= 0; ri-- {
 		r := p.lay.rows[ri]
 		if r.block < 0 {
 			continue
@@ -721,12 +819,23 @@ func (p *articlePane) titleLine() string {
 	if meta.Date != "" {
 		right = meta.Date + " · "
 	}
-	if n := len(p.lay.rows); n > 0 {
-		right += itoa(min(100, (p.top+p.height)*100/n)) + "%"
+	if len(p.lay.rows) > 0 {
+		right += itoa(p.percent()) + "%"
 	}
 	avail := max(p.width-ansi.StringWidth(right)-1, 1)
 	title := ansi.Truncate(meta.Title, avail, "…")
 	return st.PaneTitle.Render(title) + strings.Repeat(" ", max(p.width-ansi.StringWidth(title)-ansi.StringWidth(right), 1)) + st.Dim.Render(right)
+}
+
+// percent is how far into the article the bottom of the screen is: by rows,
+// or by code points while only a prefix of the rows is known.
+func (p *articlePane) percent() int {
+	n := len(p.lay.rows)
+	if p.wholeLayout != nil {
+		last := p.lay.rows[min(p.top+p.height, n)-1]
+		return min(100, last.end*100/max(p.sess.Article.Len(), 1))
+	}
+	return min(100, (p.top+p.height)*100/n)
 }
 
 // decoration is what a block draws left of its text: quote bars, a bullet.

@@ -1,6 +1,11 @@
 package ui
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // TestFrameCostIsFlat checks, by counting work rather than timing it, that
 // a keystroke's frame touches only what is on screen: the rows split into
@@ -47,5 +52,26 @@ func TestFrameCostIsFlat(t *testing.T) {
 	}
 	if big.layouts != 0 || small.layouts != 0 {
 		t.Errorf("keystrokes re-wrapped the whole article (%d times at 5 MB)", big.layouts)
+	}
+
+	// Before the whole layout has come from the background, a key lays
+	// out at most what it brings on screen, and never waits for the rest.
+	m := New(Options{Session: benchSession(t, 5<<20, 10000)})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: height})
+	m.View()
+	for _, k := range slices.Concat(keys, slices.Repeat([]string{"j"}, 50), []string{"pgdown", "pgdown"}) {
+		p := m.article
+		rows := len(p.lay.rows)
+		p.lay.cellsCalls = 0
+		frame(m, keyMsg(k))
+		if p.wholeLayout == nil {
+			t.Fatalf("%q waited for the whole layout of the 5 MB article", k)
+		}
+		if grown := len(p.lay.rows) - rows; grown > 3*height {
+			t.Errorf("%q laid out %d more rows; the screen has %d", k, grown, height)
+		}
+		if p.lay.cellsCalls > 3*height {
+			t.Errorf("%q split %d rows into clusters before the whole layout; the screen has %d", k, p.lay.cellsCalls, height)
+		}
 	}
 }

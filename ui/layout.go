@@ -1,10 +1,12 @@
 package ui
 
 import (
-	"github.com/rivo/uniseg"
-	"runtime"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode"
+
+	"github.com/rivo/uniseg"
 
 	"stance/model"
 )
@@ -19,10 +21,13 @@ type row struct {
 }
 
 // layout is an article wrapped to one width. It is computed when the width
-// changes and never per keystroke; rows are sorted by start.
+// changes and never per keystroke; rows are sorted by start. A long article
+// is first laid out only as far as the screen needs (see grow), and whole
+// in the background: the rows of a prefix are the first rows of the whole.
 type layout struct {
-	width int
-	rows  []row
+	width  int
+	rows   []row
+	blocks int // the blocks laid out, from the first
 
 	cellsCalls int // rows split into clusters, counted for the flat-cost test
 }
@@ -40,39 +45,88 @@ func indentWidth(b model.Block) int {
 
 // newLayout wraps every block of art to width columns, breaking at the
 // line-break opportunities of UAX #14 (so CJK text wraps too) and hard
-// breaking words longer than a row.
-func newLayout(art *model.Article, width int) *layout {
+// breaking words longer than a row. It keeps up to workers cores busy. Once
+// stop (if not nil) is set it stops early, leaving a layout of no use:
+// nobody wants it any more.
+func newLayout(art *model.Article, width, workers int, stop *atomic.Bool) *layout {
 	blocks := art.Blocks
 	if len(blocks) == 0 {
 		return &layout{width: width}
 	}
-	// Blocks wrap independently: share them out between the cores in
+	// Blocks wrap independently: share them out between the workers in
 	// contiguous runs and join the rows in order.
-	parts := min(runtime.GOMAXPROCS(0), max(len(blocks)/64, 1))
+	parts := min(max(workers, 1), max(len(blocks)/64, 1))
 	chunks := make([]layout, parts)
 	var wg sync.WaitGroup
 	for p := range parts {
 		lo, hi := p*len(blocks)/parts, (p+1)*len(blocks)/parts
-		wg.Go(func() { chunks[p].wrapBlocks(art, lo, hi, width) })
+		wg.Go(func() { chunks[p].wrapBlocks(art, lo, hi, width, stop) })
 	}
 	wg.Wait()
 	n := 0
 	for _, c := range chunks {
 		n += len(c.rows)
 	}
-	l := &layout{width: width, rows: make([]row, 0, n)}
+	l := &layout{width: width, rows: make([]row, 0, n), blocks: len(blocks)}
 	for _, c := range chunks {
 		l.rows = append(l.rows, c.rows...)
 	}
 	return l
 }
 
+// layoutJob lays out a whole article at one width, once: in the command
+// articlePane.LayoutCmd returns, or on the UI goroutine if a key needs it
+// first (which then waits for the command's run to end rather than starting
+// another).
+type layoutJob struct {
+	art   *model.Article
+	width int
+	once  sync.Once
+	lay   *layout
+	stop  atomic.Bool // set when the layout is no longer wanted
+	sent  bool        // its command was handed to the runtime (UI goroutine only)
+}
+
+// result returns the whole layout, computing it on up to workers cores if
+// nobody has started to.
+func (j *layoutJob) result(workers int) *layout {
+	j.once.Do(func() { j.lay = newLayout(j.art, j.width, workers, &j.stop) })
+	return j.lay
+}
+
+// grow lays out the blocks after those laid out, in order, until the
+// layout has more than rows rows and reaches offset (see reaches), or holds
+// the whole article. It wraps at most budget code points and reports
+// whether that was enough.
+func (l *layout) grow(art *model.Article, rows, offset, budget int) bool {
+	for l.blocks < len(art.Blocks) && (len(l.rows) <= rows || !l.reaches(art, offset)) {
+		n := art.Blocks[l.blocks].Span.Len()
+		if n > budget {
+			return false
+		}
+		budget -= n
+		l.wrapBlocks(art, l.blocks, l.blocks+1, l.width, nil)
+		l.blocks++
+	}
+	return true
+}
+
+// reaches reports whether the row holding offset is laid out: offset is
+// before the end of the last block laid out (after it, the next block's
+// separator row would hold it), or the whole article is laid out.
+func (l *layout) reaches(art *model.Article, offset int) bool {
+	return l.blocks == len(art.Blocks) || l.blocks > 0 && offset < art.Blocks[l.blocks-1].Span.End
+}
+
 // wrapBlocks appends the rows of blocks [lo, hi), each but the first of the
-// article preceded by a separator row.
-func (l *layout) wrapBlocks(art *model.Article, lo, hi, width int) {
+// article preceded by a separator row, unless stop is set.
+func (l *layout) wrapBlocks(art *model.Article, lo, hi, width int, stop *atomic.Bool) {
 	runes := art.Runes()
-	l.rows = make([]row, 0, (art.Blocks[max(hi-1, lo)].Span.End-art.Blocks[lo].Span.Start)/max(width, 1)+2*(hi-lo))
+	l.rows = slices.Grow(l.rows, (art.Blocks[max(hi-1, lo)].Span.End-art.Blocks[lo].Span.Start)/max(width, 1)+2*(hi-lo))
 	for bi := lo; bi < hi; bi++ {
+		if stop != nil && stop.Load() {
+			return
+		}
 		b := art.Blocks[bi]
 		if bi > 0 {
 			prevEnd := art.Blocks[bi-1].Span.End
