@@ -35,6 +35,9 @@ type Editor struct {
 	undo    []step
 	redo    []step
 	version int
+	// names indexes the actor registry by name: built on first use, kept
+	// in step by every edit, undo and redo, and dropped by Absorb.
+	names *actorNames
 }
 
 // NewEditor returns an Editor for doc, the coding of art. Spans are checked
@@ -85,8 +88,8 @@ func (e *Editor) TagActor(span model.Span, who ActorChoice) (model.Annotation, e
 	if addAlias(&actor, n.Quote) || isNew {
 		put(t, actorTable, actor)
 	}
-	put(t, annotationTable, n)
-	e.commit(t, fmt.Sprintf("tag actor “%s”", clip(actor.Name)))
+	addAnnotation(t, n)
+	e.finish(t, fmt.Sprintf("tag actor “%s”", clip(actor.Name)))
 	return cloneAnnotation(n), nil
 }
 
@@ -122,8 +125,8 @@ func (e *Editor) TagClaim(span model.Span, text string, speaker ActorChoice) (mo
 	if claimIsNew {
 		put(t, claimTable, claim)
 	}
-	put(t, annotationTable, n)
-	e.commit(t, fmt.Sprintf("tag claim “%s”", clip(claim.Text)))
+	addAnnotation(t, n)
+	e.finish(t, fmt.Sprintf("tag claim “%s”", clip(claim.Text)))
 	return cloneAnnotation(n), nil
 }
 
@@ -168,8 +171,8 @@ func (e *Editor) TagPosition(span *model.Span, who ActorChoice, claimID string, 
 	if isNew {
 		put(t, actorTable, actor)
 	}
-	put(t, annotationTable, n)
-	e.commit(t, fmt.Sprintf("tag position “%s” %s “%s”", clip(actor.Name), stance, clip(claim.Text)))
+	addAnnotation(t, n)
+	e.finish(t, fmt.Sprintf("tag position “%s” %s “%s”", clip(actor.Name), stance, clip(claim.Text)))
 	return cloneAnnotation(n), nil
 }
 
@@ -281,7 +284,7 @@ func (e *Editor) Update(id string, ch Change) error {
 		put(t, claimTable, claim)
 	}
 	put(t, annotationTable, n)
-	e.commit(t, "edit "+e.describe(n))
+	e.finish(t, "edit "+e.describe(n))
 	return nil
 }
 
@@ -294,7 +297,7 @@ func (e *Editor) Delete(id string) error {
 	}
 	t := e.begin()
 	remove(t, annotationTable, id)
-	e.commit(t, "delete "+e.describe(n))
+	e.finish(t, "delete "+e.describe(n))
 	return nil
 }
 
@@ -310,6 +313,7 @@ func (e *Editor) Delete(id string) error {
 func (e *Editor) Absorb(base, incoming *Document) []Conflict {
 	merged, conflicts := Merge(base, e.doc, incoming)
 	*e.doc = *merged
+	e.names = nil
 	e.version++
 	return conflicts
 }
@@ -344,9 +348,39 @@ func (e *Editor) replay(from, to *[]step, reverse bool) (string, bool) {
 		}
 	}
 	e.doc.Sort()
+	e.refileActors(s.changes)
 	*to = append(*to, s)
 	e.version++
 	return s.what, true
+}
+
+// finish commits t as one undo step and keeps the name index in step.
+func (e *Editor) finish(t *transaction, what string) {
+	e.commit(t, what)
+	e.refileActors(t.changes)
+}
+
+// refileActors brings the name index in line with the registry after
+// changes: each actor they touched is filed again as the document now has
+// it, whatever the change held (after Absorb an undo may restore a value
+// other than the one it replaced).
+func (e *Editor) refileActors(changes []change) {
+	if e.names == nil {
+		return
+	}
+	for _, c := range changes {
+		if c, ok := c.(*entityChange[model.Actor]); ok {
+			e.names.refile(e.doc, c.id)
+		}
+	}
+}
+
+// addAnnotation records n, a new annotation, at its place in file order,
+// found by binary search, sparing the commit a sort of every annotation.
+func addAnnotation(t *transaction, n model.Annotation) {
+	i, _ := slices.BinarySearchFunc(t.doc.Annotations, n, compareAnnotations)
+	after := cloneAnnotation(n)
+	t.record(&entityChange[model.Annotation]{table: annotationTable, id: n.ID, index: i, after: &after})
 }
 
 // checkSpan reports a span that does not lie within the article or, unless
@@ -372,10 +406,11 @@ func (e *Editor) resolveActor(who ActorChoice) (a model.Actor, isNew bool, err e
 		return a, false, nil
 	}
 	name := normalizeSpace(who.Name)
-	for _, x := range e.doc.Actors {
-		if hasName(x, name) {
-			return cloneActor(x), false, nil
-		}
+	if e.names == nil {
+		e.names = newActorNames(e.doc.Actors)
+	}
+	if i, ok := e.names.find(e.doc, name); ok {
+		return cloneActor(e.doc.Actors[i]), false, nil
 	}
 	kind := who.Kind
 	if kind == "" {
@@ -390,11 +425,7 @@ func (e *Editor) resolveActor(who ActorChoice) (a model.Actor, isNew bool, err e
 // hasName reports whether s is a's name or one of its aliases, ignoring case
 // and spacing.
 func hasName(a model.Actor, s string) bool {
-	s = normalizeSpace(s)
-	if strings.EqualFold(normalizeSpace(a.Name), s) {
-		return true
-	}
-	return slices.ContainsFunc(a.Aliases, func(x string) bool { return strings.EqualFold(normalizeSpace(x), s) })
+	return sameName(a.Name, s) || slices.ContainsFunc(a.Aliases, func(x string) bool { return sameName(x, s) })
 }
 
 // addAlias adds the surface form quote to a's aliases unless a already goes

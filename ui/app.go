@@ -943,8 +943,7 @@ func (m *Model) overlay(body, box string) string {
 	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
 	x := max((m.width-bw)/2, 0)
 	y := max((m.height-2-bh)/2, 0)
-	comp := lipgloss.NewCompositor(lipgloss.NewLayer(body), lipgloss.NewLayer(box).X(x).Y(y).Z(1))
-	return comp.Render()
+	return drawOver(body, box, x, y)
 }
 
 func hasLetterOrDigit(s string) bool {

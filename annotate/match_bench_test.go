@@ -1,0 +1,50 @@
+package annotate_test
+
+import (
+	"fmt"
+	"testing"
+
+	"stance/annotate"
+	"stance/model"
+)
+
+// largeRegistry returns an editor whose registry holds n actors, each with
+// an alias, as a long coding project accumulates them.
+func largeRegistry(n int) *annotate.Editor {
+	art := testArticle()
+	doc := annotate.New(art, "summit.txt", "stance bench")
+	for i := range n {
+		doc.Actors = append(doc.Actors, model.Actor{
+			ID: fmt.Sprintf("a-%06x", i), Name: fmt.Sprintf("Actor %d", i), Kind: model.KindPerson,
+			Aliases: []string{fmt.Sprintf("the  %dth actor", i)},
+		})
+	}
+	return annotate.NewEditor(doc, art)
+}
+
+// BenchmarkTagNewActor5k measures tagging a mention of a new actor, by
+// name, in a registry of 5,000: the name must be checked against every
+// name and alias.
+func BenchmarkTagNewActor5k(b *testing.B) {
+	e := largeRegistry(5000)
+	i := 0
+	for b.Loop() {
+		i++
+		if _, err := e.TagActor(spanZelensky, annotate.ActorChoice{Name: fmt.Sprintf("New actor %d", i)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMatchActors5k measures an actor picker's search over a registry
+// of 5,000, for a query matching almost none of them and one matching all.
+func BenchmarkMatchActors5k(b *testing.B) {
+	d := largeRegistry(5000).Doc()
+	for _, q := range []string{"Budget", "act"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				d.MatchActors(q)
+			}
+		})
+	}
+}

@@ -1,0 +1,333 @@
+package annotate
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sahilm/fuzzy"
+
+	"stance/model"
+)
+
+// FuzzSameName checks sameName and nameKey against the comparison they
+// stand for: strings.EqualFold of the names with their spacing normalised.
+func FuzzSameName(f *testing.F) {
+	for _, c := range [][2]string{
+		{"", ""}, {"", " "}, {"Putin", "putin"}, {" Vladimir\t\nPutin ", "vladimir putin"},
+		{"Vladimir Putin", "VladimirPutin"}, {"k", "\u212a"}, {"s", "ſ"}, {"Σ", "ς"}, {"σ", "ς"},
+		{"Путин", "ПУТИН"}, {"\xff", "\xfe"}, {"\xff", "\ufffd"}, {"a\u00a0b", "a b"}, {"a\u0085b", "A B"},
+		{"ǅ", "ǆ"}, {"İ", "i"}, {"ß", "ss"}, {"東京", "東京 "}, {"a\x00b", "a\x00b"},
+	} {
+		f.Add(c[0], c[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		want := strings.EqualFold(normalizeSpace(a), normalizeSpace(b))
+		if got := sameName(a, b); got != want {
+			t.Errorf("sameName(%q, %q) = %v, want %v", a, b, got, want)
+		}
+		if got := nameKey(a) == nameKey(b); got != want {
+			t.Errorf("nameKey(%q) = %q, nameKey(%q) = %q: equal %v, want %v", a, nameKey(a), b, nameKey(b), got, want)
+		}
+	})
+}
+
+// scanActor is what the name index stands for: a pass over the registry.
+func scanActor(d *Document, name string) (int, bool) {
+	i := slices.IndexFunc(d.Actors, func(a model.Actor) bool { return hasName(a, name) })
+	return i, i >= 0
+}
+
+// checkNames fails unless the editor's name index finds, for every name
+// and alias in the registry (in other cases and spacings) and for names in
+// no registry, the actor a full scan finds, and unless it holds what an
+// index built afresh holds.
+func checkNames(t *testing.T, e *Editor, step string) {
+	t.Helper()
+	if e.names == nil {
+		return
+	}
+	queries := []string{"nobody", "", "  "}
+	for _, a := range e.doc.Actors {
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			queries = append(queries, n, strings.ToUpper(n), " "+strings.ReplaceAll(n, " ", "\t ")+"\n")
+		}
+	}
+	for _, q := range queries {
+		gotI, gotOK := e.names.find(e.doc, q)
+		wantI, wantOK := scanActor(e.doc, q)
+		if gotI != wantI || gotOK != wantOK {
+			t.Fatalf("after %s: the index finds %q at %d (%v), a scan at %d (%v)", step, q, gotI, gotOK, wantI, wantOK)
+		}
+	}
+	fresh := newActorNames(e.doc.Actors)
+	sorted := func(m map[string][]string) map[string][]string {
+		out := map[string][]string{}
+		for k, v := range m {
+			out[k] = slices.Sorted(slices.Values(v))
+		}
+		return out
+	}
+	if !maps.EqualFunc(sorted(e.names.byKey), sorted(fresh.byKey), slices.Equal) {
+		t.Fatalf("after %s: the index holds %q, built afresh %q", step, e.names.byKey, fresh.byKey)
+	}
+	if !maps.EqualFunc(sorted(e.names.keys), sorted(fresh.keys), slices.Equal) {
+		t.Fatalf("after %s: the index files %q, built afresh %q", step, e.names.keys, fresh.keys)
+	}
+}
+
+// TestActorNamesFollowEdits applies random sequences of edits, undos,
+// redos and merges of someone else's changes, and checks after each that
+// the name index agrees with a full scan of the registry.
+func TestActorNamesFollowEdits(t *testing.T) {
+	// Surface forms that collide ignoring case and spacing, and some that
+	// only look alike.
+	const text = "Putin PUTIN  putin Vladimir Putin vladimir\nputin Trump TRUMP Kelvin \u212aelvin ſtraße Straße Путин ПУТИН Zelensky zelensky Ed ED Ed"
+	art := model.NewArticle(model.Meta{Title: "names"}, text, nil)
+	var words []model.Span
+	for i := 0; i < art.Len(); {
+		w := art.WordAt(i)
+		if w.Len() > 0 && strings.TrimSpace(art.Slice(w)) != "" {
+			words = append(words, w)
+		}
+		i = max(w.End, i+1)
+	}
+	names := []string{"Putin", "putin", " PUTIN ", "Vladimir Putin", "vladimir  putin", "Trump", "Kelvin", "\u212aelvin", "Straße", "ſtraße", "Путин", "Zelensky", "Ed", "ed", "Observer"}
+	kinds := []model.ActorKind{model.KindPerson, model.KindOrganization, model.KindOther}
+
+	for seed := range uint64(60) {
+		rng := rand.New(rand.NewPCG(seed, 1))
+		doc := New(art, "names.txt", "stance test")
+		e := NewEditor(doc, art)
+		pick := func() ActorChoice {
+			if len(doc.Actors) > 0 && rng.IntN(3) == 0 {
+				return ActorChoice{ID: doc.Actors[rng.IntN(len(doc.Actors))].ID}
+			}
+			return ActorChoice{Name: names[rng.IntN(len(names))], Kind: kinds[rng.IntN(len(kinds))]}
+		}
+		span := func() model.Span {
+			a, b := words[rng.IntN(len(words))], words[rng.IntN(len(words))]
+			if rng.IntN(2) == 0 {
+				return a
+			}
+			return model.Span{Start: min(a.Start, b.Start), End: max(a.End, b.End)}
+		}
+		var base *Document // the snapshot a save would hand to Absorb
+		for op := range 80 {
+			var step string
+			switch r := rng.IntN(12); {
+			case r < 3:
+				step = "TagActor"
+				e.TagActor(span(), pick())
+			case r == 3:
+				step = "TagClaim"
+				e.TagClaim(span(), "", pick())
+			case r == 4 && len(doc.Claims) > 0:
+				step = "TagPosition"
+				sp := span()
+				e.TagPosition(&sp, pick(), doc.Claims[rng.IntN(len(doc.Claims))].ID, "")
+			case r == 5 && len(doc.Annotations) > 0:
+				step = "Update actor"
+				who := pick()
+				e.Update(doc.Annotations[rng.IntN(len(doc.Annotations))].ID, Change{Actor: &who})
+			case r == 6 && len(doc.Annotations) > 0:
+				step = "Update kind"
+				k := kinds[rng.IntN(len(kinds))]
+				e.Update(doc.Annotations[rng.IntN(len(doc.Annotations))].ID, Change{Kind: &k})
+			case r == 7 && len(doc.Annotations) > 0:
+				step = "Delete"
+				e.Delete(doc.Annotations[rng.IntN(len(doc.Annotations))].ID)
+			case r == 8:
+				step = "Undo"
+				e.Undo()
+			case r == 9:
+				step = "Redo"
+				e.Redo()
+			case r == 10:
+				step = "Snapshot"
+				base = e.Snapshot()
+			default:
+				if base == nil {
+					continue
+				}
+				step = "Absorb"
+				e.Absorb(base, theirChanges(rng, base, names))
+				base = nil
+			}
+			if e.names == nil && rng.IntN(2) == 0 {
+				e.names = newActorNames(doc.Actors) // as the next tag would
+			}
+			checkNames(t, e, fmt.Sprintf("seed %d, op %d (%s)", seed, op, step))
+			if !slices.IsSortedFunc(doc.Annotations, compareAnnotations) {
+				t.Fatalf("seed %d, op %d (%s): annotations out of file order", seed, op, step)
+			}
+		}
+	}
+}
+
+// theirChanges returns a copy of base as another coder might have changed
+// it: an actor renamed, an alias added or dropped, an actor added.
+func theirChanges(rng *rand.Rand, base *Document, names []string) *Document {
+	d := base.Clone()
+	for i := range d.Actors {
+		switch rng.IntN(4) {
+		case 0:
+			d.Actors[i].Name = names[rng.IntN(len(names))]
+		case 1:
+			d.Actors[i].Aliases = append(d.Actors[i].Aliases, names[rng.IntN(len(names))])
+		case 2:
+			d.Actors[i].Aliases = nil
+		}
+	}
+	d.Actors = append(d.Actors, model.Actor{ID: d.NewID(ActorPrefix), Name: names[rng.IntN(len(names))], Kind: model.KindPerson, Aliases: []string{names[rng.IntN(len(names))]}})
+	return d
+}
+
+// matchActorsByScan is MatchActors as it was before it avoided allocating
+// per name and per comparison: the reference the faster one must agree
+// with.
+func matchActorsByScan(d *Document, query string) []ActorMatch {
+	query = normalizeSpace(query)
+	if query == "" {
+		out := make([]ActorMatch, len(d.Actors))
+		for i, a := range d.Actors {
+			out[i] = ActorMatch{Actor: cloneActor(a), Matched: a.Name}
+		}
+		slices.SortStableFunc(out, func(a, b ActorMatch) int {
+			return cmp.Compare(strings.ToLower(a.Matched), strings.ToLower(b.Matched))
+		})
+		return out
+	}
+	var names []string
+	var owner []int
+	for i, a := range d.Actors {
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			names = append(names, n)
+			owner = append(owner, i)
+		}
+	}
+	type ranked struct {
+		ActorMatch
+		exact bool
+	}
+	best := map[int]ranked{}
+	for _, m := range fuzzy.Find(query, names) {
+		i := owner[m.Index]
+		r := ranked{ActorMatch: ActorMatch{Matched: m.Str, Score: m.Score}, exact: strings.EqualFold(normalizeSpace(m.Str), query)}
+		if old, ok := best[i]; ok && (old.exact || !r.exact && old.Score >= r.Score) {
+			continue
+		}
+		best[i] = r
+	}
+	out := make([]ranked, 0, len(best))
+	for i, r := range best {
+		r.Actor = cloneActor(d.Actors[i])
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b ranked) int {
+		if a.exact != b.exact {
+			if a.exact {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(strings.ToLower(a.Actor.Name), strings.ToLower(b.Actor.Name)), cmp.Compare(a.Actor.ID, b.Actor.ID))
+	})
+	matches := make([]ActorMatch, len(out))
+	for i, r := range out {
+		matches[i] = r.ActorMatch
+	}
+	return matches
+}
+
+// TestMatchActorsAgreesWithScan checks MatchActors against the reference
+// on random registries whose names share letters, cases and spacings.
+func TestMatchActorsAgreesWithScan(t *testing.T) {
+	parts := []string{"Putin", "putin", "PUTIN", "Vladimir", "Ed", "ed", "Euro", "Defence", "Путин", "Straße", "ſtraße", "\u212aelvin", "  ", " "}
+	queries := []string{"", "p", "putin", " PUTIN ", "vlad put", "ed", "e", "euro", "путин", "strasse", "kelvin", "zz", "s", "in"}
+	for seed := range uint64(200) {
+		rng := rand.New(rand.NewPCG(seed, 2))
+		name := func() string {
+			var b strings.Builder
+			for range 1 + rng.IntN(3) {
+				b.WriteString(parts[rng.IntN(len(parts))])
+			}
+			return b.String()
+		}
+		d := &Document{}
+		for i := range rng.IntN(12) {
+			a := model.Actor{ID: fmt.Sprintf("a-%02d", i), Name: name(), Kind: model.KindPerson}
+			for range rng.IntN(3) {
+				a.Aliases = append(a.Aliases, name())
+			}
+			d.Actors = append(d.Actors, a)
+		}
+		for _, q := range append(queries, name()) {
+			got, want := d.MatchActors(q), matchActorsByScan(d, q)
+			if !slices.EqualFunc(got, want, func(a, b ActorMatch) bool {
+				return a.Actor.ID == b.Actor.ID && a.Matched == b.Matched && a.Score == b.Score
+			}) {
+				t.Fatalf("seed %d: MatchActors(%q) = %v, by scan %v", seed, q, got, want)
+			}
+		}
+	}
+}
+
+// TestMatchClaimsAgreesWithScan checks MatchClaims against the stable sort
+// it replaced, on random registries of claims sharing words.
+func TestMatchClaimsAgreesWithScan(t *testing.T) {
+	words := []string{"no", "No", "deal", "DEAL", "until", " ", "  ", "there's", "Sanctions", "ſanctions"}
+	for seed := range uint64(200) {
+		rng := rand.New(rand.NewPCG(seed, 3))
+		text := func() string {
+			var b strings.Builder
+			for range 1 + rng.IntN(4) {
+				b.WriteString(words[rng.IntN(len(words))] + " ")
+			}
+			return b.String()
+		}
+		d := &Document{}
+		for i := range rng.IntN(12) {
+			d.Claims = append(d.Claims, model.Claim{ID: fmt.Sprintf("c-%02d", i), Text: text()})
+		}
+		for _, q := range []string{"", "no deal", "deal", "n", text()} {
+			nq := normalizeSpace(q)
+			var want []string
+			if nq == "" {
+				for _, c := range d.Claims {
+					want = append(want, c.ID)
+				}
+			} else {
+				texts := make([]string, len(d.Claims))
+				for i, c := range d.Claims {
+					texts[i] = c.Text
+				}
+				matches := fuzzy.Find(nq, texts)
+				slices.SortStableFunc(matches, func(a, b fuzzy.Match) int {
+					ea, eb := strings.EqualFold(normalizeSpace(a.Str), nq), strings.EqualFold(normalizeSpace(b.Str), nq)
+					switch {
+					case ea && !eb:
+						return -1
+					case eb && !ea:
+						return 1
+					}
+					return 0
+				})
+				for _, m := range matches {
+					want = append(want, d.Claims[m.Index].ID)
+				}
+			}
+			var got []string
+			for _, c := range d.MatchClaims(q) {
+				got = append(got, c.ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("seed %d: MatchClaims(%q) = %q, by sort %q", seed, q, got, want)
+			}
+		}
+	}
+}
