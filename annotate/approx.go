@@ -3,6 +3,7 @@ package annotate
 import (
 	"cmp"
 	"slices"
+	"unicode/utf8"
 )
 
 // approxMatch is a substring text[Start:End] (code points) that a pattern
@@ -20,7 +21,8 @@ type approxMatch struct {
 type bitPattern struct {
 	m       int               // pattern length in code points
 	blocks  int               // ⌈m/64⌉
-	peq     map[rune][]uint64 // for each code point, the pattern positions holding it
+	ascii   []uint64          // for each ASCII character c, at [c·blocks:], the pattern positions holding it
+	peq     map[rune][]uint64 // for each other code point, the pattern positions holding it
 	lastBit []uint64          // the mask of each block's last pattern row
 	p, mv   []uint64          // the vertical deltas +1 and −1 of each block
 	score   []int             // the edit distance at each block's last row
@@ -29,12 +31,17 @@ type bitPattern struct {
 func newBitPattern(pattern []rune) *bitPattern {
 	m := len(pattern)
 	b := &bitPattern{m: m, blocks: (m + 63) / 64, peq: map[rune][]uint64{}}
+	b.ascii = make([]uint64, utf8.RuneSelf*b.blocks)
 	b.lastBit = make([]uint64, b.blocks)
 	for i := range b.blocks {
 		last := min(m, (i+1)*64) - 1 - i*64
 		b.lastBit[i] = 1 << uint(last)
 	}
 	for i, r := range pattern {
+		if uint32(r) < utf8.RuneSelf {
+			b.ascii[int(r)*b.blocks+i/64] |= 1 << uint(i%64)
+			continue
+		}
 		eq := b.peq[r]
 		if eq == nil {
 			eq = make([]uint64, b.blocks)
@@ -63,7 +70,12 @@ func (b *bitPattern) reset() {
 // (aligning). It returns the edit distance of the whole pattern at the new
 // column.
 func (b *bitPattern) advance(r rune, topDelta int) int {
-	eqs := b.peq[r]
+	var eqs []uint64
+	if uint32(r) < utf8.RuneSelf {
+		eqs = b.ascii[int(r)*b.blocks : (int(r)+1)*b.blocks]
+	} else {
+		eqs = b.peq[r]
+	}
 	hin := topDelta
 	for i := range b.blocks {
 		var eq uint64
@@ -111,18 +123,29 @@ const maxApproxCandidates = 64
 // expected to start). Each match's start is the one whose length is nearest
 // the pattern's. It costs O(len(text)·⌈len(pattern)/64⌉).
 func searchApprox(text, pattern []rune, maxErrors, hint int) []approxMatch {
+	return searchApproxIn(text, pattern, maxErrors, hint, 1, len(text))
+}
+
+// searchApproxIn is searchApprox for the matches that end (their end
+// offsets) in [lo, hi], as if the text held no others: a run of ends that
+// crosses lo or hi is cut there. It scans only from m + maxErrors code
+// points before lo, as far back as a match ending at lo can start, so it
+// costs O((hi − lo + len(pattern))·⌈len(pattern)/64⌉).
+func searchApproxIn(text, pattern []rune, maxErrors, hint, lo, hi int) []approxMatch {
 	m := len(pattern)
 	if m == 0 || maxErrors < 0 || maxErrors >= m {
 		return nil
 	}
+	lo, hi = max(lo, 1), min(hi, len(text))
 	fwd := newBitPattern(pattern)
 	fwd.reset()
 	type end struct{ end, errors int }
 	var ends []end
 	inRun := false
-	for j, r := range text {
-		k := fwd.advance(r, 0)
+	for j := max(0, lo-1-m-maxErrors); j < hi; j++ {
+		k := fwd.advance(text[j], 0)
 		switch {
+		case j+1 < lo:
 		case k > maxErrors:
 			inRun = false
 		case !inRun:
@@ -167,10 +190,17 @@ func alignStart(rev *bitPattern, text []rune, end, window int) (start, errors in
 }
 
 // editDistance returns the Levenshtein distance between a and b. It is for
-// short strings (anchor contexts): it costs O(len(a)·len(b)).
+// short strings (anchor contexts): when the shorter has at most 64 code
+// points it costs O(len(a)+len(b)) (editDistance64), else O(len(a)·len(b)).
 func editDistance(a, b []rune) int {
 	if len(a) < len(b) {
 		a, b = b, a
+	}
+	if len(b) == 0 {
+		return len(a)
+	}
+	if len(b) <= 64 {
+		return editDistance64(b, a)
 	}
 	row := make([]int, len(b)+1)
 	for j := range row {
@@ -189,6 +219,64 @@ func editDistance(a, b []rune) int {
 		}
 	}
 	return row[len(b)]
+}
+
+// editDistance64 returns the Levenshtein distance between a pattern of 1 to
+// 64 code points and a text: Myers' bit-vector algorithm in one word, as
+// bitPattern.advance aligns, with the pattern's positions of each ASCII
+// character in a table and of other code points in a short list.
+func editDistance64(pattern, text []rune) int {
+	var ascii [utf8.RuneSelf]uint64
+	var others [64]struct {
+		r  rune
+		eq uint64
+	}
+	nOthers := 0
+	for i, r := range pattern {
+		if uint32(r) < utf8.RuneSelf {
+			ascii[r] |= 1 << uint(i)
+			continue
+		}
+		j := 0
+		for j < nOthers && others[j].r != r {
+			j++
+		}
+		if j == nOthers {
+			others[j].r = r
+			nOthers++
+		}
+		others[j].eq |= 1 << uint(i)
+	}
+	last := uint64(1) << uint(len(pattern)-1)
+	pv, mv := ^uint64(0), uint64(0)
+	score := len(pattern)
+	for _, r := range text {
+		var eq uint64
+		if uint32(r) < utf8.RuneSelf {
+			eq = ascii[r]
+		} else {
+			for _, o := range others[:nOthers] {
+				if o.r == r {
+					eq = o.eq
+					break
+				}
+			}
+		}
+		xv := eq | mv
+		xh := (((eq & pv) + pv) ^ pv) | eq
+		ph := mv | ^(xh | pv)
+		mh := pv & xh
+		if ph&last != 0 {
+			score++
+		} else if mh&last != 0 {
+			score--
+		}
+		ph = ph<<1 | 1
+		mh <<= 1
+		pv = mh | ^(xv | ph)
+		mv = ph & xv
+	}
+	return score
 }
 
 func abs(x int) int {

@@ -126,6 +126,65 @@ func TestEditDistance(t *testing.T) {
 	}
 }
 
+// naiveEditDistance is the textbook Levenshtein programme over the whole
+// matrix.
+func naiveEditDistance(a, b []rune) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+// editDistance agrees with the textbook programme on both of its paths:
+// strings of up to 64 code points (bit vectors) and longer ones.
+func TestEditDistanceMatchesNaive(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabets := [][]rune{[]rune("ab"), []rune("abcé東 "), []rune("the quick brown fox, 👨‍👩‍👧 東京")}
+	for range 3000 {
+		alphabet := alphabets[rng.IntN(len(alphabets))]
+		gen := func() []rune {
+			r := make([]rune, rng.IntN(90))
+			for i := range r {
+				r[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+			return r
+		}
+		a, b := gen(), gen()
+		if got, want := editDistance(a, b), naiveEditDistance(a, b); got != want {
+			t.Fatalf("editDistance(%q, %q) = %d, want %d", string(a), string(b), got, want)
+		}
+	}
+}
+
+func FuzzEditDistance(f *testing.F) {
+	f.Add("kitten", "sitting")
+	f.Add("Путин", "Путін")
+	f.Add(strings.Repeat("ab", 40), strings.Repeat("ba", 33))
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if len(a) > 300 || len(b) > 300 {
+			return
+		}
+		ra, rb := []rune(a), []rune(b)
+		if got, want := editDistance(ra, rb), naiveEditDistance(ra, rb); got != want {
+			t.Fatalf("editDistance(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	})
+}
+
 func FuzzBitPattern(f *testing.F) {
 	f.Add("Vladimir Putin met Donald Trump", "Putn")
 	f.Add(strings.Repeat("ab", 70), strings.Repeat("ba", 35))

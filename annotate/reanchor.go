@@ -137,8 +137,21 @@ const (
 // Modified are not touched: re-anchoring is not an edit. Annotations with
 // an empty span (positions without evidence) are placed by their context.
 // The annotations are left in file order.
+//
+// The searches look near where each annotation is expected first (its old
+// offset, shifted as much as the annotation before it moved) and widen only
+// until they can show that the rest of the text holds nothing that the
+// rules above would prefer, so that they choose what a search of the whole
+// text would.
 func Reanchor(doc *Document, art *model.Article) ReanchorReport {
-	a := &anchorer{art: art, runes: art.Runes(), unchanged: doc.Article.SHA256 == art.SHA256()}
+	return reanchor(doc, art, false)
+}
+
+// reanchor is Reanchor; wholeText makes every search scan the whole text
+// at once, as Reanchor did before it searched near the old offsets first:
+// the reference that tests hold the windowed searches to.
+func reanchor(doc *Document, art *model.Article, wholeText bool) ReanchorReport {
+	a := &anchorer{art: art, runes: art.Runes(), unchanged: doc.Article.SHA256 == art.SHA256(), wholeText: wholeText}
 	var r ReanchorReport
 	if len(doc.Annotations) > 0 {
 		r.Results = make([]AnchorResult, 0, len(doc.Annotations))
@@ -163,6 +176,9 @@ func Reanchor(doc *Document, art *model.Article) ReanchorReport {
 			r.Orphaned++
 			n.Orphan = true
 		}
+		if res.Outcome != AnchorOrphaned {
+			a.shift = res.To.Start - a.clampOffset(res.From.Start)
+		}
 		if n.Span != before.Span || n.Quote != before.Quote || n.Prefix != before.Prefix ||
 			n.Suffix != before.Suffix || n.Orphan != before.Orphan {
 			r.changed = true
@@ -181,13 +197,22 @@ func Reanchor(doc *Document, art *model.Article) ReanchorReport {
 type anchorer struct {
 	art   *model.Article
 	runes []rune
-	// text is the text to search as UTF-8, once searchText has made it.
+	// text is the text to search as UTF-8, and marks the byte offset in it
+	// of every markStride-th code point, once searchText has made them.
 	text    string
+	marks   []int
 	hasText bool
 	// unchanged is set when the text is the one the document was coded on:
 	// a quote found at its stored offsets is then where it belongs, whatever
 	// context was recorded (files written by other tools may have none).
 	unchanged bool
+	// shift is how far the last annotation placed moved (new start − old
+	// start). An edit shifts all the text after it alike, and annotations
+	// mostly come in the order of their offsets, so the next annotation is
+	// likely to have moved as far.
+	shift int
+	// wholeText makes every search scan the whole text (see reanchor).
+	wholeText bool
 }
 
 // candidate is a place an annotation might go, with its scores.
@@ -227,34 +252,169 @@ func (a *anchorer) placeQuote(n *model.Annotation) (candidate, bool) {
 	if a.quoteAt(n) && (a.unchanged || a.contextIntact(n, n.Span)) {
 		return candidate{span: n.Span, exact: true, stored: true, score: 1, context: 1}, true
 	}
-	quote := []rune(n.Quote)
-	m := len(quote)
-	hint := n.Span.Start
-
-	var best candidate
-	found := false
 	// Search for the quote's code points: invalid UTF-8 in it stands for
 	// U+FFFD, as in the text.
-	for _, start := range a.occurrences(string(quote), hint, maxExactCandidates) {
-		c := a.score(n, model.Span{Start: start, End: start + m}, 0, m)
-		c.exact = true
-		c.stored = c.span == n.Span
-		if !c.stored && c.context < minContext && m < longQuote {
-			continue
-		}
-		if !found || c.score > best.score {
-			best, found = c, true
-		}
-	}
-	if found {
+	quote := []rune(n.Quote)
+	if best, found := a.placeExact(n, quote); found {
 		return best, true
 	}
-
-	maxErrors := min(maxApproxErrors, m/4)
+	maxErrors := min(maxApproxErrors, len(quote)/4)
 	if maxErrors == 0 {
 		return candidate{}, false
 	}
-	for _, am := range searchApprox(a.runes, quote, maxErrors, hint) {
+	return a.placeApprox(n, quote, maxErrors)
+}
+
+// placeExact chooses among the exact occurrences of quote: of the
+// maxExactCandidates nearest the old offset, the one that scores best,
+// the first in the order they are scored on a tie. A match away from the
+// stored offsets needs the context minContext unless the quote is long.
+//
+// It looks in a window around the old offset first, |x − old| < r, and
+// stops when what the window holds decides the choice: when more than
+// maxExactCandidates occurrences are in it (they are the nearest); when no
+// occurrence lies outside it; or when its best occurrence is the only one
+// with its score and scores more than any occurrence outside could, with
+// perfect context at the window's distance. Otherwise the window widens to
+// the nearest occurrences outside it, at least doubling, and to the whole
+// text once it would cover half of it.
+func (a *anchorer) placeExact(n *model.Annotation, quote []rune) (candidate, bool) {
+	length, m := len(a.runes), len(quote)
+	text := string(quote)
+	old := a.clampOffset(n.Span.Start)
+	r := abs(a.shift) + windowSlack
+	if a.wholeText {
+		r = length + 1
+	}
+	for {
+		lo, hi := max(0, old-r+1), min(length, old+r-1+m)
+		if 2*(hi-lo) > length {
+			lo, hi = 0, length
+		}
+		starts := a.occurrencesIn(text, lo, hi)
+		if len(starts) > maxExactCandidates {
+			best, found, _ := a.bestExact(n, nearest(starts, old, maxExactCandidates), m)
+			return best, found
+		}
+		if lo == 0 && hi == length {
+			best, found, _ := a.bestExact(n, starts, m)
+			return best, found
+		}
+		best, found, unique, decided := a.bestExactNear(n, slices.Clone(starts), m, old, r)
+		if decided {
+			return best, true
+		}
+		left := a.occurrenceAtOrBefore(text, m, old-r)
+		right := a.occurrenceAtOrAfter(text, m, old+r)
+		if left < 0 && right < 0 {
+			if !unique {
+				// Of equal scores the whole-text search takes the first.
+				best, found, _ = a.bestExact(n, starts, m)
+			}
+			return best, found
+		}
+		far := length + 1 // the distance of the nearest occurrence outside
+		if left >= 0 {
+			far = old - left
+		}
+		if right >= 0 {
+			far = min(far, right-old)
+		}
+		if found && unique && best.score > a.bestPossible(1, far)+scoreMargin {
+			return best, true
+		}
+		r = max(2*r, far+1)
+	}
+}
+
+// bestExact scores the exact occurrences of a quote of m code points at
+// starts, in that order, and returns the first that scores best of those
+// that may take the annotation. unique reports that no other scores the
+// same.
+func (a *anchorer) bestExact(n *model.Annotation, starts []int, m int) (best candidate, found, unique bool) {
+	for _, start := range starts {
+		c, ok := a.exactCandidate(n, start, m)
+		switch {
+		case !ok:
+		case !found || c.score > best.score:
+			best, found, unique = c, true, true
+		case c.score == best.score:
+			unique = false
+		}
+	}
+	return best, found, unique
+}
+
+// bestExactNear is bestExact for the occurrences in a window around old,
+// every other occurrence being at least r away, scored nearest first. It
+// stops as soon as the best so far is the only one with its score and
+// scores more than any occurrence as far as the next could; decided
+// reports that best is the choice, whatever the rest of the text holds.
+// It sorts starts.
+func (a *anchorer) bestExactNear(n *model.Annotation, starts []int, m, old, r int) (best candidate, found, unique, decided bool) {
+	for _, start := range nearest(starts, old, len(starts)) {
+		if found && unique && best.score > a.bestPossible(1, abs(start-old))+scoreMargin {
+			return best, true, true, true
+		}
+		c, ok := a.exactCandidate(n, start, m)
+		switch {
+		case !ok:
+		case !found || c.score > best.score:
+			best, found, unique = c, true, true
+		case c.score == best.score:
+			unique = false
+		}
+	}
+	return best, found, unique, found && unique && best.score > a.bestPossible(1, r)+scoreMargin
+}
+
+// exactCandidate scores the exact occurrence of a quote of m code points at
+// start; ok is false if it may not take the annotation: away from the
+// stored offsets, a short quote needs its context (minContext).
+func (a *anchorer) exactCandidate(n *model.Annotation, start, m int) (c candidate, ok bool) {
+	c = a.score(n, model.Span{Start: start, End: start + m}, 0, m)
+	c.exact = true
+	c.stored = c.span == n.Span
+	return c, c.stored || c.context >= minContext || m >= longQuote
+}
+
+// placeApprox chooses among the approximate matches of quote that
+// searchApprox finds in the whole text: the first that scores best of those
+// whose context agrees (minContext).
+//
+// It searches a window around where the quote is expected first, and takes
+// the window's choice if no match outside it could change that: every match
+// that ranks before the choice among searchApprox's candidates or could
+// score as much has at most E errors, for some E found from the choice's
+// score, and widenToEnds shows that every such match ends inside the
+// window. Otherwise it searches the window widenToEnds returns, or the whole
+// text once that would cover half of it.
+func (a *anchorer) placeApprox(n *model.Annotation, quote []rune, maxErrors int) (candidate, bool) {
+	m := len(quote)
+	lo, hi, ok := a.approxWindow(n.Span.Start, m, maxErrors)
+	for ok {
+		best, found := a.bestApprox(n, searchApproxIn(a.runes, quote, maxErrors, n.Span.Start, lo, hi), m)
+		errors := maxErrors
+		if found {
+			// A match with more errors than this cannot score as much.
+			errors = best.errors
+			for errors < maxErrors && a.bestPossible(quoteScore(errors+1, m), 0) >= best.score-scoreMargin {
+				errors++
+			}
+		}
+		var settled bool
+		if lo, hi, settled = a.widenToEnds(quote, errors, lo, hi); settled {
+			return best, found
+		}
+		lo, hi, ok = a.endWindow(lo, hi)
+	}
+	return a.bestApprox(n, searchApprox(a.runes, quote, maxErrors, n.Span.Start), m)
+}
+
+// bestApprox scores the approximate matches in order and returns the first
+// that scores best of those whose context agrees and that are not empty.
+func (a *anchorer) bestApprox(n *model.Annotation, matches []approxMatch, m int) (best candidate, found bool) {
+	for _, am := range matches {
 		c := a.score(n, model.Span{Start: am.Start, End: am.End}, am.Errors, m)
 		if c.context < minContext || c.span.Len() == 0 {
 			continue
@@ -264,6 +424,27 @@ func (a *anchorer) placeQuote(n *model.Annotation) (candidate, bool) {
 		}
 	}
 	return best, found
+}
+
+// approxWindow returns the window of match ends [lo, hi] to search first
+// for a pattern of m code points expected at offset at (shifted as the last
+// annotation moved), with room for maxErrors errors on either side and for
+// some drift. ok is false if the window would cover half the text: the
+// whole text is then searched at once.
+func (a *anchorer) approxWindow(at, m, maxErrors int) (lo, hi int, ok bool) {
+	if a.wholeText {
+		return 0, 0, false
+	}
+	end := a.clampOffset(a.clampOffset(at)+a.shift) + m
+	reach := 2*maxErrors + windowSlack
+	return a.endWindow(end-reach, end+reach)
+}
+
+// endWindow returns the window of match ends [lo, hi] clipped to the text;
+// ok is false if it would cover half the text.
+func (a *anchorer) endWindow(lo, hi int) (int, int, bool) {
+	lo, hi = max(1, lo), min(len(a.runes), hi)
+	return lo, hi, lo <= hi && 2*(hi-lo+1) <= len(a.runes)
 }
 
 // placeEmpty places an annotation with an empty span by its context: the
@@ -280,14 +461,32 @@ func (a *anchorer) placeEmpty(n *model.Annotation) (candidate, bool) {
 		return candidate{span: s, exact: true, stored: true, score: 1, context: 1}, true
 	}
 	prefixLen := utf8.RuneCountInString(n.Prefix)
-	around := string([]rune(n.Prefix + n.Suffix))
-	m := utf8.RuneCountInString(around)
+	around := []rune(n.Prefix + n.Suffix)
+	m := len(around)
 	hint := s.Start - prefixLen
-	if occ := a.occurrences(around, hint, 1); len(occ) > 0 {
-		p := occ[0] + prefixLen
+	if at, ok := a.nearestOccurrence(string(around), m, hint); ok {
+		p := at + prefixLen
 		return candidate{span: model.Span{Start: p, End: p}, exact: true, stored: p == s.Start && s.End == p, score: 1, context: 1}, true
 	}
-	matches := searchApprox(a.runes, []rune(around), min(maxApproxErrors, m/4), hint)
+	maxErrors := min(maxApproxErrors, m/4)
+	var matches []approxMatch
+	lo, hi, ok := a.approxWindow(hint, m, maxErrors)
+	settled := false
+	for ok && !settled {
+		matches = searchApproxIn(a.runes, around, maxErrors, hint, lo, hi)
+		errors := maxErrors
+		if len(matches) > 0 {
+			errors = matches[0].Errors
+		}
+		// The first match is the whole text's first if every match with as
+		// few errors ends in the window.
+		if lo, hi, settled = a.widenToEnds(around, errors, lo, hi); !settled {
+			lo, hi, ok = a.endWindow(lo, hi)
+		}
+	}
+	if !settled {
+		matches = searchApprox(a.runes, around, maxErrors, hint)
+	}
 	if len(matches) == 0 {
 		return candidate{}, false
 	}
@@ -321,17 +520,65 @@ func (a *anchorer) anchor(n *model.Annotation, s model.Span) {
 
 // searchText returns the text to search for quotes: the article's text,
 // or, if that is not valid UTF-8, the code points that offsets count
-// encoded again (invalid bytes become U+FFFD). It is made on first use:
-// an unchanged article seldom needs searching.
+// encoded again (invalid bytes become U+FFFD). It is made on first use,
+// with its marks: an unchanged article seldom needs searching.
 func (a *anchorer) searchText() string {
 	if !a.hasText {
 		a.text, a.hasText = a.art.Text, true
 		if !utf8.ValidString(a.text) {
 			a.text = string(a.runes)
 		}
+		a.marks = make([]int, 0, len(a.runes)/markStride+1)
+		n := 0
+		for i := range a.text {
+			if n%markStride == 0 {
+				a.marks = append(a.marks, i)
+			}
+			n++
+		}
+		if n%markStride == 0 {
+			a.marks = append(a.marks, len(a.text))
+		}
 	}
 	return a.text
 }
+
+// markStride is how many code points apart searchText marks byte offsets,
+// so that converting between code-point and byte offsets costs at most
+// that many steps.
+const markStride = 64
+
+// byteOffset returns the byte offset in the search text of code point p
+// (0 ≤ p ≤ len(a.runes)).
+func (a *anchorer) byteOffset(p int) int {
+	text := a.searchText()
+	b := a.marks[p/markStride]
+	for range p % markStride {
+		_, size := utf8.DecodeRuneInString(text[b:])
+		b += size
+	}
+	return b
+}
+
+// runeOffset returns the code-point offset of byte b of the search text,
+// which starts a code point.
+func (a *anchorer) runeOffset(b int) int {
+	text := a.searchText()
+	i, found := slices.BinarySearch(a.marks, b)
+	if found {
+		return i * markStride
+	}
+	return (i-1)*markStride + utf8.RuneCountInString(text[a.marks[i-1]:b])
+}
+
+// clampOffset returns p limited to the text, [0, len(a.runes)].
+func (a *anchorer) clampOffset(p int) int {
+	return min(max(p, 0), len(a.runes))
+}
+
+// windowSlack is how far beyond the expected shift the first window
+// reaches, for the drift of a few edits between two annotations.
+const windowSlack = 128
 
 // contextIntact reports whether n's prefix and suffix are exactly the text
 // around span s, as Anchor would record them.
@@ -343,13 +590,13 @@ func (a *anchorer) contextIntact(n *model.Annotation, s model.Span) bool {
 	return prefix == n.Prefix && suffix == n.Suffix
 }
 
-// occurrences returns the code-point offsets where quote occurs in the
-// text (overlapping ones included), at most limit of them, nearest to hint
-// first.
-func (a *anchorer) occurrences(quote string, hint, limit int) []int {
+// occurrencesIn returns the code-point offsets where quote occurs inside
+// the text's code points [lo, hi), overlapping ones included, in order.
+func (a *anchorer) occurrencesIn(quote string, lo, hi int) []int {
 	var out []int
 	text := a.searchText()
-	bytePos, runePos := 0, 0
+	text = text[a.byteOffset(lo):a.byteOffset(hi)]
+	bytePos, runePos := 0, lo
 	for {
 		i := strings.Index(text[bytePos:], quote)
 		if i < 0 {
@@ -362,11 +609,104 @@ func (a *anchorer) occurrences(quote string, hint, limit int) []int {
 		bytePos += size
 		runePos++
 	}
-	if len(out) > limit {
-		slices.SortStableFunc(out, func(x, y int) int { return cmp.Compare(abs(x-hint), abs(y-hint)) })
-		out = out[:limit]
-	}
 	return out
+}
+
+// nearest returns the limit offsets of starts (in order) nearest to hint,
+// nearest first, the earlier first of two as near.
+func nearest(starts []int, hint, limit int) []int {
+	slices.SortStableFunc(starts, func(x, y int) int { return cmp.Compare(abs(x-hint), abs(y-hint)) })
+	return starts[:min(limit, len(starts))]
+}
+
+// occurrenceAtOrBefore returns the last offset at or before p where quote,
+// of m code points, occurs, or −1 if there is none.
+func (a *anchorer) occurrenceAtOrBefore(quote string, m, p int) int {
+	if p < 0 || m > len(a.runes) {
+		return -1
+	}
+	text := a.searchText()
+	i := strings.LastIndex(text[:a.byteOffset(min(p+m, len(a.runes)))], quote)
+	if i < 0 {
+		return -1
+	}
+	return a.runeOffset(i)
+}
+
+// occurrenceAtOrAfter returns the first offset at or after p where quote,
+// of m code points, occurs, or −1 if there is none.
+func (a *anchorer) occurrenceAtOrAfter(quote string, m, p int) int {
+	if p > len(a.runes)-m {
+		return -1
+	}
+	text := a.searchText()
+	from := a.byteOffset(max(p, 0))
+	i := strings.Index(text[from:], quote)
+	if i < 0 {
+		return -1
+	}
+	return a.runeOffset(from + i)
+}
+
+// nearestOccurrence returns the offset where quote, of m code points,
+// occurs nearest to hint, the earlier of two as near, looking in a window
+// around hint that doubles until it holds one.
+func (a *anchorer) nearestOccurrence(quote string, m, hint int) (int, bool) {
+	length := len(a.runes)
+	at := a.clampOffset(hint)
+	r := windowSlack
+	if a.wholeText {
+		r = length + 1
+	}
+	for {
+		lo, hi := max(0, at-r+1), min(length, at+r-1+m)
+		if 2*(hi-lo) > length {
+			lo, hi = 0, length
+		}
+		// Every occurrence outside is at least r away.
+		if starts := a.occurrencesIn(quote, lo, hi); len(starts) > 0 {
+			return nearest(starts, at, 1)[0], true
+		}
+		if lo == 0 && hi == length {
+			return 0, false
+		}
+		r *= 2
+	}
+}
+
+// widenToEnds returns a window of match ends that holds [lo, hi] (within
+// [1, len(a.runes)]) and the end of every substring of the text that
+// pattern matches with at most errors edits; settled reports that this is
+// [lo, hi] itself.
+//
+// It finds them by the pigeonhole principle: such a match leaves one of
+// errors+1 disjoint pieces of the pattern intact, and a piece that starts at
+// from in the pattern and at p in the text puts the match's end within
+// errors of p − from + len(pattern). So the window need only reach as far
+// as the first and the last occurrence of each piece put an end.
+func (a *anchorer) widenToEnds(pattern []rune, errors, lo, hi int) (wlo, whi int, settled bool) {
+	m := len(pattern)
+	pieces := errors + 1
+	if pieces > m {
+		return 1, len(a.runes), false
+	}
+	text := a.searchText()
+	wlo, whi = lo, hi
+	for i := range pieces {
+		from, to := i*m/pieces, (i+1)*m/pieces
+		piece := string(pattern[from:to])
+		if b := strings.Index(text, piece); b >= 0 {
+			wlo = min(wlo, a.runeOffset(b)-from+m-errors)
+		}
+		if b := strings.LastIndex(text, piece); b >= 0 {
+			whi = max(whi, a.runeOffset(b)-from+m+errors)
+		}
+		if 2*(whi-wlo+1) > len(a.runes) {
+			break // the whole text will be searched
+		}
+	}
+	wlo, whi = max(1, wlo), min(len(a.runes), whi)
+	return wlo, whi, wlo == lo && whi == hi
 }
 
 // score rates span s as the new place of n, found with the given number of
@@ -377,16 +717,43 @@ func (a *anchorer) score(n *model.Annotation, s model.Span, errors, m int) candi
 	after := a.runes[s.End:min(len(a.runes), s.End+len(suffix))]
 	ps := sideScore(prefix, before, s.Start == 0)
 	ss := sideScore(suffix, after, s.End == len(a.runes))
-	qs := 1 - float64(errors)/float64(max(m, 1))
-	pos := 1.0
-	if len(a.runes) > 0 {
-		hint := min(max(n.Span.Start, 0), len(a.runes))
-		pos = 1 - float64(abs(s.Start-hint))/float64(len(a.runes))
-	}
-	total := (weightQuote*qs + weightPrefix*ps + weightSuffix*ss + weightPosition*pos) /
-		(weightQuote + weightPrefix + weightSuffix + weightPosition)
-	return candidate{span: s, errors: errors, score: total, context: (ps + ss) / 2}
+	pos := a.positionScore(abs(s.Start - a.clampOffset(n.Span.Start)))
+	return candidate{span: s, errors: errors, score: weigh(quoteScore(errors, m), ps, ss, pos), context: (ps + ss) / 2}
 }
+
+// weigh combines the scores, each 0–1, of a match's quote, prefix, suffix
+// and position into its score, 0–1.
+func weigh(quote, prefix, suffix, position float64) float64 {
+	return (weightQuote*quote + weightPrefix*prefix + weightSuffix*suffix + weightPosition*position) /
+		(weightQuote + weightPrefix + weightSuffix + weightPosition)
+}
+
+// quoteScore rates a quote of m code points found with the given number of
+// errors.
+func quoteScore(errors, m int) float64 {
+	return 1 - float64(errors)/float64(max(m, 1))
+}
+
+// positionScore rates a match the given distance from the old offset.
+func (a *anchorer) positionScore(distance int) float64 {
+	if len(a.runes) == 0 {
+		return 1
+	}
+	return 1 - float64(distance)/float64(len(a.runes))
+}
+
+// bestPossible returns the highest score that a match with the given quote
+// score, at least distance code points from the old offset, could reach:
+// with its context intact.
+func (a *anchorer) bestPossible(quote float64, distance int) float64 {
+	return weigh(quote, 1, 1, a.positionScore(distance))
+}
+
+// scoreMargin is how much more than bestPossible a choice must score to
+// be taken without looking further: far less than the smallest difference
+// that position makes (2/92 of one code point in the text's length), far
+// more than any rounding.
+const scoreMargin = 1e-12
 
 // sideScore rates how well the text found on one side of a match agrees with
 // the context recorded there: 1 − edit distance / length. An annotation

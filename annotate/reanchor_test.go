@@ -10,6 +10,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/workload"
 	"stance/samples"
 )
 
@@ -435,4 +436,158 @@ func TestReanchorLargeArticle(t *testing.T) {
 		t.Errorf("re-anchoring %d annotations on %d code points took %v", len(doc.Annotations), art.Len(), elapsed)
 	}
 	t.Logf("re-anchored %d annotations on %d code points in %v", len(doc.Annotations), art.Len(), elapsed)
+}
+
+// filler returns at least size bytes of paragraphs from a sample that never
+// mentions the people the long-article tests annotate.
+func filler(t testing.TB, size int) string {
+	t.Helper()
+	other, err := samples.FS.ReadFile("2025-11-20-budget-debate.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.TrimSpace(strings.TrimPrefix(string(other), "date: 20 November 2025"))
+	return strings.Repeat(body+"\n\n", size/len(body)+1)
+}
+
+// longArticle returns text as an article with nothing taken from it.
+func longArticle(text string) *model.Article {
+	return model.NewArticle(model.Meta{}, model.Normalize([]byte(text)), nil)
+}
+
+// annotateAt returns an annotation of the n-th occurrence (from 0) of quote
+// in art, anchored as the editor anchors it.
+func annotateAt(t *testing.T, art *model.Article, id, quote string, n int) model.Annotation {
+	t.Helper()
+	s := spanOf(t, art.Text, quote, n)
+	q, p, x := annotate.Anchor(art, s)
+	return model.Annotation{ID: id, Type: model.TypeActor, Span: s, Quote: q, Prefix: p, Suffix: x, Actor: "a-putin"}
+}
+
+// spanOf returns the span of the n-th occurrence (from 0) of quote in text.
+func spanOf(t *testing.T, text, quote string, n int) model.Span {
+	t.Helper()
+	at := 0
+	for range n + 1 {
+		i := strings.Index(text[at:], quote)
+		if i < 0 {
+			t.Fatalf("%q occurs fewer than %d times", quote, n+1)
+		}
+		at += i + len(quote)
+	}
+	start := utf8.RuneCountInString(text[:at-len(quote)])
+	return model.Span{Start: start, End: start + utf8.RuneCountInString(quote)}
+}
+
+// Re-anchoring a long article looks near each annotation's old offset
+// first. These edits put the right place outside the first window, or a
+// wrong one inside it, and the annotations must still land where a search
+// of the whole text puts them.
+func TestReanchorLongArticle(t *testing.T) {
+	before, after := filler(t, 64<<10), filler(t, 64<<10)
+	aide := "Kremlin aide Yuri Ushakov said Putin would not travel to the summit. "
+	original := before + aide + after + "Putin spoke to reporters later."
+	art := longArticle(original)
+	doc := &annotate.Document{Schema: 1, Annotations: []model.Annotation{
+		annotateAt(t, art, "n-short", "Putin", 0),
+		annotateAt(t, art, "n-sentence", aide[:len(aide)-1], 0),
+	}}
+	sentence := aide[:len(aide)-1]
+	tests := []struct {
+		name   string
+		edited string
+		// where the annotations must land: the n-th "Putin" (−1: an
+		// orphan), and the aide's sentence (false: an orphan)
+		putin    int
+		sentence bool
+	}{
+		{"the whole text shifted", "UPDATED: corrected.\n\n" + original, 0, true},
+		{"the sentence moved to the end, far outside the first window",
+			before + after + "Putin spoke to reporters later.\n\n" + aide, 1, true},
+		// The decoy is nearer the old offset and has the suffix, but not
+		// the prefix: the context puts the annotation on the original, 4 kB
+		// further on.
+		{"a decoy with half the context inside the first window",
+			before + "Putin would not travel to the summit. " + filler(t, 4<<10) + aide + after + "Putin spoke to reporters later.",
+			1, true},
+		// Another mention is left, far away and with other context: the
+		// short quote must not move onto it.
+		{"the sentence deleted", before + after + "Putin spoke to reporters later.", -1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc.Clone()
+			edited := longArticle(tt.edited)
+			r := annotate.Reanchor(d, edited)
+			short, _ := d.Annotation("n-short")
+			switch {
+			case tt.putin < 0 && !short.Orphan:
+				t.Errorf("Putin landed on %q at %v, want an orphan", edited.Slice(short.Span), short.Span)
+			case tt.putin >= 0 && (short.Orphan || short.Span != spanOf(t, edited.Text, "Putin", tt.putin)):
+				t.Errorf("Putin at %v (orphan %v), want the mention at %v", short.Span, short.Orphan, spanOf(t, edited.Text, "Putin", tt.putin))
+			}
+			long, _ := d.Annotation("n-sentence")
+			switch {
+			case !tt.sentence && !long.Orphan:
+				t.Errorf("the sentence landed on %q at %v, want an orphan", edited.Slice(long.Span), long.Span)
+			case tt.sentence && (long.Orphan || long.Span != spanOf(t, edited.Text, sentence, 0)):
+				t.Errorf("the sentence at %v (orphan %v), want %v", long.Span, long.Orphan, spanOf(t, edited.Text, sentence, 0))
+			}
+			for _, res := range r.Results {
+				if res.Outcome == annotate.AnchorMoved && !res.Exact {
+					t.Errorf("%s was found approximately; its quote is in the text verbatim", res.ID)
+				}
+			}
+			if again := annotate.Reanchor(d, edited); again.Changed() {
+				t.Errorf("re-anchoring again changed the document: %+v", again)
+			}
+		})
+	}
+}
+
+// A paragraph inserted at the top of a long article shifts every
+// annotation by its length, and each is found there, verbatim.
+func TestReanchorShiftsEveryAnnotation(t *testing.T) {
+	art, err := model.ParseText("long.txt", workload.Article(256<<10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := annotate.New(art, "long.txt", "stance test")
+	c := workload.Annotations(art, 1000)
+	doc.Actors, doc.Claims, doc.Annotations = c.Actors, c.Claims, c.Annotations
+	inserted := "UPDATED 18:40 GMT: adds comment from the ministry.\n\n"
+	shift := utf8.RuneCountInString(inserted)
+	edited := longArticle(inserted + art.Text)
+	r := annotate.Reanchor(doc, edited)
+	if r.Moved != len(c.Annotations) {
+		t.Errorf("%d kept, %d moved, %d orphaned; want all %d moved", r.Kept, r.Moved, r.Orphaned, len(c.Annotations))
+	}
+	for _, res := range r.Results {
+		want := model.Span{Start: res.From.Start + shift, End: res.From.End + shift}
+		if res.Outcome != annotate.AnchorMoved || !res.Exact || res.To != want {
+			t.Fatalf("%s (%q): %v to %v (exact %v), want moved to %v", res.ID, res.Quote, res.Outcome, res.To, res.Exact, want)
+		}
+	}
+}
+
+// An approximate match near the old offset, with one error but half its
+// context, loses to one 8 kB away with two errors and all of its context:
+// the search near the old offset must look that far before it settles.
+func TestReanchorApproxBeyondWindow(t *testing.T) {
+	prefix, suffix := "In Moscow on Tuesday, the Kremlin aide ", " to the summit in Alaska next week."
+	near := "Tokyo markets on Friday, the Kremlin aide " + "Yuri Ushakov sayd Putin would not travel" + " to the summit, leaving early today."
+	far := prefix + "Yuri Ushakow said Putin wauld not travel" + suffix
+	text := filler(t, 8<<10) + near + filler(t, 8<<10) + far + filler(t, 8<<10)
+	art := longArticle(text)
+	at := spanOf(t, text, "Yuri Ushakov sayd Putin would not travel", 0)
+	doc := &annotate.Document{Schema: 1, Annotations: []model.Annotation{{
+		ID: "n-1", Type: model.TypeActor, Span: at, Actor: "a-ushakov",
+		Quote:  "Yuri Ushakov said Putin would not travel",
+		Prefix: prefix[len(prefix)-annotate.AnchorContext:], Suffix: suffix[:annotate.AnchorContext],
+	}}}
+	r := annotate.Reanchor(doc, art)
+	want := spanOf(t, text, "Yuri Ushakow said Putin wauld not travel", 0)
+	if res := r.Results[0]; res.Outcome != annotate.AnchorMoved || res.To != want || res.Errors != 2 {
+		t.Errorf("%v to %v with %d errors, want moved to %v (%q) with 2", res.Outcome, res.To, res.Errors, want, art.Slice(want))
+	}
 }

@@ -1,0 +1,271 @@
+package annotate
+
+// Re-anchoring on long texts: the benchmark of a changed 5 MB article, and
+// the tests that hold the searches near the old offsets to the searches of
+// the whole text that they stand in for.
+
+import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"stance/model"
+	"stance/model/workload"
+	"stance/samples"
+)
+
+// benchEditedArticle returns art's text edited as a correction edits a
+// long article: a paragraph inserted after the first, so that every later
+// offset shifts; five sentences reworded, spread through the text; and one
+// sentence removed.
+func benchEditedArticle(tb testing.TB, art *model.Article) *model.Article {
+	tb.Helper()
+	rs := art.Runes()
+	at := func(f float64) int { return int(f * float64(len(rs))) }
+	type edit struct {
+		span model.Span
+		with string
+	}
+	var edits []edit
+	for _, f := range []float64{0.15, 0.35, 0.55, 0.75, 0.95} {
+		s := art.SentenceAt(at(f))
+		w := art.WordAt((s.Start + s.End) / 2)
+		edits = append(edits, edit{model.Span{Start: w.Start, End: w.Start}, "allegedly "})
+	}
+	edits = append(edits, edit{art.SentenceAt(at(0.6)), ""})
+	first := art.Blocks[0].Span.End
+	edits = append(edits, edit{model.Span{Start: first, End: first},
+		"\n\nUPDATED 18:40 GMT: this article was corrected to add comment from the ministry in the sixth paragraph."})
+
+	var out strings.Builder
+	last := 0
+	slices.SortFunc(edits, func(x, y edit) int { return cmp.Compare(x.span.Start, y.span.Start) })
+	for _, e := range edits {
+		out.WriteString(string(rs[last:e.span.Start]))
+		out.WriteString(e.with)
+		last = e.span.End
+	}
+	out.WriteString(string(rs[last:]))
+	edited, err := model.ParseText("bench.txt", []byte(out.String()))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return edited
+}
+
+// BenchmarkReanchorChanged measures re-anchoring the 5 MB article's 10,000
+// annotations on an edited text (see benchEditedArticle), where every
+// annotation after the inserted paragraph has to be searched for.
+func BenchmarkReanchorChanged(b *testing.B) {
+	doc, art := benchDocument(b)
+	edited := benchEditedArticle(b, art)
+	var r ReanchorReport
+	for b.Loop() {
+		b.StopTimer()
+		d := doc.Clone()
+		b.StartTimer()
+		r = Reanchor(d, edited)
+	}
+	approx := 0
+	for _, res := range r.Results {
+		if res.Outcome == AnchorMoved && !res.Exact {
+			approx++
+		}
+	}
+	b.ReportMetric(float64(r.Moved), "moved")
+	b.ReportMetric(float64(approx), "approx")
+	b.ReportMetric(float64(r.Orphaned), "orphaned")
+}
+
+// BenchmarkReanchorUnchanged measures the fast path: the same 10,000
+// annotations on the text they were made on.
+func BenchmarkReanchorUnchanged(b *testing.B) {
+	doc, art := benchDocument(b)
+	for b.Loop() {
+		b.StopTimer()
+		d := doc.Clone()
+		b.StartTimer()
+		Reanchor(d, art)
+	}
+}
+
+// agreeWithWholeText re-anchors a clone of doc on art twice, searching near
+// the old offsets first and searching the whole text at once, and fails
+// unless both give the same results and the same document.
+func agreeWithWholeText(t *testing.T, doc *Document, art *model.Article) ReanchorReport {
+	t.Helper()
+	windowed, whole := doc.Clone(), doc.Clone()
+	got, want := reanchor(windowed, art, false), reanchor(whole, art, true)
+	for i := range want.Results {
+		if got.Results[i] != want.Results[i] {
+			t.Fatalf("%s: searching near the old offset gives %+v, searching the whole text %+v",
+				want.Results[i].ID, got.Results[i], want.Results[i])
+		}
+	}
+	g, err := windowed.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := whole.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(g) != string(w) {
+		t.Fatalf("the documents differ")
+	}
+	return got
+}
+
+// The workload's text repeats its four samples, so that every quote occurs
+// many times and the choice between occurrences rests on context and
+// position: the edits below make the windows decide between them, move
+// annotations out of them, match approximately and orphan.
+func TestReanchorWindowsAgree(t *testing.T) {
+	art, err := model.ParseText("bench.txt", workload.Article(128<<10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := New(art, "bench.txt", "stance test")
+	c := workload.Annotations(art, 600)
+	doc.Actors, doc.Claims, doc.Annotations = c.Actors, c.Claims, c.Annotations
+	doc.Annotations = append(doc.Annotations, emptySpans(art, 40)...)
+	doc.Sort()
+	text := art.Text
+	third := strings.Index(text[len(text)/3:], "\n\n") + len(text)/3
+	tests := []struct {
+		name string
+		edit func(string) string
+	}{
+		{"benchmark's edits", func(string) string { return benchEditedArticle(t, art).Text }},
+		{"paragraph inserted at the top", func(s string) string { return "A new first paragraph.\n\n" + s }},
+		{"a kilobyte inserted at the top", func(s string) string { return strings.Repeat("A new first paragraph. ", 45) + "\n\n" + s }},
+		{"a third cut", func(s string) string { return s[third:] }},
+		{"a third moved to the end", func(s string) string { return s[third:] + "\n\n" + s[:third] }},
+		{"names respelled throughout", func(s string) string {
+			return strings.NewReplacer("Zelenskyy", "Zelensky", "Honcharenko", "Goncharenko").Replace(s)
+		}},
+		{"a sentence reworded throughout", func(s string) string {
+			return strings.ReplaceAll(s, "concluded with both leaders calling the talks productive", "ended with both leaders describing the talks as productive")
+		}},
+		{"a paragraph deleted throughout", func(s string) string {
+			return strings.ReplaceAll(s, "Ukraine's opposition lawmaker Oleksiy Honcharenko said in a Telegram post, \"It seems Putin has bought himself more time. No ceasefire or de-escalation has been agreed upon.\"\n\n", "")
+		}},
+		{"every fifth line cut", func(s string) string {
+			lines := strings.Split(s, "\n")
+			for i := 0; i < len(lines); i += 5 {
+				lines[i] = ""
+			}
+			return strings.Join(lines, "\n")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			edited, err := model.ParseText("bench.txt", []byte(tt.edit(text)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := agreeWithWholeText(t, doc, edited)
+			approx := 0
+			for _, res := range r.Results {
+				if res.Outcome == AnchorMoved && !res.Exact {
+					approx++
+				}
+			}
+			t.Logf("%d kept, %d moved (%d approximately), %d orphaned", r.Kept, r.Moved, approx, r.Orphaned)
+		})
+	}
+}
+
+// emptySpans returns n annotations with empty spans (positions without
+// evidence) spread over art, anchored by their context.
+func emptySpans(art *model.Article, n int) []model.Annotation {
+	var out []model.Annotation
+	for i := range n {
+		at := art.SentenceAt((2*i + 1) * art.Len() / (2 * n)).Start
+		_, prefix, suffix := Anchor(art, model.Span{Start: at, End: at})
+		out = append(out, model.Annotation{ID: fmt.Sprintf("e-%03d", i), Type: model.TypePosition,
+			Span: model.Span{Start: at, End: at}, Prefix: prefix, Suffix: suffix, Actor: "a-000000", Claim: "c-000000", Stance: model.StanceSupport})
+	}
+	return out
+}
+
+// Random texts over small alphabets repeat every short quote and context,
+// so that most annotations have several candidates and many none: the
+// search near the old offset must choose what the whole-text search does,
+// whatever the shift it starts from.
+func TestReanchorWindowsAgreeRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, alphabet := range [][]rune{[]rune("ab cdE.東"), []rune("abcdefghijklmnopqrstuvwxyz   ..東")} {
+		gen := func(n int) string {
+			r := make([]rune, n)
+			for i := range r {
+				r[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+			return string(r)
+		}
+		for range 1500 {
+			art := model.NewArticle(model.Meta{}, gen(rng.IntN(8000)), nil)
+			length := art.Len()
+			// A span of the text with its context, the quote changed in up to
+			// three places; or random strings; or an empty span.
+			var n model.Annotation
+			if length > 0 && rng.IntN(3) > 0 {
+				start := rng.IntN(length)
+				s := model.Span{Start: start, End: min(length, start+rng.IntN(60))}
+				n.Quote, n.Prefix, n.Suffix = Anchor(art, s)
+				quote := []rune(n.Quote)
+				for k := rng.IntN(4); k > 0 && len(quote) > 0; k-- {
+					quote[rng.IntN(len(quote))] = alphabet[rng.IntN(len(alphabet))]
+				}
+				n.Quote = string(quote)
+				n.Span = model.Span{Start: start + rng.IntN(400) - 200, End: s.End}
+			} else {
+				n.Quote, n.Prefix, n.Suffix = gen(rng.IntN(40)), gen(rng.IntN(33)), gen(rng.IntN(33))
+				start := rng.IntN(length + 1)
+				n.Span = model.Span{Start: start, End: start + utf8.RuneCountInString(n.Quote)}
+			}
+			if rng.IntN(5) == 0 {
+				n.Quote, n.Span.End = "", n.Span.Start
+			}
+			windowed := &anchorer{art: art, runes: art.Runes(), shift: rng.IntN(600) - 300}
+			whole := &anchorer{art: art, runes: art.Runes(), wholeText: true}
+			if got, want := windowed.place(&n), whole.place(&n); got != want {
+				t.Fatalf("%+v on %q: searching near the old offset gives %+v, searching the whole text %+v", n, art.Text, got, want)
+			}
+		}
+	}
+}
+
+// FuzzReanchorWindows re-anchors one arbitrary annotation, after another
+// that moved by shift, on an arbitrary text, and compares the search near
+// the old offset with the search of the whole text.
+func FuzzReanchorWindows(f *testing.F) {
+	seed, err := samples.FS.ReadFile("2025-08-15-alaska-summit.txt")
+	if err != nil {
+		f.Fatal(err)
+	}
+	raw := string(seed)
+	f.Add(raw, "Putin", "It seems ", " has bought", 1500, 1505, 0)
+	f.Add(raw+raw, "Putin", "It seems ", " has bought", 1500, 1505, 2400)
+	f.Add(strings.Repeat(raw[:600], 4), "Trump", "and ", " met", 700, 705, -300)
+	f.Add(raw, "There's no deal untill there's a deal", "", "", 1000, 1036, 50)
+	f.Add(raw, "", "reported Reuters.", " However, he", 900, 900, 0)
+	f.Add(strings.Repeat("ab", 700), strings.Repeat("ba", 20), "a", "b", 500, 540, 7)
+	f.Fuzz(func(t *testing.T, text, quote, prefix, suffix string, start, end, shift int) {
+		if len(text) > 8000 || len(quote) > 600 || len(prefix) > 100 || len(suffix) > 100 {
+			return
+		}
+		art := model.NewArticle(model.Meta{}, model.Normalize([]byte(text)), nil)
+		n := model.Annotation{ID: "n-1", Type: model.TypeActor, Span: model.Span{Start: start, End: end},
+			Quote: quote, Prefix: prefix, Suffix: suffix}
+		windowed := &anchorer{art: art, runes: art.Runes(), shift: shift % (2*len(text) + 1)}
+		whole := &anchorer{art: art, runes: art.Runes(), wholeText: true}
+		if got, want := windowed.place(&n), whole.place(&n); got != want {
+			t.Fatalf("searching near the old offset gives %+v, searching the whole text %+v", got, want)
+		}
+	})
+}
