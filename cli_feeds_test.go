@@ -92,7 +92,7 @@ func TestFeedsErrors(t *testing.T) {
 		{[]string{"feeds", "import", "annotate/feeds/testdata/rss2.xml"}, exitFailure, "rss2.xml: not an OPML file (no <opml> element)"},
 		{[]string{"feeds", "import"}, exitUsage, "stance: feeds import: no FILE.opml given"},
 		{[]string{"feeds", "import", "a.opml", "b.opml"}, exitUsage, "one FILE.opml at a time"},
-		{[]string{"feeds", "frob"}, exitUsage, `feeds: unknown command "frob" (list, import)`},
+		{[]string{"feeds", "frob"}, exitUsage, `feeds: unknown command "frob" (list, add, remove, import)`},
 		{[]string{"feeds", "list", "x"}, exitUsage, "feeds list: takes no arguments"},
 		{[]string{"feeds", "--bogus"}, exitUsage, "feeds: unknown flag: --bogus"},
 	} {
@@ -111,5 +111,35 @@ func TestFeedsErrors(t *testing.T) {
 	code, stdout, _ := cli(t, "feeds", "--help")
 	if code != exitOK || !strings.Contains(stdout, "stance feeds import FILE.opml") {
 		t.Errorf("--help: exit %d, %q", code, stdout)
+	}
+}
+
+// TestFeedsAddRemove: stance feeds add follows a feed (the file made if
+// need be, a feed already there left alone), stance feeds remove takes one
+// out by URL or name and keeps the rest of the file; mistakes are one line.
+func TestFeedsAddRemove(t *testing.T) {
+	path := withFeedsFile(t, "")
+	steps := []struct {
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{[]string{"feeds", "add", "https://gazette.example/feed.xml", "Harbour", "Gazette"}, exitOK, "following https://gazette.example/feed.xml (added to " + path + ")\n", ""},
+		{[]string{"feeds", "add", "https://council.example/atom.xml"}, exitOK, "following https://council.example/atom.xml (added to " + path + ")\n", ""},
+		{[]string{"feeds", "add", "https://GAZETTE.example/feed.xml"}, exitOK, "already following https://GAZETTE.example/feed.xml (" + path + ")\n", ""},
+		{[]string{"feeds", "add", "gazette.example/feed.xml"}, exitUsage, "", "stance: feeds add: gazette.example/feed.xml: only http and https URLs can be opened\nRun 'stance feeds add --help' for usage.\n"},
+		{[]string{"feeds", "add"}, exitUsage, "", "stance: feeds add: no URL given\nRun 'stance feeds add --help' for usage.\n"},
+		{[]string{"feeds", "remove", "harbour", "gazette"}, exitOK, "no longer following https://gazette.example/feed.xml (line 1 of " + path + ")\n", ""},
+		{[]string{"feeds", "remove", "Harbour Gazette"}, exitFailure, "", "stance: " + path + ": no feed with the URL or name \"Harbour Gazette\" ('stance feeds' lists them)\n"},
+	}
+	for _, s := range steps {
+		code, stdout, stderr := cli(t, s.args...)
+		if code != s.code || stdout != s.stdout || stderr != s.stderr {
+			t.Errorf("stance %v: exit %d, stdout %q, stderr %q; want %d, %q, %q", s.args, code, stdout, stderr, s.code, s.stdout, s.stderr)
+		}
+	}
+	if got, _ := os.ReadFile(path); string(got) != "https://council.example/atom.xml\n" {
+		t.Errorf("feeds file:\n%s", got)
 	}
 }

@@ -207,7 +207,7 @@ func TestCompletionCandidates(t *testing.T) {
 		{[]string{"--theme", ""}, "auto dark light high-contrast", noFiles},
 		{[]string{"config", "--theme", ""}, "auto dark light high-contrast", noFiles},
 		{[]string{"completion", ""}, "bash zsh fish powershell", noFiles},
-		{[]string{"feeds", ""}, "list import", noFiles},
+		{[]string{"feeds", ""}, "list add remove import", noFiles},
 		// Files beside the sub-commands they share letters with.
 		{[]string{"st"}, "stats stories" + string(filepath.Separator) + " story.txt", noSpace},
 		{[]string{"sto"}, "", files},

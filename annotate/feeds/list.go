@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html/charset"
@@ -160,6 +161,49 @@ func AddToList(path string, subs []Subscription) ([]Subscription, error) {
 		return nil, err
 	}
 	return added, nil
+}
+
+// RemoveFromList takes out of the feeds file at path the feeds whose URL
+// is key (compared as duplicates are) or, when none is, whose name is key
+// (ignoring case), atomically; every other line, comments and mistakes
+// included, stays as it is. It returns the feeds removed: none when no
+// feed is key, and the file is then not written.
+func RemoveFromList(path, key string) ([]Subscription, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	subs, _ := ParseList(path, data)
+	match := func(s Subscription) bool { return sameURL(s.URL) == sameURL(key) }
+	if !slices.ContainsFunc(subs, match) {
+		name := cleanLine(key)
+		match = func(s Subscription) bool { return s.Name != "" && strings.EqualFold(s.Name, name) }
+	}
+	drop := map[int]bool{} // line numbers
+	var removed []Subscription
+	for _, s := range subs {
+		if match(s) {
+			drop[s.Line] = true
+			removed = append(removed, s)
+		}
+	}
+	if len(removed) == 0 {
+		return nil, nil
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	var b strings.Builder
+	for i, line := range lines {
+		if !drop[i+1] {
+			b.WriteString(line)
+		}
+	}
+	if err := annotate.SaveAtomic(path, []byte(b.String())); err != nil {
+		return nil, err
+	}
+	return removed, nil
 }
 
 // opmlDoc is the part of an OPML 1.0 or 2.0 document that lists feeds.

@@ -124,3 +124,33 @@ func readFile(t *testing.T, path string) []byte {
 	}
 	return data
 }
+
+func TestRemoveFromList(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "feeds")
+	const file = "# mine\nhttps://a.example/rss  A News\nnot a url\nhttps://B.example/  Bee\nhttps://c.example/feed\n"
+	if err := os.WriteFile(path, []byte(file), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		key, gone, left string
+	}{
+		{"https://nowhere.example/", "", file},
+		{"https://b.example", "https://B.example/", "# mine\nhttps://a.example/rss  A News\nnot a url\nhttps://c.example/feed\n"},
+		{"a news", "https://a.example/rss", "# mine\nnot a url\nhttps://c.example/feed\n"},
+		{"not a url", "", "# mine\nnot a url\nhttps://c.example/feed\n"}, // a mistake is not a feed to remove
+	} {
+		removed, err := RemoveFromList(path, tc.key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (tc.gone == "") != (len(removed) == 0) || len(removed) > 0 && removed[0].URL != tc.gone {
+			t.Errorf("remove %q: removed %v, want %q", tc.key, removed, tc.gone)
+		}
+		if got := string(readFile(t, path)); got != tc.left {
+			t.Errorf("remove %q: file\n%s\nwant\n%s", tc.key, got, tc.left)
+		}
+	}
+	if removed, err := RemoveFromList(filepath.Join(t.TempDir(), "none"), "x"); err != nil || len(removed) != 0 {
+		t.Errorf("no file: %v, %v", removed, err)
+	}
+}
