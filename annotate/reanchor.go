@@ -107,8 +107,8 @@ const (
 	// it is found, whatever its context: a verbatim sentence is itself the
 	// evidence.
 	longQuote = 20
-	// maxExactCandidates bounds how many exact occurrences are scored, the
-	// nearest to the old position first.
+	// maxExactCandidates bounds how many exact occurrences are scored: the
+	// nearest to where the annotation is expected (see expectedOffset).
 	maxExactCandidates = 256
 	// maxApproxErrors bounds the edit distance of an approximate match:
 	// a quarter of the quote, so that quotes shorter than four code points
@@ -122,7 +122,10 @@ const (
 //
 //  1. the stored offsets, if the quote is still there;
 //  2. else an exact search for the quote, choosing the occurrence whose
-//     prefix and suffix match best and that is nearest the old offset;
+//     prefix and suffix match best and that is nearest where the
+//     annotation is expected: its old offset shifted as far as the
+//     annotation before it (in offset order) moved; if none near there
+//     will do, then near the old offset itself;
 //  3. else an approximate match, within an edit distance of a quarter of
 //     the quote, scored on quote, prefix, suffix and position as
 //     Hypothesis's client does;
@@ -136,7 +139,8 @@ const (
 // its quote, and fresh context; a kept one gets fresh context. Created and
 // Modified are not touched: re-anchoring is not an edit. Annotations with
 // an empty span (positions without evidence) are placed by their context.
-// The annotations are left in file order.
+// The annotations are placed in the order of their old offsets; the report
+// lists them in the order the document held them.
 //
 // The searches look near where each annotation is expected first (its old
 // offset, shifted as much as the annotation before it moved) and widen only
@@ -154,9 +158,15 @@ func reanchor(doc *Document, art *model.Article, wholeText bool) ReanchorReport 
 	a := &anchorer{art: art, runes: art.Runes(), unchanged: doc.Article.SHA256 == art.SHA256(), wholeText: wholeText}
 	var r ReanchorReport
 	if len(doc.Annotations) > 0 {
-		r.Results = make([]AnchorResult, 0, len(doc.Annotations))
+		r.Results = make([]AnchorResult, len(doc.Annotations))
 	}
-	for i := range doc.Annotations {
+	// The old offsets the shift may come from: those of the text the
+	// document was coded on.
+	oldLength := doc.Article.Length
+	if oldLength <= 0 {
+		oldLength = len(a.runes)
+	}
+	for _, i := range placingOrder(doc.Annotations) {
 		n := &doc.Annotations[i]
 		res := a.place(n)
 		before := *n
@@ -176,14 +186,17 @@ func reanchor(doc *Document, art *model.Article, wholeText bool) ReanchorReport 
 			r.Orphaned++
 			n.Orphan = true
 		}
-		if res.Outcome != AnchorOrphaned {
-			a.shift = res.To.Start - a.clampOffset(res.From.Start)
+		// Only an annotation that was placed on the text before this one
+		// tells how far this text moved: not an orphan (its span is from an
+		// older text, or nowhere) nor one whose offsets were not in the text.
+		if res.Outcome != AnchorOrphaned && !before.Orphan && res.From.Start >= 0 && res.From.Start <= oldLength {
+			a.shift = res.To.Start - res.From.Start
 		}
 		if n.Span != before.Span || n.Quote != before.Quote || n.Prefix != before.Prefix ||
 			n.Suffix != before.Suffix || n.Orphan != before.Orphan {
 			r.changed = true
 		}
-		r.Results = append(r.Results, res)
+		r.Results[i] = res
 	}
 	if doc.Article.SHA256 != art.SHA256() || doc.Article.Length != art.Len() {
 		doc.Article.SHA256, doc.Article.Length = art.SHA256(), art.Len()
@@ -191,6 +204,21 @@ func reanchor(doc *Document, art *model.Article, wholeText bool) ReanchorReport 
 	}
 	doc.Sort()
 	return r
+}
+
+// placingOrder returns the indexes of annotations in the order of their
+// old start offsets (file order for equal starts), so that the shift one
+// annotation finds applies to the next, whatever order the file holds them
+// in.
+func placingOrder(annotations []model.Annotation) []int {
+	order := make([]int, len(annotations))
+	for i := range order {
+		order[i] = i
+	}
+	if !slices.IsSortedFunc(annotations, func(x, y model.Annotation) int { return cmp.Compare(x.Span.Start, y.Span.Start) }) {
+		slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(annotations[x].Span.Start, annotations[y].Span.Start) })
+	}
+	return order
 }
 
 // anchorer finds annotations in one article's text.
@@ -208,8 +236,9 @@ type anchorer struct {
 	unchanged bool
 	// shift is how far the last annotation placed moved (new start − old
 	// start). An edit shifts all the text after it alike, and annotations
-	// mostly come in the order of their offsets, so the next annotation is
-	// likely to have moved as far.
+	// are placed in the order of their offsets, so the next annotation is
+	// likely to have moved as far: it is expected at its old offset plus
+	// shift (see expectedOffset).
 	shift int
 	// wholeText makes every search scan the whole text (see reanchor).
 	wholeText bool
@@ -255,22 +284,45 @@ func (a *anchorer) placeQuote(n *model.Annotation) (candidate, bool) {
 	// Search for the quote's code points: invalid UTF-8 in it stands for
 	// U+FFFD, as in the text.
 	quote := []rune(n.Quote)
-	if best, found := a.placeExact(n, quote); found {
+	expected, old := a.expectedOffset(n), a.clampOffset(n.Span.Start)
+	if best, found := a.placeExact(n, quote, expected); found {
 		return best, true
+	}
+	// The shift may be wrong (the annotation before moved by another
+	// edit): then what the search around the old offset finds. So an
+	// annotation is never orphaned that the old offset alone would place,
+	// and re-anchoring the result again, with no shift, changes nothing.
+	if old != expected {
+		if best, found := a.placeExact(n, quote, old); found {
+			return best, true
+		}
 	}
 	maxErrors := min(maxApproxErrors, len(quote)/4)
 	if maxErrors == 0 {
 		return candidate{}, false
 	}
-	return a.placeApprox(n, quote, maxErrors)
+	return a.placeApprox(n, quote, maxErrors, expected)
+}
+
+// expectedOffset returns where n is expected in the text: its old start
+// shifted as far as the annotation placed before it moved, limited to the
+// text; an orphan's old start unshifted, for its span is from an older
+// text than the one the shift was measured on.
+func (a *anchorer) expectedOffset(n *model.Annotation) int {
+	old := a.clampOffset(n.Span.Start)
+	if n.Orphan {
+		return old
+	}
+	return a.clampOffset(old + a.shift)
 }
 
 // placeExact chooses among the exact occurrences of quote: of the
-// maxExactCandidates nearest the old offset, the one that scores best,
-// the first in the order they are scored on a tie. A match away from the
-// stored offsets needs the context minContext unless the quote is long.
+// maxExactCandidates nearest center (where the annotation is expected), the
+// one that scores best, its position scored by distance from center, the
+// first in the order they are scored on a tie. A match away from the stored
+// offsets needs the context minContext unless the quote is long.
 //
-// It looks in a window around the old offset first, |x − old| < r, and
+// It looks in a window around center first, |x − center| < r, and
 // stops when what the window holds decides the choice: when more than
 // maxExactCandidates occurrences are in it (they are the nearest); when no
 // occurrence lies outside it; or when its best occurrence is the only one
@@ -278,47 +330,46 @@ func (a *anchorer) placeQuote(n *model.Annotation) (candidate, bool) {
 // perfect context at the window's distance. Otherwise the window widens to
 // the nearest occurrences outside it, at least doubling, and to the whole
 // text once it would cover half of it.
-func (a *anchorer) placeExact(n *model.Annotation, quote []rune) (candidate, bool) {
+func (a *anchorer) placeExact(n *model.Annotation, quote []rune, center int) (candidate, bool) {
 	length, m := len(a.runes), len(quote)
 	text := string(quote)
-	old := a.clampOffset(n.Span.Start)
-	r := abs(a.shift) + windowSlack
+	r := windowSlack
 	if a.wholeText {
 		r = length + 1
 	}
 	for {
-		lo, hi := max(0, old-r+1), min(length, old+r-1+m)
+		lo, hi := max(0, center-r+1), min(length, center+r-1+m)
 		if 2*(hi-lo) > length {
 			lo, hi = 0, length
 		}
 		starts := a.occurrencesIn(text, lo, hi)
 		if len(starts) > maxExactCandidates {
-			best, found, _ := a.bestExact(n, nearest(starts, old, maxExactCandidates), m)
+			best, found, _ := a.bestExact(n, nearest(starts, center, maxExactCandidates), m, center)
 			return best, found
 		}
 		if lo == 0 && hi == length {
-			best, found, _ := a.bestExact(n, starts, m)
+			best, found, _ := a.bestExact(n, starts, m, center)
 			return best, found
 		}
-		best, found, unique, decided := a.bestExactNear(n, slices.Clone(starts), m, old, r)
+		best, found, unique, decided := a.bestExactNear(n, slices.Clone(starts), m, center, r)
 		if decided {
 			return best, true
 		}
-		left := a.occurrenceAtOrBefore(text, m, old-r)
-		right := a.occurrenceAtOrAfter(text, m, old+r)
+		left := a.occurrenceAtOrBefore(text, m, center-r)
+		right := a.occurrenceAtOrAfter(text, m, center+r)
 		if left < 0 && right < 0 {
 			if !unique {
 				// Of equal scores the whole-text search takes the first.
-				best, found, _ = a.bestExact(n, starts, m)
+				best, found, _ = a.bestExact(n, starts, m, center)
 			}
 			return best, found
 		}
 		far := length + 1 // the distance of the nearest occurrence outside
 		if left >= 0 {
-			far = old - left
+			far = center - left
 		}
 		if right >= 0 {
-			far = min(far, right-old)
+			far = min(far, right-center)
 		}
 		if found && unique && best.score > a.bestPossible(1, far)+scoreMargin {
 			return best, true
@@ -328,12 +379,12 @@ func (a *anchorer) placeExact(n *model.Annotation, quote []rune) (candidate, boo
 }
 
 // bestExact scores the exact occurrences of a quote of m code points at
-// starts, in that order, and returns the first that scores best of those
-// that may take the annotation. unique reports that no other scores the
-// same.
-func (a *anchorer) bestExact(n *model.Annotation, starts []int, m int) (best candidate, found, unique bool) {
+// starts, in that order, their positions by distance from center, and
+// returns the first that scores best of those that may take the
+// annotation. unique reports that no other scores the same.
+func (a *anchorer) bestExact(n *model.Annotation, starts []int, m, center int) (best candidate, found, unique bool) {
 	for _, start := range starts {
-		c, ok := a.exactCandidate(n, start, m)
+		c, ok := a.exactCandidate(n, start, m, center)
 		switch {
 		case !ok:
 		case !found || c.score > best.score:
@@ -345,18 +396,18 @@ func (a *anchorer) bestExact(n *model.Annotation, starts []int, m int) (best can
 	return best, found, unique
 }
 
-// bestExactNear is bestExact for the occurrences in a window around old,
+// bestExactNear is bestExact for the occurrences in a window around center,
 // every other occurrence being at least r away, scored nearest first. It
 // stops as soon as the best so far is the only one with its score and
 // scores more than any occurrence as far as the next could; decided
 // reports that best is the choice, whatever the rest of the text holds.
 // It sorts starts.
-func (a *anchorer) bestExactNear(n *model.Annotation, starts []int, m, old, r int) (best candidate, found, unique, decided bool) {
-	for _, start := range nearest(starts, old, len(starts)) {
-		if found && unique && best.score > a.bestPossible(1, abs(start-old))+scoreMargin {
+func (a *anchorer) bestExactNear(n *model.Annotation, starts []int, m, center, r int) (best candidate, found, unique, decided bool) {
+	for _, start := range nearest(starts, center, len(starts)) {
+		if found && unique && best.score > a.bestPossible(1, abs(start-center))+scoreMargin {
 			return best, true, true, true
 		}
-		c, ok := a.exactCandidate(n, start, m)
+		c, ok := a.exactCandidate(n, start, m, center)
 		switch {
 		case !ok:
 		case !found || c.score > best.score:
@@ -369,17 +420,20 @@ func (a *anchorer) bestExactNear(n *model.Annotation, starts []int, m, old, r in
 }
 
 // exactCandidate scores the exact occurrence of a quote of m code points at
-// start; ok is false if it may not take the annotation: away from the
-// stored offsets, a short quote needs its context (minContext).
-func (a *anchorer) exactCandidate(n *model.Annotation, start, m int) (c candidate, ok bool) {
-	c = a.score(n, model.Span{Start: start, End: start + m}, 0, m)
+// start, its position by distance from center; ok is false if it may not
+// take the annotation: away from the stored offsets, a short quote needs
+// its context (minContext).
+func (a *anchorer) exactCandidate(n *model.Annotation, start, m, center int) (c candidate, ok bool) {
+	c = a.score(n, model.Span{Start: start, End: start + m}, 0, m, center)
 	c.exact = true
 	c.stored = c.span == n.Span
 	return c, c.stored || c.context >= minContext || m >= longQuote
 }
 
 // placeApprox chooses among the approximate matches of quote that
-// searchApprox finds in the whole text: the first that scores best of those
+// searchApprox finds in the whole text, ranked by distance from the old
+// offset (so that whether one is found does not depend on the shift): the
+// first that scores best, its position by distance from expected, of those
 // whose context agrees (minContext).
 //
 // It searches a window around where the quote is expected first, and takes
@@ -389,11 +443,11 @@ func (a *anchorer) exactCandidate(n *model.Annotation, start, m int) (c candidat
 // score, and widenToEnds shows that every such match ends inside the
 // window. Otherwise it searches the window widenToEnds returns, or the whole
 // text once that would cover half of it.
-func (a *anchorer) placeApprox(n *model.Annotation, quote []rune, maxErrors int) (candidate, bool) {
+func (a *anchorer) placeApprox(n *model.Annotation, quote []rune, maxErrors, expected int) (candidate, bool) {
 	m := len(quote)
-	lo, hi, ok := a.approxWindow(n.Span.Start, m, maxErrors)
+	lo, hi, ok := a.approxWindow(expected, m, maxErrors)
 	for ok {
-		best, found := a.bestApprox(n, searchApproxIn(a.runes, quote, maxErrors, n.Span.Start, lo, hi), m)
+		best, found := a.bestApprox(n, searchApproxIn(a.runes, quote, maxErrors, n.Span.Start, lo, hi), m, expected)
 		errors := maxErrors
 		if found {
 			// A match with more errors than this cannot score as much.
@@ -408,14 +462,15 @@ func (a *anchorer) placeApprox(n *model.Annotation, quote []rune, maxErrors int)
 		}
 		lo, hi, ok = a.endWindow(lo, hi)
 	}
-	return a.bestApprox(n, searchApprox(a.runes, quote, maxErrors, n.Span.Start), m)
+	return a.bestApprox(n, searchApprox(a.runes, quote, maxErrors, n.Span.Start), m, expected)
 }
 
-// bestApprox scores the approximate matches in order and returns the first
-// that scores best of those whose context agrees and that are not empty.
-func (a *anchorer) bestApprox(n *model.Annotation, matches []approxMatch, m int) (best candidate, found bool) {
+// bestApprox scores the approximate matches in order, their positions by
+// distance from center, and returns the first that scores best of those
+// whose context agrees and that are not empty.
+func (a *anchorer) bestApprox(n *model.Annotation, matches []approxMatch, m, center int) (best candidate, found bool) {
 	for _, am := range matches {
-		c := a.score(n, model.Span{Start: am.Start, End: am.End}, am.Errors, m)
+		c := a.score(n, model.Span{Start: am.Start, End: am.End}, am.Errors, m, center)
 		if c.context < minContext || c.span.Len() == 0 {
 			continue
 		}
@@ -427,15 +482,15 @@ func (a *anchorer) bestApprox(n *model.Annotation, matches []approxMatch, m int)
 }
 
 // approxWindow returns the window of match ends [lo, hi] to search first
-// for a pattern of m code points expected at offset at (shifted as the last
-// annotation moved), with room for maxErrors errors on either side and for
-// some drift. ok is false if the window would cover half the text: the
-// whole text is then searched at once.
+// for a pattern of m code points expected at offset at, with room for
+// maxErrors errors on either side and for some drift. ok is false if the
+// window would cover half the text: the whole text is then searched at
+// once.
 func (a *anchorer) approxWindow(at, m, maxErrors int) (lo, hi int, ok bool) {
 	if a.wholeText {
 		return 0, 0, false
 	}
-	end := a.clampOffset(a.clampOffset(at)+a.shift) + m
+	end := a.clampOffset(at) + m
 	reach := 2*maxErrors + windowSlack
 	return a.endWindow(end-reach, end+reach)
 }
@@ -463,7 +518,9 @@ func (a *anchorer) placeEmpty(n *model.Annotation) (candidate, bool) {
 	prefixLen := utf8.RuneCountInString(n.Prefix)
 	around := []rune(n.Prefix + n.Suffix)
 	m := len(around)
-	hint := s.Start - prefixLen
+	// The context is expected to start prefixLen before the expected
+	// offset.
+	hint := a.expectedOffset(n) - prefixLen
 	if at, ok := a.nearestOccurrence(string(around), m, hint); ok {
 		p := at + prefixLen
 		return candidate{span: model.Span{Start: p, End: p}, exact: true, stored: p == s.Start && s.End == p, score: 1, context: 1}, true
@@ -710,14 +767,15 @@ func (a *anchorer) widenToEnds(pattern []rune, errors, lo, hi int) (wlo, whi int
 }
 
 // score rates span s as the new place of n, found with the given number of
-// errors in a quote of m code points.
-func (a *anchorer) score(n *model.Annotation, s model.Span, errors, m int) candidate {
+// errors in a quote of m code points, its position by distance from center
+// (where n is expected).
+func (a *anchorer) score(n *model.Annotation, s model.Span, errors, m, center int) candidate {
 	prefix, suffix := []rune(n.Prefix), []rune(n.Suffix)
 	before := a.runes[max(0, s.Start-len(prefix)):s.Start]
 	after := a.runes[s.End:min(len(a.runes), s.End+len(suffix))]
 	ps := sideScore(prefix, before, s.Start == 0)
 	ss := sideScore(suffix, after, s.End == len(a.runes))
-	pos := a.positionScore(abs(s.Start - a.clampOffset(n.Span.Start)))
+	pos := a.positionScore(abs(s.Start - center))
 	return candidate{span: s, errors: errors, score: weigh(quoteScore(errors, m), ps, ss, pos), context: (ps + ss) / 2}
 }
 
@@ -734,7 +792,8 @@ func quoteScore(errors, m int) float64 {
 	return 1 - float64(errors)/float64(max(m, 1))
 }
 
-// positionScore rates a match the given distance from the old offset.
+// positionScore rates a match the given distance from where it was
+// expected.
 func (a *anchorer) positionScore(distance int) float64 {
 	if len(a.runes) == 0 {
 		return 1
@@ -743,7 +802,8 @@ func (a *anchorer) positionScore(distance int) float64 {
 }
 
 // bestPossible returns the highest score that a match with the given quote
-// score, at least distance code points from the old offset, could reach:
+// score, at least distance code points from where it was expected, could
+// reach:
 // with its context intact.
 func (a *anchorer) bestPossible(quote float64, distance int) float64 {
 	return weigh(quote, 1, 1, a.positionScore(distance))

@@ -591,3 +591,88 @@ func TestReanchorApproxBeyondWindow(t *testing.T) {
 		t.Errorf("%v to %v with %d errors, want moved to %v (%q) with 2", res.Outcome, res.To, res.Errors, want, art.Slice(want))
 	}
 }
+
+// A short quote that occurs hundreds of times ("EU" in a long article) is
+// placed by its context among the occurrences nearest where it is expected:
+// its old offset shifted as far as the annotation before it moved. When
+// that guess is wrong (the annotation before moved by another edit) it is
+// found near its old offset or orphaned, never put on another mention.
+func TestReanchorCommonShortQuote(t *testing.T) {
+	templates := []string{
+		"Diplomats said the EU would review item %d next week. ",
+		"The EU's position on clause %d was unchanged. ",
+		"Officials expect the EU to publish annex %d soon. ",
+		"Under the draft, rule %d binds every EU member. ",
+	}
+	mentions := func(from, n int) string {
+		var b strings.Builder
+		for i := from; i < from+n; i++ {
+			b.WriteString(fmt.Sprintf(templates[i%len(templates)], i))
+			if i%10 == 9 {
+				b.WriteString("\n\n")
+			}
+		}
+		return b.String()
+	}
+	lead := "BRUSSELS (Reuters) - European leaders met on Monday.\n\n"
+	bodyA, bodyB, bodyC := mentions(0, 100), mentions(100, 500), mentions(600, 500)
+	speaker := "Ursula von der Leyen, the Commission president, spoke after the vote. "
+	target := "She told the EU summit in Brussels that tariffs would rise in May. "
+	original := lead + bodyA + speaker + bodyB + target + bodyC
+	if n := strings.Count(original, "EU"); n < 1000 {
+		t.Fatalf("%d mentions of the EU", n)
+	}
+	art := longArticle(original)
+	inserted := func(size int) string { return strings.ToValidUTF8(filler(t, size)[:size], "") }
+	cutB := func(size int) string { return bodyB[:len(bodyB)-size] } // bodyB less size bytes before the target
+	tests := []struct {
+		name    string
+		edited  string
+		speaker bool // the speaker's sentence is annotated before the mention
+		// want: the mention is found; else it may be found or orphaned
+		want bool
+	}{
+		{"10 kB inserted before both", lead + inserted(10<<10) + bodyA + speaker + bodyB + target + bodyC, true, true},
+		{"10 kB inserted, nothing annotated before the mention", lead + inserted(10<<10) + bodyA + speaker + bodyB + target + bodyC, false, false},
+		// The speaker moved 20 kB, the mention 40 code points: more than
+		// 256 mentions lie between where it is expected and where it is,
+		// but it is found near its old offset.
+		{"the shift guessed wrong, the mention near its old offset",
+			lead + inserted(20<<10) + bodyA + speaker + cutB(20<<10-40) + target + bodyC, true, true},
+		// The mention moved 10 kB, half as far as the speaker: hundreds of
+		// mentions lie between it and both where it was and where it is
+		// expected.
+		{"the shift guessed wrong, the mention far from both",
+			lead + inserted(20<<10) + bodyA + speaker + cutB(10<<10) + target + bodyC, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &annotate.Document{Schema: 1, Annotations: []model.Annotation{annotateAt(t, art, "n-eu", "EU", strings.Count(original[:strings.Index(original, target)], "EU"))}}
+			if tt.speaker {
+				doc.Annotations = append(doc.Annotations, annotateAt(t, art, "n-speaker", strings.TrimSpace(speaker), 0))
+				doc.Sort()
+			}
+			if n, _ := doc.Annotation("n-eu"); !strings.HasSuffix(n.Prefix, "She told the ") {
+				t.Fatalf("the mention's context is %q", n.Prefix)
+			}
+			edited := longArticle(tt.edited)
+			annotate.Reanchor(doc, edited)
+			n, _ := doc.Annotation("n-eu")
+			right := spanOf(t, tt.edited, "She told the EU", 0)
+			right = model.Span{Start: right.Start + len("She told the "), End: right.Start + len("She told the EU")}
+			switch {
+			case n.Orphan && tt.want:
+				t.Errorf("the mention was orphaned; want it at %v", right)
+			case !n.Orphan && n.Span != right:
+				t.Errorf("the mention landed on %q at %v (…%q), want %v", edited.Slice(n.Span), n.Span, n.Prefix, right)
+			}
+			if s, _ := doc.Annotation("n-speaker"); tt.speaker && (s.Orphan || s.Span != spanOf(t, tt.edited, strings.TrimSpace(speaker), 0)) {
+				t.Errorf("the speaker's sentence at %v (orphan %v)", s.Span, s.Orphan)
+			}
+			t.Logf("orphan %v, at %v", n.Orphan, n.Span)
+			if again := annotate.Reanchor(doc, edited); again.Changed() {
+				t.Errorf("re-anchoring again changed the document: %+v", again)
+			}
+		})
+	}
+}

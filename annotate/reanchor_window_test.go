@@ -195,8 +195,8 @@ func emptySpans(art *model.Article, n int) []model.Annotation {
 
 // Random texts over small alphabets repeat every short quote and context,
 // so that most annotations have several candidates and many none: the
-// search near the old offset must choose what the whole-text search does,
-// whatever the shift it starts from.
+// search near the expected offset must choose what the whole-text search
+// does, whatever the shift.
 func TestReanchorWindowsAgreeRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for _, alphabet := range [][]rune{[]rune("ab cdE.東"), []rune("abcdefghijklmnopqrstuvwxyz   ..東")} {
@@ -231,8 +231,10 @@ func TestReanchorWindowsAgreeRandom(t *testing.T) {
 			if rng.IntN(5) == 0 {
 				n.Quote, n.Span.End = "", n.Span.Start
 			}
-			windowed := &anchorer{art: art, runes: art.Runes(), shift: rng.IntN(600) - 300}
-			whole := &anchorer{art: art, runes: art.Runes(), wholeText: true}
+			n.Orphan = rng.IntN(8) == 0
+			shift := rng.IntN(600) - 300
+			windowed := &anchorer{art: art, runes: art.Runes(), shift: shift}
+			whole := &anchorer{art: art, runes: art.Runes(), shift: shift, wholeText: true}
 			if got, want := windowed.place(&n), whole.place(&n); got != want {
 				t.Fatalf("%+v on %q: searching near the old offset gives %+v, searching the whole text %+v", n, art.Text, got, want)
 			}
@@ -262,10 +264,51 @@ func FuzzReanchorWindows(f *testing.F) {
 		art := model.NewArticle(model.Meta{}, model.Normalize([]byte(text)), nil)
 		n := model.Annotation{ID: "n-1", Type: model.TypeActor, Span: model.Span{Start: start, End: end},
 			Quote: quote, Prefix: prefix, Suffix: suffix}
-		windowed := &anchorer{art: art, runes: art.Runes(), shift: shift % (2*len(text) + 1)}
-		whole := &anchorer{art: art, runes: art.Runes(), wholeText: true}
+		shift %= 2*len(text) + 1
+		windowed := &anchorer{art: art, runes: art.Runes(), shift: shift}
+		whole := &anchorer{art: art, runes: art.Runes(), shift: shift, wholeText: true}
 		if got, want := windowed.place(&n), whole.place(&n); got != want {
 			t.Fatalf("searching near the old offset gives %+v, searching the whole text %+v", got, want)
 		}
 	})
+}
+
+// A kilobyte inserted near the top of a long article shifts every later
+// annotation by more than the span of the 256 occurrences of a
+// one-character quote nearest its old offset: each must still be found at
+// its new place (the occurrences are ranked by distance from the offset
+// shifted as the annotation before it moved), verbatim, and the search near
+// that offset must choose what the whole-text search does.
+func TestReanchorKilobyteInsertedNearTop(t *testing.T) {
+	size, count := 1<<20, 2000
+	if testing.Short() {
+		size, count = 256<<10, 500
+	}
+	art, err := model.ParseText("bench.txt", workload.Article(size))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := New(art, "bench.txt", "stance test")
+	c := workload.Annotations(art, count)
+	doc.Actors, doc.Claims, doc.Annotations = c.Actors, c.Claims, c.Annotations
+	first := art.Blocks[0].Span.End
+	inserted := "\n\n" + strings.Repeat("The ministry said on Friday that it would comment later. ", 18)
+	shift := utf8.RuneCountInString(inserted)
+	rs := art.Runes()
+	edited := model.NewArticle(model.Meta{}, string(rs[:first])+inserted+string(rs[first:]), nil)
+	r := agreeWithWholeText(t, doc, edited)
+	short := 0
+	for _, res := range r.Results {
+		if utf8.RuneCountInString(res.Quote) == 1 {
+			short++
+		}
+		want := res.From
+		if res.From.Start >= first {
+			want = model.Span{Start: res.From.Start + shift, End: res.From.End + shift}
+		}
+		if res.Outcome == AnchorOrphaned || res.To != want || !res.Exact {
+			t.Errorf("%s (%q): %v to %v (exact %v), want %v", res.ID, res.Quote, res.Outcome, res.To, res.Exact, want)
+		}
+	}
+	t.Logf("%d kept, %d moved, %d orphaned; %d one-character quotes; %d code points inserted", r.Kept, r.Moved, r.Orphaned, short, shift)
 }
