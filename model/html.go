@@ -227,16 +227,16 @@ func (w *htmlWalker) flush() {
 	// them, and outside <pre> the spaces around line breaks.
 	var lines []string
 	for _, l := range strings.Split(Normalize([]byte(raw)), "\n") {
-		if strings.TrimSpace(l) == "" {
+		if trimParagraph(l) == "" {
 			continue
 		}
 		if w.pre == 0 {
-			l = strings.TrimSpace(l)
+			l = trimParagraph(l)
 		}
 		lines = append(lines, l)
 	}
 	text := strings.Join(lines, "\n")
-	text = strings.TrimSpace(text)
+	text = trimParagraph(text)
 	if text == "" {
 		return
 	}

@@ -178,7 +178,7 @@ func (w *mdWalker) inline(n ast.Node) string {
 	// combining mark, and a character reference can name a control
 	// character or a line break: normalise again, and keep blank lines
 	// out of the block.
-	return dropBlankLines(strings.TrimSpace(Normalize(w.buf)))
+	return dropBlankLines(trimParagraph(Normalize(w.buf)))
 }
 
 // dropBlankLines returns s without its lines of only white space.

@@ -76,9 +76,9 @@ func splitParagraphs(text string) []string {
 		} else {
 			eol += pos
 		}
-		if strings.TrimSpace(text[pos:eol]) == "" {
+		if trimParagraph(text[pos:eol]) == "" {
 			if start >= 0 {
-				out = append(out, strings.TrimSpace(text[start:end]))
+				out = append(out, trimParagraph(text[start:end]))
 				start = -1
 			}
 		} else {
@@ -90,7 +90,7 @@ func splitParagraphs(text string) []string {
 		pos = eol + 1
 	}
 	if start >= 0 {
-		out = append(out, strings.TrimSpace(text[start:end]))
+		out = append(out, trimParagraph(text[start:end]))
 	}
 	return out
 }

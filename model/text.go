@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -410,4 +411,12 @@ func foldKey(r rune) rune {
 		m = min(m, f)
 	}
 	return m
+}
+
+// trimParagraph is strings.TrimSpace that trims U+FEFF too. Normalize keeps a
+// U+FEFF inside a text but drops one at its start, so a paragraph whose
+// trimmed text began with one would make a text that is not normalised;
+// at a paragraph's edges it is invisible and means nothing.
+func trimParagraph(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
 }
