@@ -759,7 +759,10 @@ func (a *anchorer) widenToEnds(pattern []rune, errors, lo, hi int) (wlo, whi int
 			whi = max(whi, a.runeOffset(b)-from+m+errors)
 		}
 		if 2*(whi-wlo+1) > len(a.runes) {
-			break // the whole text will be searched
+			// The whole text will be searched. Not settled, even if the
+			// window clipped to the text looks unchanged: the pieces not
+			// looked at could widen it.
+			return 1, len(a.runes), false
 		}
 	}
 	wlo, whi = max(1, wlo), min(len(a.runes), whi)

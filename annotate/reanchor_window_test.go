@@ -312,3 +312,44 @@ func TestReanchorKilobyteInsertedNearTop(t *testing.T) {
 	}
 	t.Logf("%d kept, %d moved, %d orphaned; %d one-character quotes; %d code points inserted", r.Kept, r.Moved, r.Orphaned, short, shift)
 }
+
+// TestReanchorWindowsAgreeApproxNoise: a long approximate quote in texts
+// where it nearly matches almost everywhere (mostly "0", some noise), so
+// that the hull of the quote's pieces covers more than half the text. The
+// windowed search once took that for settled when the window clipped to
+// the text looked unchanged, and chose a 7-error match where the whole
+// text has a 2-error one.
+func TestReanchorWindowsAgreeApproxNoise(t *testing.T) {
+	quote := "baa" + strings.Repeat("0", 35)
+	r := rand.New(rand.NewPCG(1, 2))
+	alpha := []byte("0ab \n")
+	for range 20000 {
+		n := 35 + r.IntN(900)
+		b := make([]byte, n)
+		for i := range b {
+			if r.IntN(3) == 0 {
+				b[i] = alpha[r.IntN(len(alpha))]
+			} else {
+				b[i] = '0'
+			}
+		}
+		// an approximate copy at the start
+		copy(b, []byte(quote[:min(len(quote), n)]))
+		for e := 0; e < r.IntN(5); e++ {
+			b[r.IntN(min(35, n))] = alpha[r.IntN(len(alpha))]
+		}
+		text := string(b)
+		art := model.NewArticle(model.Meta{}, model.Normalize([]byte(text)), nil)
+		start, end := r.IntN(1000), r.IntN(1000)
+		ann := model.Annotation{ID: "n-1", Type: model.TypeActor, Span: model.Span{Start: start, End: end}, Quote: quote}
+		if r.IntN(2) == 0 {
+			ann.Prefix = text[:r.IntN(min(10, n))]
+		}
+		shift := r.IntN(2*n+1) - n
+		w := &anchorer{art: art, runes: art.Runes(), shift: shift}
+		wh := &anchorer{art: art, runes: art.Runes(), shift: shift, wholeText: true}
+		if got, want := w.place(&ann), wh.place(&ann); got != want {
+			t.Fatalf("text %q start %d end %d shift %d prefix %q:\n%+v\n%+v", text, start, end, shift, ann.Prefix, got, want)
+		}
+	}
+}
