@@ -580,24 +580,15 @@ func (m *Model) syncInspector() {
 }
 
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
-	if wheel, ok := msg.(tea.MouseWheelMsg); ok && m.help {
-		switch wheel.Button {
-		case tea.MouseWheelDown:
-			m.helpTop += 3
-		case tea.MouseWheelUp:
-			m.helpTop -= 3
+	if wheel, ok := msg.(tea.MouseWheelMsg); ok {
+		switch {
+		case m.help:
+			m.scrollHelp(wheelLines * wheelStep(wheel))
+			return nil
+		case m.dialog != nil:
+			m.dialog.Wheel(wheelStep(wheel))
+			return nil
 		}
-		m.helpTop = min(max(m.helpTop, 0), max(len(m.helpLines())-m.helpRows(), 0))
-		return nil
-	}
-	if wheel, ok := msg.(tea.MouseWheelMsg); ok && m.dialog != nil {
-		switch wheel.Button {
-		case tea.MouseWheelDown:
-			m.dialog.Wheel(true)
-		case tea.MouseWheelUp:
-			m.dialog.Wheel(false)
-		}
-		return nil
 	}
 	if m.dialog != nil || m.help {
 		return nil
@@ -633,12 +624,7 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 		case r.list.contains(mouse.X, mouse.Y):
 			m.annotations.Update(msg)
 		case r.inspector.contains(mouse.X, mouse.Y):
-			switch msg.Button {
-			case tea.MouseWheelDown:
-				m.inspector.Scroll(3)
-			case tea.MouseWheelUp:
-				m.inspector.Scroll(-3)
-			}
+			m.inspector.Scroll(wheelLines * wheelStep(msg))
 			return nil
 		}
 	case tea.MouseClickMsg:
@@ -903,18 +889,22 @@ func (m *Model) updateHelp(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.common.Keys
 	switch {
 	case key.Matches(msg, km.Down):
-		m.helpTop++
+		m.scrollHelp(1)
 	case key.Matches(msg, km.Up):
-		m.helpTop--
+		m.scrollHelp(-1)
 	case key.Matches(msg, km.PageDown, km.HalfDown):
-		m.helpTop += m.height / 2
+		m.scrollHelp(m.height / 2)
 	case key.Matches(msg, km.PageUp, km.HalfUp):
-		m.helpTop -= m.height / 2
+		m.scrollHelp(-m.height / 2)
 	default:
 		m.help = false
 	}
-	m.helpTop = min(max(m.helpTop, 0), max(len(m.helpLines())-m.helpRows(), 0))
 	return nil
+}
+
+// scrollHelp moves the full help by n lines, keeping it on screen.
+func (m *Model) scrollHelp(n int) {
+	m.helpTop = min(max(m.helpTop+n, 0), max(len(m.helpLines())-m.helpRows(), 0))
 }
 
 func (m *Model) helpLines() []string {

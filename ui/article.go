@@ -332,12 +332,7 @@ func (p *articlePane) Update(msg tea.Msg) tea.Cmd {
 			p.gotoMatch(-1, false)
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelDown:
-			p.scrollView(3)
-		case tea.MouseWheelUp:
-			p.scrollView(-3)
-		}
+		p.scrollView(wheelLines * wheelStep(msg))
 	}
 	return nil
 }

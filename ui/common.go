@@ -7,6 +7,8 @@ package ui
 import (
 	"strconv"
 
+	tea "charm.land/bubbletea/v2"
+
 	"stance/model"
 )
 
@@ -37,4 +39,18 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return itoa(n) + " " + word + "s"
+}
+
+// wheelLines is how many lines a turn of the wheel scrolls a text.
+const wheelLines = 3
+
+// wheelStep is a wheel turn's direction: 1 down, -1 up, 0 sideways.
+func wheelStep(msg tea.MouseWheelMsg) int {
+	switch msg.Button {
+	case tea.MouseWheelDown:
+		return 1
+	case tea.MouseWheelUp:
+		return -1
+	}
+	return 0
 }

@@ -241,9 +241,9 @@ func (d *dialog) Update(msg tea.Msg) tea.Cmd {
 	if f.kind == fieldChoice {
 		switch k.String() {
 		case "left", "h":
-			f.choice = (f.choice + len(f.choices) - 1) % len(f.choices)
+			f.cycleChoice(-1)
 		case "right", "l", "space":
-			f.choice = (f.choice + 1) % len(f.choices)
+			f.cycleChoice(1)
 		default:
 			if n := int(k.Code - '1'); k.Text != "" && n >= 0 && n < len(f.choices) {
 				f.choice = n
@@ -255,18 +255,21 @@ func (d *dialog) Update(msg tea.Msg) tea.Cmd {
 }
 
 // Wheel moves the focused field's pick (a picker's match, a choice) by
-// one, down or up, as the arrow keys do.
-func (d *dialog) Wheel(down bool) {
-	step := -1
-	if down {
-		step = 1
-	}
+// step (see wheelStep), as the arrow keys do.
+func (d *dialog) Wheel(step int) {
 	switch f := d.fields[d.focus]; {
+	case step == 0:
 	case f.kind == fieldPicker && len(f.matches) > 0:
 		f.movePick(step)
 	case f.kind == fieldChoice:
-		f.choice = (f.choice + len(f.choices) + step) % len(f.choices)
+		f.cycleChoice(step)
 	}
+}
+
+// cycleChoice moves a choice field's choice by step, wrapping around.
+func (f *field) cycleChoice(step int) {
+	n := len(f.choices)
+	f.choice = ((f.choice+step)%n + n) % n
 }
 
 func (d *dialog) updateInput(msg tea.Msg) tea.Cmd {

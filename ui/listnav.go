@@ -35,14 +35,11 @@ func (l *listNav) move(km *KeyMap, msg tea.Msg, n, rows, wheel int) bool {
 			return false
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelDown:
-			l.index += wheel
-		case tea.MouseWheelUp:
-			l.index -= wheel
-		default:
+		step := wheelStep(msg)
+		if step == 0 {
 			return false
 		}
+		l.index += wheel * step
 	default:
 		return false
 	}
