@@ -98,7 +98,7 @@ func runExport(paths []string, flags exportFlags, stdout io.Writer) error {
 		return usageError{msg: fmt.Sprintf("export: %s writes several files: name a folder with -o DIR", f), cmd: "export"}
 	}
 
-	coded, err := annotate.LoadCorpusIn(annotationsDir(), paths...)
+	coded, err := annotate.LoadCorpus(annotationsDir(), paths...)
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ one.`,
 
 // runStats is stance stats.
 func runStats(paths []string, asJSON bool, stdout io.Writer) error {
-	refs, err := annotate.FindCodedIn(annotationsDir(), paths...)
+	refs, err := annotate.FindCoded(annotationsDir(), paths...)
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ func runValidate(paths []string, stdout io.Writer) error {
 	}
 	dir := annotationsDir()
 	for _, p := range paths {
-		refs, err := annotate.FindCodedIn(dir, p)
+		refs, err := annotate.FindCoded(dir, p)
 		if err != nil {
 			fail(err.Error())
 			res.files++

@@ -56,16 +56,12 @@ const bundledPrefix = "samples/"
 //
 // An annotations file named twice (as itself and through its article, say)
 // is listed once.
-func FindCoded(paths ...string) ([]CodedRef, error) {
-	return FindCodedIn("", paths...)
-}
-
-// FindCodedIn is FindCoded for a coder whose annotations folder
-// (annotations_dir, see LocateWith) is dir: an article's annotations are
-// also looked for there, after the places FindCoded looks, and a folder's
-// articles whose annotations are there are listed with the folder's own
-// annotations files, in name order. An empty dir is FindCoded.
-func FindCodedIn(dir string, paths ...string) ([]CodedRef, error) {
+//
+// dir is the coder's annotations folder (annotations_dir, see LocateWith),
+// "" for none: an article's annotations are also looked for there, after
+// the places above, and a folder's articles whose annotations are there
+// are listed with the folder's own annotations files, in name order.
+func FindCoded(dir string, paths ...string) ([]CodedRef, error) {
 	var refs []CodedRef
 	seen := map[string]bool{}
 	add := func(r CodedRef) {
@@ -143,10 +139,10 @@ func annotationsIn(folder, dir string) ([]CodedRef, error) {
 func annotationsOf(article, dir string) (string, error) {
 	tried := []string{PathFor(article)}
 	if data, err := DataDir(); err == nil {
-		tried = append(tried, filepath.Join(data, filepath.Base(article)+FileSuffix))
+		tried = append(tried, fileIn(data, article))
 	}
 	if dir != "" {
-		tried = append(tried, filepath.Join(dir, filepath.Base(article)+FileSuffix))
+		tried = append(tried, fileIn(dir, article))
 	}
 	for _, p := range tried {
 		if isFile(p) {
@@ -252,15 +248,10 @@ func findArticle(ann, source string) (string, []byte, error) {
 }
 
 // LoadCorpus loads every coded article that paths name, as FindCoded
-// resolves them, stopping at the first error.
-func LoadCorpus(paths ...string) ([]Coded, error) {
-	return LoadCorpusIn("", paths...)
-}
-
-// LoadCorpusIn is LoadCorpus for a coder whose annotations folder is dir,
-// with paths resolved as FindCodedIn resolves them.
-func LoadCorpusIn(dir string, paths ...string) ([]Coded, error) {
-	refs, err := FindCodedIn(dir, paths...)
+// resolves them with the annotations folder dir, stopping at the first
+// error.
+func LoadCorpus(dir string, paths ...string) ([]Coded, error) {
+	refs, err := FindCoded(dir, paths...)
 	if err != nil {
 		return nil, err
 	}

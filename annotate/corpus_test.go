@@ -61,7 +61,7 @@ func TestFindCoded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := annotate.FindCoded(tt.paths...)
+			got, err := annotate.FindCoded("", tt.paths...)
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("FindCoded error %v, want %q", err, tt.err)
@@ -76,7 +76,7 @@ func TestFindCoded(t *testing.T) {
 			}
 		})
 	}
-	if _, err := annotate.FindCoded(filepath.Join(dir, "uncoded.txt")); !errors.Is(err, annotate.ErrNoAnnotations) {
+	if _, err := annotate.FindCoded("", filepath.Join(dir, "uncoded.txt")); !errors.Is(err, annotate.ErrNoAnnotations) {
 		t.Errorf("error %v does not wrap ErrNoAnnotations", err)
 	}
 }
@@ -89,7 +89,7 @@ func TestFindCodedInDataDir(t *testing.T) {
 	kept := filepath.Join(data, "stance", "story.txt.stance.json")
 	os.Rename(filepath.Join(src, "story.txt.stance.json"), kept)
 
-	refs, err := annotate.FindCoded(filepath.Join(src, "story.txt"))
+	refs, err := annotate.FindCoded("", filepath.Join(src, "story.txt"))
 	if err != nil || len(refs) != 1 || refs[0].Annotations != kept {
 		t.Fatalf("FindCoded = %+v, %v; want the data directory's file", refs, err)
 	}
@@ -150,7 +150,7 @@ func TestLoadCoded(t *testing.T) {
 func TestLoadCorpus(t *testing.T) {
 	dir := codedFolder(t, "a.txt", "Anna spoke.\n")
 	other := codedFolder(t, "b.md", "# Ben\n\nBen spoke.\n")
-	corpus, err := annotate.LoadCorpus(dir, filepath.Join(other, "b.md"))
+	corpus, err := annotate.LoadCorpus("", dir, filepath.Join(other, "b.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,10 +159,10 @@ func TestLoadCorpus(t *testing.T) {
 	}
 }
 
-// TestFindCodedIn checks that the command line finds annotations kept in
+// TestFindCodedFolder checks that the command line finds annotations kept in
 // an annotations folder: by article, by the article's folder, and by the
 // annotations folder itself, whose documents lead back to their articles.
-func TestFindCodedIn(t *testing.T) {
+func TestFindCodedFolder(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	articles := codedFolder(t, "beside.txt", "Beside spoke.\n")
 	coding := t.TempDir()
@@ -198,28 +198,28 @@ func TestFindCodedIn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := annotate.FindCodedIn(coding, tt.paths...)
+			got, err := annotate.FindCoded(coding, tt.paths...)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !slices.Equal(got, tt.want) {
-				t.Errorf("FindCodedIn = %+v, want %+v", got, tt.want)
+				t.Errorf("FindCoded(folder) = %+v, want %+v", got, tt.want)
 			}
 		})
 	}
 
-	if _, err := annotate.FindCoded(apart); !errors.Is(err, annotate.ErrNoAnnotations) {
+	if _, err := annotate.FindCoded("", apart); !errors.Is(err, annotate.ErrNoAnnotations) {
 		t.Errorf("FindCoded without the folder: %v, want ErrNoAnnotations", err)
 	}
-	_, err = annotate.FindCodedIn(coding, filepath.Join(articles, "uncoded.txt"))
+	_, err = annotate.FindCoded(coding, filepath.Join(articles, "uncoded.txt"))
 	if err == nil || !strings.Contains(err.Error(), " and "+filepath.Join(coding, "uncoded.txt.stance.json")+")") {
 		t.Errorf("error %v, want it to say it looked in the annotations folder", err)
 	}
-	corpus, err := annotate.LoadCorpusIn(coding, coding)
+	corpus, err := annotate.LoadCorpus(coding, coding)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(corpus) != 1 || corpus[0].ArticlePath != abs {
-		t.Errorf("LoadCorpusIn found the article at %q, want %q", corpus[0].ArticlePath, abs)
+		t.Errorf("LoadCorpus found the article at %q, want %q", corpus[0].ArticlePath, abs)
 	}
 }

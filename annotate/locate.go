@@ -67,7 +67,7 @@ func LocateWith(articlePath string, o LocateOptions) (string, error) {
 		return inFolder(o.Dir, articlePath, "annotations folder")
 	}
 	data, err := DataDir()
-	if o.Dir != "" && (err != nil || !isFile(filepath.Join(data, filepath.Base(articlePath)+FileSuffix))) {
+	if o.Dir != "" && (err != nil || !isFile(fileIn(data, articlePath))) {
 		return inFolder(o.Dir, articlePath, "annotations folder")
 	}
 	if err != nil {
@@ -97,7 +97,7 @@ func inFolder(dir, articlePath, what string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("creating the %s: %w", what, err)
 	}
-	return filepath.Join(dir, filepath.Base(articlePath)+FileSuffix), nil
+	return fileIn(dir, articlePath), nil
 }
 
 // writable reports whether a file can be created in dir, by creating and
@@ -109,4 +109,11 @@ func writable(dir string) bool {
 	}
 	name := f.Name()
 	return errors.Join(f.Close(), os.Remove(name)) == nil
+}
+
+// fileIn is the annotations file of the article at articlePath when it is
+// kept in the folder dir rather than beside the article: named after the
+// article's base name.
+func fileIn(dir, articlePath string) string {
+	return filepath.Join(dir, filepath.Base(articlePath)+FileSuffix)
 }

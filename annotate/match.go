@@ -203,7 +203,7 @@ func (r *nameReader) next() (rune, bool) {
 			space = true
 			continue
 		}
-		c = foldRune(c)
+		c = model.FoldRune(c)
 		if space && r.started {
 			r.pending = c
 			return ' ', true
@@ -212,23 +212,6 @@ func (r *nameReader) next() (rune, bool) {
 		return c, true
 	}
 	return 0, false
-}
-
-// foldRune returns the smallest rune of r's simple case-folding orbit (the
-// runes strings.EqualFold takes as equal to r): "K" for "k", "K" and the
-// Kelvin sign.
-func foldRune(r rune) rune {
-	if r < utf8.RuneSelf {
-		if 'a' <= r && r <= 'z' {
-			r -= 'a' - 'A'
-		}
-		return r
-	}
-	least := r
-	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		least = min(least, f)
-	}
-	return least
 }
 
 // actorNames indexes a registry's actors by the names and aliases they go

@@ -100,6 +100,10 @@ func agreeWithWholeText(t *testing.T, doc *Document, art *model.Article) Reancho
 	t.Helper()
 	windowed, whole := doc.Clone(), doc.Clone()
 	got, want := reanchor(windowed, art, false), reanchor(whole, art, true)
+	if len(got.Results) != len(want.Results) || got.Kept != want.Kept || got.Moved != want.Moved || got.Orphaned != want.Orphaned {
+		t.Fatalf("searching near the old offset reports %d results (%d kept, %d moved, %d orphaned), the whole text %d (%d, %d, %d)",
+			len(got.Results), got.Kept, got.Moved, got.Orphaned, len(want.Results), want.Kept, want.Moved, want.Orphaned)
+	}
 	for i := range want.Results {
 		if got.Results[i] != want.Results[i] {
 			t.Fatalf("%s: searching near the old offset gives %+v, searching the whole text %+v",

@@ -390,27 +390,29 @@ func spaceKey(r rune) rune {
 	return r
 }
 
-// foldKey returns the same rune for every rune that is equal to r under
-// Unicode simple case folding (the smallest of them), and ' ' for any white
-// space.
+// foldKey returns FoldRune(r), and ' ' for any white space.
 func foldKey(r rune) rune {
+	if r == ' ' || r == '\n' || r == '\t' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+		return ' '
+	}
+	return FoldRune(r)
+}
+
+// FoldRune returns the same rune for every rune that is equal to r under
+// Unicode simple case folding, the smallest of them (the runes
+// strings.EqualFold takes as equal): "K" for "k", "K" and the Kelvin sign.
+func FoldRune(r rune) rune {
 	if r < utf8.RuneSelf {
-		switch {
-		case r >= 'a' && r <= 'z':
-			return r - 'a' + 'A'
-		case r == '\n' || r == '\t':
-			return ' '
+		if 'a' <= r && r <= 'z' {
+			r -= 'a' - 'A'
 		}
 		return r
 	}
-	if unicode.IsSpace(r) {
-		return ' '
-	}
-	m := r
+	least := r
 	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		m = min(m, f)
+		least = min(least, f)
 	}
-	return m
+	return least
 }
 
 // trimParagraph is strings.TrimSpace that trims U+FEFF too. Normalize keeps a

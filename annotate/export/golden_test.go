@@ -23,7 +23,7 @@ var corpora = []struct {
 // load reads a corpus as the command line does.
 func load(t testing.TB, paths ...string) []export.Item {
 	t.Helper()
-	coded, err := annotate.LoadCorpus(paths...)
+	coded, err := annotate.LoadCorpus("", paths...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"stance/annotate"
 	"stance/annotate/web"
+	"stance/model"
 )
 
 // feedServer serves the RSS 2.0 sample at /feed.xml, with links pointing
@@ -85,6 +87,19 @@ func TestOpenItem(t *testing.T) {
 	}
 	if Coded(url, f.Items[0]) != 0 {
 		t.Error("an uncoded item counts annotations")
+	}
+	// Coded once its snapshot has annotations beside it, where the reader
+	// keeps them.
+	doc := annotate.New(snap.Article, url, "test")
+	ed := annotate.NewEditor(doc, snap.Article)
+	if _, err := ed.TagActor(model.Span{Start: 0, End: 3}, annotate.ActorChoice{Name: "Someone"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Save(annotate.PathFor(snap.Path)); err != nil {
+		t.Fatal(err)
+	}
+	if got := Coded(url, f.Items[0]); got != 1 {
+		t.Errorf("a coded item counts %d annotations, want 1", got)
 	}
 	srv.Close()
 
