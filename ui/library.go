@@ -247,16 +247,11 @@ func describeWeb(src Source, override string) libraryEntry {
 	e := libraryEntry{src: src, title: src.URL}
 	path := src.Snapshot
 	if path == "" {
-		dir := filepath.Dir(override)
-		if override == "" {
-			d, err := annotate.DataDir()
-			if err != nil {
-				e.err = err.Error()
-				return e
-			}
-			dir = d
+		var err error
+		if path, err = web.SnapshotPath(src.URL, override); err != nil {
+			e.err = err.Error()
+			return e
 		}
-		path = filepath.Join(dir, web.SnapshotName(src.URL))
 	}
 	snap, err := web.ReadSnapshot(path)
 	switch {

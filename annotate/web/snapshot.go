@@ -20,7 +20,7 @@ import (
 
 // SnapshotPath returns where the snapshot of the article at rawURL is
 // kept: NAME.snapshot.txt in the folder of annOverride when it is set, else
-// in the user data directory (created if need be). NAME is the URL's host
+// in the user data directory (SaveSnapshot creates it). NAME is the URL's host
 // and path made safe for a file name, with a short digest of the whole URL
 // so that two URLs never share a snapshot. Its annotations go beside it
 // (annotate.Locate).
@@ -30,9 +30,6 @@ func SnapshotPath(rawURL, annOverride string) (string, error) {
 		d, err := annotate.DataDir()
 		if err != nil {
 			return "", err
-		}
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return "", fmt.Errorf("creating the data directory: %w", err)
 		}
 		dir = d
 	}
@@ -120,6 +117,9 @@ func (f *Fetcher) OpenSnapshot(ctx context.Context, rawURL, annOverride string, 
 // rawURL and the fetch time, and returns the snapshot read back, so that
 // the session codes against exactly the snapshot's text and metadata.
 func SaveSnapshot(path, rawURL string, art *model.Article, fetched time.Time) (*Snapshot, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("creating the folder for the snapshot of %s: %w", rawURL, err)
+	}
 	if err := annotate.SaveAtomic(path, formatSnapshot(art, fetched)); err != nil {
 		return nil, fmt.Errorf("saving the snapshot of %s: %w", rawURL, err)
 	}
