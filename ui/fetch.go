@@ -120,25 +120,17 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 	if errors.As(msg.err, &isFeed) && m.sess == nil {
 		// The URL is a feed: show its items.
 		if m.waiting() && m.override != "" {
-			return m.stop(errors.New("--annotations names one file, and " + msg.src.URL + " is a feed of many articles"))
+			return m.fail(errors.New("--annotations names one file, and " + msg.src.URL + " is a feed of many articles"))
 		}
 		if err := CacheFeedPage(msg.src.URL, isFeed.Page); err != nil {
-			if m.waiting() {
-				return m.stop(err)
-			}
-			m.setError(err.Error())
-			return nil
+			return m.fail(err)
 		}
 		m.feed = newFeedPane(m.common, Source{URL: msg.src.URL, Feed: true})
 		m.layout()
 		return safeCmd(m.feed.Load())
 	}
 	if msg.err != nil {
-		if m.waiting() {
-			return m.stop(msg.err) // the page named on the command line: nothing else to show
-		}
-		m.setError(msg.err.Error())
-		return nil
+		return m.fail(msg.err)
 	}
 	if m.sess != nil {
 		if m.saving {
@@ -161,10 +153,11 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 	}
 	s, err := SnapshotSession(msg.snap, m.override)
 	if err != nil {
-		if m.library == nil && m.feed == nil {
-			return m.stop(err) // nothing left to show
+		// The open article was closed for this page: with no list behind
+		// it, nothing is left to show.
+		if cmd := m.fail(err); cmd != nil {
+			return cmd
 		}
-		m.setError(err.Error())
 		if m.feed != nil {
 			return safeCmd(m.feed.Recount())
 		}
@@ -194,11 +187,16 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 // command line is being fetched.
 func (m *Model) waiting() bool { return m.sess == nil && m.library == nil && m.feed == nil }
 
-// stop ends the program with err as its one line, when there is nothing
-// left to show.
-func (m *Model) stop(err error) tea.Cmd {
-	m.fatal = err
-	return tea.Quit
+// fail reports err on the message line, or, while nothing is shown yet
+// (the page named on the command line did not come), ends the program with
+// err as its one line.
+func (m *Model) fail(err error) tea.Cmd {
+	if m.waiting() {
+		m.fatal = err
+		return tea.Quit
+	}
+	m.setError(err.Error())
+	return nil
 }
 
 // startItemFetch opens a feed item's article in the background: its page,
