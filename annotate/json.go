@@ -588,12 +588,24 @@ func at(objs []map[string]json.RawMessage, i int) map[string]json.RawMessage {
 	return nil
 }
 
-// idOrIndex names an entity by its ID, or by its position when it has none.
+// idOrIndex names an entity by its ID (as showID shows it), or by its
+// position when it has none.
 func idOrIndex(id string, i int) string {
 	if id != "" {
-		return id
+		return showID(id)
 	}
 	return fmt.Sprintf("#%d (no id)", i+1)
+}
+
+// showID returns an ID read from a file as it may appear in a one-line
+// message: unchanged when it is printable, else quoted with Go escapes, so a
+// newline or an escape sequence in an ID never splits a message or reaches
+// the terminal.
+func showID(id string) string {
+	if q := strconv.Quote(id); q[1:len(q)-1] != id {
+		return q
+	}
+	return id
 }
 
 func list[T ~string](vs []T) string {

@@ -375,6 +375,11 @@ func TestDecodeErrors(t *testing.T) {
 			want:  `notes.stance.json: annotation #1 (no id): no type`,
 		},
 		{
+			name:  "id with a newline and an escape sequence",
+			input: `{"schema": 1, "annotations": [{"id": "n\n\u001b[2J"}]}`,
+			want:  `notes.stance.json: annotation "n\n\x1b[2J": no type`,
+		},
+		{
 			name:  "unknown stance",
 			input: `{"schema": 1, "annotations": [{"id": "n-1", "type": "position", "stance": "against"}]}`,
 			want:  `notes.stance.json: annotation n-1: unknown stance "against" (want one of support, oppose, neutral)`,

@@ -21,7 +21,7 @@ type Conflict struct {
 // String describes the conflict: "annotation n-5b1e07: changed here,
 // deleted on disk".
 func (c Conflict) String() string {
-	return fmt.Sprintf("%s %s: %s here, %s on disk", c.Kind, c.ID, c.Mine, c.Theirs)
+	return fmt.Sprintf("%s %s: %s here, %s on disk", c.Kind, showID(c.ID), c.Mine, c.Theirs)
 }
 
 // Merge combines two versions of a document that both descend from base:

@@ -38,7 +38,7 @@ type Problem struct {
 func (p Problem) String() string {
 	s := p.Msg
 	if p.ID != "" {
-		s = p.ID + ": " + s
+		s = showID(p.ID) + ": " + s
 	}
 	if p.Line > 0 {
 		s = fmt.Sprintf("%d:%d: %s", p.Line, p.Column, s)
@@ -144,13 +144,13 @@ func Validate(d *Document, a *model.Article) []Problem {
 		}
 		switch {
 		case n.Actor != "" && !actors[n.Actor]:
-			report(id, "actor %s is not in the actor registry", n.Actor)
+			report(id, "actor %s is not in the actor registry", showID(n.Actor))
 		case n.Actor == "" && (n.Type == model.TypeActor || n.Type == model.TypePosition):
 			report(id, "%s annotation has no actor", n.Type)
 		}
 		switch {
 		case n.Claim != "" && !claims[n.Claim]:
-			report(id, "claim %s is not in the claim registry", n.Claim)
+			report(id, "claim %s is not in the claim registry", showID(n.Claim))
 		case n.Claim == "" && (n.Type == model.TypeClaim || n.Type == model.TypePosition):
 			report(id, "%s annotation has no claim", n.Type)
 		case n.Claim != "" && n.Type == model.TypeActor:

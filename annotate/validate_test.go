@@ -140,6 +140,14 @@ func TestProblemString(t *testing.T) {
 	if got := (annotate.Problem{ID: "n-1", Msg: "bad"}).String(); got != "n-1: bad" {
 		t.Errorf("annotation problem = %q", got)
 	}
+	// An ID is read from the file: one that would break the line or reach
+	// the terminal is quoted.
+	if got := (annotate.Problem{ID: "n\n\x1b]0;x\a", Msg: "bad"}).String(); got != `"n\n\x1b]0;x\a": bad` {
+		t.Errorf("problem with a control character in its ID = %q", got)
+	}
+	if got := (annotate.Conflict{Kind: "actor", ID: "a\r", Mine: "changed", Theirs: "deleted"}).String(); got != `actor "a\r": changed here, deleted on disk` {
+		t.Errorf("conflict with a control character in its ID = %q", got)
+	}
 }
 
 // A stale document (the article changed) and orphans are reported as
