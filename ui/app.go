@@ -415,8 +415,18 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.setMessage("no annotation here to edit")
 		}
 		return nil
-	case key.Matches(msg, km.Delete, km.DeleteListed):
-		return m.deleteTarget()
+	case key.Matches(msg, km.Delete):
+		a, ok := m.target()
+		return m.deleteAnnotation(a, ok, "no annotation here to delete")
+	case key.Matches(msg, km.DeleteListed):
+		// SPEC §4: x deletes the annotation selected in the list, from
+		// either pane, but never one the user cannot see selected.
+		if m.rects().list.w == 0 {
+			m.setMessage("the annotation list is not shown: " + m.common.Keys.Delete.Help().Key + " deletes the annotation under the cursor")
+			return nil
+		}
+		a, ok := m.annotations.Selected()
+		return m.deleteAnnotation(a, ok, "no annotation listed to delete")
 	case key.Matches(msg, km.Copy):
 		return m.copyToClipboard()
 	case key.Matches(msg, km.EditNote):
@@ -513,10 +523,10 @@ func (m *Model) atCursor() (model.Annotation, int, bool) {
 	return at[0], len(at) - 1, true
 }
 
-func (m *Model) deleteTarget() tea.Cmd {
-	a, ok := m.target()
+// deleteAnnotation deletes a (when ok) or says none.
+func (m *Model) deleteAnnotation(a model.Annotation, ok bool, none string) tea.Cmd {
 	if !ok {
-		m.setMessage("no annotation here to delete")
+		m.setMessage(none)
 		return nil
 	}
 	if err := m.sess.Editor.Delete(a.ID); err != nil {

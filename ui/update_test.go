@@ -866,6 +866,36 @@ func TestAnnotationsPane(t *testing.T) {
 			t.Errorf("after deleting the last two, the list selects %+v, want the new last one", a)
 		}
 	})
+	parallel(t, "x in the article deletes the listed annotation, not the one at the cursor", func(t *testing.T) {
+		c := newCodedSeed(t, fakeAnnPath)
+		h := newReader(t, c.sess, wide.w, wide.h)
+		typeKeys(h, []string{"tab", "j", "j", "tab"})
+		if h.m.focus != focusArticle {
+			t.Fatal("tab did not go back to the article")
+		}
+		at, _, onOne := h.m.atCursor()
+		typeKeys(h, []string{"x"})
+		if _, ok := c.sess.Doc().Annotation(c.russia.ID); ok {
+			t.Error("x in the article did not delete the listed annotation, Moscow")
+		}
+		if _, ok := c.sess.Doc().Annotation(at.ID); onOne && at.ID != c.russia.ID && !ok {
+			t.Error("x deleted the annotation at the cursor")
+		}
+		if n := len(c.sess.Doc().Annotations); n != 4 {
+			t.Errorf("%d annotations left, want 4", n)
+		}
+	})
+	parallel(t, "x with the list not shown deletes nothing and says why", func(t *testing.T) {
+		c := newCodedSeed(t, fakeAnnPath)
+		h := newReader(t, c.sess, narrow.w, narrow.h)
+		typeKeys(h, []string{"x"})
+		if n := len(c.sess.Doc().Annotations); n != 5 {
+			t.Errorf("%d annotations left, want all 5", n)
+		}
+		if !strings.Contains(h.m.message, "the annotation list is not shown: d deletes the annotation under the cursor") {
+			t.Errorf("message = %q", h.m.message)
+		}
+	})
 	parallel(t, "d in the list deletes the listed annotation too", func(t *testing.T) {
 		c := newCodedSeed(t, fakeAnnPath)
 		h := newReader(t, c.sess, wide.w, wide.h)
@@ -973,7 +1003,7 @@ func testHelpOverlay(t *testing.T) {
 	if !h.m.help || !strings.Contains(h.screen(), "Select & search") {
 		t.Fatal("? did not show the full help")
 	}
-	for _, want := range []string{"ctrl+r", "redo", "delete listed", "side panes"} {
+	for _, want := range []string{"ctrl+r", "redo", "delete the listed one", "side panes"} {
 		if !strings.Contains(h.screen(), want) {
 			t.Errorf("the full help does not list %q", want)
 		}
