@@ -52,6 +52,9 @@ the defaults are used instead (the exit code of stance config is then 1).`,
 	return cmd
 }
 
+// known is what the configuration file may name.
+var known = config.Known{Themes: ui.ThemeNames(), Keys: ui.KeyNames()}
+
 // settings is the effective configuration and the key bindings built from
 // it, as the reader uses them.
 type settings struct {
@@ -74,7 +77,7 @@ func loadSettings(theme, cmd string) (settings, error) {
 		s.Config, s.fileErr = config.Default(), err
 	} else {
 		s.path = path
-		s.Config, s.fileErr = config.Load(path, config.Known{Themes: ui.ThemeNames(), Keys: ui.KeyNames()})
+		s.Config, s.fileErr = config.Load(path, known)
 	}
 	if theme != "" {
 		s.Theme, s.Origin["theme"] = theme, config.FromFlag
@@ -91,10 +94,20 @@ func loadSettings(theme, cmd string) (settings, error) {
 
 // annotationsDir is the configuration's annotations folder, where export,
 // stats and validate also look for an article's annotations; "" when there
-// is none or the file cannot be read (the reader says why).
-func annotationsDir() string {
-	s, _ := loadSettings("", "")
-	return s.AnnotationsDir
+// is none. A configuration file that cannot be read is a warning, one line
+// on stderr: the command goes on without it, looking beside the articles.
+// Key bindings do not matter here, so keys that clash are not checked.
+func annotationsDir(stderr io.Writer) string {
+	path, err := config.Path()
+	if err != nil {
+		return "" // no home folder, so no configuration file either
+	}
+	cfg, err := config.Load(path, known)
+	if err != nil {
+		fmt.Fprintf(stderr, "stance: warning: configuration ignored, annotations looked for beside the articles: %v\n", err)
+		return ""
+	}
+	return cfg.AnnotationsDir
 }
 
 // coding is the reader's share of the settings.

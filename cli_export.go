@@ -45,7 +45,7 @@ Formats:` + formats.String(),
   stance export --format brat -o brat/ news/story.txt`,
 		Args: needPaths,
 		RunE: func(cmd *cobra.Command, paths []string) error {
-			return runExport(paths, f, cmd.OutOrStdout())
+			return runExport(paths, annotationsDir(cmd.ErrOrStderr()), f, cmd.OutOrStdout())
 		},
 	}
 	fl := cmd.Flags()
@@ -75,7 +75,7 @@ func needPaths(cmd *cobra.Command, paths []string) error {
 }
 
 // runExport is stance export.
-func runExport(paths []string, flags exportFlags, stdout io.Writer) error {
+func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) error {
 	format, out, network := flags.format, flags.out, flags.network
 	if format == "" && out != "" {
 		format = formatOfExt(filepath.Ext(out))
@@ -98,7 +98,7 @@ func runExport(paths []string, flags exportFlags, stdout io.Writer) error {
 		return usageError{msg: fmt.Sprintf("export: %s writes several files: name a folder with -o DIR", f), cmd: "export"}
 	}
 
-	coded, err := annotate.LoadCorpus(annotationsDir(), paths...)
+	coded, err := annotate.LoadCorpus(dir, paths...)
 	if err != nil {
 		return err
 	}

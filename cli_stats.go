@@ -25,7 +25,7 @@ different articles (ignoring case and spacing; aliases count) are counted as
 one.`,
 		Args: needPaths,
 		RunE: func(cmd *cobra.Command, paths []string) error {
-			return runStats(paths, asJSON, cmd.OutOrStdout())
+			return runStats(paths, annotationsDir(cmd.ErrOrStderr()), asJSON, cmd.OutOrStdout())
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the counts as JSON")
@@ -33,8 +33,8 @@ one.`,
 }
 
 // runStats is stance stats.
-func runStats(paths []string, asJSON bool, stdout io.Writer) error {
-	refs, err := annotate.FindCoded(annotationsDir(), paths...)
+func runStats(paths []string, dir string, asJSON bool, stdout io.Writer) error {
+	refs, err := annotate.FindCoded(dir, paths...)
 	if err != nil {
 		return err
 	}

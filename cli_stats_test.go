@@ -72,3 +72,37 @@ func TestCommandsFindAnnotationsFolder(t *testing.T) {
 		t.Errorf("export: exit %d, %q, %q", code, stdout, stderr)
 	}
 }
+
+// A configuration file that cannot be read does not stop stats, validate or
+// export: each says so in one line on stderr, naming the file's line and
+// column, and looks for annotations beside the articles. Keys that clash
+// are the reader's business: the annotations folder still counts.
+func TestCommandsWithBrokenConfig(t *testing.T) {
+	cfgHome, folder, articles := t.TempDir(), t.TempDir(), t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfgHome)
+	os.MkdirAll(filepath.Join(cfgHome, "stance"), 0o755)
+	cfgPath := filepath.Join(cfgHome, "stance", "config.toml")
+	article := filepath.Join(articles, "2025-08-15-alaska-summit.txt")
+	text, _ := os.ReadFile(filepath.Join(testCorpus, "2025-08-15-alaska-summit.txt"))
+	os.WriteFile(article, text, 0o644)
+	coding, _ := os.ReadFile(filepath.Join(testCorpus, "2025-08-15-alaska-summit.txt.stance.json"))
+	os.WriteFile(filepath.Join(folder, "2025-08-15-alaska-summit.txt.stance.json"), coding, 0o644)
+
+	os.WriteFile(cfgPath, []byte("annotations_dir = "+strconv.Quote(folder)+"\n[keys]\ntag_actor = [\"q\"]\n"), 0o644)
+	if code, stdout, stderr := cli(t, "stats", article); code != exitOK || !strings.HasPrefix(stdout, "1 article, 28 annotations") || stderr != "" {
+		t.Errorf("stats with clashing keys: exit %d, %q, %q", code, stdout, stderr)
+	}
+
+	os.WriteFile(cfgPath, []byte("annotations_dir = "+strconv.Quote(folder)+"\ncoder = Ana\n"), 0o644)
+	want := "stance: warning: configuration ignored, annotations looked for beside the articles: " + cfgPath + ":2:9: "
+	for _, args := range [][]string{{"stats", article}, {"validate", article}, {"export", "-f", "csv", article}} {
+		code, _, stderr := cli(t, args...)
+		if !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") < 1 {
+			t.Errorf("%s: stderr %q, want it to start %q", args[0], stderr, want)
+		}
+		if code != exitFailure {
+			// Beside the article there is nothing: each says so and fails.
+			t.Errorf("%s: exit %d, want %d (no annotations beside the article)", args[0], code, exitFailure)
+		}
+	}
+}

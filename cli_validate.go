@@ -27,7 +27,7 @@ exit status is 1 if any file has errors or annotations that are no longer at
 their offsets (which 'stance export' refuses), 0 otherwise.`,
 		Args: needPaths,
 		RunE: func(cmd *cobra.Command, paths []string) error {
-			return runValidate(paths, cmd.OutOrStdout())
+			return runValidate(paths, annotationsDir(cmd.ErrOrStderr()), cmd.OutOrStdout())
 		},
 	}
 }
@@ -41,13 +41,12 @@ func (e errProblems) Error() string {
 }
 
 // runValidate is stance validate.
-func runValidate(paths []string, stdout io.Writer) error {
+func runValidate(paths []string, dir string, stdout io.Writer) error {
 	var res errProblems
 	fail := func(line string) {
 		fmt.Fprintln(stdout, line)
 		res.problems++
 	}
-	dir := annotationsDir()
 	for _, p := range paths {
 		refs, err := annotate.FindCoded(dir, p)
 		if err != nil {
