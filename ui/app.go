@@ -59,7 +59,8 @@ type Model struct {
 
 	message string
 	isError bool
-	fetch   fetchStatus // a web page or feed being fetched
+	fetch   fetchStatus  // a web page or feed being fetched, or an article opened
+	pending *pendingOpen // the article opened in the background, until shown
 
 	saving    bool
 	saveDone  chan struct{} // closed when the running save's write has ended
@@ -98,7 +99,7 @@ func New(opts Options) *Model {
 		keys = DefaultKeyMap()
 	}
 	c := &Common{Styles: ThemeStyles(opts.Theme, opts.Dark), Keys: keys, Coding: opts.Coding}
-	m := &Model{common: c, override: opts.Annotations, theme: opts.Theme}
+	m := &Model{common: c, override: opts.Annotations, theme: opts.Theme, pending: &pendingOpen{}}
 	switch {
 	case opts.Session == nil && len(opts.Sources) == 1 && opts.Sources[0].Feed:
 		m.feed = newFeedPane(c, opts.Sources[0])
@@ -271,13 +272,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.src.URL != "" {
 			return m.startFetch(msg.src)
 		}
-		s, err := m.common.Coding.OpenSession(msg.src, m.override)
-		if err != nil {
-			m.setError(err.Error())
-			return nil
-		}
-		m.openSession(s)
-		return nil
+		return m.startOpen(msg.src)
+	case openedMsg:
+		return m.opened(msg)
 	case exportedMsg:
 		if msg.err != nil {
 			m.setError("export failed: " + msg.err.Error())

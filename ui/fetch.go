@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"sync"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -95,6 +96,94 @@ func (m *Model) startFetch(src Source) tea.Cmd {
 	}
 	m.message = ""
 	return m.fetch.Start(what, fetchSnapshotCmd(src, m.override))
+}
+
+// openedMsg says that an article opened in the background is ready (in
+// the model's pendingOpen) or could not be opened.
+type openedMsg struct {
+	src Source
+	err error
+}
+
+// pendingOpen hands a session opened off the UI goroutine to Update. Until
+// Update takes it, it is held here, so that a program ending meanwhile
+// closes it (releasing its annotations file's lock) instead of losing it.
+type pendingOpen struct {
+	mu     sync.Mutex
+	sess   *Session
+	closed bool // the program has ended: what arrives is closed at once
+}
+
+// put holds s for Update, and reports false (having closed s) if the
+// program has ended.
+func (p *pendingOpen) put(s *Session) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		s.Close()
+		return false
+	}
+	p.sess = s
+	return true
+}
+
+// take returns the session put, if any, and forgets it.
+func (p *pendingOpen) take() *Session {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s := p.sess
+	p.sess = nil
+	return s
+}
+
+// close closes the session waiting, if any, and any that arrives later.
+func (p *pendingOpen) close() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.closed = true
+	if p.sess != nil {
+		p.sess.Close()
+		p.sess = nil
+	}
+}
+
+// startOpen opens a local article (a file or a bundled sample) in the
+// background, with a spinner: parsing a long article and re-anchoring its
+// coding take long enough to freeze the screen.
+func (m *Model) startOpen(src Source) tea.Cmd {
+	if m.fetch.Active() {
+		m.setMessage("already " + m.fetch.what)
+		return nil
+	}
+	coding, override, pending := m.common.Coding, m.override, m.pending
+	m.message = ""
+	return m.fetch.Start("opening "+src.Name(), func() tea.Msg {
+		s, err := coding.OpenSession(src, override)
+		if err == nil && !pending.put(s) {
+			return nil
+		}
+		return openedMsg{src: src, err: err}
+	})
+}
+
+// opened shows the article opened in the background, unless an article is
+// already open (then it is closed unseen).
+func (m *Model) opened(msg openedMsg) tea.Cmd {
+	m.fetch.Stop()
+	s := m.pending.take()
+	if msg.err != nil {
+		m.setError(msg.err.Error())
+		return nil
+	}
+	if s == nil {
+		return nil
+	}
+	if m.sess != nil {
+		s.Close()
+		return nil
+	}
+	m.openSession(s)
+	return nil
 }
 
 // refresh fetches the open web page again; when it arrives the coding is

@@ -56,9 +56,11 @@ func (m *Model) save() tea.Cmd {
 // for the ends that never reach Update: SIGTERM, which Bubble Tea turns
 // into an immediate stop, and a closed terminal (SIGHUP). It waits for a
 // running save first, so that an older version never lands after the
-// last. After an internal error (the recovery file has the coding) or a
+// last; an article still opening in the background is closed when it
+// arrives. After an internal error (the recovery file has the coding) or a
 // quit the user chose to make without saving, it saves nothing.
 func (m *Model) Shutdown() error {
+	m.pending.close()
 	if m.saveDone != nil {
 		select {
 		case <-m.saveDone:
