@@ -261,6 +261,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.feed.Update(msg)
 		}
 		return nil
+	case feedFollowedMsg:
+		switch {
+		case msg.err != nil:
+			m.setError("could not follow the feed: " + msg.err.Error())
+		case msg.added:
+			m.setMessage("following " + msg.url + " (added to " + shortPath(msg.path) + ")")
+		default:
+			m.setMessage("already following " + msg.url + " (in " + shortPath(msg.path) + ")")
+		}
+		return nil
 	case openFeedItemMsg:
 		return m.startItemFetch(msg)
 	case openSourceMsg:

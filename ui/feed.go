@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -195,6 +196,8 @@ func (p *feedPane) Update(msg tea.Msg) tea.Cmd {
 			return p.Refresh()
 		case key.Matches(msg, km.Open):
 			return p.open()
+		case key.Matches(msg, km.Follow):
+			return p.follow()
 		}
 	}
 	return nil
@@ -228,6 +231,32 @@ func (p *feedPane) open() tea.Cmd {
 	}
 }
 
+// feedFollowedMsg says what following a feed did.
+type feedFollowedMsg struct {
+	url   string
+	path  string // the feeds file
+	added bool   // false: the file listed the feed already
+	err   error
+}
+
+// follow adds the feed to the feeds file, where the library lists it from
+// the next start on (as stance feeds add does).
+func (p *feedPane) follow() tea.Cmd {
+	url := p.src.URL
+	if url == "" {
+		err := errors.New("only a feed at a URL can be followed: the feeds file lists URLs, and this is " + p.src.Path)
+		return func() tea.Msg { return feedFollowedMsg{err: err} }
+	}
+	return func() tea.Msg {
+		path, err := feeds.ListPath()
+		if err != nil {
+			return feedFollowedMsg{url: url, err: err}
+		}
+		added, err := feeds.AddToList(path, []feeds.Subscription{{URL: url}})
+		return feedFollowedMsg{url: url, path: path, added: len(added) > 0, err: err}
+	}
+}
+
 // Title is the feed's name, for the status bar: the feeds file's name for
 // it, else its own.
 func (p *feedPane) Title() string {
@@ -246,10 +275,15 @@ func (p *feedPane) ShortHelp(back bool) []key.Binding {
 	km := p.common.Keys
 	refresh := km.Refresh
 	refresh.SetHelp(refresh.Help().Key, "read the feed again")
-	if !back {
-		return []key.Binding{km.Up, km.Down, km.Open, refresh, km.Help, km.Quit}
+	keys := []key.Binding{km.Up, km.Down, km.Open}
+	if back {
+		keys = append(keys, km.Back)
 	}
-	return []key.Binding{km.Up, km.Down, km.Open, km.Back, refresh, km.Help, km.Quit}
+	keys = append(keys, refresh)
+	if p.src.URL != "" {
+		keys = append(keys, km.Follow)
+	}
+	return append(keys, km.Help, km.Quit)
 }
 
 func (p *feedPane) View() string {

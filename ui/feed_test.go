@@ -5,10 +5,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"stance/annotate"
+	"stance/annotate/feeds"
 	"stance/annotate/web"
 )
 
@@ -116,5 +118,47 @@ func TestFeedBroken(t *testing.T) {
 	h := newHarness(t, New(Options{Sources: []Source{{Path: "../annotate/feeds/testdata/truncated.json", Feed: true}}}), wide.w, wide.h)
 	if !strings.Contains(h.screen(), "⚠ ../annotate/feeds/testdata/truncated.json: not a readable feed") || !strings.Contains(h.screen(), "no items") {
 		t.Errorf("broken feed:\n%s", h.screen())
+	}
+}
+
+// TestFollowFeed: F in a feed opened by its URL adds it to the feeds file,
+// keeping what the file held; a second F says it is followed already; a
+// feed file cannot be followed, and says why.
+func TestFollowFeed(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	cfg := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	list := filepath.Join(cfg, "stance", "feeds")
+	os.MkdirAll(filepath.Dir(list), 0o755)
+	os.WriteFile(list, []byte("# mine\nhttps://council.example/atom.xml  Council\n"), 0o644)
+	srv := feedSite(t)
+	url := srv.URL + "/feed.xml"
+	h := newHarness(t, New(Options{Sources: []Source{{URL: url, Feed: true}}}), wide.w, wide.h)
+	if !strings.Contains(h.screen(), "F follow the feed") {
+		t.Errorf("the key help does not offer F:\n%s", h.screen())
+	}
+	h.keys("F")
+	if want := "following " + url + " (added to "; !strings.Contains(h.m.message, want) || h.m.isError {
+		t.Errorf("after F the message is %q, want it to say %q", h.m.message, want)
+	}
+	if data, _ := os.ReadFile(list); string(data) != "# mine\nhttps://council.example/atom.xml  Council\n"+url+"\n" {
+		t.Errorf("feeds file after F:\n%s", data)
+	}
+	h.keys("F")
+	if want := "already following " + url; !strings.Contains(h.m.message, want) {
+		t.Errorf("after a second F the message is %q, want %q", h.m.message, want)
+	}
+	if subs, _, _ := feeds.LoadList(list); len(subs) != 2 {
+		t.Errorf("feeds file lists %d feeds, want 2", len(subs))
+	}
+
+	file := New(Options{Sources: []Source{{Path: feedSample, Feed: true}}})
+	hf := newHarness(t, file, wide.w, wide.h)
+	hf.keys("F")
+	if !hf.m.isError || !strings.Contains(hf.m.message, "only a feed at a URL can be followed") {
+		t.Errorf("F on a feed file: %q", hf.m.message)
+	}
+	if strings.Contains(hf.screen(), "F follow the feed") {
+		t.Error("the key help offers F for a feed file")
 	}
 }

@@ -46,6 +46,7 @@ type KeyMap struct {
 	Back     key.Binding
 	Filter   key.Binding
 	Panel    key.Binding
+	Follow   key.Binding
 
 	Help key.Binding
 	Quit key.Binding
@@ -96,6 +97,7 @@ func DefaultKeyMap() *KeyMap {
 		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "library")),
 		Filter:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter type")),
 		Panel:    key.NewBinding(key.WithKeys("\\"), key.WithHelp("\\", "side panes")),
+		Follow:   key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow the feed")),
 
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -126,7 +128,7 @@ func (km *KeyMap) namedBindings() []struct {
 		{"export", &km.Export}, {"refresh", &km.Refresh},
 		{"copy", &km.Copy}, {"edit_note", &km.EditNote},
 		{"next_pane", &km.NextPane}, {"prev_pane", &km.PrevPane},
-		{"open", &km.Open}, {"back", &km.Back}, {"filter", &km.Filter}, {"panel", &km.Panel},
+		{"open", &km.Open}, {"back", &km.Back}, {"filter", &km.Filter}, {"panel", &km.Panel}, {"follow", &km.Follow},
 		{"help", &km.Help}, {"quit", &km.Quit},
 	}
 }
@@ -209,7 +211,7 @@ func keyContexts() [][]string {
 		// the annotations list
 		slices.Concat(reader, moves, []string{"filter", "open"}),
 		// the library and a feed's items
-		slices.Concat([]string{"quit", "help", "back", "refresh", "open"}, moves),
+		slices.Concat([]string{"quit", "help", "back", "refresh", "open", "follow"}, moves),
 	}
 }
 
