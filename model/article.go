@@ -84,7 +84,7 @@ type Article struct {
 // NewArticle returns an Article with the given metadata, normalised text and
 // blocks, and caches the text's code points. Text must not change afterwards.
 func NewArticle(meta Meta, text string, blocks []Block) *Article {
-	return &Article{Meta: meta, Text: text, Blocks: blocks, runes: []rune(text)}
+	return &Article{Meta: meta, Text: text, Blocks: blocks, runes: toRunes(text)}
 }
 
 // Len returns the number of code points in the article's text.
@@ -95,7 +95,7 @@ func (a *Article) Len() int { return len(a.Runes()) }
 // first use.
 func (a *Article) Runes() []rune {
 	if a.runes == nil && a.Text != "" {
-		a.runes = []rune(a.Text)
+		a.runes = toRunes(a.Text)
 	}
 	return a.runes
 }
