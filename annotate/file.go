@@ -69,7 +69,22 @@ type Opened struct {
 // lock is released), and the file is not touched. A missing file is a new
 // document.
 func Open(path string, art *model.Article, source string) (*Opened, error) {
-	f := &File{path: path, art: art, source: source}
+	return Preload(path).Open(art, source)
+}
+
+// Preloaded is an annotations file locked, read and parsed before the
+// article it codes is at hand: the part of Open that needs no article, for
+// a caller to do while it parses the article. Finish it with Open, or
+// release it with Close.
+type Preloaded struct {
+	f *File
+	r fileRead
+}
+
+// Preload takes the file's lock, cleans up after killed saves and reads and
+// parses the file, as Open does first. Its errors wait for Open.
+func Preload(path string) *Preloaded {
+	f := &File{path: path}
 	lock, err := Lock(path)
 	switch {
 	case err == nil:
@@ -79,7 +94,14 @@ func Open(path string, art *model.Article, source string) (*Opened, error) {
 	default:
 		f.readOnly = fmt.Errorf("%s cannot be locked, so it is not written: %w", path, err)
 	}
-	o, err := f.load()
+	return &Preloaded{f: f, r: f.read()}
+}
+
+// Open finishes opening the file for a session on art, as Open does.
+func (p *Preloaded) Open(art *model.Article, source string) (*Opened, error) {
+	f := p.f
+	f.art, f.source = art, source
+	o, err := f.finish(p.r)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -87,29 +109,50 @@ func Open(path string, art *model.Article, source string) (*Opened, error) {
 	return o, nil
 }
 
-// load reads the file and builds the session's document. f.mu need not be
-// held: f is not shared yet, or the caller holds it.
-func (f *File) load() (*Opened, error) {
-	o := &Opened{File: f}
+// Close releases a Preloaded that will not be opened.
+func (p *Preloaded) Close() error { return p.f.Close() }
+
+// fileRead is what loading reads and parses of the file before it needs
+// the article.
+type fileRead struct {
+	cleaned int // temporary files of killed saves removed
+	st      DiskState
+	data    []byte
+	parts   *docParts // nil when there is no file
+	err     error
+}
+
+// read reads and parses the file. f.mu need not be held: f is not shared
+// yet, or the caller holds it.
+func (f *File) read() fileRead {
+	var r fileRead
 	if f.lock != nil {
 		// A failure to clean is no reason not to open.
-		o.Cleaned, _ = CleanTemp(f.path)
+		r.cleaned, _ = CleanTemp(f.path)
 	}
-	data, st, err := ReadState(f.path)
-	if err != nil {
-		return nil, err
+	r.data, r.st, r.err = ReadState(f.path)
+	if r.err == nil && r.st.Exists {
+		r.parts, r.err = splitForLenient(f.path, r.data)
 	}
-	f.disk = st
-	if !st.Exists {
+	return r
+}
+
+// finish builds the session's document from what read found, re-anchored
+// to f.art. f.mu need not be held: f is not shared yet, or the caller
+// holds it.
+func (f *File) finish(r fileRead) (*Opened, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	o := &Opened{File: f, Cleaned: r.cleaned}
+	f.disk = r.st
+	if !r.st.Exists {
 		o.New = true
 		o.Doc = New(f.art, f.source, "")
 		f.base = nil
 		return o, nil
 	}
-	doc, problems, err := DecodeLenient(f.path, data, f.art)
-	if err != nil {
-		return nil, err
-	}
+	doc, problems := lenientDocument(r.data, r.parts, f.art)
 	if len(problems) > 0 {
 		o.Skipped = problems
 		f.readOnly = &damagedError{path: f.path, problems: problems}
@@ -293,7 +336,7 @@ func (f *File) TakeOver() (*Opened, error) {
 		return nil, err
 	}
 	f.lock, f.readOnly = lock, nil
-	o, err := f.load()
+	o, err := f.finish(f.read())
 	if err != nil {
 		f.lock.Release()
 		f.lock = nil

@@ -450,3 +450,53 @@ func TestOpenReanchors(t *testing.T) {
 		t.Error("the document does not record the edited article")
 	}
 }
+
+// Preload locks and reads the file before the article is at hand: the lock
+// is held from then on (a second opener is read-only), Open on the article
+// gives what Open gives, and a Preloaded closed unopened leaves neither the
+// lock nor its file behind. Its errors (here a file from a newer stance)
+// wait for Open, which releases the lock.
+func TestPreload(t *testing.T) {
+	path := seedFile(t)
+	art, err := seedArticle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pre := annotate.Preload(path)
+	if _, err := annotate.Lock(path); !errors.Is(err, annotate.ErrLocked) {
+		t.Errorf("Lock while preloaded: %v, want ErrLocked", err)
+	}
+	o, err := pre.Open(art, seedName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct, err := annotate.Open(path, art, seedName) // read-only: o holds the lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer direct.File.Close()
+	if got, want := marshal(t, o.Doc), marshal(t, direct.Doc); got != want {
+		t.Errorf("Preload then Open gives another document than Open:\n%s\nwant\n%s", got, want)
+	}
+	if err := o.File.ReadOnly(); err != nil {
+		t.Errorf("the preloaded file is read-only: %v", err)
+	}
+	o.File.Close()
+
+	annotate.Preload(path).Close()
+	if _, err := os.Stat(annotate.LockPath(path)); !os.IsNotExist(err) {
+		t.Errorf("the lock file is still there after Close: %v", err)
+	}
+
+	data, _ := os.ReadFile(path)
+	os.WriteFile(path, []byte(strings.Replace(string(data), `"schema": 1`, `"schema": 99`, 1)), 0o644)
+	pre = annotate.Preload(path)
+	if _, err := pre.Open(art, seedName); err == nil || !strings.Contains(err.Error(), "99") {
+		t.Errorf("Open of a newer schema: %v", err)
+	}
+	if l, err := annotate.Lock(path); err != nil {
+		t.Errorf("the lock is still held after a failed Open: %v", err)
+	} else {
+		l.Release()
+	}
+}

@@ -42,19 +42,25 @@ func LoadLenient(path string, art *model.Article) (*Document, []Problem, error) 
 //
 // With no problems, the document is what Decode returns.
 func DecodeLenient(name string, data []byte, art *model.Article) (*Document, []Problem, error) {
-	parts, ok := parseDocument(data)
-	if ok {
-		if err := checkSchema(name, parts.hasSchema, parts.schema); err != nil {
-			return nil, nil, err
-		}
-	} else {
-		var err error
-		if parts, err = splitLenient(name, data); err != nil {
-			return nil, nil, err
-		}
+	parts, err := splitForLenient(name, data)
+	if err != nil {
+		return nil, nil, err
 	}
 	d, problems := lenientDocument(data, parts, art)
 	return d, problems, nil
+}
+
+// splitForLenient is the part of DecodeLenient that needs no article: it
+// parses data into its parts, or says why the document cannot be read.
+func splitForLenient(name string, data []byte) (*docParts, error) {
+	parts, ok := parseDocument(data)
+	if !ok {
+		return splitLenient(name, data)
+	}
+	if err := checkSchema(name, parts.hasSchema, parts.schema); err != nil {
+		return nil, err
+	}
+	return parts, nil
 }
 
 // splitLenient splits data into DecodeLenient's parts with encoding/json,

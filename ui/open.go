@@ -101,19 +101,32 @@ func (c Coding) OpenSession(src Source, annOverride string) (*Session, error) {
 		}
 		return SnapshotSession(snap, annOverride)
 	}
-	art, err := parseSource(src)
-	if err != nil {
-		return nil, err
+	// The annotations file is read and parsed while the article is: on a
+	// long article with many annotations that is most of the time to the
+	// first screen.
+	annPath, locErr := c.locate(src, annOverride)
+	preloaded := make(chan *annotate.Preloaded, 1)
+	if locErr == nil {
+		go func() { preloaded <- annotate.Preload(annPath) }()
+	} else {
+		preloaded <- nil
 	}
-	annPath, err := c.locate(src, annOverride)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", src.Name(), err)
+	art, err := parseSource(src)
+	pre := <-preloaded
+	switch {
+	case err != nil:
+		if pre != nil {
+			pre.Close()
+		}
+		return nil, err
+	case locErr != nil:
+		return nil, fmt.Errorf("%s: %w", src.Name(), locErr)
 	}
 	source := src.Name()
 	if !src.Bundled {
 		source = annotate.SourceFor(src.Path, annPath)
 	}
-	return openWith(art, src.Name(), source, annPath, nil)
+	return openWith(art, src.Name(), source, pre, nil)
 }
 
 // SnapshotSession opens the coding of a web page's snapshot: annotations
@@ -129,7 +142,7 @@ func SnapshotSession(snap *web.Snapshot, annOverride string) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", snap.URL, err)
 	}
-	return openWith(snap.Article, snap.URL, snap.URL, annPath, snap)
+	return openWith(snap.Article, snap.URL, snap.URL, annotate.Preload(annPath), snap)
 }
 
 // locate returns the annotations file of an article (not a web page).
@@ -139,14 +152,15 @@ func (c Coding) locate(src Source, annOverride string) (string, error) {
 	})
 }
 
-// openWith opens the annotations at annPath for art, which is called name;
-// a new document records source as its source. snap is the web snapshot
-// art came from, if any.
-func openWith(art *model.Article, name, source, annPath string, snap *web.Snapshot) (*Session, error) {
+// openWith opens the preloaded annotations file for art, which is called
+// name; a new document records source as its source. snap is the web
+// snapshot art came from, if any.
+func openWith(art *model.Article, name, source string, pre *annotate.Preloaded, snap *web.Snapshot) (*Session, error) {
 	if len(art.Blocks) == 0 {
+		pre.Close()
 		return nil, fmt.Errorf("%s: the article has no text to read", name)
 	}
-	o, err := annotate.Open(annPath, art, source)
+	o, err := pre.Open(art, source)
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +175,7 @@ func openWith(art *model.Article, name, source, annPath string, snap *web.Snapsh
 			info.URL, info.Fetched, recorded = snap.URL, fetched, true
 		}
 	}
-	s := NewSession(art, o.Doc, name, annPath)
+	s := NewSession(art, o.Doc, name, o.File.Path())
 	s.File = o.File
 	var notes []string
 	if err := o.File.ReadOnly(); err != nil {
