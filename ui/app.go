@@ -70,9 +70,10 @@ type Model struct {
 	forceQuit bool           // the last quit failed to save: the next leaves anyway
 	mouseDown bool
 	fatal     error
-	jumped    string // the annotation last jumped to from the list: it wins ties at the cursor
-	drawPanic error  // a panic while drawing, to be handled by the next Update
-	exitNote  string // a line to print after the program ends
+	jumped    string  // the annotation last jumped to from the list: it wins ties at the cursor
+	drawPanic error   // a panic while drawing, to be handled by the next Update
+	exitNote  string  // a line to print after the program ends
+	initCmd   tea.Cmd // what opening the first article asked for, run by Init
 
 	sideCache struct { // the side panes as last drawn
 		key   sideKey
@@ -110,7 +111,7 @@ func New(opts Options) *Model {
 		m.library = newLibraryPane(c, opts.Sources, opts.Annotations)
 	}
 	if opts.Session != nil {
-		m.openSession(opts.Session)
+		m.initCmd = m.openSession(opts.Session)
 	}
 	if opts.Notice != "" {
 		m.setError(strings.TrimPrefix(m.message+" · "+opts.Notice, " · "))
@@ -126,7 +127,7 @@ func (m *Model) Err() error { return m.fatal }
 func (m *Model) Note() string { return m.exitNote }
 
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.initCmd}
 	if m.library != nil {
 		cmds = append(cmds, safeCmd(m.library.Load()))
 	}
@@ -161,7 +162,10 @@ func safeCmd(cmd tea.Cmd) tea.Cmd {
 	}
 }
 
-func (m *Model) openSession(s *Session) {
+// openSession shows s, replacing the open article. Its command saves s
+// soon when opening changed it (re-anchoring, a page's URL recorded): the
+// file on disk then describes the text it codes.
+func (m *Model) openSession(s *Session) tea.Cmd {
 	if m.sess != nil && m.sess != s && m.sess.File != s.File {
 		m.sess.Close()
 	}
@@ -180,6 +184,10 @@ func (m *Model) openSession(s *Session) {
 	if s.Notice != "" {
 		m.setError(s.Notice)
 	}
+	if s.Dirty() && !s.ReadOnly {
+		return m.scheduleSave()
+	}
+	return nil
 }
 
 // Update routes a message. A panic anywhere below is turned into a saved

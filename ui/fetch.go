@@ -182,8 +182,7 @@ func (m *Model) opened(msg openedMsg) tea.Cmd {
 		s.Close()
 		return nil
 	}
-	m.openSession(s)
-	return nil
+	return m.openSession(s)
 }
 
 // refresh fetches the open web page again; when it arrives the coding is
@@ -256,7 +255,7 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 	if m.waiting() && m.isError {
 		startup = m.message // a notice from the start, such as a bad configuration file
 	}
-	m.openSession(s)
+	cmd := m.openSession(s)
 	switch {
 	case msg.note != "":
 		m.setError(msg.note)
@@ -266,10 +265,7 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 	if startup != "" {
 		m.setError(startup + " · " + m.message)
 	}
-	if s.Dirty() {
-		return m.scheduleSave()
-	}
-	return nil
+	return cmd
 }
 
 // waiting reports whether nothing is shown yet: the web page named on the

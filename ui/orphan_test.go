@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // TestReopenAfterArticleChanged codes the seed, then deletes the paragraph
@@ -36,7 +38,17 @@ func TestReopenAfterArticleChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := newReader(t, sess, wide.w, wide.h)
+	// Re-anchoring is saved by itself, a moment after opening, as an edit
+	// is: the file then describes the text it codes (export and stats
+	// refuse a stale file), without waiting for an edit or a quit.
+	m := New(Options{Session: sess})
+	r := &harness{t: t, m: m, wait: 2 * time.Second}
+	r.run(m.Init())
+	r.send(tea.WindowSizeMsg{Width: wide.w, Height: wide.h})
+	if data, _ := os.ReadFile(annPath); !strings.Contains(string(data), `"orphan": true`) || sess.Dirty() {
+		t.Errorf("the re-anchored coding was not saved after opening (dirty %v)", sess.Dirty())
+	}
+	r.wait = 100 * time.Millisecond
 	if !strings.Contains(r.screen(), "1 orphaned") {
 		t.Errorf("the reader does not say what re-anchoring did:\n%s", r.screen())
 	}

@@ -214,7 +214,7 @@ func (m *Model) takeOver() tea.Cmd {
 		msg += "; " + o.Reanchor.String()
 	}
 	cursor := m.article.Cursor()
-	m.openSession(fresh)
+	m.openSession(fresh) // saved below, changed or not: the take-over is written
 	m.article.JumpTo(cursor)
 	fresh.lastActor, fresh.lastClaim = s.lastActor, s.lastClaim
 	m.setMessage(msg)
