@@ -887,7 +887,8 @@ func (m *Model) readerHelp() []key.Binding {
 
 func (m *Model) readerStatus() statusInfo {
 	s := m.sess
-	counts := s.Counts()
+	doc := s.Doc()
+	counts := &codingCounts{actors: len(doc.Actors), claims: len(doc.Claims), positions: s.Counts()[model.TypePosition]}
 	mode := "READ"
 	switch {
 	case m.dialog != nil:

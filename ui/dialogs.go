@@ -186,7 +186,10 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 			return nil, errors.New("name the actor who takes the position")
 		}
 		cl, ok := claim.picked()
-		if !ok {
+		switch {
+		case !ok && claim.value() != "":
+			return nil, errors.New("no claim matches “" + claim.value() + "”: tag the claim in the text with c first")
+		case !ok:
 			return nil, errors.New("pick a claim (tag one with c first)")
 		}
 		a, err := coderEditor(c, s).TagPosition(span, who, cl.value, model.Stance(stance.choiceValue()))

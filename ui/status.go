@@ -8,8 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
-
-	"stance/model"
 )
 
 // statusInfo is what the status bar shows; the root model fills it.
@@ -17,7 +15,7 @@ type statusInfo struct {
 	mode     string
 	file     string
 	annPath  string
-	counts   map[model.AnnotationType]int
+	counts   *codingCounts
 	dirty    bool
 	saveErr  string
 	readOnly bool
@@ -25,19 +23,21 @@ type statusInfo struct {
 	isError  bool
 }
 
+// codingCounts is what the status bar counts of the coding, as the
+// reports (stance stats, the Markdown export) count it: the actors and
+// claims in the registries, and the positions recorded. Mentions are in
+// the annotations list.
+type codingCounts struct{ actors, claims, positions int }
+
 // renderStatus draws the one-line status bar: mode, file, counts, where the
 // annotations are saved and whether they are.
 func renderStatus(st *Styles, info statusInfo, width int) string {
 	left := " " + st.StatusMode.Render(info.mode) + " " + info.file
 	var right []string
-	if info.counts != nil && width < wideWidth {
-		right = append(right, fmt.Sprintf("A%d C%d P%d",
-			info.counts[model.TypeActor], info.counts[model.TypeClaim], info.counts[model.TypePosition]))
-	} else if info.counts != nil {
-		right = append(right,
-			plural(info.counts[model.TypeActor], "actor"),
-			plural(info.counts[model.TypeClaim], "claim"),
-			plural(info.counts[model.TypePosition], "position"))
+	if c := info.counts; c != nil && width < wideWidth {
+		right = append(right, fmt.Sprintf("A%d C%d P%d", c.actors, c.claims, c.positions))
+	} else if c != nil {
+		right = append(right, plural(c.actors, "actor"), plural(c.claims, "claim"), plural(c.positions, "position"))
 	}
 	switch {
 	case info.saveErr != "":

@@ -668,6 +668,17 @@ func TestTagPosition(t *testing.T) {
 			t.Error("the error is not on screen")
 		}
 	})
+	parallel(t, "a claim typed that is not in the registry", func(t *testing.T) {
+		c := newCodedSeed(t, fakeAnnPath)
+		h := newReader(t, c.sess, wide.w, wide.h)
+		typeKeys(h, []string{"p", "Trump", "tab", "ctrl+u", "Budget is fine", "enter"})
+		if h.m.dialog == nil {
+			t.Fatal("a position with an unknown claim was accepted")
+		}
+		if want := "no claim matches “Budget is fine”: tag the claim in the text with c first"; h.m.dialog.err != want {
+			t.Errorf("error = %q, want %q", h.m.dialog.err, want)
+		}
+	})
 	parallel(t, "without actor", func(t *testing.T) {
 		c := newCodedSeed(t, fakeAnnPath)
 		h := newReader(t, c.sess, wide.w, wide.h)
@@ -1238,4 +1249,32 @@ func TestDialogFocusedFieldVisible(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The status bar counts the coding as the reports do: actors and claims in
+// the registries (a speaker named in the claim dialog is an actor, though
+// never tagged in the text), and positions recorded.
+func TestStatusCounts(t *testing.T) {
+	h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+	typeKeys(h, keysOf(find("no deal until"), []string{"s", "c", "tab", "Donald Trump", "enter"}))
+	if h.m.dialog != nil {
+		t.Fatalf("the claim dialog is still open: %s", h.m.dialog.err)
+	}
+	if !strings.Contains(h.screen(), "1 actor · 1 claim · 0 positions") {
+		t.Errorf("status after a claim with a new speaker:\n%s", lastLines(h.screen(), 2))
+	}
+	typeKeys(h, []string{"esc", "p", "enter"})
+	if !strings.Contains(h.screen(), "1 actor · 1 claim · 1 position") {
+		t.Errorf("status after a position:\n%s", lastLines(h.screen(), 2))
+	}
+	h.send(tea.WindowSizeMsg{Width: narrow.w, Height: narrow.h})
+	if !strings.Contains(h.screen(), "A1 C1 P1") {
+		t.Errorf("narrow status:\n%s", lastLines(h.screen(), 2))
+	}
+}
+
+// lastLines returns the last n lines of screen.
+func lastLines(screen string, n int) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	return strings.Join(lines[max(len(lines)-n, 0):], "\n")
 }
