@@ -202,7 +202,7 @@ func TestEndToEndTagging(t *testing.T) {
 
 	// Reopening shows the coding where it was.
 	s2 := startTmux(t, dir, env, 120, 40, bin, "story.txt")
-	s2.waitFor("1 actor · 1 claim · 1 position · saved")
+	s2.waitFor("2 actors · 1 claim · 1 position · saved")
 	s2.keys("q")
 	s2.waitExit()
 }

@@ -845,18 +845,21 @@ func (m *Model) sideLines(r paneRects) []string {
 	return m.sideCache.lines
 }
 
-// box frames lines in a rounded border with one column of padding: w×h
-// inside. Lines are fitted to w columns and missing ones left blank.
+// box frames lines in a border with one column of padding: w×h inside.
+// Lines are fitted to w columns and missing ones left blank. The focused
+// pane's border is heavy as well as coloured, so that NO_COLOR shows it.
 func (m *Model) box(lines []string, w, h int, focused bool) []string {
 	st := m.common.Styles
 	bs := sgrOf(st.Border)
+	b := paneBorder
 	if focused {
 		bs = sgrOf(st.BorderFocused)
+		b = focusedBorder
 	}
-	rule := strings.Repeat("─", w+2)
+	rule := strings.Repeat(b.Top, w+2)
 	out := make([]string, 0, h+2)
-	out = append(out, bs.open+"╭"+rule+"╮"+bs.close)
-	side := bs.open + "│" + bs.close
+	out = append(out, bs.open+b.TopLeft+rule+b.TopRight+bs.close)
+	side := bs.open + b.Left + bs.close
 	blank := strings.Repeat(" ", w)
 	for i := range h {
 		line := blank
@@ -868,8 +871,15 @@ func (m *Model) box(lines []string, w, h int, focused bool) []string {
 		}
 		out = append(out, side+" "+line+" "+side)
 	}
-	return append(out, bs.open+"╰"+rule+"╯"+bs.close)
+	return append(out, bs.open+b.BottomLeft+strings.Repeat(b.Bottom, w+2)+b.BottomRight+bs.close)
 }
+
+// The borders of the reader's panes: rounded, and heavy for the pane with
+// the focus.
+var (
+	paneBorder    = lipgloss.RoundedBorder()
+	focusedBorder = lipgloss.ThickBorder()
+)
 
 func (m *Model) readerHelp() []key.Binding {
 	km := m.common.Keys
