@@ -136,7 +136,9 @@ func nextFilter(f model.AnnotationType) model.AnnotationType {
 
 func (p *annotationsPane) ShortHelp() []key.Binding {
 	km := p.common.Keys
-	return []key.Binding{km.Open, km.Filter, km.Edit, km.DeleteListed}
+	jump := km.Open
+	jump.SetHelp(jump.Help().Key, "jump to it")
+	return []key.Binding{jump, km.Filter, km.Edit, km.DeleteListed}
 }
 
 // View draws a header with the filter and counts, then one row per

@@ -281,7 +281,9 @@ func (p *feedPane) ShortHelp(back bool) []key.Binding {
 	}
 	keys = append(keys, refresh)
 	if p.src.URL != "" {
-		keys = append(keys, km.Follow)
+		follow := km.Follow
+		follow.SetHelp(follow.Help().Key, "follow this feed")
+		keys = append(keys, follow)
 	}
 	return append(keys, km.Help, km.Quit)
 }

@@ -134,7 +134,7 @@ func TestFollowFeed(t *testing.T) {
 	srv := feedSite(t)
 	url := srv.URL + "/feed.xml"
 	h := newHarness(t, New(Options{Sources: []Source{{URL: url, Feed: true}}}), wide.w, wide.h)
-	if !strings.Contains(h.screen(), "F follow the feed") {
+	if !strings.Contains(h.screen(), "F follow this feed") {
 		t.Errorf("the key help does not offer F:\n%s", h.screen())
 	}
 	h.keys("F")
@@ -158,7 +158,7 @@ func TestFollowFeed(t *testing.T) {
 	if !hf.m.isError || !strings.Contains(hf.m.message, "only a feed at a URL can be followed") {
 		t.Errorf("F on a feed file: %q", hf.m.message)
 	}
-	if strings.Contains(hf.screen(), "F follow the feed") {
+	if strings.Contains(hf.screen(), "F follow this feed") {
 		t.Error("the key help offers F for a feed file")
 	}
 }

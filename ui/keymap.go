@@ -93,11 +93,11 @@ func DefaultKeyMap() *KeyMap {
 
 		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open / jump to")),
 		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "library")),
 		Filter:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter type")),
 		Panel:    key.NewBinding(key.WithKeys("\\"), key.WithHelp("\\", "side panes")),
-		Follow:   key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow the feed")),
+		Follow:   key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow a feed (its list)")),
 
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),

@@ -70,7 +70,7 @@ func TestRemap(t *testing.T) {
 			if got := b.Help().Key; got != tt.help {
 				t.Errorf("help key %q, want %q", got, tt.help)
 			}
-			if help := ansi.Strip(renderFullHelp(DefaultStyles(true), km, 120)); !strings.Contains(help, pad(tt.help, 10)+" "+b.Help().Desc) {
+			if help := ansi.Strip(renderFullHelp(DefaultStyles(true), km, 120)); !strings.Contains(help, pad(tt.help, 13)+" "+b.Help().Desc) {
 				t.Errorf("full help does not show %s for %s:\n%s", tt.help, b.Help().Desc, help)
 			}
 		})

@@ -135,8 +135,9 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 	for _, g := range groups {
 		lines := []string{st.PaneTitle.Render(g.title)}
 		for _, k := range g.keys {
-			h := k.Help()
-			lines = append(lines, st.HelpKey.Render(pad(h.Key, 10))+" "+st.HelpDesc.Render(h.Desc))
+			// Every key of the binding, not only the one the key hint
+			// shows: space pages down too, ctrl+c quits too.
+			lines = append(lines, st.HelpKey.Render(pad(helpLabel(k.Keys()), 13))+" "+st.HelpDesc.Render(k.Help().Desc))
 		}
 		cols = append(cols, strings.Join(lines, "\n"))
 	}

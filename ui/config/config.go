@@ -9,10 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -27,19 +27,20 @@ const (
 	FromFlag    = "flag"
 )
 
-// Config is stance's effective configuration.
+// Config is stance's effective configuration. Its fields are the file's
+// theme, coder, annotations_dir, actor_kinds, stances and [keys].
 type Config struct {
-	Theme          string              `toml:"theme"`
-	Coder          string              `toml:"coder"`           // the coder's name
-	AnnotationsDir string              `toml:"annotations_dir"` // "" is beside the article
-	ActorKinds     []string            `toml:"actor_kinds"`
-	Stances        []string            `toml:"stances"`
-	Keys           map[string][]string `toml:"keys"` // binding name → keys, only those remapped
+	Theme          string
+	Coder          string // the coder's name
+	AnnotationsDir string // "" is beside the article
+	ActorKinds     []string
+	Stances        []string
+	Keys           map[string][]string // binding name → keys, only those remapped
 
 	// Origin says where each setting came from: FromDefault, FromFlag or
 	// the configuration file's path. It is keyed by the setting's name in
 	// the file, "keys.NAME" for a key binding.
-	Origin map[string]string `toml:"-"`
+	Origin map[string]string
 }
 
 // Settings lists the names of the settings other than key bindings, in the
@@ -102,11 +103,12 @@ func Load(path string, known Known) (Config, error) {
 }
 
 // Parse reads a configuration file's contents over the defaults; path names
-// it in errors and in Origin.
+// it in errors and in Origin. An error about a setting's name is placed at
+// the name, one about its value at the value.
 func Parse(path string, data []byte, known Known) (Config, error) {
 	c := Default()
-	var file Config
-	md, err := toml.Decode(string(data), &file)
+	var values map[string]any
+	md, err := toml.Decode(string(data), &values)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
@@ -115,112 +117,209 @@ func Parse(path string, data []byte, known Known) (Config, error) {
 		}
 		return c, fmt.Errorf("%s: %s", path, oneLine(err.Error()))
 	}
-	text := string(data)
-	fail := func(table, key, format string, args ...any) error {
-		if line, col := position(text, table, key); line > 0 {
-			return fmt.Errorf("%s:%d:%d: %s", path, line, col, fmt.Sprintf(format, args...))
+	f := file{path: path, text: string(data)}
+	for _, k := range md.Keys() { // in the file's order, to report the first
+		if k[0] != "keys" && !slices.Contains(Settings, k[0]) {
+			return c, f.atName("", k[0], "unknown setting %q (known: %s, [keys])", k[0], strings.Join(Settings, ", "))
 		}
-		return fmt.Errorf("%s: %s", path, fmt.Sprintf(format, args...))
 	}
-	if und := md.Undecoded(); len(und) > 0 {
-		k := und[0]
-		if len(k) == 1 {
-			return c, fail("", k[0], "unknown setting %q (known: %s, [keys])", k[0], strings.Join(Settings, ", "))
+	if v, ok := values["theme"]; ok {
+		theme, isString := v.(string)
+		switch {
+		case !isString:
+			return c, f.atValue("", "theme", "theme: give a name in quotes, one of %s", strings.Join(known.Themes, ", "))
+		case !slices.Contains(known.Themes, theme):
+			return c, f.atValue("", "theme", "theme %q: want one of %s", theme, strings.Join(known.Themes, ", "))
 		}
-		return c, fail("", k[0], "unknown setting %q", k.String())
-	}
-	if md.IsDefined("theme") {
-		if !slices.Contains(known.Themes, file.Theme) {
-			return c, fail("", "theme", "theme %q: want one of %s", file.Theme, strings.Join(known.Themes, ", "))
-		}
-		c.Theme = file.Theme
+		c.Theme = theme
 		c.Origin["theme"] = path
 	}
-	if md.IsDefined("coder") {
-		c.Coder = strings.TrimSpace(file.Coder)
+	if v, ok := values["coder"]; ok {
+		coder, isString := v.(string)
+		if !isString {
+			return c, f.atValue("", "coder", `coder: give a name in quotes, e.g. coder = "Ana Lima"`)
+		}
+		c.Coder = strings.TrimSpace(coder)
 		c.Origin["coder"] = path
 	}
-	if md.IsDefined("annotations_dir") {
+	if v, ok := values["annotations_dir"]; ok {
+		given, isString := v.(string)
+		if !isString {
+			return c, f.atValue("", "annotations_dir", `annotations_dir: give a folder in quotes, e.g. annotations_dir = "~/coding"`)
+		}
 		// A relative folder would follow the working directory, scattering
 		// one coder's files wherever stance happens to start.
-		dir := expandHome(file.AnnotationsDir)
+		dir := expandHome(given)
 		if dir != "" && !filepath.IsAbs(dir) {
-			return c, fail("", "annotations_dir", "annotations_dir %q: give an absolute path, or one starting with ~/", file.AnnotationsDir)
+			return c, f.atValue("", "annotations_dir", "annotations_dir %q: give an absolute path, or one starting with ~/", given)
 		}
 		c.AnnotationsDir = dir
 		c.Origin["annotations_dir"] = path
 	}
-	if md.IsDefined("actor_kinds") {
-		for _, k := range file.ActorKinds {
+	if v, ok := values["actor_kinds"]; ok {
+		kinds, isList := stringList(v)
+		switch {
+		case !isList:
+			return c, f.atValue("", "actor_kinds", "actor_kinds: give a list of kinds, e.g. actor_kinds = %s", quoteList(c.ActorKinds))
+		case len(kinds) == 0:
+			return c, f.atValue("", "actor_kinds", "actor_kinds: name at least one kind")
+		}
+		for _, k := range kinds {
 			if !model.ActorKind(k).Valid() {
-				return c, fail("", "actor_kinds", "actor kind %q: want some of %s", k, strings.Join(c.ActorKinds, ", "))
+				return c, f.atValue("", "actor_kinds", "actor kind %q: want some of %s", k, strings.Join(c.ActorKinds, ", "))
 			}
 		}
-		if len(file.ActorKinds) == 0 {
-			return c, fail("", "actor_kinds", "actor_kinds: name at least one kind")
-		}
-		c.ActorKinds = file.ActorKinds
+		c.ActorKinds = kinds
 		c.Origin["actor_kinds"] = path
 	}
-	if md.IsDefined("stances") {
-		for _, s := range file.Stances {
+	if v, ok := values["stances"]; ok {
+		stances, isList := stringList(v)
+		switch {
+		case !isList:
+			return c, f.atValue("", "stances", "stances: give a list of stances, e.g. stances = %s", quoteList(c.Stances))
+		case len(stances) == 0:
+			return c, f.atValue("", "stances", "stances: name at least one stance")
+		}
+		for _, s := range stances {
 			if !model.Stance(s).Valid() {
-				return c, fail("", "stances", "stance %q: want some of %s", s, strings.Join(c.Stances, ", "))
+				return c, f.atValue("", "stances", "stance %q: want some of %s", s, strings.Join(c.Stances, ", "))
 			}
 		}
-		if len(file.Stances) == 0 {
-			return c, fail("", "stances", "stances: name at least one stance")
-		}
-		c.Stances = file.Stances
+		c.Stances = stances
 		c.Origin["stances"] = path
 	}
-	var unknown, empty []string
-	for name, keys := range file.Keys {
-		switch {
-		case !slices.Contains(known.Keys, name):
-			unknown = append(unknown, name)
-		case len(keys) == 0 || slices.ContainsFunc(keys, func(k string) bool { return strings.TrimSpace(k) == "" }):
-			empty = append(empty, name)
+	if v, ok := values["keys"]; ok {
+		keys, err := parseKeys(f, v, known.Keys)
+		if err != nil {
+			return c, err
 		}
-	}
-	sort.Strings(unknown)
-	sort.Strings(empty)
-	switch {
-	case len(unknown) > 0:
-		return c, fail("keys", unknown[0], "unknown key binding %s in [keys]", strings.Join(quoteAll(unknown), ", "))
-	case len(empty) > 0:
-		return c, fail("keys", empty[0], "key binding %s: needs at least one key", strings.Join(quoteAll(empty), ", "))
-	}
-	for name, keys := range file.Keys {
-		c.Keys[name] = keys
-		c.Origin["keys."+name] = path
+		for name, ks := range keys {
+			c.Keys[name] = ks
+			c.Origin["keys."+name] = path
+		}
 	}
 	return c, nil
 }
 
+// parseKeys reads the value of [keys]: every binding is one of known and
+// has a list of keys, each a name Bubble Tea gives a key press (see
+// keyProblem). Bindings are checked in alphabetical order.
+func parseKeys(f file, v any, known []string) (map[string][]string, error) {
+	table, ok := v.(map[string]any)
+	if !ok {
+		return nil, f.atValue("", "keys", `keys: give a table of key bindings: a line [keys], then lines like tag_actor = ["A"]`)
+	}
+	names := slices.Sorted(maps.Keys(table))
+	var unknown []string
+	for _, name := range names {
+		if !slices.Contains(known, name) {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		return nil, f.atName("keys", unknown[0], "unknown key binding %s in [keys]", strings.Join(quoteAll(unknown), ", "))
+	}
+	keys := map[string][]string{}
+	for _, name := range names {
+		ks, isList := stringList(table[name])
+		switch {
+		case !isList:
+			return nil, f.atValue("keys", name, `[keys] %s: give a list of keys, e.g. %s = ["A"]`, name, name)
+		case len(ks) == 0:
+			return nil, f.atValue("keys", name, `[keys] %s: give at least one key, e.g. %s = ["A"]`, name, name)
+		}
+		for _, k := range ks {
+			if problem := keyProblem(k); problem != "" {
+				return nil, f.atValue("keys", name, "[keys] %s: %s", name, problem)
+			}
+		}
+		keys[name] = ks
+	}
+	return keys, nil
+}
+
+// stringList returns a TOML value that is a list of strings as one, and
+// whether it is one.
+func stringList(v any) ([]string, bool) {
+	items, ok := v.([]any)
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, len(items))
+	for i, it := range items {
+		if out[i], ok = it.(string); !ok {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// file is a configuration file being read, for its errors: one line,
+// "PATH:LINE:COL: message", or "PATH: message" when the place is not found.
+type file struct {
+	path, text string
+}
+
+// atName returns the error that format and args describe, placed at the
+// name of key in [table] ("" for the top level).
+func (f file) atName(table, key, format string, args ...any) error {
+	line, col, _ := position(f.text, table, key)
+	return f.errorAt(line, col, fmt.Sprintf(format, args...))
+}
+
+// atValue returns the error that format and args describe, placed at the
+// value of key in [table].
+func (f file) atValue(table, key, format string, args ...any) error {
+	line, _, col := position(f.text, table, key)
+	return f.errorAt(line, col, fmt.Sprintf(format, args...))
+}
+
+// errorAt returns msg as an error at line and col, or without a place when
+// line is 0.
+func (f file) errorAt(line, col int, msg string) error {
+	if line > 0 {
+		return fmt.Errorf("%s:%d:%d: %s", f.path, line, col, msg)
+	}
+	return fmt.Errorf("%s: %s", f.path, msg)
+}
+
 // position finds where key is set in the TOML text, inside [table] ("" for
-// the top level): its line and column, or 0, 0. It reads the text line by
-// line, which is enough for the settings stance has.
-func position(text, table, key string) (line, col int) {
+// the top level): its line and the columns (in characters, from 1) of its
+// name and of its value, or zeros. A key set as a table, [table.key], has
+// both at the "[". It reads the text line by line, which is enough for the
+// layouts the documentation shows, and dotted keys (keys.quit = ["q"]); a
+// key inside an inline table is not found.
+func position(text, table, key string) (line, nameCol, valueCol int) {
+	want := key
+	if table != "" {
+		want = table + "." + key
+	}
 	current := ""
 	for i, l := range strings.Split(text, "\n") {
 		trimmed := strings.TrimSpace(l)
+		start := utf8.RuneCountInString(l[:strings.Index(l, trimmed)]) + 1
 		if strings.HasPrefix(trimmed, "[") {
-			current = strings.Trim(trimmed, "[] \t")
-			if table == "" && current == key {
-				return i + 1, strings.Index(l, trimmed) + 1
+			header, _, _ := strings.Cut(trimmed, "]") // a comment may follow
+			current = strings.Trim(header, "[ \t")
+			if current == want {
+				return i + 1, start, start
 			}
 			continue
 		}
-		if current != table {
+		name, value, ok := strings.Cut(l, "=")
+		if !ok {
 			continue
 		}
-		name, _, ok := strings.Cut(trimmed, "=")
-		if ok && strings.Trim(strings.TrimSpace(name), `"'`) == key {
-			return i + 1, strings.Index(l, trimmed) + 1
+		name = strings.Trim(strings.TrimSpace(name), `"'`)
+		if current != "" {
+			name = current + "." + name
+		}
+		if name == want {
+			before := len(l) - len(strings.TrimLeft(value, " \t"))
+			return i + 1, start, utf8.RuneCountInString(l[:before]) + 1
 		}
 	}
-	return 0, 0
+	return 0, 0, 0
 }
 
 // lineCol returns the line and column (in characters, from 1) of a parse
@@ -236,6 +335,7 @@ func lineCol(data []byte, p toml.Position) (line, col int) {
 	return line, col
 }
 
+// quoteAll quotes each name, as Go would.
 func quoteAll(names []string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
@@ -244,6 +344,12 @@ func quoteAll(names []string) []string {
 	return out
 }
 
+// quoteList writes items as a TOML list of strings.
+func quoteList(items []string) string {
+	return "[" + strings.Join(quoteAll(items), ", ") + "]"
+}
+
+// oneLine joins the lines of s with spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // expandHome reads a leading ~/ as the home directory, as a shell would.

@@ -45,6 +45,39 @@ quit = ["Q", "ctrl+q"]
 			},
 		},
 		{
+			name: "keys of every shape",
+			file: `[keys]
+tag_actor = ["A", "?", "ctrl+a", "alt+x", "ctrl+alt+x", "alt+shift+a", "ctrl+shift+up", "ctrl+space", "ctrl++"]
+quit = ["f1", "f12", "pgup", "pgdown", "space", "enter", "esc", "backspace"]
+copy = ["tab", "shift+tab", "home", "end", "delete", "insert", "é"]
+`,
+			want: func(c *Config) {
+				c.Keys = map[string][]string{
+					"tag_actor": {"A", "?", "ctrl+a", "alt+x", "ctrl+alt+x", "alt+shift+a", "ctrl+shift+up", "ctrl+space", "ctrl++"},
+					"quit":      {"f1", "f12", "pgup", "pgdown", "space", "enter", "esc", "backspace"},
+					"copy":      {"tab", "shift+tab", "home", "end", "delete", "insert", "é"},
+				}
+				for _, k := range []string{"keys.tag_actor", "keys.quit", "keys.copy"} {
+					c.Origin[k] = path
+				}
+			},
+		},
+		{
+			name: "keys as dotted keys",
+			file: "keys.copy = [\"Y\"]\n",
+			want: func(c *Config) {
+				c.Keys = map[string][]string{"copy": {"Y"}}
+				c.Origin["keys.copy"] = path
+			},
+		},
+		{
+			name: "empty annotations folder and coder",
+			file: "coder = \"\"\nannotations_dir = \"\"\n",
+			want: func(c *Config) {
+				c.Origin["coder"], c.Origin["annotations_dir"] = path, path
+			},
+		},
+		{
 			name: "only a key",
 			file: "[keys]\ncopy = [\"Y\"]\n",
 			want: func(c *Config) {
@@ -68,11 +101,6 @@ quit = ["Q", "ctrl+q"]
 			wantErr: path + `:3:3: unknown key binding "tag_actr", "zap" in [keys]`,
 		},
 		{
-			name:    "no keys for a binding",
-			file:    "[keys]\nquit = []\n",
-			wantErr: path + `:2:1: key binding "quit": needs at least one key`,
-		},
-		{
 			name:    "unknown setting",
 			file:    "theme = \"dark\"\ncolour = \"red\"\n",
 			wantErr: path + `:2:1: unknown setting "colour" (known: theme, coder, annotations_dir, actor_kinds, stances, [keys])`,
@@ -80,22 +108,151 @@ quit = ["Q", "ctrl+q"]
 		{
 			name:    "unknown theme",
 			file:    "theme = \"solarized\"\n",
-			wantErr: path + `:1:1: theme "solarized": want one of auto, dark, light, high-contrast`,
+			wantErr: path + `:1:9: theme "solarized": want one of auto, dark, light, high-contrast`,
 		},
 		{
 			name:    "unknown stance",
 			file:    "\nstances = [\"support\", \"maybe\"]\n",
-			wantErr: path + `:2:1: stance "maybe": want some of support, oppose, neutral`,
+			wantErr: path + `:2:11: stance "maybe": want some of support, oppose, neutral`,
 		},
 		{
 			name:    "relative annotations folder",
 			file:    "coder = \"Ana\"\nannotations_dir = \"coding\"\n",
-			wantErr: path + `:2:1: annotations_dir "coding": give an absolute path, or one starting with ~/`,
+			wantErr: path + `:2:19: annotations_dir "coding": give an absolute path, or one starting with ~/`,
 		},
 		{
 			name:    "unknown actor kind",
 			file:    "actor_kinds = [\"alien\"]\n",
-			wantErr: path + `:1:1: actor kind "alien": want some of person, organization, country, other`,
+			wantErr: path + `:1:15: actor kind "alien": want some of person, organization, country, other`,
+		},
+		{
+			name:    "unknown setting as a table",
+			file:    "coder = \"Ana\"\n\n[colours] # mine\nred = 1\n",
+			wantErr: path + `:3:1: unknown setting "colours" (known: theme, coder, annotations_dir, actor_kinds, stances, [keys])`,
+		},
+		{
+			name:    "no actor kinds",
+			file:    "actor_kinds = []\n",
+			wantErr: path + `:1:15: actor_kinds: name at least one kind`,
+		},
+		{
+			name:    "no stances",
+			file:    "stances = []\n",
+			wantErr: path + `:1:11: stances: name at least one stance`,
+		},
+
+		// A value of the wrong type.
+		{
+			name:    "theme not a string",
+			file:    "theme = 3\n",
+			wantErr: path + `:1:9: theme: give a name in quotes, one of auto, dark, light, high-contrast`,
+		},
+		{
+			name:    "theme a table",
+			file:    "coder = \"Ana\"\n[theme]\nname = \"dark\"\n",
+			wantErr: path + `:2:1: theme: give a name in quotes, one of auto, dark, light, high-contrast`,
+		},
+		{
+			name:    "coder a list",
+			file:    "coder = [\"Ana\"]\n",
+			wantErr: path + `:1:9: coder: give a name in quotes, e.g. coder = "Ana Lima"`,
+		},
+		{
+			name:    "annotations folder a boolean",
+			file:    "annotations_dir = true\n",
+			wantErr: path + `:1:19: annotations_dir: give a folder in quotes, e.g. annotations_dir = "~/coding"`,
+		},
+		{
+			name:    "actor kinds a string",
+			file:    "actor_kinds = \"person\"\n",
+			wantErr: path + `:1:15: actor_kinds: give a list of kinds, e.g. actor_kinds = ["person", "organization", "country", "other"]`,
+		},
+		{
+			name:    "actor kinds with a number",
+			file:    "actor_kinds = [\"person\", 3]\n",
+			wantErr: path + `:1:15: actor_kinds: give a list of kinds, e.g. actor_kinds = ["person", "organization", "country", "other"]`,
+		},
+		{
+			name:    "stances an inline table",
+			file:    "stances = {support = true}\n",
+			wantErr: path + `:1:11: stances: give a list of stances, e.g. stances = ["support", "oppose", "neutral"]`,
+		},
+		{
+			name:    "keys a number",
+			file:    "keys = 3\n",
+			wantErr: path + `:1:8: keys: give a table of key bindings: a line [keys], then lines like tag_actor = ["A"]`,
+		},
+		{
+			name:    "keys a list of tables",
+			file:    "[[keys]]\nquit = [\"q\"]\n",
+			wantErr: path + `:1:1: keys: give a table of key bindings: a line [keys], then lines like tag_actor = ["A"]`,
+		},
+		{
+			name:    "a key binding a string",
+			file:    "[keys]\ntag_actor = \"A\"\n",
+			wantErr: path + `:2:13: [keys] tag_actor: give a list of keys, e.g. tag_actor = ["A"]`,
+		},
+		{
+			name:    "a key binding a number",
+			file:    "[keys]\n  quit = 3\n",
+			wantErr: path + `:2:10: [keys] quit: give a list of keys, e.g. quit = ["A"]`,
+		},
+		{
+			name:    "a key binding with a number",
+			file:    "[keys]\nquit = [\"q\", 3]\n",
+			wantErr: path + `:2:8: [keys] quit: give a list of keys, e.g. quit = ["A"]`,
+		},
+		{
+			name:    "a key binding a table",
+			file:    "[keys]\ncopy = [\"y\"]\n[keys.quit]\nkey = \"q\"\n",
+			wantErr: path + `:3:1: [keys] quit: give a list of keys, e.g. quit = ["A"]`,
+		},
+		{
+			name:    "a dotted key binding a string",
+			file:    "theme = \"dark\"\nkeys.quit = \"q\"\n",
+			wantErr: path + `:2:13: [keys] quit: give a list of keys, e.g. quit = ["A"]`,
+		},
+		{
+			name:    "a key binding in an inline table, not found",
+			file:    "keys = {quit = \"q\"}\n",
+			wantErr: path + `: [keys] quit: give a list of keys, e.g. quit = ["A"]`,
+		},
+
+		// Key names.
+		{
+			name:    "not a key",
+			file:    "coder = \"Ana\"\n[keys]\ntag_actor = [\"ctrl+shift+banana\"]\n",
+			wantErr: path + `:3:13: [keys] tag_actor: "ctrl+shift+banana" is not a key (keys look like "a", "A", "ctrl+a", "alt+enter", "f5")`,
+		},
+		{
+			name:    "the second key not a key",
+			file:    "[keys]\nquit = [\"q\", \"shift+ctrl+q\"]\n",
+			wantErr: path + `:2:8: [keys] quit: "shift+ctrl+q" is not a key (did you mean "ctrl+shift+q"?)`,
+		},
+		{
+			name:    "no keys for a binding",
+			file:    "[keys]\nquit = []\n",
+			wantErr: path + `:2:8: [keys] quit: give at least one key, e.g. quit = ["A"]`,
+		},
+		{
+			name:    "an empty key",
+			file:    "[keys]\nquit = [\"q\", \"\"]\n",
+			wantErr: path + `:2:8: [keys] quit: "" is not a key (keys look like "a", "A", "ctrl+a", "alt+enter", "f5")`,
+		},
+		{
+			name:    "a blank key",
+			file:    "[keys]\ncopy = [\" \"]\n",
+			wantErr: path + `:2:8: [keys] copy: " " is not a key (did you mean "space"?)`,
+		},
+		{
+			name:    "unknown binding before a bad key",
+			file:    "[keys]\nquit = [\"banana\"]\nzap = [\"z\"]\n",
+			wantErr: path + `:3:1: unknown key binding "zap" in [keys]`,
+		},
+		{
+			name:    "bad keys reported in the order of the names",
+			file:    "[keys]\nquit = [\"banana\"]\ncopy = [\"Escape\"]\n",
+			wantErr: path + `:3:8: [keys] copy: "Escape" is not a key (did you mean "esc"?)`,
 		},
 	}
 	for _, tt := range tests {
