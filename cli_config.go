@@ -84,8 +84,8 @@ func loadSettings(theme, cmd string) (settings, error) {
 	}
 	s.keys = ui.DefaultKeyMap()
 	if err := s.keys.Remap(s.Keys); err != nil {
-		// The loader checked the names against the same list: what is
-		// left is keys that clash.
+		// The loader checked the names against the same list, and each
+		// key: what is left is keys that clash.
 		s.Config, s.fileErr = config.Default(), fmt.Errorf("%s: [keys]: %w", s.path, err)
 		s.keys = ui.DefaultKeyMap()
 	}

@@ -97,6 +97,25 @@ func TestConfigCommand(t *testing.T) {
 			t.Errorf("the defaults are not printed:\n%s", stdout)
 		}
 	})
+	t.Run("not a key", func(t *testing.T) {
+		path := withConfig(t, "[keys]\ntag_actor = [\"ctrl+shift+banana\"]\n")
+		code, stdout, stderr := cli(t, "config")
+		if code != exitFailure {
+			t.Errorf("exit %d, want %d", code, exitFailure)
+		}
+		oneLine(t, stderr, path+`:2:13: [keys] tag_actor: "ctrl+shift+banana" is not a key (keys look like "a", "A", "ctrl+a", "alt+enter", "f5")`)
+		if !settingLine("tag_actor", `["a"]`, "default").MatchString(stdout) {
+			t.Errorf("the defaults are not printed:\n%s", stdout)
+		}
+	})
+	t.Run("keys not in a list", func(t *testing.T) {
+		path := withConfig(t, "[keys]\ntag_actor = \"A\"\n")
+		code, _, stderr := cli(t, "config")
+		if code != exitFailure {
+			t.Errorf("exit %d, want %d", code, exitFailure)
+		}
+		oneLine(t, stderr, path+`:2:13: [keys] tag_actor: give a list of keys, e.g. tag_actor = ["A"]`)
+	})
 	t.Run("bad theme flag", func(t *testing.T) {
 		withConfig(t, "")
 		code, _, stderr := cli(t, "config", "--theme", "sepia")
@@ -127,13 +146,25 @@ func TestConfigReachesReader(t *testing.T) {
 	t.Run("remapped keys in the help", func(t *testing.T) {
 		withConfig(t, "[keys]\ntag_actor = [\"A\"]\nhelp = [\"H\", \"f1\"]\n")
 		screen := readerScreen(t, tea.KeyPressMsg{Code: 'h', ShiftedCode: 'H', Mod: tea.ModShift, Text: "H"})
-		for _, want := range []string{"A          actor", "H/f1       help"} {
-			if !strings.Contains(screen, want) {
-				t.Errorf("the full help (opened with H) lacks %q:\n%s", want, screen)
+		// A key and what it does, however wide the column of keys.
+		helpLine := func(keys, desc string) *regexp.Regexp {
+			return regexp.MustCompile(`\s` + regexp.QuoteMeta(keys) + ` +` + regexp.QuoteMeta(desc) + `\s`)
+		}
+		for _, re := range []*regexp.Regexp{helpLine("A", "actor"), helpLine("H/f1", "help")} {
+			if !re.MatchString(screen) {
+				t.Errorf("the full help (opened with H) lacks %s:\n%s", re, screen)
 			}
 		}
-		if strings.Contains(screen, "a          actor") {
+		if helpLine("a", "actor").MatchString(screen) {
 			t.Error("the full help still shows a for actor")
+		}
+	})
+	t.Run("not a key: defaults and a notice", func(t *testing.T) {
+		withConfig(t, "[keys]\ntag_actor = [\"ctrl+shift+banana\"]\n")
+		screen := readerScreen(t)
+		want := `configuration ignored: ~/.config/stance/config.toml:2:13: [keys] tag_actor: "ctrl+shift+banana" is not a key`
+		if !strings.Contains(screen, want) {
+			t.Errorf("the status line lacks %q:\n%s", want, screen)
 		}
 	})
 	t.Run("bad file: defaults and a notice", func(t *testing.T) {
@@ -144,4 +175,25 @@ func TestConfigReachesReader(t *testing.T) {
 			t.Errorf("the status line lacks %q:\n%s", want, screen)
 		}
 	})
+}
+
+// TestConfigOutputIsAConfigFile reads what stance config prints, every
+// default key included, back as the configuration file.
+func TestConfigOutputIsAConfigFile(t *testing.T) {
+	withConfig(t, "")
+	_, printed, _ := cli(t, "config", "--theme", "dark")
+	path := withConfig(t, printed)
+	code, again, stderr := cli(t, "config")
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	for _, re := range []*regexp.Regexp{
+		settingLine("theme", `"dark"`, path),
+		settingLine("back", `["esc", "backspace"]`, path),
+		settingLine("prev_pane", `["shift+tab"]`, path),
+	} {
+		if !re.MatchString(again) {
+			t.Errorf("output lacks %s:\n%s", re, again)
+		}
+	}
 }

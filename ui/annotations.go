@@ -152,7 +152,17 @@ func (p *annotationsPane) View() string {
 	}
 	lines := []string{st.PaneTitle.Render("Annotations") + st.Dim.Render(" · "+filter+" · "+itoa(len(items)))}
 	if len(items) == 0 {
-		lines = append(lines, st.Dim.Render("none yet: select text, then a / c / p"))
+		// Wrapped, not cut: the hint is what a first-time coder reads.
+		hint := "none yet: select text, then a / c / p"
+		switch {
+		case p.filter == filterOrphans:
+			hint = "no orphans: every annotation is on the text"
+		case p.filter != "" || len(p.sess.Doc().Annotations) > 0:
+			hint = "none of this type (f shows the next)"
+		}
+		for _, l := range strings.Split(ansi.Wordwrap(hint, max(p.width, 10), ""), "\n") {
+			lines = append(lines, st.Dim.Render(l))
+		}
 	}
 	for i := p.top; i < len(items) && len(lines) < p.height; i++ {
 		line := annotationSummary(p.sess, items[i], p.width-2)

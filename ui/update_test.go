@@ -1278,3 +1278,18 @@ func lastLines(screen string, n int) string {
 	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
 	return strings.Join(lines[max(len(lines)-n, 0):], "\n")
 }
+
+// The empty list's hint is wrapped, never cut, and a filter that shows
+// nothing says so rather than "none yet".
+func TestEmptyListHint(t *testing.T) {
+	h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+	if screen := h.screen(); !strings.Contains(screen, "then a / c / p") {
+		t.Errorf("the hint is cut:\n%s", screen)
+	}
+	c := newCodedSeed(t, fakeAnnPath)
+	h = newReader(t, c.sess, wide.w, wide.h)
+	typeKeys(h, []string{"tab", "f", "f", "f", "f"})
+	if screen := h.screen(); !strings.Contains(screen, "orphans · 0") || !strings.Contains(screen, "no orphans: every annotation is") {
+		t.Errorf("the orphans filter with none:\n%s", screen)
+	}
+}
