@@ -153,7 +153,7 @@ func (p *annotationsPane) View() string {
 	lines := []string{st.PaneTitle.Render("Annotations") + st.Dim.Render(" · "+filter+" · "+itoa(len(items)))}
 	if len(items) == 0 {
 		// Wrapped, not cut: the hint is what a first-time coder reads.
-		hint := "none yet: select text, then a / c / p"
+		hint := "none yet.\nselect text, then a / c / p"
 		switch {
 		case p.filter == filterOrphans:
 			hint = "no orphans: every annotation is on the text"

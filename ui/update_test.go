@@ -1283,7 +1283,7 @@ func lastLines(screen string, n int) string {
 // nothing says so rather than "none yet".
 func TestEmptyListHint(t *testing.T) {
 	h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
-	if screen := h.screen(); !strings.Contains(screen, "then a / c / p") {
+	if screen := h.screen(); !strings.Contains(screen, "select text, then a / c / p") {
 		t.Errorf("the hint is cut:\n%s", screen)
 	}
 	c := newCodedSeed(t, fakeAnnPath)
