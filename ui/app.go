@@ -448,13 +448,23 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.editNote()
 	}
 	if m.focus == focusAnnotations {
+		if key.Matches(msg, km.Clear) {
+			// esc leaves the list for the article; the next one goes
+			// back, as esc with nothing to clear does there.
+			m.toggleFocus()
+			return nil
+		}
 		cmd := m.annotations.Update(msg)
 		m.syncInspector()
 		return cmd
 	}
 	if key.Matches(msg, km.Clear) {
-		if !m.article.Clear() && (m.library != nil || m.feed != nil) {
+		switch {
+		case m.article.Clear():
+		case m.library != nil || m.feed != nil:
 			return m.backToLibrary()
+		default:
+			m.setMessage("nothing to go back to: this article was opened by itself (" + km.Quit.Help().Key + " quits)")
 		}
 		m.syncInspector()
 		return nil

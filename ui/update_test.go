@@ -1293,3 +1293,26 @@ func TestEmptyListHint(t *testing.T) {
 		t.Errorf("the orphans filter with none:\n%s", screen)
 	}
 }
+
+// esc in the list goes back to the article, as in the help; with nothing
+// to clear and nothing behind the article, esc says so instead of nothing.
+func TestEscape(t *testing.T) {
+	c := newCodedSeed(t, fakeAnnPath)
+	h := newReader(t, c.sess, wide.w, wide.h)
+	typeKeys(h, []string{"tab"})
+	if h.m.focus != focusAnnotations {
+		t.Fatal("tab did not focus the list")
+	}
+	typeKeys(h, []string{"esc"})
+	if h.m.focus != focusArticle {
+		t.Error("esc in the list did not go back to the article")
+	}
+	typeKeys(h, []string{"v", "l", "esc"})
+	if _, has := h.m.article.Selection(); has || h.m.message != "" {
+		t.Errorf("esc with a selection: selection kept %v, message %q", has, h.m.message)
+	}
+	typeKeys(h, []string{"esc"})
+	if !strings.Contains(h.m.message, "nothing to go back to") || h.quit {
+		t.Errorf("esc with nothing behind the article: message %q, quit %v", h.m.message, h.quit)
+	}
+}
