@@ -65,6 +65,11 @@ func SaveAtomic(path string, data []byte) (err error) {
 	}
 	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
+		// Not the temporary file's made-up name: the folder is the matter.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = fmt.Errorf("cannot create a file in %s: %w", filepath.Clean(dir), pe.Err)
+		}
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	tmp := f.Name()

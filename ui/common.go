@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"stance/annotate/export"
 	"strconv"
 
 	tea "charm.land/bubbletea/v2"
@@ -19,6 +20,9 @@ type Common struct {
 	Styles *Styles
 	Keys   *KeyMap
 	Coding Coding
+	// exportFormat is the format last exported from the reader: the
+	// export dialog offers it first next time.
+	exportFormat export.Format
 }
 
 // Coding is what the configuration file says about coding: who codes, where

@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"cmp"
 	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,6 +15,7 @@ import (
 	"stance/annotate"
 	"stance/annotate/export"
 	"stance/model"
+	"stance/ui/config"
 )
 
 // editedMsg reports a change to the document made by a dialog or a key, for
@@ -284,20 +289,31 @@ func newExportDialog(c *Common, s *Session) *dialog {
 	for _, f := range export.Formats() {
 		names = append(names, string(f.Format))
 	}
-	format := choiceField("format", names, string(export.CSV))
-	folder := textField("folder", filepath.Dir(s.AnnPath))
+	format := choiceField("format", names, string(cmp.Or(c.exportFormat, export.CSV)))
+	folder := textField("folder", shortPath(filepath.Dir(s.AnnPath)))
 	d := newDialog(c, "Export", "", format, folder)
 	d.submit = func(d *dialog) (tea.Cmd, error) {
 		f := export.Format(format.choiceValue())
-		dir := folder.value()
-		if dir == "" {
+		if folder.value() == "" {
 			return nil, errors.New("name a folder to export into")
+		}
+		// As a shell would: ~ is the home folder, and a folder that is
+		// not there yet is made. A folder that cannot be made keeps the
+		// dialog open, with what was typed.
+		dir := config.ExpandHome(folder.value())
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is the one typed, or a folder above it
+			}
+			return nil, fmt.Errorf("cannot export into %s: %w", folder.value(), err)
 		}
 		item := export.Item{Name: s.Path, Article: s.Article, Doc: s.snapshot()}
 		corpus := []export.Item{item}
 		if err := export.Check(corpus); err != nil {
 			return nil, err
 		}
+		c.exportFormat = f
 		path := filepath.Join(dir, export.DefaultName(f, corpus))
 		return safeCmd(func() tea.Msg {
 			var err error

@@ -149,7 +149,7 @@ func Parse(path string, data []byte, known Known) (Config, error) {
 		}
 		// A relative folder would follow the working directory, scattering
 		// one coder's files wherever stance happens to start.
-		dir := expandHome(given)
+		dir := ExpandHome(given)
 		if dir != "" && !filepath.IsAbs(dir) {
 			return c, f.atValue("", "annotations_dir", "annotations_dir %q: give an absolute path, or one starting with ~/", given)
 		}
@@ -352,8 +352,12 @@ func quoteList(items []string) string {
 // oneLine joins the lines of s with spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// expandHome reads a leading ~/ as the home directory, as a shell would.
-func expandHome(p string) string {
+// ExpandHome reads a leading ~ or ~/ as the home directory, as a shell
+// would.
+func ExpandHome(p string) string {
+	if p == "~" {
+		p = "~/"
+	}
 	if rest, ok := strings.CutPrefix(p, "~/"); ok {
 		if home, err := os.UserHomeDir(); err == nil {
 			return filepath.Join(home, rest)
