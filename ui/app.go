@@ -924,7 +924,7 @@ func (m *Model) readerStatus() statusInfo {
 	}
 	return statusInfo{
 		mode: mode, file: filepath.Base(s.Path), annPath: s.savePath(), counts: counts,
-		dirty: s.Dirty(), saveErr: m.saveErr, readOnly: s.ReadOnly,
+		dirty: s.Dirty(), unwritten: !s.written, saveErr: m.saveErr, readOnly: s.ReadOnly,
 		message: msg, isError: m.isError,
 	}
 }

@@ -177,6 +177,7 @@ func openWith(art *model.Article, name, source string, pre *annotate.Preloaded, 
 	}
 	s := NewSession(art, o.Doc, name, o.File.Path())
 	s.File = o.File
+	s.written = !o.New
 	var notes []string
 	if err := o.File.ReadOnly(); err != nil {
 		s.ReadOnly = true

@@ -121,6 +121,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 // and this session's version went to a conflict file.
 func (m *Model) afterWrite(version int, snap *annotate.Document, res annotate.SaveResult) {
 	s := m.sess
+	s.written = true
 	editedSince := s.Editor.Version() != version
 	if res.Merged != nil {
 		conflicts := s.Editor.Absorb(snap, res.Merged)

@@ -17,6 +17,7 @@ type Session struct {
 	Notice   string         // what the reader should know on opening: re-anchoring, read-only
 
 	savedVersion int
+	written      bool               // the annotations file exists: opened from it, or saved since
 	opened       *annotate.Document // the document as opened, kept for read-only sessions
 	// conflictPath is where saves go since changes on disk could not be
 	// merged, as the last save reported. Kept here so that drawing a frame

@@ -12,15 +12,16 @@ import (
 
 // statusInfo is what the status bar shows; the root model fills it.
 type statusInfo struct {
-	mode     string
-	file     string
-	annPath  string
-	counts   *codingCounts
-	dirty    bool
-	saveErr  string
-	readOnly bool
-	message  string // the latest action or error, until the next key
-	isError  bool
+	mode      string
+	file      string
+	annPath   string
+	counts    *codingCounts
+	dirty     bool
+	unwritten bool // no annotations file yet: nothing was coded
+	saveErr   string
+	readOnly  bool
+	message   string // the latest action or error, until the next key
+	isError   bool
 }
 
 // codingCounts is what the status bar counts of the coding, as the
@@ -46,6 +47,8 @@ func renderStatus(st *Styles, info statusInfo, width int) string {
 		right = append(right, "read-only")
 	case info.annPath != "" && info.dirty:
 		right = append(right, "● unsaved")
+	case info.annPath != "" && info.unwritten:
+		right = append(right, "new") // as vim says [New]: the file comes with the first annotation
 	case info.annPath != "":
 		right = append(right, "saved")
 	}
@@ -54,10 +57,7 @@ func renderStatus(st *Styles, info statusInfo, width int) string {
 	// name, is what matters.
 	if info.annPath != "" {
 		avail := width - ansi.StringWidth(left) - ansi.StringWidth(r) - 4
-		path := shortPath(info.annPath)
-		if w := ansi.StringWidth(path); w > avail && avail > 8 {
-			path = ansi.TruncateLeft(path, w-avail+1, "…")
-		}
+		path := fitPath(shortPath(info.annPath), avail)
 		if ansi.StringWidth(path) <= avail {
 			r = strings.TrimSuffix(r, " ") + " → " + path + " "
 		}
@@ -70,6 +70,22 @@ func renderStatus(st *Styles, info statusInfo, width int) string {
 	line := ansi.Truncate(left+strings.Repeat(" ", gap)+r, width, "…")
 	line = pad(line, width)
 	return st.StatusBar.Render(line)
+}
+
+// fitPath shortens path to w columns, if it can: the folder stays whole
+// when there is room for it and a useful end of the file name (where the
+// file is, is what the status bar says), the middle of the name going
+// first; else the beginning goes.
+func fitPath(path string, w int) string {
+	pw := ansi.StringWidth(path)
+	if pw <= w || w <= 8 {
+		return path
+	}
+	dir, name := filepath.Split(path)
+	if keep := w - ansi.StringWidth(dir) - 1; keep >= 16 {
+		return dir + "…" + ansi.TruncateLeft(name, ansi.StringWidth(name)-keep, "")
+	}
+	return ansi.TruncateLeft(path, pw-w+1, "…")
 }
 
 // shortPath writes the home directory as ~.
