@@ -137,11 +137,22 @@ func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
 // newClaimDialog marks span as a claim, with an optional speaker.
 func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	quote := s.Article.Slice(span)
-	text := textField("claim", annotate.ClaimText(quote))
+	// The claim's wording: the selection as a new claim, or a claim of the
+	// registry picked by its wording (SPEC §3: the same claim coded again
+	// elsewhere). A claim is picked by itself only when the text names it
+	// word for word, as an actor is by name.
+	text := pickerField("claim", annotate.ClaimText(quote), claimOptions(s), true, "new claim")
 	speaker := actorPicker(s, "speaker", s.lastActorIn(span))
 	d := newDialog(c, "Tag claim", quote, text, speaker)
 	d.submit = func(d *dialog) (tea.Cmd, error) {
-		a, err := coderEditor(c, s).TagClaim(span, text.value(), actorChoice(speaker, c.Coding.defaultKind()))
+		wording := text.value()
+		if cl, ok := text.picked(); ok {
+			// TagClaim reuses the claim whose text is this wording.
+			if known, ok := s.Doc().Claim(cl.value); ok {
+				wording = known.Text
+			}
+		}
+		a, err := coderEditor(c, s).TagClaim(span, wording, actorChoice(speaker, c.Coding.defaultKind()))
 		if err != nil {
 			return nil, err
 		}

@@ -1316,3 +1316,31 @@ func TestEscape(t *testing.T) {
 		t.Errorf("esc with nothing behind the article: message %q, quit %v", h.m.message, h.quit)
 	}
 }
+
+// The claim dialog offers the registry's claims: a claim coded again
+// elsewhere is picked by its wording instead of becoming a second claim
+// with the quote's words (SPEC §3, the canonical wording).
+func TestClaimDialogPicksExistingClaim(t *testing.T) {
+	c := newCodedSeed(t, fakeAnnPath)
+	claims := len(c.sess.Doc().Claims)
+	h := newReader(t, c.sess, wide.w, wide.h)
+	typeKeys(h, keysOf(find("a reference point"), []string{"c"}))
+	if got := h.m.dialog.fields[0].value(); got != "a reference point" {
+		t.Fatalf("claim pre-filled with %q", got)
+	}
+	if _, ok := h.m.dialog.fields[0].picked(); ok {
+		t.Error("a selection that names no claim picked one")
+	}
+	typeKeys(h, []string{"no deal", "down", "enter"})
+	if h.m.dialog != nil {
+		t.Fatalf("the dialog stayed open: %s", h.m.dialog.err)
+	}
+	doc := c.sess.Doc()
+	if len(doc.Claims) != claims {
+		t.Errorf("%d claims, want %d: the existing claim was not reused", len(doc.Claims), claims)
+	}
+	a, ok := h.m.annotations.Selected()
+	if !ok || a.Claim != c.noDeal.Claim || a.Quote != "a reference point" {
+		t.Errorf("new annotation %+v, want the quote coded as the existing claim %s", a, c.noDeal.Claim)
+	}
+}
