@@ -239,7 +239,7 @@ func TestEndToEndJourneys(t *testing.T) {
 	s.tagActor("Zelenskyy")
 	s.keys("e")
 	s.waitFor("Edit actor")
-	s.keys("Tab")
+	s.keys("Tab", "Tab") // past the actor and its kind, to the note
 	s.typeText("left out of the talks")
 	s.keys("Enter")
 	s.waitFor("edited actor")

@@ -14,7 +14,7 @@ func TestSidePanesRedrawAfterEdit(t *testing.T) {
 	h := newReader(t, sess, 120, 40)
 	h.keys("/")
 	h.typeText("Zelenskyy")
-	h.keys("enter", "a", "enter", "e", "tab")
+	h.keys("enter", "a", "enter", "e", "tab", "tab")
 	h.typeText("left out of the talks")
 	_, cmd := h.m.Update(keyMsg("enter"))
 	h.m.View() // the frame before the command's message arrives

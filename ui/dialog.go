@@ -321,12 +321,19 @@ func (d *dialog) View(width, height int) string {
 	st := d.common.Styles
 	inner := max(min(width-4, 72), 20)
 	const labelWidth = 9
-	lines := []string{st.DialogTitle.Render(d.title)}
+	title := st.DialogTitle.Render(d.title)
+	context := ""
 	if d.context != "" {
-		lines = append(lines, st.Dim.Render(ansi.Truncate("“"+oneLine(d.context)+"”", inner, "…")))
+		context = st.Dim.Render(ansi.Truncate("“"+oneLine(d.context)+"”", inner, "…"))
 	}
+	// The fields' lines, and where the focused one's start and end.
+	var lines []string
+	focusFrom, focusTo := 0, 0
 	for i, f := range d.fields {
 		focused := i == d.focus
+		if focused {
+			focusFrom = len(lines)
+		}
 		lab := st.FieldLabel
 		if focused {
 			lab = st.FieldFocused
@@ -366,22 +373,55 @@ func (d *dialog) View(width, height int) string {
 				lines = append(lines, d.pickerLines(f, focused, inner, labelWidth)...)
 			}
 		}
+		if focused {
+			focusTo = len(lines)
+		}
 	}
+	errLine := ""
 	if d.err != "" {
-		lines = append(lines, st.Error.Render(ansi.Truncate(d.err, inner, "…")))
+		errLine = st.Error.Render(ansi.Truncate(d.err, inner, "…"))
 	}
-	lines = append(lines, st.Dim.Render(keyHint(inner)))
+	hint := st.Dim.Render(keyHint(inner))
+	// What does not fit goes: the key hint, then the context, then the
+	// fields far from the focused one, which always shows, as the title
+	// and the error do.
 	room := max(height-2, 1) // inside the border
-	if len(lines) > room {
-		lines = lines[:len(lines)-1] // the key hint
+	fixed := 1
+	if errLine != "" {
+		fixed++
 	}
-	if len(lines) > room && d.context != "" {
-		lines = append(lines[:1], lines[2:]...)
+	show := func(b bool) int {
+		if b {
+			return 1
+		}
+		return 0
 	}
-	if len(lines) > room {
-		lines = lines[:room]
+	withHint, withContext := true, context != ""
+	if fixed+show(withContext)+len(lines)+1 > room {
+		withHint = false
 	}
-	body := ansiTruncateLines(strings.Join(lines, "\n"), inner)
+	if fixed+show(withContext)+len(lines) > room {
+		withContext = false
+	}
+	if avail := max(room-fixed, 1); len(lines) > avail {
+		from := min(max(focusTo-avail, 0), focusFrom)
+		lines = lines[from:min(from+avail, len(lines))]
+	}
+	out := []string{title}
+	if withContext {
+		out = append(out, context)
+	}
+	out = append(out, lines...)
+	if errLine != "" {
+		out = append(out, errLine)
+	}
+	if withHint {
+		out = append(out, hint)
+	}
+	if len(out) > room {
+		out = out[:room]
+	}
+	body := ansiTruncateLines(strings.Join(out, "\n"), inner)
 	return st.Dialog.Width(inner + 4).Render(body)
 }
 

@@ -223,31 +223,43 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 	note := textField("note", a.Note)
 	var fields []*field
 	var actor, claim, claimText, stance *field
+	// The actor's kind, in the registry: an actor created as a speaker or
+	// a position holder got the default kind, and this is where it is put
+	// right.
+	was, _ := s.Doc().Actor(a.Actor)
+	wasKind := cmp.Or(was.Kind, c.Coding.defaultKind())
+	kind := choiceField("kind", c.Coding.kindNames(wasKind), string(wasKind))
 	switch a.Type {
 	case model.TypeActor:
 		actor = actorPicker(s, "actor", a.Actor)
-		fields = append(fields, actor)
+		fields = append(fields, actor, kind)
 	case model.TypeClaim:
 		cl, _ := s.Doc().Claim(a.Claim)
 		claimText = textField("claim", cl.Text)
 		actor = actorPicker(s, "speaker", a.Actor)
-		fields = append(fields, claimText, actor)
+		fields = append(fields, claimText, actor, kind)
 	case model.TypePosition:
 		cl, _ := s.Doc().Claim(a.Claim)
 		actor = actorPicker(s, "actor", a.Actor)
 		claim = pickerField("claim", oneLine(cl.Text), claimOptions(s), false, "").preselect(a.Claim)
 		stance = choiceField("stance", c.Coding.stanceNames(a.Stance), string(a.Stance))
-		fields = append(fields, actor, claim, stance)
+		fields = append(fields, actor, kind, claim, stance)
 	}
 	fields = append(fields, note)
 	d := newDialog(c, "Edit "+string(a.Type), a.Quote, fields...)
 	d.submit = func(d *dialog) (tea.Cmd, error) {
 		var ch annotate.Change
-		who := actorChoice(actor, c.Coding.defaultKind())
+		k := model.ActorKind(kind.choiceValue())
+		who := actorChoice(actor, k)
 		if who == (annotate.ActorChoice{}) && a.Type != model.TypeClaim {
 			return nil, errors.New("name the actor")
 		}
 		ch.Actor = &who
+		// The kind is the actor's only when it was changed here: picking
+		// another actor does not give it this one's kind.
+		if k != wasKind && who != (annotate.ActorChoice{}) {
+			ch.Kind = &k
+		}
 		if claim != nil {
 			cl, ok := claim.picked()
 			if !ok {

@@ -199,7 +199,7 @@ func TestEditKeepsActorWithSharedName(t *testing.T) {
 	}
 	h := newReader(t, sess, wide.w, wide.h)
 	h.m.article.JumpTo(span.Start)
-	h.keys("e", "tab")
+	h.keys("e", "tab", "tab")
 	h.typeText("a note")
 	h.keys("enter")
 	got, _ := sess.Doc().Annotation(a.ID)

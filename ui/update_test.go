@@ -697,7 +697,7 @@ func TestEditDialog(t *testing.T) {
 		if h.m.dialog == nil || h.m.dialog.title != "Edit actor" {
 			t.Fatal("e did not open the edit dialog for the actor mention")
 		}
-		typeKeys(h, []string{"tab", "the US president", "enter"})
+		typeKeys(h, []string{"tab", "tab", "the US president", "enter"})
 		a, _ := c.sess.Doc().Annotation(c.trump.ID)
 		if a.Note != "the US president" {
 			t.Errorf("note = %q", a.Note)
@@ -716,13 +716,26 @@ func TestEditDialog(t *testing.T) {
 		if h.m.dialog == nil || h.m.dialog.title != "Edit position" {
 			t.Fatal("e did not open the edit dialog for the position")
 		}
-		if got := h.m.dialog.fields[3].value(); got != c.echo.Note {
+		if got := h.m.dialog.fields[4].value(); got != c.echo.Note {
 			t.Errorf("note pre-filled with %q, want %q", got, c.echo.Note)
 		}
-		typeKeys(h, []string{"tab", "tab", "2", "tab", "only the headline", "enter"})
+		typeKeys(h, []string{"tab", "tab", "tab", "2", "tab", "only the headline", "enter"})
 		a, _ := c.sess.Doc().Annotation(c.echo.ID)
 		if a.Stance != model.StanceOppose || a.Note != "only the headline" {
 			t.Errorf("position = stance %s note %q, want oppose, note replaced", a.Stance, a.Note)
+		}
+	})
+	parallel(t, "kind of the actor", func(t *testing.T) {
+		c := newCodedSeed(t, fakeAnnPath)
+		h := newReader(t, c.sess, wide.w, wide.h)
+		typeKeys(h, keysOf(find("Moscow"), []string{"e", "tab", "2", "enter"}))
+		if a, _ := c.sess.Doc().Actor(c.russia.Actor); a.Kind != model.KindOrganization {
+			t.Errorf("kind after choosing 2 = %s, want organization", a.Kind)
+		}
+		// Another actor picked: it keeps its own kind.
+		typeKeys(h, keysOf(find("Moscow"), []string{"e", "Donald Trump", "enter"}))
+		if a, _ := c.sess.Doc().Actor(c.trump.Actor); a.Kind != model.KindPerson {
+			t.Errorf("picking Donald Trump changed his kind to %s", a.Kind)
 		}
 	})
 	parallel(t, "actor of a claim annotation", func(t *testing.T) {
@@ -1234,7 +1247,7 @@ func TestDialogFocusedFieldVisible(t *testing.T) {
 		parallel(t, sz.String(), func(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 			typeKeys(h, keysOf(find("Putin echoed"), []string{"e"}))
-			for i, label := range []string{"actor", "claim", "stance", "note"} {
+			for i, label := range []string{"actor", "kind", "claim", "stance", "note"} {
 				if h.m.dialog.focus != i {
 					t.Fatalf("field %d has focus, want %d", h.m.dialog.focus, i)
 				}
