@@ -840,10 +840,12 @@ func (p *articlePane) decoration(b model.Block, first bool) string {
 	case model.BlockQuote:
 		return st.QuoteBar.Render(strings.Repeat("│ ", max(b.Level, 1)))
 	case model.BlockListItem:
+		// A nested item is indented under its parent's text.
+		indent := strings.Repeat("  ", max(b.Level, 1)-1)
 		if first {
-			return st.ListBullet.Render("• ")
+			return indent + st.ListBullet.Render("• ")
 		}
-		return "  "
+		return indent + "  "
 	}
 	return ""
 }

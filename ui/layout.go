@@ -38,7 +38,7 @@ func indentWidth(b model.Block) int {
 	case model.BlockQuote:
 		return 2 * max(b.Level, 1)
 	case model.BlockListItem:
-		return 2
+		return 2 * max(b.Level, 1)
 	}
 	return 0
 }

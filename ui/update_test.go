@@ -1357,3 +1357,18 @@ func TestClaimDialogPicksExistingClaim(t *testing.T) {
 		t.Errorf("new annotation %+v, want the quote coded as the existing claim %s", a, c.noDeal.Claim)
 	}
 }
+
+// A nested list item is drawn under its parent's text, not beside it.
+func TestNestedListIndent(t *testing.T) {
+	art, err := model.Parse("list.md", strings.NewReader("# Lists\n\n- item one\n  - nested item\n- item two\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newReader(t, NewSession(art, annotate.New(art, "list.md", ""), "list.md", fakeAnnPath), wide.w, wide.h)
+	screen := h.screen()
+	for _, want := range []string{"    • item one ", "      • nested item ", "    • item two "} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, screen)
+		}
+	}
+}
