@@ -74,6 +74,9 @@ type Model struct {
 	drawPanic error   // a panic while drawing, to be handled by the next Update
 	exitNote  string  // a line to print after the program ends
 	initCmd   tea.Cmd // what opening the first article asked for, run by Init
+	// announceSave asks the next save to say where it wrote: ctrl+s, whose
+	// save would otherwise show only as the status bar's "saved".
+	announceSave bool
 
 	sideCache struct { // the side panes as last drawn
 		key   sideKey
@@ -388,9 +391,17 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Refresh):
 		return m.refresh()
 	case key.Matches(msg, km.Save):
-		if m.sess.ReadOnly {
+		switch {
+		case m.sess.ReadOnly:
 			return m.takeOver()
+		case !m.sess.Dirty() && !m.sess.written:
+			m.setMessage("nothing to save yet: the file is written with the first annotation")
+			return nil
+		case !m.sess.Dirty():
+			m.setMessage("nothing to save: " + shortPath(m.sess.savePath()) + " is up to date")
+			return nil
 		}
+		m.announceSave = true
 		return m.save()
 	case key.Matches(msg, km.Undo):
 		if what, ok := m.sess.Editor.Undo(); ok {
@@ -911,6 +922,10 @@ func (m *Model) readerStatus() statusInfo {
 	counts := &codingCounts{actors: len(doc.Actors), claims: len(doc.Claims), positions: s.Counts()[model.TypePosition]}
 	mode := "READ"
 	switch {
+	case m.dialog != nil && m.dialog.title == "Export":
+		mode = "EXPORT"
+	case m.dialog != nil && strings.HasPrefix(m.dialog.title, "Edit"):
+		mode = "EDIT"
 	case m.dialog != nil:
 		mode = "TAG"
 	case m.article.Searching():

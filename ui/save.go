@@ -97,12 +97,16 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 			what = " (so stance stayed where it was)"
 		}
 		// What waited for this save does not go ahead on a later one.
-		m.afterSave, m.saveAgain = nil, false
+		m.afterSave, m.saveAgain, m.announceSave = nil, false, false
 		m.fetch.Stop()
 		m.setError("could not save: " + msg.err.Error() + what)
 		return nil
 	}
 	m.saveErr = ""
+	if m.announceSave && m.message == "" {
+		m.setMessage("saved " + shortPath(s.savePath()))
+	}
+	m.announceSave = false
 	m.afterWrite(msg.version, msg.snap, msg.res)
 	if then := m.afterSave; then != nil {
 		m.afterSave = nil

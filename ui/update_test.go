@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -1370,5 +1371,40 @@ func TestNestedListIndent(t *testing.T) {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the screen lacks %q:\n%s", want, screen)
 		}
+	}
+}
+
+// ctrl+s says what it did: where it saved, or that there was nothing to
+// save; the status bar names the dialog open (EDIT, EXPORT, TAG).
+func TestSaveKeyAndModes(t *testing.T) {
+	dir := t.TempDir()
+	seed := newSeedSession(t, filepath.Join(dir, "story.txt.stance.json"))
+	h := newReader(t, seed, wide.w, wide.h)
+	h.keys("ctrl+s")
+	if !strings.Contains(h.m.message, "nothing to save yet") {
+		t.Errorf("ctrl+s on an uncoded article: %q", h.m.message)
+	}
+	typeKeys(h, keysOf(find("Donald Trump"), []string{"a"}))
+	if !strings.Contains(h.screen(), " TAG ") {
+		t.Errorf("no TAG mode in the tag dialog:\n%s", lastLines(h.screen(), 2))
+	}
+	h.keys("enter")
+	h.wait = 2 * time.Second
+	h.keys("ctrl+s")
+	h.wait = 100 * time.Millisecond
+	if want := "saved " + filepath.Join(dir, "story.txt.stance.json"); !strings.Contains(h.m.message, want) {
+		t.Errorf("ctrl+s after tagging: %q, want %q", h.m.message, want)
+	}
+	h.keys("ctrl+s")
+	if !strings.Contains(h.m.message, "is up to date") {
+		t.Errorf("ctrl+s with nothing new: %q", h.m.message)
+	}
+	h.keys("e")
+	if !strings.Contains(h.screen(), " EDIT ") {
+		t.Errorf("no EDIT mode in the edit dialog:\n%s", lastLines(h.screen(), 2))
+	}
+	h.keys("esc", "E")
+	if !strings.Contains(h.screen(), " EXPORT ") {
+		t.Errorf("no EXPORT mode in the export dialog:\n%s", lastLines(h.screen(), 2))
 	}
 }
