@@ -25,10 +25,16 @@ type exportFlags struct {
 func newExportCommand() *cobra.Command {
 	var f exportFlags
 	var formats strings.Builder
-	var names []string
+	var names, exts []string
 	for _, info := range export.Formats() {
 		fmt.Fprintf(&formats, "\n  %-8s %s", info.Format, info.Description)
 		names = append(names, string(info.Format))
+		switch {
+		case info.Ext == "."+string(info.Format):
+			exts = append(exts, info.Ext)
+		case info.Ext != "":
+			exts = append(exts, fmt.Sprintf("%s (%s)", info.Ext, info.Format))
+		}
 	}
 	cmd := &cobra.Command{
 		Use:   "export [--format F] [-o OUT] [--network N] [--force] PATH ...",
@@ -38,6 +44,9 @@ annotations are found beside it, or in the user data folder), an annotations
 file (ARTICLE.stance.json), or a folder: every annotations file in it. Several
 articles are exported as one corpus, in which actors and claims with the same
 name (ignoring case and spacing; aliases count) are merged.
+
+` + fill("Without --format, the format is taken from OUT's extension: "+strings.Join(exts, ", ")+
+			"; without -o as well, it is "+string(defaultFormat)+", one row per position. brat, which writes a folder, is chosen by --format only.") + `
 
 Formats:` + formats.String(),
 		Example: `  stance export --format csv -o events.csv news/
@@ -49,7 +58,7 @@ Formats:` + formats.String(),
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "", "the format `F`; without it, taken from OUT's extension")
+	fl.StringVarP(&f.format, "format", "f", "", "the format `F`; without it, taken from OUT's extension, or csv on standard output")
 	fl.StringVarP(&f.out, "output", "o", "", "the file `OUT` to write, replaced only once complete (an existing folder: the file is written into it); for brat, the folder to create. Without -o the export goes to standard output.")
 	fl.StringVar(&f.network, "network", "", "for graphml and dot, the network `N`: two-mode (actors and claims, the default) or actors (congruence and conflict between actors)")
 	fl.BoolVar(&f.force, "force", false, "write into an output folder that is not empty")
@@ -65,6 +74,27 @@ Formats:` + formats.String(),
 	return cmd
 }
 
+// fill wraps text into lines of at most 79 columns.
+func fill(text string) string {
+	var b strings.Builder
+	col := 0
+	for _, word := range strings.Fields(text) {
+		n := len([]rune(word))
+		switch {
+		case col == 0:
+		case col+1+n > 79:
+			b.WriteString("\n")
+			col = 0
+		default:
+			b.WriteString(" ")
+			col++
+		}
+		b.WriteString(word)
+		col += n
+	}
+	return b.String()
+}
+
 // needPaths is the arguments of export, stats and validate: one PATH or
 // more.
 func needPaths(cmd *cobra.Command, paths []string) error {
@@ -76,14 +106,8 @@ func needPaths(cmd *cobra.Command, paths []string) error {
 
 // runExport is stance export.
 func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) error {
-	format, out, network := flags.format, flags.out, flags.network
-	if format == "" && out != "" {
-		format = formatOfExt(filepath.Ext(out))
-	}
-	if format == "" {
-		return usageError{msg: "export: no format: give --format (one of " + export.FormatNames() + ")", cmd: "export"}
-	}
-	f, err := export.ParseFormat(format)
+	out, network := flags.out, flags.network
+	f, from, err := exportFormat(flags.format, out)
 	if err != nil {
 		return usageError{msg: "export: " + err.Error(), cmd: "export"}
 	}
@@ -92,7 +116,7 @@ func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) 
 		return usageError{msg: "export: " + err.Error(), cmd: "export"}
 	}
 	if network != "" && f != export.GraphML && f != export.DOT {
-		return usageError{msg: "export: --network applies to graphml and dot only", cmd: "export"}
+		return usageError{msg: fmt.Sprintf("export: --network applies to graphml and dot only, and the format is %s%s", f, from), cmd: "export"}
 	}
 	if f.MultiFile() && out == "" {
 		return usageError{msg: fmt.Sprintf("export: %s writes several files: name a folder with -o DIR", f), cmd: "export"}
@@ -130,13 +154,41 @@ func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) 
 	return err
 }
 
-// formatOfExt returns the single-file format that writes files with the
-// extension ext, or "".
-func formatOfExt(ext string) string {
-	for _, f := range export.Formats() {
-		if f.Ext != "" && strings.EqualFold(f.Ext, ext) {
-			return string(f.Format)
-		}
+// defaultFormat is the format of an export to standard output without
+// --format: the event list, one row per position, that researchers load
+// into R or pandas.
+const defaultFormat = export.CSV
+
+// exportFormat returns the format of an export with --format name to out
+// ("" for standard output): name's, else the one whose extension out has,
+// else, without out, defaultFormat. from says where a format not named
+// came from, for messages (", from -o's extension"). The error is a usage
+// error's message.
+func exportFormat(name, out string) (f export.Format, from string, err error) {
+	switch {
+	case name != "":
+		f, err = export.ParseFormat(name)
+		return f, "", err
+	case out == "":
+		return defaultFormat, ", the default", nil
 	}
-	return ""
+	ext := filepath.Ext(out)
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		ext = "" // "." or "exports.v2" names a folder, not a format
+	}
+	var exts []string
+	for _, info := range export.Formats() {
+		if info.Ext == "" {
+			continue // a folder of files: no extension tells it
+		}
+		if strings.EqualFold(info.Ext, ext) {
+			return info.Format, ", from -o's extension", nil
+		}
+		exts = append(exts, info.Ext)
+	}
+	known := strings.Join(exts, ", ")
+	if ext == "" {
+		return "", "", fmt.Errorf("no format: -o %s has no extension to tell it by; give --format (brat always needs it), or end OUT with one of %s", out, known)
+	}
+	return "", "", fmt.Errorf("no format: -o %s has the unknown extension %q; give --format, or end OUT with one of %s", out, ext, known)
 }

@@ -150,7 +150,6 @@ func TestExportErrors(t *testing.T) {
 	}{
 		{"unknown format", []string{"export", "--format", "xlsx", testCorpus}, exitUsage,
 			`unknown format "xlsx" (want one of json, jsonl, csv, w3c, brat, graphml, dot, md)`},
-		{"no format", []string{"export", testCorpus}, exitUsage, "no format: give --format (one of json, jsonl"},
 		{"brat to stdout", []string{"export", "--format", "brat", testCorpus}, exitUsage, "brat writes several files: name a folder with -o DIR"},
 		{"network of a table", []string{"export", "--format", "csv", "--network", "actors", testCorpus}, exitUsage, "--network applies to graphml and dot only"},
 		{"unknown network", []string{"export", "--format", "dot", "--network", "claims", testCorpus}, exitUsage, `unknown network "claims"`},
@@ -170,14 +169,83 @@ func TestExportErrors(t *testing.T) {
 			if !strings.Contains(stderr, tt.want) {
 				t.Errorf("stderr %q, want %q", stderr, tt.want)
 			}
-			lines := 1
-			if tt.code == exitUsage {
-				lines = 2 // and the pointer to --help
+			if strings.Count(stderr, "\n") != 1 {
+				t.Errorf("stderr has %d lines, want 1: %q", strings.Count(stderr, "\n"), stderr)
 			}
-			if strings.Count(stderr, "\n") != lines {
-				t.Errorf("stderr has %d lines, want %d: %q", strings.Count(stderr, "\n"), lines, stderr)
+			if hint := " (see stance export --help)\n"; (tt.code == exitUsage) != strings.HasSuffix(stderr, hint) {
+				t.Errorf("stderr %q: a usage error, and only a usage error, ends with %q", stderr, hint)
 			}
 		})
+	}
+}
+
+// The format is --format's, else -o's extension's, else csv on standard
+// output; a format that cannot be told is a usage error that says why.
+func TestExportFormatChoice(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "exports.v2")
+	os.Mkdir(folder, 0o755)
+	const known = ".json, .jsonl, .csv, .jsonld, .graphml, .dot, .md"
+	tests := []struct {
+		name    string
+		args    []string // before the corpus
+		out     string   // the file written, "" for standard output
+		variant string   // the golden: corpus/VARIANT/stance-corpus.EXT
+		code    int
+		stderr  string
+	}{
+		{"csv by default", nil, "", "csv/stance-corpus.csv", exitOK, ""},
+		{"format given", []string{"--format", "md"}, "", "md/stance-corpus.md", exitOK, ""},
+		{".json", []string{"-o", filepath.Join(dir, "corpus.json")}, "corpus.json", "json/stance-corpus.json", exitOK, ""},
+		{".jsonl", []string{"-o", filepath.Join(dir, "corpus.jsonl")}, "corpus.jsonl", "jsonl/stance-corpus.jsonl", exitOK, ""},
+		{".jsonld in capitals", []string{"-o", filepath.Join(dir, "corpus.JSONLD")}, "corpus.JSONLD", "w3c/stance-corpus.jsonld", exitOK, ""},
+		{".graphml", []string{"-o", filepath.Join(dir, "net.graphml")}, "net.graphml", "graphml/stance-corpus.graphml", exitOK, ""},
+		{".dot", []string{"-o", filepath.Join(dir, "net.dot")}, "net.dot", "dot/stance-corpus.dot", exitOK, ""},
+		{".md", []string{"-o", filepath.Join(dir, "report.md")}, "report.md", "md/stance-corpus.md", exitOK, ""},
+		{"--format wins over the extension", []string{"--format", "csv", "-o", filepath.Join(dir, "events.json")}, "events.json", "csv/stance-corpus.csv", exitOK, ""},
+		{"an unknown extension", []string{"-o", filepath.Join(dir, "events.xlsx")}, "", "", exitUsage,
+			"stance: export: no format: -o " + filepath.Join(dir, "events.xlsx") + ` has the unknown extension ".xlsx"; give --format, or end OUT with one of ` + known + " (see stance export --help)\n"},
+		{"no extension", []string{"-o", filepath.Join(dir, "brat")}, "", "", exitUsage,
+			"stance: export: no format: -o " + filepath.Join(dir, "brat") + " has no extension to tell it by; give --format (brat always needs it), or end OUT with one of " + known + " (see stance export --help)\n"},
+		{"a folder with a dot", []string{"-o", folder}, "", "", exitUsage,
+			"stance: export: no format: -o " + folder + " has no extension to tell it by; give --format (brat always needs it), or end OUT with one of " + known + " (see stance export --help)\n"},
+		{"--network of the default", []string{"--network", "actors"}, "", "", exitUsage,
+			"stance: export: --network applies to graphml and dot only, and the format is csv, the default (see stance export --help)\n"},
+		{"--network of the extension's", []string{"--network", "actors", "-o", filepath.Join(dir, "events.csv")}, "", "", exitUsage,
+			"stance: export: --network applies to graphml and dot only, and the format is csv, from -o's extension (see stance export --help)\n"},
+		{"--network of --format's", []string{"--network", "actors", "--format", "md"}, "", "", exitUsage,
+			"stance: export: --network applies to graphml and dot only, and the format is md (see stance export --help)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := cli(t, append(append([]string{"export"}, tt.args...), testCorpus)...)
+			if code != tt.code || stderr != tt.stderr {
+				t.Fatalf("exit %d, stderr %q; want exit %d, stderr %q", code, stderr, tt.code, tt.stderr)
+			}
+			if tt.variant == "" {
+				if stdout != "" {
+					t.Errorf("stdout %q, want nothing", stdout)
+				}
+				return
+			}
+			variant, name, _ := strings.Cut(tt.variant, "/")
+			want := string(goldenExport(t, "corpus", variant, name))
+			got := stdout
+			if tt.out != "" {
+				out := filepath.Join(dir, tt.out)
+				if stdout != "wrote "+out+"\n" {
+					t.Errorf("stdout %q, want %q", stdout, "wrote "+out+"\n")
+				}
+				data, _ := os.ReadFile(out)
+				got = string(data)
+			}
+			if got != want {
+				t.Errorf("the export is not the golden %s", tt.variant)
+			}
+		})
+	}
+	if entries, _ := os.ReadDir(folder); len(entries) != 0 {
+		t.Errorf("a refused export wrote %d files into %s", len(entries), folder)
 	}
 }
 
@@ -186,7 +254,8 @@ func TestSubcommandHelp(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"Usage: stance export", "json ", "jsonl ", "csv ", "w3c ", "brat ", "graphml ", "dot ", "md ", "--network", "--force"} {
+	for _, want := range []string{"Usage: stance export", "json ", "jsonl ", "csv ", "w3c ", "brat ", "graphml ", "dot ", "md ", "--network", "--force",
+		"\nWithout --format, the format is taken from OUT's extension: .json, .jsonl,\n.csv, .jsonld (w3c), .graphml, .dot, .md; without -o as well, it is csv, one\nrow per position. brat, which writes a folder, is chosen by --format only.\n"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("export --help lacks %q", want)
 		}

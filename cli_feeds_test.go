@@ -128,8 +128,8 @@ func TestFeedsAddRemove(t *testing.T) {
 		{[]string{"feeds", "add", "https://gazette.example/feed.xml", "Harbour", "Gazette"}, exitOK, "following https://gazette.example/feed.xml (added to " + path + ")\n", ""},
 		{[]string{"feeds", "add", "https://council.example/atom.xml"}, exitOK, "following https://council.example/atom.xml (added to " + path + ")\n", ""},
 		{[]string{"feeds", "add", "https://GAZETTE.example/feed.xml"}, exitOK, "already following https://GAZETTE.example/feed.xml (" + path + ")\n", ""},
-		{[]string{"feeds", "add", "gazette.example/feed.xml"}, exitUsage, "", "stance: feeds add: gazette.example/feed.xml: only http and https URLs can be opened\nRun 'stance feeds add --help' for usage.\n"},
-		{[]string{"feeds", "add"}, exitUsage, "", "stance: feeds add: no URL given\nRun 'stance feeds add --help' for usage.\n"},
+		{[]string{"feeds", "add", "gazette.example/feed.xml"}, exitUsage, "", "stance: feeds add: gazette.example/feed.xml: only http and https URLs can be opened (see stance feeds add --help)\n"},
+		{[]string{"feeds", "add"}, exitUsage, "", "stance: feeds add: no URL given (see stance feeds add --help)\n"},
 		{[]string{"feeds", "remove", "harbour", "gazette"}, exitOK, "no longer following https://gazette.example/feed.xml (line 1 of " + path + ")\n", ""},
 		{[]string{"feeds", "remove", "Harbour Gazette"}, exitFailure, "", "stance: " + path + ": no feed with the URL or name \"Harbour Gazette\" ('stance feeds' lists them)\n"},
 	}

@@ -57,24 +57,25 @@ func TestHelpOfEveryCommand(t *testing.T) {
 	}
 }
 
-// A mistake on the command line is one line on stderr, then the pointer to
-// the help of the command it was made with; exit code 2.
+// A mistake on the command line is one line on stderr that ends by pointing
+// at the help of the command it was made with; exit code 2.
 func TestUsageErrors(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
 		want string
 	}{
-		{[]string{"--bogus"}, "stance: unknown flag: --bogus\nRun 'stance --help' for usage.\n"},
-		{[]string{"story.txt", "--bogus"}, "stance: unknown flag: --bogus\nRun 'stance --help' for usage.\n"},
-		{[]string{"--theme"}, "stance: flag needs an argument: --theme\nRun 'stance --help' for usage.\n"},
-		{[]string{"stats", "-x", testCorpus}, "stance: stats: unknown shorthand flag: 'x' in -x\nRun 'stance stats --help' for usage.\n"},
-		{[]string{"feeds", "import", "--bogus", "a.opml"}, "stance: feeds import: unknown flag: --bogus\nRun 'stance feeds import --help' for usage.\n"},
+		{[]string{"--bogus"}, "stance: unknown flag: --bogus (see stance --help)\n"},
+		{[]string{"story.txt", "--bogus"}, "stance: unknown flag: --bogus (see stance --help)\n"},
+		{[]string{"--theme"}, "stance: flag needs an argument: --theme (see stance --help)\n"},
+		{[]string{"stats", "-x", testCorpus}, "stance: stats: unknown shorthand flag: 'x' in -x (see stance stats --help)\n"},
+		{[]string{"export", "--bogus", testCorpus}, "stance: export: unknown flag: --bogus (see stance export --help)\n"},
+		{[]string{"feeds", "import", "--bogus", "a.opml"}, "stance: feeds import: unknown flag: --bogus (see stance feeds import --help)\n"},
 		// Go's flag package took one dash; pflag would read -output as -o utput.
-		{[]string{"export", "-format", "csv", "-output", "x.csv", testCorpus}, "stance: export: -format: a long flag takes two dashes: --format\nRun 'stance export --help' for usage.\n"},
-		{[]string{"-annotations=x.json", "story.txt"}, "stance: -annotations: a long flag takes two dashes: --annotations\nRun 'stance --help' for usage.\n"},
-		{[]string{"completion"}, "stance: completion: name one shell: bash, zsh, fish, powershell\nRun 'stance completion --help' for usage.\n"},
-		{[]string{"completion", "tcsh"}, "stance: completion: unknown shell tcsh (want one of bash, zsh, fish, powershell)\nRun 'stance completion --help' for usage.\n"},
-		{[]string{"config", "extra"}, "stance: config: no arguments expected, got extra\nRun 'stance config --help' for usage.\n"},
+		{[]string{"export", "-format", "csv", "-output", "x.csv", testCorpus}, "stance: export: -format: a long flag takes two dashes: --format (see stance export --help)\n"},
+		{[]string{"-annotations=x.json", "story.txt"}, "stance: -annotations: a long flag takes two dashes: --annotations (see stance --help)\n"},
+		{[]string{"completion"}, "stance: completion: name one shell: bash, zsh, fish, powershell (see stance completion --help)\n"},
+		{[]string{"completion", "tcsh"}, "stance: completion: unknown shell tcsh (want one of bash, zsh, fish, powershell) (see stance completion --help)\n"},
+		{[]string{"config", "extra"}, "stance: config: no arguments expected, got extra (see stance config --help)\n"},
 	} {
 		code, stdout, stderr := cli(t, tc.args...)
 		if code != exitUsage || stdout != "" || stderr != tc.want {
@@ -121,7 +122,7 @@ func TestSubcommandOrPath(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"stats"}, exitUsage, "stance: stats: no PATH given (an article, annotations file or folder)\nRun 'stance stats --help' for usage.\n"},
+		{[]string{"stats"}, exitUsage, "stance: stats: no PATH given (an article, annotations file or folder) (see stance stats --help)\n"},
 		{[]string{"./stats"}, exitFailure, "stance: no articles (.txt, .md, .html) found in ./stats\n"},
 		{[]string{"--", "stats"}, exitFailure, "stance: no articles (.txt, .md, .html) found in stats\n"},
 		{[]string{"export.txt"}, exitFailure, "stance: export.txt: no such file or directory\n"},

@@ -21,43 +21,56 @@ every actor and claim referred to exists, that offsets lie inside the text,
 and that each quote is the text at its offsets. A PATH is an article, an
 annotations file, or a folder (every annotations file in it).
 
-Every problem is listed on its own line as FILE: ID: MESSAGE; warnings (an
-article changed where nothing was coded, orphaned annotations) say so. The
-exit status is 1 if any file has errors or annotations that are no longer at
-their offsets (which 'stance export' refuses), 0 otherwise.`,
+Each problem is one line on standard output: FILE:LINE:COLUMN: ID: MESSAGE
+for a damaged entry, one that the reader leaves out (opening the file
+read-only) and whose message ends "(annotation skipped)" or the like, and
+FILE: ID: MESSAGE for the rest; warnings (an article changed where nothing
+was coded, orphaned annotations) say so. A file without
+problems is FILE: ok (N annotations). A PATH or file that cannot be checked
+at all (missing, unreadable, not JSON, from a newer stance) is one line on
+standard error, as is the count of problems at the end.
+
+The exit status is 1 if any file has errors, cannot be checked, or has
+annotations that are no longer at their offsets (which 'stance export'
+refuses), 0 otherwise.`,
 		Args: needPaths,
 		RunE: func(cmd *cobra.Command, paths []string) error {
-			return runValidate(paths, annotationsDir(cmd.ErrOrStderr()), cmd.OutOrStdout())
+			return runValidate(paths, annotationsDir(cmd.ErrOrStderr()), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 }
 
-// errProblems is runValidate's error when it has listed problems; the
-// listing has said it all.
+// errProblems is runValidate's error when it has found problems; the
+// listing has said what they are.
 type errProblems struct{ files, problems, checked int }
 
 func (e errProblems) Error() string {
 	return fmt.Sprintf("validate: %s in %d of %s", count(e.problems, "problem", "problems"), e.files, count(e.checked, "file", "files"))
 }
 
-// runValidate is stance validate.
-func runValidate(paths []string, dir string, stdout io.Writer) error {
+// runValidate is stance validate. Problems are listed on stdout; a path or
+// file that cannot be checked at all is one line on stderr, and counts as
+// one problem in one file.
+func runValidate(paths []string, dir string, stdout, stderr io.Writer) error {
 	var res errProblems
-	fail := func(line string) {
-		fmt.Fprintln(stdout, line)
-		res.problems++
-	}
 	for _, p := range paths {
 		refs, err := annotate.FindCoded(dir, p)
 		if err != nil {
-			fail(err.Error())
+			refs = nil
+			fmt.Fprintf(stderr, "stance: %s\n", err)
+			res.problems++
 			res.files++
 			res.checked++
-			continue
 		}
 		for _, r := range refs {
 			res.checked++
-			if !validateOne(r, stdout, fail) {
+			problems, err := validateOne(r, stdout)
+			if err != nil {
+				fmt.Fprintf(stderr, "stance: %s\n", err)
+				problems = 1
+			}
+			if problems > 0 {
+				res.problems += problems
 				res.files++
 			}
 		}
@@ -69,42 +82,33 @@ func runValidate(paths []string, dir string, stdout io.Writer) error {
 }
 
 // validateOne checks one annotations file and lists its problems; it
-// reports whether the file passes.
-func validateOne(r annotate.CodedRef, stdout io.Writer, fail func(string)) bool {
-	c, err := annotate.LoadCoded(r)
-	if c.Doc == nil {
-		fail(err.Error()) // the file cannot be read or decoded
-		return false
-	}
-	ok := true
+// returns how many errors it listed. The error is for a file that cannot
+// be checked at all.
+func validateOne(r annotate.CodedRef, stdout io.Writer) (errs int, err error) {
+	c, problems, err := annotate.ValidateFile(r)
 	if err != nil {
-		// No article: check the document on its own.
-		fail(err.Error())
-		ok = false
+		return 0, err
 	}
-	var checkErr error
-	if c.Article != nil {
-		checkErr = export.Check([]export.Item{export.ItemFrom(c)})
-	}
-	for _, p := range annotate.Validate(c.Doc, c.Article) {
+	for _, p := range problems {
 		if p.Severity == annotate.SeverityWarning {
 			p.Msg = "warning: " + p.Msg
-			fmt.Fprintln(stdout, p.In(r.Annotations))
-			continue
+		} else {
+			errs++
 		}
-		fail(p.In(r.Annotations))
-		ok = false
+		fmt.Fprintln(stdout, p.In(r.Annotations))
 	}
-	// Annotations out of place, which Validate may report as warnings,
+	// Annotations out of place, which ValidateFile may report as warnings,
 	// still fail the file: export refuses it.
-	var invalid *export.InvalidError
-	if ok && errors.As(checkErr, &invalid) && invalid.Stale {
-		fail(fmt.Sprintf("%s: %s no longer at their offsets: the article has changed since it was coded; open it in stance to re-anchor them",
-			r.Annotations, count(len(invalid.Problems), "annotation is", "annotations are")))
-		ok = false
+	if errs == 0 && c.Article != nil {
+		var invalid *export.InvalidError
+		if err := export.Check([]export.Item{export.ItemFrom(c)}); errors.As(err, &invalid) && invalid.Stale {
+			fmt.Fprintf(stdout, "%s: %s no longer at their offsets: the article has changed since it was coded; open it in stance to re-anchor them\n",
+				r.Annotations, count(len(invalid.Problems), "annotation is", "annotations are"))
+			errs++
+		}
 	}
-	if ok {
+	if errs == 0 {
 		fmt.Fprintf(stdout, "%s: ok (%s)\n", r.Annotations, count(len(c.Doc.Annotations), "annotation", "annotations"))
 	}
-	return ok
+	return errs, nil
 }

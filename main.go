@@ -35,7 +35,9 @@ type usageError struct{ msg, cmd string }
 func (e usageError) Error() string { return e.msg }
 
 // run runs the command line args and returns the exit code. Errors are one
-// line on stderr; a usage error adds a second line that points at --help.
+// line on stderr; a usage error ends by pointing at the help of the
+// command it was made with: "stance: export: unknown flag: --frmat (see
+// stance export --help)".
 func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCommand()
 	root.SetOut(stdout)
@@ -55,7 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if ue.cmd != "" {
 			hint = "stance " + ue.cmd + " --help"
 		}
-		fmt.Fprintf(stderr, "stance: %s\nRun '%s' for usage.\n", ue.msg, hint)
+		fmt.Fprintf(stderr, "stance: %s (see %s)\n", ue.msg, hint)
 		return exitUsage
 	default:
 		fmt.Fprintf(stderr, "stance: %s\n", err)

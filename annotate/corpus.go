@@ -174,25 +174,36 @@ func LoadCoded(ref CodedRef) (Coded, error) {
 		return c, err // Decode's errors name the file
 	}
 	c.Doc = doc
-	c.ArticlePath = ref.Article
 	var data []byte
-	if c.ArticlePath == "" {
-		c.ArticlePath, data, err = findArticle(ref.Annotations, doc.Article.Source)
-	} else {
-		data, err = os.ReadFile(c.ArticlePath)
-	}
+	c.ArticlePath, data, err = articleData(ref, doc.Article.Source)
 	if err != nil {
 		return c, fmt.Errorf("%s: %w", ref.Annotations, err)
 	}
-	art, err := model.Parse(c.ArticlePath, bytes.NewReader(data))
+	c.Article, err = parseArticle(c.ArticlePath, data)
+	return c, err
+}
+
+// articleData finds and reads the article that ref's annotations code:
+// ref.Article, else the one the document's source names (findArticle).
+// source is the document's article source.
+func articleData(ref CodedRef, source string) (string, []byte, error) {
+	if ref.Article == "" {
+		return findArticle(ref.Annotations, source)
+	}
+	data, err := os.ReadFile(ref.Article)
+	return ref.Article, data, err
+}
+
+// parseArticle parses an article read by articleData; its errors name it.
+func parseArticle(path string, data []byte) (*model.Article, error) {
+	art, err := model.Parse(path, bytes.NewReader(data))
 	if err != nil {
-		return c, err // Parse's errors name the article
+		return nil, err // Parse's errors name the article
 	}
 	if len(art.Blocks) == 0 {
-		return c, fmt.Errorf("%s: the article has no text", c.ArticlePath)
+		return nil, fmt.Errorf("%s: the article has no text", path)
 	}
-	c.Article = art
-	return c, nil
+	return art, nil
 }
 
 // pathErr drops the operation and path from a path error ("open x: …"),

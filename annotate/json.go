@@ -33,8 +33,11 @@ func (e *newerSchemaError) Error() string {
 
 func (e *newerSchemaError) Unwrap() error { return ErrNewerSchema }
 
-// The keys of schema 1, in the order they are written. Members with other
-// keys are unknown: they are kept in Extra and written after these, sorted.
+// The keys of schema 1, in the order they are written, except that a claim
+// annotation writes "claim" before "actor" (its speaker), as SPEC §3 does.
+// Members with other keys are unknown: they are kept in Extra and written
+// after these, sorted. parseDocument decodes the known keys by their index
+// here, in any order.
 var (
 	documentKeys   = []string{"schema", "generator", "article", "actors", "claims", "annotations"}
 	articleKeys    = []string{"title", "date", "source", "url", "fetched", "sha256", "length"}
@@ -47,14 +50,18 @@ var (
 // Marshal encodes the document as schema-1 JSON: two-space indentation, keys
 // in the order of SPEC §3 followed by unknown keys (sorted), annotations
 // sorted by start, end and ID, UTF-8 text unescaped and a trailing newline.
+// An annotation's "actor" and "claim" come in the order of its type, as in
+// SPEC §3: a claim annotation names its claim and then its speaker, an actor
+// or position annotation its actor and then the claim.
 //
 // Omitted when empty: the article's "url" and "fetched" (only fetched
 // articles have them), an actor's "aliases", an annotation's "actor", "claim"
 // and "stance" (they only apply to some types), its "author" (recorded only
-// when a coder is configured), and "created" and "modified"; an annotation's "orphan" is written, after "modified", only
-// when it is true. Everything else is always written, "note" included, so that
-// every annotation of a type has the same shape. The document itself is not
-// changed (Marshal sorts pointers to the annotations).
+// when a coder is configured), and "created" and "modified"; an annotation's
+// "orphan" is written, after "modified", only when it is true. Everything
+// else is always written, "note" included, so that every annotation of a
+// type has the same shape. The document itself is not changed (Marshal
+// sorts pointers to the annotations).
 func (d *Document) Marshal() ([]byte, error) {
 	w := &jsonWriter{buf: make([]byte, 0, d.sizeHint())}
 	w.open('{')
@@ -118,8 +125,13 @@ func (d *Document) Marshal() ([]byte, error) {
 		w.string("quote", x.Quote)
 		w.string("prefix", x.Prefix)
 		w.string("suffix", x.Suffix)
-		w.optional("actor", x.Actor)
-		w.optional("claim", x.Claim)
+		if x.Type == model.TypeClaim {
+			w.optional("claim", x.Claim)
+			w.optional("actor", x.Actor)
+		} else {
+			w.optional("actor", x.Actor)
+			w.optional("claim", x.Claim)
+		}
 		w.optional("stance", string(x.Stance))
 		w.string("note", x.Note)
 		w.optional("author", x.Author)

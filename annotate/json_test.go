@@ -3,6 +3,7 @@ package annotate_test
 import (
 	"encoding/json"
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -73,8 +74,8 @@ const goldenDocument = `{
       "quote": "There's no deal until there's a deal",
       "prefix": "in met Donald Trump in Alaska. “",
       "suffix": ",” Trump said. Putin smiled.\n\nZe",
-      "actor": "a-000002",
       "claim": "c-000001",
+      "actor": "a-000002",
       "note": "the \"headline\" quote",
       "author": "Kim Lee",
       "created": "2026-11-27T12:01:00Z",
@@ -267,6 +268,56 @@ func TestDecodeCanonicalises(t *testing.T) {
 	}
 	if got := marshal(t, d); got != want {
 		t.Errorf("Marshal =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// SPEC §3 writes each type's keys in its own order: a claim annotation
+// names its claim and then its speaker, a position its actor, claim and
+// stance. Reading takes them in any order, the old writer's (actor before
+// claim on every type) included.
+func TestAnnotationKeyOrder(t *testing.T) {
+	const head = `"start": 0, "end": 5, "quote": "Café", "prefix": "", "suffix": ""`
+	tests := []struct {
+		typ  model.AnnotationType
+		in   []string // the annotation's members after type and span, in orders a file may hold
+		want string   // its keys as Marshal writes them
+	}{
+		{model.TypeActor, []string{`"actor": "a-1", "note": ""`, `"note": "", "actor": "a-1"`},
+			"id type start end quote prefix suffix actor note"},
+		{model.TypeClaim, []string{`"claim": "c-1", "actor": "a-1", "note": ""`, `"actor": "a-1", "claim": "c-1", "note": ""`, `"note": "", "claim": "c-1", "actor": "a-1"`},
+			"id type start end quote prefix suffix claim actor note author created modified"},
+		{model.TypePosition, []string{`"actor": "a-1", "claim": "c-1", "stance": "oppose", "note": ""`, `"stance": "oppose", "claim": "c-1", "note": "", "actor": "a-1"`},
+			"id type start end quote prefix suffix actor claim stance note author created modified"},
+	}
+	key := regexp.MustCompile(`(?m)^      "([a-z]+)":`)
+	for _, tt := range tests {
+		var first string
+		for i, members := range tt.in {
+			extra := ""
+			if tt.typ != model.TypeActor {
+				extra = `, "author": "Kim", "created": "2026-11-27T12:00:00Z", "modified": "2026-11-27T12:00:00Z"`
+			}
+			in := `{"schema": 1, "actors": [{"id": "a-1", "name": "Café Owner"}], "claims": [{"id": "c-1", "text": "x"}],
+				"annotations": [{"id": "n-1", "type": "` + string(tt.typ) + `", ` + head + `, ` + members + extra + `}]}`
+			d, err := annotate.Decode("in.json", []byte(in))
+			if err != nil {
+				t.Fatalf("%s #%d: %v", tt.typ, i+1, err)
+			}
+			got := marshal(t, d)
+			var keys []string
+			_, annotations, _ := strings.Cut(got, `"annotations": [`)
+			for _, m := range key.FindAllStringSubmatch(annotations, -1) {
+				keys = append(keys, m[1])
+			}
+			if strings.Join(keys, " ") != tt.want {
+				t.Errorf("%s #%d: keys %q, want %q", tt.typ, i+1, strings.Join(keys, " "), tt.want)
+			}
+			if i == 0 {
+				first = got
+			} else if got != first {
+				t.Errorf("%s #%d: the keys' order in the file changed the document:\n%s\nwant\n%s", tt.typ, i+1, got, first)
+			}
+		}
 	}
 }
 

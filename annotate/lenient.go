@@ -163,7 +163,8 @@ func lenientDocument(data []byte, p *docParts, art *model.Article) (*Document, [
 	for _, x := range d.Claims {
 		c.claims[x.ID] = true
 	}
-	c.current = art != nil && d.Article.SHA256 == art.SHA256() && d.Article.Length == art.Len()
+	// A length of 0 was left out: the digest says whether art is the text.
+	c.current = art != nil && d.Article.SHA256 == art.SHA256() && (d.Article.Length == 0 || d.Article.Length == art.Len())
 	d.Annotations = keep(l, "annotation", p.annotations, func(off, i int, n *model.Annotation) bool {
 		msg := checkAnnotation(n)
 		if msg == "" {
@@ -226,8 +227,10 @@ func (c *damageCheck) damage(n *model.Annotation) string {
 		return "position annotation has no stance"
 	case n.Type != model.TypePosition && n.Stance != "":
 		return fmt.Sprintf("%s annotation has a stance", n.Type)
-	case n.Span.Start < 0 || n.Span.End < n.Span.Start:
-		return fmt.Sprintf("span [%d, %d) is not a valid range", n.Span.Start, n.Span.End)
+	case n.Span.Start < 0:
+		return fmt.Sprintf("span [%d, %d) is not a valid range (negative start)", n.Span.Start, n.Span.End)
+	case n.Span.End < n.Span.Start:
+		return fmt.Sprintf("span [%d, %d) is not a valid range (start after end)", n.Span.Start, n.Span.End)
 	case !c.current || n.Orphan:
 		return ""
 	case n.Span.End > c.art.Len():

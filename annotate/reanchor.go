@@ -82,7 +82,9 @@ func (r ReanchorReport) String() string {
 // article's text is not the one the document records (digest or length), or
 // some annotation is an orphan that might be placed again.
 func NeedsReanchor(doc *Document, art *model.Article) bool {
-	if doc.Article.SHA256 != art.SHA256() || doc.Article.Length != art.Len() {
+	// A length of 0 is a length left out (SPEC §3: optional fields may
+	// be): the digest decides.
+	if doc.Article.SHA256 != art.SHA256() || doc.Article.Length != 0 && doc.Article.Length != art.Len() {
 		return true
 	}
 	return slices.ContainsFunc(doc.Annotations, func(n model.Annotation) bool { return n.Orphan })

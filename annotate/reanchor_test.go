@@ -410,6 +410,16 @@ func TestNeedsReanchor(t *testing.T) {
 	if edited := parseArticle(t, seedRaw(t)+"\nMore."); !annotate.NeedsReanchor(doc, edited) {
 		t.Error("an edited article does not need re-anchoring")
 	}
+	// The length is optional: left out, the digest decides; a wrong one
+	// still needs re-anchoring.
+	doc.Article.Length = 0
+	if annotate.NeedsReanchor(doc, art) {
+		t.Error("a document without its article's length needs re-anchoring")
+	}
+	doc.Article.Length = art.Len() - 1
+	if !annotate.NeedsReanchor(doc, art) {
+		t.Error("a document with a wrong length does not need re-anchoring")
+	}
 }
 
 // Re-anchoring stays fast on a long article: the seed after a megabyte of

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"time"
 
@@ -56,7 +57,8 @@ func (p Problem) In(file string) string {
 }
 
 // Validate checks d against itself and, when a is not nil, against the
-// article it codes: the schema version; the article's digest and length; that
+// article it codes: the schema version; the article's digest and length (a
+// length of 0, as in a document that omits it, is not compared); that
 // every ID is present and unique; that names, kinds, claim texts, types and
 // stances are valid; that every actor and claim an annotation refers to
 // exists, and the ones its type needs are there; that each span lies within
@@ -92,7 +94,11 @@ func Validate(d *Document, a *model.Article) []Problem {
 			stale = true
 			warn("", "article sha256 %s does not match the article's text (%s): it has changed since it was coded", short(d.Article.SHA256), short(a.SHA256()))
 		}
-		if d.Article.Length != length {
+		// A length of 0 is a missing one (SPEC §3: optional fields may be
+		// omitted), and says nothing: the digest decides. It loses nothing
+		// either: a document that really was coded on an empty text has the
+		// digest of the empty text, which differs from any other's.
+		if d.Article.Length != 0 && d.Article.Length != length {
 			stale = true
 			warn("", "article length is %d, the article has %d code points", d.Article.Length, length)
 		}
@@ -183,14 +189,61 @@ func Validate(d *Document, a *model.Article) []Problem {
 	return ps
 }
 
+// ValidateFile checks the annotations file that ref names against the
+// article it codes, listing every problem rather than stopping at the
+// first, for stance validate. The file is decoded leniently
+// (DecodeLenient): each actor, claim or annotation that is damaged (a value
+// schema 1 does not define, an ID used twice, a reference to nothing, a
+// span that is no range or, in a document that records the article's text,
+// one outside it or whose quote is not the text there) is a Problem with its
+// line and column in the file, and left out; Validate then checks the rest.
+// Problems are listed in that order, after one saying that the article
+// cannot be found or read, if it cannot: the document is then checked on
+// its own.
+//
+// The error is for a file that cannot be checked at all, and names it: it
+// cannot be read, is not JSON, has no schema or a newer one, or is not of
+// the shape of a document (Decode's errors). The Coded holds what was kept
+// of the document, and the article when it was found.
+func ValidateFile(ref CodedRef) (Coded, []Problem, error) {
+	c := Coded{AnnotationsPath: ref.Annotations}
+	data, err := os.ReadFile(ref.Annotations)
+	if err != nil {
+		return c, nil, fmt.Errorf("%s: %w", ref.Annotations, pathErr(err))
+	}
+	parts, err := splitForLenient(ref.Annotations, data)
+	if err != nil {
+		return c, nil, err
+	}
+	var ps []Problem
+	var text []byte
+	c.ArticlePath, text, err = articleData(ref, parts.article.Source)
+	if err == nil {
+		c.Article, err = parseArticle(c.ArticlePath, text)
+	}
+	if err != nil {
+		ps = append(ps, Problem{Msg: err.Error(), Severity: SeverityError})
+	}
+	doc, skipped := lenientDocument(data, parts, c.Article)
+	c.Doc = doc
+	ps = append(ps, skipped...)
+	return c, append(ps, Validate(doc, c.Article)...), nil
+}
+
+// validateSpan checks n's span: that it is a range, within the article of
+// length code points when length is known (not -1), not empty for an actor
+// or a claim, and, when a is not nil, that its quote is a's text there.
 func validateSpan(n model.Annotation, id string, a *model.Article, length int, report func(id, format string, args ...any)) {
 	s := n.Span
-	if s.Start < 0 || s.End < s.Start || (length >= 0 && s.End > length) {
-		if length >= 0 {
-			report(id, "span [%d, %d) is outside the article (0–%d)", s.Start, s.End, length)
-		} else {
-			report(id, "span [%d, %d) is not a valid range", s.Start, s.End)
-		}
+	switch {
+	case s.End < s.Start:
+		report(id, "span [%d, %d) is not a valid range (start after end)", s.Start, s.End)
+		return
+	case s.Start < 0:
+		report(id, "span [%d, %d) is not a valid range (negative start)", s.Start, s.End)
+		return
+	case length >= 0 && s.End > length:
+		report(id, "span [%d, %d) is outside the article (0–%d)", s.Start, s.End, length)
 		return
 	}
 	if s.Len() == 0 && (n.Type == model.TypeActor || n.Type == model.TypeClaim) {

@@ -1,6 +1,8 @@
 package annotate_test
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -61,8 +63,31 @@ func TestValidate(t *testing.T) {
 			d.Annotations[1].Span = model.Span{Start: 130, End: 140}
 		},
 			[]string{"n-000002: span [130, 140) is outside the article (0–135)"}},
+		// A reversed span is no range at all, whether or not it lies
+		// within the article.
 		{"reversed span", func(d *annotate.Document, _ **model.Article) { d.Annotations[1].Span = model.Span{Start: 20, End: 19} },
-			[]string{"n-000002: span [20, 19) is outside the article (0–135)"}},
+			[]string{"n-000002: span [20, 19) is not a valid range (start after end)"}},
+		{"reversed span past the end", func(d *annotate.Document, _ **model.Article) {
+			d.Annotations[1].Span = model.Span{Start: 140, End: 103}
+		}, []string{"n-000002: span [140, 103) is not a valid range (start after end)"}},
+		{"negative start", func(d *annotate.Document, _ **model.Article) { d.Annotations[1].Span = model.Span{Start: -1, End: 31} },
+			[]string{"n-000002: span [-1, 31) is not a valid range (negative start)"}},
+		// SPEC §3: a missing optional field (length decodes as 0) is
+		// unknown, not a mismatch; the digest decides whether the text
+		// changed.
+		{"no length", func(d *annotate.Document, _ **model.Article) { d.Article.Length = 0 }, nil},
+		{"no length, a span past the end", func(d *annotate.Document, _ **model.Article) {
+			d.Article.Length = 0
+			d.Annotations[1].Span = model.Span{Start: 130, End: 140}
+		}, []string{"n-000002: span [130, 140) is outside the article (0–135)"}},
+		{"no length, article text changed", func(d *annotate.Document, art **model.Article) {
+			d.Article.Length = 0
+			*art = model.NewArticle(model.Meta{}, testText+" More.", nil)
+		}, []string{
+			"article sha256 " + testArticle().SHA256()[:12] + "… does not match the article's text (" + model.NewArticle(model.Meta{}, testText+" More.", nil).SHA256()[:12] + "…): it has changed since it was coded",
+		}},
+		{"wrong length, same text", func(d *annotate.Document, _ **model.Article) { d.Article.Length = 134 },
+			[]string{"article length is 134, the article has 135 code points"}},
 		{"empty actor span", func(d *annotate.Document, _ **model.Article) {
 			d.Annotations[1].Span = model.Span{Start: 19, End: 19}
 			d.Annotations[1].Quote = ""
@@ -127,9 +152,81 @@ func TestValidateWithoutArticle(t *testing.T) {
 	for _, p := range annotate.Validate(d, nil) {
 		got = append(got, p.String())
 	}
-	want := []string{"n-000002: span [5, 2) is not a valid range"}
+	want := []string{"n-000002: span [5, 2) is not a valid range (start after end)"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Validate(d, nil) = %q, want %q", got, want)
+	}
+}
+
+// An empty article really has length 0: a document coded on it matches it,
+// whether it records the length or omits it, and one that records 0 but
+// the digest of another text is stale by its digest.
+func TestValidateEmptyArticle(t *testing.T) {
+	empty := model.NewArticle(model.Meta{}, "", nil)
+	d := annotate.New(empty, "empty.txt", "")
+	if d.Article.Length != 0 {
+		t.Fatalf("a new document on an empty article records length %d", d.Article.Length)
+	}
+	if ps := annotate.Validate(d, empty); len(ps) != 0 {
+		t.Errorf("Validate of an empty article's document = %q, want nothing", ps)
+	}
+	d.Article.SHA256 = testArticle().SHA256()
+	var got []string
+	for _, p := range annotate.Validate(d, empty) {
+		got = append(got, p.String())
+	}
+	want := []string{"article sha256 " + testArticle().SHA256()[:12] + "… does not match the article's text (" + empty.SHA256()[:12] + "…): it has changed since it was coded"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Validate with another text's digest = %q, want %q", got, want)
+	}
+}
+
+// ValidateFile lists the problems of every damaged entry, with where it
+// is in the file, and then Validate's of the rest; a file it cannot decode
+// at all is its error.
+func TestValidateFile(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "summit.txt")
+	os.WriteFile(article, []byte(testText), 0o644)
+	art := parseArticle(t, testText)
+	d := validDocument(t)
+	d.Article = annotate.New(art, "summit.txt", "").Article
+	d.Annotations[0].Stance = "maybe"                      // damaged: left out by the lenient decoding
+	d.Annotations[1].Span = model.Span{Start: 31, End: 19} // damaged too
+	d.Annotations[3].Created = "yesterday"                 // a problem for Validate
+	data := marshal(t, d)
+	ann := annotate.PathFor(article)
+	os.WriteFile(ann, []byte(data), 0o644)
+
+	c, ps, err := annotate.ValidateFile(annotate.CodedRef{Annotations: ann})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`30:5: n-000001: unknown stance "maybe" (want one of support, oppose, neutral) (annotation skipped)`,
+		"44:5: n-000002: span [31, 19) is not a valid range (start after end) (annotation skipped)",
+		`n-000004: created "yesterday" is not an RFC 3339 time`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("ValidateFile =\n%q\nwant\n%q\nof\n%s", got, want, data)
+	}
+	if c.Article == nil || c.ArticlePath != article || len(c.Doc.Annotations) != 2 {
+		t.Errorf("ValidateFile's Coded: article %q, %d annotations kept; want %s and 2", c.ArticlePath, len(c.Doc.Annotations), article)
+	}
+
+	os.Remove(article)
+	_, ps, _ = annotate.ValidateFile(annotate.CodedRef{Annotations: ann})
+	if len(ps) != 4 || !strings.HasPrefix(ps[0].String(), "article not found (looked for "+article) {
+		t.Errorf("without the article, ValidateFile = %q; want the article not found first, then the same three", ps)
+	}
+
+	os.WriteFile(ann, []byte(`{"schema": 1, "actors": {}}`), 0o644)
+	if _, _, err := annotate.ValidateFile(annotate.CodedRef{Annotations: ann}); err == nil || err.Error() != ann+":1:25: actors: expected an array, found object" {
+		t.Errorf("ValidateFile of a document of the wrong shape: %v", err)
 	}
 }
 
