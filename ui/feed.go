@@ -275,7 +275,7 @@ func (p *feedPane) ShortHelp(back bool) []key.Binding {
 	km := p.common.Keys
 	refresh := km.Refresh
 	refresh.SetHelp(refresh.Help().Key, "read the feed again")
-	keys := []key.Binding{km.Up, km.Down, km.Open}
+	keys := []key.Binding{km.Up, km.Down, openKey(km)}
 	if back {
 		keys = append(keys, km.Back)
 	}

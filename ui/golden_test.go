@@ -77,7 +77,7 @@ func newLibrary(t *testing.T, sz size) *harness {
 
 func TestGoldenLibrary(t *testing.T) {
 	codeSeedInDataDir(t)
-	for _, sz := range []size{wide, narrow} {
+	for _, sz := range []size{wide, narrow, tiny} {
 		serial(t, sz.String(), func(t *testing.T) {
 			h := newLibrary(t, sz)
 			h.keys("j", "j")
@@ -231,7 +231,7 @@ func TestGoldenPanes(t *testing.T) {
 	// The list and the inspector, with the claim selected in the list.
 	for _, pane := range []string{"annotations", "inspector"} {
 		t.Run(pane, func(t *testing.T) {
-			for _, sz := range []size{wide, narrow} {
+			for _, sz := range []size{wide, narrow, tiny} {
 				parallel(t, sz.String(), func(t *testing.T) {
 					h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 					h.keys("tab", "j", "j", "j")
@@ -247,7 +247,7 @@ func TestGoldenPanes(t *testing.T) {
 	}
 	t.Run("library", func(t *testing.T) {
 		codeSeedInDataDir(t)
-		for _, sz := range []size{wide, narrow} {
+		for _, sz := range []size{wide, narrow, tiny} {
 			serial(t, sz.String(), func(t *testing.T) {
 				h := newLibrary(t, sz)
 				requirePane(t, h.m.library.View(), sz.w-4, sz.h-4)

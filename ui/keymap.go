@@ -93,7 +93,7 @@ func DefaultKeyMap() *KeyMap {
 
 		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open / jump to")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open, or jump to")),
 		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "library")),
 		Filter:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter type")),
 		Panel:    key.NewBinding(key.WithKeys("\\"), key.WithHelp("\\", "side panes")),

@@ -377,9 +377,16 @@ func (p *libraryPane) Click(y int) tea.Cmd {
 	return nil
 }
 
+// openKey is the open binding as a list of articles or items offers it.
+func openKey(km *KeyMap) key.Binding {
+	open := km.Open
+	open.SetHelp(open.Help().Key, "open")
+	return open
+}
+
 func (p *libraryPane) ShortHelp() []key.Binding {
 	km := p.common.Keys
-	return []key.Binding{km.Up, km.Down, km.Open, km.Help, km.Quit}
+	return []key.Binding{km.Up, km.Down, openKey(km), km.Help, km.Quit}
 }
 
 func (p *libraryPane) View() string {
