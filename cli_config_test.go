@@ -75,47 +75,33 @@ func TestConfigCommand(t *testing.T) {
 			}
 		}
 	})
-	t.Run("bad file", func(t *testing.T) {
-		path := withConfig(t, "theme = \"light\"\ncoder = Ana\n")
-		code, stdout, stderr := cli(t, "config")
-		if code != exitFailure {
-			t.Errorf("exit %d, want %d", code, exitFailure)
-		}
-		oneLine(t, stderr, path+":2:9: expected value")
-		if !settingLine("theme", `"auto"`, "default").MatchString(stdout) {
-			t.Errorf("the defaults are not printed:\n%s", stdout)
-		}
-	})
-	t.Run("keys that clash", func(t *testing.T) {
-		path := withConfig(t, "coder = \"Ana\"\n[keys]\ntag_actor = [\"q\"]\n")
-		code, stdout, stderr := cli(t, "config")
-		if code != exitFailure {
-			t.Errorf("exit %d, want %d", code, exitFailure)
-		}
-		oneLine(t, stderr, path+`: [keys]: key "q" is bound to both tag_actor and quit; give one of them another key`)
-		if !settingLine("tag_actor", `["a"]`, "default").MatchString(stdout) || !settingLine("coder", `""`, "default").MatchString(stdout) {
-			t.Errorf("the defaults are not printed:\n%s", stdout)
-		}
-	})
-	t.Run("not a key", func(t *testing.T) {
-		path := withConfig(t, "[keys]\ntag_actor = [\"ctrl+shift+banana\"]\n")
-		code, stdout, stderr := cli(t, "config")
-		if code != exitFailure {
-			t.Errorf("exit %d, want %d", code, exitFailure)
-		}
-		oneLine(t, stderr, path+`:2:13: [keys] tag_actor: "ctrl+shift+banana" is not a key (keys look like "a", "A", "ctrl+a", "alt+enter", "f5")`)
-		if !settingLine("tag_actor", `["a"]`, "default").MatchString(stdout) {
-			t.Errorf("the defaults are not printed:\n%s", stdout)
-		}
-	})
-	t.Run("keys not in a list", func(t *testing.T) {
-		path := withConfig(t, "[keys]\ntag_actor = \"A\"\n")
-		code, _, stderr := cli(t, "config")
-		if code != exitFailure {
-			t.Errorf("exit %d, want %d", code, exitFailure)
-		}
-		oneLine(t, stderr, path+`:2:13: [keys] tag_actor: give a list of keys, e.g. tag_actor = ["A"]`)
-	})
+	// A file that cannot be used: one line naming it (with line and column
+	// where there are any), exit 1, and the defaults printed.
+	for _, tt := range []struct {
+		name, file, err string
+		defaults        []string // settings printed with their default values
+	}{
+		{"bad file", "theme = \"light\"\ncoder = Ana\n", ":2:9: expected value", []string{"theme", `"auto"`}},
+		{"keys that clash", "coder = \"Ana\"\n[keys]\ntag_actor = [\"q\"]\n",
+			`: [keys]: key "q" is bound to both tag_actor and quit; give one of them another key`, []string{"tag_actor", `["a"]`, "coder", `""`}},
+		{"not a key", "[keys]\ntag_actor = [\"ctrl+shift+banana\"]\n",
+			`:2:13: [keys] tag_actor: "ctrl+shift+banana" is not a key (keys look like "a", "A", "ctrl+a", "alt+enter", "f5")`, []string{"tag_actor", `["a"]`}},
+		{"keys not in a list", "[keys]\ntag_actor = \"A\"\n", `:2:13: [keys] tag_actor: give a list of keys, e.g. tag_actor = ["A"]`, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := withConfig(t, tt.file)
+			code, stdout, stderr := cli(t, "config")
+			if code != exitFailure {
+				t.Errorf("exit %d, want %d", code, exitFailure)
+			}
+			oneLine(t, stderr, path+tt.err)
+			for i := 0; i+1 < len(tt.defaults); i += 2 {
+				if !settingLine(tt.defaults[i], tt.defaults[i+1], "default").MatchString(stdout) {
+					t.Errorf("the default %s is not printed:\n%s", tt.defaults[i], stdout)
+				}
+			}
+		})
+	}
 	t.Run("bad theme flag", func(t *testing.T) {
 		withConfig(t, "")
 		code, _, stderr := cli(t, "config", "--theme", "sepia")

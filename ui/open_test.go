@@ -13,12 +13,7 @@ import (
 // stays on screen with "opening NAME…" on the message line, a second enter
 // meanwhile says so instead of opening twice, and the article then shows.
 func TestLibraryOpensInBackground(t *testing.T) {
-	dir := t.TempDir()
-	article := filepath.Join(dir, "story.txt")
-	if err := os.WriteFile(article, seedBytes(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	m := New(Options{Sources: []Source{{Path: article}, {Path: "2025-08-15-alaska-summit.txt", Bundled: true}}})
+	m, article := libraryWithArticle(t)
 	h := newHarness(t, m, wide.w, wide.h)
 
 	cmd := m.update(openSourceMsg{Source{Path: article}})
@@ -43,12 +38,7 @@ func TestLibraryOpensInBackground(t *testing.T) {
 // A program that ends while an article is opening closes it when it
 // arrives: its annotations file is not left locked.
 func TestQuitWhileOpeningReleasesTheFile(t *testing.T) {
-	dir := t.TempDir()
-	article := filepath.Join(dir, "story.txt")
-	if err := os.WriteFile(article, seedBytes(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	m := New(Options{Sources: []Source{{Path: article}, {Path: "2025-08-15-alaska-summit.txt", Bundled: true}}})
+	m, article := libraryWithArticle(t)
 	newHarness(t, m, wide.w, wide.h)
 	cmd := m.startOpen(Source{Path: article})
 	if err := m.Shutdown(); err != nil {
@@ -71,4 +61,15 @@ func TestQuitWhileOpeningReleasesTheFile(t *testing.T) {
 	if s.ReadOnly {
 		t.Errorf("the annotations file is still locked by the open that ended unseen: %s", s.Notice)
 	}
+}
+
+// libraryWithArticle returns a library listing a copy of the seed article,
+// and the copy's path.
+func libraryWithArticle(t *testing.T) (*Model, string) {
+	t.Helper()
+	article := filepath.Join(t.TempDir(), "story.txt")
+	if err := os.WriteFile(article, seedBytes(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return New(Options{Sources: []Source{{Path: article}, {Path: "2025-08-15-alaska-summit.txt", Bundled: true}}}), article
 }

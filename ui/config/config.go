@@ -156,37 +156,33 @@ func Parse(path string, data []byte, known Known) (Config, error) {
 		c.AnnotationsDir = dir
 		c.Origin["annotations_dir"] = path
 	}
-	if v, ok := values["actor_kinds"]; ok {
-		kinds, isList := stringList(v)
+	// The kinds and stances the dialogs offer: some of the built-in ones.
+	for _, l := range []struct {
+		key, one, many, label string
+		into                  *[]string
+		valid                 func(string) bool
+	}{
+		{"actor_kinds", "kind", "kinds", "actor kind", &c.ActorKinds, func(s string) bool { return model.ActorKind(s).Valid() }},
+		{"stances", "stance", "stances", "stance", &c.Stances, func(s string) bool { return model.Stance(s).Valid() }},
+	} {
+		v, ok := values[l.key]
+		if !ok {
+			continue
+		}
+		vs, isList := stringList(v)
 		switch {
 		case !isList:
-			return c, f.atValue("", "actor_kinds", "actor_kinds: give a list of kinds, e.g. actor_kinds = %s", quoteList(c.ActorKinds))
-		case len(kinds) == 0:
-			return c, f.atValue("", "actor_kinds", "actor_kinds: name at least one kind")
+			return c, f.atValue("", l.key, "%s: give a list of %s, e.g. %s = %s", l.key, l.many, l.key, quoteList(*l.into))
+		case len(vs) == 0:
+			return c, f.atValue("", l.key, "%s: name at least one %s", l.key, l.one)
 		}
-		for _, k := range kinds {
-			if !model.ActorKind(k).Valid() {
-				return c, f.atValue("", "actor_kinds", "actor kind %q: want some of %s", k, strings.Join(c.ActorKinds, ", "))
+		for _, x := range vs {
+			if !l.valid(x) {
+				return c, f.atValue("", l.key, "%s %q: want some of %s", l.label, x, strings.Join(*l.into, ", "))
 			}
 		}
-		c.ActorKinds = kinds
-		c.Origin["actor_kinds"] = path
-	}
-	if v, ok := values["stances"]; ok {
-		stances, isList := stringList(v)
-		switch {
-		case !isList:
-			return c, f.atValue("", "stances", "stances: give a list of stances, e.g. stances = %s", quoteList(c.Stances))
-		case len(stances) == 0:
-			return c, f.atValue("", "stances", "stances: name at least one stance")
-		}
-		for _, s := range stances {
-			if !model.Stance(s).Valid() {
-				return c, f.atValue("", "stances", "stance %q: want some of %s", s, strings.Join(c.Stances, ", "))
-			}
-		}
-		c.Stances = stances
-		c.Origin["stances"] = path
+		*l.into = vs
+		c.Origin[l.key] = path
 	}
 	if v, ok := values["keys"]; ok {
 		keys, err := parseKeys(f, v, known.Keys)
