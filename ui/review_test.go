@@ -86,6 +86,9 @@ func TestReadOnlyEditsAreKept(t *testing.T) {
 	if !second.ReadOnly {
 		t.Fatal("a second session on a locked file is not read-only")
 	}
+	if want := "read-only: the file is open in another stance (pid "; !strings.HasPrefix(second.Notice, want) {
+		t.Errorf("notice %q, want it to start %q (the path is in the status bar)", second.Notice, want)
+	}
 	h := newReader(t, second, wide.w, wide.h)
 	tagTrump(h)
 	h.keys("q")
