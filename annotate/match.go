@@ -2,12 +2,15 @@ package annotate
 
 import (
 	"cmp"
+	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
+	"golang.org/x/text/unicode/norm"
 
 	"stance/model"
 )
@@ -16,18 +19,40 @@ import (
 type ActorMatch struct {
 	Actor   model.Actor
 	Matched string // the name or alias that matched
-	Score   int    // fuzzy score, higher is better; 0 for an empty query
+	// Score is Matched's fuzzy score, higher is better; 0 for an empty
+	// query, and for a name matched by its words but not fuzzily.
+	Score int
+	// Names says that Matched names the actor the query names: it is
+	// equal to the query, has the same words, or one's words are all
+	// among the other's and they end alike ("Putin" and "Vladimir
+	// Putin"). When only one match names the query, a picker may choose
+	// it by itself; a surname shared ("Melania Trump", "Donald Trump") or
+	// a name inside another ("Putin Institute") is only a candidate.
+	Names bool
 }
 
-// MatchActors finds the actors whose name or an alias fuzzily matches query
-// (the characters of query in order, case-insensitively; "putn" matches
-// "Vladimir Putin"), best first, each actor once under its best-matching
-// name. An exact match of a name or alias, ignoring case and surrounding
-// space, always comes first. An empty query returns every actor, by name.
+// MatchActors finds the actors that a name typed or selected in an article
+// may stand for, each once under the name or alias that matched it best,
+// best first:
+//
+//  1. a name or alias equal to query, ignoring case and spacing;
+//  2. a name or alias sharing whole words with query, ignoring case,
+//     diacritics, possessives ("Putin's") and titles before a name
+//     ("President", "Mr"): the same words, then one's words all among the
+//     other's ("Vladimir Putin" finds "Putin", "Trump" finds "Donald
+//     Trump"), then only the same last word, a surname ("Melania Trump"
+//     finds "Donald Trump"). A title alone matches no name but the same
+//     title. The comment on matching by whole words, below, tells more;
+//  3. a name or alias holding query's characters in order, fuzzily and
+//     ignoring case ("putn" matches "Vladimir Putin"), by fuzzy score.
+//
+// An empty query returns every actor, by name.
 //
 // It runs on every key typed in an actor picker, over registries of
-// thousands: names are compared without building normalised copies, and
-// each actor's sort key is computed once rather than in every comparison.
+// thousands: one pass over the names, reading them without building
+// normalised copies, leaves the fuzzy matcher only those holding query's
+// characters in order, and each actor's sort key is computed once rather
+// than in every comparison.
 func (d *Document) MatchActors(query string) []ActorMatch {
 	query = normalizeSpace(query)
 	if query == "" {
@@ -48,66 +73,183 @@ func (d *Document) MatchActors(query string) []ActorMatch {
 		return out
 	}
 
-	count := len(d.Actors)
-	for _, a := range d.Actors {
-		count += len(a.Aliases)
-	}
-	names := make([]string, 0, count)
-	owner := make([]int, 0, count) // index into d.Actors of each name
+	// One pass over every name and alias finds the few that may match: by
+	// words, or fuzzily, which needs query's runes in order. Only those are
+	// handed to the fuzzy matcher, which takes several times as long over
+	// a name.
+	var cands []nameCandidate
+	words, pattern := newQueryWords(query), foldRunes(query)
+	var buf []byte
 	for i, a := range d.Actors {
-		names = append(names, a.Name)
-		owner = append(owner, i)
-		for _, n := range a.Aliases {
-			names = append(names, n)
-			owner = append(owner, i)
+		for j := -1; j < len(a.Aliases); j++ {
+			name := a.Name
+			if j >= 0 {
+				name = a.Aliases[j]
+			}
+			var w wordMatch
+			w, buf = words.match(name, buf)
+			ordered := holdsInOrder(name, pattern)
+			if w.class != wordsNone || ordered {
+				cands = append(cands, nameCandidate{int32(i), int32(j), w, ordered})
+			}
 		}
 	}
+	found := fuzzy.FindFromNoSort(query, fuzzySource{cands, d.Actors}) // in the order of cands
+
 	type ranked struct {
 		matched string
-		score   int
-		exact   bool
-		actor   int    // index into d.Actors
+		rank    matchRank
+		actor   int32  // index into d.Actors
 		lower   string // the actor's name in lower case, to sort by
 	}
-	found := fuzzy.FindNoSort(query, names)
-	out := make([]ranked, 0, min(len(found), len(d.Actors)))
+	out := make([]ranked, 0, min(len(cands), len(d.Actors)))
 	// best[i] is the index in out of actor i's best name so far, plus one.
 	best := make([]int32, len(d.Actors))
-	// In index order, so that of two names scoring alike the name comes
+	// In registry order, so that of two names ranking alike the name comes
 	// before its aliases, and an alias before later ones.
-	for _, m := range found {
-		i := owner[m.Index]
-		r := ranked{matched: m.Str, score: m.Score, exact: sameName(m.Str, query), actor: i}
-		if b := best[i]; b > 0 {
-			if old := &out[b-1]; r.exact && !old.exact || r.exact == old.exact && r.score > old.score {
-				old.matched, old.score, old.exact = r.matched, r.score, r.exact
+	for k, c := range cands {
+		name := c.name(d.Actors)
+		r := matchRank{words: c.words}
+		fuzzed := len(found) > 0 && found[0].Index == k
+		if fuzzed {
+			r.score = found[0].Score
+			found = found[1:]
+		}
+		// An equal name has the same words, so only names with the same
+		// words, or matching fuzzily, need comparing.
+		switch {
+		case (fuzzed || r.words.class == wordsSame) && sameName(name, query):
+			r.tier = tierExact
+			r.words = wordMatch{}
+		case r.words.class != wordsNone:
+			r.tier = tierWords
+		case fuzzed:
+			r.tier = tierFuzzy
+		default:
+			continue
+		}
+		if b := best[c.actor]; b > 0 {
+			if old := &out[b-1]; r.compare(old.rank) < 0 {
+				old.matched, old.rank = name, r
 			}
 			continue
 		}
-		out = append(out, r)
-		best[i] = int32(len(out))
+		out = append(out, ranked{matched: name, rank: r, actor: c.actor})
+		best[c.actor] = int32(len(out))
 	}
 	for k := range out {
 		out[k].lower = strings.ToLower(d.Actors[out[k].actor].Name)
 	}
 	slices.SortFunc(out, func(a, b ranked) int {
-		if a.exact != b.exact {
-			if a.exact {
-				return -1
-			}
-			return 1
-		}
 		return cmp.Or(
-			cmp.Compare(b.score, a.score),
+			a.rank.compare(b.rank),
 			cmp.Compare(a.lower, b.lower),
 			cmp.Compare(d.Actors[a.actor].ID, d.Actors[b.actor].ID),
 		)
 	})
 	matches := make([]ActorMatch, len(out))
 	for k, r := range out {
-		matches[k] = ActorMatch{Actor: cloneActor(d.Actors[r.actor]), Matched: r.matched, Score: r.score}
+		names := r.rank.tier == tierExact || r.rank.tier == tierWords && (r.rank.words.class == wordsSame || r.rank.words.class == wordsNested)
+		matches[k] = ActorMatch{Actor: cloneActor(d.Actors[r.actor]), Matched: r.matched, Score: r.rank.score, Names: names}
 	}
 	return matches
+}
+
+// nameCandidate is a name that MatchActors found may match. It holds no
+// pointers, for the garbage collector to skip when a query matches most
+// of a large registry.
+type nameCandidate struct {
+	actor   int32 // index into Document.Actors
+	alias   int32 // index into the actor's aliases, or -1 for its name
+	words   wordMatch
+	inOrder bool // the name holds the query's runes in order
+}
+
+func (c nameCandidate) name(actors []model.Actor) string {
+	if c.alias < 0 {
+		return actors[c.actor].Name
+	}
+	return actors[c.actor].Aliases[c.alias]
+}
+
+// fuzzySource hands candidates to the fuzzy matcher, as empty names those
+// that cannot match fuzzily.
+type fuzzySource struct {
+	cands  []nameCandidate
+	actors []model.Actor
+}
+
+func (s fuzzySource) String(i int) string {
+	if c := s.cands[i]; c.inOrder {
+		return c.name(s.actors)
+	}
+	return ""
+}
+
+func (s fuzzySource) Len() int { return len(s.cands) }
+
+// foldRunes returns the runes of s, each folded with model.FoldRune.
+func foldRunes(s string) []rune {
+	rs := []rune(s)
+	for i, c := range rs {
+		rs[i] = model.FoldRune(c)
+	}
+	return rs
+}
+
+// holdsInOrder reports whether s holds the runes of pattern, folded as
+// foldRunes folds them, in order: as every name that the fuzzy matcher
+// matches with pattern does, since it compares runes as strings.EqualFold
+// does.
+func holdsInOrder(s string, pattern []rune) bool {
+	if len(pattern) == 0 {
+		return true
+	}
+	k := 0
+	for i := 0; i < len(s); {
+		c, n := rune(s[i]), 1
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+		} else {
+			c, n = utf8.DecodeRuneInString(s[i:])
+			c = model.FoldRune(c)
+		}
+		i += n
+		if c == pattern[k] {
+			if k++; k == len(pattern) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// The tiers of MatchActors, best first.
+const (
+	tierExact = iota
+	tierWords
+	tierFuzzy
+)
+
+// matchRank is how well one name matches a query.
+type matchRank struct {
+	tier  int8
+	words wordMatch // in tierWords
+	score int       // the fuzzy score, 0 if the name did not match fuzzily
+}
+
+// compare orders ranks best first: by tier; in tierWords by how the words
+// match; then by fuzzy score.
+func (r matchRank) compare(o matchRank) int {
+	return cmp.Or(
+		cmp.Compare(r.tier, o.tier),
+		cmp.Compare(r.words.class, o.words.class),
+		cmp.Compare(o.words.shared, r.words.shared),
+		cmp.Compare(r.words.unshared, o.words.unshared),
+		cmp.Compare(o.score, r.score),
+	)
 }
 
 // MatchClaims finds the claims whose text fuzzily matches query, best first;
@@ -270,4 +412,340 @@ func (x *actorNames) find(d *Document, name string) (int, bool) {
 		}
 	}
 	return first, first >= 0
+}
+
+// Matching by whole words
+//
+// News text names one actor in longer and shorter forms: "Vladimir Putin",
+// "Putin", "President Putin", "Mr Putin's". queryWords.match compares a
+// name with a query by their significant words:
+//
+//   - A word is a run of letters, digits and combining marks. Case is
+//     folded as sameName folds it, and the diacritics of Latin, Greek and
+//     Cyrillic letters are dropped ("Erdogan" is "Erdoğan", "Μητσοτάκης" is
+//     "ΜΗΤΣΟΤΑΚΗΣ"). An apostrophe inside a word is dropped ("O'Brien" is
+//     "OBrien"), and so is a possessive 's or ’s ending a word ("Trump's"
+//     is "Trump"). Scripts written without spaces are not split into
+//     words: "习近平" is one word, which "近平" matches only fuzzily.
+//   - The words of stopWords (titles such as "President" and "Mr", function
+//     words and particles such as "of" and "von") are not significant,
+//     except as the last word: "President Putin" is "Putin" and "Ursula von
+//     der Leyen" is "Ursula Leyen", but "Martin Luther King" keeps "King"
+//     and "The President" is "President".
+//
+// A name and a query match by words when they share a significant word
+// and one of these holds, the classes ranking in this order:
+//
+//   - wordsSame: their significant words are the same ("President Putin"
+//     and "Putin", "Mr Trump's" and "Trump", "Erdogan" and "Erdoğan");
+//   - wordsNested: the significant words of one are all among the other's,
+//     and their last words are the same ("Putin" and "Vladimir Putin",
+//     "Donald Trump" and "President Donald Trump");
+//   - wordsContained: as wordsNested, but the last words differ ("Putin"
+//     and "Putin Institute", "Vladimir" and "Vladimir Putin");
+//   - wordsSurname: only their last words are the same ("Melania Trump" and
+//     "Donald Trump"): the last word of a person's name in news text is
+//     most often the surname by which later mentions name them, and the
+//     coder picks or passes over the candidate.
+//
+// Within a class, more shared words rank first, then fewer words not
+// shared. A title alone never matches: a name or query whose only
+// significant word is a stop word ("President", "the King") matches only a
+// name or query that is that title alone too ("The President"), so "the
+// President" offers neither "President Putin" nor "Vice President" by
+// words (the price: "Dr. King" finds "Martin Luther King" by neither
+// words nor letters). A query of more than 64 significant words (a
+// sentence selected for a name) is matched only exactly and fuzzily.
+
+// The classes of a match by words, best first.
+const (
+	wordsNone = iota
+	wordsSame
+	wordsNested
+	wordsContained
+	wordsSurname
+)
+
+// stopWords are the titles, honorifics and function words that stand
+// beside names in news text without telling actors apart, as words are
+// read (folded). They are few and common on purpose: a word left out only
+// makes some matches rank lower, while a surname taken for a title (as
+// "General" in "General Motors" would be) makes false ones. "Jr" and "Sr"
+// are not among them: they tell a father from his son.
+var stopWords = foldWords(
+	// Titles and honorifics, written before a name.
+	"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord",
+	"president", "prime", "minister", "chancellor", "secretary",
+	"sen", "senator", "rep", "gov", "governor", "mayor",
+	"king", "queen", "prince", "princess", "pope", "sheikh",
+	// Function words, and particles of names.
+	"the", "of", "and", "de", "del", "di", "da", "du", "la", "le",
+	"van", "von", "der", "den", "al", "el", "bin", "ibn",
+)
+
+func foldWords(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		r := wordReader{s: w}
+		f, _ := r.next(nil)
+		m[string(f)] = true
+	}
+	return m
+}
+
+// stopLengths has bit n of entry b set when a stop word of n bytes begins
+// with the byte b: most words are found not to be stop words from it,
+// without a look-up.
+var stopLengths = func() (t [256]uint16) {
+	for w := range stopWords {
+		t[w[0]] |= 1 << len(w)
+	}
+	return t
+}()
+
+// isStopWord reports whether the folded word w is a stop word.
+func isStopWord(w []byte) bool {
+	return len(w) < 16 && stopLengths[w[0]]&(1<<len(w)) != 0 && stopWords[string(w)]
+}
+
+// maxQueryWords is the most significant words a query is matched by words
+// with: one bit of a uint64 each.
+const maxQueryWords = 64
+
+// queryWords is a query read for matching names by words.
+type queryWords struct {
+	words    []string       // its significant words, each once, folded
+	index    map[string]int // words by position, for a long query
+	last     int            // the index in words of its last word
+	lastStop bool           // its last word is a stop word
+}
+
+func newQueryWords(query string) queryWords {
+	var all []string
+	r := wordReader{s: query}
+	for w, ok := r.next(nil); ok; w, ok = r.next(nil) {
+		all = append(all, string(w))
+	}
+	q := queryWords{last: -1}
+	for i, w := range all {
+		last := i == len(all)-1
+		if !last && stopWords[w] {
+			continue
+		}
+		k := slices.Index(q.words, w)
+		if k < 0 {
+			if len(q.words) == maxQueryWords {
+				return queryWords{last: -1}
+			}
+			k = len(q.words)
+			q.words = append(q.words, w)
+		}
+		if last {
+			q.last, q.lastStop = k, stopWords[w]
+		}
+	}
+	if len(q.words) > 8 {
+		q.index = make(map[string]int, len(q.words))
+		for k, w := range q.words {
+			q.index[w] = k
+		}
+	}
+	return q
+}
+
+// find returns the index in q.words of the folded word w, or -1.
+func (q *queryWords) find(w []byte) int {
+	if q.index != nil {
+		if k, ok := q.index[string(w)]; ok {
+			return k
+		}
+		return -1
+	}
+	for k, x := range q.words {
+		if x == string(w) {
+			return k
+		}
+	}
+	return -1
+}
+
+// wordMatch is how a name matches a query by words.
+type wordMatch struct {
+	class    int8  // wordsNone, wordsSame…
+	shared   int8  // significant words in both (at most maxQueryWords)
+	unshared int16 // significant words in one only
+}
+
+// match matches name against the query by words. buf is scratch space,
+// returned for the next call.
+func (q *queryWords) match(name string, buf []byte) (wordMatch, []byte) {
+	if len(q.words) == 0 {
+		return wordMatch{}, buf
+	}
+	var shared uint64           // bit k: q.words[k] is a significant word of name
+	var sig, other int          // significant words of name, those not the query's
+	last, lastStop := -1, false // the index in q.words of its last word, or -1
+	r := wordReader{s: name}
+	w, ok := r.next(buf)
+	for ok {
+		k := q.find(w)
+		stop := k >= 0 && q.lastStop && k == q.last || k < 0 && isStopWord(w)
+		if w, ok = r.next(w); !ok {
+			last, lastStop = k, stop
+		} else if stop {
+			continue
+		}
+		sig++
+		if k >= 0 {
+			shared |= 1 << k
+		} else {
+			other++
+		}
+	}
+	if shared == 0 {
+		return wordMatch{}, w
+	}
+	n := bits.OnesCount64(shared)
+	m := wordMatch{shared: int8(n), unshared: int16(min(other+len(q.words)-n, math.MaxInt16))}
+	nameIn, queryIn, sameLast := other == 0, n == len(q.words), last == q.last
+	titleOnly := sig == 1 && lastStop || len(q.words) == 1 && q.lastStop
+	switch {
+	case nameIn && queryIn:
+		m.class = wordsSame
+	case titleOnly:
+		return wordMatch{}, w
+	case (nameIn || queryIn) && sameLast:
+		m.class = wordsNested
+	case nameIn || queryIn:
+		m.class = wordsContained
+	case sameLast:
+		m.class = wordsSurname
+	default:
+		return wordMatch{}, w
+	}
+	return m, w
+}
+
+// wordReader reads the words of a name as queryWords compares them (see
+// above): folded, without diacritics, apostrophes or possessive endings.
+type wordReader struct{ s string }
+
+// next reads the next word into buf[:0]; ok is false when there is none.
+// It runs over every name in a registry on every key typed in a picker:
+// ASCII, the bulk of most names, is read a byte at a time.
+func (r *wordReader) next(buf []byte) (word []byte, ok bool) {
+	for r.s != "" {
+		word = buf[:0]
+		s, i := r.s, 0
+		for i < len(s) { // to the start of a word
+			if b := s[i]; b < utf8.RuneSelf {
+				if asciiFolded[b] != 0 {
+					break
+				}
+				i++
+				continue
+			}
+			c, n := utf8.DecodeRuneInString(s[i:])
+			if isWordRune(c) {
+				break
+			}
+			i += n
+		}
+		for i < len(s) {
+			c, n := rune(s[i]), 1
+			if c < utf8.RuneSelf {
+				if f := asciiFolded[c]; f != 0 {
+					word = append(word, f)
+					i++
+					continue
+				}
+			} else {
+				c, n = utf8.DecodeRuneInString(s[i:])
+				if isWordRune(c) {
+					word = appendFolded(word, c, s[i:])
+					i += n
+					continue
+				}
+			}
+			if !isApostrophe(c) || i+n == len(s) {
+				break
+			}
+			d, m := utf8.DecodeRuneInString(s[i+n:])
+			if d == 's' || d == 'S' {
+				if rest := s[i+n+m:]; rest == "" || !isWordRune(firstRune(rest)) {
+					i += n + m // a possessive
+					break
+				}
+			}
+			if !isWordRune(d) {
+				break
+			}
+			i += n // an apostrophe inside a word
+		}
+		r.s = s[i:]
+		if len(word) > 0 { // not only dropped diacritics
+			return word, true
+		}
+		buf = word
+	}
+	return buf[:0], false
+}
+
+// asciiFolded maps each ASCII letter and digit to itself folded (as
+// model.FoldRune folds it: upper case), and other ASCII to 0.
+var asciiFolded = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = byte(c - ('a' - 'A'))
+		case 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
+
+func firstRune(s string) rune {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0])
+	}
+	c, _ := utf8.DecodeRuneInString(s)
+	return c
+}
+
+func isWordRune(c rune) bool {
+	if c < utf8.RuneSelf {
+		return asciiFolded[c] != 0
+	}
+	// The modifier letter apostrophe (ʼ) is a letter, but written for an
+	// apostrophe.
+	return (unicode.IsLetter(c) && c != 'ʼ') || unicode.IsDigit(c) || unicode.IsMark(c)
+}
+
+func isApostrophe(c rune) bool { return c == '\'' || c == '’' || c == 'ʼ' }
+
+// isDiacritic reports whether c is one of the combining diacritical marks
+// that Latin, Greek and Cyrillic letters decompose into.
+func isDiacritic(c rune) bool { return 0x300 <= c && c <= 0x36f }
+
+// appendFolded appends the non-ASCII word rune c, which s starts with, to
+// w: folded as model.FoldRune folds it, without its diacritics.
+func appendFolded(w []byte, c rune, s string) []byte {
+	if isDiacritic(c) {
+		return w
+	}
+	if d := norm.NFD.PropertiesString(s).Decomposition(); d != nil {
+		base, n := utf8.DecodeRune(d)
+		for len(d) > n {
+			m, size := utf8.DecodeRune(d[n:])
+			if !isDiacritic(m) {
+				break
+			}
+			n += size
+		}
+		if n == len(d) { // base and diacritics
+			c = base
+		}
+	}
+	return utf8.AppendRune(w, model.FoldRune(c))
 }

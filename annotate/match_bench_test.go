@@ -37,10 +37,12 @@ func BenchmarkTagNewActor5k(b *testing.B) {
 }
 
 // BenchmarkMatchActors5k measures an actor picker's search over a registry
-// of 5,000, for a query matching almost none of them and one matching all.
+// of 5,000: for a query matching almost none of them, one matching all
+// fuzzily, one matching all by a word, and one sharing a word with every
+// name but matching one.
 func BenchmarkMatchActors5k(b *testing.B) {
 	d := largeRegistry(5000).Doc()
-	for _, q := range []string{"Budget", "act"} {
+	for _, q := range []string{"Budget", "act", "Actor", "President Actor 4217"} {
 		b.Run(q, func(b *testing.B) {
 			for b.Loop() {
 				d.MatchActors(q)

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/sahilm/fuzzy"
+	"golang.org/x/text/unicode/norm"
 
 	"stance/model"
 )
@@ -187,8 +189,101 @@ func theirChanges(rng *rand.Rand, base *Document, names []string) *Document {
 	return d
 }
 
-// matchActorsByScan is MatchActors as it was before it avoided allocating
-// per name and per comparison: the reference the faster one must agree
+// refWord matches a word as wordReader reads it: word runes (letters but
+// the modifier letter apostrophe, digits, marks), joined by single
+// apostrophes.
+var refWord = regexp.MustCompile(`(?:[^\P{L}ʼ]|[\p{N}\p{M}])+(?:['’ʼ](?:[^\P{L}ʼ]|[\p{N}\p{M}])+)*`)
+
+// refWords reads the words of s as wordReader does, by another route: a
+// regular expression finds them, possessives are cut off whole segments,
+// and diacritics go by decomposing each word.
+func refWords(s string) []string {
+	var out []string
+	for _, m := range refWord.FindAllString(s, -1) {
+		var word strings.Builder
+		started := false
+		flush := func() {
+			if word.Len() > 0 {
+				out = append(out, word.String())
+			}
+			word.Reset()
+			started = false
+		}
+		for _, seg := range regexp.MustCompile(`['’ʼ]`).Split(m, -1) {
+			if started && (seg == "s" || seg == "S") {
+				flush() // a possessive
+				continue
+			}
+			started = true
+			for _, c := range norm.NFD.String(seg) {
+				if c < 0x300 || c > 0x36f {
+					word.WriteRune(model.FoldRune(c))
+				}
+			}
+		}
+		flush()
+	}
+	return out
+}
+
+// refSignificant returns the significant words of words: all but the stop
+// words before the last.
+func refSignificant(words []string) []string {
+	var sig []string
+	for i, w := range words {
+		if i == len(words)-1 || !stopWords[w] {
+			sig = append(sig, w)
+		}
+	}
+	return sig
+}
+
+// refWordMatch is queryWords.match as the comment above it describes it,
+// written plainly with sets.
+func refWordMatch(name, query string) wordMatch {
+	qs, ns := refSignificant(refWords(query)), refSignificant(refWords(name))
+	inQuery := map[string]bool{}
+	for _, w := range qs {
+		inQuery[w] = true
+	}
+	if len(inQuery) == 0 || len(inQuery) > maxQueryWords || len(ns) == 0 {
+		return wordMatch{}
+	}
+	shared := map[string]bool{}
+	other := 0
+	for _, w := range ns {
+		if inQuery[w] {
+			shared[w] = true
+		} else {
+			other++
+		}
+	}
+	if len(shared) == 0 {
+		return wordMatch{}
+	}
+	m := wordMatch{shared: int8(len(shared)), unshared: int16(other + len(inQuery) - len(shared))}
+	nameIn, queryIn := other == 0, len(shared) == len(inQuery)
+	sameLast := ns[len(ns)-1] == qs[len(qs)-1]
+	titleOnly := len(ns) == 1 && stopWords[ns[0]] || len(qs) == 1 && stopWords[qs[0]]
+	switch {
+	case nameIn && queryIn:
+		m.class = wordsSame
+	case titleOnly:
+		return wordMatch{}
+	case (nameIn || queryIn) && sameLast:
+		m.class = wordsNested
+	case nameIn || queryIn:
+		m.class = wordsContained
+	case sameLast:
+		m.class = wordsSurname
+	default:
+		return wordMatch{}
+	}
+	return m
+}
+
+// matchActorsByScan is MatchActors as its doc comment describes it,
+// written plainly, name by name: the reference the fast one must agree
 // with.
 func matchActorsByScan(d *Document, query string) []ActorMatch {
 	query = normalizeSpace(query)
@@ -202,40 +297,39 @@ func matchActorsByScan(d *Document, query string) []ActorMatch {
 		})
 		return out
 	}
-	var names []string
-	var owner []int
-	for i, a := range d.Actors {
-		for _, n := range append([]string{a.Name}, a.Aliases...) {
-			names = append(names, n)
-			owner = append(owner, i)
-		}
-	}
 	type ranked struct {
 		ActorMatch
-		exact bool
+		rank matchRank
 	}
-	best := map[int]ranked{}
-	for _, m := range fuzzy.Find(query, names) {
-		i := owner[m.Index]
-		r := ranked{ActorMatch: ActorMatch{Matched: m.Str, Score: m.Score}, exact: strings.EqualFold(normalizeSpace(m.Str), query)}
-		if old, ok := best[i]; ok && (old.exact || !r.exact && old.Score >= r.Score) {
-			continue
-		}
-		best[i] = r
-	}
-	out := make([]ranked, 0, len(best))
-	for i, r := range best {
-		r.Actor = cloneActor(d.Actors[i])
-		out = append(out, r)
-	}
-	slices.SortFunc(out, func(a, b ranked) int {
-		if a.exact != b.exact {
-			if a.exact {
-				return -1
+	var out []ranked
+	for _, a := range d.Actors {
+		var best *ranked
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			r := matchRank{words: refWordMatch(n, query)}
+			fuzzed := false
+			if m := fuzzy.Find(query, []string{n}); len(m) == 1 {
+				fuzzed, r.score = true, m[0].Score
 			}
-			return 1
+			switch {
+			case strings.EqualFold(normalizeSpace(n), query):
+				r.tier, r.words = tierExact, wordMatch{}
+			case r.words.class != wordsNone:
+				r.tier = tierWords
+			case fuzzed:
+				r.tier = tierFuzzy
+			default:
+				continue
+			}
+			if best == nil || r.compare(best.rank) < 0 {
+				best = &ranked{ActorMatch{Actor: cloneActor(a), Matched: n, Score: r.score}, r}
+			}
 		}
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(strings.ToLower(a.Actor.Name), strings.ToLower(b.Actor.Name)), cmp.Compare(a.Actor.ID, b.Actor.ID))
+		if best != nil {
+			out = append(out, *best)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b ranked) int {
+		return cmp.Or(a.rank.compare(b.rank), cmp.Compare(strings.ToLower(a.Actor.Name), strings.ToLower(b.Actor.Name)), cmp.Compare(a.Actor.ID, b.Actor.ID))
 	})
 	matches := make([]ActorMatch, len(out))
 	for i, r := range out {
@@ -245,15 +339,24 @@ func matchActorsByScan(d *Document, query string) []ActorMatch {
 }
 
 // TestMatchActorsAgreesWithScan checks MatchActors against the reference
-// on random registries whose names share letters, cases and spacings.
+// on random registries whose names share letters, words, cases, spacings,
+// titles, apostrophes and diacritics.
 func TestMatchActorsAgreesWithScan(t *testing.T) {
-	parts := []string{"Putin", "putin", "PUTIN", "Vladimir", "Ed", "ed", "Euro", "Defence", "Путин", "Straße", "ſtraße", "\u212aelvin", "  ", " "}
-	queries := []string{"", "p", "putin", " PUTIN ", "vlad put", "ed", "e", "euro", "путин", "strasse", "kelvin", "zz", "s", "in"}
-	for seed := range uint64(200) {
+	parts := []string{
+		"Putin", "putin", "PUTIN", "Vladimir", "Ed", "ed", "Euro", "Defence", "Путин", "Straße", "ſtraße", "\u212aelvin", "  ", " ",
+		"Mr ", "President ", "'s", "’s", "'", "-", ". ", "King", " von ", "O'Brien", "Erdoğan", "erdogan", "Erdog\u0306an",
+		"Μητσοτάκης", "ΜΗΤΣΟΤΑΚΗΣ", "习近平", " Trump", "Donald", "s", "The ",
+	}
+	queries := []string{
+		"", "p", "putin", " PUTIN ", "vlad put", "ed", "e", "euro", "путин", "strasse", "kelvin", "zz", "s", "in",
+		"President Putin", "Mr Putin's", "Vladimir Putin", "king", "the", "the King", "president", "Erdogan", "μητσοτακης",
+		"习近平", "Trump’s", "obrien", "O'Brien", "von", "Donald Trump", "putin-ed",
+	}
+	for seed := range uint64(300) {
 		rng := rand.New(rand.NewPCG(seed, 2))
 		name := func() string {
 			var b strings.Builder
-			for range 1 + rng.IntN(3) {
+			for range 1 + rng.IntN(4) {
 				b.WriteString(parts[rng.IntN(len(parts))])
 			}
 			return b.String()
@@ -266,13 +369,37 @@ func TestMatchActorsAgreesWithScan(t *testing.T) {
 			}
 			d.Actors = append(d.Actors, a)
 		}
-		for _, q := range append(queries, name()) {
+		for _, q := range append(queries, name(), name()) {
 			got, want := d.MatchActors(q), matchActorsByScan(d, q)
 			if !slices.EqualFunc(got, want, func(a, b ActorMatch) bool {
 				return a.Actor.ID == b.Actor.ID && a.Matched == b.Matched && a.Score == b.Score
 			}) {
 				t.Fatalf("seed %d: MatchActors(%q) = %v, by scan %v", seed, q, got, want)
 			}
+		}
+	}
+}
+
+// TestWordsAgreeWithReference checks wordReader against refWords on
+// random strings of letters, digits, apostrophes, diacritics (combining
+// and precomposed), spaces and punctuation.
+func TestWordsAgreeWithReference(t *testing.T) {
+	alphabet := []rune("aAsSzZ09 .-'’ʼ\u0301\u0308éÉğŞøßſ\u212aΣσςάΆ习近平й\u00a0_,")
+	for seed := range uint64(2000) {
+		rng := rand.New(rand.NewPCG(seed, 4))
+		rs := make([]rune, rng.IntN(14))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(rs)
+		var got []string
+		r := wordReader{s: s}
+		var buf []byte
+		for w, ok := r.next(buf); ok; w, ok = r.next(w) {
+			got = append(got, string(w))
+		}
+		if want := refWords(s); !slices.Equal(got, want) {
+			t.Fatalf("words of %q: %q, want %q", s, got, want)
 		}
 	}
 }

@@ -1,7 +1,9 @@
 package annotate_test
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"stance/annotate"
@@ -56,6 +58,173 @@ func TestMatchActors(t *testing.T) {
 	}
 }
 
+// TestMatchActorsByWords checks that the longer and shorter forms in which
+// news text names an actor find the actor, the best candidate first.
+func TestMatchActorsByWords(t *testing.T) {
+	person := model.KindPerson
+	tests := []struct {
+		name        string
+		actors      []model.Actor
+		query       string
+		wantIDs     []string
+		wantMatched []string
+	}{
+		{"a longer form finds the shorter name", []model.Actor{
+			{ID: "a-1", Name: "Putin", Kind: person},
+			{ID: "a-2", Name: "Putin Institute", Kind: model.KindOrganization},
+		}, "Vladimir Putin", []string{"a-1"}, []string{"Putin"}},
+		{"a title and a surname find the full name", []model.Actor{
+			{ID: "a-1", Name: "Vladimir Putin", Kind: person},
+			{ID: "a-2", Name: "Donald Trump", Kind: person},
+		}, "President Putin", []string{"a-1"}, []string{"Vladimir Putin"}},
+		// Surname first, then names holding the word, fewer other words
+		// first.
+		{"an abbreviated title", trumps(), "Mr. Trump",
+			[]string{"a-donald", "a-melania", "a-org", "a-jr"},
+			[]string{"Donald Trump", "Melania Trump", "Trump Organization", "Donald Trump Jr."}},
+		{"a possessive", trumps(), "Mr Trump's",
+			[]string{"a-donald", "a-melania", "a-org", "a-jr"},
+			[]string{"Donald Trump", "Melania Trump", "Trump Organization", "Donald Trump Jr."}},
+		{"a curly possessive", []model.Actor{{ID: "a-1", Name: "Vladimir Putin", Kind: person}},
+			"Putin’s", []string{"a-1"}, []string{"Vladimir Putin"}},
+		// The full name first: all its words are the query's; then the
+		// other Trumps, by surname; Jr. and the company are other actors.
+		{"a title before a full name", trumps(), "President Donald Trump",
+			[]string{"a-donald", "a-jr", "a-melania"},
+			[]string{"Donald Trump", "Donald Trump Jr.", "Melania Trump"}},
+		// Then another Trump by surname; not Donald Trump Jr., whose last
+		// word is "Jr.", nor the company.
+		{"an exact name first", trumps(), "Melania Trump",
+			[]string{"a-melania", "a-donald"}, []string{"Melania Trump", "Donald Trump"}},
+		// A surname finds the full name before a name it only begins, and
+		// both before names holding its letters.
+		{"a surname", []model.Actor{
+			{ID: "a-1", Name: "Putinomics", Kind: model.KindOther},
+			{ID: "a-2", Name: "Putin Institute", Kind: model.KindOrganization},
+			{ID: "a-3", Name: "Vladimir Putin", Kind: person},
+		}, "Putin", []string{"a-3", "a-2", "a-1"}, []string{"Vladimir Putin", "Putin Institute", "Putinomics"}},
+		// A lone name in news text is most often a surname: "Paul" offers
+		// Rand Paul first, then Paul Ryan, whose first name it is.
+		{"a name that is a surname and a first name", []model.Actor{
+			{ID: "a-ryan", Name: "Paul Ryan", Kind: person},
+			{ID: "a-rand", Name: "Rand Paul", Kind: person},
+		}, "Paul", []string{"a-rand", "a-ryan"}, []string{"Rand Paul", "Paul Ryan"}},
+		// One row per actor, under the form that matched best: the alias
+		// with the same words rather than the name that holds them.
+		{"the best form of an actor", []model.Actor{
+			{ID: "a-1", Name: "Vladimir Putin", Kind: person, Aliases: []string{"President Vladimir Putin", "Putin"}},
+		}, "President Putin", []string{"a-1"}, []string{"Putin"}},
+		{"particles", []model.Actor{{ID: "a-1", Name: "Ursula von der Leyen", Kind: person}},
+			"von der Leyen", []string{"a-1"}, []string{"Ursula von der Leyen"}},
+		{"diacritics", []model.Actor{{ID: "a-1", Name: "Recep Tayyip Erdoğan", Kind: person}},
+			"President Erdogan", []string{"a-1"}, []string{"Recep Tayyip Erdoğan"}},
+		// Zelensky and Zelenskyy are different words: the letters in order
+		// still find him.
+		{"a spelling with fewer letters", []model.Actor{{ID: "a-1", Name: "Volodymyr Zelenskyy", Kind: person}},
+			"Zelensky", []string{"a-1"}, []string{"Volodymyr Zelenskyy"}},
+		{"Greek without accents, in capitals", []model.Actor{{ID: "a-1", Name: "Κυριάκος Μητσοτάκης", Kind: person}},
+			"ΜΗΤΣΟΤΑΚΗΣ", []string{"a-1"}, []string{"Κυριάκος Μητσοτάκης"}},
+		{"Greek with a title", []model.Actor{{ID: "a-1", Name: "Κυριάκος Μητσοτάκης", Kind: person}},
+			"πρωθυπουργός Μητσοτάκης", []string{"a-1"}, []string{"Κυριάκος Μητσοτάκης"}},
+		{"Cyrillic", []model.Actor{{ID: "a-1", Name: "Владимир Путин", Kind: person}},
+			"Путин", []string{"a-1"}, []string{"Владимир Путин"}},
+		// Chinese is written without spaces: a name is one word, found
+		// whole by words and in part only by its characters in order.
+		{"Chinese, a word", []model.Actor{{ID: "a-1", Name: "习近平", Kind: person}},
+			"主席 习近平", []string{"a-1"}, []string{"习近平"}},
+		{"Chinese, characters", []model.Actor{{ID: "a-1", Name: "习近平", Kind: person}},
+			"近平", []string{"a-1"}, []string{"习近平"}},
+		{"Chinese, not a word", []model.Actor{{ID: "a-1", Name: "习近平", Kind: person}},
+			"习近平主席", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &annotate.Document{Actors: tt.actors}
+			ids, matched := matchRows(d.MatchActors(tt.query))
+			if !slices.Equal(ids, tt.wantIDs) || !slices.Equal(matched, tt.wantMatched) {
+				t.Errorf("MatchActors(%q) = %q matching %q, want %q matching %q", tt.query, ids, matched, tt.wantIDs, tt.wantMatched)
+			}
+		})
+	}
+}
+
+// TestMatchActorsTitleAlone checks that a title alone finds no one by
+// words: neither the presidents nor the Vice President, only an actor
+// registered as that title, and names that hold its letters.
+func TestMatchActorsTitleAlone(t *testing.T) {
+	d := &annotate.Document{Actors: []model.Actor{
+		{ID: "a-putin", Name: "Vladimir Putin", Kind: model.KindPerson, Aliases: []string{"Putin"}},
+		{ID: "a-macron", Name: "Emmanuel Macron", Kind: model.KindPerson},
+		{ID: "a-biden", Name: "Joe Biden", Kind: model.KindPerson},
+		{ID: "a-vp", Name: "Vice President", Kind: model.KindOther},
+		{ID: "a-pres", Name: "The President", Kind: model.KindOther},
+		{ID: "a-king", Name: "Martin Luther King", Kind: model.KindPerson},
+		{ID: "a-charles", Name: "King Charles", Kind: model.KindPerson},
+	}}
+	tests := []struct {
+		query       string
+		wantIDs     []string
+		wantMatched []string
+	}{
+		// The Vice President holds the letters of "President" and comes
+		// after; the presidents do not.
+		{"President", []string{"a-pres", "a-vp"}, []string{"The President", "Vice President"}},
+		{"the President", []string{"a-pres"}, []string{"The President"}},
+		{"President Macron", []string{"a-macron"}, []string{"Emmanuel Macron"}},
+		{"Mr.", nil, nil},
+		// King as a surname; King Charles only by its letters.
+		{"Martin Luther King's", []string{"a-king"}, []string{"Martin Luther King"}},
+		{"King", []string{"a-charles", "a-king"}, []string{"King Charles", "Martin Luther King"}},
+		{"Charles", []string{"a-charles"}, []string{"King Charles"}},
+	}
+	for _, tt := range tests {
+		ids, matched := matchRows(d.MatchActors(tt.query))
+		if !slices.Equal(ids, tt.wantIDs) || !slices.Equal(matched, tt.wantMatched) {
+			t.Errorf("MatchActors(%q) = %q matching %q, want %q matching %q", tt.query, ids, matched, tt.wantIDs, tt.wantMatched)
+		}
+	}
+}
+
+// TestMatchActorsLongSelection checks a selection of a sentence: the
+// names all of whose words it holds are found, until it is too long to be
+// a name.
+func TestMatchActorsLongSelection(t *testing.T) {
+	d := &annotate.Document{Actors: []model.Actor{
+		{ID: "a-1", Name: "Putin", Kind: model.KindPerson},
+		{ID: "a-2", Name: "Alaska", Kind: model.KindOther},
+		{ID: "a-3", Name: "Donald Trump", Kind: model.KindPerson},
+	}}
+	sentence := "Russian President Vladimir Putin said on Friday that the talks in Alaska were productive"
+	if ids, _ := matchRows(d.MatchActors(sentence)); !slices.Equal(ids, []string{"a-2", "a-1"}) {
+		t.Errorf("MatchActors(%q) = %q, want Alaska and Putin", sentence, ids)
+	}
+	var long strings.Builder
+	for i := range 64 {
+		fmt.Fprintf(&long, "word%d ", i)
+	}
+	long.WriteString("Putin")
+	if got := d.MatchActors(long.String()); len(got) != 0 {
+		t.Errorf("a query of 65 words found %d actors, want none", len(got))
+	}
+}
+
+func trumps() []model.Actor {
+	return []model.Actor{
+		{ID: "a-org", Name: "Trump Organization", Kind: model.KindOrganization},
+		{ID: "a-jr", Name: "Donald Trump Jr.", Kind: model.KindPerson},
+		{ID: "a-melania", Name: "Melania Trump", Kind: model.KindPerson},
+		{ID: "a-donald", Name: "Donald Trump", Kind: model.KindPerson},
+	}
+}
+
+func matchRows(ms []annotate.ActorMatch) (ids, matched []string) {
+	for _, m := range ms {
+		ids = append(ids, m.Actor.ID)
+		matched = append(matched, m.Matched)
+	}
+	return ids, matched
+}
+
 func TestMatchActorsReturnsCopies(t *testing.T) {
 	d := matchDocument()
 	m := d.MatchActors("putin")
@@ -88,6 +257,40 @@ func TestMatchClaims(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("MatchClaims(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
+// Names marks the matches that are another form of the query's name:
+// equal, the same words, or one's words inside the other's, ending alike.
+// A shared surname, or a name inside a longer one ending otherwise, is
+// only a candidate.
+func TestMatchActorsNames(t *testing.T) {
+	person := model.KindPerson
+	d := &annotate.Document{Actors: []model.Actor{
+		{ID: "a-1", Name: "Putin", Kind: person},
+		{ID: "a-2", Name: "Putin Institute", Kind: model.KindOrganization},
+		{ID: "a-3", Name: "Donald Trump", Kind: person},
+		{ID: "a-4", Name: "Putinomics", Kind: model.KindOther},
+	}}
+	tests := []struct {
+		query string
+		names map[string]bool // by actor ID, for every match
+	}{
+		{"Vladimir Putin", map[string]bool{"a-1": true}},
+		{"putin", map[string]bool{"a-1": true, "a-2": false, "a-4": false}},
+		{"President Trump", map[string]bool{"a-3": true}},
+		{"Melania Trump", map[string]bool{"a-3": false}},
+	}
+	for _, tt := range tests {
+		got := map[string]bool{}
+		for _, m := range d.MatchActors(tt.query) {
+			got[m.Actor.ID] = m.Names
+		}
+		for id, want := range tt.names {
+			if n, ok := got[id]; !ok || n != want {
+				t.Errorf("%q: %s matched %v, Names %v; want matched with Names %v", tt.query, id, ok, n, want)
+			}
 		}
 	}
 }

@@ -38,6 +38,7 @@ type option struct {
 	label  string // shown and compared with what is typed
 	value  string // an id
 	detail string // shown dim after the label
+	names  bool   // it stands for what was typed, as another form of its name
 }
 
 // field is one row of a dialog.
@@ -154,7 +155,13 @@ func (f *field) refresh(force bool) {
 		}
 		return
 	}
-	if !f.allowNew || namesWords(f.matches[0].label+" "+f.matches[0].detail, q) {
+	// The first match is taken when it alone is named by the text: word
+	// for word ("putin" for "Vladimir Putin"), or as another form of its
+	// name ("Vladimir Putin" for "Putin"). Two named alike ("Trump" with
+	// Donald and Melania Trump) are left for the coder to choose; else
+	// the text stands for a new entry.
+	named := func(o option) bool { return o.names || namesWords(o.label+" "+o.detail, q) }
+	if !f.allowNew || named(f.matches[0]) && (len(f.matches) == 1 || !named(f.matches[1])) {
 		f.pick = 0
 	}
 }

@@ -39,7 +39,7 @@ func actorOptions(s *Session) func(string) []option {
 			if m.Matched != m.Actor.Name {
 				detail += " · “" + m.Matched + "”"
 			}
-			out = append(out, option{label: m.Actor.Name, value: m.Actor.ID, detail: detail})
+			out = append(out, option{label: m.Actor.Name, value: m.Actor.ID, detail: detail, names: m.Names})
 		}
 		return out
 	}
