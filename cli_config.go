@@ -39,6 +39,13 @@ The file is $XDG_CONFIG_HOME/stance/config.toml, else
   tag_actor = ["A"]
   quit = ["q", "ctrl+q"]
 
+A key is written as the terminal library names it: a character ("a", "A",
+"?"), or a named key (enter, esc, tab, space, backspace, up, down, left,
+right, home, end, pgup, pgdown, insert, delete, f1 to f63), after any
+modifiers in the order ctrl, alt, shift: "ctrl+a", "alt+enter",
+"shift+tab", "ctrl+shift+up". With ctrl or alt a letter is in lower case
+and shift is spelled out: "alt+shift+a", not "alt+A".
+
 A file with an error is reported on one line with its line and column, and
 the defaults are used instead (the exit code of stance config is then 1).`,
 		Args:              noArgs,
