@@ -214,11 +214,11 @@ func (c *damageCheck) damage(n *model.Annotation) string {
 	needsClaim := n.Type == model.TypeClaim || n.Type == model.TypePosition
 	switch {
 	case n.Actor != "" && !c.actors[n.Actor]:
-		return fmt.Sprintf("actor %s is not in the actor registry", n.Actor)
+		return fmt.Sprintf("actor %s is not in the actor registry", showID(n.Actor))
 	case n.Actor == "" && needsActor:
 		return fmt.Sprintf("%s annotation has no actor", n.Type)
 	case n.Claim != "" && !c.claims[n.Claim]:
-		return fmt.Sprintf("claim %s is not in the claim registry", n.Claim)
+		return fmt.Sprintf("claim %s is not in the claim registry", showID(n.Claim))
 	case n.Claim == "" && needsClaim:
 		return fmt.Sprintf("%s annotation has no claim", n.Type)
 	case n.Claim != "" && !needsClaim:

@@ -27,6 +27,12 @@ func TestToRunes(t *testing.T) {
 		if got, want := toRunes(s), []rune(s); !slices.Equal(got, want) {
 			t.Errorf("%s: toRunes differs from []rune (%d and %d code points)", name, len(got), len(want))
 		}
+		// However many cores the machine running the test has.
+		for _, parts := range []int{2, 3, 7} {
+			if got, want := toRunesIn(s, parts), []rune(s); !slices.Equal(got, want) {
+				t.Errorf("%s in %d parts: differs from []rune (%d and %d code points)", name, parts, len(got), len(want))
+			}
+		}
 	}
 }
 
@@ -40,6 +46,9 @@ func FuzzToRunes(f *testing.F) {
 		for _, text := range []string{s, strings.Repeat(s, parallelRunesMin/max(len(s), 1)+1)} {
 			if got, want := toRunes(text), []rune(text); !slices.Equal(got, want) {
 				t.Fatalf("toRunes differs from []rune on %q…", text[:min(len(text), 40)])
+			}
+			if got, want := toRunesIn(s, 3), []rune(s); !slices.Equal(got, want) {
+				t.Fatalf("toRunesIn(3) differs from []rune on %q", s)
 			}
 		}
 	})

@@ -48,8 +48,11 @@ type field struct {
 	input textinput.Model
 
 	// pickers
-	options   func(query string) []option
-	allowNew  bool   // typed text that matches nothing is offered as new
+	options  func(query string) []option
+	allowNew bool // typed text that matches nothing is offered as new
+	// byWords lets the typed text pick a match whose words it names
+	// (namesWords): right for names ("putin"), too loose for claims.
+	byWords   bool
 	newLabel  string // e.g. "new actor"
 	matches   []option
 	pick      int // index into matches; -1 = the typed text as it is
@@ -104,6 +107,7 @@ func pickerField(label, value string, options func(string) []option, allowNew bo
 	f.options = options
 	f.allowNew = allowNew
 	f.newLabel = newLabel
+	f.byWords = true
 	return f
 }
 
@@ -160,7 +164,7 @@ func (f *field) refresh(force bool) {
 	// name ("Vladimir Putin" for "Putin"). Two named alike ("Trump" with
 	// Donald and Melania Trump) are left for the coder to choose; else
 	// the text stands for a new entry.
-	named := func(o option) bool { return o.names || namesWords(o.label+" "+o.detail, q) }
+	named := func(o option) bool { return o.names || f.byWords && namesWords(o.label+" "+o.detail, q) }
 	if !f.allowNew || named(f.matches[0]) && (len(f.matches) == 1 || !named(f.matches[1])) {
 		f.pick = 0
 	}

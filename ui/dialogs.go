@@ -49,10 +49,16 @@ func claimOptions(s *Session) func(string) []option {
 	return func(q string) []option {
 		var out []option
 		for _, c := range s.Doc().MatchClaims(q) {
-			out = append(out, option{label: oneLine(c.Text), value: c.ID})
+			out = append(out, option{label: oneLine(c.Text), value: c.ID, names: sameWords(c.Text, q)})
 		}
 		return out
 	}
+}
+
+// sameWords reports whether a and b have the same words, in order,
+// ignoring case and punctuation.
+func sameWords(a, b string) bool {
+	return slices.Equal(strings.FieldsFunc(strings.ToLower(a), notWordRune), strings.FieldsFunc(strings.ToLower(b), notWordRune))
 }
 
 // kindNames lists the actor kinds the dialogs offer: the configured ones
@@ -139,9 +145,11 @@ func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	quote := s.Article.Slice(span)
 	// The claim's wording: the selection as a new claim, or a claim of the
 	// registry picked by its wording (SPEC §3: the same claim coded again
-	// elsewhere). A claim is picked by itself only when the text names it
-	// word for word, as an actor is by name.
+	// elsewhere). A claim is picked by itself only when the text has its
+	// very words: a few words of a claim ("a deal") are a new claim unless
+	// the coder picks the longer one.
 	text := pickerField("claim", annotate.ClaimText(quote), claimOptions(s), true, "new claim")
+	text.byWords = false
 	speaker := actorPicker(s, "speaker", s.lastActorIn(span))
 	d := newDialog(c, "Tag claim", quote, text, speaker)
 	d.submit = func(d *dialog) (tea.Cmd, error) {
@@ -255,9 +263,10 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 			return nil, errors.New("name the actor")
 		}
 		ch.Actor = &who
-		// The kind is the actor's only when it was changed here: picking
-		// another actor does not give it this one's kind.
-		if k != wasKind && who != (annotate.ActorChoice{}) {
+		// The kind is that of the annotation's actor, or of a new one: a
+		// kind chosen here never goes to another actor picked here, whose
+		// kind this field does not show.
+		if k != wasKind && (who.ID == a.Actor || who.ID == "" && who.Name != "") {
 			ch.Kind = &k
 		}
 		if claim != nil {
@@ -320,6 +329,11 @@ func newExportDialog(c *Common, s *Session) *dialog {
 		if folder.value() == "" {
 			return nil, errors.New("name a folder to export into")
 		}
+		item := export.Item{Name: s.Path, Article: s.Article, Doc: s.snapshot()}
+		corpus := []export.Item{item}
+		if err := export.Check(corpus); err != nil {
+			return nil, err
+		}
 		// As a shell would: ~ is the home folder, and a folder that is
 		// not there yet is made. A folder that cannot be made keeps the
 		// dialog open, with what was typed.
@@ -330,11 +344,6 @@ func newExportDialog(c *Common, s *Session) *dialog {
 				err = pe.Err // the path is the one typed, or a folder above it
 			}
 			return nil, fmt.Errorf("cannot export into %s: %w", folder.value(), err)
-		}
-		item := export.Item{Name: s.Path, Article: s.Article, Doc: s.snapshot()}
-		corpus := []export.Item{item}
-		if err := export.Check(corpus); err != nil {
-			return nil, err
 		}
 		c.exportFormat = f
 		path := filepath.Join(dir, export.DefaultName(f, corpus))

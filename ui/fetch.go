@@ -123,6 +123,9 @@ func (p *pendingOpen) put(s *Session) bool {
 		s.Close()
 		return false
 	}
+	if p.sess != nil {
+		p.sess.Close() // never shown: a later open replaces it
+	}
 	p.sess = s
 	return true
 }

@@ -105,23 +105,38 @@ func (c Coding) OpenSession(src Source, annOverride string) (*Session, error) {
 	// long article with many annotations that is most of the time to the
 	// first screen.
 	annPath, locErr := c.locate(src, annOverride)
-	preloaded := make(chan *annotate.Preloaded, 1)
+	type preload struct {
+		pre *annotate.Preloaded
+		err error
+	}
+	preloaded := make(chan preload, 1)
 	if locErr == nil {
-		go func() { preloaded <- annotate.Preload(annPath) }()
+		go func() {
+			// A panic here is not under safeCmd's recover, which guards
+			// only the command's own goroutine: it becomes the open's
+			// error instead of taking the terminal down.
+			defer func() {
+				if r := recover(); r != nil {
+					preloaded <- preload{err: fmt.Errorf("%s: internal error while reading: %v", annPath, r)}
+				}
+			}()
+			preloaded <- preload{pre: annotate.Preload(annPath)}
+		}()
 	} else {
-		preloaded <- nil
+		preloaded <- preload{err: fmt.Errorf("%s: %w", src.Name(), locErr)}
 	}
 	art, err := parseSource(src)
-	pre := <-preloaded
+	p := <-preloaded
 	switch {
 	case err != nil:
-		if pre != nil {
-			pre.Close()
+		if p.pre != nil {
+			p.pre.Close()
 		}
 		return nil, err
-	case locErr != nil:
-		return nil, fmt.Errorf("%s: %w", src.Name(), locErr)
+	case p.err != nil:
+		return nil, p.err
 	}
+	pre := p.pre
 	source := src.Name()
 	if !src.Bundled {
 		source = annotate.SourceFor(src.Path, annPath)

@@ -222,6 +222,7 @@ func (m *Model) takeOver() tea.Cmd {
 	m.openSession(fresh) // saved below, changed or not: the take-over is written
 	m.article.JumpTo(cursor)
 	fresh.lastActor, fresh.lastClaim = s.lastActor, s.lastClaim
+	fresh.written = s.written || !o.New
 	m.setMessage(msg)
 	return m.scheduleSave()
 }

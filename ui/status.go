@@ -83,7 +83,11 @@ func fitPath(path string, w int) string {
 	}
 	dir, name := filepath.Split(path)
 	if keep := w - ansi.StringWidth(dir) - 1; keep >= 16 {
-		return dir + "…" + ansi.TruncateLeft(name, ansi.StringWidth(name)-keep, "")
+		// Its beginning (a dated name's date) and its end (.stance.json)
+		// stay; the middle goes.
+		nw := ansi.StringWidth(name)
+		head := keep / 3
+		return dir + ansi.Truncate(name, head, "") + "…" + ansi.TruncateLeft(name, nw-(keep-head), "")
 	}
 	return ansi.TruncateLeft(path, pw-w+1, "…")
 }

@@ -17,7 +17,7 @@ func TestFitPath(t *testing.T) {
 		want string
 	}{
 		{"~/notes/story.txt.stance.json", 40, "~/notes/story.txt.stance.json"},
-		{"~/.local/share/stance/2025-08-15-alaska-summit.txt.stance.json", 50, "~/.local/share/stance/…aska-summit.txt.stance.json"},
+		{"~/.local/share/stance/2025-08-15-alaska-summit.txt.stance.json", 50, "~/.local/share/stance/2025-08-1…it.txt.stance.json"},
 		{"~/.local/share/stance/2025-08-15-alaska-summit.txt.stance.json", 30, "…alaska-summit.txt.stance.json"},
 		{"/a/very/long/folder/name/that/goes/on/x.stance.json", 20, "…es/on/x.stance.json"},
 		{"~/x.stance.json", 6, "~/x.stance.json"}, // no room at all: the caller leaves it out

@@ -733,8 +733,17 @@ func TestEditDialog(t *testing.T) {
 		if a, _ := c.sess.Doc().Actor(c.russia.Actor); a.Kind != model.KindOrganization {
 			t.Errorf("kind after choosing 2 = %s, want organization", a.Kind)
 		}
-		// Another actor picked: it keeps its own kind.
-		typeKeys(h, keysOf(find("Moscow"), []string{"e", "Donald Trump", "enter"}))
+		// Another actor picked, and the kind field changed too: the kind
+		// shown is Russia's, so it does not go to Trump.
+		h.m.article.JumpTo(c.russia.Span.Start)
+		typeKeys(h, []string{"e"})
+		if h.m.dialog == nil || h.m.dialog.title != "Edit actor" {
+			t.Fatal("e did not edit the Moscow mention")
+		}
+		typeKeys(h, []string{"ctrl+u", "Donald Trump", "tab", "3", "enter"})
+		if a, _ := c.sess.Doc().Annotation(c.russia.ID); a.Actor != c.trump.Actor {
+			t.Fatalf("the mention's actor is %s, want Donald Trump", actorName(c.sess, a.Actor))
+		}
 		if a, _ := c.sess.Doc().Actor(c.trump.Actor); a.Kind != model.KindPerson {
 			t.Errorf("picking Donald Trump changed his kind to %s", a.Kind)
 		}
@@ -1345,7 +1354,11 @@ func TestClaimDialogPicksExistingClaim(t *testing.T) {
 	if _, ok := h.m.dialog.fields[0].picked(); ok {
 		t.Error("a selection that names no claim picked one")
 	}
-	typeKeys(h, []string{"no deal", "down", "enter"})
+	typeKeys(h, []string{"no deal"})
+	if o, ok := h.m.dialog.fields[0].picked(); ok {
+		t.Errorf("a few words of a claim picked it by themselves: %s", o.label)
+	}
+	typeKeys(h, []string{"down", "enter"})
 	if h.m.dialog != nil {
 		t.Fatalf("the dialog stayed open: %s", h.m.dialog.err)
 	}
