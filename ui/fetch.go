@@ -107,7 +107,9 @@ type openedMsg struct {
 
 // pendingOpen hands a session opened off the UI goroutine to Update. Until
 // Update takes it, it is held here, so that a program ending meanwhile
-// closes it (releasing its annotations file's lock) instead of losing it.
+// closes it (releasing its annotations file's lock) instead of losing it;
+// one that arrives after the process has exited is released by the exit,
+// leaving only its empty lock file.
 type pendingOpen struct {
 	mu     sync.Mutex
 	sess   *Session
