@@ -11,13 +11,19 @@ import (
 // benchDocument is the 5 MB article with 10,000 annotations of the
 // performance issue.
 func benchDocument(b *testing.B) (*Document, *model.Article) {
-	b.Helper()
-	art, err := model.ParseText("bench.txt", workload.Article(5<<20))
+	return workloadDocument(b, 5<<20, 10000)
+}
+
+// workloadDocument is a workload article of size bytes coded with notes
+// annotations (model/workload).
+func workloadDocument(tb testing.TB, size, notes int) (*Document, *model.Article) {
+	tb.Helper()
+	art, err := model.ParseText("bench.txt", workload.Article(size))
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	doc := New(art, "bench.txt", "stance bench")
-	c := workload.Annotations(art, 10000)
+	doc := New(art, "bench.txt", "stance test")
+	c := workload.Annotations(art, notes)
 	doc.Actors, doc.Claims, doc.Annotations = c.Actors, c.Claims, c.Annotations
 	return doc, art
 }

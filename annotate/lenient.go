@@ -227,14 +227,15 @@ func (c *damageCheck) damage(n *model.Annotation) string {
 		return "position annotation has no stance"
 	case n.Type != model.TypePosition && n.Stance != "":
 		return fmt.Sprintf("%s annotation has a stance", n.Type)
-	case n.Span.Start < 0:
-		return fmt.Sprintf("span [%d, %d) is not a valid range (negative start)", n.Span.Start, n.Span.End)
-	case n.Span.End < n.Span.Start:
-		return fmt.Sprintf("span [%d, %d) is not a valid range (start after end)", n.Span.Start, n.Span.End)
-	case !c.current || n.Orphan:
-		return ""
-	case n.Span.End > c.art.Len():
-		return fmt.Sprintf("span [%d, %d) is outside the article (0–%d)", n.Span.Start, n.Span.End, c.art.Len())
+	}
+	// Offsets say something about the article only in a document made on
+	// its text, and an orphan's say nothing.
+	length := -1
+	if c.current && !n.Orphan {
+		length = c.art.Len()
+	}
+	if msg := spanProblem(n.Span, length); msg != "" || length < 0 {
+		return msg
 	}
 	if text := c.art.Runes()[n.Span.Start:n.Span.End]; !runesAre(text, n.Quote) {
 		return fmt.Sprintf("quote %q does not match the article's text %q at [%d, %d)", clip(n.Quote), clip(string(text)), n.Span.Start, n.Span.End)

@@ -335,15 +335,8 @@ func (a *anchorer) expectedOffset(n *model.Annotation) int {
 func (a *anchorer) placeExact(n *model.Annotation, quote []rune, center int) (candidate, bool) {
 	length, m := len(a.runes), len(quote)
 	text := string(quote)
-	r := windowSlack
-	if a.wholeText {
-		r = length + 1
-	}
-	for {
-		lo, hi := max(0, center-r+1), min(length, center+r-1+m)
-		if 2*(hi-lo) > length {
-			lo, hi = 0, length
-		}
+	for r := a.firstRadius(); ; {
+		lo, hi := a.exactWindow(center, r, m)
 		starts := a.occurrencesIn(text, lo, hi)
 		if len(starts) > maxExactCandidates {
 			best, found, _ := a.bestExact(n, nearest(starts, center, maxExactCandidates), m, center)
@@ -713,15 +706,8 @@ func (a *anchorer) occurrenceAtOrAfter(quote string, m, p int) int {
 func (a *anchorer) nearestOccurrence(quote string, m, hint int) (int, bool) {
 	length := len(a.runes)
 	at := a.clampOffset(hint)
-	r := windowSlack
-	if a.wholeText {
-		r = length + 1
-	}
-	for {
-		lo, hi := max(0, at-r+1), min(length, at+r-1+m)
-		if 2*(hi-lo) > length {
-			lo, hi = 0, length
-		}
+	for r := a.firstRadius(); ; r *= 2 {
+		lo, hi := a.exactWindow(at, r, m)
 		// Every occurrence outside is at least r away.
 		if starts := a.occurrencesIn(quote, lo, hi); len(starts) > 0 {
 			return nearest(starts, at, 1)[0], true
@@ -729,8 +715,29 @@ func (a *anchorer) nearestOccurrence(quote string, m, hint int) (int, bool) {
 		if lo == 0 && hi == length {
 			return 0, false
 		}
-		r *= 2
 	}
+}
+
+// firstRadius is the radius of the first window an exact search looks in
+// around where a quote is expected: windowSlack, or the whole text for the
+// reference search that tests compare the windows with.
+func (a *anchorer) firstRadius() int {
+	if a.wholeText {
+		return len(a.runes) + 1
+	}
+	return windowSlack
+}
+
+// exactWindow returns the window [lo, hi) in which a quote of m code points
+// starting less than r from center lies, clipped to the text; once it would
+// cover half of the text it is the whole text.
+func (a *anchorer) exactWindow(center, r, m int) (lo, hi int) {
+	length := len(a.runes)
+	lo, hi = max(0, center-r+1), min(length, center+r-1+m)
+	if 2*(hi-lo) > length {
+		return 0, length
+	}
+	return lo, hi
 }
 
 // widenToEnds returns a window of match ends that holds [lo, hi] (within

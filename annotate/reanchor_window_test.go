@@ -14,7 +14,6 @@ import (
 	"unicode/utf8"
 
 	"stance/model"
-	"stance/model/workload"
 	"stance/samples"
 )
 
@@ -129,13 +128,7 @@ func agreeWithWholeText(t *testing.T, doc *Document, art *model.Article) Reancho
 // position: the edits below make the windows decide between them, move
 // annotations out of them, match approximately and orphan.
 func TestReanchorWindowsAgree(t *testing.T) {
-	art, err := model.ParseText("bench.txt", workload.Article(128<<10))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := New(art, "bench.txt", "stance test")
-	c := workload.Annotations(art, 600)
-	doc.Actors, doc.Claims, doc.Annotations = c.Actors, c.Claims, c.Annotations
+	doc, art := workloadDocument(t, 128<<10, 600)
 	doc.Annotations = append(doc.Annotations, emptySpans(art, 40)...)
 	doc.Sort()
 	text := art.Text
@@ -288,13 +281,7 @@ func TestReanchorKilobyteInsertedNearTop(t *testing.T) {
 	if testing.Short() {
 		size, count = 256<<10, 500
 	}
-	art, err := model.ParseText("bench.txt", workload.Article(size))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := New(art, "bench.txt", "stance test")
-	c := workload.Annotations(art, count)
-	doc.Actors, doc.Claims, doc.Annotations = c.Actors, c.Claims, c.Annotations
+	doc, art := workloadDocument(t, size, count)
 	first := art.Blocks[0].Span.End
 	inserted := "\n\n" + strings.Repeat("The ministry said on Friday that it would comment later. ", 18)
 	shift := utf8.RuneCountInString(inserted)

@@ -235,15 +235,8 @@ func ValidateFile(ref CodedRef) (Coded, []Problem, error) {
 // or a claim, and, when a is not nil, that its quote is a's text there.
 func validateSpan(n model.Annotation, id string, a *model.Article, length int, report func(id, format string, args ...any)) {
 	s := n.Span
-	switch {
-	case s.End < s.Start:
-		report(id, "span [%d, %d) is not a valid range (start after end)", s.Start, s.End)
-		return
-	case s.Start < 0:
-		report(id, "span [%d, %d) is not a valid range (negative start)", s.Start, s.End)
-		return
-	case length >= 0 && s.End > length:
-		report(id, "span [%d, %d) is outside the article (0–%d)", s.Start, s.End, length)
+	if msg := spanProblem(s, length); msg != "" {
+		report(id, "%s", msg)
 		return
 	}
 	if s.Len() == 0 && (n.Type == model.TypeActor || n.Type == model.TypeClaim) {
@@ -255,6 +248,21 @@ func validateSpan(n model.Annotation, id string, a *model.Article, length int, r
 	if quote, _, _ := Anchor(a, s); quote != n.Quote {
 		report(id, "quote %q does not match the article's text %q at [%d, %d)", clip(n.Quote), clip(quote), s.Start, s.End)
 	}
+}
+
+// spanProblem says what is wrong with span s as a range of an article of
+// length code points (-1: not known), or "": the one wording of Validate
+// and of DecodeLenient.
+func spanProblem(s model.Span, length int) string {
+	switch {
+	case s.Start < 0:
+		return fmt.Sprintf("span [%d, %d) is not a valid range (negative start)", s.Start, s.End)
+	case s.End < s.Start:
+		return fmt.Sprintf("span [%d, %d) is not a valid range (start after end)", s.Start, s.End)
+	case length >= 0 && s.End > length:
+		return fmt.Sprintf("span [%d, %d) is outside the article (0–%d)", s.Start, s.End, length)
+	}
+	return ""
 }
 
 // short abbreviates a hex digest for messages.
