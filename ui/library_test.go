@@ -161,3 +161,30 @@ func TestRefreshLinklessItem(t *testing.T) {
 		t.Error("LinklessItem misjudges")
 	}
 }
+
+// The Markdown report that E writes beside an article is not listed as a
+// second article with the article's title; a Markdown article of the
+// user's own is listed as any.
+func TestLibraryLeavesOutExportedReport(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, seedFile), string(seedBytes(t)))
+	writeFile(t, filepath.Join(dir, "harbour.md"), "# Harbour Talks\n\nThe union met the port.\n")
+	seed := newCodedSeed(t, filepath.Join(dir, seedFile+annotate.FileSuffix))
+	h := newReader(t, seed.sess, wide.w, wide.h)
+	h.wait = 2 * time.Second // the export runs in a command
+	h.keys("E", "8", "enter")
+	report := filepath.Join(dir, "2025-08-15-alaska-summit.md")
+	if _, err := os.Stat(report); err != nil {
+		t.Fatalf("E did not write the report: %v\n%s", err, h.screen())
+	}
+
+	srcs, err := FolderSources(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h = newHarness(t, New(Options{Sources: srcs}), wide.w, wide.h)
+	s := h.screen()
+	if n := strings.Count(s, "No Breakthrough Despite"); n != 1 || !strings.Contains(s, "Harbour Talks") || !strings.Contains(s, "2 articles") {
+		t.Errorf("the library lists %d entries titled as the article, want the article only and the user's Markdown article:\n%s", n, s)
+	}
+}
