@@ -188,3 +188,45 @@ func TestLibraryLeavesOutExportedReport(t *testing.T) {
 		t.Errorf("the library lists %d entries titled as the article, want the article only and the user's Markdown article:\n%s", n, s)
 	}
 }
+
+// Entries with the same title say where each comes from: the file name,
+// or the path when the file names are alike too.
+func TestLibraryTellsSameTitlesApart(t *testing.T) {
+	const story = "title Harbour Talks\n\nThe union met the port.\n"
+	dir, other := t.TempDir(), filepath.Join(t.TempDir(), "drafts")
+	writeFile(t, filepath.Join(dir, "story.txt"), story)
+	writeFile(t, filepath.Join(dir, "copy.txt"), story)
+	writeFile(t, filepath.Join(dir, "other.txt"), "title Other News\n\nNothing happened.\n")
+	if err := os.MkdirAll(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(other, "story.txt"), story)
+	srcs, err := FolderSources(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs = append(srcs, Source{Path: filepath.Join(other, "story.txt")})
+	h := newHarness(t, New(Options{Sources: srcs}), wide.w, wide.h)
+	s := h.screen()
+	for _, want := range []string{
+		"Harbour Talks · copy.txt ",
+		"Harbour Talks · " + filepath.Join(dir, "story.txt") + " ",
+		"Harbour Talks · " + filepath.Join(other, "story.txt") + " ",
+		"Other News ",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the library does not show %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "Other News ·") {
+		t.Errorf("a title of its own is told apart all the same:\n%s", s)
+	}
+	// Narrow, a path keeps its end, where the two differ.
+	h = newHarness(t, New(Options{Sources: srcs}), narrow.w, narrow.h)
+	s = h.screen()
+	for _, want := range []string{"Harbour Talks · …", "/drafts/story.txt ", filepath.Base(dir) + "/story.txt "} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the narrow library does not show %q:\n%s", want, s)
+		}
+	}
+}
