@@ -378,9 +378,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil // a web page is on its way: nothing to act on yet
 	}
 	if m.article.Searching() {
-		cmd := m.article.Update(msg)
-		m.syncInspector()
-		return cmd
+		return m.articleKey(msg)
 	}
 	switch {
 	case key.Matches(msg, km.Quit):
@@ -483,7 +481,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, km.Back) && msg.String() == "backspace" && (m.library != nil || m.feed != nil) {
 		return m.backToLibrary()
 	}
+	return m.articleKey(msg)
+}
+
+// articleKey hands a key to the article; a move to a search match says
+// which on the message line.
+func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	cmd := m.article.Update(msg)
+	if info, ok := m.article.TakeMatchInfo(); ok {
+		m.setMessage(info)
+	}
 	m.syncInspector()
 	return cmd
 }
@@ -933,14 +940,10 @@ func (m *Model) readerStatus() statusInfo {
 	case m.article.selecting:
 		mode = "SELECT"
 	}
-	msg := m.message
-	if msg == "" && !m.article.Searching() {
-		msg = m.article.MatchInfo()
-	}
 	return statusInfo{
 		mode: mode, file: filepath.Base(s.Path), annPath: s.savePath(), counts: counts,
 		dirty: s.Dirty(), unwritten: !s.written, saveErr: m.saveErr, readOnly: s.ReadOnly,
-		message: msg, isError: m.isError,
+		message: m.message, isError: m.isError,
 	}
 }
 

@@ -115,6 +115,41 @@ func TestSearchWithoutMatch(t *testing.T) {
 	})
 }
 
+// The search's message answers the key that moved to a match, as vim's
+// does: the next key of another kind takes it away, and the key help
+// comes back; n says where it went again.
+func TestSearchMessageGoesWithNextKey(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []string
+		want string // on the help line; "" for no search message
+	}{
+		{"a motion", []string{"w"}, ""},
+		{"a line down", []string{"j"}, ""},
+		{"a dialog", []string{"c"}, ""},
+		{"the other pane", []string{"tab"}, ""},
+		{"esc", []string{"esc"}, ""},
+		{"n", []string{"n"}, "match 2/7"},
+		{"n then a motion", []string{"n", "l"}, ""},
+		{"a new search without match", []string{"/", "zebra", "enter"}, "no match for “zebra”"},
+		{"a search cancelled", []string{"/", "Trump", "esc"}, ""},
+	}
+	for _, tt := range tests {
+		parallel(t, tt.name, func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+			typeKeys(h, []string{"/", "Putin", "enter"})
+			typeKeys(h, tt.keys)
+			got := helpLine(h)
+			switch {
+			case tt.want == "" && (strings.Contains(got, "match") || strings.Contains(got, "matches")):
+				t.Errorf("after %q the help line still says %q", tt.keys, got)
+			case tt.want != "" && !strings.Contains(got, tt.want):
+				t.Errorf("after %q the help line = %q, want %q", tt.keys, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSelectionKeys(t *testing.T) {
 	tests := []struct {
 		name string
