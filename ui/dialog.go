@@ -416,9 +416,12 @@ func (d *dialog) View(width, height int) string {
 		default:
 			f.input.SetWidth(inner - labelWidth - 1)
 			input := f.input.View()
-			if focused && f.fresh {
+			switch value := ansi.Truncate(f.input.Value(), inner-labelWidth-1, "…"); {
+			case focused && f.fresh:
 				// Shown selected: the first key typed replaces it.
-				input = st.OptionActive.Render(ansi.Truncate(f.input.Value(), inner-labelWidth-1, "…"))
+				input = st.OptionActive.Render(value)
+			case !focused:
+				input = value // cut with an ellipsis, where the input's view just stops
 			}
 			lines = append(lines, label+input)
 			if f.kind == fieldPicker {
@@ -536,7 +539,7 @@ func (d *dialog) pickerLines(f *field, focused bool, inner, indent int) []string
 			return []string{pad + "  " + st.Dim.Render(ansi.Truncate("→ "+o.label+"  "+o.detail, inner-indent-2, "…"))}
 		}
 		if newRow != "" {
-			return []string{pad + "  " + st.Dim.Render("→ "+newRow)}
+			return []string{pad + "  " + st.Dim.Render(ansi.Truncate("→ "+newRow, inner-indent-2, "…"))}
 		}
 		return nil
 	}
