@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stance/annotate"
 	"stance/model"
 )
 
@@ -576,7 +577,7 @@ func (m *Model) deleteAnnotation(a model.Annotation, ok bool, none string) tea.C
 		m.setError(err.Error())
 		return nil
 	}
-	m.afterEdit("deleted "+string(a.Type)+" “"+oneLine(a.Quote)+"” (u to undo)", "")
+	m.afterEdit("deleted "+annotate.Described(a)+" (u to undo)", "")
 	return m.scheduleSave()
 }
 

@@ -842,6 +842,26 @@ func testDeleteUndoRedo(t *testing.T) {
 	}
 }
 
+// Deleting a position and undoing it quote the same text: the position's
+// own evidence. Undoing quoted the claim instead.
+func TestDeleteAndUndoQuoteAlike(t *testing.T) {
+	c := newCodedSeed(t, fakeAnnPath)
+	h := newReader(t, c.sess, wide.w, wide.h)
+	for _, s := range []struct {
+		keys []string
+		help string
+	}{
+		{keysOf(find("Putin echoed"), []string{"esc", "d"}), "deleted position “Putin echoed that sentiment” (u to undo)"},
+		{[]string{"u"}, "undid delete position “Putin echoed that sentiment”"},
+		{[]string{"ctrl+r"}, "redid delete position “Putin echoed that sentiment”"},
+	} {
+		typeKeys(h, s.keys)
+		if got := helpLine(h); !strings.Contains(got, s.help) {
+			t.Errorf("after %q the help line = %q, want %q", s.keys, got, s.help)
+		}
+	}
+}
+
 func TestUndoEmpty(t *testing.T) {
 	parallel(t, "nothing to undo", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
