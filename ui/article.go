@@ -812,7 +812,9 @@ func (p *articlePane) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// titleLine shows the article's title, date and how far in the reader is.
+// titleLine shows the article's title, date and how far in the reader is:
+// how much of the article is above the bottom of the screen, as less's
+// percentage says.
 func (p *articlePane) titleLine() string {
 	st := p.common.Styles
 	meta := p.sess.Article.Meta
@@ -821,7 +823,8 @@ func (p *articlePane) titleLine() string {
 		right = meta.Date + " · "
 	}
 	if len(p.lay.rows) > 0 {
-		right += itoa(p.percent()) + "%"
+		// "read", or a bare percentage reads as how much is coded.
+		right += itoa(p.percent()) + "% read"
 	}
 	avail := max(p.width-ansi.StringWidth(right)-1, 1)
 	title := ansi.Truncate(meta.Title, avail, "…")
