@@ -297,7 +297,7 @@ func (e *Editor) Delete(id string) error {
 	}
 	t := e.begin()
 	remove(t, annotationTable, id)
-	e.finish(t, "delete "+e.describe(n))
+	e.finish(t, "delete "+Described(n))
 	return nil
 }
 
@@ -506,8 +506,8 @@ func (e *Editor) now() string {
 	return now().UTC().Truncate(time.Second).Format(time.RFC3339)
 }
 
-// describe names an annotation for undo messages: its type and the name of
-// its actor or the text of its claim.
+// describe names an edited annotation for undo messages: its type and the
+// name of its actor or the text of its claim, which an edit may change.
 func (e *Editor) describe(n model.Annotation) string {
 	label := n.Quote
 	if a, ok := e.doc.Actor(n.Actor); ok && n.Type == model.TypeActor {
@@ -516,6 +516,14 @@ func (e *Editor) describe(n model.Annotation) string {
 		label = c.Text
 	}
 	return fmt.Sprintf("%s “%s”", n.Type, clip(normalizeSpace(label)))
+}
+
+// Described names an annotation by its type and its own quote, the text
+// it marks, shortened: "position “Putin echoed that sentiment”". Deleting
+// an annotation, and undoing that, name it so: what goes is that text's
+// coding, not the claim or actor, which stay in the registries.
+func Described(n model.Annotation) string {
+	return fmt.Sprintf("%s “%s”", n.Type, clip(normalizeSpace(n.Quote)))
 }
 
 // indefinite returns the type with its indefinite article: "an actor".

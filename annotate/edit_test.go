@@ -333,6 +333,26 @@ func TestDeleteKeepsRegistries(t *testing.T) {
 	}
 }
 
+// Undoing a delete names the annotation as deleting it did, by its own
+// quote: a position's evidence, not the claim it takes a position on.
+func TestUndoDeleteNamesTheQuote(t *testing.T) {
+	e, _, _, claim := seeded(t)
+	pos, err := e.TagPosition(&spanZelensky, annotate.ActorChoice{Name: "Zelensky"}, claim.Claim, model.StanceOppose)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Delete(pos.ID); err != nil {
+		t.Fatal(err)
+	}
+	want := "delete " + annotate.Described(pos)
+	if want != "delete position “"+pos.Quote+"”" {
+		t.Errorf("Described(position) = %q, want its quote %q", annotate.Described(pos), pos.Quote)
+	}
+	if what, _ := e.Undo(); what != want {
+		t.Errorf("Undo() = %q, want %q", what, want)
+	}
+}
+
 // A failed edit changes nothing: not the document, the version or the undo
 // history.
 func TestEditErrorsChangeNothing(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stance/annotate"
 	"stance/model"
 )
 
@@ -378,9 +379,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil // a web page is on its way: nothing to act on yet
 	}
 	if m.article.Searching() {
-		cmd := m.article.Update(msg)
-		m.syncInspector()
-		return cmd
+		return m.articleKey(msg)
 	}
 	switch {
 	case key.Matches(msg, km.Quit):
@@ -483,7 +482,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, km.Back) && msg.String() == "backspace" && (m.library != nil || m.feed != nil) {
 		return m.backToLibrary()
 	}
+	return m.articleKey(msg)
+}
+
+// articleKey hands a key to the article; a move to a search match says
+// which on the message line.
+func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	cmd := m.article.Update(msg)
+	if info, ok := m.article.TakeMatchInfo(); ok {
+		m.setMessage(info)
+	}
 	m.syncInspector()
 	return cmd
 }
@@ -569,7 +577,7 @@ func (m *Model) deleteAnnotation(a model.Annotation, ok bool, none string) tea.C
 		m.setError(err.Error())
 		return nil
 	}
-	m.afterEdit("deleted "+string(a.Type)+" “"+oneLine(a.Quote)+"” (u to undo)", "")
+	m.afterEdit("deleted "+annotate.Described(a)+" (u to undo)", "")
 	return m.scheduleSave()
 }
 
@@ -933,14 +941,10 @@ func (m *Model) readerStatus() statusInfo {
 	case m.article.selecting:
 		mode = "SELECT"
 	}
-	msg := m.message
-	if msg == "" && !m.article.Searching() {
-		msg = m.article.MatchInfo()
-	}
 	return statusInfo{
 		mode: mode, file: filepath.Base(s.Path), annPath: s.savePath(), counts: counts,
 		dirty: s.Dirty(), unwritten: !s.written, saveErr: m.saveErr, readOnly: s.ReadOnly,
-		message: msg, isError: m.isError,
+		message: m.message, isError: m.isError,
 	}
 }
 

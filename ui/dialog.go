@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"unicode"
 
@@ -21,9 +22,22 @@ type dialog struct {
 	focus   int
 	err     string
 
-	// submit applies the dialog; an error keeps it open and is shown.
+	// submit applies the dialog; an error keeps it open and is shown. An
+	// askError asks first: yes submits again with confirmed set.
 	submit func(d *dialog) (tea.Cmd, error)
+	// ask is the question waiting for yes or no, confirmed set while
+	// the dialog submits on yes.
+	ask       string
+	confirmed bool
 }
+
+// askError is what submit returns to ask before it goes ahead, as before
+// replacing a file: the dialog shows the question, keeps what was typed,
+// and submits again on yes (enter or y); no (esc or n) goes back to the
+// fields.
+type askError struct{ question string }
+
+func (e askError) Error() string { return e.question }
 
 type fieldKind int
 
@@ -225,17 +239,15 @@ func (d *dialog) Update(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return d.updateInput(msg)
 	}
+	if d.ask != "" {
+		return d.answer(k)
+	}
 	f := d.fields[d.focus]
 	switch k.String() {
 	case "esc":
 		return closeDialog
 	case "enter":
-		cmd, err := d.submit(d)
-		if err != nil {
-			d.err = err.Error()
-			return nil
-		}
-		return tea.Batch(cmd, closeDialog)
+		return d.apply()
 	case "tab", "down":
 		if k.String() == "down" && f.kind == fieldPicker && len(f.matches) > 0 {
 			f.movePick(1)
@@ -265,11 +277,40 @@ func (d *dialog) Update(msg tea.Msg) tea.Cmd {
 	return d.updateInput(msg)
 }
 
+// apply submits the dialog: it closes, asks, or stays open with the error.
+func (d *dialog) apply() tea.Cmd {
+	cmd, err := d.submit(d)
+	var ask askError
+	switch {
+	case errors.As(err, &ask):
+		d.ask, d.err = ask.question, ""
+		return nil
+	case err != nil:
+		d.err = err.Error()
+		return nil
+	}
+	return tea.Batch(cmd, closeDialog)
+}
+
+// answer takes the answer to the question asked: yes submits, no goes
+// back to the fields; other keys wait for one or the other.
+func (d *dialog) answer(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "enter", "y":
+		d.ask, d.confirmed = "", true
+		defer func() { d.confirmed = false }()
+		return d.apply()
+	case "esc", "n":
+		d.ask = ""
+	}
+	return nil
+}
+
 // Wheel moves the focused field's pick (a picker's match, a choice) by
 // step (see wheelStep), as the arrow keys do.
 func (d *dialog) Wheel(step int) {
 	switch f := d.fields[d.focus]; {
-	case step == 0:
+	case step == 0, d.ask != "":
 	case f.kind == fieldPicker && len(f.matches) > 0:
 		f.movePick(step)
 	case f.kind == fieldChoice:
@@ -375,9 +416,12 @@ func (d *dialog) View(width, height int) string {
 		default:
 			f.input.SetWidth(inner - labelWidth - 1)
 			input := f.input.View()
-			if focused && f.fresh {
+			switch value := ansi.Truncate(f.input.Value(), inner-labelWidth-1, "…"); {
+			case focused && f.fresh:
 				// Shown selected: the first key typed replaces it.
-				input = st.OptionActive.Render(ansi.Truncate(f.input.Value(), inner-labelWidth-1, "…"))
+				input = st.OptionActive.Render(value)
+			case !focused:
+				input = value // cut with an ellipsis, where the input's view just stops
 			}
 			lines = append(lines, label+input)
 			if f.kind == fieldPicker {
@@ -388,26 +432,31 @@ func (d *dialog) View(width, height int) string {
 			focusTo = len(lines)
 		}
 	}
-	errLine := ""
-	if d.err != "" {
-		errLine = st.Error.Render(ansi.Truncate(d.err, inner, "…"))
+	// The error, or a question and the keys that answer it: what the
+	// dialog waits on shows however small the screen.
+	var below []string
+	switch {
+	case d.ask != "":
+		for _, l := range strings.Split(ansi.Wrap(d.ask, inner, ""), "\n") {
+			below = append(below, st.Error.Render(l))
+		}
+		below = append(below, st.Dim.Render(askHint(inner)))
+	case d.err != "":
+		below = append(below, st.Error.Render(ansi.Truncate(d.err, inner, "…")))
 	}
 	hint := st.Dim.Render(keyHint(inner))
 	// What does not fit goes: the key hint, then the context, then the
 	// fields far from the focused one, which always shows, as the title
 	// and the error do.
 	room := max(height-2, 1) // inside the border
-	fixed := 1
-	if errLine != "" {
-		fixed++
-	}
+	fixed := 1 + len(below)
 	show := func(b bool) int {
 		if b {
 			return 1
 		}
 		return 0
 	}
-	withHint, withContext := true, context != ""
+	withHint, withContext := d.ask == "", context != ""
 	if fixed+show(withContext)+len(lines)+1 > room {
 		withHint = false
 	}
@@ -423,9 +472,7 @@ func (d *dialog) View(width, height int) string {
 		out = append(out, context)
 	}
 	out = append(out, lines...)
-	if errLine != "" {
-		out = append(out, errLine)
-	}
+	out = append(out, below...)
 	if withHint {
 		out = append(out, hint)
 	}
@@ -443,6 +490,17 @@ func keyHint(width int) string {
 		"enter save · tab next · ↑↓ pick · esc cancel",
 		"enter save · esc cancel",
 	} {
+		if ansi.StringWidth(h) <= width {
+			return h
+		}
+	}
+	return ""
+}
+
+// askHint is the keys that answer a dialog's question, as long as the
+// width allows.
+func askHint(width int) string {
+	for _, h := range []string{"enter or y replace · esc or n go back", "enter/y replace · esc/n back", "y · n"} {
 		if ansi.StringWidth(h) <= width {
 			return h
 		}
@@ -481,7 +539,7 @@ func (d *dialog) pickerLines(f *field, focused bool, inner, indent int) []string
 			return []string{pad + "  " + st.Dim.Render(ansi.Truncate("→ "+o.label+"  "+o.detail, inner-indent-2, "…"))}
 		}
 		if newRow != "" {
-			return []string{pad + "  " + st.Dim.Render("→ "+newRow)}
+			return []string{pad + "  " + st.Dim.Render(ansi.Truncate("→ "+newRow, inner-indent-2, "…"))}
 		}
 		return nil
 	}

@@ -104,3 +104,34 @@ func TestDrawOverMatchesCompositor(t *testing.T) {
 		})
 	}
 }
+
+// A claim longer than the dialog is cut with an ellipsis where it shows:
+// in its field and as the new claim the field stands for, once the focus
+// has moved on.
+func TestDialogCutsLongClaimWithEllipsis(t *testing.T) {
+	for _, sz := range []size{wide, narrow, tiny} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
+			typeKeys(h, []string{"/", "Putin echoed", "enter", "esc", "s", "c", "tab"})
+			var claim, newClaim string
+			for _, l := range strings.Split(h.screen(), "\n") {
+				from, to := strings.Index(l, "║"), strings.LastIndex(l, "║")
+				if from < 0 || to <= from {
+					continue
+				}
+				l = strings.TrimSpace(l[from+len("║") : to])
+				switch {
+				case strings.HasPrefix(l, "claim "):
+					claim = l
+				case strings.HasPrefix(l, "→ + new claim"):
+					newClaim = l
+				}
+			}
+			for _, l := range []string{claim, newClaim} {
+				if !strings.HasSuffix(l, "…") {
+					t.Errorf("a long claim is cut without an ellipsis: %q\n%s", l, h.screen())
+				}
+			}
+		})
+	}
+}

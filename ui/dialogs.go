@@ -345,13 +345,16 @@ func newExportDialog(c *Common, s *Session) *dialog {
 			}
 			return nil, fmt.Errorf("cannot export into %s: %w", folder.value(), err)
 		}
-		c.exportFormat = f
 		path := filepath.Join(dir, export.DefaultName(f, corpus))
+		if err := checkReplace(s, path, f.MultiFile(), d.confirmed); err != nil {
+			return nil, err
+		}
+		c.exportFormat = f
 		return safeCmd(func() tea.Msg {
 			var err error
 			if f.MultiFile() {
-				// The folder is named for this export: writing it again
-				// replaces what the last export of it wrote.
+				// The folder is named for this export, and the user
+				// said to write over what is in it.
 				_, err = export.WriteDir(path, f, corpus, export.Options{Force: true})
 			} else {
 				err = export.WriteFile(path, f, corpus, export.Options{})
@@ -360,4 +363,30 @@ func newExportDialog(c *Common, s *Session) *dialog {
 		}), nil
 	}
 	return d
+}
+
+// checkReplace is what an export to path must refuse or ask before it
+// writes. The article itself is never replaced: the report of a Markdown
+// article has its name. A file there already, or a folder with files in
+// it, is replaced once the user says so (confirmed), as the command line
+// writes into a folder that is not empty only with --force.
+func checkReplace(s *Session, path string, multiFile, confirmed bool) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil // nothing to replace; a path that cannot be written says why when it is
+	}
+	name := filepath.Base(path)
+	if art, err := os.Stat(s.Path); err == nil && os.SameFile(info, art) {
+		return fmt.Errorf("%s is the article itself: export into another folder", name)
+	}
+	switch {
+	case confirmed:
+	case multiFile && info.IsDir():
+		if entries, err := os.ReadDir(path); err == nil && len(entries) > 0 {
+			return askError{"write over the files in " + name + string(filepath.Separator) + "?"}
+		}
+	case !info.IsDir():
+		return askError{"replace the existing " + name + "?"}
+	}
+	return nil
 }

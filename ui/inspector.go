@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"stance/model"
 )
@@ -83,7 +84,7 @@ func (p *inspectorPane) View() string {
 	field("note", a.Note)
 	field("author", a.Author)
 	if p.others > 0 {
-		lines = append(lines, st.Dim.Render("+ "+plural(p.others, "more annotation")+" here (list: tab)"))
+		lines = append(lines, st.Dim.Render(moreHere(p.others, p.common.Keys.NextPane.Help().Key, p.width)))
 	}
 	if len(lines) > p.height {
 		// A long note: the wheel scrolls the fields under the title, and
@@ -99,6 +100,24 @@ func (p *inspectorPane) View() string {
 		lines = lines[:min(len(lines), p.height)]
 	}
 	return ansiTruncateLines(strings.Join(lines, "\n"), p.width)
+}
+
+// moreHere says that others more annotations are where the cursor is, and
+// which key shows them in the list, as fully as width allows: cut off, it
+// lost its key.
+func moreHere(others int, listKey string, width int) string {
+	n := "+ " + itoa(others)
+	for _, s := range []string{
+		"+ " + plural(others, "more annotation") + " here (list: " + listKey + ")",
+		n + " more here (list: " + listKey + ")",
+		n + " more here (" + listKey + ")",
+		n + " more (" + listKey + ")",
+	} {
+		if ansi.StringWidth(s) <= width {
+			return s
+		}
+	}
+	return n + " more"
 }
 
 // Scroll moves the fields by n lines (down when n > 0); View keeps them

@@ -58,6 +58,9 @@ type libraryEntry struct {
 	cached       bool
 	unknown      bool // a web page never fetched: nothing to count
 	err          string
+	// where tells the entry from others with its title: its file name, or
+	// its path or URL when that is alike too; "" when its title is its own.
+	where string
 }
 
 // count is what the CODED column shows: annotations, or for a feed the
@@ -196,8 +199,46 @@ func (p *libraryPane) Load() tea.Cmd {
 		for i, src := range sources {
 			entries[i] = describeSource(src, override, coding)
 		}
+		tellApart(entries)
 		return libraryLoadedMsg{gen, entries}
 	}
+}
+
+// tellApart says where each entry comes from when others have its title
+// (ignoring case): an article copied into two folders, a page saved as a
+// file and fetched too.
+func tellApart(entries []libraryEntry) {
+	byTitle := map[string][]int{}
+	for i, e := range entries {
+		if e.err == "" {
+			t := strings.ToLower(e.title)
+			byTitle[t] = append(byTitle[t], i)
+		}
+	}
+	for _, same := range byTitle {
+		if len(same) < 2 {
+			continue
+		}
+		names := map[string]int{}
+		for _, i := range same {
+			names[shortSourceName(entries[i].src)]++
+		}
+		for _, i := range same {
+			e := &entries[i]
+			if e.where = shortSourceName(e.src); names[e.where] > 1 {
+				e.where = e.src.Name()
+			}
+		}
+	}
+}
+
+// shortSourceName is a file's base name, else the source's name: a web
+// page's or feed's URL.
+func shortSourceName(src Source) string {
+	if kindOf(src) == kindFile {
+		return filepath.Base(src.Path)
+	}
+	return src.Name()
 }
 
 // describeSource describes an entry; an article's annotations are counted
@@ -421,7 +462,7 @@ func (p *libraryPane) View() string {
 		if !p.loaded {
 			count = right.Render("…")
 		}
-		line := pad(ansi.Truncate(title, titleW, "…"), titleW) + "  " + kindCol(entryKindNames[kindOf(e.src)].column) + pad(e.date, dateW) + "  " + count
+		line := pad(titleWithWhere(title, e.where, titleW), titleW) + "  " + kindCol(entryKindNames[kindOf(e.src)].column) + pad(e.date, dateW) + "  " + count
 		// A marker as well as reverse video: the selection shows without
 		// colour or attributes too.
 		if i == p.index {
@@ -432,6 +473,22 @@ func (p *libraryPane) View() string {
 		lines = append(lines, line)
 	}
 	return ansiTruncateLines(strings.Join(lines, "\n"), p.width)
+}
+
+// titleWithWhere fits a title and where the entry comes from into w
+// columns: the title gives way first, as where is what tells the entry
+// apart; a long where keeps its end, the file name.
+func titleWithWhere(title, where string, w int) string {
+	if where == "" {
+		return ansi.Truncate(title, w, "…")
+	}
+	const sep = " · "
+	sepW, titleW := ansi.StringWidth(sep), ansi.StringWidth(title)
+	whereW := min(ansi.StringWidth(where), max(w-titleW-sepW, w/2-sepW, 1))
+	if n := ansi.StringWidth(where); n > whereW {
+		where = ansi.TruncateLeft(where, n-whereW+1, "…")
+	}
+	return ansi.Truncate(title, max(w-whereW-sepW, 1), "…") + sep + where
 }
 
 // pad fills s with spaces to w columns.

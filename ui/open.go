@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"stance/annotate"
+	"stance/annotate/export"
 	"stance/annotate/web"
 	"stance/model"
 	"stance/samples"
@@ -61,7 +62,8 @@ func BundledSources() []Source {
 }
 
 // FolderSources lists the articles in dir (the files model.IsArticleName
-// accepts), sorted.
+// accepts), sorted. The Markdown reports that stance exported there are
+// not articles: they would be listed beside the article, with its title.
 func FolderSources(dir string) ([]Source, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -72,8 +74,9 @@ func FolderSources(dir string) ([]Source, error) {
 		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		if model.IsArticleName(e.Name()) {
-			out = append(out, Source{Path: filepath.Join(dir, e.Name())})
+		path := filepath.Join(dir, e.Name())
+		if model.IsArticleName(e.Name()) && !export.IsReportFile(path) {
+			out = append(out, Source{Path: path})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })

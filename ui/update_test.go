@@ -115,6 +115,41 @@ func TestSearchWithoutMatch(t *testing.T) {
 	})
 }
 
+// The search's message answers the key that moved to a match, as vim's
+// does: the next key of another kind takes it away, and the key help
+// comes back; n says where it went again.
+func TestSearchMessageGoesWithNextKey(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []string
+		want string // on the help line; "" for no search message
+	}{
+		{"a motion", []string{"w"}, ""},
+		{"a line down", []string{"j"}, ""},
+		{"a dialog", []string{"c"}, ""},
+		{"the other pane", []string{"tab"}, ""},
+		{"esc", []string{"esc"}, ""},
+		{"n", []string{"n"}, "match 2/7"},
+		{"n then a motion", []string{"n", "l"}, ""},
+		{"a new search without match", []string{"/", "zebra", "enter"}, "no match for “zebra”"},
+		{"a search cancelled", []string{"/", "Trump", "esc"}, ""},
+	}
+	for _, tt := range tests {
+		parallel(t, tt.name, func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+			typeKeys(h, []string{"/", "Putin", "enter"})
+			typeKeys(h, tt.keys)
+			got := helpLine(h)
+			switch {
+			case tt.want == "" && (strings.Contains(got, "match") || strings.Contains(got, "matches")):
+				t.Errorf("after %q the help line still says %q", tt.keys, got)
+			case tt.want != "" && !strings.Contains(got, tt.want):
+				t.Errorf("after %q the help line = %q, want %q", tt.keys, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSelectionKeys(t *testing.T) {
 	tests := []struct {
 		name string
@@ -311,8 +346,10 @@ func testPaging(t *testing.T) {
 	if want := len(p.lay.rows) - p.height; p.top != want {
 		t.Errorf("after G the view starts at row %d, want %d (the end)", p.top, want)
 	}
-	if title := strings.Split(h.screen(), "\n")[1]; !strings.Contains(title, "100%") {
-		t.Errorf("at the end the title line says %q, want 100%%", title)
+	// "read": a bare percentage beside the title read as how much of the
+	// article was coded.
+	if title := strings.Split(h.screen(), "\n")[1]; !strings.Contains(title, "100% read") {
+		t.Errorf("at the end the title line says %q, want 100%% read", title)
 	}
 }
 
@@ -807,6 +844,26 @@ func testDeleteUndoRedo(t *testing.T) {
 	}
 }
 
+// Deleting a position and undoing it quote the same text: the position's
+// own evidence. Undoing quoted the claim instead.
+func TestDeleteAndUndoQuoteAlike(t *testing.T) {
+	c := newCodedSeed(t, fakeAnnPath)
+	h := newReader(t, c.sess, wide.w, wide.h)
+	for _, s := range []struct {
+		keys []string
+		help string
+	}{
+		{keysOf(find("Putin echoed"), []string{"esc", "d"}), "deleted position “Putin echoed that sentiment” (u to undo)"},
+		{[]string{"u"}, "undid delete position “Putin echoed that sentiment”"},
+		{[]string{"ctrl+r"}, "redid delete position “Putin echoed that sentiment”"},
+	} {
+		typeKeys(h, s.keys)
+		if got := helpLine(h); !strings.Contains(got, s.help) {
+			t.Errorf("after %q the help line = %q, want %q", s.keys, got, s.help)
+		}
+	}
+}
+
 func TestUndoEmpty(t *testing.T) {
 	parallel(t, "nothing to undo", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
@@ -1026,6 +1083,35 @@ func testCursorShowsAnnotation(t *testing.T) {
 	h.keys("w")
 	if h.m.inspector.has {
 		t.Error("the inspector still shows an annotation after leaving it")
+	}
+}
+
+// Where three annotations overlap, the inspector says how many more
+// there are and the key that lists them, whole at every width that shows
+// it: cut off, it lost its key and its closing parenthesis.
+func TestInspectorSaysMoreHere(t *testing.T) {
+	for _, sz := range []size{wide, {160, 48}} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			c := newCodedSeed(t, fakeAnnPath)
+			echo := spanOf(t, c.sess.Article, "Putin echoed that sentiment", 0)
+			if _, err := c.sess.Editor.TagClaim(echo, "Putin agrees", annotate.ActorChoice{ID: c.putin.Actor}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.sess.Editor.TagClaim(echo, "Putin is hopeful", annotate.ActorChoice{ID: c.putin.Actor}); err != nil {
+				t.Fatal(err)
+			}
+			h := newReader(t, c.sess, sz.w, sz.h)
+			typeKeys(h, keysOf(find("Putin echoed"), []string{"esc"}))
+			var more string
+			for _, l := range strings.Split(h.screen(), "\n") {
+				if i := strings.Index(l, "+ 2 more"); i >= 0 {
+					more = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(l[i:], " "), "│"), " ")
+				}
+			}
+			if !strings.HasSuffix(more, "(tab)") && !strings.HasSuffix(more, "(list: tab)") {
+				t.Errorf("the inspector's line about the other annotation is %q, want it whole with its key:\n%s", more, h.screen())
+			}
+		})
 	}
 }
 
