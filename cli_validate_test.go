@@ -287,6 +287,9 @@ func TestHostileTextReachesNoTerminal(t *testing.T) {
 		{"validate", "gone\x1b[2J.txt"},
 		{"export", hostileDir + "/gone\u202e.txt"},
 		{"export", "-o", hostileDir + "/out.csv", hostileDir},
+		{"export", "-f", "csv", hostileDir},
+		{"export", "-f", "md", hostileDir},
+		{"export", "-f", "dot", hostileDir},
 	} {
 		code, stdout, stderr := cli(t, args...)
 		what := strings.Join(args, " ")

@@ -462,17 +462,25 @@ func plural(n int, one, many string) string {
 }
 
 // articleMeta is what the exports say about an article: the document's
-// record of it, completed from the article itself.
+// record of it, completed from the article itself. Source is the path the
+// document records (else the item's name), Publication the article's own
+// "source" field (the newspaper or agency), URL the address it was fetched
+// from or, failing that, the one it gives.
 type articleMeta struct {
-	Title, Date, Source, URL string
+	Title, Date, Source, Publication, URL string
 }
 
 func metaOf(it Item) articleMeta {
-	m := articleMeta{Title: it.Doc.Article.Title, Date: it.Doc.Article.Date, Source: it.Doc.Article.Source}
+	m := articleMeta{Title: it.Doc.Article.Title, Date: it.Doc.Article.Date, Source: it.Doc.Article.Source, URL: it.Doc.Article.URL}
 	if it.Article != nil {
 		m.Title = cmp.Or(m.Title, it.Article.Meta.Title)
 		m.Date = cmp.Or(m.Date, it.Article.Meta.Date)
-		m.URL = it.Article.Meta.URL
+		// model.Parse gives an article with no source field its path as
+		// the source: that is no publication.
+		if it.Article.Meta.Source != it.Name {
+			m.Publication = it.Article.Meta.Source
+		}
+		m.URL = cmp.Or(m.URL, it.Article.Meta.URL)
 	}
 	m.Source = cmp.Or(m.Source, it.Name)
 	return m

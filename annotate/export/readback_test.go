@@ -83,7 +83,7 @@ func TestCSVReadsBack(t *testing.T) {
 				t.Fatalf("encoding/csv cannot read the export: %v", err)
 			}
 			header := rows[0]
-			want := []string{"statement_id", "date", "title", "source", "actor", "actor_kind", "claim", "stance", "start", "end", "quote", "note", "author"}
+			want := []string{"statement_id", "date", "title", "publication", "url", "source", "actor", "actor_kind", "claim", "stance", "start", "end", "quote", "note", "author"}
 			if !slices.Equal(header, want) {
 				t.Fatalf("header = %q, want %q", header, want)
 			}
@@ -130,9 +130,9 @@ func TestCSVMergesAcrossArticles(t *testing.T) {
 	// water-rights one: one claim, under the wording seen first.
 	var titles []string
 	for _, r := range rows[1:] {
-		if strings.EqualFold(collapse(r[6]), "data should be shared openly and quickly") {
-			if r[6] != "Data should be shared openly and quickly" {
-				t.Errorf("%s: claim %q, want the merged wording", r[0], r[6])
+		if strings.EqualFold(collapse(r[8]), "data should be shared openly and quickly") {
+			if r[8] != "Data should be shared openly and quickly" {
+				t.Errorf("%s: claim %q, want the merged wording", r[0], r[8])
 			}
 			if !slices.Contains(titles, r[2]) {
 				titles = append(titles, r[2])
@@ -658,8 +658,8 @@ func TestNonASCIIOffsets(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range rows {
-		if r[0] == "n-a21d2e" && (r[8] != strconv.Itoa(want.Start) || r[9] != strconv.Itoa(want.End) || r[10] != phrase) {
-			t.Errorf("CSV: %q, want [%d, %d) %q", r[8:11], want.Start, want.End, phrase)
+		if r[0] == "n-a21d2e" && (r[10] != strconv.Itoa(want.Start) || r[11] != strconv.Itoa(want.End) || r[12] != phrase) {
+			t.Errorf("CSV: %q, want [%d, %d) %q", r[10:13], want.Start, want.End, phrase)
 		}
 	}
 	// JSONL: the claim n-a20d1e's entity.
