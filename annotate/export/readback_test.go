@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/base64"
 	"encoding/csv"
 	"encoding/hex"
@@ -241,10 +242,13 @@ func TestW3CReadsBack(t *testing.T) {
 			items, _ := page["items"].([]any)
 			total := 0
 			sources := map[string][]rune{}
+			pages := map[string]string{} // digest IRI → the article's URL
 			for _, it := range corpus {
 				total += len(it.Doc.Annotations)
 				sum, _ := hex.DecodeString(it.Article.SHA256())
-				sources["ni:///sha-256;"+base64.RawURLEncoding.EncodeToString(sum)] = it.Article.Runes()
+				iri := "ni:///sha-256;" + base64.RawURLEncoding.EncodeToString(sum)
+				sources[iri] = it.Article.Runes()
+				pages[iri] = cmp.Or(it.Doc.Article.URL, it.Article.Meta.URL)
 			}
 			if page["type"] != "AnnotationPage" || len(items) != total || coll["total"] != float64(total) {
 				t.Fatalf("page %v with %d items, total %v; want %d", page["type"], len(items), coll["total"], total)
@@ -267,10 +271,29 @@ func TestW3CReadsBack(t *testing.T) {
 				if len(bodies) == 0 || bodies[0].(map[string]any)["type"] != "TextualBody" {
 					t.Errorf("%v: body %v", a["id"], a["body"])
 				}
-				target := a["target"].(map[string]any)
+				// Taken out of the collection, an annotation keeps its
+				// context (the model's §3.1).
+				if ctx, _ := a["@context"].([]any); len(ctx) == 0 || ctx[0] != "http://www.w3.org/ns/anno.jsonld" {
+					t.Errorf("%v: @context = %v, want the Web Annotation context first", a["id"], a["@context"])
+				}
+				// An article with a URL is targeted on its page first,
+				// then by its digest; the selectors are the same.
+				targets, ok := a["target"].([]any)
+				if !ok {
+					targets = []any{a["target"]}
+				}
+				target := targets[len(targets)-1].(map[string]any)
 				runes, ok := sources[target["source"].(string)]
 				if !ok {
 					t.Fatalf("%v: source %v is no article's digest", a["id"], target["source"])
+				}
+				if page := pages[target["source"].(string)]; page != "" {
+					onPage, _ := targets[0].(map[string]any)
+					if len(targets) != 2 || onPage["source"] != page || !reflect.DeepEqual(onPage["selector"], target["selector"]) {
+						t.Errorf("%v: targets %v, want the page %s with the digest's selectors, then the digest", a["id"], targets, page)
+					}
+				} else if len(targets) != 1 {
+					t.Errorf("%v: %d targets for an article without a URL", a["id"], len(targets))
 				}
 				var quote, pos map[string]any
 				for _, s := range target["selector"].([]any) {
@@ -687,8 +710,9 @@ func TestNonASCIIOffsets(t *testing.T) {
 	var coll struct {
 		First struct {
 			Items []struct {
-				ID     string `json:"id"`
-				Target struct {
+				ID string `json:"id"`
+				// The Tokyo article has a URL: its page, then its digest.
+				Target []struct {
 					Selector []struct {
 						Type  string `json:"type"`
 						Exact string `json:"exact"`
@@ -706,8 +730,8 @@ func TestNonASCIIOffsets(t *testing.T) {
 		if !strings.HasSuffix(it.ID, ":n-a20d1e") {
 			continue
 		}
-		sel := it.Target.Selector
-		if len(sel) != 2 || sel[0].Exact != phrase || sel[1].Start != want.Start || sel[1].End != want.End {
+		sel := it.Target[0].Selector
+		if len(it.Target) != 2 || len(sel) != 2 || sel[0].Exact != phrase || sel[1].Start != want.Start || sel[1].End != want.End {
 			t.Errorf("W3C selectors %+v, want %q at %v", sel, phrase, want)
 		}
 	}
