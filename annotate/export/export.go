@@ -39,7 +39,7 @@ type Format string
 // The formats stance writes.
 const (
 	JSON     Format = "json"    // the native annotation document(s)
-	JSONL    Format = "jsonl"   // doccano relation extraction, one article a line
+	JSONL    Format = "jsonl"   // doccano spans and relations, one article a line
 	CSV      Format = "csv"     // the DNA event list, one position a row
 	W3C      Format = "w3c"     // a W3C Web Annotation collection (JSON-LD)
 	Brat     Format = "brat"    // brat standoff: DOC.txt and DOC.ann per article
@@ -61,7 +61,7 @@ type FormatInfo struct {
 
 var formats = []FormatInfo{
 	{JSON, "the native annotation document (an array of them for several articles)", ".json", false},
-	{JSONL, "doccano relation-extraction JSONL, one article a line", ".jsonl", false},
+	{JSONL, "doccano JSONL: actor and claim spans, speaker and stance relations", ".jsonl", false},
 	{CSV, "DNA event list: one row per position, with actor, claim, stance and quote", ".csv", false},
 	{W3C, "W3C Web Annotation collection (JSON-LD) with quote and position selectors", ".jsonld", false},
 	{Brat, "brat standoff: DOC.txt and DOC.ann per article, with annotation.conf", "", true},

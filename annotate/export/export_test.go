@@ -430,15 +430,15 @@ func TestPositionWithoutSpan(t *testing.T) {
 		positionNote("n-3", "a-1", "c-1", model.StanceSupport, model.Span{Start: 25, End: 25}))
 	corpus := []export.Item{item}
 
-	// The span formats show it on its claim's text.
+	// In doccano it joins the actor's mention to the claim.
 	var rec jsonlRecord
 	if err := json.Unmarshal(render(t, export.JSONL, corpus, export.Options{}), &rec); err != nil {
 		t.Fatal(err)
 	}
-	last := rec.Entities[len(rec.Entities)-1]
-	if last.Label != "support" || last.Start != claimSpan.Start || last.End != claimSpan.End {
-		t.Errorf("position entity %+v, want it on the claim %v", last, claimSpan)
+	if len(rec.Relations) != 2 || rec.Relations[1].From != 1 || rec.Relations[1].To != 2 || rec.Relations[1].Type != "support" {
+		t.Errorf("relations %+v, want Anna's mention to support the claim", rec.Relations)
 	}
+	// The other span formats show it on its claim's text.
 	files, err := export.Files(export.Brat, corpus, export.Options{})
 	if err != nil {
 		t.Fatal(err)

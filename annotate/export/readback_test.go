@@ -147,9 +147,10 @@ func TestCSVMergesAcrossArticles(t *testing.T) {
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// jsonlRecord is a doccano relation-extraction record.
+// jsonlRecord is a doccano record.
 type jsonlRecord struct {
 	Text      string        `json:"text"`
+	Label     [][3]any      `json:"label"`
 	Entities  []jsonlEntity `json:"entities"`
 	Relations []struct {
 		ID   int    `json:"id"`
@@ -158,9 +159,12 @@ type jsonlRecord struct {
 		Type string `json:"type"`
 	} `json:"relations"`
 	Annotations []struct {
-		ID     string `json:"id"`
-		Entity int    `json:"entity_id"`
-		Author string `json:"author"`
+		ID       string `json:"id"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		Entity   int    `json:"entity_id"`
+		Relation int    `json:"relation_id"`
+		Author   string `json:"author"`
 	} `json:"annotations"`
 }
 
@@ -191,36 +195,71 @@ func TestJSONLReadsBack(t *testing.T) {
 					t.Errorf("line %d: text is not the article's normalised text", i+1)
 				}
 				runes := []rune(rec.Text)
-				label := map[int]string{}
-				for _, e := range rec.Entities {
-					label[e.ID] = e.Label
+				entity := map[int]jsonlEntity{}
+				for j, e := range rec.Entities {
+					entity[e.ID] = e
+					// doccano's default project drops a span that
+					// overlaps an earlier one.
+					if j > 0 && e.Start < rec.Entities[j-1].End {
+						t.Errorf("line %d: entity %d overlaps entity %d", i+1, e.ID, rec.Entities[j-1].ID)
+					}
+					// A sequence-labelling project reads the same spans
+					// from label.
+					if j >= len(rec.Label) || fmt.Sprint(rec.Label[j]) != fmt.Sprint([3]any{float64(e.Start), float64(e.End), e.Label}) {
+						t.Errorf("line %d: label %v is not entity %+v", i+1, rec.Label, e)
+					}
+				}
+				if len(rec.Label) != len(rec.Entities) {
+					t.Errorf("line %d: %d labels, %d entities", i+1, len(rec.Label), len(rec.Entities))
+				}
+				relation := map[int]int{} // relation ID → index
+				for j, r := range rec.Relations {
+					relation[r.ID] = j
 				}
 				for _, a := range rec.Annotations {
-					if want := byID[a.ID].n.Author; a.Author != want {
-						t.Errorf("%s: author %q, want %q", a.ID, a.Author, want)
+					n := byID[a.ID].n
+					if a.Author != n.Author || a.Start != n.Span.Start || a.End != n.Span.End {
+						t.Errorf("%s: author %q, span [%d, %d); want %q, %v", a.ID, a.Author, a.Start, a.End, n.Author, n.Span)
 					}
-					if a.Entity == 0 {
+					if e, ok := entity[a.Entity]; ok {
+						if got := string(runes[e.Start:e.End]); got != n.Quote || e.Label != string(n.Type) {
+							t.Errorf("%s: %s entity text[%d:%d] = %q, want %s %q", a.ID, e.Label, e.Start, e.End, got, n.Type, n.Quote)
+						}
+					}
+					// A position is a relation from a mention of its actor
+					// to an annotation of its claim, typed by its stance.
+					if n.Type != model.TypePosition {
 						continue
 					}
-					e := rec.Entities[slices.IndexFunc(rec.Entities, func(e jsonlEntity) bool { return e.ID == a.Entity })]
-					if got, want := string(runes[e.Start:e.End]), byID[a.ID].n.Quote; got != want {
-						t.Errorf("%s: text[%d:%d] = %q, want %q", a.ID, e.Start, e.End, got, want)
+					j, ok := relation[a.Relation]
+					if !ok {
+						t.Errorf("%s: a position with no relation", a.ID)
+						continue
+					}
+					r := rec.Relations[j]
+					from, to := annotationOf(rec, r.From), annotationOf(rec, r.To)
+					if r.Type != string(n.Stance) || byID[from].n.Actor != n.Actor || byID[to].n.Type != model.TypeClaim || byID[to].n.Claim != n.Claim {
+						t.Errorf("%s: relation %+v from %s to %s, want %s's mention %s the claim %s", a.ID, r, from, to, n.Actor, n.Stance, n.Claim)
 					}
 				}
-				kinds := map[string][2][]string{
-					"speaker": {{"actor"}, {"claim"}},
-					"holder":  {{"actor"}, {"support", "oppose", "neutral"}},
-					"target":  {{"support", "oppose", "neutral"}, {"claim"}},
-				}
 				for _, r := range rec.Relations {
-					k, ok := kinds[r.Type]
-					if !ok || !slices.Contains(k[0], label[r.From]) || !slices.Contains(k[1], label[r.To]) {
-						t.Errorf("relation %d: %s from %q to %q", r.ID, r.Type, label[r.From], label[r.To])
+					if r.Type == "speaker" && (entity[r.From].Label != "actor" || entity[r.To].Label != "claim") {
+						t.Errorf("relation %d: speaker from %q to %q", r.ID, entity[r.From].Label, entity[r.To].Label)
 					}
 				}
 			}
 		})
 	}
+}
+
+// annotationOf returns the ID of the annotation whose entity is entity.
+func annotationOf(rec jsonlRecord, entity int) string {
+	for _, a := range rec.Annotations {
+		if a.Entity == entity {
+			return a.ID
+		}
+	}
+	return ""
 }
 
 func TestW3CReadsBack(t *testing.T) {
