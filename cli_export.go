@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 
 	"stance/annotate"
 	"stance/annotate/export"
+	"stance/model"
 )
 
 // exportFlags are stance export's flags.
@@ -133,18 +135,21 @@ func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) 
 
 	switch {
 	case out == "":
-		err = export.Write(stdout, f, corpus, opts)
+		var buf bytes.Buffer
+		if err = export.Write(&buf, f, corpus, opts); err == nil {
+			err = writeData(stdout, buf.Bytes())
+		}
 	case f.MultiFile():
 		var written []string
 		if written, err = export.WriteDir(out, f, corpus, opts); err == nil {
-			fmt.Fprintf(stdout, "wrote %d files to %s\n", len(written), out)
+			fmt.Fprintf(stdout, "wrote %d files to %s\n", len(written), model.SafeTerminal(out))
 		}
 	default:
 		if info, statErr := os.Stat(out); statErr == nil && info.IsDir() {
 			out = filepath.Join(out, export.DefaultName(f, corpus))
 		}
 		if err = export.WriteFile(out, f, corpus, opts); err == nil {
-			fmt.Fprintf(stdout, "wrote %s\n", out)
+			fmt.Fprintf(stdout, "wrote %s\n", model.SafeTerminal(out))
 		}
 	}
 	var invalid *export.InvalidError
@@ -152,6 +157,31 @@ func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) 
 		return fmt.Errorf("%w; nothing exported ('stance validate %s' lists every problem)", err, invalid.Name)
 	}
 	return err
+}
+
+// writeData writes data, an export or JSON, to w. On a terminal it is made
+// safe first (model.SafeText): the JSON formats keep a name's control
+// characters, escaped, and a bidi override or a C1 control as it is, so
+// that a file keeps what the coding has; a terminal must not act on them.
+// Into a file or a pipe the bytes are the format's own, the same whatever
+// reads them.
+func writeData(w io.Writer, data []byte) error {
+	if isTerminal(w) {
+		data = []byte(model.SafeText(string(data)))
+	}
+	_, err := w.Write(data)
+	return err
+}
+
+// isTerminal reports whether w is a terminal (a character device: /dev/null
+// counts too, which does no harm).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // defaultFormat is the format of an export to standard output without

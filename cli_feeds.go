@@ -10,6 +10,7 @@ import (
 
 	"stance/annotate/feeds"
 	"stance/annotate/web"
+	"stance/model"
 )
 
 const (
@@ -154,13 +155,13 @@ func listFeeds(path string, stdout, stderr io.Writer) error {
 	}
 	for _, s := range subs {
 		if s.Name != "" {
-			fmt.Fprintf(stdout, "%s  %s\n", s.URL, s.Name)
+			fmt.Fprintf(stdout, "%s  %s\n", model.SafeTerminal(s.URL), model.SafeTerminal(s.Name))
 		} else {
-			fmt.Fprintln(stdout, s.URL)
+			fmt.Fprintln(stdout, model.SafeTerminal(s.URL))
 		}
 	}
 	for _, p := range problems {
-		fmt.Fprintln(stderr, "stance: "+p.Error())
+		fmt.Fprintln(stderr, "stance: "+model.SafeTerminal(p.Error()))
 	}
 	if len(problems) > 0 {
 		return errBadLines{path, len(problems)}
@@ -233,7 +234,7 @@ func importFeeds(path, opml string, stdout, stderr io.Writer) error {
 		return err
 	}
 	for _, s := range res.Skipped {
-		fmt.Fprintf(stderr, "stance: %s: skipped %s\n", opml, s)
+		fmt.Fprintf(stderr, "stance: %s\n", model.SafeTerminal(fmt.Sprintf("%s: skipped %s", opml, s)))
 	}
 	if len(res.Feeds) == 0 {
 		return fmt.Errorf("%s: no feeds in the outline (outlines with an xmlUrl)", opml)

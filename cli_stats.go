@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 
 	"stance/annotate"
 	"stance/annotate/export"
+	"stance/model"
 )
 
 // newStatsCommand builds stance stats.
@@ -50,17 +52,22 @@ func runStats(paths []string, dir string, asJSON bool, stdout io.Writer) error {
 	}
 	s := export.Summarize(corpus)
 	if asJSON {
-		enc := json.NewEncoder(stdout)
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(s)
+		if err := enc.Encode(s); err != nil {
+			return err
+		}
+		return writeData(stdout, buf.Bytes())
 	}
 	_, err = io.WriteString(stdout, formatStats(s))
 	return err
 }
 
 // formatStats renders a summary for a terminal. Numbers come first, so that
-// the columns line up whatever the width of the names.
+// the columns line up whatever the width of the names; names and claims,
+// which come from files, are made safe for a terminal, one line each.
 func formatStats(s export.Summary) string {
 	var b strings.Builder
 	a := s.Annotations
@@ -78,9 +85,9 @@ func formatStats(s export.Summary) string {
 		b.WriteString("  mentions  claims  positions  actor\n")
 	}
 	for _, x := range s.Actors {
-		fmt.Fprintf(&b, "  %8d  %6d  %9d  %s (%s", x.Mentions, x.Claims, x.Positions, x.Name, x.Kind)
+		fmt.Fprintf(&b, "  %8d  %6d  %9d  %s (%s", x.Mentions, x.Claims, x.Positions, model.SafeTerminal(x.Name), model.SafeTerminal(string(x.Kind)))
 		if len(x.Aliases) > 0 {
-			fmt.Fprintf(&b, "; also %s", strings.Join(x.Aliases, ", "))
+			fmt.Fprintf(&b, "; also %s", model.SafeTerminal(strings.Join(x.Aliases, ", ")))
 		}
 		b.WriteString(")\n")
 	}
@@ -90,9 +97,9 @@ func formatStats(s export.Summary) string {
 		b.WriteString("  positions  support  oppose  neutral  claim\n")
 	}
 	for _, x := range s.Claims {
-		fmt.Fprintf(&b, "  %9d  %7d  %6d  %7d  %s", x.Positions, x.Stances.Support, x.Stances.Oppose, x.Stances.Neutral, x.Text)
+		fmt.Fprintf(&b, "  %9d  %7d  %6d  %7d  %s", x.Positions, x.Stances.Support, x.Stances.Oppose, x.Stances.Neutral, model.SafeTerminal(x.Text))
 		if len(x.Speakers) > 0 {
-			fmt.Fprintf(&b, " (said by %s)", strings.Join(x.Speakers, ", "))
+			fmt.Fprintf(&b, " (said by %s)", model.SafeTerminal(strings.Join(x.Speakers, ", ")))
 		}
 		b.WriteString("\n")
 	}

@@ -9,6 +9,7 @@ import (
 
 	"stance/annotate"
 	"stance/annotate/export"
+	"stance/model"
 )
 
 // newValidateCommand builds stance validate.
@@ -57,7 +58,7 @@ func runValidate(paths []string, dir string, stdout, stderr io.Writer) error {
 		refs, err := annotate.FindCoded(dir, p)
 		if err != nil {
 			refs = nil
-			fmt.Fprintf(stderr, "stance: %s\n", err)
+			fmt.Fprintf(stderr, "stance: %s\n", model.SafeTerminal(err.Error()))
 			res.problems++
 			res.files++
 			res.checked++
@@ -66,7 +67,7 @@ func runValidate(paths []string, dir string, stdout, stderr io.Writer) error {
 			res.checked++
 			problems, err := validateOne(r, stdout)
 			if err != nil {
-				fmt.Fprintf(stderr, "stance: %s\n", err)
+				fmt.Fprintf(stderr, "stance: %s\n", model.SafeTerminal(err.Error()))
 				problems = 1
 			}
 			if problems > 0 {
@@ -81,7 +82,8 @@ func runValidate(paths []string, dir string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// validateOne checks one annotations file and lists its problems; it
+// validateOne checks one annotations file and lists its problems, each
+// line made safe for a terminal (it names the file and may quote it); it
 // returns how many errors it listed. The error is for a file that cannot
 // be checked at all.
 func validateOne(r annotate.CodedRef, stdout io.Writer) (errs int, err error) {
@@ -95,20 +97,21 @@ func validateOne(r annotate.CodedRef, stdout io.Writer) (errs int, err error) {
 		} else {
 			errs++
 		}
-		fmt.Fprintln(stdout, p.In(r.Annotations))
+		fmt.Fprintln(stdout, model.SafeTerminal(p.In(r.Annotations)))
 	}
 	// Annotations out of place, which ValidateFile may report as warnings,
 	// still fail the file: export refuses it.
+	file := model.SafeTerminal(r.Annotations)
 	if errs == 0 && c.Article != nil {
 		var invalid *export.InvalidError
 		if err := export.Check([]export.Item{export.ItemFrom(c)}); errors.As(err, &invalid) && invalid.Stale {
 			fmt.Fprintf(stdout, "%s: %s no longer at their offsets: the article has changed since it was coded; open it in stance to re-anchor them\n",
-				r.Annotations, count(len(invalid.Problems), "annotation is", "annotations are"))
+				file, count(len(invalid.Problems), "annotation is", "annotations are"))
 			errs++
 		}
 	}
 	if errs == 0 {
-		fmt.Fprintf(stdout, "%s: ok (%s)\n", r.Annotations, count(len(c.Doc.Annotations), "annotation", "annotations"))
+		fmt.Fprintf(stdout, "%s: ok (%s)\n", file, count(len(c.Doc.Annotations), "annotation", "annotations"))
 	}
 	return errs, nil
 }

@@ -240,3 +240,74 @@ func TestValidateFailures(t *testing.T) {
 		})
 	}
 }
+
+// hostileCoding is the edit (for writeStory) that gives storyCoding's
+// actor, alias, claim and note what a hostile annotations file could hold:
+// an OSC 52 clipboard write, a screen clear and cursor home, a bidi
+// override, an 8-bit CSI.
+var hostileCoding = []string{
+	`"name": "Ana Lima", "kind": "person"`, `"name": "Ana\u001b]52;c;cm0gLXJmIH4=\u0007 Lima", "kind": "person", "aliases": ["\u202eamiL anA"]`,
+	`"text": "the bridge must close"`, `"text": "the bridge \u001b[2J\u001b[Hmust close"`,
+	`"actor": "a-ana", "note": ""`, `"actor": "a-ana", "note": "\u009b31mred\u001b[0m"`,
+}
+
+// hostileDir is a folder name with a window-title escape in it.
+const hostileDir = "coded\x1b]2;pwned\x07"
+
+// checkTerminalSafe fails the test if out holds anything that a terminal
+// acts on rather than shows: ESC, any other C0 control but a line break
+// or tab, a C1 control, a bidi embedding, override or isolate control.
+func checkTerminalSafe(t *testing.T, what, out string) {
+	t.Helper()
+	for i, r := range out {
+		if r == '\n' || r == '\t' || r == '\r' && strings.HasPrefix(out[i:], "\r\n") {
+			continue
+		}
+		if r < 0x20 || r >= 0x7f && r <= 0x9f || model.IsBidiControl(r) {
+			t.Errorf("%s writes %U at byte %d: %q", what, r, i, out)
+			return
+		}
+	}
+}
+
+// Names, claims, notes and file names from files reach the terminal
+// only made safe, whichever command prints them.
+func TestHostileTextReachesNoTerminal(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir(hostileDir, 0o755); err != nil {
+		t.Skipf("this file system refuses the name: %v", err)
+	}
+	t.Chdir(hostileDir)
+	writeStory(t, storyArticle(t), hostileCoding...)
+	t.Chdir("..")
+
+	for _, args := range [][]string{
+		{"stats", hostileDir},
+		{"validate", hostileDir},
+		{"validate", "gone\x1b[2J.txt"},
+		{"export", hostileDir + "/gone\u202e.txt"},
+		{"export", "-o", hostileDir + "/out.csv", hostileDir},
+		{"export", "-f", "csv", hostileDir},
+		{"export", "-f", "md", hostileDir},
+		{"export", "-f", "dot", hostileDir},
+	} {
+		code, stdout, stderr := cli(t, args...)
+		what := strings.Join(args, " ")
+		checkTerminalSafe(t, what+" (stdout)", stdout)
+		checkTerminalSafe(t, what+" (stderr)", stderr)
+		if stdout == "" && stderr == "" {
+			t.Errorf("%s: exit %d and no output", what, code)
+		}
+	}
+	// The names are still there, without what would act on a terminal.
+	_, stdout, _ := cli(t, "stats", hostileDir)
+	for _, want := range []string{"Ana Lima (person; also amiL anA)", "the bridge must close (said by Ana Lima)"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stats lacks %q:\n%s", want, stdout)
+		}
+	}
+	_, stdout, _ = cli(t, "validate", hostileDir)
+	if want := "coded/story.txt.stance.json: a-ana: warning: name \"Ana\\x1b]52;c;cm0gLXJmIH4=\\a Lima\" has control characters"; !strings.Contains(stdout, want) {
+		t.Errorf("validate lacks %q:\n%s", want, stdout)
+	}
+}

@@ -359,3 +359,60 @@ func TestEndToEndRemappedKey(t *testing.T) {
 		t.Fatalf("the remapped key's annotation was not saved: %v\n%s", err, data)
 	}
 }
+
+// TestEndToEndHostileOutput runs stats, validate and export on an
+// annotations file with an OSC 52 clipboard write, a screen clear, a bidi
+// override and a C1 control in its names, claims and notes, in a folder
+// whose name sets the window title, in a real terminal: none of them acts
+// on it. The JSON formats, which keep the coding as it is, are made safe
+// only because standard output is a terminal.
+func TestEndToEndHostileOutput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Mkdir(hostileDir, 0o755); err != nil {
+		t.Skipf("this file system refuses the name: %v", err)
+	}
+	t.Chdir(hostileDir)
+	writeStory(t, storyArticle(t), hostileCoding...)
+	t.Chdir(dir)
+	script := strings.Join([]string{
+		`D=$(ls -d coded*)`,
+		`echo BEFORE`,
+		bin + ` stats "$D"`,
+		bin + ` validate "$D"`,
+		bin + ` export -f json "$D"`,
+		bin + ` export -f jsonl "$D"`,
+		bin + ` export -f md "$D"`,
+		bin + ` validate "$D/gone"`,
+		`echo AFTER`,
+		`sleep 60`,
+	}, "\n")
+	if err := os.WriteFile("run.sh", []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := startTmux(t, dir, []string{"XDG_DATA_HOME=" + dir, "XDG_CONFIG_HOME=" + dir}, 200, 150, "sh", "run.sh")
+	s.tmux("set-option", "-g", "set-clipboard", "on") // let an OSC 52 write a tmux buffer
+	screen := s.waitFor("AFTER")
+	if !strings.Contains(screen, "BEFORE") {
+		t.Errorf("the screen was cleared:\n%s", screen)
+	}
+	if title := strings.TrimSpace(s.tmux("display", "-p", "-t", s.name, "#{pane_title}")); strings.Contains(title, "pwned") {
+		t.Errorf("the window title became %q", title)
+	}
+	if buffers := s.tmux("list-buffers"); buffers != "" {
+		t.Errorf("an OSC 52 clipboard write reached the terminal: %q", buffers)
+	}
+	if strings.ContainsAny(screen, "\u202e\u009b") {
+		t.Errorf("a bidi override or a C1 control reached the terminal:\n%q", screen)
+	}
+	// The JSON keeps the escape as text, which a terminal only shows.
+	for _, want := range []string{"Ana Lima (person; also amiL anA)", `"text": "the bridge \u001b[2J\u001b[Hmust close"`, "coded/story.txt.stance.json: ok (3 annotations)"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, screen)
+		}
+	}
+}

@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"stance/model"
 )
 
 // Exit codes, as SPEC.md §5 gives them.
@@ -35,9 +37,10 @@ type usageError struct{ msg, cmd string }
 func (e usageError) Error() string { return e.msg }
 
 // run runs the command line args and returns the exit code. Errors are one
-// line on stderr; a usage error ends by pointing at the help of the
-// command it was made with: "stance: export: unknown flag: --frmat (see
-// stance export --help)".
+// line on stderr, made safe for a terminal (they name files and quote
+// them); a usage error ends by pointing at the help of the command it was
+// made with: "stance: export: unknown flag: --frmat (see stance export
+// --help)".
 func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCommand()
 	root.SetOut(stdout)
@@ -57,10 +60,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if ue.cmd != "" {
 			hint = "stance " + ue.cmd + " --help"
 		}
-		fmt.Fprintf(stderr, "stance: %s (see %s)\n", ue.msg, hint)
+		fmt.Fprintf(stderr, "stance: %s (see %s)\n", model.SafeTerminal(ue.msg), hint)
 		return exitUsage
 	default:
-		fmt.Fprintf(stderr, "stance: %s\n", err)
+		fmt.Fprintf(stderr, "stance: %s\n", model.SafeTerminal(err.Error()))
 		return exitFailure
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"stance/annotate/feeds"
 	"stance/annotate/web"
+	"stance/model"
 	"stance/ui"
 )
 
@@ -93,7 +94,7 @@ func runProgram(opts ui.Options, stderr io.Writer) error {
 		return runErr
 	}
 	if note := m.Note(); note != "" {
-		fmt.Fprintln(stderr, "stance: "+note)
+		fmt.Fprintln(stderr, "stance: "+model.SafeTerminal(note))
 	}
 	return nil
 }

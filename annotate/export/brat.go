@@ -220,12 +220,13 @@ func bratFragments(runes []rune, s model.Span) (offsets, text string) {
 	return strings.Join(offs, ";"), strings.Join(texts, " ")
 }
 
-// oneLine makes s fit on one line of a standoff file.
+// oneLine makes s fit on one line of a standoff file, without what
+// model.SafeText removes.
 func oneLine(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\t' {
 			return ' '
 		}
 		return r
-	}, s)
+	}, model.SafeText(s))
 }

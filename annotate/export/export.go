@@ -39,7 +39,7 @@ type Format string
 // The formats stance writes.
 const (
 	JSON     Format = "json"    // the native annotation document(s)
-	JSONL    Format = "jsonl"   // doccano relation extraction, one article a line
+	JSONL    Format = "jsonl"   // doccano spans and relations, one article a line
 	CSV      Format = "csv"     // the DNA event list, one position a row
 	W3C      Format = "w3c"     // a W3C Web Annotation collection (JSON-LD)
 	Brat     Format = "brat"    // brat standoff: DOC.txt and DOC.ann per article
@@ -61,7 +61,7 @@ type FormatInfo struct {
 
 var formats = []FormatInfo{
 	{JSON, "the native annotation document (an array of them for several articles)", ".json", false},
-	{JSONL, "doccano relation-extraction JSONL, one article a line", ".jsonl", false},
+	{JSONL, "doccano JSONL: actor and claim spans, speaker and stance relations", ".jsonl", false},
 	{CSV, "DNA event list: one row per position, with actor, claim, stance and quote", ".csv", false},
 	{W3C, "W3C Web Annotation collection (JSON-LD) with quote and position selectors", ".jsonld", false},
 	{Brat, "brat standoff: DOC.txt and DOC.ann per article, with annotation.conf", "", true},
@@ -462,17 +462,25 @@ func plural(n int, one, many string) string {
 }
 
 // articleMeta is what the exports say about an article: the document's
-// record of it, completed from the article itself.
+// record of it, completed from the article itself. Source is the path the
+// document records (else the item's name), Publication the article's own
+// "source" field (the newspaper or agency), URL the address it was fetched
+// from or, failing that, the one it gives.
 type articleMeta struct {
-	Title, Date, Source, URL string
+	Title, Date, Source, Publication, URL string
 }
 
 func metaOf(it Item) articleMeta {
-	m := articleMeta{Title: it.Doc.Article.Title, Date: it.Doc.Article.Date, Source: it.Doc.Article.Source}
+	m := articleMeta{Title: it.Doc.Article.Title, Date: it.Doc.Article.Date, Source: it.Doc.Article.Source, URL: it.Doc.Article.URL}
 	if it.Article != nil {
 		m.Title = cmp.Or(m.Title, it.Article.Meta.Title)
 		m.Date = cmp.Or(m.Date, it.Article.Meta.Date)
-		m.URL = it.Article.Meta.URL
+		// model.Parse gives an article with no source field its path as
+		// the source: that is no publication.
+		if it.Article.Meta.Source != it.Name {
+			m.Publication = it.Article.Meta.Source
+		}
+		m.URL = cmp.Or(m.URL, it.Article.Meta.URL)
 	}
 	m.Source = cmp.Or(m.Source, it.Name)
 	return m

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"stance/model"
 )
 
 // reportMarker is the first line of every Markdown report. It renders as
@@ -163,8 +165,9 @@ var mdEscaper = strings.NewReplacer(
 	`<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`, `~`, `\~`,
 )
 
-// mdText returns s on one line, escaped for Markdown.
-func mdText(s string) string { return mdEscaper.Replace(collapse(s)) }
+// mdText returns s on one line, escaped for Markdown, without what
+// model.SafeText removes: a report is read in a terminal too.
+func mdText(s string) string { return mdEscaper.Replace(collapse(model.SafeText(s))) }
 
 // mdCell returns s for a table cell; an empty one shows as a dash.
 func mdCell(s string) string {
