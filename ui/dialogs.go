@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -39,9 +40,18 @@ func actorOptions(s *Session) func(string) []option {
 			if m.Matched != m.Actor.Name {
 				detail += " · “" + m.Matched + "”"
 			}
-			out = append(out, option{label: m.Actor.Name, value: m.Actor.ID, detail: detail, names: m.Names})
+			out = append(out, option{label: m.Actor.Name, value: m.Actor.ID, detail: detail})
 		}
 		return out
+	}
+}
+
+// pickActor is the actor a name stands for by itself, as annotate decides
+// it: its name or alias, or all of its name's words; never a guess.
+func pickActor(s *Session) func(string, []option) string {
+	return func(q string, _ []option) string {
+		a, _ := s.Doc().PickActor(q)
+		return a.ID
 	}
 }
 
@@ -49,16 +59,40 @@ func claimOptions(s *Session) func(string) []option {
 	return func(q string) []option {
 		var out []option
 		for _, c := range s.Doc().MatchClaims(q) {
-			out = append(out, option{label: oneLine(c.Text), value: c.ID, names: sameWords(c.Text, q)})
+			out = append(out, option{label: oneLine(c.Text), value: c.ID})
 		}
 		return out
 	}
+}
+
+// pickClaim takes the claim whose text is the typed text, else the one
+// whose text has the typed words, and only those: a few words of a claim
+// ("a deal") are a new claim unless the coder picks the longer one. Of
+// two claims worded alike, the coder chooses.
+func pickClaim(q string, matches []option) string {
+	if i := slices.IndexFunc(matches, func(m option) bool { return m.label == q }); i >= 0 {
+		return matches[i].value
+	}
+	var alike []option
+	for _, m := range matches {
+		if sameWords(m.label, q) {
+			alike = append(alike, m)
+		}
+	}
+	if len(alike) != 1 {
+		return ""
+	}
+	return alike[0].value
 }
 
 // sameWords reports whether a and b have the same words, in order,
 // ignoring case and punctuation.
 func sameWords(a, b string) bool {
 	return slices.Equal(strings.FieldsFunc(strings.ToLower(a), notWordRune), strings.FieldsFunc(strings.ToLower(b), notWordRune))
+}
+
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 }
 
 // kindNames lists the actor kinds the dialogs offer: the configured ones
@@ -121,7 +155,7 @@ func (c Coding) defaultKind() model.ActorKind {
 // registry or created.
 func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
 	quote := s.Article.Slice(span)
-	name := pickerField("actor", oneLine(quote), actorOptions(s), true, "new actor")
+	name := pickerField("actor", oneLine(quote), actorOptions(s), pickActor(s), true, "new actor")
 	kinds := c.Coding.kindNames("")
 	kind := choiceField("kind", kinds, kinds[0])
 	d := newDialog(c, "Tag actor", quote, name, kind)
@@ -148,8 +182,7 @@ func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	// elsewhere). A claim is picked by itself only when the text has its
 	// very words: a few words of a claim ("a deal") are a new claim unless
 	// the coder picks the longer one.
-	text := pickerField("claim", annotate.ClaimText(quote), claimOptions(s), true, "new claim")
-	text.byWords = false
+	text := pickerField("claim", annotate.ClaimText(quote), claimOptions(s), pickClaim, true, "new claim")
 	speaker := actorPicker(s, "speaker", s.lastActorIn(span))
 	d := newDialog(c, "Tag claim", quote, text, speaker)
 	d.submit = func(d *dialog) (tea.Cmd, error) {
@@ -196,7 +229,7 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 		claimText = oneLine(cl.Text)
 	}
 	actor := actorPicker(s, "actor", actorID)
-	claim := pickerField("claim", claimText, claimOptions(s), false, "").preselect(claimID)
+	claim := pickerField("claim", claimText, claimOptions(s), pickClaim, false, "").preselect(claimID)
 	stances := c.Coding.stanceNames("")
 	stance := choiceField("stance", stances, stances[0])
 	d := newDialog(c, "Record position", context, actor, claim, stance)
@@ -249,7 +282,7 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 	case model.TypePosition:
 		cl, _ := s.Doc().Claim(a.Claim)
 		actor = actorPicker(s, "actor", a.Actor)
-		claim = pickerField("claim", oneLine(cl.Text), claimOptions(s), false, "").preselect(a.Claim)
+		claim = pickerField("claim", oneLine(cl.Text), claimOptions(s), pickClaim, false, "").preselect(a.Claim)
 		stance = choiceField("stance", c.Coding.stanceNames(a.Stance), string(a.Stance))
 		fields = append(fields, actor, kind, claim, stance)
 	}
@@ -297,7 +330,7 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 // actorPicker is an actor field pre-filled with the actor id (if any) and
 // holding on to that very actor, even if another has the same name.
 func actorPicker(s *Session, label, id string) *field {
-	return pickerField(label, actorName(s, id), actorOptions(s), true, "new actor").preselect(id)
+	return pickerField(label, actorName(s, id), actorOptions(s), pickActor(s), true, "new actor").preselect(id)
 }
 
 func actorName(s *Session, id string) string {

@@ -1421,38 +1421,3 @@ func TestSaveKeyAndModes(t *testing.T) {
 		t.Errorf("no EXPORT mode in the export dialog:\n%s", lastLines(h.screen(), 2))
 	}
 }
-
-// The actor dialog takes the one known actor that another form of its name
-// names ("Putin" for a selected "Vladimir Putin"), adding the form as an
-// alias; when two actors share the name's words it offers them and leaves
-// the choice (a new actor) to the coder.
-func TestTagActorOtherForm(t *testing.T) {
-	s := newSeedSession(t, fakeAnnPath)
-	putin, err := s.Editor.TagActor(spanOf(t, s.Article, "Putin", 1), annotate.ActorChoice{Name: "Putin"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := newReader(t, s, wide.w, wide.h)
-	typeKeys(h, keysOf(find("Vladimir Putin"), []string{"a"}))
-	if o, ok := h.m.dialog.fields[0].picked(); !ok || o.value != putin.Actor {
-		t.Fatalf("picked %+v, want Putin", o)
-	}
-	h.keys("enter")
-	if a, _ := s.Doc().Actor(putin.Actor); !slices.Contains(a.Aliases, "Vladimir Putin") || len(s.Doc().Actors) != 1 {
-		t.Errorf("actors %+v: want Putin with the alias Vladimir Putin, and no other", s.Doc().Actors)
-	}
-
-	// Two Trumps: "Trump" names either.
-	s2 := newSeedSession(t, fakeAnnPath)
-	for _, name := range []string{"Donald Trump", "Melania Trump"} {
-		s2.Doc().Actors = append(s2.Doc().Actors, model.Actor{ID: "a-" + strings.Fields(name)[0], Name: name, Kind: model.KindPerson})
-	}
-	h = newReader(t, s2, wide.w, wide.h)
-	typeKeys(h, keysOf(find("Trump said"), []string{"esc", "b", "b", "a"}))
-	if got := h.m.dialog.fields[0].value(); got != "Trump" {
-		t.Fatalf("pre-filled %q", got)
-	}
-	if o, ok := h.m.dialog.fields[0].picked(); ok {
-		t.Errorf("picked %s by itself, though two actors are Trump", o.label)
-	}
-}

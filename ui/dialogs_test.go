@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"stance/annotate"
+	"stance/model"
+)
+
+// The tag dialogs pick only what the text supports (SPEC §4): what they do
+// is read in the file they save.
+
+// savedDoc saves the session with ctrl+s and returns the document read back
+// from its file, and the file's bytes.
+func savedDoc(t *testing.T, h *harness) (*annotate.Document, string) {
+	t.Helper()
+	h.wait = 2 * time.Second
+	h.keys("ctrl+s")
+	h.wait = 100 * time.Millisecond
+	data, err := os.ReadFile(h.m.sess.AnnPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := annotate.Load(h.m.sess.AnnPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, string(data)
+}
+
+// registry lists the document's actors as "Name: alias, alias".
+func registry(d *annotate.Document) []string {
+	var out []string
+	for _, a := range d.Actors {
+		out = append(out, a.Name+": "+strings.Join(a.Aliases, ", "))
+	}
+	return out
+}
+
+// A name typed or selected picks a known actor by itself only by its name,
+// an alias, or words of its name: "Russia" is not the actor also known as
+// "Russian President Vladimir Putin", nor "U.S." the one known as "U.S.
+// President Donald Trump". Enter then creates the new actor on screen.
+func TestActorDialogPicksNoActorThroughAnAlias(t *testing.T) {
+	tests := []struct {
+		name    string
+		first   string // selected and tagged as the actor named known
+		known   string
+		then    string // selected, then typed for its actor
+		typed   string
+		want    []string // the saved registry
+		onShown string   // the row highlighted on the screen before enter
+	}{
+		{"Russia", "Russian President Vladimir Putin", "Vladimir Putin", "Moscow", "Russia",
+			[]string{"Vladimir Putin: Russian President Vladimir Putin", "Russia: Moscow"}, "▸ + new actor “Russia”"},
+		{"U.S.", "U.S. President Donald Trump", "Donald Trump", "Moscow", "U.S.",
+			[]string{"Donald Trump: U.S. President Donald Trump", "U.S.: Moscow"}, "▸ + new actor “U.S.”"},
+	}
+	for _, tt := range tests {
+		parallel(t, tt.name, func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, filepath.Join(t.TempDir(), "story.txt.stance.json")), wide.w, wide.h)
+			typeKeys(h, keysOf(find(tt.first), []string{"a", tt.known, "enter"}))
+			typeKeys(h, keysOf(find(tt.then), []string{"a", tt.typed}))
+			if o, ok := h.m.dialog.fields[0].picked(); ok {
+				t.Errorf("%q picked %s by itself", tt.typed, o.label)
+			}
+			if s := h.screen(); !strings.Contains(s, tt.onShown) {
+				t.Errorf("the screen does not show %q:\n%s", tt.onShown, s)
+			}
+			h.keys("enter")
+			doc, _ := savedDoc(t, h)
+			if got := registry(doc); !slices.Equal(got, tt.want) {
+				t.Errorf("saved registry %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A longer form of a known name ("Vladimir Putin" for the actor "Putin")
+// may name someone else: it is offered first, for the coder to pick, and
+// the form becomes an alias of the actor picked. "Trump" with two Trumps
+// known picks neither.
+func TestTagActorOtherForm(t *testing.T) {
+	parallel(t, "a longer form", func(t *testing.T) {
+		s := newSeedSession(t, filepath.Join(t.TempDir(), "story.txt.stance.json"))
+		putin, err := s.Editor.TagActor(spanOf(t, s.Article, "Putin", 1), annotate.ActorChoice{Name: "Putin"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := newReader(t, s, wide.w, wide.h)
+		typeKeys(h, keysOf(find("Vladimir Putin"), []string{"a"}))
+		if o, ok := h.m.dialog.fields[0].picked(); ok {
+			t.Fatalf("picked %s by itself", o.label)
+		}
+		if f := h.m.dialog.fields[0]; len(f.matches) == 0 || f.matches[0].value != putin.Actor {
+			t.Fatalf("offered %+v, want Putin first", f.matches)
+		}
+		h.keys("down", "enter")
+		doc, _ := savedDoc(t, h)
+		if got, want := registry(doc), []string{"Putin: Vladimir Putin"}; !slices.Equal(got, want) {
+			t.Errorf("saved registry %q, want %q", got, want)
+		}
+	})
+	parallel(t, "two Trumps", func(t *testing.T) {
+		s := newSeedSession(t, fakeAnnPath)
+		for _, name := range []string{"Donald Trump", "Melania Trump"} {
+			s.Doc().Actors = append(s.Doc().Actors, model.Actor{ID: "a-" + strings.Fields(name)[0], Name: name, Kind: model.KindPerson})
+		}
+		h := newReader(t, s, wide.w, wide.h)
+		typeKeys(h, keysOf(find("Trump said"), []string{"esc", "b", "b", "a"}))
+		if got := h.m.dialog.fields[0].value(); got != "Trump" {
+			t.Fatalf("pre-filled %q", got)
+		}
+		if o, ok := h.m.dialog.fields[0].picked(); ok {
+			t.Errorf("picked %s by itself, though two actors are Trump", o.label)
+		}
+	})
+}
