@@ -12,8 +12,9 @@ import (
 	"stance/model"
 )
 
-// The tag dialogs pick only what the text supports (SPEC §4): what they do
-// is read in the file they save.
+// The tag dialogs pick only what the text supports, and a deleted mention
+// takes what only it used (SPEC §4): what they do is read in the file they
+// save.
 
 // savedDoc saves the session with ctrl+s and returns the document read back
 // from its file, and the file's bytes.
@@ -120,4 +121,52 @@ func TestTagActorOtherForm(t *testing.T) {
 			t.Errorf("picked %s by itself, though two actors are Trump", o.label)
 		}
 	})
+}
+
+// An alias learned from a mention goes with it, and so does an actor no
+// annotation uses any more: from the saved file, the status bar and the
+// pickers. Undo brings them back.
+func TestDeletedMentionLeavesNoJunk(t *testing.T) { bubble(t, testDeletedMentionLeavesNoJunk) }
+
+func testDeletedMentionLeavesNoJunk(t *testing.T) {
+	h := newReader(t, newSeedSession(t, filepath.Join(t.TempDir(), "story.txt.stance.json")), wide.w, wide.h)
+	typeKeys(h, keysOf(find("Moscow"), []string{"a", "Russia", "tab", "3", "enter"}))
+	typeKeys(h, keysOf(find("Air Force"), []string{"a", "Russia", "enter"}))
+	if doc, _ := savedDoc(t, h); !slices.Equal(registry(doc), []string{"Russia: Moscow, Air Force"}) {
+		t.Fatalf("registry after tagging Air Force as Russia: %q", registry(doc))
+	}
+	typeKeys(h, keysOf(find("Air Force"), []string{"d"}))
+	typeKeys(h, keysOf(find("Anchorage"), []string{"a", "enter"}))
+	if !strings.Contains(statusLine(h), "2 actors") {
+		t.Errorf("status after tagging Anchorage: %q", statusLine(h))
+	}
+	typeKeys(h, keysOf(find("Anchorage"), []string{"d"}))
+	doc, data := savedDoc(t, h)
+	if got, want := registry(doc), []string{"Russia: Moscow"}; !slices.Equal(got, want) {
+		t.Errorf("saved registry %q, want %q", got, want)
+	}
+	if strings.Contains(data, "Air Force") || strings.Contains(data, "Anchorage") {
+		t.Errorf("the saved file still names what was deleted:\n%s", data)
+	}
+	if !strings.Contains(statusLine(h), "1 actor ·") {
+		t.Errorf("status after deleting Anchorage: %q", statusLine(h))
+	}
+	typeKeys(h, keysOf(find("Reuters"), []string{"a", "ctrl+u"}))
+	var offered []string
+	for _, m := range h.m.dialog.fields[0].matches {
+		offered = append(offered, m.label)
+	}
+	if !slices.Equal(offered, []string{"Russia"}) {
+		t.Errorf("the actor picker offers %q, want Russia alone", offered)
+	}
+	typeKeys(h, []string{"esc", "esc", "u"})
+	doc, _ = savedDoc(t, h)
+	if got, want := registry(doc), []string{"Russia: Moscow", "Anchorage: "}; !slices.Equal(got, want) {
+		t.Errorf("saved registry after undoing the delete of Anchorage %q, want %q", got, want)
+	}
+	typeKeys(h, []string{"u", "u"}) // the tag of Anchorage, the delete of Air Force
+	doc, _ = savedDoc(t, h)
+	if got, want := registry(doc), []string{"Russia: Moscow, Air Force"}; !slices.Equal(got, want) {
+		t.Errorf("saved registry after undoing the delete of Air Force %q, want %q", got, want)
+	}
 }
