@@ -11,8 +11,9 @@ import (
 )
 
 // A dialog is a small form: text fields, fuzzy pickers and choices. It is
-// keyboard-fast: fields come pre-filled, tab and shift+tab move between
-// them, enter submits from any field and esc cancels.
+// keyboard-fast: fields come pre-filled with what the text supports (else
+// empty), tab and shift+tab move between them, enter submits from any field
+// and esc cancels.
 type dialog struct {
 	common  *Common
 	title   string
@@ -125,7 +126,7 @@ func choiceField(label string, choices []string, selected string) *field {
 // refresh recomputes a picker's matches when its text changed, choosing the
 // default pick: the pre-selected option while the text is as pre-filled,
 // else the option the text stands for (auto), else the typed text as new,
-// or, where nothing new is allowed, the best match.
+// or, where nothing new is allowed, the best match of a text typed.
 func (f *field) refresh(force bool) {
 	if f.kind != fieldPicker {
 		return
@@ -149,10 +150,7 @@ func (f *field) refresh(force bool) {
 		}
 	}
 	if q == "" {
-		if !f.allowNew {
-			f.pick = 0
-		}
-		return
+		return // nothing chosen, nothing guessed
 	}
 	if v := f.auto(q, f.matches); v != "" {
 		if i := slices.IndexFunc(f.matches, func(m option) bool { return m.value == v }); i >= 0 {
@@ -161,7 +159,7 @@ func (f *field) refresh(force bool) {
 		}
 	}
 	if !f.allowNew {
-		f.pick = 0
+		f.pick = 0 // the best match of what was typed
 	}
 }
 

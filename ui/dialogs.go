@@ -168,13 +168,15 @@ func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
 		if err != nil {
 			return nil, err
 		}
-		s.lastActor = a.Actor
 		return edited("tagged actor "+actorName(s, a.Actor), a.ID), nil
 	}
 	return d
 }
 
-// newClaimDialog marks span as a claim, with an optional speaker.
+// newClaimDialog marks span as a claim, with an optional speaker. The
+// speaker starts empty, with the focus: the last actor tagged nearby was
+// the wrong speaker more often than not, and a wrong pre-fill costs more
+// than an empty field (SPEC §4).
 func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	quote := s.Article.Slice(span)
 	// The claim's wording: the selection as a new claim, or a claim of the
@@ -183,8 +185,9 @@ func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	// very words: a few words of a claim ("a deal") are a new claim unless
 	// the coder picks the longer one.
 	text := pickerField("claim", annotate.ClaimText(quote), claimOptions(s), pickClaim, true, "new claim")
-	speaker := actorPicker(s, "speaker", s.lastActorIn(span))
+	speaker := actorPicker(s, "speaker", "")
 	d := newDialog(c, "Tag claim", quote, text, speaker)
+	d.focusField(1)
 	d.submit = func(d *dialog) (tea.Cmd, error) {
 		wording := text.value()
 		if cl, ok := text.picked(); ok {
@@ -198,16 +201,16 @@ func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 			return nil, err
 		}
 		s.lastClaim = a.Claim
-		if a.Actor != "" {
-			s.lastActor = a.Actor
-		}
 		return edited("tagged claim", a.ID), nil
 	}
 	return d
 }
 
 // newPositionDialog records that an actor takes a stance toward a claim. The
-// evidence is the selection, or else the claim's latest annotation.
+// evidence is the selection, or else the claim's latest annotation. The
+// claim is the one under the cursor or the last tagged; the actor is its
+// speaker, else empty: no other actor is a safe guess (SPEC §4). The focus
+// is on the first field left empty, else on the stance.
 func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dialog {
 	claimID := s.lastClaim
 	for _, a := range s.At(cursor) {
@@ -217,9 +220,6 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 		}
 	}
 	actorID := s.Doc().Speaker(claimID)
-	if actorID == "" {
-		actorID = s.lastActor
-	}
 	context := ""
 	if span != nil {
 		context = s.Article.Slice(*span)
@@ -230,11 +230,16 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 	}
 	actor := actorPicker(s, "actor", actorID)
 	claim := pickerField("claim", claimText, claimOptions(s), pickClaim, false, "").preselect(claimID)
-	stances := c.Coding.stanceNames("")
-	stance := choiceField("stance", stances, stances[0])
+	// Support unless the coder says otherwise: nothing reads the stance
+	// from the text yet.
+	stance := choiceField("stance", c.Coding.stanceNames(""), string(model.StanceSupport))
 	d := newDialog(c, "Record position", context, actor, claim, stance)
-	if _, ok := claim.picked(); ok && actor.value() != "" {
-		// Both pre-filled: what is left to say is the stance.
+	_, claimed := claim.picked()
+	switch {
+	case actor.value() == "":
+	case !claimed:
+		d.focusField(1)
+	default:
 		d.focusField(2)
 	}
 	d.submit = func(d *dialog) (tea.Cmd, error) {
@@ -253,7 +258,7 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 		if err != nil {
 			return nil, err
 		}
-		s.lastActor, s.lastClaim = a.Actor, a.Claim
+		s.lastClaim = a.Claim
 		return edited("recorded position: "+actorName(s, a.Actor)+" "+string(a.Stance), a.ID), nil
 	}
 	return d

@@ -12,9 +12,9 @@ import (
 	"stance/model"
 )
 
-// The tag dialogs pick only what the text supports, and a deleted mention
-// takes what only it used (SPEC §4): what they do is read in the file they
-// save.
+// The tag dialogs pick and pre-fill only what the text supports, and a
+// deleted mention takes what only it used (SPEC §4): what they do is read
+// in the file they save.
 
 // savedDoc saves the session with ctrl+s and returns the document read back
 // from its file, and the file's bytes.
@@ -168,5 +168,78 @@ func testDeletedMentionLeavesNoJunk(t *testing.T) {
 	doc, _ = savedDoc(t, h)
 	if got, want := registry(doc), []string{"Russia: Moscow, Air Force"}; !slices.Equal(got, want) {
 		t.Errorf("saved registry after undoing the delete of Air Force %q, want %q", got, want)
+	}
+}
+
+// With a claim that has no speaker, the position dialog guesses no actor:
+// the actor is empty and has the focus, and enter asks for one rather than
+// recording a position of the last actor tagged.
+func TestPositionDialogGuessesNoActor(t *testing.T) { bubble(t, testPositionDialogGuessesNoActor) }
+
+func testPositionDialogGuessesNoActor(t *testing.T) {
+	c := newCodedSeed(t, filepath.Join(t.TempDir(), "story.txt.stance.json"))
+	h := newReader(t, c.sess, wide.w, wide.h)
+	typeKeys(h, keysOf(find("a reference point"), []string{"c", "enter"}))
+	typeKeys(h, keysOf(find("Azerbaijan"), []string{"a", "tab", "3", "enter"}))
+	h.keys("p")
+	d := h.m.dialog
+	if d == nil || d.title != "Record position" {
+		t.Fatal("p did not open the position dialog")
+	}
+	if got := d.fields[0].value(); got != "" || d.focus != 0 {
+		t.Errorf("actor pre-filled with %q, field %d focused; want the actor empty and focused", got, d.focus)
+	}
+	if o, ok := d.fields[1].picked(); !ok || o.label != "a reference point" {
+		t.Errorf("claim %+v, want the last claim tagged", o)
+	}
+	h.keys("enter")
+	if h.m.dialog == nil || !strings.Contains(h.screen(), "name the actor who takes the position") {
+		t.Fatalf("a position without an actor was recorded or not explained:\n%s", h.screen())
+	}
+	typeKeys(h, []string{"Putin", "enter"})
+	doc, _ := savedDoc(t, h)
+	var got []string
+	for _, a := range doc.Annotations {
+		if a.Type == model.TypePosition && a.ID != c.echo.ID {
+			ac, _ := doc.Actor(a.Actor)
+			cl, _ := doc.Claim(a.Claim)
+			got = append(got, ac.Name+" "+string(a.Stance)+" "+cl.Text)
+		}
+	}
+	if want := []string{"Vladimir Putin support a reference point"}; !slices.Equal(got, want) {
+		t.Errorf("saved positions %q, want %q", got, want)
+	}
+}
+
+// With no claim under the cursor and none tagged yet, the position dialog
+// guesses no claim either: the registry's first is not the one meant.
+func TestPositionDialogGuessesNoClaim(t *testing.T) {
+	c := newCodedSeed(t, fakeAnnPath)
+	h := newReader(t, c.sess, wide.w, wide.h)
+	typeKeys(h, keysOf(find("Putin echoed that sentiment"), []string{"p"}))
+	d := h.m.dialog
+	if o, ok := d.fields[1].picked(); ok || d.fields[1].value() != "" {
+		t.Errorf("claim %q picked %+v by itself", d.fields[1].value(), o)
+	}
+	if d.fields[0].value() != "" || d.focus != 0 {
+		t.Errorf("actor %q, field %d focused; want the actor empty and focused", d.fields[0].value(), d.focus)
+	}
+	typeKeys(h, []string{"Putin", "enter"})
+	if h.m.dialog == nil || !strings.Contains(h.m.dialog.err, "pick a claim") {
+		t.Fatal("a position without a claim was recorded or not explained")
+	}
+	// A claim named, the focus goes on with tab to the stance.
+	typeKeys(h, []string{"tab", "no deal", "tab", "2", "enter"})
+	if h.m.dialog != nil {
+		t.Fatalf("dialog still open: %q", h.m.dialog.err)
+	}
+	var got []model.Annotation
+	for _, a := range c.sess.Doc().Annotations {
+		if a.Type == model.TypePosition && a.ID != c.echo.ID {
+			got = append(got, a)
+		}
+	}
+	if len(got) != 1 || got[0].Span != c.echo.Span || got[0].Actor != c.putin.Actor || got[0].Claim != c.noDeal.Claim || got[0].Stance != model.StanceOppose {
+		t.Errorf("new positions %+v, want Putin opposing the no-deal claim on the selection", got)
 	}
 }
