@@ -234,6 +234,7 @@ func compareAnnotationPtrs(a, b *model.Annotation) int {
 
 func cloneActor(a model.Actor) model.Actor {
 	a.Aliases = slices.Clone(a.Aliases)
+	a.Learned = slices.Clone(a.Learned)
 	a.Extra = maps.Clone(a.Extra)
 	return a
 }

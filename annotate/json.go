@@ -41,7 +41,7 @@ func (e *newerSchemaError) Unwrap() error { return ErrNewerSchema }
 var (
 	documentKeys   = []string{"schema", "generator", "article", "actors", "claims", "annotations"}
 	articleKeys    = []string{"title", "date", "source", "url", "fetched", "sha256", "length"}
-	actorKeys      = []string{"id", "name", "kind", "aliases"}
+	actorKeys      = []string{"id", "name", "kind", "aliases", "learned"}
 	claimKeys      = []string{"id", "text"}
 	annotationKeys = []string{"id", "type", "start", "end", "quote", "prefix", "suffix",
 		"actor", "claim", "stance", "note", "author", "created", "modified", "orphan"}
@@ -55,7 +55,7 @@ var (
 // or position annotation its actor and then the claim.
 //
 // Omitted when empty: the article's "url" and "fetched" (only fetched
-// articles have them), an actor's "aliases", an annotation's "actor", "claim"
+// articles have them), an actor's "aliases" and "learned", an annotation's "actor", "claim"
 // and "stance" (they only apply to some types), its "author" (recorded only
 // when a coder is configured), and "created" and "modified"; an annotation's
 // "orphan" is written, after "modified", only when it is true. Everything
@@ -87,15 +87,8 @@ func (d *Document) Marshal() ([]byte, error) {
 		w.string("id", x.ID)
 		w.string("name", x.Name)
 		w.string("kind", string(x.Kind))
-		if len(x.Aliases) > 0 {
-			w.key("aliases")
-			w.open('[')
-			for _, alias := range x.Aliases {
-				w.next()
-				w.buf = appendString(w.buf, alias)
-			}
-			w.close(']')
-		}
+		w.strings("aliases", x.Aliases)
+		w.strings("learned", x.Learned)
 		w.extra(x.Extra, actorKeys)
 		w.close('}')
 	}
@@ -245,6 +238,20 @@ func (w *jsonWriter) optional(k, v string) {
 	}
 }
 
+// strings writes the member k, a list of strings, unless vs is empty.
+func (w *jsonWriter) strings(k string, vs []string) {
+	if len(vs) == 0 {
+		return
+	}
+	w.key(k)
+	w.open('[')
+	for _, v := range vs {
+		w.next()
+		w.buf = appendString(w.buf, v)
+	}
+	w.close(']')
+}
+
 func (w *jsonWriter) int(k string, v int) {
 	w.key(k)
 	w.buf = strconv.AppendInt(w.buf, int64(v), 10)
@@ -367,6 +374,7 @@ type (
 		Name    string   `json:"name"`
 		Kind    string   `json:"kind"`
 		Aliases []string `json:"aliases"`
+		Learned []string `json:"learned"`
 	}
 	wireClaim struct {
 		ID   string `json:"id"`
@@ -532,7 +540,7 @@ func toArticle(w wireArticle, extra model.Extra) ArticleInfo {
 
 // actor converts a decoded actor with the unknown members extra, unchecked.
 func (w *wireActor) actor(extra model.Extra) model.Actor {
-	return model.Actor{ID: w.ID, Name: w.Name, Kind: model.ActorKind(w.Kind), Aliases: w.Aliases, Extra: extra}
+	return model.Actor{ID: w.ID, Name: w.Name, Kind: model.ActorKind(w.Kind), Aliases: w.Aliases, Learned: w.Learned, Extra: extra}
 }
 
 // claim converts a decoded claim with the unknown members extra.

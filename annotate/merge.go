@@ -187,7 +187,7 @@ func keepReferenced(out, base, mine, theirs *Document) {
 
 func equalActors(a, b model.Actor) bool {
 	return a.ID == b.ID && a.Name == b.Name && a.Kind == b.Kind &&
-		slices.Equal(a.Aliases, b.Aliases) && equalExtra(a.Extra, b.Extra)
+		slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Learned, b.Learned) && equalExtra(a.Extra, b.Extra)
 }
 
 func equalClaims(a, b model.Claim) bool {

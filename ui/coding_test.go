@@ -75,7 +75,7 @@ func TestActorDialogOffersConfiguredKinds(t *testing.T) {
 // configured kind, not a kind the configuration leaves out.
 func TestNewSpeakerGetsFirstConfiguredKind(t *testing.T) {
 	h := newCodingReader(t, newSeedSession(t, fakeAnnPath), Coding{ActorKinds: []model.ActorKind{model.KindCountry}})
-	typeKeys(h, keysOf(find("There's no deal until there's a deal"), []string{"c", "tab", "Washington", "enter"}))
+	typeKeys(h, keysOf(find("There's no deal until there's a deal"), []string{"c", "Washington", "enter"}))
 	doc := h.m.sess.Doc()
 	if len(doc.Actors) != 1 || doc.Actors[0].Name != "Washington" || doc.Actors[0].Kind != model.KindCountry {
 		t.Errorf("registry %+v, want the new speaker Washington as a country", doc.Actors)
@@ -147,7 +147,7 @@ func TestCoderIsAuthor(t *testing.T) {
 	h := newCodingReader(t, c.sess, Coding{Coder: "Kim Lee"})
 	typeKeys(h, keysOf(find("Zelenskyy"), []string{"a", "enter"}))
 	typeKeys(h, keysOf(find("a reference point"), []string{"c", "enter"}))
-	typeKeys(h, []string{"p", "enter"})
+	typeKeys(h, []string{"p", "Zelenskyy", "enter"})
 	var authors []string
 	for _, a := range h.m.sess.Doc().Annotations {
 		authors = append(authors, string(a.Type)+":"+a.Author)
@@ -256,5 +256,17 @@ func TestGoldenInspectorAuthor(t *testing.T) {
 			r := h.m.rects()
 			requirePane(t, h.m.inspector.View(), r.inspector.w, r.inspector.h)
 		})
+	}
+}
+
+// The stance is support unless the coder says otherwise, wherever the
+// configuration lists it: the first stance offered is no reading of the
+// text.
+func TestPositionStanceIsSupportWhereverConfigured(t *testing.T) {
+	c := newCodedSeed(t, fakeAnnPath)
+	h := newCodingReader(t, c.sess, Coding{Stances: []model.Stance{model.StanceNeutral, model.StanceSupport}})
+	typeKeys(h, []string{"/", "no deal until", "enter", "esc", "p"})
+	if got, def := choices(t, h, "stance"); !slices.Equal(got, []string{"neutral", "support"}) || def != "support" {
+		t.Errorf("stances %q (chosen %q), want neutral and support, support chosen", got, def)
 	}
 }

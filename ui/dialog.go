@@ -2,8 +2,8 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -12,8 +12,9 @@ import (
 )
 
 // A dialog is a small form: text fields, fuzzy pickers and choices. It is
-// keyboard-fast: fields come pre-filled, tab and shift+tab move between
-// them, enter submits from any field and esc cancels.
+// keyboard-fast: fields come pre-filled with what the text supports (else
+// empty), tab and shift+tab move between them, enter submits from any field
+// and esc cancels.
 type dialog struct {
 	common  *Common
 	title   string
@@ -52,7 +53,6 @@ type option struct {
 	label  string // shown and compared with what is typed
 	value  string // an id
 	detail string // shown dim after the label
-	names  bool   // it stands for what was typed, as another form of its name
 }
 
 // field is one row of a dialog.
@@ -64,9 +64,10 @@ type field struct {
 	// pickers
 	options  func(query string) []option
 	allowNew bool // typed text that matches nothing is offered as new
-	// byWords lets the typed text pick a match whose words it names
-	// (namesWords): right for names ("putin"), too loose for claims.
-	byWords   bool
+	// auto returns the value of the option that query stands for by
+	// itself, "" for none: the typed text then stands for itself (a new
+	// entry) unless the coder picks an option.
+	auto      func(query string, matches []option) string
 	newLabel  string // e.g. "new actor"
 	matches   []option
 	pick      int // index into matches; -1 = the typed text as it is
@@ -114,14 +115,15 @@ func textField(label, value string) *field {
 }
 
 // pickerField is a text field whose value is matched, fuzzily, against
-// options; ↑/↓ pick one.
-func pickerField(label, value string, options func(string) []option, allowNew bool, newLabel string) *field {
+// options; ↑/↓ pick one. auto says which option the text stands for by
+// itself.
+func pickerField(label, value string, options func(string) []option, auto func(string, []option) string, allowNew bool, newLabel string) *field {
 	f := textField(label, value)
 	f.kind = fieldPicker
 	f.options = options
+	f.auto = auto
 	f.allowNew = allowNew
 	f.newLabel = newLabel
-	f.byWords = true
 	return f
 }
 
@@ -136,8 +138,9 @@ func choiceField(label string, choices []string, selected string) *field {
 }
 
 // refresh recomputes a picker's matches when its text changed, choosing the
-// default pick: an exact match, else a match containing the text, else the
-// typed text as new.
+// default pick: the pre-selected option while the text is as pre-filled,
+// else the option the text stands for (auto), else the typed text as new,
+// or, where nothing new is allowed, the best match of a text typed.
 func (f *field) refresh(force bool) {
 	if f.kind != fieldPicker {
 		return
@@ -160,53 +163,18 @@ func (f *field) refresh(force bool) {
 			}
 		}
 	}
-	lq := strings.ToLower(q)
-	for i, m := range f.matches {
-		if strings.ToLower(m.label) == lq {
+	if q == "" {
+		return // nothing chosen, nothing guessed
+	}
+	if v := f.auto(q, f.matches); v != "" {
+		if i := slices.IndexFunc(f.matches, func(m option) bool { return m.value == v }); i >= 0 {
 			f.pick = i
 			return
 		}
 	}
-	if q == "" {
-		if !f.allowNew {
-			f.pick = 0
-		}
-		return
+	if !f.allowNew {
+		f.pick = 0 // the best match of what was typed
 	}
-	// The first match is taken when it alone is named by the text: word
-	// for word ("putin" for "Vladimir Putin"), or as another form of its
-	// name ("Vladimir Putin" for "Putin"). Two named alike ("Trump" with
-	// Donald and Melania Trump) are left for the coder to choose; else
-	// the text stands for a new entry.
-	named := func(o option) bool { return o.names || f.byWords && namesWords(o.label+" "+o.detail, q) }
-	if !f.allowNew || named(f.matches[0]) && (len(f.matches) == 1 || !named(f.matches[1])) {
-		f.pick = 0
-	}
-}
-
-// namesWords reports whether every word of query names a word of s: equal
-// to it, or, from three letters on, its beginning; case is ignored. So
-// "Putin" and "vlad" name "Vladimir Putin", while "d" and "put in" do not.
-func namesWords(s, query string) bool {
-	words := strings.FieldsFunc(strings.ToLower(s), notWordRune)
-	qs := strings.FieldsFunc(strings.ToLower(query), notWordRune)
-	for _, q := range qs {
-		found := false
-		for _, w := range words {
-			if w == q || (len([]rune(q)) >= 3 && strings.HasPrefix(w, q)) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return len(qs) > 0
-}
-
-func notWordRune(r rune) bool {
-	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 }
 
 // preselect makes a pre-filled picker stand for the option whose value is

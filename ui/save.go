@@ -221,7 +221,7 @@ func (m *Model) takeOver() tea.Cmd {
 	cursor := m.article.Cursor()
 	m.openSession(fresh) // saved below, changed or not: the take-over is written
 	m.article.JumpTo(cursor)
-	fresh.lastActor, fresh.lastClaim = s.lastActor, s.lastClaim
+	fresh.lastClaim = s.lastClaim
 	fresh.written = s.written || !o.New
 	m.setMessage(msg)
 	return m.scheduleSave()
