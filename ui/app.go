@@ -68,13 +68,18 @@ type Model struct {
 	saveAgain bool
 	saveErr   string
 	afterSave func() tea.Cmd // what waits for the running save: quit, back
-	forceQuit bool           // the last quit failed to save: the next leaves anyway
+	forceQuit bool           // the last quit failed to save: the next keeps a recovery file and leaves
+	loseQuit  bool           // not even a recovery file could be written: the next quit loses the edits
+	unkept    error          // why not
+	left      bool           // a quit has ended the session: nothing is left for Shutdown to save
 	mouseDown bool
 	fatal     error
-	jumped    string  // the annotation last jumped to from the list: it wins ties at the cursor
-	drawPanic error   // a panic while drawing, to be handled by the next Update
-	exitNote  string  // a line to print after the program ends
-	initCmd   tea.Cmd // what opening the first article asked for, run by Init
+	jumped    string // the annotation last jumped to from the list: it wins ties at the cursor
+	drawPanic error  // a panic while drawing, to be handled by the next Update
+	// unsaved says, a line each, what did not reach its annotations file
+	// and where it was kept instead: the program's error when it ends.
+	unsaved []string
+	initCmd tea.Cmd // what opening the first article asked for, run by Init
 	// announceSave asks the next save to say where it wrote: ctrl+s, whose
 	// save would otherwise show only as the status bar's "saved".
 	announceSave bool
@@ -125,10 +130,6 @@ func New(opts Options) *Model {
 
 // Err returns the internal error that ended the program, if any.
 func (m *Model) Err() error { return m.fatal }
-
-// Note returns a line for the terminal after the program ended normally,
-// e.g. where the edits of a read-only session were kept; "" if none.
-func (m *Model) Note() string { return m.exitNote }
 
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.initCmd}
@@ -351,7 +352,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
-	m.forceQuit = m.forceQuit && key.Matches(msg, km.Quit)
+	if !key.Matches(msg, km.Quit) {
+		m.forceQuit, m.loseQuit = false, false
+	}
 	if m.help {
 		return m.updateHelp(msg)
 	}
