@@ -165,9 +165,13 @@ func SnapshotSession(snap *web.Snapshot, annOverride string) (*Session, error) {
 
 // locate returns the annotations file of an article (not a web page).
 func (c Coding) locate(src Source, annOverride string) (string, error) {
-	return annotate.LocateWith(src.Path, annotate.LocateOptions{
-		Override: annOverride, Bundled: src.Bundled, Dir: c.AnnotationsDir,
-	})
+	return annotate.LocateWith(src.Path, c.locateOptions(src, annOverride))
+}
+
+// locateOptions say where the annotations of an article (not a web page)
+// are: the rule of annotate.LocateWith, which the command line follows too.
+func (c Coding) locateOptions(src Source, annOverride string) annotate.LocateOptions {
+	return annotate.LocateOptions{Override: annOverride, Bundled: src.Bundled, Dir: c.AnnotationsDir}
 }
 
 // openWith opens the preloaded annotations file for art, which is called
