@@ -62,6 +62,8 @@ type Model struct {
 	isError bool
 	fetch   fetchStatus  // a web page or feed being fetched, or an article opened
 	pending *pendingOpen // the article opened in the background, until shown
+	// lastRefresh undoes the refresh that opened the session, if one did.
+	lastRefresh *refreshUndo
 
 	saving    bool
 	saveDone  chan struct{} // closed when the running save's write has ended
@@ -269,6 +271,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.fetch.Update(msg)
 	case snapshotFetchedMsg:
 		return m.fetched(msg)
+	case refreshedMsg:
+		return m.refreshed(msg)
 	case feedLoadedMsg:
 		if m.feed != nil {
 			m.feed.Update(msg)
@@ -409,6 +413,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if what, ok := m.sess.Editor.Undo(); ok {
 			m.afterEdit("undid "+what, "")
 			return m.scheduleSave()
+		}
+		if m.lastRefresh != nil && m.lastRefresh.sess == m.sess {
+			return m.undoRefresh()
 		}
 		m.setMessage("nothing to undo")
 		return nil
@@ -937,6 +944,8 @@ func (m *Model) readerStatus() statusInfo {
 		mode = "EXPORT"
 	case m.dialog != nil && strings.HasPrefix(m.dialog.title, "Edit"):
 		mode = "EDIT"
+	case m.dialog != nil && len(m.dialog.fields) == 0:
+		mode = "CONFIRM"
 	case m.dialog != nil:
 		mode = "TAG"
 	case m.article.Searching():

@@ -163,6 +163,18 @@ func SnapshotSession(snap *web.Snapshot, annOverride string) (*Session, error) {
 	return openWith(snap.Article, snap.URL, snap.URL, annotate.Preload(annPath), snap)
 }
 
+// withDocument returns a session on s's article and annotations file whose
+// document is doc, unsaved: the coding from before a refresh, put back.
+func (s *Session) withDocument(doc *annotate.Document) *Session {
+	r := NewSession(s.Article, doc, s.Path, s.AnnPath)
+	r.File, r.ReadOnly, r.written = s.File, s.ReadOnly, s.written
+	if r.ReadOnly {
+		r.opened = s.opened
+	}
+	r.savedVersion = -1
+	return r
+}
+
 // locate returns the annotations file of an article (not a web page).
 func (c Coding) locate(src Source, annOverride string) (string, error) {
 	return annotate.LocateWith(src.Path, c.locateOptions(src, annOverride))
