@@ -351,9 +351,7 @@ func (m *Model) reopenPage(snap *web.Snapshot, doc *annotate.Document) tea.Cmd {
 	return m.openSession(s)
 }
 
-// fetched opens the page that arrived, replacing the open article: saved
-// first, and closed so that its annotations file can be reopened against
-// the new text. A failure is one line, and the open article stays.
+// fetched opens the page that arrived. A failure is one line.
 func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 	m.fetch.Stop()
 	var isFeed *web.FeedError
@@ -373,28 +371,14 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 		return m.fail(msg.err)
 	}
 	if m.sess != nil {
-		if m.saving {
-			if m.afterSave != nil {
-				// A quit or a return to the library is waiting: it wins.
-				m.setMessage("the page arrived while leaving the article: not opened")
-				return nil
-			}
-			// Wait for the running save, then take the page.
-			m.afterSave = func() tea.Cmd { return m.fetched(msg) }
-			m.fetch.what = "saving"
-			return nil
-		}
-		if err := m.saveNow(); err != nil {
-			m.setError("could not save before opening the page: " + err.Error())
-			return nil
-		}
-		m.sess.Close()
-		m.sess = nil
+		// Pages are opened from the library, a feed or the command line,
+		// with no article open; the open one is refreshed by refreshed.
+		m.setMessage("the page arrived while an article was open: not opened")
+		return nil
 	}
 	s, err := SnapshotSession(msg.snap, m.override)
 	if err != nil {
-		// The open article was closed for this page: with no list behind
-		// it, nothing is left to show.
+		// With no list behind the page, nothing is left to show.
 		if cmd := m.fail(err); cmd != nil {
 			return cmd
 		}

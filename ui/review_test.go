@@ -278,6 +278,25 @@ func TestPageArrivingDuringQuit(t *testing.T) {
 	}
 }
 
+// A refreshed page that arrives while a quit waits for a save is not
+// applied: the program quits when the save is done, on the article as it
+// was.
+func TestRefreshArrivingDuringQuit(t *testing.T) {
+	h, _ := openSeedCopy(t, wide)
+	tagTrump(h)
+	h.m.sess.Doc().Article.URL = "https://example.com/a"
+	h.m.saving = true
+	h.keys("q") // waits for the running save
+	h.send(refreshedMsg{url: "https://example.com/a", art: h.m.sess.Article})
+	if h.m.afterSave == nil || !strings.Contains(helpLine(h), "not refreshed") {
+		t.Fatalf("the page replaced the waiting quit: %s", helpLine(h))
+	}
+	h.send(savedMsg{version: h.m.sess.Editor.Version(), snap: h.m.sess.snapshot()})
+	if !h.quit {
+		t.Error("the quit did not happen after the save")
+	}
+}
+
 // Two library loads finishing out of order: the later one's counts stay.
 func TestLibraryLoadsInOrder(t *testing.T) {
 	all := BundledSources()
