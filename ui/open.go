@@ -216,13 +216,7 @@ func openWith(art *model.Article, name, source string, pre *annotate.Preloaded, 
 	if err := o.File.ReadOnly(); err != nil {
 		s.ReadOnly = true
 		s.opened = o.Doc.Clone()
-		// The status bar shows the file's path: the message need not,
-		// and has room for the reason only without it.
-		why := err.Error()
-		if rest, ok := strings.CutPrefix(why, o.File.Path()+" "); ok {
-			why = "the file " + rest
-		}
-		notes = append(notes, "read-only: "+why)
+		notes = append(notes, "read-only: "+readOnlyWhy(err, o.File.Path()))
 		if errors.Is(err, annotate.ErrLocked) {
 			notes = append(notes, "ctrl+s takes over once it has closed")
 		}

@@ -325,3 +325,36 @@ func TestSearchPlaceholder(t *testing.T) {
 		t.Errorf("the search line lacks the last query:\n%s", h.screen())
 	}
 }
+
+// Taking over a file that was made read-only (chmod 444) while another
+// stance had it: the session stays read-only and says why, and the file is
+// not written.
+func TestTakeOverOfAReadOnlyFile(t *testing.T) {
+	dir := t.TempDir()
+	first, path := openSeedCopyIn(t, dir)
+	if _, err := first.Editor.TagActor(spanOf(t, first.Article, "Donald Trump", 0), annotate.ActorChoice{Name: "Donald Trump"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.writeDoc(first.snapshot()); err != nil {
+		t.Fatal(err)
+	}
+	second, err := OpenSession(Source{Path: filepath.Join(dir, "story.txt")}, "")
+	if err != nil || !second.ReadOnly {
+		t.Fatalf("second session: %v, read-only %v", err, second != nil && second.ReadOnly)
+	}
+	first.Close()
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	h := newReader(t, second, wide.w, wide.h)
+	h.wait = 2 * time.Second
+	h.keys("ctrl+s")
+	if want := "took over, but still read-only: the file has no write permission (mode 0444), so it is not written"; !h.m.sess.ReadOnly || h.m.message != want {
+		t.Errorf("after ctrl+s: read-only %v, %q; want %q", h.m.sess.ReadOnly, h.m.message, want)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("the read-only file was written")
+	}
+	h.m.sess.Close()
+}

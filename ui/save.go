@@ -226,10 +226,14 @@ func (m *Model) takeOver() tea.Cmd {
 	fresh := NewSession(s.Article, o.Doc, s.Path, s.AnnPath)
 	fresh.File = o.File
 	if err := o.File.ReadOnly(); err != nil {
-		// Taken over, but what the other stance left is damaged.
+		// Taken over, but what the other stance left is damaged, or
+		// the file was made read-only meanwhile.
 		fresh.ReadOnly, fresh.opened = true, o.Doc.Clone()
 	}
 	msg := "took over " + shortPath(s.AnnPath) + ": saving again"
+	if fresh.ReadOnly {
+		msg = "took over, but still read-only: " + readOnlyReason(fresh)
+	}
 	if s.Dirty() && s.opened != nil {
 		// What was coded here while read-only, on top of what the other
 		// stance saved: a three-way merge from the document as opened.
@@ -260,10 +264,22 @@ func (m *Model) takeOver() tea.Cmd {
 func readOnlyReason(s *Session) string {
 	if s.File != nil {
 		if err := s.File.ReadOnly(); err != nil {
-			return err.Error()
+			return readOnlyWhy(err, s.File.Path())
 		}
 	}
 	return "the annotations cannot be written"
+}
+
+// readOnlyWhy is err, why the annotations file at path is read-only, as the
+// message line says it: the status bar shows the path, and the message has
+// room for the reason only without it ("the file is open in another
+// stance…").
+func readOnlyWhy(err error, path string) string {
+	why := err.Error()
+	if rest, ok := strings.CutPrefix(why, path+" "); ok {
+		why = "the file " + rest
+	}
+	return why
 }
 
 // quit saves what is unsaved and ends the program. If the save fails the
