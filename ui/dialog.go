@@ -31,9 +31,10 @@ type dialog struct {
 	confirmed bool
 
 	// A confirmation has no fields: lines that say what enter would do,
-	// its own key hint, and what esc does besides closing it.
+	// its own key hint (the first of these that fits), and what esc does
+	// besides closing it.
 	body   []string
-	hint   string
+	hint   []string
 	cancel func()
 }
 
@@ -463,11 +464,10 @@ func (d *dialog) View(width, height int) string {
 		below = append(below, st.Dim.Render(askHint(inner)))
 	case d.err != "":
 		below = append(below, st.Error.Render(ansi.Truncate(d.err, inner, "…")))
+	case len(d.hint) > 0:
+		below = append(below, st.Dim.Render(fitting(d.hint, inner)))
 	}
 	hint := st.Dim.Render(keyHint(inner))
-	if d.hint != "" {
-		hint = st.Dim.Render(ansi.Truncate(d.hint, inner, "…"))
-	}
 	// What does not fit goes: the key hint, then the context, then the
 	// fields far from the focused one, which always shows, as the title
 	// and the error do.
@@ -479,7 +479,7 @@ func (d *dialog) View(width, height int) string {
 		}
 		return 0
 	}
-	withHint, withContext := d.ask == "", context != ""
+	withHint, withContext := d.ask == "" && len(d.hint) == 0, context != ""
 	if fixed+show(withContext)+len(lines)+1 > room {
 		withHint = false
 	}
@@ -513,6 +513,16 @@ func keyHint(width int) string {
 		"enter save · tab next · ↑↓ pick · esc cancel",
 		"enter save · esc cancel",
 	} {
+		if ansi.StringWidth(h) <= width {
+			return h
+		}
+	}
+	return ""
+}
+
+// fitting is the first of hints no wider than width, or "".
+func fitting(hints []string, width int) string {
+	for _, h := range hints {
 		if ansi.StringWidth(h) <= width {
 			return h
 		}

@@ -267,7 +267,7 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 	m.dialog = newConfirmDialog(m.common, "Refresh "+msg.url+"?", []string{
 		fmt.Sprintf("The page's text has changed so much that %d of %d annotations would be orphaned.", msg.loss.Lost, msg.loss.Placed),
 		"It may now be a paywall, an error page or another article. The previous snapshot is kept either way, and " + km.Undo.Help().Key + " undoes the refresh.",
-	}, "enter takes the new text · esc keeps the previous snapshot",
+	}, []string{"enter takes the new text · esc keeps the previous snapshot", "enter takes it · esc keeps the old", "enter · esc"},
 		func() tea.Cmd { return m.applyRefresh(msg) },
 		func() { m.setMessage("kept the previous snapshot: the coding is as it was") })
 	return nil
