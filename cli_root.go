@@ -62,7 +62,7 @@ func newRootCommand() *cobra.Command {
 				_, err := fmt.Fprintln(cmd.OutOrStdout(), annotate.Generator())
 				return err
 			}
-			err := openReader(paths, f.readerFlags, cmd.ErrOrStderr())
+			err := openReader(paths, f.readerFlags)
 			if len(paths) == 1 && errors.Is(err, fs.ErrNotExist) {
 				// Perhaps not a file but a mistyped sub-command.
 				if names := cmd.SuggestionsFor(paths[0]); len(names) > 0 {

@@ -15,7 +15,6 @@ import (
 
 	"stance/annotate/feeds"
 	"stance/annotate/web"
-	"stance/model"
 	"stance/ui"
 )
 
@@ -28,7 +27,7 @@ type readerFlags struct {
 
 // openReader opens the reader on the command line's paths and URLs (none:
 // the library) and runs it until the user quits.
-func openReader(paths []string, f readerFlags, stderr io.Writer) error {
+func openReader(paths []string, f readerFlags) error {
 	sources, problems, err := collectSources(paths, f.refresh)
 	if err != nil {
 		return err
@@ -62,13 +61,14 @@ func openReader(paths []string, f readerFlags, stderr io.Writer) error {
 	if single && sources[0].Feed && f.annotations != "" {
 		return usageError{msg: "--annotations names one file, and a feed has many articles"}
 	}
-	return runProgram(opts, stderr)
+	return runProgram(opts)
 }
 
 // runProgram runs the reader until the user quits, the terminal closes or
 // the process is told to stop; whichever it is, what is unsaved is saved
-// before stance exits.
-func runProgram(opts ui.Options, stderr io.Writer) error {
+// before stance exits. Its error, and so a failing exit, says what could
+// not be saved and where it was kept instead.
+func runProgram(opts ui.Options) error {
 	m := ui.New(opts)
 	p := tea.NewProgram(m)
 	// A closed terminal (SIGHUP) would kill stance where it stands: end the
@@ -86,17 +86,14 @@ func runProgram(opts ui.Options, stderr io.Writer) error {
 	_, runErr := p.Run()
 	saveErr := m.Shutdown()
 	switch {
+	case m.Err() != nil && saveErr != nil:
+		return fmt.Errorf("%w; %v", m.Err(), saveErr)
 	case m.Err() != nil:
 		return m.Err()
 	case saveErr != nil:
 		return saveErr
-	case runErr != nil:
-		return runErr
 	}
-	if note := m.Note(); note != "" {
-		fmt.Fprintln(stderr, "stance: "+model.SafeTerminal(note))
-	}
-	return nil
+	return runErr
 }
 
 // collectSources turns the command line's paths into articles: files as

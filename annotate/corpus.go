@@ -49,18 +49,17 @@ const bundledPrefix = "samples/"
 //   - a folder: every annotations file (*.stance.json) directly in it, in
 //     name order; a folder without any is an error wrapping
 //     ErrNoAnnotations;
-//   - otherwise an article, whose annotations are PathFor(article) or, for
-//     an article in a folder stance could not write to, the file of the same
-//     name in DataDir(); an article with neither is an error wrapping
-//     ErrNoAnnotations.
+//   - otherwise an article, whose annotations are where the reader opens
+//     them (FindAnnotations: beside it, in DataDir(), in the annotations
+//     folder); an article with none is an error wrapping ErrNoAnnotations.
 //
 // An annotations file named twice (as itself and through its article, say)
 // is listed once.
 //
 // dir is the coder's annotations folder (annotations_dir, see LocateWith),
-// "" for none: an article's annotations are also looked for there, after
-// the places above, and a folder's articles whose annotations are there
-// are listed with the folder's own annotations files, in name order.
+// "" for none. A folder's articles whose annotations are not beside them
+// but in the data directory or dir are listed with the folder's own
+// annotations files, in name order.
 func FindCoded(dir string, paths ...string) ([]CodedRef, error) {
 	var refs []CodedRef
 	seen := map[string]bool{}
@@ -101,9 +100,9 @@ func FindCoded(dir string, paths ...string) ([]CodedRef, error) {
 	return refs, nil
 }
 
-// annotationsIn lists the annotations files directly in folder and, with
-// an annotations folder dir, the folder's articles that have theirs there
-// rather than beside them.
+// annotationsIn lists the annotations files directly in folder and the
+// folder's articles that have theirs elsewhere (in the data directory, or
+// the annotations folder dir) rather than beside them.
 func annotationsIn(folder, dir string) ([]CodedRef, error) {
 	entries, err := os.ReadDir(folder)
 	if err != nil {
@@ -119,8 +118,8 @@ func annotationsIn(folder, dir string) ([]CodedRef, error) {
 		switch {
 		case strings.HasSuffix(name, FileSuffix):
 			out = append(out, CodedRef{Annotations: path})
-		case dir != "" && model.IsArticleName(name) && !isFile(PathFor(path)):
-			if ann := filepath.Join(dir, name+FileSuffix); isFile(ann) {
+		case model.IsArticleName(name) && !isFile(PathFor(path)):
+			if ann, ok, _ := FindAnnotations(path, LocateOptions{Dir: dir}); ok {
 				out = append(out, CodedRef{Article: path, Annotations: ann})
 			}
 		}
@@ -134,23 +133,18 @@ func annotationsIn(folder, dir string) ([]CodedRef, error) {
 	return out, nil // os.ReadDir sorts by name
 }
 
-// annotationsOf returns the annotations file of the article at path:
-// beside it, in the data directory, or in the annotations folder dir.
+// annotationsOf returns the annotations file of the article at path, as
+// the reader finds it (FindAnnotations) with the annotations folder dir.
 func annotationsOf(article, dir string) (string, error) {
-	tried := []string{PathFor(article)}
-	if data, err := DataDir(); err == nil {
-		tried = append(tried, fileIn(data, article))
+	ann, ok, looked := FindAnnotations(article, LocateOptions{Dir: dir})
+	if ok {
+		return ann, nil
 	}
-	if dir != "" {
-		tried = append(tried, fileIn(dir, article))
+	where := looked[0]
+	if n := len(looked); n > 1 {
+		where = strings.Join(looked[:n-1], ", ") + " and " + looked[n-1]
 	}
-	for _, p := range tried {
-		if isFile(p) {
-			return p, nil
-		}
-	}
-	looked := strings.Join(tried[:len(tried)-1], ", ") + " and " + tried[len(tried)-1]
-	return "", fmt.Errorf("%s: %w: it has not been coded yet (looked for %s)", article, ErrNoAnnotations, looked)
+	return "", fmt.Errorf("%s: %w: it has not been coded yet (looked for %s)", article, ErrNoAnnotations, where)
 }
 
 // LoadCoded reads the annotations that ref names and the article they code.

@@ -211,8 +211,9 @@ func TestFindCodedFolder(t *testing.T) {
 	if _, err := annotate.FindCoded("", apart); !errors.Is(err, annotate.ErrNoAnnotations) {
 		t.Errorf("FindCoded without the folder: %v, want ErrNoAnnotations", err)
 	}
-	_, err = annotate.FindCoded(coding, filepath.Join(articles, "uncoded.txt"))
-	if err == nil || !strings.Contains(err.Error(), " and "+filepath.Join(coding, "uncoded.txt.stance.json")+")") {
+	uncoded := filepath.Join(articles, "uncoded.txt")
+	_, err = annotate.FindCoded(coding, uncoded)
+	if err == nil || !strings.Contains(err.Error(), " and "+filepath.Join(coding, annotate.FolderName(uncoded, false))+")") {
 		t.Errorf("error %v, want it to say it looked in the annotations folder", err)
 	}
 	corpus, err := annotate.LoadCorpus(coding, coding)

@@ -3,14 +3,15 @@ package annotate
 import (
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 
 	"stance/model"
 )
 
 // ErrReadOnly is wrapped by File.Save's error when the file was opened
-// read-only: another stance holds its lock, it cannot be locked, or it is
-// damaged. File.ReadOnly says which.
+// read-only: another stance holds its lock, it cannot be locked, it has no
+// write permission, or it is damaged. File.ReadOnly says which.
 var ErrReadOnly = errors.New("the annotations file is open read-only")
 
 // ErrDamaged is wrapped by File.ReadOnly's error when the file was opened
@@ -60,9 +61,10 @@ type Opened struct {
 // Open opens the annotations file at path for a session on art. source is
 // recorded as the article's source in a new document.
 //
-// It takes the file's lock (Lock). If another stance holds it, or the lock
-// cannot be taken (the directory is read-only), the file opens read-only
-// and File.ReadOnly says why. Holding the lock, it removes temporary files
+// It takes the file's lock (Lock). If another stance holds it, the lock
+// cannot be taken (the directory is read-only), or the file's owner may not
+// write it (chmod 444: SaveAtomic would refuse it), the file opens
+// read-only and File.ReadOnly says why. Holding the lock, it removes temporary files
 // left by killed saves (CleanTemp). It then loads the file leniently
 // (DecodeLenient) and re-anchors the document to art's text (Reanchor). A
 // file too damaged to open at all, or from a newer stance, is an error (the
@@ -94,7 +96,25 @@ func Preload(path string) *Preloaded {
 	default:
 		f.readOnly = fmt.Errorf("%s cannot be locked, so it is not written: %w", path, err)
 	}
+	if f.readOnly == nil {
+		f.readOnly = refusesWrites(path)
+	}
 	return &Preloaded{f: f, r: f.read()}
+}
+
+// refusesWrites returns why the file at path is not to be written though
+// it can be locked: its owner may not write it (someone made it read-only,
+// and SaveAtomic would refuse it). nil for a file that may be written or
+// does not exist.
+func refusesWrites(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	if err := checkWritable(path, fi); err != nil {
+		return fmt.Errorf("%w, so it is not written", err)
+	}
+	return nil
 }
 
 // Open finishes opening the file for a session on art, as Open does.
@@ -335,7 +355,7 @@ func (f *File) TakeOver() (*Opened, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.lock, f.readOnly = lock, nil
+	f.lock, f.readOnly = lock, refusesWrites(f.path)
 	o, err := f.finish(f.read())
 	if err != nil {
 		f.lock.Release()

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -48,9 +49,12 @@ func checkNotNewer(path string) error {
 // moment leaves either the old file or the new one, never a torn one: it
 // writes a temporary file in the same directory, syncs it, renames it over
 // path and syncs the directory. The new file keeps the old one's permissions
-// (0644 for a new file). If path is a symbolic link, the file it points to is
-// replaced. On failure the temporary file is removed, the old file is
-// untouched, and the error names path.
+// (0644 for a new file). A file whose owner may not write it (chmod 444) is
+// not replaced: the error wraps fs.ErrPermission, as writing it in place
+// would be refused (root included, whom permissions do not stop). If path
+// is a symbolic link, the file it points to is replaced. On failure the
+// temporary file is removed, the old file is untouched, and the error names
+// path.
 func SaveAtomic(path string, data []byte) (err error) {
 	if target, err := filepath.EvalSymlinks(path); err == nil {
 		path = target
@@ -58,6 +62,9 @@ func SaveAtomic(path string, data []byte) (err error) {
 	mode := fs.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil {
 		mode = fi.Mode().Perm()
+		if err := checkWritable("", fi); err != nil {
+			return fmt.Errorf("save %s: %w", path, err)
+		}
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -80,6 +87,9 @@ func SaveAtomic(path string, data []byte) (err error) {
 			err = fmt.Errorf("save %s: %w", path, err)
 		}
 	}()
+	if err := faultIn(dir, false); err != nil {
+		return &fs.PathError{Op: "write", Path: tmp, Err: err}
+	}
 	if _, err := f.Write(data); err != nil {
 		return err
 	}
@@ -92,10 +102,36 @@ func SaveAtomic(path string, data []byte) (err error) {
 	if err := os.Chmod(tmp, mode); err != nil {
 		return err
 	}
+	if err := faultIn(dir, true); err != nil {
+		return &os.LinkError{Op: "rename", Old: tmp, New: path, Err: err}
+	}
 	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
 	return syncDir(dir)
+}
+
+// noWriteError is the error of a file whose owner may not write it.
+type noWriteError struct {
+	path string // "" in an error that names the file already
+	mode fs.FileMode
+}
+
+func (e *noWriteError) Error() string {
+	return fmt.Sprintf("%s has no write permission (mode %04o)", cmp.Or(e.path, "the file"), e.mode)
+}
+
+func (e *noWriteError) Unwrap() error { return fs.ErrPermission }
+
+// checkWritable refuses the file at path, described by fi, when its owner
+// may not write it: someone made it read-only, and replacing it by rename
+// (which its folder allows) would undo that. path is for the message; ""
+// calls it "the file".
+func checkWritable(path string, fi fs.FileInfo) error {
+	if fi.Mode().IsRegular() && fi.Mode().Perm()&0o200 == 0 {
+		return &noWriteError{path, fi.Mode().Perm()}
+	}
+	return nil
 }
 
 // syncDir makes a rename in dir durable. File systems that cannot sync a

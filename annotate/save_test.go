@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"stance/annotate"
@@ -221,5 +222,72 @@ func TestNewerSchemaFileIsNeverWritten(t *testing.T) {
 	}
 	if names := dirNames(t, dir); !slices.Equal(names, []string{"story.txt.stance.json"}) {
 		t.Errorf("directory holds %q", names)
+	}
+}
+
+// A file someone made read-only (chmod 444) is not replaced, though its
+// folder would allow the rename and root would be let through: the save
+// says why, and the file keeps its bytes and its mode.
+func TestSaveAtomicRefusesReadOnlyFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "notes.json")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	err := annotate.SaveAtomic(path, []byte("new"))
+	want := "save " + path + ": the file has no write permission (mode 0444)"
+	if err == nil || err.Error() != want || !errors.Is(err, fs.ErrPermission) {
+		t.Fatalf("error = %v, want %q wrapping fs.ErrPermission", err, want)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Errorf("content = %q, want the read-only file kept", got)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o444 {
+		t.Errorf("mode = %v, want 0444 kept", fi.Mode().Perm())
+	}
+	if names := dirNames(t, dir); !slices.Equal(names, []string{"notes.json"}) {
+		t.Errorf("directory holds %q", names)
+	}
+}
+
+// A full disk and a folder that refuses the rename, injected (a test can
+// make neither for real, least of all as root): the save fails with the
+// file system's error, naming the file; the old file is untouched and no
+// temporary file is left.
+func TestSaveAtomicFaults(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		fault annotate.Fault
+		want  error
+	}{
+		{"full disk", annotate.Fault{Write: syscall.ENOSPC}, syscall.ENOSPC},
+		{"rename refused", annotate.Fault{Rename: syscall.EACCES}, syscall.EACCES},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "notes.json")
+			if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			tc.fault.Dir = dir
+			defer annotate.InjectFault(tc.fault)()
+			err := annotate.SaveAtomic(path, []byte("new"))
+			if err == nil || !errors.Is(err, tc.want) || !strings.HasPrefix(err.Error(), "save "+path+": ") {
+				t.Fatalf("error = %v, want %v naming %s", err, tc.want, path)
+			}
+			if got, _ := os.ReadFile(path); string(got) != "old" {
+				t.Errorf("content = %q, want the old file kept", got)
+			}
+			if names := dirNames(t, dir); !slices.Equal(names, []string{"notes.json"}) {
+				t.Errorf("directory holds %q, want the temporary file removed", names)
+			}
+			// Another folder is not concerned.
+			if err := annotate.SaveAtomic(filepath.Join(t.TempDir(), "other.json"), []byte("x")); err != nil {
+				t.Errorf("a save elsewhere failed: %v", err)
+			}
+		})
 	}
 }

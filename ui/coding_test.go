@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -192,7 +193,7 @@ func testAnnotationsFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := filepath.Join(folder, "fresh.txt.stance.json"); s.AnnPath != want {
+	if want := filepath.Join(folder, annotate.FolderName(fresh, false)); s.AnnPath != want {
 		t.Errorf("annotations at %s, want %s", s.AnnPath, want)
 	}
 	tagAndSave(t, s, "union")
@@ -225,6 +226,87 @@ func testAnnotationsFolder(t *testing.T) {
 	if e := describeSource(Source{Path: fresh}, "", Coding{}); e.annotations != 0 {
 		t.Errorf("library without the folder counted %d annotations for %s, want 0", e.annotations, filepath.Base(fresh))
 	}
+}
+
+// Two articles of one name in different folders, coded in one annotations
+// folder: opening July's after coding June's leaves June's coding as it
+// was, and each reopens with its own.
+func TestSameNameArticlesKeepTheirCoding(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		root, folder := t.TempDir(), filepath.Join(t.TempDir(), "coding")
+		june, july := filepath.Join(root, "june", "story.txt"), filepath.Join(root, "july", "story.txt")
+		for path, text := range map[string]string{june: "The union met the port in June.\n", july: "The port met the mayor in July.\n"} {
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			writeFile(t, path, text)
+		}
+		coding := Coding{AnnotationsDir: folder}
+		s, err := coding.OpenSession(Source{Path: june}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tagAndSave(t, s, "union")
+		juneFile := s.AnnPath
+		before, _ := os.ReadFile(juneFile)
+
+		s, err = coding.OpenSession(Source{Path: july}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.AnnPath == juneFile || len(s.Doc().Annotations) != 0 || s.Notice != "" {
+			t.Fatalf("July's article opened %s with %d annotations (notice %q), want a file of its own",
+				s.AnnPath, len(s.Doc().Annotations), s.Notice)
+		}
+		tagAndSave(t, s, "mayor")
+		if after, _ := os.ReadFile(juneFile); string(after) != string(before) {
+			t.Errorf("June's coding was rewritten:\n%s", after)
+		}
+		for path, quote := range map[string]string{june: "union", july: "mayor"} {
+			s, err := coding.OpenSession(Source{Path: path}, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if anns := s.Doc().Annotations; len(anns) != 1 || anns[0].Quote != quote || anns[0].Orphan {
+				t.Errorf("%s reopened with %+v, want its %q", path, anns, quote)
+			}
+			s.Close()
+		}
+	})
+}
+
+// An article in a folder stance cannot write to, with its coding beside
+// it: the reader opens that coding, as stats and validate read it, rather
+// than starting an empty one in the data folder. Without root the folder
+// is made read-only and the session is read-only; as root, whom
+// permissions do not stop, a fault stands in for the folder's refusal.
+func TestReadOnlyFolderOpensItsCoding(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		dir := t.TempDir()
+		article := filepath.Join(dir, "story.txt")
+		writeFile(t, article, "The union met the port.\n")
+		s, err := OpenSession(Source{Path: article}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tagAndSave(t, s, "union")
+		root := os.Geteuid() == 0
+		if root {
+			defer annotate.InjectFault(annotate.Fault{Dir: dir, Write: syscall.EACCES})()
+		} else {
+			os.Chmod(dir, 0o555)
+			defer os.Chmod(dir, 0o755)
+		}
+		s, err = OpenSession(Source{Path: article}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if s.AnnPath != annotate.PathFor(article) || len(s.Doc().Annotations) != 1 {
+			t.Errorf("opened %s with %d annotations, want the coding beside the article", s.AnnPath, len(s.Doc().Annotations))
+		}
+		if !root && !s.ReadOnly {
+			t.Error("the session on a read-only folder is not read-only")
+		}
+	})
 }
 
 // tagAndSave tags the first occurrence of word as an actor, saves and

@@ -30,6 +30,13 @@ type dialog struct {
 	// the dialog submits on yes.
 	ask       string
 	confirmed bool
+
+	// A confirmation has no fields: lines that say what enter would do,
+	// its own key hint (the first of these that fits), and what esc does
+	// besides closing it.
+	body   []string
+	hint   []string
+	cancel func()
 }
 
 // askError is what submit returns to ask before it goes ahead, as before
@@ -204,18 +211,26 @@ func (f *field) choiceValue() string { return f.choices[f.choice] }
 // Update handles one message; the returned command may close the dialog.
 func (d *dialog) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
+	if len(d.fields) == 0 && (!ok || k.String() != "esc" && k.String() != "enter") {
+		return nil // a confirmation takes enter or esc, nothing else
+	}
 	if !ok {
 		return d.updateInput(msg)
 	}
 	if d.ask != "" {
 		return d.answer(k)
 	}
-	f := d.fields[d.focus]
 	switch k.String() {
 	case "esc":
+		if d.cancel != nil {
+			d.cancel()
+		}
 		return closeDialog
 	case "enter":
 		return d.apply()
+	}
+	f := d.fields[d.focus]
+	switch k.String() {
 	case "tab", "down":
 		if k.String() == "down" && f.kind == fieldPicker && len(f.matches) > 0 {
 			f.movePick(1)
@@ -277,6 +292,9 @@ func (d *dialog) answer(k tea.KeyPressMsg) tea.Cmd {
 // Wheel moves the focused field's pick (a picker's match, a choice) by
 // step (see wheelStep), as the arrow keys do.
 func (d *dialog) Wheel(step int) {
+	if len(d.fields) == 0 {
+		return
+	}
 	switch f := d.fields[d.focus]; {
 	case step == 0, d.ask != "":
 	case f.kind == fieldPicker && len(f.matches) > 0:
@@ -400,6 +418,9 @@ func (d *dialog) View(width, height int) string {
 			focusTo = len(lines)
 		}
 	}
+	for _, b := range d.body {
+		lines = append(lines, strings.Split(ansi.Wrap(b, inner, ""), "\n")...)
+	}
 	// The error, or a question and the keys that answer it: what the
 	// dialog waits on shows however small the screen.
 	var below []string
@@ -411,6 +432,8 @@ func (d *dialog) View(width, height int) string {
 		below = append(below, st.Dim.Render(askHint(inner)))
 	case d.err != "":
 		below = append(below, st.Error.Render(ansi.Truncate(d.err, inner, "…")))
+	case len(d.hint) > 0:
+		below = append(below, st.Dim.Render(fitting(d.hint, inner)))
 	}
 	hint := st.Dim.Render(keyHint(inner))
 	// What does not fit goes: the key hint, then the context, then the
@@ -424,7 +447,7 @@ func (d *dialog) View(width, height int) string {
 		}
 		return 0
 	}
-	withHint, withContext := d.ask == "", context != ""
+	withHint, withContext := d.ask == "" && len(d.hint) == 0, context != ""
 	if fixed+show(withContext)+len(lines)+1 > room {
 		withHint = false
 	}
@@ -458,6 +481,16 @@ func keyHint(width int) string {
 		"enter save · tab next · ↑↓ pick · esc cancel",
 		"enter save · esc cancel",
 	} {
+		if ansi.StringWidth(h) <= width {
+			return h
+		}
+	}
+	return ""
+}
+
+// fitting is the first of hints no wider than width, or "".
+func fitting(hints []string, width int) string {
+	for _, h := range hints {
 		if ansi.StringWidth(h) <= width {
 			return h
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -107,6 +108,43 @@ func TestDialogCutsLongClaimWithEllipsis(t *testing.T) {
 				if !strings.HasSuffix(l, "…") {
 					t.Errorf("a long claim is cut without an ellipsis: %q\n%s", l, h.screen())
 				}
+			}
+		})
+	}
+}
+
+// A confirmation says what it asks and how to answer on every screen size
+// (its key hint goes last, never first, when room is short); enter does
+// it, esc does not, and other keys do neither.
+func TestConfirmDialog(t *testing.T) {
+	for _, sz := range []size{wide, narrow, tiny} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), sz.w, sz.h)
+			yes, no := 0, 0
+			open := func() {
+				h.m.dialog = newConfirmDialog(h.m.common, "Refresh?", []string{"14 of 18 annotations would be orphaned.", "More words that a small screen has no room for, and more."},
+					[]string{"enter takes the new text · esc keeps the previous snapshot", "enter takes it · esc keeps the old"},
+					func() tea.Cmd { yes++; return nil }, func() { no++ })
+			}
+			open()
+			screen := h.screen()
+			for _, want := range []string{"Refresh?", "14 of 18 annotations", "enter takes", "esc keeps the"} {
+				if !strings.Contains(screen, want) {
+					t.Errorf("the confirmation lacks %q:\n%s", want, screen)
+				}
+			}
+			h.keys("j", "y", "tab")
+			if h.m.dialog == nil || yes+no != 0 {
+				t.Fatalf("other keys answered: yes %d, no %d", yes, no)
+			}
+			h.keys("esc")
+			if h.m.dialog != nil || no != 1 || yes != 0 {
+				t.Errorf("esc: dialog %v, yes %d, no %d", h.m.dialog != nil, yes, no)
+			}
+			open()
+			h.keys("enter")
+			if h.m.dialog != nil || yes != 1 || no != 1 {
+				t.Errorf("enter: dialog %v, yes %d, no %d", h.m.dialog != nil, yes, no)
 			}
 		})
 	}

@@ -428,3 +428,12 @@ func checkReplace(s *Session, path string, multiFile, confirmed bool) error {
 	}
 	return nil
 }
+
+// newConfirmDialog asks before doing something that is hard to take back:
+// body says what and why, enter does it (yes), esc does not (no).
+func newConfirmDialog(c *Common, title string, body, hint []string, yes func() tea.Cmd, no func()) *dialog {
+	d := newDialog(c, title, "")
+	d.body, d.hint, d.cancel = body, hint, no
+	d.submit = func(*dialog) (tea.Cmd, error) { return yes(), nil }
+	return d
+}

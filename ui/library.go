@@ -260,11 +260,9 @@ func describeSource(src Source, override string, coding Coding) libraryEntry {
 	if override != "" {
 		return e // one annotations file for several articles: counts would mislead
 	}
-	path, err := coding.locate(src, "")
-	if err != nil {
-		return e
+	if path, ok, _ := annotate.FindAnnotations(src.Path, coding.locateOptions(src, "")); ok {
+		e.annotations, e.err = countAnnotations(path)
 	}
-	e.annotations, e.err = countAnnotations(path)
 	return e
 }
 

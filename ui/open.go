@@ -163,11 +163,27 @@ func SnapshotSession(snap *web.Snapshot, annOverride string) (*Session, error) {
 	return openWith(snap.Article, snap.URL, snap.URL, annotate.Preload(annPath), snap)
 }
 
+// withDocument returns a session on s's article and annotations file whose
+// document is doc, unsaved: the coding from before a refresh, put back.
+func (s *Session) withDocument(doc *annotate.Document) *Session {
+	r := NewSession(s.Article, doc, s.Path, s.AnnPath)
+	r.File, r.ReadOnly, r.written = s.File, s.ReadOnly, s.written
+	if r.ReadOnly {
+		r.opened = s.opened
+	}
+	r.savedVersion = -1
+	return r
+}
+
 // locate returns the annotations file of an article (not a web page).
 func (c Coding) locate(src Source, annOverride string) (string, error) {
-	return annotate.LocateWith(src.Path, annotate.LocateOptions{
-		Override: annOverride, Bundled: src.Bundled, Dir: c.AnnotationsDir,
-	})
+	return annotate.LocateWith(src.Path, c.locateOptions(src, annOverride))
+}
+
+// locateOptions say where the annotations of an article (not a web page)
+// are: the rule of annotate.LocateWith, which the command line follows too.
+func (c Coding) locateOptions(src Source, annOverride string) annotate.LocateOptions {
+	return annotate.LocateOptions{Override: annOverride, Bundled: src.Bundled, Dir: c.AnnotationsDir}
 }
 
 // openWith opens the preloaded annotations file for art, which is called
@@ -200,13 +216,7 @@ func openWith(art *model.Article, name, source string, pre *annotate.Preloaded, 
 	if err := o.File.ReadOnly(); err != nil {
 		s.ReadOnly = true
 		s.opened = o.Doc.Clone()
-		// The status bar shows the file's path: the message need not,
-		// and has room for the reason only without it.
-		why := err.Error()
-		if rest, ok := strings.CutPrefix(why, o.File.Path()+" "); ok {
-			why = "the file " + rest
-		}
-		notes = append(notes, "read-only: "+why)
+		notes = append(notes, "read-only: "+readOnlyWhy(err, o.File.Path()))
 		if errors.Is(err, annotate.ErrLocked) {
 			notes = append(notes, "ctrl+s takes over once it has closed")
 		}

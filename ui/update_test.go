@@ -1163,7 +1163,7 @@ func TestLibrary(t *testing.T) {
 		if !strings.Contains(s, "On Friday, the high-profile meeting") || !strings.Contains(s, "READ") {
 			t.Errorf("the reader does not show the article:\n%s", s)
 		}
-		if !strings.HasSuffix(h.m.sess.AnnPath, seedFile+".stance.json") {
+		if !strings.HasSuffix(h.m.sess.AnnPath, string(filepath.Separator)+annotate.FolderName(seedFile, true)) {
 			t.Errorf("annotations of a bundled sample go to %s", h.m.sess.AnnPath)
 		}
 	})

@@ -73,9 +73,15 @@ type Snapshot struct {
 	// from the snapshot file.
 	FromWeb bool
 	// Changed is set when a refresh found text different from the
-	// snapshot's: the coding must be re-anchored.
+	// snapshot's: the coding must be re-anchored. The snapshot replaced
+	// is kept at PreviousPath(Path).
 	Changed bool
 }
+
+// PreviousPath returns where the snapshot at path is kept when a refresh
+// with a different text replaces it: "NAME.snapshot.txt.prev", which the
+// library does not list. Only the last one is kept.
+func PreviousPath(path string) string { return path + ".prev" }
 
 // OpenSnapshot returns the article at rawURL. If its snapshot exists and
 // refresh is false, it is read from there, with no network. Otherwise the
@@ -107,28 +113,84 @@ func (f *Fetcher) OpenSnapshot(ctx context.Context, rawURL, annOverride string, 
 		return nil, err
 	}
 	s.FromWeb = true
-	if old != nil {
-		s.Changed = old.Article.Text != s.Article.Text
-	}
 	return s, nil
 }
 
 // SaveSnapshot writes art as the snapshot at path (atomically), recording
 // rawURL and the fetch time, and returns the snapshot read back, so that
-// the session codes against exactly the snapshot's text and metadata.
+// the session codes against exactly the snapshot's text and metadata. A
+// snapshot already at path whose text differs is kept at
+// PreviousPath(path) first, and the snapshot returned is Changed.
 func SaveSnapshot(path, rawURL string, art *model.Article, fetched time.Time) (*Snapshot, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("creating the folder for the snapshot of %s: %w", rawURL, err)
 	}
-	if err := annotate.SaveAtomic(path, formatSnapshot(art, fetched)); err != nil {
+	data := formatSnapshot(art, fetched)
+	changed, err := keepPrevious(path, art)
+	if err != nil {
+		return nil, fmt.Errorf("keeping the previous snapshot of %s: %w", rawURL, err)
+	}
+	if err := annotate.SaveAtomic(path, data); err != nil {
 		return nil, fmt.Errorf("saving the snapshot of %s: %w", rawURL, err)
 	}
 	back, err := ReadSnapshot(path)
 	if err != nil {
 		return nil, err
 	}
-	back.URL, back.Fetched = rawURL, fetched.UTC().Truncate(time.Second)
+	back.URL, back.Fetched, back.Changed = rawURL, fetched.UTC().Truncate(time.Second), changed
 	return back, nil
+}
+
+// keepPrevious copies the snapshot at path to PreviousPath(path) when its
+// text is not art's, and reports whether it did. A snapshot that cannot
+// be read as one is kept too: it is not for this function to lose.
+func keepPrevious(path string, art *model.Article) (bool, error) {
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if old, err := model.ParseSnapshot(path, raw); err == nil && old.Text == art.Text {
+		return false, nil
+	}
+	return true, annotate.SaveAtomic(PreviousPath(path), raw)
+}
+
+// RestorePrevious puts back the snapshot that the last refresh of the
+// snapshot at path replaced (see PreviousPath), keeping the one it replaces
+// there in turn, and returns it. It is the undoing of a refresh; rawURL is
+// the page's, for messages and the snapshot returned.
+func RestorePrevious(path, rawURL string) (*Snapshot, error) {
+	prev, err := os.ReadFile(PreviousPath(path))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no earlier snapshot of %s is kept", rawURL)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading the earlier snapshot of %s: %w", rawURL, err)
+	}
+	cur, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("reading the snapshot of %s: %w", rawURL, err)
+	}
+	if _, err := model.ParseSnapshot(path, prev); err != nil {
+		return nil, fmt.Errorf("the earlier snapshot of %s: %w", rawURL, err)
+	}
+	if err := annotate.SaveAtomic(path, prev); err != nil {
+		return nil, fmt.Errorf("restoring the earlier snapshot of %s: %w", rawURL, err)
+	}
+	if cur != nil {
+		// A failure here loses the refreshed text, which the web still has;
+		// the snapshot the coding was made on is back either way.
+		annotate.SaveAtomic(PreviousPath(path), cur)
+	}
+	snap, err := ReadSnapshot(path)
+	if err != nil {
+		return nil, err
+	}
+	snap.URL = rawURL
+	return snap, nil
 }
 
 // FetchArticle fetches the web page at rawURL and extracts its article.

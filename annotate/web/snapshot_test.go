@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"stance/annotate"
 	"stance/model"
@@ -172,5 +173,56 @@ func TestSnapshotPathOverride(t *testing.T) {
 	}
 	if SnapshotName("https://a.example/x?id=1") == SnapshotName("https://a.example/x?id=2") {
 		t.Error("two URLs share a snapshot name")
+	}
+}
+
+// A refresh with a different text keeps the snapshot it replaces, and
+// RestorePrevious puts it back (keeping the refreshed one in its place); a
+// refresh with the same text keeps nothing.
+func TestSnapshotKeepsPrevious(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "page.snapshot.txt")
+	const url = "https://news.example/harbour"
+	art := func(text string) *model.Article { return model.NewArticle(model.Meta{Title: "Harbour"}, text, nil) }
+	fetched := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	first, err := SaveSnapshot(path, url, art("The harbour stays public."), fetched)
+	if err != nil || first.Changed {
+		t.Fatalf("first save: %+v, %v", first, err)
+	}
+	original, _ := os.ReadFile(path)
+	if _, err := RestorePrevious(path, url); err == nil || err.Error() != "no earlier snapshot of "+url+" is kept" {
+		t.Errorf("RestorePrevious with none kept: %v", err)
+	}
+
+	same, err := SaveSnapshot(path, url, art("The harbour stays public."), fetched.Add(time.Hour))
+	if err != nil || same.Changed {
+		t.Fatalf("the same text again: %+v, %v", same, err)
+	}
+	if _, err := os.Stat(PreviousPath(path)); err == nil {
+		t.Error("the same text kept a previous snapshot")
+	}
+	original, _ = os.ReadFile(path)
+
+	paywall, err := SaveSnapshot(path, url, art("Subscribe to keep reading."), fetched.Add(2*time.Hour))
+	if err != nil || !paywall.Changed {
+		t.Fatalf("a new text: %+v, %v", paywall, err)
+	}
+	if prev, _ := os.ReadFile(PreviousPath(path)); string(prev) != string(original) {
+		t.Errorf("previous snapshot %q, want the one replaced", prev)
+	}
+	refreshed, _ := os.ReadFile(path)
+
+	back, err := RestorePrevious(path, url)
+	if err != nil || back.Article.Text != "The harbour stays public." || back.URL != url {
+		t.Fatalf("RestorePrevious = %+v, %v", back, err)
+	}
+	if now, _ := os.ReadFile(path); string(now) != string(original) {
+		t.Errorf("snapshot after restoring %q, want the original bytes", now)
+	}
+	if prev, _ := os.ReadFile(PreviousPath(path)); string(prev) != string(refreshed) {
+		t.Errorf("previous snapshot after restoring %q, want the refreshed one", prev)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("the folder holds %d files, want the snapshot and its previous one", len(entries))
 	}
 }
