@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -21,7 +21,7 @@ func TestEndToEndSignals(t *testing.T) {
 		t.Skip("end-to-end test")
 	}
 	bin := buildBinary(t)
-	seed, err := os.ReadFile("samples/2025-08-15-alaska-summit.txt")
+	seed, err := os.ReadFile("../../samples/2025-08-15-alaska-summit.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestEndToEndUnsavedExit(t *testing.T) {
 		t.Skip("end-to-end test")
 	}
 	bin := buildBinary(t)
-	seed, err := os.ReadFile("samples/2025-08-15-alaska-summit.txt")
+	seed, err := os.ReadFile("../../samples/2025-08-15-alaska-summit.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -10,12 +10,12 @@ import (
 
 // testCorpus is the export package's test corpus: three articles and their
 // annotation files.
-var testCorpus = filepath.Join("annotate", "export", "testdata", "corpus")
+var testCorpus = filepath.Join("..", "..", "annotate", "export", "testdata", "corpus")
 
 // goldenExport returns a golden file of the export package's tests.
 func goldenExport(t *testing.T, corpus, variant, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("annotate", "export", "testdata", "TestGolden", corpus, variant, name+".golden"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "annotate", "export", "testdata", "TestGolden", corpus, variant, name+".golden"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func cli(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	t.Setenv("XDG_DATA_HOME", t.TempDir()) // never the user's own coding
 	var out, errb bytes.Buffer
-	code = run(args, &out, &errb)
+	code = Run(args, &out, &errb)
 	return code, out.String(), errb.String()
 }
 

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -20,7 +20,7 @@ func TestReaderURLUsage(t *testing.T) {
 		{[]string{"ftp://example.com/a"}, "ftp"},
 	} {
 		var stdout, stderr bytes.Buffer
-		code := run(tc.args, &stdout, &stderr)
+		code := Run(tc.args, &stdout, &stderr)
 		first, _, _ := strings.Cut(stderr.String(), "\n")
 		if code != exitUsage || !strings.Contains(first, tc.want) {
 			t.Errorf("stance %v: exit %d, stderr %q; want %d and %q", tc.args, code, stderr.String(), exitUsage, tc.want)
@@ -32,12 +32,12 @@ func TestReaderURLUsage(t *testing.T) {
 // which names one file, is refused for a feed's many articles.
 func TestReaderFeedFile(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	const feed = "annotate/feeds/testdata/rss2.xml"
-	if !isFeedFile(feed) || isFeedFile("annotate/feeds/testdata/not-a-feed.txt") || isFeedFile("README.md") {
+	const feed = "../../annotate/feeds/testdata/rss2.xml"
+	if !isFeedFile(feed) || isFeedFile("../../annotate/feeds/testdata/not-a-feed.txt") || isFeedFile("../../README.md") {
 		t.Error("isFeedFile misjudges the samples")
 	}
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"--annotations", "x.json", feed}, &stdout, &stderr)
+	code := Run([]string{"--annotations", "x.json", feed}, &stdout, &stderr)
 	if code != exitUsage || !strings.Contains(stderr.String(), "a feed has many articles") {
 		t.Errorf("exit %d, stderr %q", code, stderr.String())
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -22,7 +22,7 @@ type tmuxSession struct {
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "stance")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	out, err := exec.Command("go", "build", "-o", bin, "stance").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
@@ -112,7 +112,7 @@ func TestEndToEndTagging(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	dir := t.TempDir()
-	seed, err := os.ReadFile("samples/2025-08-15-alaska-summit.txt")
+	seed, err := os.ReadFile("../../samples/2025-08-15-alaska-summit.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +328,7 @@ func TestEndToEndRemappedKey(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(conf, "config.toml"), []byte("[keys]\ntag_actor = [\"A\"]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	seed, err := os.ReadFile("samples/2025-08-15-alaska-summit.txt")
+	seed, err := os.ReadFile("../../samples/2025-08-15-alaska-summit.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -10,7 +10,7 @@ import (
 )
 
 // newManCommand builds stance man, hidden, which prints the manual page
-// docs/stance.1 is made of (go test . -run TestManPage -update rewrites it).
+// docs/stance.1 is made of (go test ./ui/cli -run TestManPage -update rewrites it).
 func newManCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:    "man",

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 )
 
 // manPath is the committed manual page, which stance man prints.
-var manPath = filepath.Join("docs", "stance.1")
+var manPath = filepath.Join("..", "..", "docs", "stance.1")
 
 func init() {
 	// -update rewrites docs/stance.1. Golden-file packages define the
@@ -28,7 +28,7 @@ func updating() bool {
 }
 
 // TestManPage: docs/stance.1 is what stance man prints from the command
-// definitions (go test . -run TestManPage -update rewrites it), and man or
+// definitions (go test ./ui/cli -run TestManPage -update rewrites it), and man or
 // groff renders it without a warning.
 func TestManPage(t *testing.T) {
 	code, page, stderr := cli(t, "man")
@@ -45,7 +45,7 @@ func TestManPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	if string(committed) != page {
-		t.Errorf("%s is out of date with the command line: go test . -run TestManPage -update", manPath)
+		t.Errorf("%s is out of date with the command line: go test ./ui/cli -run TestManPage -update", manPath)
 	}
 
 	text := renderMan(t, manPath)
