@@ -13,7 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"stance/annotate/feeds"
+	"stance/model/feeds"
 )
 
 // feedFreshFor is how long a feed read from the web is taken as current:

@@ -14,9 +14,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"stance/annotate"
-	"stance/annotate/feeds"
-	"stance/annotate/web"
 	"stance/model"
+	"stance/model/feeds"
+	"stance/model/web"
 )
 
 // entryKind is what a library entry is: it decides how it is described,

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"stance/annotate"
-	"stance/annotate/feeds"
+	"stance/model/feeds"
 )
 
 const gazetteFeed = "https://gazette.example/feed.xml"

@@ -13,8 +13,8 @@ import (
 
 	"stance/annotate"
 	"stance/annotate/export"
-	"stance/annotate/web"
 	"stance/model"
+	"stance/model/web"
 	"stance/samples"
 )
 

@@ -93,7 +93,7 @@ func TestFlagsAfterPaths(t *testing.T) {
 	if code != exitUsage || !strings.Contains(stderr, "--annotations names one file, so it needs exactly one article") {
 		t.Errorf("URLs then --annotations: exit %d, stderr %q", code, stderr)
 	}
-	code, _, stderr = cli(t, "../../annotate/feeds/testdata/rss2.xml", "--annotations=x.json")
+	code, _, stderr = cli(t, "../../model/feeds/testdata/rss2.xml", "--annotations=x.json")
 	if code != exitUsage || !strings.Contains(stderr, "a feed has many articles") {
 		t.Errorf("a feed then --annotations: exit %d, stderr %q", code, stderr)
 	}

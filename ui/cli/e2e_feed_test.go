@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"stance/annotate/web"
+	"stance/model/web"
 )
 
 // The feed the end-to-end feed test serves: three items with one-line

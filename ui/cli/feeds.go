@@ -8,9 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"stance/annotate/feeds"
-	"stance/annotate/web"
 	"stance/model"
+	"stance/model/feeds"
+	"stance/model/web"
 )
 
 const (

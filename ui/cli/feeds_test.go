@@ -30,7 +30,7 @@ func withFeedsFile(t *testing.T, content string) string {
 // stays; stance feeds lists the result.
 func TestFeedsImport(t *testing.T) {
 	path := withFeedsFile(t, "")
-	const nested = "../../annotate/feeds/testdata/nested.opml"
+	const nested = "../../model/feeds/testdata/nested.opml"
 	code, stdout, stderr := cli(t, "feeds", "import", nested)
 	if code != exitOK || stdout != "added 5 feeds to "+path+"\n" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
@@ -50,7 +50,7 @@ http://old.example/rss.xml  Legacy
 	if code != exitOK || stdout != "added 0 feeds to "+path+" (5 already there)\n" {
 		t.Errorf("again: exit %d, stdout %q", code, stdout)
 	}
-	code, stdout, _ = cli(t, "feeds", "import", "../../annotate/feeds/testdata/opml1.opml")
+	code, stdout, _ = cli(t, "feeds", "import", "../../model/feeds/testdata/opml1.opml")
 	if code != exitOK || stdout != "added 2 feeds to "+path+"\n" {
 		t.Errorf("OPML 1.0: exit %d, stdout %q", code, stdout)
 	}
@@ -88,8 +88,8 @@ func TestFeedsErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"feeds", "import", "missing.opml"}, exitFailure, "stance: missing.opml: no such file or directory"},
-		{[]string{"feeds", "import", "../../annotate/feeds/testdata/truncated.opml"}, exitFailure, "truncated.opml: not a readable OPML file: line 4: unexpected EOF"},
-		{[]string{"feeds", "import", "../../annotate/feeds/testdata/rss2.xml"}, exitFailure, "rss2.xml: not an OPML file (no <opml> element)"},
+		{[]string{"feeds", "import", "../../model/feeds/testdata/truncated.opml"}, exitFailure, "truncated.opml: not a readable OPML file: line 4: unexpected EOF"},
+		{[]string{"feeds", "import", "../../model/feeds/testdata/rss2.xml"}, exitFailure, "rss2.xml: not an OPML file (no <opml> element)"},
 		{[]string{"feeds", "import"}, exitUsage, "stance: feeds import: no FILE.opml given"},
 		{[]string{"feeds", "import", "a.opml", "b.opml"}, exitUsage, "one FILE.opml at a time"},
 		{[]string{"feeds", "frob"}, exitUsage, `feeds: unknown command "frob" (list, add, remove, import)`},

@@ -13,8 +13,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"stance/annotate/feeds"
-	"stance/annotate/web"
+	"stance/model/feeds"
+	"stance/model/web"
 	"stance/ui"
 )
 

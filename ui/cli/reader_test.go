@@ -32,8 +32,8 @@ func TestReaderURLUsage(t *testing.T) {
 // which names one file, is refused for a feed's many articles.
 func TestReaderFeedFile(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	const feed = "../../annotate/feeds/testdata/rss2.xml"
-	if !isFeedFile(feed) || isFeedFile("../../annotate/feeds/testdata/not-a-feed.txt") || isFeedFile("../../README.md") {
+	const feed = "../../model/feeds/testdata/rss2.xml"
+	if !isFeedFile(feed) || isFeedFile("../../model/feeds/testdata/not-a-feed.txt") || isFeedFile("../../README.md") {
 		t.Error("isFeedFile misjudges the samples")
 	}
 	var stdout, stderr bytes.Buffer

@@ -15,7 +15,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"stance/annotate"
-	"stance/annotate/web"
+	"stance/model/web"
 )
 
 // Subscription is one feed of the feeds file: its URL and, if the user

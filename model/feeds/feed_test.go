@@ -36,7 +36,7 @@ func readSample(t *testing.T, name string) []byte {
 
 // TestParseGolden: the project's RSS (0.91, 1.0, 2.0), Atom and JSON Feed
 // samples, and the damaged feeds that still give a list, read as the
-// golden files say. Regenerate with `go test ./annotate/feeds -update`.
+// golden files say. Regenerate with `go test ./model/feeds -update`.
 func TestParseGolden(t *testing.T) {
 	for _, tc := range []struct{ file, url string }{
 		{"rss2.xml", "https://gazette.example/feed.xml"},

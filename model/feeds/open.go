@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"stance/annotate/web"
 	"stance/model"
+	"stance/model/web"
 )
 
 // Fetch reads the feed at feedURL with f's limits.

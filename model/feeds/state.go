@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"stance/annotate"
-	"stance/annotate/web"
+	"stance/model/web"
 )
 
 // State is what stance keeps of a feed between sessions, in the user data

@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"stance/annotate"
-	"stance/annotate/web"
 	"stance/model"
+	"stance/model/web"
 )
 
 // feedServer serves the RSS 2.0 sample at /feed.xml, with links pointing
