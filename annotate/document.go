@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"stance/model"
+	"stance/model/store"
 )
 
 // SchemaVersion is the newest annotation schema this program reads and
@@ -44,13 +45,9 @@ type Document struct {
 	Extra       model.Extra
 }
 
-// Version is stance's version. It is a variable so that a release build can
-// set it with -ldflags "-X stance/annotate.Version=…".
-var Version = "0.1.0"
-
 // Generator returns the value written to a document's "generator" field,
-// "stance " followed by Version.
-func Generator() string { return "stance " + Version }
+// "stance " followed by store.Version.
+func Generator() string { return "stance " + store.Version }
 
 // The prefixes of generated IDs: actors, claims and annotations ("notes").
 const (

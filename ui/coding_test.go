@@ -12,6 +12,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // The configuration's coding settings (Coding) as the reader applies them:
@@ -290,7 +291,7 @@ func TestReadOnlyFolderOpensItsCoding(t *testing.T) {
 		tagAndSave(t, s, "union")
 		root := os.Geteuid() == 0
 		if root {
-			defer annotate.InjectFault(annotate.Fault{Dir: dir, Write: syscall.EACCES})()
+			defer store.InjectFault(store.Fault{Dir: dir, Write: syscall.EACCES})()
 		} else {
 			os.Chmod(dir, 0o555)
 			defer os.Chmod(dir, 0o755)

@@ -16,6 +16,7 @@ import (
 	"stance/annotate"
 	"stance/model"
 	"stance/model/feeds"
+	"stance/model/store"
 	"stance/model/web"
 )
 
@@ -148,7 +149,7 @@ func withoutFeedItems(snaps, subs []Source) []Source {
 // (NAME.snapshot.txt), by name: host and path, so that a site's pages
 // stand together. A data folder not made yet holds none.
 func SnapshotSources() ([]Source, error) {
-	dir, err := annotate.DataDir()
+	dir, err := store.DataDir()
 	if err != nil {
 		return nil, err
 	}

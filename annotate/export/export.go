@@ -31,6 +31,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // Format names an export format, as given to --format.
@@ -302,7 +303,7 @@ func WriteFile(path string, f Format, corpus []Item, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return annotate.SaveAtomic(path, data)
+	return store.SaveAtomic(path, data)
 }
 
 func render(f Format, corpus []Item, opts Options) ([]byte, error) {
@@ -349,7 +350,7 @@ func WriteDir(dir string, f Format, corpus []Item, opts Options) ([]string, erro
 		if err := os.MkdirAll(filepath.Dir(paths[i]), 0o755); err != nil {
 			return nil, fmt.Errorf("%s: %w", filepath.Dir(paths[i]), unwrapPath(err))
 		}
-		if err := annotate.SaveAtomic(paths[i], file.Data); err != nil {
+		if err := store.SaveAtomic(paths[i], file.Data); err != nil {
 			return nil, err
 		}
 	}

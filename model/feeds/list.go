@@ -14,7 +14,7 @@ import (
 
 	"golang.org/x/net/html/charset"
 
-	"stance/annotate"
+	"stance/model/store"
 	"stance/model/web"
 )
 
@@ -157,7 +157,7 @@ func AddToList(path string, subs []Subscription) ([]Subscription, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("creating the configuration folder: %w", err)
 	}
-	if err := annotate.SaveAtomic(path, b.Bytes()); err != nil {
+	if err := store.SaveAtomic(path, b.Bytes()); err != nil {
 		return nil, err
 	}
 	return added, nil
@@ -200,7 +200,7 @@ func RemoveFromList(path, key string) ([]Subscription, error) {
 			b.WriteString(line)
 		}
 	}
-	if err := annotate.SaveAtomic(path, []byte(b.String())); err != nil {
+	if err := store.SaveAtomic(path, []byte(b.String())); err != nil {
 		return nil, err
 	}
 	return removed, nil

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"stance/annotate"
+	"stance/model/store"
 	"stance/model/web"
 )
 
@@ -37,7 +38,7 @@ type stateFile struct {
 // StatePath is where the state of the feed at feedURL (a URL or a file
 // path) is cached: DATA/feeds/NAME.json, NAME made as a snapshot's is.
 func StatePath(feedURL string) (string, error) {
-	dir, err := annotate.DataDir()
+	dir, err := store.DataDir()
 	if err != nil {
 		return "", err
 	}
@@ -129,7 +130,7 @@ func (s *State) Save() error {
 	if err != nil {
 		return err
 	}
-	return annotate.SaveAtomic(s.path, append(data, '\n'))
+	return store.SaveAtomic(s.path, append(data, '\n'))
 }
 
 // ArticleURL is the address an item's article is kept under: its link,
@@ -146,7 +147,7 @@ func ArticleURL(feedURL string, it Item) string {
 // annotations file beside its snapshot in the data directory); 0 when it
 // was never coded or the file cannot be read.
 func Coded(feedURL string, it Item) int {
-	dir, err := annotate.DataDir()
+	dir, err := store.DataDir()
 	if err != nil {
 		return 0
 	}

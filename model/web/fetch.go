@@ -17,7 +17,7 @@ import (
 	"syscall"
 	"time"
 
-	"stance/annotate"
+	"stance/model/store"
 )
 
 // Limits of a fetch, by default.
@@ -30,7 +30,7 @@ const (
 // UserAgent names the program and its version to the sites it fetches
 // from. It names no project page: stance has none to point at yet, and a
 // made-up address would mislead a site's operator.
-var UserAgent = "stance/" + annotate.Version + " (terminal news reader and annotator)"
+var UserAgent = "stance/" + store.Version + " (terminal news reader and annotator)"
 
 // Media types a fetch accepts.
 var (

@@ -14,8 +14,8 @@ import (
 	"time"
 	"unicode"
 
-	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // SnapshotPath returns where the snapshot of the article at rawURL is
@@ -27,7 +27,7 @@ import (
 func SnapshotPath(rawURL, annOverride string) (string, error) {
 	dir := filepath.Dir(annOverride)
 	if annOverride == "" {
-		d, err := annotate.DataDir()
+		d, err := store.DataDir()
 		if err != nil {
 			return "", err
 		}
@@ -130,7 +130,7 @@ func SaveSnapshot(path, rawURL string, art *model.Article, fetched time.Time) (*
 	if err != nil {
 		return nil, fmt.Errorf("keeping the previous snapshot of %s: %w", rawURL, err)
 	}
-	if err := annotate.SaveAtomic(path, data); err != nil {
+	if err := store.SaveAtomic(path, data); err != nil {
 		return nil, fmt.Errorf("saving the snapshot of %s: %w", rawURL, err)
 	}
 	back, err := ReadSnapshot(path)
@@ -155,7 +155,7 @@ func keepPrevious(path string, art *model.Article) (bool, error) {
 	if old, err := model.ParseSnapshot(path, raw); err == nil && old.Text == art.Text {
 		return false, nil
 	}
-	return true, annotate.SaveAtomic(PreviousPath(path), raw)
+	return true, store.SaveAtomic(PreviousPath(path), raw)
 }
 
 // RestorePrevious puts back the snapshot that the last refresh of the
@@ -177,13 +177,13 @@ func RestorePrevious(path, rawURL string) (*Snapshot, error) {
 	if _, err := model.ParseSnapshot(path, prev); err != nil {
 		return nil, fmt.Errorf("the earlier snapshot of %s: %w", rawURL, err)
 	}
-	if err := annotate.SaveAtomic(path, prev); err != nil {
+	if err := store.SaveAtomic(path, prev); err != nil {
 		return nil, fmt.Errorf("restoring the earlier snapshot of %s: %w", rawURL, err)
 	}
 	if cur != nil {
 		// A failure here loses the refreshed text, which the web still has;
 		// the snapshot the coding was made on is back either way.
-		annotate.SaveAtomic(PreviousPath(path), cur)
+		store.SaveAtomic(PreviousPath(path), cur)
 	}
 	snap, err := ReadSnapshot(path)
 	if err != nil {

@@ -1,4 +1,4 @@
-package annotate
+package store
 
 import (
 	"path/filepath"

@@ -1,0 +1,28 @@
+// Package store is stance on this machine: its version, the user data
+// folder where it keeps snapshots, caches and the coding of pages, and
+// replacing a file whole or not at all.
+package store
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Version is stance's version. It is a variable so that a release build can
+// set it with -ldflags "-X stance/model/store.Version=…".
+var Version = "0.1.0"
+
+// DataDir returns stance's user data directory: $XDG_DATA_HOME/stance, or
+// ~/.local/share/stance when XDG_DATA_HOME is unset or not absolute (as the
+// XDG base directory specification asks). It does not create it.
+func DataDir() (string, error) {
+	if dir := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(dir) {
+		return filepath.Join(dir, "stance"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the data directory: %w", err)
+	}
+	return filepath.Join(home, ".local", "share", "stance"), nil
+}
