@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stance/annotate"
 	"stance/model/feeds"
 )
 
@@ -141,7 +142,7 @@ func fetchFeedCmd(url string, force bool) tea.Cmd {
 func codedItems(key string, st *feeds.State) map[string]int {
 	coded := make(map[string]int)
 	for _, it := range st.Items {
-		if n := feeds.Coded(key, it); n > 0 {
+		if n := annotate.CodedItem(key, it); n > 0 {
 			coded[it.ID] = n
 		}
 	}

@@ -327,7 +327,7 @@ func describeFeed(src Source) libraryEntry {
 		e.title += " (not read yet)"
 		return e
 	}
-	e.coded, e.items = st.Progress()
+	e.coded, e.items = annotate.FeedProgress(st)
 	for _, it := range st.Items {
 		e.date = max(e.date, it.Date())
 	}

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"stance/annotate"
-	"stance/model"
 	"stance/model/web"
 )
 
@@ -84,22 +82,6 @@ func TestOpenItem(t *testing.T) {
 	snap, note, err := OpenItem(ctx, &web.Fetcher{}, url, f.Items[0], "")
 	if err != nil || note != "" || !strings.Contains(snap.Article.Text, "The full page of the story") {
 		t.Fatalf("online: note %q, err %v", note, err)
-	}
-	if Coded(url, f.Items[0]) != 0 {
-		t.Error("an uncoded item counts annotations")
-	}
-	// Coded once its snapshot has annotations beside it, where the reader
-	// keeps them.
-	doc := annotate.New(snap.Article, url, "test")
-	ed := annotate.NewEditor(doc, snap.Article)
-	if _, err := ed.TagActor(model.Span{Start: 0, End: 3}, annotate.ActorChoice{Name: "Someone"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := doc.Save(annotate.PathFor(snap.Path)); err != nil {
-		t.Fatal(err)
-	}
-	if got := Coded(url, f.Items[0]); got != 1 {
-		t.Errorf("a coded item counts %d annotations, want 1", got)
 	}
 	srv.Close()
 

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"stance/annotate"
 	"stance/model/store"
 	"stance/model/web"
 )
@@ -143,21 +142,6 @@ func ArticleURL(feedURL string, it Item) string {
 	return feedURL + "#" + it.ID
 }
 
-// Coded counts the annotations made on the item's article (the
-// annotations file beside its snapshot in the data directory); 0 when it
-// was never coded or the file cannot be read.
-func Coded(feedURL string, it Item) int {
-	dir, err := store.DataDir()
-	if err != nil {
-		return 0
-	}
-	doc, err := annotate.Load(annotate.PathFor(filepath.Join(dir, web.SnapshotName(ArticleURL(feedURL, it)))))
-	if err != nil {
-		return 0
-	}
-	return len(doc.Annotations)
-}
-
 // LinklessItem reports whether articleURL names a feed item that has no
 // link (ArticleURL's FEED#ID): its article is the feed's own text, and
 // there is no page to fetch again. It asks the feed's cache.
@@ -188,15 +172,4 @@ func (s *State) SnapshotNames() []string {
 		out[i] = web.SnapshotName(ArticleURL(s.URL, it))
 	}
 	return out
-}
-
-// Progress is how much of a cached feed is coded: items with at least one
-// annotation, of the items cached.
-func (s *State) Progress() (coded, items int) {
-	for _, it := range s.Items {
-		if Coded(s.URL, it) > 0 {
-			coded++
-		}
-	}
-	return coded, len(s.Items)
 }

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"stance/annotate"
 	"stance/model"
 )
 
@@ -32,20 +31,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(s.html))
 }
 
-func spanOf(t *testing.T, a *model.Article, quote string) model.Span {
-	t.Helper()
-	i := strings.Index(a.Text, quote)
-	if i < 0 {
-		t.Fatalf("%q not in %q", quote, a.Text)
-	}
-	start := len([]rune(a.Text[:i]))
-	return model.Span{Start: start, End: start + len([]rune(quote))}
-}
-
-// TestSnapshotRoundTrip: fetch → code → the publisher edits the page →
-// reopening codes against the snapshot, with no network → refresh → the
-// coding is re-anchored: moved where the text moved, orphaned where it is
-// gone, none lost.
+// TestSnapshotRoundTrip: fetch → the publisher edits the page → reopening
+// reads the snapshot, with no network → refresh → the snapshot is the new
+// text. The coding's re-anchoring to it is annotate's
+// TestCodingOfARefreshedSnapshot and ui's TestRefreshReanchors.
 func TestSnapshotRoundTrip(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	const (
@@ -69,27 +58,6 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if !snap.FromWeb || snap.Changed || filepath.Dir(snap.Path) != filepath.Join(os.Getenv("XDG_DATA_HOME"), "stance") {
 		t.Fatalf("first open: %+v", snap)
 	}
-	annPath, err := annotate.Locate(snap.Path, "", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, err := annotate.Open(annPath, snap.Article, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ed := annotate.NewEditor(o.Doc, snap.Article)
-	ruiz, err := ed.TagActor(spanOf(t, snap.Article, "Ana Ruiz"), annotate.ActorChoice{Name: "Ana Ruiz"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	berg, err := ed.TagActor(spanOf(t, snap.Article, "Tom Berg"), annotate.ActorChoice{Name: "Tom Berg"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := o.File.Save(ed.Doc()); err != nil {
-		t.Fatal(err)
-	}
-	o.File.Close()
 
 	// The publisher adds a paragraph before the quotes and drops the union's.
 	srv.set(articlePage("Harbour vote", paras(para, lateP, mayor, filler)))
@@ -111,23 +79,6 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	}
 	if !fresh.FromWeb || !fresh.Changed || !strings.Contains(fresh.Article.Text, lateP) {
 		t.Fatalf("refresh: FromWeb %v Changed %v", fresh.FromWeb, fresh.Changed)
-	}
-	o, err = annotate.Open(annPath, fresh.Article, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer o.File.Close()
-	rep := o.Reanchor
-	if rep.Moved != 1 || rep.Orphaned != 1 || len(o.Doc.Annotations) != 2 {
-		t.Fatalf("re-anchoring: %s; %d annotations", rep, len(o.Doc.Annotations))
-	}
-	got, _ := o.Doc.Annotation(ruiz.ID)
-	if got.Orphan || got.Span != spanOf(t, fresh.Article, "Ana Ruiz") {
-		t.Errorf("Ana Ruiz: %+v, want moved to the new text", got)
-	}
-	gone, _ := o.Doc.Annotation(berg.ID)
-	if !gone.Orphan || gone.Quote != "Tom Berg" {
-		t.Errorf("Tom Berg: %+v, want kept as an orphan", gone)
 	}
 	// The snapshot on disk is the new text now.
 	back, err := ReadSnapshot(fresh.Path)
