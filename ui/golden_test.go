@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"stance/annotate"
+	"stance/model/library"
 )
 
 // Golden screens: what the user sees, colours stripped, random IDs hidden.
@@ -68,7 +69,7 @@ func codeSeedInDataDir(t *testing.T) {
 
 func newLibrary(t *testing.T, sz size) *harness {
 	t.Helper()
-	h := newHarness(t, New(Options{Sources: BundledSources()}), sz.w, sz.h)
+	h := newHarness(t, New(Options{Sources: library.Bundled()}), sz.w, sz.h)
 	if !h.m.library.loaded {
 		t.Fatal("the library's entries were not loaded by Init's command")
 	}
@@ -307,7 +308,7 @@ func testGoldenFolderLibrary(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a-story.txt"), "title Harbour Talks\n\nThe union met the port.\n")
 	writeFile(t, filepath.Join(dir, "b-binary.txt"), "\x00\x01\x02\x03binary")
-	srcs, err := FolderSources(dir)
+	srcs, err := library.Folder(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,43 +1,13 @@
 package export
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"stance/model"
 )
-
-// reportMarker is the first line of every Markdown report. It renders as
-// nothing, and tells a report from the articles beside it: a folder of
-// articles holds the report that E wrote there, with the article's title.
-const reportMarker = "<!-- stance report -->"
-
-// IsReportFile reports whether the file at path is a Markdown report that
-// stance wrote: named as reports are (.md) and beginning with the report's
-// marker line. Only its first bytes are read; a file that cannot be read
-// is not a report.
-func IsReportFile(path string) bool {
-	if info, _ := Markdown.Info(); !strings.EqualFold(filepath.Ext(path), info.Ext) {
-		return false
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, len(utf8BOM)+len(reportMarker))
-	n, _ := io.ReadFull(f, head)
-	return bytes.HasPrefix(bytes.TrimPrefix(head[:n], []byte(utf8BOM)), []byte(reportMarker))
-}
-
-// utf8BOM is what an editor may put before the marker when it saves the
-// report again.
-const utf8BOM = "\ufeff"
 
 // writeMarkdown writes a readable report of the merged corpus: the
 // article (or a table of the articles), who coded it (when the files say),
@@ -46,7 +16,7 @@ const utf8BOM = "\ufeff"
 // claim who takes which position, with the quoted evidence and any note.
 func writeMarkdown(w io.Writer, c *corpus) error {
 	var b strings.Builder
-	b.WriteString(reportMarker + "\n\n")
+	b.WriteString(model.ReportMarker + "\n\n")
 	if len(c.items) == 1 {
 		m := metaOf(c.items[0])
 		fmt.Fprintf(&b, "# %s\n\n", mdText(m.Title))

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stance/model/library"
 	"stance/ui"
 )
 
@@ -120,7 +121,7 @@ func readerScreen(t *testing.T, keys ...tea.KeyPressMsg) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := ui.New(ui.Options{Sources: ui.BundledSources(), Theme: s.Theme, Keys: s.keys, Notice: s.notice()})
+	m := ui.New(ui.Options{Sources: library.Bundled(), Theme: s.Theme, Keys: s.keys, Notice: s.notice()})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	for _, k := range keys {
 		m.Update(k)

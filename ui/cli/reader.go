@@ -3,18 +3,16 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 
 	"stance/model/feeds"
-	"stance/model/web"
+	"stance/model/library"
 	"stance/ui"
 )
 
@@ -28,7 +26,11 @@ type readerFlags struct {
 // openReader opens the reader on the command line's paths and URLs (none:
 // the library) and runs it until the user quits.
 func openReader(paths []string, f readerFlags) error {
-	sources, problems, err := collectSources(paths, f.refresh)
+	sources, problems, err := library.Collect(paths, f.refresh)
+	var bad *library.URLError
+	if errors.As(err, &bad) {
+		return usageError{msg: err.Error()}
+	}
 	if err != nil {
 		return err
 	}
@@ -96,46 +98,6 @@ func runProgram(opts ui.Options) error {
 	return runErr
 }
 
-// collectSources turns the command line's paths into articles: files as
-// they are, folders as the articles in them, nothing as the library (the
-// samples, saved web pages and feeds; problems are the feeds file's bad
-// lines).
-func collectSources(paths []string, refresh bool) (_ []ui.Source, problems []string, _ error) {
-	if len(paths) == 0 {
-		sources, problems := ui.LibrarySources()
-		return sources, problems, nil
-	}
-	var out []ui.Source
-	for _, p := range paths {
-		if web.IsURL(p) {
-			if _, err := web.ParseURL(p); err != nil {
-				return nil, nil, usageError{msg: err.Error()}
-			}
-			out = append(out, ui.Source{URL: p, Refresh: refresh})
-			continue
-		}
-		info, err := os.Stat(p)
-		if err != nil && strings.Contains(p, "://") {
-			if _, uerr := web.ParseURL(p); uerr != nil {
-				return nil, nil, usageError{msg: uerr.Error()} // ftp://, file://: not fetched
-			}
-		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
-		}
-		if !info.IsDir() {
-			out = append(out, ui.Source{Path: p, Feed: isFeedFile(p)})
-			continue
-		}
-		found, err := ui.FolderSources(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		out = append(out, found...)
-	}
-	return out, nil, nil
-}
-
 // feedsNotice is the first of the library's problems for the status line,
 // and how many more there are.
 func feedsNotice(problems []string) string {
@@ -172,23 +134,4 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// isFeedFile reports whether the file at path is a feed: a name that a
-// feed may have (.xml, .rss, .atom, .rdf, .json, .feed) and a start that
-// reads as RSS, Atom or JSON Feed.
-func isFeedFile(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".xml", ".rss", ".atom", ".rdf", ".json", ".feed":
-	default:
-		return false
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, _ := io.ReadFull(f, head)
-	return feeds.Sniff(head[:n])
 }

@@ -28,14 +28,11 @@ func TestReaderURLUsage(t *testing.T) {
 	}
 }
 
-// A feed file is recognised by its name and its start; --annotations,
-// which names one file, is refused for a feed's many articles.
+// --annotations, which names one file, is refused for a feed's many
+// articles.
 func TestReaderFeedFile(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	const feed = "../../model/feeds/testdata/rss2.xml"
-	if !isFeedFile(feed) || isFeedFile("../../model/feeds/testdata/not-a-feed.txt") || isFeedFile("../../README.md") {
-		t.Error("isFeedFile misjudges the samples")
-	}
 	var stdout, stderr bytes.Buffer
 	code := Run([]string{"--annotations", "x.json", feed}, &stdout, &stderr)
 	if code != exitUsage || !strings.Contains(stderr.String(), "a feed has many articles") {
