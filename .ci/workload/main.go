@@ -1,4 +1,4 @@
-// Command workload writes the generated articles that bench/compare.sh
+// Command workload writes the generated articles that .ci/compare.sh
 // opens in stance and in other pagers: the same deterministic prose the Go
 // benchmarks use.
 package main

@@ -2,7 +2,7 @@
 # Opens the same 500 KB and 5 MB articles in stance and in less (and glow,
 # when it is on PATH), in a 120×40 tmux terminal, and prints one table: time
 # from start to the first screen showing the article, and peak memory (RSS).
-# Usage: bench/compare.sh [RUNS]   (default 5; the median is reported)
+# Usage: .ci/compare.sh [RUNS]   (default 5; the median is reported)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -10,9 +10,9 @@ work=$(mktemp -d)
 trap 'tmux -L stance-bench kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 go build -o "$work/stance" .
-go run ./bench/workload -size $((500 * 1024)) -o "$work/500KB.txt"
-go run ./bench/workload -size $((5 * 1024 * 1024)) -o "$work/5MB.txt"
-go run ./bench/workload -size $((5 * 1024 * 1024)) -notes 10000 -o "$work/5MB-10k.txt"
+go run ./.ci/workload -size $((500 * 1024)) -o "$work/500KB.txt"
+go run ./.ci/workload -size $((5 * 1024 * 1024)) -o "$work/5MB.txt"
+go run ./.ci/workload -size $((5 * 1024 * 1024)) -notes 10000 -o "$work/5MB-10k.txt"
 
 now_ms() { date +%s%3N; }
 
