@@ -1,7 +1,27 @@
-// Package cli is stance's command line, a user interface like the reader:
-// a tree of cobra commands, one file per command (root.go and the reader it
-// opens, export.go, stats.go …), whose help, shell completions and man page
-// all come from that one definition.
+// Package cli is stance's command line, a user interface beside the reader:
+// a tree of cobra commands, one file per command (root.go for stance itself,
+// which opens the reader of reader.go; export.go, stats.go, validate.go,
+// config.go, feeds.go, completion.go, man.go). A command's file holds its
+// flags, its wording and what goes to standard output or error; the rules
+// it applies are annotate's and annotate/export's, and the articles it finds
+// model/library's, so the bodies stay here rather than move into annotate.
+//
+// Help, the man page and the completion command are written here from the
+// one cobra tree, not left to charm.land/fang/v2 (v2.0.1), which cannot keep
+// what they say. fang's help lines up every command's usage and every flag
+// in one column after the longest usage line, so that at 80 columns the
+// descriptions of stance --help start in column 78 and break mid-word; it
+// prints pflag's placeholders with their backquotes ("the format `F`"),
+// leaves long flag descriptions unwrapped and lists only the direct
+// sub-commands. Its man page (mango) fills the help texts, so that the list
+// of formats and the configuration example run together, gives each
+// sub-command its one-line summary only, without its description, flags or
+// examples, and writes to the process's standard output, not the
+// command's. Its completions are cobra's default command, for which a
+// missing shell prints the help and exits 0 and an unknown one exits 1,
+// where a mistake on the command line is exit code 2. fang.Execute puts its
+// help on the root command, so it cannot be taken for the version and the
+// error line alone.
 package cli
 
 import (
