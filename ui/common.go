@@ -37,14 +37,6 @@ type Coding struct {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// plural returns "1 actor", "2 actors".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return itoa(n) + " " + word + "s"
-}
-
 // wheelLines is how many lines a turn of the wheel scrolls a text.
 const wheelLines = 3
 

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"stance/annotate"
+	"stance/model"
 	"stance/model/feeds"
 )
 
@@ -114,7 +115,7 @@ func readFeedFile(src Source, key string) tea.Msg {
 			return feedLoadedMsg{key: key, state: st, coded: codedItems(key, st), warning: f.Warning, fetched: true}
 		}
 	}
-	return feedLoadedMsg{key: key, state: st, coded: codedItems(key, st), warning: oneLine(err.Error()), fetched: true}
+	return feedLoadedMsg{key: key, state: st, coded: codedItems(key, st), warning: model.OneLine(err.Error()), fetched: true}
 }
 
 // fetchFeedCmd reads the feed at url off the UI goroutine and updates its
@@ -294,7 +295,7 @@ func (p *feedPane) View() string {
 	const markW, dateW, sourceW, countW = 1, 10, 18, 5
 	titleW := max(p.width-2-markW-dateW-sourceW-countW-8, 10)
 	items := p.items()
-	info := " · " + plural(len(items), "item")
+	info := " · " + model.Count(len(items), "item", "items")
 	if p.state != nil {
 		info += " · " + itoa(p.state.Unread()) + " unread"
 	}

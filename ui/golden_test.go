@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"stance/annotate"
+	"stance/model"
 	"stance/model/library"
 )
 
@@ -202,7 +203,7 @@ func TestGoldenTooSmall(t *testing.T) {
 		parallel(t, sz.String(), func(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 			s := h.screen()
-			if !strings.Contains(strings.Join(strings.Fields(s), " "), "terminal too small") {
+			if !strings.Contains(model.OneLine(s), "terminal too small") {
 				t.Errorf("screen does not say the terminal is too small:\n%s", s)
 			}
 			for i, l := range strings.Split(s, "\n") {

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"stance/annotate"
+	"stance/model"
 	"stance/model/feeds"
 	"stance/model/web"
 )
@@ -211,7 +212,7 @@ func describeWeb(src Source, override string) libraryEntry {
 		e.unknown = true
 		return e
 	case err != nil:
-		e.err = oneLine(err.Error())
+		e.err = model.OneLine(err.Error())
 		return e
 	}
 	e.title, e.date = snap.Article.Meta.Title, snap.Article.Meta.Date
@@ -255,11 +256,11 @@ func (p *libraryPane) Summary() string {
 	var parts []string
 	for k, c := range n {
 		if c > 0 {
-			parts = append(parts, plural(c, entryKindNames[k].noun))
+			parts = append(parts, model.Count(c, entryKindNames[k].noun, entryKindNames[k].noun+"s"))
 		}
 	}
 	if len(parts) == 0 {
-		return plural(0, entryKindNames[kindFile].noun)
+		return model.Count(0, entryKindNames[kindFile].noun, entryKindNames[kindFile].noun+"s")
 	}
 	return strings.Join(parts, " · ")
 }

@@ -96,12 +96,12 @@ func Parse(data []byte, feedURL string) (*Feed, error) {
 		if fixed, n, ok := cutShort(data); ok {
 			if gf2, err2 := gofeed.NewParser().Parse(bytes.NewReader(fixed)); err2 == nil {
 				gf, err = gf2, nil
-				warning = join(warning, fmt.Sprintf("the feed is cut short: %s before the break", plural(n, "item")))
+				warning = join(warning, fmt.Sprintf("the feed is cut short: %s before the break", model.Count(n, "item", "items")))
 			}
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a readable feed: %s", feedURL, oneLine(err.Error()))
+		return nil, fmt.Errorf("%s: not a readable feed: %s", feedURL, model.OneLine(err.Error()))
 	}
 	return convert(gf, feedURL, kind, warning), nil
 }
@@ -217,11 +217,11 @@ func fixEncoding(data []byte) ([]byte, string) {
 	var warning string
 	switch {
 	case name == "":
-		warning = fmt.Sprintf("the feed declares an unknown encoding (%s)", oneLine(label))
+		warning = fmt.Sprintf("the feed declares an unknown encoding (%s)", model.OneLine(label))
 	case name == "utf-8" && !isUTF8:
 		warning = "the feed declares UTF-8 but is not"
 	case name != "utf-8" && !strings.HasPrefix(name, "utf-16") && isUTF8 && hasNonASCII(data):
-		warning = fmt.Sprintf("the feed declares %s but is UTF-8", oneLine(label))
+		warning = fmt.Sprintf("the feed declares %s but is UTF-8", model.OneLine(label))
 	default:
 		return data, ""
 	}
@@ -314,14 +314,14 @@ func looksLikeHTML(s string) bool {
 
 // cleanLine is s normalised on one line.
 func cleanLine(s string) string {
-	return strings.Join(strings.Fields(model.Normalize([]byte(s))), " ")
+	return model.OneLine(model.Normalize([]byte(s)))
 }
 
 // cleanText is s normalised with paragraphs (blank-line separated) kept.
 func cleanText(s string) string {
 	var paras []string
 	for _, line := range strings.Split(model.Normalize([]byte(s)), "\n") {
-		if l := strings.Join(strings.Fields(line), " "); l != "" {
+		if l := model.OneLine(line); l != "" {
 			paras = append(paras, l)
 		}
 	}
@@ -334,13 +334,4 @@ func firstWords(s string, n int) string {
 		return strings.Join(w[:n], " ") + "…"
 	}
 	return strings.Join(w, " ")
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprint(n) + " " + word + "s"
 }

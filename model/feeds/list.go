@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/net/html/charset"
 
+	"stance/model"
 	"stance/model/store"
 	"stance/model/web"
 )
@@ -258,13 +259,13 @@ func ParseOPML(name string, data []byte) (*OPMLResult, error) {
 		var se *xml.SyntaxError
 		switch {
 		case errors.As(err, &se):
-			return nil, fmt.Errorf("%s: not a readable OPML file: line %d: %s", name, se.Line, oneLine(se.Msg))
+			return nil, fmt.Errorf("%s: not a readable OPML file: line %d: %s", name, se.Line, model.OneLine(se.Msg))
 		case err == io.EOF:
 			return nil, fmt.Errorf("%s: not an OPML file: it is empty", name)
 		case strings.Contains(err.Error(), "expected element type <opml>"):
 			return nil, fmt.Errorf("%s: not an OPML file (no <opml> element)", name)
 		}
-		return nil, fmt.Errorf("%s: not a readable OPML file: %s", name, oneLine(err.Error()))
+		return nil, fmt.Errorf("%s: not a readable OPML file: %s", name, model.OneLine(err.Error()))
 	}
 	if doc.Body == nil {
 		return nil, fmt.Errorf("%s: not an OPML file: it has no <body>", name)

@@ -1,15 +1,14 @@
 package library
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"stance/model/feeds"
+	"stance/model/store"
 	"stance/model/web"
 )
 
@@ -39,7 +38,7 @@ func Collect(paths []string, refresh bool) (_ []Source, problems []string, _ err
 			}
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
+			return nil, nil, fmt.Errorf("%s: %w", p, store.PathCause(err))
 		}
 		if !info.IsDir() {
 			out = append(out, Source{Path: p, Feed: IsFeedFile(p)})
@@ -60,16 +59,6 @@ type URLError struct{ err error }
 func (e *URLError) Error() string { return e.err.Error() }
 
 func (e *URLError) Unwrap() error { return e.err }
-
-// unwrapPath drops the operation from a path error ("stat x: …"), since the
-// message names the path itself.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
 
 // IsFeedFile reports whether the file at path is a feed: a name that a
 // feed may have (.xml, .rss, .atom, .rdf, .json, .feed) and a start that

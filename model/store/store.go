@@ -4,7 +4,9 @@
 package store
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -25,4 +27,15 @@ func DataDir() (string, error) {
 		return "", fmt.Errorf("finding the data directory: %w", err)
 	}
 	return filepath.Join(home, ".local", "share", "stance"), nil
+}
+
+// PathCause is the reason of a path error without its operation and path
+// ("stat x: no such file or directory" → "no such file or directory"), for
+// a message that names the path itself; any other error as it is.
+func PathCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -17,6 +17,7 @@ import (
 	"syscall"
 	"time"
 
+	"stance/model"
 	"stance/model/store"
 )
 
@@ -137,7 +138,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, accept []string) (*P
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, fmt.Errorf("%s: HTTP %s", u, oneLine(resp.Status))
+		return nil, fmt.Errorf("%s: HTTP %s", u, model.OneLine(resp.Status))
 	}
 	ct := resp.Header.Get("Content-Type")
 	mt, _, _ := mime.ParseMediaType(ct)
@@ -150,7 +151,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, accept []string) (*P
 		if mt == "" {
 			mt = "no content type"
 		}
-		return nil, fmt.Errorf("%s: %s (%s)", u, what, oneLine(mt))
+		return nil, fmt.Errorf("%s: %s (%s)", u, what, model.OneLine(mt))
 	}
 	if resp.ContentLength > maxBytes {
 		return nil, fmt.Errorf("%s: larger than %s", u, size(maxBytes))
@@ -203,10 +204,8 @@ func fetchError(u *url.URL, err error, timeout time.Duration, maxRedirects int) 
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	return fmt.Errorf("%s: %s", u, oneLine(err.Error()))
+	return fmt.Errorf("%s: %s", u, model.OneLine(err.Error()))
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func size(n int64) string {
 	if n >= 1<<20 && n%(1<<20) == 0 {

@@ -210,7 +210,7 @@ func (f *Fetcher) FetchArticle(ctx context.Context, rawURL string) (*model.Artic
 		if errors.Is(err, model.ErrNoArticle) {
 			return nil, nil, fmt.Errorf("%s: %w", rawURL, model.ErrNoArticle)
 		}
-		return nil, nil, fmt.Errorf("%s: %v", rawURL, oneLine(err.Error()))
+		return nil, nil, fmt.Errorf("%s: %v", rawURL, model.OneLine(err.Error()))
 	}
 	return art, page, nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"stance/model"
 	"stance/model/feeds"
+	"stance/model/store"
 	"stance/model/web"
 )
 
@@ -144,7 +145,7 @@ type errBadLines struct {
 }
 
 func (e errBadLines) Error() string {
-	return fmt.Sprintf("%s: %s not a feed", e.path, count(e.n, "line is", "lines are"))
+	return fmt.Sprintf("%s: %s not a feed", e.path, model.Count(e.n, "line is", "lines are"))
 }
 
 // listFeeds prints the feeds file's feeds as the file gives them.
@@ -227,7 +228,7 @@ func completeFeeds(_ *cobra.Command, args []string, _ string) ([]string, cobra.S
 func importFeeds(path, opml string, stdout, stderr io.Writer) error {
 	data, err := os.ReadFile(opml)
 	if err != nil {
-		return fmt.Errorf("%s: %w", opml, unwrapPath(err))
+		return fmt.Errorf("%s: %w", opml, store.PathCause(err))
 	}
 	res, err := feeds.ParseOPML(opml, data)
 	if err != nil {
@@ -243,7 +244,7 @@ func importFeeds(path, opml string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	msg := fmt.Sprintf("added %s to %s", count(len(added), "feed", "feeds"), path)
+	msg := fmt.Sprintf("added %s to %s", model.Count(len(added), "feed", "feeds"), path)
 	if had := len(res.Feeds) - len(added); had > 0 {
 		msg += fmt.Sprintf(" (%d already there)", had)
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/signal"
 	"strings"
@@ -124,14 +123,4 @@ func joinNotices(notices ...string) string {
 		}
 	}
 	return strings.Join(out, " · ")
-}
-
-// unwrapPath drops the operation from a path error ("stat x: …"), since the
-// message names the path itself.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

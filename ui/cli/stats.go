@@ -72,15 +72,15 @@ func formatStats(s export.Summary) string {
 	var b strings.Builder
 	a := s.Annotations
 	fmt.Fprintf(&b, "%s, %s: %s, %s, %s\n",
-		count(s.Articles, "article", "articles"), count(a.Total, "annotation", "annotations"),
-		count(a.Actor, "actor mention", "actor mentions"), count(a.Claim, "claim", "claims"),
-		count(a.Position, "position", "positions"))
+		model.Count(s.Articles, "article", "articles"), model.Count(a.Total, "annotation", "annotations"),
+		model.Count(a.Actor, "actor mention", "actor mentions"), model.Count(a.Claim, "claim", "claims"),
+		model.Count(a.Position, "position", "positions"))
 	st := s.Stances
 	fmt.Fprintf(&b, "stances: %d support (%s), %d oppose (%s), %d neutral (%s)\n",
 		st.Support, percent(st.Support, st.Total()), st.Oppose, percent(st.Oppose, st.Total()),
 		st.Neutral, percent(st.Neutral, st.Total()))
 
-	fmt.Fprintf(&b, "\n%s by mentions\n", count(len(s.Actors), "actor", "actors"))
+	fmt.Fprintf(&b, "\n%s by mentions\n", model.Count(len(s.Actors), "actor", "actors"))
 	if len(s.Actors) > 0 {
 		b.WriteString("  mentions  claims  positions  actor\n")
 	}
@@ -92,7 +92,7 @@ func formatStats(s export.Summary) string {
 		b.WriteString(")\n")
 	}
 
-	fmt.Fprintf(&b, "\n%s by positions\n", count(len(s.Claims), "claim", "claims"))
+	fmt.Fprintf(&b, "\n%s by positions\n", model.Count(len(s.Claims), "claim", "claims"))
 	if len(s.Claims) > 0 {
 		b.WriteString("  positions  support  oppose  neutral  claim\n")
 	}
@@ -104,14 +104,6 @@ func formatStats(s export.Summary) string {
 		b.WriteString("\n")
 	}
 	return b.String()
-}
-
-// count says "1 article", "3 articles".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // percent is n as a whole percentage of total ("0%" of nothing).

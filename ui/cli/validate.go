@@ -46,7 +46,7 @@ refuses), 0 otherwise.`,
 type errProblems struct{ files, problems, checked int }
 
 func (e errProblems) Error() string {
-	return fmt.Sprintf("validate: %s in %d of %s", count(e.problems, "problem", "problems"), e.files, count(e.checked, "file", "files"))
+	return fmt.Sprintf("validate: %s in %d of %s", model.Count(e.problems, "problem", "problems"), e.files, model.Count(e.checked, "file", "files"))
 }
 
 // runValidate is stance validate. Problems are listed on stdout; a path or
@@ -106,12 +106,12 @@ func validateOne(r annotate.CodedRef, stdout io.Writer) (errs int, err error) {
 		var invalid *export.InvalidError
 		if err := export.Check([]export.Item{export.ItemFrom(c)}); errors.As(err, &invalid) && invalid.Stale {
 			fmt.Fprintf(stdout, "%s: %s no longer at their offsets: the article has changed since it was coded; open it in stance to re-anchor them\n",
-				file, count(len(invalid.Problems), "annotation is", "annotations are"))
+				file, model.Count(len(invalid.Problems), "annotation is", "annotations are"))
 			errs++
 		}
 	}
 	if errs == 0 {
-		fmt.Fprintf(stdout, "%s: ok (%s)\n", file, count(len(c.Doc.Annotations), "annotation", "annotations"))
+		fmt.Fprintf(stdout, "%s: ok (%s)\n", file, model.Count(len(c.Doc.Annotations), "annotation", "annotations"))
 	}
 	return errs, nil
 }
