@@ -1,6 +1,8 @@
-// Package annotate owns the annotation document: loading and saving it
-// atomically, validating it against its article, anchoring spans, and the
-// undoable edits the reader makes. It knows nothing of terminals.
+// Package annotate is the coding: the annotation document and its file
+// (atomic saves, locks, schema versions), validation against its article,
+// anchoring and re-anchoring, the undoable edits and pick rules the reader
+// and the command line apply, and in annotate/export the formats other
+// tools read. It knows nothing of terminals.
 package annotate
 
 import (

@@ -1,7 +1,8 @@
-// Package ui is stance's terminal interface: a root model that routes
-// messages and lays out panes (library, article, annotations, inspector,
-// status), and the dialogs that tag text. Every rule about annotations lives
-// in package annotate; ui only asks it.
+// Package ui is stance for people: the terminal reader, a root model that
+// routes messages and lays out panes (library, article, annotations,
+// inspector, status), and the dialogs that tag text; the command line is
+// ui/cli. Every rule about annotations lives in package annotate; ui only
+// asks it.
 package ui
 
 import (
