@@ -50,7 +50,7 @@ const bundledPrefix = "samples/"
 //     name order; a folder without any is an error wrapping
 //     ErrNoAnnotations;
 //   - otherwise an article, whose annotations are where the reader opens
-//     them (FindAnnotations: beside it, in DataDir(), in the annotations
+//     them (FindAnnotations: beside it, in store.DataDir(), in the annotations
 //     folder); an article with none is an error wrapping ErrNoAnnotations.
 //
 // An annotations file named twice (as itself and through its article, say)

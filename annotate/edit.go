@@ -65,7 +65,7 @@ type ActorChoice struct {
 	Kind model.ActorKind
 }
 
-func (c ActorChoice) isZero() bool { return c.ID == "" && normalizeSpace(c.Name) == "" }
+func (c ActorChoice) isZero() bool { return c.ID == "" && model.OneLine(c.Name) == "" }
 
 // TagActor marks span as a mention of who, creating the actor if it is new.
 // If the mention's text differs from the actor's name and aliases (ignoring
@@ -444,7 +444,7 @@ func (e *Editor) resolveActor(who ActorChoice) (a model.Actor, isNew bool, err e
 		}
 		return a, false, nil
 	}
-	name := normalizeSpace(who.Name)
+	name := model.OneLine(who.Name)
 	if e.names == nil {
 		e.names = newActorNames(e.doc.Actors)
 	}
@@ -470,7 +470,7 @@ func hasName(a model.Actor, s string) bool {
 // learnAlias adds the surface form quote of a mention to a's aliases, as
 // learned, unless a already goes by it, and reports whether it did.
 func learnAlias(a *model.Actor, quote string) bool {
-	alias := normalizeSpace(quote)
+	alias := model.OneLine(quote)
 	if alias == "" || hasName(*a, alias) {
 		return false
 	}
@@ -574,7 +574,7 @@ func (e *Editor) describe(n model.Annotation) string {
 	} else if c, ok := e.doc.Claim(n.Claim); ok {
 		label = c.Text
 	}
-	return fmt.Sprintf("%s “%s”", n.Type, clip(normalizeSpace(label)))
+	return fmt.Sprintf("%s “%s”", n.Type, clip(model.OneLine(label)))
 }
 
 // Described names an annotation by its type and its own quote, the text
@@ -582,7 +582,7 @@ func (e *Editor) describe(n model.Annotation) string {
 // an annotation, and undoing that, name it so: what goes is that text's
 // coding, not the claim or actor, which stay in the registries.
 func Described(n model.Annotation) string {
-	return fmt.Sprintf("%s “%s”", n.Type, clip(normalizeSpace(n.Quote)))
+	return fmt.Sprintf("%s “%s”", n.Type, clip(model.OneLine(n.Quote)))
 }
 
 // indefinite returns the type with its indefinite article: "an actor".

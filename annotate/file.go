@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"stance/model"
+	"stance/model/store"
 )
 
 // ErrReadOnly is wrapped by File.Save's error when the file was opened
@@ -21,7 +22,7 @@ var ErrDamaged = errors.New("the annotations file is damaged")
 // File is an annotations file opened for a reading and coding session. It
 // holds the file's lock while open (see Lock), remembers what was on disk
 // when it was last read or written (the base of three-way merges), and
-// saves so that nothing is lost: not to a crash (SaveAtomic), not to a second
+// saves so that nothing is lost: not to a crash (store.SaveAtomic), not to a second
 // stance (the lock makes it read-only), and not to another program that
 // changed the file (Save merges, or writes a conflict file).
 //
@@ -111,7 +112,7 @@ func refusesWrites(path string) error {
 	if err != nil {
 		return nil
 	}
-	if err := checkWritable(path, fi); err != nil {
+	if err := store.CheckWritable(path, fi); err != nil {
 		return fmt.Errorf("%w, so it is not written", err)
 	}
 	return nil
@@ -261,7 +262,7 @@ func (f *File) Save(doc *Document) (SaveResult, error) {
 	if f.conflict != "" {
 		data, err := doc.Marshal()
 		if err == nil {
-			err = SaveAtomic(f.conflict, data)
+			err = store.SaveAtomic(f.conflict, data)
 		}
 		return SaveResult{Path: f.conflict}, err
 	}
@@ -304,7 +305,7 @@ func (f *File) write(doc *Document) error {
 	if err != nil {
 		return fmt.Errorf("save %s: %w", f.path, err)
 	}
-	if err := SaveAtomic(f.path, data); err != nil {
+	if err := store.SaveAtomic(f.path, data); err != nil {
 		return err
 	}
 	f.base = doc.Clone()

@@ -9,6 +9,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // goldenDocument is canonical: keys in schema order, unknown members last
@@ -330,7 +331,7 @@ func TestMarshalEmptyDocument(t *testing.T) {
 	d := annotate.New(art, "summit.txt", "")
 	want := `{
   "schema": 1,
-  "generator": "stance ` + annotate.Version + `",
+  "generator": "stance ` + store.Version + `",
   "article": {
     "title": "Alaska summit",
     "date": "2025-08-15",
@@ -480,7 +481,7 @@ func TestMarshalFetchedArticle(t *testing.T) {
 	d.Article.Fetched = "2026-11-27T12:00:00Z"
 	want := `{
   "schema": 1,
-  "generator": "stance ` + annotate.Version + `",
+  "generator": "stance ` + store.Version + `",
   "article": {
     "title": "Alaska summit",
     "date": "2025-08-15",

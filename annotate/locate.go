@@ -5,12 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	"stance/model"
+	"stance/model/store"
 	"stance/samples"
 )
 
@@ -20,20 +20,6 @@ const FileSuffix = ".stance.json"
 // PathFor returns where the annotations of the article at articlePath live
 // by default: beside it, "story.txt" → "story.txt.stance.json".
 func PathFor(articlePath string) string { return articlePath + FileSuffix }
-
-// DataDir returns stance's user data directory: $XDG_DATA_HOME/stance, or
-// ~/.local/share/stance when XDG_DATA_HOME is unset or not absolute (as the
-// XDG base directory specification asks). It does not create it.
-func DataDir() (string, error) {
-	if dir := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(dir) {
-		return filepath.Join(dir, "stance"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("finding the data directory: %w", err)
-	}
-	return filepath.Join(home, ".local", "share", "stance"), nil
-}
 
 // Locate returns the annotations path for the article at articlePath:
 // LocateWith without an annotations folder.
@@ -75,10 +61,10 @@ func LocateWith(articlePath string, o LocateOptions) (string, error) {
 	switch {
 	case o.Dir != "":
 		return inFolder(o.Dir, name, "annotations folder")
-	case !o.Bundled && writable(filepath.Dir(articlePath)):
+	case !o.Bundled && store.Writable(filepath.Dir(articlePath)):
 		return PathFor(articlePath), nil
 	}
-	data, err := DataDir()
+	data, err := store.DataDir()
 	if err != nil {
 		return "", err
 	}
@@ -104,7 +90,7 @@ func FindAnnotations(articlePath string, o LocateOptions) (path string, found bo
 		looked = append(looked, beside)
 	}
 	var folders []string
-	if data, err := DataDir(); err == nil {
+	if data, err := store.DataDir(); err == nil {
 		folders = append(folders, data)
 	}
 	if o.Dir != "" {
@@ -237,18 +223,4 @@ func inFolder(dir, name, what string) (string, error) {
 		return "", fmt.Errorf("creating the %s: %w", what, err)
 	}
 	return filepath.Join(dir, name), nil
-}
-
-// writable reports whether a file can be created in dir, by creating and
-// removing one: permission bits alone do not account for read-only mounts.
-func writable(dir string) bool {
-	if faultIn(dir, false) != nil {
-		return false
-	}
-	f, err := os.CreateTemp(dir, ".stance-probe-*")
-	if err != nil {
-		return false
-	}
-	name := f.Name()
-	return errors.Join(f.Close(), os.Remove(name)) == nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 func TestPathFor(t *testing.T) {
@@ -19,25 +20,6 @@ func TestPathFor(t *testing.T) {
 	} {
 		if got := annotate.PathFor(in); got != want {
 			t.Errorf("PathFor(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestDataDir(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	tests := []struct {
-		xdg, want string
-	}{
-		{"/xdg/data", "/xdg/data/stance"},
-		{"", filepath.Join(home, ".local", "share", "stance")},
-		{"relative/dir", filepath.Join(home, ".local", "share", "stance")},
-	}
-	for _, tt := range tests {
-		t.Setenv("XDG_DATA_HOME", tt.xdg)
-		got, err := annotate.DataDir()
-		if err != nil || got != tt.want {
-			t.Errorf("XDG_DATA_HOME=%q: DataDir() = %q, %v; want %q", tt.xdg, got, err, tt.want)
 		}
 	}
 }
@@ -237,7 +219,7 @@ func TestLocateSameNameArticles(t *testing.T) {
 				// Folders that take no file: the coding goes to the
 				// data directory.
 				for _, dir := range []string{filepath.Dir(june), filepath.Dir(july)} {
-					defer annotate.InjectFault(annotate.Fault{Dir: dir, Write: syscall.EACCES})()
+					defer store.InjectFault(store.Fault{Dir: dir, Write: syscall.EACCES})()
 				}
 			}
 			a, errA := annotate.LocateWith(june, o)
@@ -303,7 +285,7 @@ func TestLocateAndFindCodedAgree(t *testing.T) {
 	readOnly := filepath.Join(root, "ro", "story.txt")
 	art := writeArticle(t, readOnly, "A story in a read-only folder.\n")
 	writeCoding(t, annotate.PathFor(readOnly), art, "story.txt")
-	defer annotate.InjectFault(annotate.Fault{Dir: filepath.Dir(readOnly), Write: syscall.EACCES})()
+	defer store.InjectFault(store.Fault{Dir: filepath.Dir(readOnly), Write: syscall.EACCES})()
 
 	inData := filepath.Join(root, "once-ro", "story.txt")
 	art = writeArticle(t, inData, "Coded while its folder was read-only.\n")

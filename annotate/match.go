@@ -47,7 +47,7 @@ type ActorMatch struct {
 // characters in order, and each actor's sort key is computed once rather
 // than in every comparison.
 func (d *Document) MatchActors(query string) []ActorMatch {
-	query = normalizeSpace(query)
+	query = model.OneLine(query)
 	if query == "" {
 		type named struct {
 			lower string
@@ -167,7 +167,7 @@ func (d *Document) MatchActors(query string) []ActorMatch {
 // an actor named "Putin") is not picked either, as it may name someone
 // else ("Melania Trump" for "Trump"): MatchActors offers it first.
 func (d *Document) PickActor(name string) (model.Actor, bool) {
-	name = normalizeSpace(name)
+	name = model.OneLine(name)
 	if name == "" {
 		return model.Actor{}, false
 	}
@@ -304,7 +304,7 @@ func (r matchRank) compare(o matchRank) int {
 // a claim whose text equals query, ignoring case and surrounding space,
 // comes first. An empty query returns every claim in registry order.
 func (d *Document) MatchClaims(query string) []model.Claim {
-	query = normalizeSpace(query)
+	query = model.OneLine(query)
 	if query == "" {
 		out := make([]model.Claim, len(d.Claims))
 		for i, c := range d.Claims {
@@ -333,12 +333,8 @@ func (d *Document) MatchClaims(query string) []model.Claim {
 	return out
 }
 
-// normalizeSpace trims s and collapses each run of white space inside it
-// (line breaks included) to one space.
-func normalizeSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // sameName reports whether a and b are the same name ignoring case and
-// spacing, strings.EqualFold(normalizeSpace(a), normalizeSpace(b)), without
+// spacing, strings.EqualFold(model.OneLine(a), model.OneLine(b)), without
 // building either normalised string.
 func sameName(a, b string) bool {
 	return sameNameRead(nameReader{s: a, pending: -1}, nameReader{s: b, pending: -1})
@@ -377,7 +373,7 @@ func nameKey(s string) string {
 }
 
 // nameReader reads a name as names are compared: trimmed, each run of
-// white space read as one space (as normalizeSpace leaves it), and each
+// white space read as one space (as model.OneLine leaves it), and each
 // rune folded to one representative of the runes strings.EqualFold takes
 // for it. Invalid UTF-8 reads as utf8.RuneError, as EqualFold reads it.
 type nameReader struct {

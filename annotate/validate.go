@@ -140,7 +140,7 @@ func Validate(d *Document, a *model.Article) []Problem {
 	for i, x := range d.Actors {
 		id := checkID("actor", x.ID, i)
 		actors[x.ID] = true
-		if normalizeSpace(x.Name) == "" {
+		if model.OneLine(x.Name) == "" {
 			report(id, "actor has no name")
 		}
 		if !x.Kind.Valid() {
@@ -154,7 +154,7 @@ func Validate(d *Document, a *model.Article) []Problem {
 	for i, x := range d.Claims {
 		id := checkID("claim", x.ID, i)
 		claims[x.ID] = true
-		if normalizeSpace(x.Text) == "" {
+		if model.OneLine(x.Text) == "" {
 			report(id, "claim has no text")
 		}
 		warnUnsafe(id, "text", x.Text)

@@ -68,6 +68,12 @@ func IsArticleName(name string) bool {
 	return formatOf(name) != formatUnknown
 }
 
+// ReportMarker is the first line of every Markdown report stance exports.
+// It renders as nothing, and tells a report from the articles beside it: a
+// folder of articles holds the report that was written there, with the
+// article's title.
+const ReportMarker = "<!-- stance report -->"
+
 // binarySample is how much of the input checkText looks at.
 const binarySample = 8000
 

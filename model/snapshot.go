@@ -27,7 +27,7 @@ func FormatSnapshot(a *Article) []byte {
 		{"title", a.Meta.Title}, {"author", a.Meta.Author}, {"date", a.Meta.Date},
 		{"source", a.Meta.Source}, {"url", a.Meta.URL},
 	} {
-		if v := strings.Join(strings.Fields(f[1]), " "); v != "" {
+		if v := OneLine(f[1]); v != "" {
 			b.WriteString(f[0] + ": " + v + "\n")
 		}
 	}

@@ -329,7 +329,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if a, ok := m.sess.Doc().Annotation(msg.id); ok && a.Orphan {
-			m.setError("orphan: “" + oneLine(a.Quote) + "” is no longer in the article (e to note it, x to delete it)")
+			m.setError("orphan: “" + model.OneLine(a.Quote) + "” is no longer in the article (e to note it, x to delete it)")
 		} else if ok {
 			m.jumped = a.ID
 			m.article.Select(a.Span)

@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"stance/model"
 )
 
 // A dialog is a small form: text fields, fuzzy pickers and choices. It is
@@ -362,7 +364,7 @@ func (d *dialog) View(width, height int) string {
 	title := st.DialogTitle.Render(d.title)
 	context := ""
 	if d.context != "" {
-		context = st.Dim.Render(ansi.Truncate("“"+oneLine(d.context)+"”", inner, "…"))
+		context = st.Dim.Render(ansi.Truncate("“"+model.OneLine(d.context)+"”", inner, "…"))
 	}
 	// The fields' lines, and where the focused one's start and end.
 	var lines []string

@@ -59,7 +59,7 @@ func claimOptions(s *Session) func(string) []option {
 	return func(q string) []option {
 		var out []option
 		for _, c := range s.Doc().MatchClaims(q) {
-			out = append(out, option{label: oneLine(c.Text), value: c.ID})
+			out = append(out, option{label: model.OneLine(c.Text), value: c.ID})
 		}
 		return out
 	}
@@ -155,7 +155,7 @@ func (c Coding) defaultKind() model.ActorKind {
 // registry or created.
 func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
 	quote := s.Article.Slice(span)
-	name := pickerField("actor", oneLine(quote), actorOptions(s), pickActor(s), true, "new actor")
+	name := pickerField("actor", model.OneLine(quote), actorOptions(s), pickActor(s), true, "new actor")
 	kinds := c.Coding.kindNames("")
 	kind := choiceField("kind", kinds, kinds[0])
 	d := newDialog(c, "Tag actor", quote, name, kind)
@@ -226,7 +226,7 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 	}
 	claimText := ""
 	if cl, ok := s.Doc().Claim(claimID); ok {
-		claimText = oneLine(cl.Text)
+		claimText = model.OneLine(cl.Text)
 	}
 	actor := actorPicker(s, "actor", actorID)
 	claim := pickerField("claim", claimText, claimOptions(s), pickClaim, false, "").preselect(claimID)
@@ -287,7 +287,7 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 	case model.TypePosition:
 		cl, _ := s.Doc().Claim(a.Claim)
 		actor = actorPicker(s, "actor", a.Actor)
-		claim = pickerField("claim", oneLine(cl.Text), claimOptions(s), pickClaim, false, "").preselect(a.Claim)
+		claim = pickerField("claim", model.OneLine(cl.Text), claimOptions(s), pickClaim, false, "").preselect(a.Claim)
 		stance = choiceField("stance", c.Coding.stanceNames(a.Stance), string(a.Stance))
 		fields = append(fields, actor, kind, claim, stance)
 	}

@@ -12,9 +12,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"stance/annotate"
-	"stance/annotate/feeds"
-	"stance/annotate/web"
 	"stance/model"
+	"stance/model/feeds"
+	"stance/model/web"
 )
 
 // defaultFetcher fetches web pages and feeds with the default limits.

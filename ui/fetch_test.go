@@ -12,8 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"stance/annotate"
-	"stance/annotate/web"
 	"stance/model"
+	"stance/model/web"
 )
 
 // pageServer serves one web page whose paragraphs the test can change.

@@ -63,7 +63,7 @@ func (p *inspectorPane) View() string {
 		lines = append(lines, wrapField(st, label, value, p.width)...)
 	}
 	field("type", st.TypeTag[string(a.Type)].Render(string(a.Type))+st.Dim.Render("  "+a.ID+"  "+itoa(a.Span.Start)+"–"+itoa(a.Span.End)))
-	field("quote", "“"+oneLine(a.Quote)+"”")
+	field("quote", "“"+model.OneLine(a.Quote)+"”")
 	if ac, ok := doc.Actor(a.Actor); ok {
 		label := "actor"
 		if a.Type == model.TypeClaim {
@@ -75,8 +75,8 @@ func (p *inspectorPane) View() string {
 		}
 		field(label, v)
 	}
-	if cl, ok := doc.Claim(a.Claim); ok && oneLine(cl.Text) != oneLine(a.Quote) {
-		field("claim", "“"+oneLine(cl.Text)+"”")
+	if cl, ok := doc.Claim(a.Claim); ok && model.OneLine(cl.Text) != model.OneLine(a.Quote) {
+		field("claim", "“"+model.OneLine(cl.Text)+"”")
 	}
 	if a.Stance != "" {
 		field("stance", stanceSymbol(a.Stance)+" "+string(a.Stance))
@@ -92,9 +92,9 @@ func (p *inspectorPane) View() string {
 		body, rows := lines[1:], max(p.height-2, 1)
 		p.top = min(max(p.top, 0), max(len(body)-rows, 0))
 		shown := body[p.top:min(p.top+rows, len(body))]
-		more := "↑ " + plural(p.top, "line") + " above (wheel)"
+		more := "↑ " + model.Count(p.top, "line", "lines") + " above (wheel)"
 		if below := len(body) - p.top - len(shown); below > 0 {
-			more = "↓ " + plural(below, "more line") + " (wheel)"
+			more = "↓ " + model.Count(below, "more line", "more lines") + " (wheel)"
 		}
 		lines = append(append(lines[:1:1], shown...), st.Dim.Render(more))
 		lines = lines[:min(len(lines), p.height)]
@@ -108,7 +108,7 @@ func (p *inspectorPane) View() string {
 func moreHere(others int, listKey string, width int) string {
 	n := "+ " + itoa(others)
 	for _, s := range []string{
-		"+ " + plural(others, "more annotation") + " here (list: " + listKey + ")",
+		"+ " + model.Count(others, "more annotation", "more annotations") + " here (list: " + listKey + ")",
 		n + " more here (list: " + listKey + ")",
 		n + " more here (" + listKey + ")",
 		n + " more (" + listKey + ")",

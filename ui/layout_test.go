@@ -11,8 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"stance/annotate/web"
 	"stance/model"
+	"stance/model/web"
 	"stance/model/workload"
 )
 

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -14,9 +13,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"stance/annotate"
-	"stance/annotate/feeds"
-	"stance/annotate/web"
 	"stance/model"
+	"stance/model/feeds"
+	"stance/model/web"
 )
 
 // entryKind is what a library entry is: it decides how it is described,
@@ -102,91 +101,6 @@ func newLibraryPane(c *Common, sources []Source, override string) *libraryPane {
 	return &libraryPane{common: c, sources: sources, override: override}
 }
 
-// LibrarySources is the library stance opens with no path: the bundled
-// samples, the web pages saved as snapshots in the data folder, and the
-// feeds of the feeds file. problems are one line each: the feeds file's
-// bad lines, or why a folder could not be read; what could be read is
-// listed all the same.
-func LibrarySources() (sources []Source, problems []string) {
-	sources = BundledSources()
-	snaps, err := SnapshotSources()
-	if err != nil {
-		problems = append(problems, err.Error())
-	}
-	subs, errs := SubscribedSources()
-	for _, e := range errs {
-		problems = append(problems, e.Error())
-	}
-	sources = append(sources, withoutFeedItems(snaps, subs)...)
-	return append(sources, subs...), problems
-}
-
-// withoutFeedItems leaves out of snaps the pages opened from the items
-// that the feeds in subs list now: they are under their feed, with its
-// read and coded marks, and would crowd the library. A page whose item a
-// feed no longer lists is kept, so that no coded page is lost from sight.
-func withoutFeedItems(snaps, subs []Source) []Source {
-	inFeed := map[string]bool{}
-	for _, f := range subs {
-		for _, name := range feeds.LoadState(f.URL).SnapshotNames() {
-			inFeed[name] = true
-		}
-	}
-	if len(inFeed) == 0 {
-		return snaps
-	}
-	out := snaps[:0:0]
-	for _, s := range snaps {
-		if !inFeed[filepath.Base(s.Snapshot)] {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// SnapshotSources lists the web pages saved in the data folder
-// (NAME.snapshot.txt), by name: host and path, so that a site's pages
-// stand together. A data folder not made yet holds none.
-func SnapshotSources() ([]Source, error) {
-	dir, err := annotate.DataDir()
-	if err != nil {
-		return nil, err
-	}
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var out []Source
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), model.SnapshotSuffix) && !strings.HasPrefix(e.Name(), ".") {
-			path := filepath.Join(dir, e.Name())
-			out = append(out, Source{Path: path, Snapshot: path})
-		}
-	}
-	return out, nil // ReadDir sorts by name
-}
-
-// SubscribedSources lists the feeds of the feeds file, in its order. Each
-// line that is not a feed is an error of its own, with its line number.
-func SubscribedSources() ([]Source, []error) {
-	path, err := feeds.ListPath()
-	if err != nil {
-		return nil, []error{err}
-	}
-	subs, problems, err := feeds.LoadList(path)
-	if err != nil {
-		return nil, []error{err}
-	}
-	var out []Source
-	for _, s := range subs {
-		out = append(out, Source{URL: s.URL, Feed: true, Title: s.Name})
-	}
-	return out, problems
-}
-
 // Load reads every entry's title, date and how much of it is coded off
 // the UI goroutine.
 // Loads are numbered: one that finishes after a later one (going back to
@@ -251,7 +165,7 @@ func describeSource(src Source, override string, coding Coding) libraryEntry {
 		return describeWeb(src, override)
 	}
 	e := libraryEntry{src: src}
-	art, err := parseSource(src)
+	art, err := src.Article()
 	if err != nil {
 		e.err = err.Error()
 		return e
@@ -298,7 +212,7 @@ func describeWeb(src Source, override string) libraryEntry {
 		e.unknown = true
 		return e
 	case err != nil:
-		e.err = oneLine(err.Error())
+		e.err = model.OneLine(err.Error())
 		return e
 	}
 	e.title, e.date = snap.Article.Meta.Title, snap.Article.Meta.Date
@@ -326,7 +240,7 @@ func describeFeed(src Source) libraryEntry {
 		e.title += " (not read yet)"
 		return e
 	}
-	e.coded, e.items = st.Progress()
+	e.coded, e.items = annotate.FeedProgress(st)
 	for _, it := range st.Items {
 		e.date = max(e.date, it.Date())
 	}
@@ -342,11 +256,11 @@ func (p *libraryPane) Summary() string {
 	var parts []string
 	for k, c := range n {
 		if c > 0 {
-			parts = append(parts, plural(c, entryKindNames[k].noun))
+			parts = append(parts, model.Count(c, entryKindNames[k].noun, entryKindNames[k].noun+"s"))
 		}
 	}
 	if len(parts) == 0 {
-		return plural(0, entryKindNames[kindFile].noun)
+		return model.Count(0, entryKindNames[kindFile].noun, entryKindNames[kindFile].noun+"s")
 	}
 	return strings.Join(parts, " · ")
 }

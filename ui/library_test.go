@@ -9,7 +9,8 @@ import (
 	"time"
 
 	"stance/annotate"
-	"stance/annotate/feeds"
+	"stance/model/feeds"
+	"stance/model/library"
 )
 
 const gazetteFeed = "https://gazette.example/feed.xml"
@@ -60,7 +61,7 @@ func homeLibrary(t *testing.T) ([]Source, []string) {
 		t.Fatal(err)
 	}
 	s.Close()
-	return LibrarySources()
+	return library.Sources()
 }
 
 // TestLibraryHome: with no path the library lists the samples, the saved
@@ -98,7 +99,7 @@ func TestLibraryHome(t *testing.T) {
 	if err := st.Save(); err != nil {
 		t.Fatal(err)
 	}
-	sources, _ = LibrarySources()
+	sources, _ = library.Sources()
 	h = newHarness(t, New(Options{Sources: sources}), wide.w, wide.h)
 	h.keys("G", "k", "k", "enter")
 	if h.m.sess == nil || h.m.sess.Doc().Article.URL != page || len(h.m.sess.Doc().Annotations) != 1 {
@@ -178,7 +179,7 @@ func TestLibraryLeavesOutExportedReport(t *testing.T) {
 		t.Fatalf("E did not write the report: %v\n%s", err, h.screen())
 	}
 
-	srcs, err := FolderSources(dir)
+	srcs, err := library.Folder(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +202,7 @@ func TestLibraryTellsSameTitlesApart(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(other, "story.txt"), story)
-	srcs, err := FolderSources(dir)
+	srcs, err := library.Folder(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,87 +1,20 @@
 package ui
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"stance/annotate"
-	"stance/annotate/export"
-	"stance/annotate/web"
 	"stance/model"
-	"stance/samples"
+	"stance/model/library"
+	"stance/model/web"
 )
 
-// Source is an article the reader can open: a file, a bundled sample, or a
-// web page (URL set), coded against its snapshot.
-type Source struct {
-	Path    string // file path, or the sample's file name
-	Bundled bool
-	URL     string // a web page: fetched once, then read from its snapshot
-	Refresh bool   // with URL: fetch again even if there is a snapshot
-	Feed    bool   // Path or URL is a feed: it opens the feed pane
-	Title   string // a feed's name from the feeds file, if any
-	// Snapshot is the file of a saved web page (NAME.snapshot.txt) listed
-	// in the library: its article is read from there, with no network.
-	// Path is the same file, so that it opens as a text until its URL is
-	// known.
-	Snapshot string
-}
-
-// Name is how the source is shown.
-func (s Source) Name() string {
-	if s.URL != "" {
-		return s.URL
-	}
-	if s.Bundled {
-		return "samples/" + s.Path
-	}
-	return s.Path
-}
-
-func (s Source) read() ([]byte, error) {
-	if s.Bundled {
-		return samples.FS.ReadFile(s.Path)
-	}
-	return os.ReadFile(s.Path)
-}
-
-// BundledSources lists the samples shipped inside the binary.
-func BundledSources() []Source {
-	var out []Source
-	for _, n := range samples.Names() {
-		out = append(out, Source{Path: n, Bundled: true})
-	}
-	return out
-}
-
-// FolderSources lists the articles in dir (the files model.IsArticleName
-// accepts), sorted. The Markdown reports that stance exported there are
-// not articles: they would be listed beside the article, with its title.
-func FolderSources(dir string) ([]Source, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []Source
-	for _, e := range entries {
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		path := filepath.Join(dir, e.Name())
-		if model.IsArticleName(e.Name()) && !export.IsReportFile(path) {
-			out = append(out, Source{Path: path})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out, nil
-}
+// Source is an article the reader can open, as the library finds it.
+type Source = library.Source
 
 // OpenSession parses the source and loads its annotations (or starts a new
 // document), with the default coding settings: see Coding.OpenSession.
@@ -128,7 +61,7 @@ func (c Coding) OpenSession(src Source, annOverride string) (*Session, error) {
 	} else {
 		preloaded <- preload{err: fmt.Errorf("%s: %w", src.Name(), locErr)}
 	}
-	art, err := parseSource(src)
+	art, err := src.Article()
 	p := <-preloaded
 	switch {
 	case err != nil:
@@ -236,19 +169,4 @@ func openWith(art *model.Article, name, source string, pre *annotate.Preloaded, 
 	}
 	s.Notice = strings.Join(notes, "; ")
 	return s, nil
-}
-
-func parseSource(src Source) (*model.Article, error) {
-	data, err := src.read()
-	if err != nil {
-		return nil, err
-	}
-	art, err := model.Parse(src.Name(), bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	if len(art.Blocks) == 0 {
-		return nil, fmt.Errorf("%s: the article has no text to read", src.Name())
-	}
-	return art, nil
 }

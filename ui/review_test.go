@@ -11,6 +11,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/library"
 )
 
 // Regression tests for problems a review of the reader found.
@@ -299,7 +300,7 @@ func TestRefreshArrivingDuringQuit(t *testing.T) {
 
 // Two library loads finishing out of order: the later one's counts stay.
 func TestLibraryLoadsInOrder(t *testing.T) {
-	all := BundledSources()
+	all := library.Bundled()
 	p := newLibraryPane(&Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap()}, all[:1], "")
 	older := p.Load()
 	p.sources = all[:2]

@@ -11,6 +11,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // openSeedCopy copies the seed article into a temporary directory and opens
@@ -245,7 +246,7 @@ func TestSaveFailure(t *testing.T) {
 // data folder.
 func dataRecoveries(t *testing.T) []string {
 	t.Helper()
-	dir, err := annotate.DataDir()
+	dir, err := store.DataDir()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,11 +280,11 @@ func requireRecovery(t *testing.T, err error, files []string, quotes ...string) 
 // without root, and as root permissions do not stop anything.
 var faults = []struct {
 	name  string
-	fault annotate.Fault
+	fault store.Fault
 	want  string
 }{
-	{"full disk", annotate.Fault{Write: syscall.ENOSPC}, "no space left on device"},
-	{"rename refused", annotate.Fault{Rename: syscall.EACCES}, "permission denied"},
+	{"full disk", store.Fault{Write: syscall.ENOSPC}, "no space left on device"},
+	{"rename refused", store.Fault{Rename: syscall.EACCES}, "permission denied"},
 }
 
 // A save that fails for good, then q twice: the edits are in a recovery
@@ -295,7 +296,7 @@ func TestQuitAfterFailedSave(t *testing.T) {
 			h, path := openSeedCopy(t, wide)
 			fault := f.fault
 			fault.Dir = filepath.Dir(path)
-			defer annotate.InjectFault(fault)()
+			defer store.InjectFault(fault)()
 			tagTrump(h)
 			h.wait = time.Second
 			h.keys("ctrl+s")
@@ -328,13 +329,13 @@ func TestQuitAfterFailedSave(t *testing.T) {
 func TestQuitWhenNothingCanBeWritten(t *testing.T) {
 	bubble(t, func(t *testing.T) {
 		h, path := openSeedCopy(t, wide)
-		data, err := annotate.DataDir()
+		data, err := store.DataDir()
 		if err != nil {
 			t.Fatal(err)
 		}
 		os.MkdirAll(data, 0o755)
 		for _, dir := range []string{filepath.Dir(path), data} {
-			defer annotate.InjectFault(annotate.Fault{Dir: dir, Write: syscall.ENOSPC})()
+			defer store.InjectFault(store.Fault{Dir: dir, Write: syscall.ENOSPC})()
 		}
 		tagTrump(h)
 		h.keys("q", "q")
@@ -400,7 +401,7 @@ func TestShutdownSaves(t *testing.T) {
 			h, path := openSeedCopy(t, wide)
 			fault := f.fault
 			fault.Dir = filepath.Dir(path)
-			defer annotate.InjectFault(fault)()
+			defer store.InjectFault(fault)()
 			tagTrump(h)
 			requireRecovery(t, h.m.Shutdown(), dataRecoveries(t), "Donald Trump")
 			if _, err := os.Stat(path); err == nil {

@@ -3,6 +3,7 @@ package ui
 import (
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // Session is one opened article with its annotation document: what the
@@ -102,7 +103,7 @@ func (s *Session) writeDoc(doc *annotate.Document) (annotate.SaveResult, error) 
 	}
 	data, err := doc.Marshal()
 	if err == nil {
-		err = annotate.SaveAtomic(s.AnnPath, data)
+		err = store.SaveAtomic(s.AnnPath, data)
 	}
 	return annotate.SaveResult{Path: s.AnnPath}, err
 }

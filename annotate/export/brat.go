@@ -111,7 +111,7 @@ func bratAnn(it Item) string {
 		fmt.Fprintf(&notes, "#%d\tAnnotatorNotes %s\t%s\n", nNote, target, oneLine(text))
 	}
 	withNote := func(desc, coderNote string) string {
-		if coderNote = collapse(coderNote); coderNote != "" {
+		if coderNote = model.OneLine(coderNote); coderNote != "" {
 			return desc + " — " + coderNote
 		}
 		return desc

@@ -31,6 +31,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // Format names an export format, as given to --format.
@@ -234,7 +235,7 @@ func Check(corpus []Item) error {
 // clip shortens s for a message.
 func clip(s string) string {
 	const limit = 40
-	s = collapse(s)
+	s = model.OneLine(s)
 	if r := []rune(s); len(r) > limit {
 		return string(r[:limit-1]) + "…"
 	}
@@ -302,7 +303,7 @@ func WriteFile(path string, f Format, corpus []Item, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return annotate.SaveAtomic(path, data)
+	return store.SaveAtomic(path, data)
 }
 
 func render(f Format, corpus []Item, opts Options) ([]byte, error) {
@@ -341,15 +342,15 @@ func WriteDir(dir string, f Format, corpus []Item, opts Options) ([]string, erro
 	case errors.Is(err, os.ErrNotExist):
 		return paths, createDir(dir, files)
 	case err != nil:
-		return nil, fmt.Errorf("%s: %w", dir, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w", dir, store.PathCause(err))
 	case len(entries) > 0 && !opts.Force:
 		return nil, fmt.Errorf("%s: %w (use --force to write into it)", dir, ErrDirNotEmpty)
 	}
 	for i, file := range files {
 		if err := os.MkdirAll(filepath.Dir(paths[i]), 0o755); err != nil {
-			return nil, fmt.Errorf("%s: %w", filepath.Dir(paths[i]), unwrapPath(err))
+			return nil, fmt.Errorf("%s: %w", filepath.Dir(paths[i]), store.PathCause(err))
 		}
-		if err := annotate.SaveAtomic(paths[i], file.Data); err != nil {
+		if err := store.SaveAtomic(paths[i], file.Data); err != nil {
 			return nil, err
 		}
 	}
@@ -361,11 +362,11 @@ func WriteDir(dir string, f Format, corpus []Item, opts Options) ([]string, erro
 func createDir(dir string, files []File) (err error) {
 	parent := filepath.Dir(filepath.Clean(dir))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("%s: %w", parent, unwrapPath(err))
+		return fmt.Errorf("%s: %w", parent, store.PathCause(err))
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("%s: %w", dir, store.PathCause(err))
 	}
 	defer func() {
 		if err != nil {
@@ -375,19 +376,19 @@ func createDir(dir string, files []File) (err error) {
 	for _, file := range files {
 		p := filepath.Join(tmp, filepath.FromSlash(file.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+			return fmt.Errorf("%s: %w", dir, store.PathCause(err))
 		}
 		if err := os.WriteFile(p, file.Data, 0o644); err != nil {
-			return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+			return fmt.Errorf("%s: %w", dir, store.PathCause(err))
 		}
 	}
 	// MkdirTemp makes the directory private; an export is as readable as
 	// any file the user writes.
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("%s: %w", dir, store.PathCause(err))
 	}
 	if err := os.Rename(tmp, dir); err != nil {
-		return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("%s: %w", dir, store.PathCause(err))
 	}
 	return nil
 }
@@ -444,21 +445,6 @@ func stems(corpus []Item) []string {
 		out[i] = cand
 	}
 	return out
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // articleMeta is what the exports say about an article: the document's

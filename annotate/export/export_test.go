@@ -123,42 +123,6 @@ func TestDefaultName(t *testing.T) {
 	}
 }
 
-// A report that export wrote is told from a Markdown article by its first
-// line, whatever its title; an article of the same name, a report saved
-// again with a byte order mark, and a report with another extension are
-// told as they are.
-func TestIsReportFile(t *testing.T) {
-	dir := t.TempDir()
-	report := filepath.Join(dir, "2025-08-15-alaska-summit.md")
-	if err := export.WriteFile(report, export.Markdown, load(t, filepath.Join(corpusDir, seedName)), export.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	tests := []struct {
-		path string
-		want bool
-	}{
-		{report, true},
-		{write("article.md", "# No Breakthrough Despite ‘Productive' Talks\n\nThe talks ended.\n"), false},
-		{write("resaved.MD", "\ufeff<!-- stance report -->\n\n# Title\n"), true},
-		{write("quoted.md", "The report began <!-- stance report --> and went on.\n"), false},
-		{write("report.txt", "<!-- stance report -->\n\n# Title\n"), false},
-		{write("short.md", "<!--"), false},
-		{filepath.Join(dir, "missing.md"), false},
-	}
-	for _, tt := range tests {
-		if got := export.IsReportFile(tt.path); got != tt.want {
-			t.Errorf("IsReportFile(%s) = %v, want %v", filepath.Base(tt.path), got, tt.want)
-		}
-	}
-}
-
 func TestCheck(t *testing.T) {
 	const text = "Anna said the plan works. Ben disagreed."
 	actors := []model.Actor{{ID: "a-1", Name: "Anna", Kind: model.KindPerson}, {ID: "a-2", Name: "Ben", Kind: model.KindPerson}}

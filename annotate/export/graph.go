@@ -179,7 +179,7 @@ func writeDOT(w io.Writer, c *corpus, network Network) error {
 	g.printf("  edge [fontname=\"Helvetica\", fontsize=9];\n")
 	for _, a := range c.actors {
 		g.printf("  %s [label=%s, shape=ellipse, style=filled, fillcolor=\"#dce8f7\", tooltip=%s];\n",
-			dotQuote(a.ID), dotQuote(a.Name), dotQuote(fmt.Sprintf("%s · %s · %s", a.Kind, count(a.Mentions, "mention", "mentions"), count(a.Positions, "position", "positions"))))
+			dotQuote(a.ID), dotQuote(a.Name), dotQuote(fmt.Sprintf("%s · %s · %s", a.Kind, model.Count(a.Mentions, "mention", "mentions"), model.Count(a.Positions, "position", "positions"))))
 	}
 	if network == NetworkActors {
 		for _, t := range c.actorTies() {

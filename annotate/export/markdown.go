@@ -1,43 +1,13 @@
 package export
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"stance/model"
 )
-
-// reportMarker is the first line of every Markdown report. It renders as
-// nothing, and tells a report from the articles beside it: a folder of
-// articles holds the report that E wrote there, with the article's title.
-const reportMarker = "<!-- stance report -->"
-
-// IsReportFile reports whether the file at path is a Markdown report that
-// stance wrote: named as reports are (.md) and beginning with the report's
-// marker line. Only its first bytes are read; a file that cannot be read
-// is not a report.
-func IsReportFile(path string) bool {
-	if info, _ := Markdown.Info(); !strings.EqualFold(filepath.Ext(path), info.Ext) {
-		return false
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, len(utf8BOM)+len(reportMarker))
-	n, _ := io.ReadFull(f, head)
-	return bytes.HasPrefix(bytes.TrimPrefix(head[:n], []byte(utf8BOM)), []byte(reportMarker))
-}
-
-// utf8BOM is what an editor may put before the marker when it saves the
-// report again.
-const utf8BOM = "\ufeff"
 
 // writeMarkdown writes a readable report of the merged corpus: the
 // article (or a table of the articles), who coded it (when the files say),
@@ -46,7 +16,7 @@ const utf8BOM = "\ufeff"
 // claim who takes which position, with the quoted evidence and any note.
 func writeMarkdown(w io.Writer, c *corpus) error {
 	var b strings.Builder
-	b.WriteString(reportMarker + "\n\n")
+	b.WriteString(model.ReportMarker + "\n\n")
 	if len(c.items) == 1 {
 		m := metaOf(c.items[0])
 		fmt.Fprintf(&b, "# %s\n\n", mdText(m.Title))
@@ -69,8 +39,8 @@ func writeMarkdown(w io.Writer, c *corpus) error {
 		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "**%s · %s · %s** — %d support · %d oppose · %d neutral\n\n",
-		count(len(c.actors), "actor", "actors"), count(len(c.claims), "claim", "claims"),
-		count(len(c.positions), "position", "positions"),
+		model.Count(len(c.actors), "actor", "actors"), model.Count(len(c.claims), "claim", "claims"),
+		model.Count(len(c.positions), "position", "positions"),
 		c.stances.Support, c.stances.Oppose, c.stances.Neutral)
 	if coders := authors(c.items); len(coders) > 0 {
 		fmt.Fprintf(&b, "Coded by %s.\n\n", mdText(strings.Join(coders, ", ")))
@@ -121,7 +91,7 @@ func writeMarkdown(w io.Writer, c *corpus) error {
 				name = p.actor.Name
 			}
 			fmt.Fprintf(&b, "- **%s** %s", mdText(name), stanceVerb(p.n.Stance))
-			if q := collapse(p.n.Quote); q != "" {
+			if q := model.OneLine(p.n.Quote); q != "" {
 				fmt.Fprintf(&b, ": “%s”", mdText(q))
 			}
 			if len(c.items) > 1 {
@@ -132,7 +102,7 @@ func writeMarkdown(w io.Writer, c *corpus) error {
 				}
 				b.WriteString(")")
 			}
-			if note := collapse(p.n.Note); note != "" {
+			if note := model.OneLine(p.n.Note); note != "" {
 				fmt.Fprintf(&b, " — *%s*", mdText(note))
 			}
 			b.WriteString("\n")
@@ -167,7 +137,7 @@ var mdEscaper = strings.NewReplacer(
 
 // mdText returns s on one line, escaped for Markdown, without what
 // model.SafeText removes: a report is read in a terminal too.
-func mdText(s string) string { return mdEscaper.Replace(collapse(model.SafeText(s))) }
+func mdText(s string) string { return mdEscaper.Replace(model.OneLine(model.SafeText(s))) }
 
 // mdCell returns s for a table cell; an empty one shows as a dash.
 func mdCell(s string) string {
@@ -175,9 +145,4 @@ func mdCell(s string) string {
 		return "—"
 	}
 	return s
-}
-
-// count says "1 actor", "3 actors".
-func count(n int, one, many string) string {
-	return fmt.Sprintf("%d %s", n, plural(n, one, many))
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -107,11 +106,8 @@ type corpus struct {
 type mergeKey struct{ fold cases.Caser }
 
 func (k mergeKey) of(s string) string {
-	return k.fold.String(norm.NFC.String(collapse(s)))
+	return k.fold.String(norm.NFC.String(model.OneLine(s)))
 }
-
-// collapse trims s and turns every run of white space in it into one space.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // merge builds the merged corpus. Actors merge when a name or alias of one
 // equals a name or alias of another, ignoring case and spacing (and so, in
@@ -187,7 +183,7 @@ func merge(items []Item) *corpus {
 	for _, r := range roots {
 		members := groups[r]
 		node := &actorNode{ID: uniqueID(members[0].actor.ID)}
-		node.Name = mostCommon(members, func(e entry) string { return collapse(e.actor.Name) })
+		node.Name = mostCommon(members, func(e entry) string { return model.OneLine(e.actor.Name) })
 		node.Kind = model.ActorKind(mostCommon(members, func(e entry) string { return string(e.actor.Kind) }))
 		seen := map[string]bool{key.of(node.Name): true}
 		articles := map[int]bool{}
@@ -200,7 +196,7 @@ func merge(items []Item) *corpus {
 			for _, name := range append([]string{e.actor.Name}, e.actor.Aliases...) {
 				if nk := key.of(name); nk != "" && !seen[nk] {
 					seen[nk] = true
-					node.Aliases = append(node.Aliases, collapse(name))
+					node.Aliases = append(node.Aliases, model.OneLine(name))
 				}
 			}
 		}
@@ -230,7 +226,7 @@ func merge(items []Item) *corpus {
 	for _, k := range claimKeys {
 		members := claimGroups[k]
 		node := &claimNode{ID: uniqueID(members[0].claim.ID)}
-		node.Text = mostCommon(members, func(e claimEntry) string { return collapse(e.claim.Text) })
+		node.Text = mostCommon(members, func(e claimEntry) string { return model.OneLine(e.claim.Text) })
 		articles := map[int]bool{}
 		for _, e := range members {
 			articles[e.item] = true

@@ -131,7 +131,7 @@ func TestCSVMergesAcrossArticles(t *testing.T) {
 	// water-rights one: one claim, under the wording seen first.
 	var titles []string
 	for _, r := range rows[1:] {
-		if strings.EqualFold(collapse(r[8]), "data should be shared openly and quickly") {
+		if strings.EqualFold(model.OneLine(r[8]), "data should be shared openly and quickly") {
 			if r[8] != "Data should be shared openly and quickly" {
 				t.Errorf("%s: claim %q, want the merged wording", r[0], r[8])
 			}
@@ -144,8 +144,6 @@ func TestCSVMergesAcrossArticles(t *testing.T) {
 		t.Errorf("the merged claim's rows come from %q, want two articles", titles)
 	}
 }
-
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // jsonlRecord is a doccano record.
 type jsonlRecord struct {
