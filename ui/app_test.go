@@ -17,11 +17,11 @@ import (
 // selected returns the selected text, or fails if nothing is selected.
 func selected(t *testing.T, h *harness) (model.Span, string) {
 	t.Helper()
-	sel, ok := h.m.article.Selection()
+	sel, ok := h.m.reader.article.Selection()
 	if !ok {
-		t.Fatalf("nothing is selected; cursor at %d", h.m.article.Cursor())
+		t.Fatalf("nothing is selected; cursor at %d", h.m.reader.article.Cursor())
 	}
-	return sel, slice(h.m.sess, sel)
+	return sel, slice(h.m.reader.sess, sel)
 }
 
 // helpLine is the bottom line of the screen: the key help or a message.
@@ -59,11 +59,11 @@ func TestSearchSelectsMatch(t *testing.T) {
 		parallel(t, tt.name, func(t *testing.T) {
 			h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 			typeKeys(h, tt.keys)
-			if h.m.article.Searching() {
+			if h.m.reader.article.Searching() {
 				t.Fatal("still searching after enter")
 			}
 			sel, text := selected(t, h)
-			if want := spanOf(t, h.m.sess.Article, tt.text, tt.nth); sel != want {
+			if want := spanOf(t, h.m.reader.sess.Article, tt.text, tt.nth); sel != want {
 				t.Errorf("selection = %v %q, want %v (occurrence %d of %q)", sel, text, want, tt.nth, tt.text)
 			}
 			if got := helpLine(h); !strings.Contains(got, tt.info) {
@@ -80,11 +80,11 @@ func TestSearchWithoutMatch(t *testing.T) {
 	parallel(t, "no match", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, []string{"w", "/", "zebra", "enter"})
-		if _, ok := h.m.article.Selection(); ok {
+		if _, ok := h.m.reader.article.Selection(); ok {
 			t.Error("a search without match selected something")
 		}
-		if h.m.article.Cursor() != h.m.sess.Article.NextWord(0) {
-			t.Errorf("a search without match moved the cursor to %d", h.m.article.Cursor())
+		if h.m.reader.article.Cursor() != h.m.reader.sess.Article.NextWord(0) {
+			t.Errorf("a search without match moved the cursor to %d", h.m.reader.article.Cursor())
 		}
 		if got := helpLine(h); !strings.Contains(got, "no match for “zebra”") {
 			t.Errorf("help line = %q, want it to say there is no match", got)
@@ -93,11 +93,11 @@ func TestSearchWithoutMatch(t *testing.T) {
 	parallel(t, "esc cancels", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, []string{"/", "Putin", "esc"})
-		if h.m.article.Searching() {
+		if h.m.reader.article.Searching() {
 			t.Error("esc did not leave the search line")
 		}
-		if _, ok := h.m.article.Selection(); ok || h.m.article.Cursor() != 0 {
-			t.Errorf("esc in the search moved the cursor (%d) or selected", h.m.article.Cursor())
+		if _, ok := h.m.reader.article.Selection(); ok || h.m.reader.article.Cursor() != 0 {
+			t.Errorf("esc in the search moved the cursor (%d) or selected", h.m.reader.article.Cursor())
 		}
 		if got := statusLine(h); !strings.Contains(got, "READ") {
 			t.Errorf("status line = %q, want mode READ", got)
@@ -106,10 +106,10 @@ func TestSearchWithoutMatch(t *testing.T) {
 	parallel(t, "keys type into the search", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, []string{"/", "q", "a", "d", "G"})
-		if h.quit || h.m.dialog != nil || !h.m.article.Searching() {
-			t.Fatalf("a key typed in the search acted as a command (quit %v, dialog %v)", h.quit, h.m.dialog != nil)
+		if h.quit || h.m.reader.dialog != nil || !h.m.reader.article.Searching() {
+			t.Fatalf("a key typed in the search acted as a command (quit %v, dialog %v)", h.quit, h.m.reader.dialog != nil)
 		}
-		if got := h.m.article.search.Value(); got != "qadG" {
+		if got := h.m.reader.article.search.Value(); got != "qadG" {
 			t.Errorf("search line = %q, want %q", got, "qadG")
 		}
 	})
@@ -172,14 +172,14 @@ func TestSelectionKeys(t *testing.T) {
 		parallel(t, tt.name, func(t *testing.T) {
 			h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 			typeKeys(h, tt.keys)
-			sel, ok := h.m.article.Selection()
+			sel, ok := h.m.reader.article.Selection()
 			switch {
 			case tt.want == "" && ok:
-				t.Errorf("selected %q, want no selection", slice(h.m.sess, sel))
+				t.Errorf("selected %q, want no selection", slice(h.m.reader.sess, sel))
 			case tt.want != "" && !ok:
 				t.Errorf("nothing selected, want %q", tt.want)
-			case ok && slice(h.m.sess, sel) != tt.want:
-				t.Errorf("selected %q, want %q", slice(h.m.sess, sel), tt.want)
+			case ok && slice(h.m.reader.sess, sel) != tt.want:
+				t.Errorf("selected %q, want %q", slice(h.m.reader.sess, sel), tt.want)
 			}
 		})
 	}
@@ -214,7 +214,7 @@ func TestSelectionStopsAtBlockEnd(t *testing.T) {
 	parallel(t, "tagged quote", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, []string{"/", "Trump-Putin", "enter", "a", "enter"})
-		doc := h.m.sess.Doc()
+		doc := h.m.reader.sess.Doc()
 		if len(doc.Annotations) != 1 || doc.Annotations[0].Quote != "Trump-Putin" {
 			t.Errorf("annotations = %+v, want one quoting “Trump-Putin”", doc.Annotations)
 		}
@@ -227,7 +227,7 @@ func spanText(art *model.Article, bi int) string { return art.Slice(art.Blocks[b
 // cursorRowCol returns the cursor's screen row (index into the layout) and
 // its column in that row.
 func cursorRowCol(h *harness) (int, int) {
-	p := h.m.article
+	p := h.m.reader.article
 	ri := p.lay.rowAt(p.cursor)
 	col := 0
 	for _, c := range p.lay.cells(p.sess.Article.Runes(), p.lay.rows[ri], nil) {
@@ -268,7 +268,7 @@ func TestMotions(t *testing.T) {
 		parallel(t, tt.name, func(t *testing.T) {
 			h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 			typeKeys(h, tt.keys)
-			if got := h.m.article.Cursor(); got != tt.want {
+			if got := h.m.reader.article.Cursor(); got != tt.want {
 				t.Errorf("cursor at %d (%q…), want %d (%q…)", got, art.Slice(model.Span{Start: got, End: got + 10}),
 					tt.want, art.Slice(model.Span{Start: tt.want, End: tt.want + 10}))
 			}
@@ -320,7 +320,7 @@ func TestPaging(t *testing.T) { bubble(t, testPaging) }
 
 func testPaging(t *testing.T) {
 	h := newReader(t, newSeedSession(t, fakeAnnPath), narrow.w, narrow.h)
-	p := h.m.article
+	p := h.m.reader.article
 	height := p.height
 	tests := []struct {
 		key     string
@@ -362,34 +362,34 @@ func TestTagActor(t *testing.T) {
 	parallel(t, "new actor", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, keysOf(find("Donald Trump"), []string{"a"}))
-		if h.m.dialog == nil || h.m.dialog.title != "Tag actor" {
+		if h.m.reader.dialog == nil || h.m.reader.dialog.title != "Tag actor" {
 			t.Fatal("a did not open the actor dialog")
 		}
-		if got := h.m.dialog.fields[0].value(); got != "Donald Trump" {
+		if got := h.m.reader.dialog.fields[0].value(); got != "Donald Trump" {
 			t.Errorf("name pre-filled with %q, want the selection", got)
 		}
 		h.keys("enter")
-		doc := h.m.sess.Doc()
-		if h.m.dialog != nil {
-			t.Fatalf("the dialog stayed open: %s", h.m.dialog.err)
+		doc := h.m.reader.sess.Doc()
+		if h.m.reader.dialog != nil {
+			t.Fatalf("the dialog stayed open: %s", h.m.reader.dialog.err)
 		}
 		if len(doc.Annotations) != 1 || len(doc.Actors) != 1 {
 			t.Fatalf("document has %d annotations and %d actors, want 1 and 1", len(doc.Annotations), len(doc.Actors))
 		}
 		a, ac := doc.Annotations[0], doc.Actors[0]
-		if a.Type != model.TypeActor || a.Quote != "Donald Trump" || a.Span != spanOf(t, h.m.sess.Article, "Donald Trump", 0) {
+		if a.Type != model.TypeActor || a.Quote != "Donald Trump" || a.Span != spanOf(t, h.m.reader.sess.Article, "Donald Trump", 0) {
 			t.Errorf("annotation = %+v, want an actor mention of “Donald Trump”", a)
 		}
 		if ac.Name != "Donald Trump" || ac.Kind != model.KindPerson || len(ac.Aliases) != 0 || a.Actor != ac.ID {
 			t.Errorf("registry actor = %+v, annotation's actor %q", ac, a.Actor)
 		}
-		if _, ok := h.m.article.Selection(); ok {
+		if _, ok := h.m.reader.article.Selection(); ok {
 			t.Error("the selection was kept after tagging")
 		}
 		if got := helpLine(h); !strings.Contains(got, "tagged actor Donald Trump") {
 			t.Errorf("help line = %q, want the tagging confirmed", got)
 		}
-		if !h.m.inspector.has || h.m.inspector.current.ID != a.ID {
+		if !h.m.reader.inspector.has || h.m.reader.inspector.current.ID != a.ID {
 			t.Error("the inspector does not show the new annotation under the cursor")
 		}
 		if got := statusLine(h); !strings.Contains(got, "1 actor ·") || !strings.Contains(got, "unsaved") {
@@ -400,15 +400,15 @@ func TestTagActor(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, keysOf(find("Vladimir Putin"), []string{"a", "enter"}, find("Putin"), []string{"n"}))
 		sel, _ := selected(t, h)
-		if sel != spanOf(t, h.m.sess.Article, "Putin", 2) {
+		if sel != spanOf(t, h.m.reader.sess.Article, "Putin", 2) {
 			t.Fatalf("the search after tagging selected %v, want the next “Putin”", sel)
 		}
 		h.keys("a")
-		if o, ok := h.m.dialog.fields[0].picked(); !ok || o.label != "Vladimir Putin" {
+		if o, ok := h.m.reader.dialog.fields[0].picked(); !ok || o.label != "Vladimir Putin" {
 			t.Errorf("the dialog picks %+v by default, want Vladimir Putin", o)
 		}
 		h.keys("enter")
-		doc := h.m.sess.Doc()
+		doc := h.m.reader.sess.Doc()
 		if len(doc.Actors) != 1 {
 			t.Fatalf("registry has %d actors, want 1: %+v", len(doc.Actors), doc.Actors)
 		}
@@ -439,7 +439,7 @@ func TestTagActor(t *testing.T) {
 		parallel(t, "kind "+strings.Join(k.keys, " "), func(t *testing.T) {
 			h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 			typeKeys(h, keysOf(find("Moscow"), []string{"a", "Russia", "tab"}, k.keys, []string{"enter"}))
-			doc := h.m.sess.Doc()
+			doc := h.m.reader.sess.Doc()
 			if len(doc.Actors) != 1 {
 				t.Fatalf("registry = %+v, want one actor", doc.Actors)
 			}
@@ -452,7 +452,7 @@ func TestTagActor(t *testing.T) {
 	parallel(t, "word under the cursor without a selection", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, []string{"w", "l", "a", "enter"})
-		doc := h.m.sess.Doc()
+		doc := h.m.reader.sess.Doc()
 		if len(doc.Annotations) != 1 || doc.Annotations[0].Quote != "Friday" {
 			t.Errorf("annotations = %+v, want the word under the cursor, “Friday”", doc.Annotations)
 		}
@@ -460,7 +460,7 @@ func TestTagActor(t *testing.T) {
 	parallel(t, "nothing under the cursor", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, []string{"l", "l", "a"})
-		if h.m.dialog != nil {
+		if h.m.reader.dialog != nil {
 			t.Error("a on a space opened a dialog")
 		}
 		if got := helpLine(h); !strings.Contains(got, "select text first") {
@@ -474,13 +474,13 @@ func TestTagActor(t *testing.T) {
 			h.keys("backspace")
 		}
 		h.keys("enter")
-		if h.m.dialog == nil || h.m.dialog.err == "" {
+		if h.m.reader.dialog == nil || h.m.reader.dialog.err == "" {
 			t.Fatal("an actor without a name was accepted")
 		}
-		if !strings.Contains(h.screen(), h.m.dialog.err) {
-			t.Errorf("the error %q is not on screen", h.m.dialog.err)
+		if !strings.Contains(h.screen(), h.m.reader.dialog.err) {
+			t.Errorf("the error %q is not on screen", h.m.reader.dialog.err)
 		}
-		if n := len(h.m.sess.Doc().Annotations); n != 0 {
+		if n := len(h.m.reader.sess.Doc().Annotations); n != 0 {
 			t.Errorf("document has %d annotations", n)
 		}
 	})
@@ -494,11 +494,11 @@ func TestDialogEnterSubmitsFromAnyField(t *testing.T) {
 			for range tabs {
 				h.keys("tab")
 			}
-			if want := tabs % 2; h.m.dialog.focus != want {
-				t.Errorf("after %d tabs field %d has focus, want %d", tabs, h.m.dialog.focus, want)
+			if want := tabs % 2; h.m.reader.dialog.focus != want {
+				t.Errorf("after %d tabs field %d has focus, want %d", tabs, h.m.reader.dialog.focus, want)
 			}
 			h.keys("enter")
-			if h.m.dialog != nil || len(h.m.sess.Doc().Annotations) != 1 {
+			if h.m.reader.dialog != nil || len(h.m.reader.sess.Doc().Annotations) != 1 {
 				t.Errorf("enter did not submit from field %d", tabs%2)
 			}
 		})
@@ -506,8 +506,8 @@ func TestDialogEnterSubmitsFromAnyField(t *testing.T) {
 	parallel(t, "shift+tab wraps", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, keysOf(find("Donald Trump"), []string{"p", "shift+tab"}))
-		if h.m.dialog.focus != 2 {
-			t.Errorf("shift+tab from the first field focused field %d, want the last (2)", h.m.dialog.focus)
+		if h.m.reader.dialog.focus != 2 {
+			t.Errorf("shift+tab from the first field focused field %d, want the last (2)", h.m.reader.dialog.focus)
 		}
 	})
 }
@@ -517,17 +517,17 @@ func TestDialogEscCancels(t *testing.T) {
 		parallel(t, k, func(t *testing.T) {
 			h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 			typeKeys(h, keysOf(find("Donald Trump"), []string{k, "x", "tab", "esc"}))
-			if h.m.dialog != nil {
+			if h.m.reader.dialog != nil {
 				t.Fatal("esc did not close the dialog")
 			}
-			if n := len(h.m.sess.Doc().Annotations); n != 0 || h.m.sess.Dirty() {
+			if n := len(h.m.reader.sess.Doc().Annotations); n != 0 || h.m.reader.sess.Dirty() {
 				t.Errorf("a cancelled dialog changed the document (%d annotations)", n)
 			}
 			if got := statusLine(h); !strings.Contains(got, "SELECT") {
 				t.Errorf("status = %q: the selection should survive a cancelled dialog", got)
 			}
 			h.keys("esc")
-			if _, ok := h.m.article.Selection(); ok {
+			if _, ok := h.m.reader.article.Selection(); ok {
 				t.Error("a second esc did not clear the selection")
 			}
 		})
@@ -579,15 +579,15 @@ func TestTagClaim(t *testing.T) {
 			h := newReader(t, s, wide.w, wide.h)
 			before := len(s.Doc().Annotations)
 			typeKeys(h, keysOf(find(quote), []string{"c"}))
-			if h.m.dialog == nil || h.m.dialog.title != "Tag claim" {
+			if h.m.reader.dialog == nil || h.m.reader.dialog.title != "Tag claim" {
 				t.Fatal("c did not open the claim dialog")
 			}
-			if d := h.m.dialog; d.focus != 1 || d.fields[1].value() != "" {
+			if d := h.m.reader.dialog; d.focus != 1 || d.fields[1].value() != "" {
 				t.Errorf("speaker %q, field %d focused; want the speaker empty and focused", d.fields[1].value(), d.focus)
 			}
 			typeKeys(h, tt.keys)
-			if h.m.dialog != nil {
-				t.Fatalf("dialog still open: %q", h.m.dialog.err)
+			if h.m.reader.dialog != nil {
+				t.Fatalf("dialog still open: %q", h.m.reader.dialog.err)
 			}
 			doc := s.Doc()
 			if len(doc.Annotations) != before+1 || len(doc.Claims) != 1 {
@@ -634,7 +634,7 @@ func TestTagPosition(t *testing.T) {
 			c := newCodedSeed(t, fakeAnnPath)
 			h := newReader(t, c.sess, wide.w, wide.h)
 			typeKeys(h, keysOf(find("no deal until"), []string{"esc", "p"}))
-			d := h.m.dialog
+			d := h.m.reader.dialog
 			if d == nil || d.title != "Record position" {
 				t.Fatal("p did not open the position dialog")
 			}
@@ -649,8 +649,8 @@ func TestTagPosition(t *testing.T) {
 			}
 			typeKeys(h, tt.keys)
 			h.keys("enter")
-			if h.m.dialog != nil {
-				t.Fatalf("dialog still open: %q", h.m.dialog.err)
+			if h.m.reader.dialog != nil {
+				t.Fatalf("dialog still open: %q", h.m.reader.dialog.err)
 			}
 			var got []model.Annotation
 			for _, a := range c.sess.Doc().Annotations {
@@ -674,11 +674,11 @@ func TestTagPosition(t *testing.T) {
 		s, _ := seedWithActors(t, false)
 		h := newReader(t, s, wide.w, wide.h)
 		typeKeys(h, []string{"p", "Trump", "enter"})
-		if h.m.dialog == nil {
+		if h.m.reader.dialog == nil {
 			t.Fatal("a position without a claim was accepted")
 		}
-		if !strings.Contains(h.m.dialog.err, "claim") {
-			t.Errorf("error = %q, want it to ask for a claim", h.m.dialog.err)
+		if !strings.Contains(h.m.reader.dialog.err, "claim") {
+			t.Errorf("error = %q, want it to ask for a claim", h.m.reader.dialog.err)
 		}
 		if !strings.Contains(h.screen(), "pick a claim") {
 			t.Error("the error is not on screen")
@@ -688,18 +688,18 @@ func TestTagPosition(t *testing.T) {
 		c := newCodedSeed(t, fakeAnnPath)
 		h := newReader(t, c.sess, wide.w, wide.h)
 		typeKeys(h, []string{"p", "Trump", "tab", "ctrl+u", "Budget is fine", "enter"})
-		if h.m.dialog == nil {
+		if h.m.reader.dialog == nil {
 			t.Fatal("a position with an unknown claim was accepted")
 		}
-		if want := "no claim matches “Budget is fine”: tag the claim in the text with c first"; h.m.dialog.err != want {
-			t.Errorf("error = %q, want %q", h.m.dialog.err, want)
+		if want := "no claim matches “Budget is fine”: tag the claim in the text with c first"; h.m.reader.dialog.err != want {
+			t.Errorf("error = %q, want %q", h.m.reader.dialog.err, want)
 		}
 	})
 	parallel(t, "without actor", func(t *testing.T) {
 		c := newCodedSeed(t, fakeAnnPath)
 		h := newReader(t, c.sess, wide.w, wide.h)
 		typeKeys(h, keysOf(find("no deal until"), []string{"esc", "p", "shift+tab", "shift+tab", "backspace", "ctrl+u", "enter"}))
-		if h.m.dialog == nil || !strings.Contains(h.m.dialog.err, "actor") {
+		if h.m.reader.dialog == nil || !strings.Contains(h.m.reader.dialog.err, "actor") {
 			t.Errorf("a position without an actor was accepted or not explained")
 		}
 	})
@@ -710,7 +710,7 @@ func TestEditDialog(t *testing.T) {
 		c := newCodedSeed(t, fakeAnnPath)
 		h := newReader(t, c.sess, wide.w, wide.h)
 		typeKeys(h, keysOf(find("Donald Trump"), []string{"e"}))
-		if h.m.dialog == nil || h.m.dialog.title != "Edit actor" {
+		if h.m.reader.dialog == nil || h.m.reader.dialog.title != "Edit actor" {
 			t.Fatal("e did not open the edit dialog for the actor mention")
 		}
 		typeKeys(h, []string{"tab", "tab", "the US president", "enter"})
@@ -729,10 +729,10 @@ func TestEditDialog(t *testing.T) {
 		c := newCodedSeed(t, fakeAnnPath)
 		h := newReader(t, c.sess, wide.w, wide.h)
 		typeKeys(h, keysOf(find("Putin echoed"), []string{"e"}))
-		if h.m.dialog == nil || h.m.dialog.title != "Edit position" {
+		if h.m.reader.dialog == nil || h.m.reader.dialog.title != "Edit position" {
 			t.Fatal("e did not open the edit dialog for the position")
 		}
-		if got := h.m.dialog.fields[4].value(); got != c.echo.Note {
+		if got := h.m.reader.dialog.fields[4].value(); got != c.echo.Note {
 			t.Errorf("note pre-filled with %q, want %q", got, c.echo.Note)
 		}
 		typeKeys(h, []string{"tab", "tab", "tab", "2", "tab", "only the headline", "enter"})
@@ -750,9 +750,9 @@ func TestEditDialog(t *testing.T) {
 		}
 		// Another actor picked, and the kind field changed too: the kind
 		// shown is Russia's, so it does not go to Trump.
-		h.m.article.JumpTo(c.russia.Span.Start)
+		h.m.reader.article.JumpTo(c.russia.Span.Start)
 		typeKeys(h, []string{"e"})
-		if h.m.dialog == nil || h.m.dialog.title != "Edit actor" {
+		if h.m.reader.dialog == nil || h.m.reader.dialog.title != "Edit actor" {
 			t.Fatal("e did not edit the Moscow mention")
 		}
 		typeKeys(h, []string{"ctrl+u", "Donald Trump", "tab", "3", "enter"})
@@ -775,7 +775,7 @@ func TestEditDialog(t *testing.T) {
 	parallel(t, "nothing at the cursor", func(t *testing.T) {
 		h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, wide.w, wide.h)
 		h.keys("e")
-		if h.m.dialog != nil {
+		if h.m.reader.dialog != nil {
 			t.Error("e opened a dialog with no annotation at the cursor")
 		}
 		if got := helpLine(h); !strings.Contains(got, "no annotation here to edit") {
@@ -853,7 +853,7 @@ func TestUndoEmpty(t *testing.T) {
 	parallel(t, "undo a tag made in a dialog", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, keysOf(find("Moscow"), []string{"a", "Russia", "enter", "u"}))
-		if d := h.m.sess.Doc(); len(d.Annotations) != 0 || len(d.Actors) != 0 {
+		if d := h.m.reader.sess.Doc(); len(d.Annotations) != 0 || len(d.Actors) != 0 {
 			t.Errorf("undo left %d annotations and %d actors", len(d.Annotations), len(d.Actors))
 		}
 	})
@@ -880,8 +880,8 @@ func TestFocus(t *testing.T) {
 		parallel(t, tt.sz.String()+" "+strings.Join(tt.keys, " "), func(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, tt.sz.w, tt.sz.h)
 			typeKeys(h, tt.keys)
-			if h.m.focus != tt.focus || h.m.sideShown != tt.sideShown {
-				t.Errorf("focus %v side panes %v, want %v %v", h.m.focus, h.m.sideShown, tt.focus, tt.sideShown)
+			if h.m.reader.focus != tt.focus || h.m.reader.sideShown != tt.sideShown {
+				t.Errorf("focus %v side panes %v, want %v %v", h.m.reader.focus, h.m.reader.sideShown, tt.focus, tt.sideShown)
 			}
 			s := h.screen()
 			if tt.sz == narrow {
@@ -906,10 +906,10 @@ func TestAnnotationsPane(t *testing.T) {
 			if sel != c.echo.Span {
 				t.Errorf("%v: jumped to %v %q, want the position's span %v", sz, sel, text, c.echo.Span)
 			}
-			if h.m.focus != focusArticle {
+			if h.m.reader.focus != focusArticle {
 				t.Errorf("%v: focus stayed on the list", sz)
 			}
-			if p := h.m.article; p.lay.rowAt(p.cursor) < p.top || p.lay.rowAt(p.cursor) >= p.top+p.height {
+			if p := h.m.reader.article; p.lay.rowAt(p.cursor) < p.top || p.lay.rowAt(p.cursor) >= p.top+p.height {
 				t.Errorf("%v: the annotation jumped to is off screen", sz)
 			}
 			if !strings.Contains(h.screen(), "Putin echoed") {
@@ -927,11 +927,11 @@ func TestAnnotationsPane(t *testing.T) {
 		if n := len(c.sess.Doc().Annotations); n != 4 {
 			t.Errorf("%d annotations left, want 4", n)
 		}
-		if a, ok := h.m.annotations.Selected(); !ok || a.ID != c.noDeal.ID {
+		if a, ok := h.m.reader.annotations.Selected(); !ok || a.ID != c.noDeal.ID {
 			t.Errorf("after deleting, the list selects %+v, want the next one (the claim)", a)
 		}
 		typeKeys(h, []string{"G", "x", "x"})
-		if a, ok := h.m.annotations.Selected(); !ok || a.ID != c.putin.ID {
+		if a, ok := h.m.reader.annotations.Selected(); !ok || a.ID != c.putin.ID {
 			t.Errorf("after deleting the last two, the list selects %+v, want the new last one", a)
 		}
 	})
@@ -939,10 +939,10 @@ func TestAnnotationsPane(t *testing.T) {
 		c := newCodedSeed(t, fakeAnnPath)
 		h := newReader(t, c.sess, wide.w, wide.h)
 		typeKeys(h, []string{"tab", "j", "j", "tab"})
-		if h.m.focus != focusArticle {
+		if h.m.reader.focus != focusArticle {
 			t.Fatal("tab did not go back to the article")
 		}
-		at, _, onOne := h.m.atCursor()
+		at, _, onOne := h.m.reader.atCursor()
 		typeKeys(h, []string{"x"})
 		if _, ok := c.sess.Doc().Annotation(c.russia.ID); ok {
 			t.Error("x in the article did not delete the listed annotation, Moscow")
@@ -961,8 +961,8 @@ func TestAnnotationsPane(t *testing.T) {
 		if n := len(c.sess.Doc().Annotations); n != 5 {
 			t.Errorf("%d annotations left, want all 5", n)
 		}
-		if !strings.Contains(h.m.message, "the annotation list is not shown: d deletes the annotation under the cursor") {
-			t.Errorf("message = %q", h.m.message)
+		if !strings.Contains(h.m.line.text, "the annotation list is not shown: d deletes the annotation under the cursor") {
+			t.Errorf("message = %q", h.m.line.text)
 		}
 	})
 	parallel(t, "d in the list deletes the listed annotation too", func(t *testing.T) {
@@ -977,7 +977,7 @@ func TestAnnotationsPane(t *testing.T) {
 		c := newCodedSeed(t, fakeAnnPath)
 		h := newReader(t, c.sess, wide.w, wide.h)
 		typeKeys(h, []string{"tab", "j", "e"})
-		if h.m.dialog == nil || h.m.dialog.context != "Vladimir Putin" {
+		if h.m.reader.dialog == nil || h.m.reader.dialog.context != "Vladimir Putin" {
 			t.Error("e in the list did not edit the listed annotation")
 		}
 	})
@@ -985,8 +985,8 @@ func TestAnnotationsPane(t *testing.T) {
 		c := newCodedSeed(t, fakeAnnPath)
 		h := newReader(t, c.sess, wide.w, wide.h)
 		typeKeys(h, []string{"tab", "j", "j", "j"})
-		if !h.m.inspector.has || h.m.inspector.current.ID != c.noDeal.ID {
-			t.Errorf("inspector shows %q, want the claim", h.m.inspector.current.Quote)
+		if !h.m.reader.inspector.has || h.m.reader.inspector.current.ID != c.noDeal.ID {
+			t.Errorf("inspector shows %q, want the claim", h.m.reader.inspector.current.Quote)
 		}
 		if !strings.Contains(h.screen(), "speaker Donald Trump (person)") {
 			t.Error("the inspector does not show the claim's speaker")
@@ -1012,7 +1012,7 @@ func TestAnnotationsPane(t *testing.T) {
 				h.keys("f")
 			}
 			var types []model.AnnotationType
-			for _, a := range h.m.annotations.items() {
+			for _, a := range h.m.reader.annotations.items() {
 				types = append(types, a.Type)
 			}
 			if !slices.Equal(types, f.types) {
@@ -1034,7 +1034,7 @@ func TestAnnotationsPane(t *testing.T) {
 	parallel(t, "empty list", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, []string{"tab", "enter", "x", "j", "e"})
-		if h.m.dialog != nil || sawMsg[jumpMsg](h) {
+		if h.m.reader.dialog != nil || sawMsg[jumpMsg](h) {
 			t.Error("keys on an empty list did something")
 		}
 		if !strings.Contains(h.screen(), "none yet") {
@@ -1049,17 +1049,17 @@ func testCursorShowsAnnotation(t *testing.T) {
 	c := newCodedSeed(t, fakeAnnPath)
 	h := newReader(t, c.sess, wide.w, wide.h)
 	typeKeys(h, keysOf(find("Moscow"), []string{"esc"}))
-	if !h.m.inspector.has || h.m.inspector.current.ID != c.russia.ID {
+	if !h.m.reader.inspector.has || h.m.reader.inspector.current.ID != c.russia.ID {
 		t.Fatal("the inspector does not show the annotation under the cursor")
 	}
-	if a, ok := h.m.annotations.Selected(); !ok || a.ID != c.russia.ID {
+	if a, ok := h.m.reader.annotations.Selected(); !ok || a.ID != c.russia.ID {
 		t.Error("the list does not follow the cursor")
 	}
 	if s := h.screen(); !strings.Contains(s, "actor   Russia (country)") {
 		t.Errorf("the inspector does not show the actor:\n%s", s)
 	}
 	h.keys("w")
-	if h.m.inspector.has {
+	if h.m.reader.inspector.has {
 		t.Error("the inspector still shows an annotation after leaving it")
 	}
 }
@@ -1098,7 +1098,7 @@ func TestHelpOverlay(t *testing.T) { bubble(t, testHelpOverlay) }
 func testHelpOverlay(t *testing.T) {
 	h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 	h.keys("?")
-	if !h.m.help || !strings.Contains(h.screen(), "Select & search") {
+	if !h.m.help.shown || !strings.Contains(h.screen(), "Select & search") {
 		t.Fatal("? did not show the full help")
 	}
 	for _, want := range []string{"ctrl+r", "redo", "delete the listed one", "side panes"} {
@@ -1107,15 +1107,15 @@ func testHelpOverlay(t *testing.T) {
 		}
 	}
 	h.keys("w")
-	if h.m.help {
+	if h.m.help.shown {
 		t.Error("a key did not close the help")
 	}
-	if h.m.article.Cursor() != 0 {
+	if h.m.reader.article.Cursor() != 0 {
 		t.Error("the key that closed the help also moved the cursor")
 	}
 	h.keys("?", "q")
-	if h.m.help || h.quit {
-		t.Errorf("q in the help: help shown %v, quit %v; want the help closed and the reader kept", h.m.help, h.quit)
+	if h.m.help.shown || h.quit {
+		t.Errorf("q in the help: help shown %v, quit %v; want the help closed and the reader kept", h.m.help.shown, h.quit)
 	}
 }
 
@@ -1123,10 +1123,10 @@ func TestQuitKeys(t *testing.T) {
 	parallel(t, "q in a dialog types", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, keysOf(find("Moscow"), []string{"a", "q"}))
-		if h.quit || h.m.dialog == nil {
+		if h.quit || h.m.reader.dialog == nil {
 			t.Fatal("q in a dialog quit or closed it")
 		}
-		if got := h.m.dialog.fields[0].value(); got != "q" {
+		if got := h.m.reader.dialog.fields[0].value(); got != "q" {
 			t.Errorf("name = %q, want q typed over the pre-filled name", got)
 		}
 	})
@@ -1153,25 +1153,25 @@ func TestLibrary(t *testing.T) {
 		if !sawMsg[openSourceMsg](h) {
 			t.Fatal("enter produced no open message")
 		}
-		if h.m.sess == nil {
+		if h.m.reader == nil {
 			t.Fatalf("no article opened: %s", helpLine(h))
 		}
-		if h.m.sess.Path != seedName || h.m.sess.Article.Meta.Date != "2025-08-15" {
-			t.Errorf("opened %s", h.m.sess.Path)
+		if h.m.reader.sess.Path != seedName || h.m.reader.sess.Article.Meta.Date != "2025-08-15" {
+			t.Errorf("opened %s", h.m.reader.sess.Path)
 		}
 		s := h.screen()
 		if !strings.Contains(s, "On Friday, the high-profile meeting") || !strings.Contains(s, "READ") {
 			t.Errorf("the reader does not show the article:\n%s", s)
 		}
-		if !strings.HasSuffix(h.m.sess.AnnPath, string(filepath.Separator)+annotate.FolderName(seedFile, true)) {
-			t.Errorf("annotations of a bundled sample go to %s", h.m.sess.AnnPath)
+		if !strings.HasSuffix(h.m.reader.sess.AnnPath, string(filepath.Separator)+annotate.FolderName(seedFile, true)) {
+			t.Errorf("annotations of a bundled sample go to %s", h.m.reader.sess.AnnPath)
 		}
 	})
 	parallel(t, "esc goes back", func(t *testing.T) {
 		for _, back := range []string{"esc", "backspace"} {
 			h := newLibrary(t, wide)
 			typeKeys(h, []string{"G", "enter", back})
-			if h.m.sess != nil {
+			if h.m.reader != nil {
 				t.Fatalf("%s did not go back to the library", back)
 			}
 			if h.m.library.index != 5 {
@@ -1185,10 +1185,10 @@ func TestLibrary(t *testing.T) {
 	parallel(t, "esc clears a selection before going back", func(t *testing.T) {
 		h := newLibrary(t, wide)
 		typeKeys(h, []string{"enter", "v", "w", "esc"})
-		if h.m.sess == nil {
+		if h.m.reader == nil {
 			t.Fatal("esc with a selection left the article")
 		}
-		if _, ok := h.m.article.Selection(); ok {
+		if _, ok := h.m.reader.article.Selection(); ok {
 			t.Error("esc did not clear the selection")
 		}
 	})
@@ -1199,11 +1199,11 @@ func TestLibrary(t *testing.T) {
 		typeKeys(h, keysOf(find("Donald Trump"), []string{"a", "enter"}))
 		h.wait = 2 * time.Second // the save and the library's refresh
 		h.keys("esc")            // clears the search highlights
-		if h.m.sess == nil || h.m.article.query != "" {
+		if h.m.reader == nil || h.m.reader.article.query != "" {
 			t.Fatal("the first esc should clear the search and stay in the article")
 		}
 		h.keys("esc")
-		if h.m.sess != nil {
+		if h.m.reader != nil {
 			t.Fatal("esc did not go back")
 		}
 		path, err := annotate.Locate(seedFile, "", true)
@@ -1234,11 +1234,11 @@ func TestLibrary(t *testing.T) {
 	parallel(t, "help", func(t *testing.T) {
 		h := newLibrary(t, wide)
 		h.keys("?")
-		if !h.m.help {
+		if !h.m.help.shown {
 			t.Error("? did not open the help in the library")
 		}
 		h.keys("x")
-		if h.m.help {
+		if h.m.help.shown {
 			t.Error("a key did not close the help")
 		}
 	})
@@ -1252,14 +1252,14 @@ func TestResizeKeepsFocusVisible(t *testing.T) {
 		h.keys("tab")
 		h.send(tea.WindowSizeMsg{Width: narrow.w, Height: narrow.h})
 		listShown := strings.Contains(h.screen(), "Annotations ·")
-		if (h.m.focus == focusAnnotations) != listShown {
-			t.Errorf("after narrowing the terminal the list has focus: %v, is on screen: %v", h.m.focus == focusAnnotations, listShown)
+		if (h.m.reader.focus == focusAnnotations) != listShown {
+			t.Errorf("after narrowing the terminal the list has focus: %v, is on screen: %v", h.m.reader.focus == focusAnnotations, listShown)
 		}
 		h.send(tea.WindowSizeMsg{Width: wide.w, Height: wide.h})
-		before := h.m.focus
+		before := h.m.reader.focus
 		h.keys("tab")
-		if h.m.focus == before {
-			t.Errorf("tab after widening the terminal left focus on %v", h.m.focus)
+		if h.m.reader.focus == before {
+			t.Errorf("tab after widening the terminal left focus on %v", h.m.reader.focus)
 		}
 	})
 }
@@ -1305,7 +1305,7 @@ func TestEmptyLibrary(t *testing.T) {
 		h := newHarness(t, New(Options{}), narrow.w, narrow.h)
 		requireShape(t, h.screen(), narrow.w, narrow.h)
 		h.keys("j", "enter", "G", "enter")
-		if h.m.sess != nil {
+		if h.m.reader != nil {
 			t.Error("an empty library opened something")
 		}
 		if !strings.Contains(h.screen(), "0 articles") {
@@ -1322,8 +1322,8 @@ func TestDialogFocusedFieldVisible(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 			typeKeys(h, keysOf(find("Putin echoed"), []string{"e"}))
 			for i, label := range []string{"actor", "kind", "claim", "stance", "note"} {
-				if h.m.dialog.focus != i {
-					t.Fatalf("field %d has focus, want %d", h.m.dialog.focus, i)
+				if h.m.reader.dialog.focus != i {
+					t.Fatalf("field %d has focus, want %d", h.m.reader.dialog.focus, i)
 				}
 				found := false
 				for _, l := range strings.Split(h.screen(), "\n") {
@@ -1344,8 +1344,8 @@ func TestDialogFocusedFieldVisible(t *testing.T) {
 func TestStatusCounts(t *testing.T) {
 	h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 	typeKeys(h, keysOf(find("no deal until"), []string{"s", "c", "Donald Trump", "enter"}))
-	if h.m.dialog != nil {
-		t.Fatalf("the claim dialog is still open: %s", h.m.dialog.err)
+	if h.m.reader.dialog != nil {
+		t.Fatalf("the claim dialog is still open: %s", h.m.reader.dialog.err)
 	}
 	if !strings.Contains(h.screen(), "1 actor · 1 claim · 0 positions") {
 		t.Errorf("status after a claim with a new speaker:\n%s", lastLines(h.screen(), 2))
@@ -1387,20 +1387,20 @@ func TestEscape(t *testing.T) {
 	c := newCodedSeed(t, fakeAnnPath)
 	h := newReader(t, c.sess, wide.w, wide.h)
 	typeKeys(h, []string{"tab"})
-	if h.m.focus != focusAnnotations {
+	if h.m.reader.focus != focusAnnotations {
 		t.Fatal("tab did not focus the list")
 	}
 	typeKeys(h, []string{"esc"})
-	if h.m.focus != focusArticle {
+	if h.m.reader.focus != focusArticle {
 		t.Error("esc in the list did not go back to the article")
 	}
 	typeKeys(h, []string{"v", "l", "esc"})
-	if _, has := h.m.article.Selection(); has || h.m.message != "" {
-		t.Errorf("esc with a selection: selection kept %v, message %q", has, h.m.message)
+	if _, has := h.m.reader.article.Selection(); has || h.m.line.text != "" {
+		t.Errorf("esc with a selection: selection kept %v, message %q", has, h.m.line.text)
 	}
 	typeKeys(h, []string{"esc"})
-	if !strings.Contains(h.m.message, "nothing to go back to") || h.quit {
-		t.Errorf("esc with nothing behind the article: message %q, quit %v", h.m.message, h.quit)
+	if !strings.Contains(h.m.line.text, "nothing to go back to") || h.quit {
+		t.Errorf("esc with nothing behind the article: message %q, quit %v", h.m.line.text, h.quit)
 	}
 }
 
@@ -1412,25 +1412,25 @@ func TestClaimDialogPicksExistingClaim(t *testing.T) {
 	claims := len(c.sess.Doc().Claims)
 	h := newReader(t, c.sess, wide.w, wide.h)
 	typeKeys(h, keysOf(find("a reference point"), []string{"c"}))
-	if got := h.m.dialog.fields[0].value(); got != "a reference point" {
+	if got := h.m.reader.dialog.fields[0].value(); got != "a reference point" {
 		t.Fatalf("claim pre-filled with %q", got)
 	}
-	if _, ok := h.m.dialog.fields[0].picked(); ok {
+	if _, ok := h.m.reader.dialog.fields[0].picked(); ok {
 		t.Error("a selection that names no claim picked one")
 	}
 	typeKeys(h, []string{"shift+tab", "no deal"})
-	if o, ok := h.m.dialog.fields[0].picked(); ok {
+	if o, ok := h.m.reader.dialog.fields[0].picked(); ok {
 		t.Errorf("a few words of a claim picked it by themselves: %s", o.label)
 	}
 	typeKeys(h, []string{"down", "enter"})
-	if h.m.dialog != nil {
-		t.Fatalf("the dialog stayed open: %s", h.m.dialog.err)
+	if h.m.reader.dialog != nil {
+		t.Fatalf("the dialog stayed open: %s", h.m.reader.dialog.err)
 	}
 	doc := c.sess.Doc()
 	if len(doc.Claims) != claims {
 		t.Errorf("%d claims, want %d: the existing claim was not reused", len(doc.Claims), claims)
 	}
-	a, ok := h.m.annotations.Selected()
+	a, ok := h.m.reader.annotations.Selected()
 	if !ok || a.Claim != c.noDeal.Claim || a.Quote != "a reference point" {
 		t.Errorf("new annotation %+v, want the quote coded as the existing claim %s", a, c.noDeal.Claim)
 	}
@@ -1458,8 +1458,8 @@ func TestSaveKeyAndModes(t *testing.T) {
 	seed := newSeedSession(t, filepath.Join(dir, "story.txt.stance.json"))
 	h := newReader(t, seed, wide.w, wide.h)
 	h.keys("ctrl+s")
-	if !strings.Contains(h.m.message, "nothing to save yet") {
-		t.Errorf("ctrl+s on an uncoded article: %q", h.m.message)
+	if !strings.Contains(h.m.line.text, "nothing to save yet") {
+		t.Errorf("ctrl+s on an uncoded article: %q", h.m.line.text)
 	}
 	typeKeys(h, keysOf(find("Donald Trump"), []string{"a"}))
 	if !strings.Contains(h.screen(), " TAG ") {
@@ -1469,12 +1469,12 @@ func TestSaveKeyAndModes(t *testing.T) {
 	h.wait = 2 * time.Second
 	h.keys("ctrl+s")
 	h.wait = 100 * time.Millisecond
-	if want := "saved " + filepath.Join(dir, "story.txt.stance.json"); !strings.Contains(h.m.message, want) {
-		t.Errorf("ctrl+s after tagging: %q, want %q", h.m.message, want)
+	if want := "saved " + filepath.Join(dir, "story.txt.stance.json"); !strings.Contains(h.m.line.text, want) {
+		t.Errorf("ctrl+s after tagging: %q, want %q", h.m.line.text, want)
 	}
 	h.keys("ctrl+s")
-	if !strings.Contains(h.m.message, "is up to date") {
-		t.Errorf("ctrl+s with nothing new: %q", h.m.message)
+	if !strings.Contains(h.m.line.text, "is up to date") {
+		t.Errorf("ctrl+s with nothing new: %q", h.m.line.text)
 	}
 	h.keys("e")
 	if !strings.Contains(h.screen(), " EDIT ") {

@@ -11,15 +11,15 @@ import (
 // a command, and that enter still selects the right match.
 func TestSearchLongArticleInBackground(t *testing.T) {
 	m := benchModel(t, 2<<20, 0)
-	if m.sess.Article.Len() <= syncSearchLimit {
-		t.Fatalf("the article has %d code points, not more than %d", m.sess.Article.Len(), syncSearchLimit)
+	if m.reader.sess.Article.Len() <= syncSearchLimit {
+		t.Fatalf("the article has %d code points, not more than %d", m.reader.sess.Article.Len(), syncSearchLimit)
 	}
 	frame(m, keyMsg("/"))
 	var cmd tea.Cmd
 	for _, r := range "the" {
 		_, cmd = m.Update(keyMsg(string(r)))
 	}
-	p := m.article
+	p := m.reader.article
 	if !p.pending {
 		t.Fatal("typing in a long article searched all of it on the UI goroutine")
 	}
@@ -44,8 +44,8 @@ func TestSearchLongArticleInBackground(t *testing.T) {
 	if p.pending || len(p.matches) <= on {
 		t.Fatalf("after the search finished: pending %v, %d matches (on screen %d)", p.pending, len(p.matches), on)
 	}
-	if got := len(p.matches); got != len(m.sess.Article.FindAll("the")) {
-		t.Errorf("%d matches, FindAll finds %d", got, len(m.sess.Article.FindAll("the")))
+	if got := len(p.matches); got != len(m.reader.sess.Article.FindAll("the")) {
+		t.Errorf("%d matches, FindAll finds %d", got, len(m.reader.sess.Article.FindAll("the")))
 	}
 }
 

@@ -98,10 +98,10 @@ func BenchmarkKeystroke(b *testing.B) {
 				m := benchModel(b, sz.size, sz.notes)
 				switch k.name {
 				case "search-next":
-					m.article.setQuery("the")
+					m.reader.article.setQuery("the")
 					// A long article's matches come in the background;
 					// measure moving between them once they are in.
-					m.article.allMatches()
+					m.reader.article.allMatches()
 				case "extend-selection":
 					frame(m, keyMsg("v"))
 				case "dialog-open-close":
@@ -123,10 +123,10 @@ func BenchmarkKeystroke(b *testing.B) {
 						frame(m, msg)
 					}
 					ds = append(ds, time.Since(start))
-					if k.name == "dialog-open-close" && (m.dialog != nil) != (msg.String() == "a") {
-						b.Fatalf("after %q the dialog is open: %v", msg.String(), m.dialog != nil)
+					if k.name == "dialog-open-close" && (m.reader.dialog != nil) != (msg.String() == "a") {
+						b.Fatalf("after %q the dialog is open: %v", msg.String(), m.reader.dialog != nil)
 					}
-					if k.name == "pagedown" && m.article.top >= len(m.article.lay.rows)-m.article.height {
+					if k.name == "pagedown" && m.reader.article.top >= len(m.reader.article.lay.rows)-m.reader.article.height {
 						frame(m, keyMsg("g"))
 					}
 				}
@@ -150,7 +150,7 @@ func BenchmarkTag(b *testing.B) {
 				deliver[editedMsg](m, cmd)
 				m.View()
 				ds = append(ds, time.Since(start))
-				if m.dialog != nil {
+				if m.reader.dialog != nil {
 					b.Fatal("the dialog is still open after tagging")
 				}
 			}
@@ -169,7 +169,7 @@ func BenchmarkDialogTyping(b *testing.B) {
 			for _, k := range []string{"w", "a", "a", "c", "t"} {
 				frame(m, keyMsg(k))
 			}
-			if m.dialog == nil || m.dialog.fields[0].value() != "act" {
+			if m.reader.dialog == nil || m.reader.dialog.fields[0].value() != "act" {
 				b.Fatal("the actor dialog is not open with \"act\" typed")
 			}
 			keys := []string{"o", "backspace"}

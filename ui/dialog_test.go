@@ -62,12 +62,12 @@ func TestDrawOverMatchesCompositor(t *testing.T) {
 		h := newReader(t, sess, size[0], size[1])
 		h.keys("w", "a")
 		m := h.m
-		if m.dialog == nil {
+		if m.reader.dialog == nil {
 			t.Fatalf("%dx%d: the actor dialog did not open", size[0], size[1])
 		}
-		b := m.dialog.View(m.width, m.height-2)
+		b := m.reader.dialog.View(m.width, m.height-2)
 		bw, bh := lipgloss.Width(b), lipgloss.Height(b)
-		cases = append(cases, overlayCase{fmt.Sprintf("reader %dx%d", size[0], size[1]), m.renderReader(), b, max((m.width-bw)/2, 0), max((m.height-2-bh)/2, 0)})
+		cases = append(cases, overlayCase{fmt.Sprintf("reader %dx%d", size[0], size[1]), m.reader.View(), b, max((m.width-bw)/2, 0), max((m.height-2-bh)/2, 0)})
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -122,7 +122,7 @@ func TestConfirmDialog(t *testing.T) {
 			h := newReader(t, newSeedSession(t, fakeAnnPath), sz.w, sz.h)
 			yes, no := 0, 0
 			open := func() {
-				h.m.dialog = newConfirmDialog(h.m.common, "Refresh?", []string{"14 of 18 annotations would be orphaned.", "More words that a small screen has no room for, and more."},
+				h.m.reader.dialog = newConfirmDialog(h.m.common, "Refresh?", []string{"14 of 18 annotations would be orphaned.", "More words that a small screen has no room for, and more."},
 					[]string{"enter takes the new text · esc keeps the previous snapshot", "enter takes it · esc keeps the old"},
 					func() tea.Cmd { yes++; return nil }, func() { no++ })
 			}
@@ -134,17 +134,17 @@ func TestConfirmDialog(t *testing.T) {
 				}
 			}
 			h.keys("j", "y", "tab")
-			if h.m.dialog == nil || yes+no != 0 {
+			if h.m.reader.dialog == nil || yes+no != 0 {
 				t.Fatalf("other keys answered: yes %d, no %d", yes, no)
 			}
 			h.keys("esc")
-			if h.m.dialog != nil || no != 1 || yes != 0 {
-				t.Errorf("esc: dialog %v, yes %d, no %d", h.m.dialog != nil, yes, no)
+			if h.m.reader.dialog != nil || no != 1 || yes != 0 {
+				t.Errorf("esc: dialog %v, yes %d, no %d", h.m.reader.dialog != nil, yes, no)
 			}
 			open()
 			h.keys("enter")
-			if h.m.dialog != nil || yes != 1 || no != 1 {
-				t.Errorf("enter: dialog %v, yes %d, no %d", h.m.dialog != nil, yes, no)
+			if h.m.reader.dialog != nil || yes != 1 || no != 1 {
+				t.Errorf("enter: dialog %v, yes %d, no %d", h.m.reader.dialog != nil, yes, no)
 			}
 		})
 	}

@@ -23,11 +23,11 @@ func savedDoc(t *testing.T, h *harness) (*annotate.Document, string) {
 	h.wait = 2 * time.Second
 	h.keys("ctrl+s")
 	h.wait = 100 * time.Millisecond
-	data, err := os.ReadFile(h.m.sess.AnnPath)
+	data, err := os.ReadFile(h.m.reader.sess.AnnPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := annotate.Load(h.m.sess.AnnPath)
+	doc, err := annotate.Load(h.m.reader.sess.AnnPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestActorDialogPicksNoActorThroughAnAlias(t *testing.T) {
 			h := newReader(t, newSeedSession(t, filepath.Join(t.TempDir(), "story.txt.stance.json")), wide.w, wide.h)
 			typeKeys(h, keysOf(find(tt.first), []string{"a", tt.known, "enter"}))
 			typeKeys(h, keysOf(find(tt.then), []string{"a", tt.typed}))
-			if o, ok := h.m.dialog.fields[0].picked(); ok {
+			if o, ok := h.m.reader.dialog.fields[0].picked(); ok {
 				t.Errorf("%q picked %s by itself", tt.typed, o.label)
 			}
 			if s := h.screen(); !strings.Contains(s, tt.onShown) {
@@ -95,10 +95,10 @@ func TestTagActorOtherForm(t *testing.T) {
 		}
 		h := newReader(t, s, wide.w, wide.h)
 		typeKeys(h, keysOf(find("Vladimir Putin"), []string{"a"}))
-		if o, ok := h.m.dialog.fields[0].picked(); ok {
+		if o, ok := h.m.reader.dialog.fields[0].picked(); ok {
 			t.Fatalf("picked %s by itself", o.label)
 		}
-		if f := h.m.dialog.fields[0]; len(f.matches) == 0 || f.matches[0].value != putin.Actor {
+		if f := h.m.reader.dialog.fields[0]; len(f.matches) == 0 || f.matches[0].value != putin.Actor {
 			t.Fatalf("offered %+v, want Putin first", f.matches)
 		}
 		h.keys("down", "enter")
@@ -114,10 +114,10 @@ func TestTagActorOtherForm(t *testing.T) {
 		}
 		h := newReader(t, s, wide.w, wide.h)
 		typeKeys(h, keysOf(find("Trump said"), []string{"esc", "b", "b", "a"}))
-		if got := h.m.dialog.fields[0].value(); got != "Trump" {
+		if got := h.m.reader.dialog.fields[0].value(); got != "Trump" {
 			t.Fatalf("pre-filled %q", got)
 		}
-		if o, ok := h.m.dialog.fields[0].picked(); ok {
+		if o, ok := h.m.reader.dialog.fields[0].picked(); ok {
 			t.Errorf("picked %s by itself, though two actors are Trump", o.label)
 		}
 	})
@@ -153,7 +153,7 @@ func testDeletedMentionLeavesNoJunk(t *testing.T) {
 	}
 	typeKeys(h, keysOf(find("Reuters"), []string{"a", "ctrl+u"}))
 	var offered []string
-	for _, m := range h.m.dialog.fields[0].matches {
+	for _, m := range h.m.reader.dialog.fields[0].matches {
 		offered = append(offered, m.label)
 	}
 	if !slices.Equal(offered, []string{"Russia"}) {
@@ -182,7 +182,7 @@ func testPositionDialogGuessesNoActor(t *testing.T) {
 	typeKeys(h, keysOf(find("a reference point"), []string{"c", "enter"}))
 	typeKeys(h, keysOf(find("Azerbaijan"), []string{"a", "tab", "3", "enter"}))
 	h.keys("p")
-	d := h.m.dialog
+	d := h.m.reader.dialog
 	if d == nil || d.title != "Record position" {
 		t.Fatal("p did not open the position dialog")
 	}
@@ -193,7 +193,7 @@ func testPositionDialogGuessesNoActor(t *testing.T) {
 		t.Errorf("claim %+v, want the last claim tagged", o)
 	}
 	h.keys("enter")
-	if h.m.dialog == nil || !strings.Contains(h.screen(), "name the actor who takes the position") {
+	if h.m.reader.dialog == nil || !strings.Contains(h.screen(), "name the actor who takes the position") {
 		t.Fatalf("a position without an actor was recorded or not explained:\n%s", h.screen())
 	}
 	typeKeys(h, []string{"Putin", "enter"})
@@ -217,7 +217,7 @@ func TestPositionDialogGuessesNoClaim(t *testing.T) {
 	c := newCodedSeed(t, fakeAnnPath)
 	h := newReader(t, c.sess, wide.w, wide.h)
 	typeKeys(h, keysOf(find("Putin echoed that sentiment"), []string{"p"}))
-	d := h.m.dialog
+	d := h.m.reader.dialog
 	if o, ok := d.fields[1].picked(); ok || d.fields[1].value() != "" {
 		t.Errorf("claim %q picked %+v by itself", d.fields[1].value(), o)
 	}
@@ -225,13 +225,13 @@ func TestPositionDialogGuessesNoClaim(t *testing.T) {
 		t.Errorf("actor %q, field %d focused; want the actor empty and focused", d.fields[0].value(), d.focus)
 	}
 	typeKeys(h, []string{"Putin", "enter"})
-	if h.m.dialog == nil || !strings.Contains(h.m.dialog.err, "pick a claim") {
+	if h.m.reader.dialog == nil || !strings.Contains(h.m.reader.dialog.err, "pick a claim") {
 		t.Fatal("a position without a claim was recorded or not explained")
 	}
 	// A claim named, the focus goes on with tab to the stance.
 	typeKeys(h, []string{"tab", "no deal", "tab", "2", "enter"})
-	if h.m.dialog != nil {
-		t.Fatalf("dialog still open: %q", h.m.dialog.err)
+	if h.m.reader.dialog != nil {
+		t.Fatalf("dialog still open: %q", h.m.reader.dialog.err)
 	}
 	var got []model.Annotation
 	for _, a := range c.sess.Doc().Annotations {

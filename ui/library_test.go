@@ -102,7 +102,7 @@ func TestLibraryHome(t *testing.T) {
 	sources, _ = library.Sources()
 	h = newHarness(t, New(Options{Sources: sources}), wide.w, wide.h)
 	h.keys("G", "k", "k", "enter")
-	if h.m.sess == nil || h.m.sess.Doc().Article.URL != page || len(h.m.sess.Doc().Annotations) != 1 {
+	if h.m.reader == nil || h.m.reader.sess.Doc().Article.URL != page || len(h.m.reader.sess.Doc().Annotations) != 1 {
 		t.Fatalf("enter on a snapshot:\n%s", h.screen())
 	}
 }

@@ -26,6 +26,17 @@ type statusInfo struct {
 	isError   bool
 }
 
+// messageLine is the line under the status bar: the latest action or
+// error, until the next key. The root model and the reader share it.
+type messageLine struct {
+	text    string
+	isError bool
+}
+
+func (l *messageLine) set(s string)      { l.text, l.isError = s, false }
+func (l *messageLine) setError(s string) { l.text, l.isError = s, true }
+func (l *messageLine) clear()            { l.text, l.isError = "", false }
+
 // codingCounts is what the status bar counts of the coding, as the
 // reports (stance stats, the Markdown export) count it: the actors and
 // claims in the registries, and the positions recorded. Mentions are in
