@@ -475,6 +475,8 @@ func (m *Model) updateFetch(msg tea.Msg) (tea.Cmd, bool) {
 		return m.opened(msg), true
 	case refreshedMsg:
 		return m.refreshed(msg), true
+	case refreshConfirmed:
+		return m.confirmedRefresh(msg), true
 	case undoRefreshMsg:
 		return m.undoRefresh(), true
 	case savedMsg:

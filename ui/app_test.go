@@ -362,7 +362,7 @@ func TestTagActor(t *testing.T) {
 	parallel(t, "new actor", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		typeKeys(h, keysOf(find("Donald Trump"), []string{"a"}))
-		if h.m.reader.dialog == nil || h.m.reader.dialog.title != "Tag actor" {
+		if h.m.reader.dialog == nil || h.m.reader.dialog.kind != dialogTagActor {
 			t.Fatal("a did not open the actor dialog")
 		}
 		if got := h.m.reader.dialog.fields[0].value(); got != "Donald Trump" {
@@ -579,7 +579,7 @@ func TestTagClaim(t *testing.T) {
 			h := newReader(t, s, wide.w, wide.h)
 			before := len(s.Doc().Annotations)
 			typeKeys(h, keysOf(find(quote), []string{"c"}))
-			if h.m.reader.dialog == nil || h.m.reader.dialog.title != "Tag claim" {
+			if h.m.reader.dialog == nil || h.m.reader.dialog.kind != dialogTagClaim {
 				t.Fatal("c did not open the claim dialog")
 			}
 			if d := h.m.reader.dialog; d.focus != 1 || d.fields[1].value() != "" {
@@ -705,12 +705,21 @@ func TestTagPosition(t *testing.T) {
 	})
 }
 
+// editing reports whether the dialog open is the edit dialog of the
+// annotation with id.
+func editing(h *harness, id string) bool {
+	if d := h.m.reader.dialog; d != nil && d.kind == dialogEdit {
+		return d.form.(editForm).ann.ID == id
+	}
+	return false
+}
+
 func TestEditDialog(t *testing.T) {
 	parallel(t, "note of an actor mention", func(t *testing.T) {
 		c := newCodedSeed(t, fakeAnnPath)
 		h := newReader(t, c.sess, wide.w, wide.h)
 		typeKeys(h, keysOf(find("Donald Trump"), []string{"e"}))
-		if h.m.reader.dialog == nil || h.m.reader.dialog.title != "Edit actor" {
+		if !editing(h, c.trump.ID) {
 			t.Fatal("e did not open the edit dialog for the actor mention")
 		}
 		typeKeys(h, []string{"tab", "tab", "the US president", "enter"})
@@ -729,7 +738,7 @@ func TestEditDialog(t *testing.T) {
 		c := newCodedSeed(t, fakeAnnPath)
 		h := newReader(t, c.sess, wide.w, wide.h)
 		typeKeys(h, keysOf(find("Putin echoed"), []string{"e"}))
-		if h.m.reader.dialog == nil || h.m.reader.dialog.title != "Edit position" {
+		if !editing(h, c.echo.ID) {
 			t.Fatal("e did not open the edit dialog for the position")
 		}
 		if got := h.m.reader.dialog.fields[4].value(); got != c.echo.Note {
@@ -752,7 +761,7 @@ func TestEditDialog(t *testing.T) {
 		// shown is Russia's, so it does not go to Trump.
 		h.m.reader.article.JumpTo(c.russia.Span.Start)
 		typeKeys(h, []string{"e"})
-		if h.m.reader.dialog == nil || h.m.reader.dialog.title != "Edit actor" {
+		if !editing(h, c.russia.ID) {
 			t.Fatal("e did not edit the Moscow mention")
 		}
 		typeKeys(h, []string{"ctrl+u", "Donald Trump", "tab", "3", "enter"})

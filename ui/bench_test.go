@@ -113,15 +113,7 @@ func BenchmarkKeystroke(b *testing.B) {
 					msg := keyMsg(k.seq[i%len(k.seq)])
 					i++
 					start := time.Now()
-					if k.name == "dialog-open-close" {
-						// esc closes the dialog through a command, which
-						// the runtime delivers before the next frame.
-						_, cmd := m.Update(msg)
-						deliver[closeDialogMsg](m, cmd)
-						m.View()
-					} else {
-						frame(m, msg)
-					}
+					frame(m, msg)
 					ds = append(ds, time.Since(start))
 					if k.name == "dialog-open-close" && (m.reader.dialog != nil) != (msg.String() == "a") {
 						b.Fatalf("after %q the dialog is open: %v", msg.String(), m.reader.dialog != nil)
@@ -146,9 +138,7 @@ func BenchmarkTag(b *testing.B) {
 				frame(m, keyMsg("w"))
 				frame(m, keyMsg("a"))
 				start := time.Now()
-				_, cmd := m.Update(keyMsg("enter"))
-				deliver[editedMsg](m, cmd)
-				m.View()
+				frame(m, keyMsg("enter")) // the tag is made, the dialog closed
 				ds = append(ds, time.Since(start))
 				if m.reader.dialog != nil {
 					b.Fatal("the dialog is still open after tagging")
@@ -188,14 +178,11 @@ func BenchmarkDialogTyping(b *testing.B) {
 }
 
 // deliver runs cmd's message tree in the caller's goroutine, as the runtime
-// would before the next frame, and passes the first message of type T and
-// every closeDialogMsg through Update; other messages are dropped. The
-// dialog's closing may come after T in a batch (a dialog's submit returns
-// its edit, then the closing): left open, the dialog would take the next
-// keys as typing. Every command runs, so cmd must hold no timers.
+// would before the next frame, and passes the first message of type T
+// through Update; other messages are dropped. The commands run until T
+// comes, so those before it must hold no timers.
 func deliver[T any](m *Model, cmd tea.Cmd) {
 	queue := []tea.Cmd{cmd}
-	done := false
 	for len(queue) > 0 {
 		c := queue[0]
 		queue = queue[1:]
@@ -206,12 +193,8 @@ func deliver[T any](m *Model, cmd tea.Cmd) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case T:
-			if !done {
-				m.Update(msg)
-				done = true
-			}
-		case closeDialogMsg:
 			m.Update(msg)
+			return
 		}
 	}
 }

@@ -16,30 +16,72 @@ import (
 // A dialog is a small form: text fields, fuzzy pickers and choices. It is
 // keyboard-fast: fields come pre-filled with what the text supports (else
 // empty), tab and shift+tab move between them, enter submits from any field
-// and esc cancels.
+// and esc cancels. Submitted, its form makes a typed result of the fields,
+// which the reader applies (see reader.submitDialog).
 type dialog struct {
 	common  *Common
+	kind    dialogKind
 	title   string
 	context string // the quoted selection, shown under the title
 	fields  []*field
 	focus   int
 	err     string
+	form    form
 
-	// submit applies the dialog; an error keeps it open and is shown. An
-	// askError asks first: yes submits again with confirmed set.
-	submit func(d *dialog) (tea.Cmd, error)
-	// ask is the question waiting for yes or no, confirmed set while
-	// the dialog submits on yes.
+	// ask is the question waiting for yes or no (see askError); confirmed
+	// is set by yes until the result it confirms is made.
 	ask       string
 	confirmed bool
 
 	// A confirmation has no fields: lines that say what enter would do,
-	// its own key hint (the first of these that fits), and what esc does
-	// besides closing it.
-	body   []string
-	hint   []string
-	cancel func()
+	// its own key hint (the first of these that fits), and what the
+	// message line says when esc declines.
+	body     []string
+	hint     []string
+	declined string
 }
+
+// dialogKind is what a dialog does: it names the status bar's mode.
+type dialogKind int
+
+const (
+	dialogTagActor dialogKind = iota
+	dialogTagClaim
+	dialogPosition
+	dialogEdit
+	dialogExport
+	dialogConfirm
+)
+
+// mode is the status bar's name for what the keys do while the dialog is
+// open.
+func (k dialogKind) mode() string {
+	switch k {
+	case dialogEdit:
+		return "EDIT"
+	case dialogExport:
+		return "EXPORT"
+	case dialogConfirm:
+		return "CONFIRM"
+	}
+	return "TAG"
+}
+
+// form makes a dialog's typed result from its fields, for the reader to
+// apply; confirmed says that the user answered yes to the question an
+// askError asked. An error keeps the dialog open and says why.
+type form interface {
+	result(confirmed bool) (any, error)
+}
+
+// dialogEvent is what a message did to a dialog.
+type dialogEvent int
+
+const (
+	dialogOpen      dialogEvent = iota // it stays open
+	dialogSubmitted                    // enter, or yes to its question: its result is to be applied
+	dialogCancelled                    // esc: it is to be closed
+)
 
 // askError is what submit returns to ask before it goes ahead, as before
 // replacing a file: the dialog shows the question, keeps what was typed,
@@ -94,15 +136,10 @@ type field struct {
 	choice  int
 }
 
-// closeDialogMsg tells the root model to drop the dialog.
-type closeDialogMsg struct{}
-
-func closeDialog() tea.Msg { return closeDialogMsg{} }
-
 const pickerRows = 5
 
-func newDialog(c *Common, title, context string, fields ...*field) *dialog {
-	d := &dialog{common: c, title: title, context: context, fields: fields}
+func newDialog(c *Common, kind dialogKind, title, context string, fields ...*field) *dialog {
+	d := &dialog{common: c, kind: kind, title: title, context: context, fields: fields}
 	for i, f := range fields {
 		if f.kind != fieldChoice {
 			f.input.Prompt = ""
@@ -210,27 +247,31 @@ func (f *field) value() string { return strings.TrimSpace(f.input.Value()) }
 
 func (f *field) choiceValue() string { return f.choices[f.choice] }
 
-// Update handles one message; the returned command may close the dialog.
-func (d *dialog) Update(msg tea.Msg) tea.Cmd {
+// Update handles one message, and says whether it submitted or cancelled
+// the dialog.
+func (d *dialog) Update(msg tea.Msg) (tea.Cmd, dialogEvent) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if len(d.fields) == 0 && (!ok || k.String() != "esc" && k.String() != "enter") {
-		return nil // a confirmation takes enter or esc, nothing else
+		return nil, dialogOpen // a confirmation takes enter or esc, nothing else
 	}
 	if !ok {
-		return d.updateInput(msg)
+		return d.updateInput(msg), dialogOpen
 	}
 	if d.ask != "" {
-		return d.answer(k)
+		return nil, d.answer(k)
 	}
 	switch k.String() {
 	case "esc":
-		if d.cancel != nil {
-			d.cancel()
-		}
-		return closeDialog
+		return nil, dialogCancelled
 	case "enter":
-		return d.apply()
+		return nil, dialogSubmitted
 	}
+	return d.updateField(k), dialogOpen
+}
+
+// updateField handles a key for the focused field: moving to another
+// field or through a picker's matches, a choice, or typing.
+func (d *dialog) updateField(k tea.KeyPressMsg) tea.Cmd {
 	f := d.fields[d.focus]
 	switch k.String() {
 	case "tab", "down":
@@ -259,36 +300,38 @@ func (d *dialog) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
-	return d.updateInput(msg)
+	return d.updateInput(k)
 }
 
-// apply submits the dialog: it closes, asks, or stays open with the error.
-func (d *dialog) apply() tea.Cmd {
-	cmd, err := d.submit(d)
+// result is what the dialog's fields make, once submitted.
+func (d *dialog) result() (any, error) {
+	confirmed := d.confirmed
+	d.confirmed = false
+	return d.form.result(confirmed)
+}
+
+// fail keeps the dialog open with why its result could not be applied,
+// or with the question an askError asks.
+func (d *dialog) fail(err error) {
 	var ask askError
-	switch {
-	case errors.As(err, &ask):
+	if errors.As(err, &ask) {
 		d.ask, d.err = ask.question, ""
-		return nil
-	case err != nil:
-		d.err = err.Error()
-		return nil
+		return
 	}
-	return tea.Batch(cmd, closeDialog)
+	d.err = err.Error()
 }
 
 // answer takes the answer to the question asked: yes submits, no goes
 // back to the fields; other keys wait for one or the other.
-func (d *dialog) answer(k tea.KeyPressMsg) tea.Cmd {
+func (d *dialog) answer(k tea.KeyPressMsg) dialogEvent {
 	switch k.String() {
 	case "enter", "y":
 		d.ask, d.confirmed = "", true
-		defer func() { d.confirmed = false }()
-		return d.apply()
+		return dialogSubmitted
 	case "esc", "n":
 		d.ask = ""
 	}
-	return nil
+	return dialogOpen
 }
 
 // Wheel moves the focused field's pick (a picker's match, a choice) by

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -114,17 +113,26 @@ func TestDialogCutsLongClaimWithEllipsis(t *testing.T) {
 }
 
 // A confirmation says what it asks and how to answer on every screen size
-// (its key hint goes last, never first, when room is short); enter does
-// it, esc does not, and other keys do neither.
+// (its key hint goes last, never first, when room is short); enter gives
+// its result, esc declines, and other keys do neither.
 func TestConfirmDialog(t *testing.T) {
+	type yes struct{}
 	for _, sz := range []size{wide, narrow, tiny} {
 		parallel(t, sz.String(), func(t *testing.T) {
 			h := newReader(t, newSeedSession(t, fakeAnnPath), sz.w, sz.h)
-			yes, no := 0, 0
+			answers := func() int {
+				n := 0
+				for _, msg := range h.msgs {
+					if _, ok := msg.(yes); ok {
+						n++
+					}
+				}
+				return n
+			}
 			open := func() {
 				h.m.reader.dialog = newConfirmDialog(h.m.common, "Refresh?", []string{"14 of 18 annotations would be orphaned.", "More words that a small screen has no room for, and more."},
 					[]string{"enter takes the new text · esc keeps the previous snapshot", "enter takes it · esc keeps the old"},
-					func() tea.Cmd { yes++; return nil }, func() { no++ })
+					yes{}, "kept as it was")
 			}
 			open()
 			screen := h.screen()
@@ -133,18 +141,21 @@ func TestConfirmDialog(t *testing.T) {
 					t.Errorf("the confirmation lacks %q:\n%s", want, screen)
 				}
 			}
+			if !strings.Contains(screen, "CONFIRM") {
+				t.Errorf("the status bar does not say CONFIRM:\n%s", screen)
+			}
 			h.keys("j", "y", "tab")
-			if h.m.reader.dialog == nil || yes+no != 0 {
-				t.Fatalf("other keys answered: yes %d, no %d", yes, no)
+			if h.m.reader.dialog == nil || answers() != 0 || h.m.line.text != "" {
+				t.Fatalf("other keys answered: yes %d, message %q", answers(), h.m.line.text)
 			}
 			h.keys("esc")
-			if h.m.reader.dialog != nil || no != 1 || yes != 0 {
-				t.Errorf("esc: dialog %v, yes %d, no %d", h.m.reader.dialog != nil, yes, no)
+			if h.m.reader.dialog != nil || answers() != 0 || h.m.line.text != "kept as it was" {
+				t.Errorf("esc: dialog %v, yes %d, message %q", h.m.reader.dialog != nil, answers(), h.m.line.text)
 			}
 			open()
 			h.keys("enter")
-			if h.m.reader.dialog != nil || yes != 1 || no != 1 {
-				t.Errorf("enter: dialog %v, yes %d, no %d", h.m.reader.dialog != nil, yes, no)
+			if h.m.reader.dialog != nil || answers() != 1 {
+				t.Errorf("enter: dialog %v, yes %d", h.m.reader.dialog != nil, answers())
 			}
 		})
 	}

@@ -267,9 +267,22 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 		fmt.Sprintf("The page's text has changed so much that %d of %d annotations would be orphaned.", msg.loss.Lost, msg.loss.Placed),
 		"It may now be a paywall, an error page or another article. The previous snapshot is kept either way, and " + km.Undo.Help().Key + " undoes the refresh.",
 	}, []string{"enter takes the new text · esc keeps the previous snapshot", "enter takes it · esc keeps the old", "enter · esc"},
-		func() tea.Cmd { return m.applyRefresh(msg) },
-		func() { m.line.set("kept the previous snapshot: the coding is as it was") })
+		refreshConfirmed{msg}, "kept the previous snapshot: the coding is as it was")
 	return nil
+}
+
+// refreshConfirmed is the answer yes to the question whether to take a
+// page fetched again whose text would orphan most of the coding.
+type refreshConfirmed struct{ page refreshedMsg }
+
+// confirmedRefresh applies the page the user agreed to take, if its
+// article is still open.
+func (m *Model) confirmedRefresh(msg refreshConfirmed) tea.Cmd {
+	if m.reader == nil || m.reader.sess.Doc().Article.URL != msg.page.url {
+		m.line.set("the page arrived after its article was closed: not refreshed")
+		return nil
+	}
+	return m.applyRefresh(msg.page)
 }
 
 // applyRefresh replaces the open page's snapshot with the text fetched

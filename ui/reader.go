@@ -144,11 +144,6 @@ func (r *reader) Update(msg tea.Msg) tea.Cmd {
 		r.article.layoutDone(msg)
 	case jumpMsg:
 		r.jump(msg.id)
-	case closeDialogMsg:
-		r.dialog = nil
-	case editedMsg:
-		r.afterEdit(msg.what, msg.id)
-		return r.saver.Schedule()
 	default:
 		if r.dialog != nil {
 			return r.updateDialog(msg)
@@ -159,9 +154,6 @@ func (r *reader) Update(msg tea.Msg) tea.Cmd {
 	}
 	return nil
 }
-
-// updateDialog hands msg to the dialog.
-func (r *reader) updateDialog(msg tea.Msg) tea.Cmd { return r.dialog.Update(msg) }
 
 func (r *reader) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if r.dialog != nil {

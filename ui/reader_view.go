@@ -171,14 +171,8 @@ func (r *reader) status() statusInfo {
 	counts := &codingCounts{actors: len(doc.Actors), claims: len(doc.Claims), positions: s.Counts()[model.TypePosition]}
 	mode := "READ"
 	switch {
-	case r.dialog != nil && r.dialog.title == "Export":
-		mode = "EXPORT"
-	case r.dialog != nil && strings.HasPrefix(r.dialog.title, "Edit"):
-		mode = "EDIT"
-	case r.dialog != nil && len(r.dialog.fields) == 0:
-		mode = "CONFIRM"
 	case r.dialog != nil:
-		mode = "TAG"
+		mode = r.dialog.kind.mode()
 	case r.article.Searching():
 		mode = "SEARCH"
 	case r.article.selecting:
