@@ -406,14 +406,15 @@ func (p *articlePane) offsetAt(x, y int) (int, bool) {
 
 func (p *articlePane) updateSearch(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "esc":
+		km := p.common.Keys
+		switch {
+		case key.Matches(k, km.Cancel):
 			// Cancelled: the highlights of the search before it return.
 			p.searching = false
 			p.search.Blur()
 			p.setQuery(p.prevQuery)
 			return nil
-		case "enter":
+		case key.Matches(k, km.Submit):
 			p.searching = false
 			p.search.Blur()
 			q := p.search.Value()

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -250,9 +251,10 @@ func (f *field) choiceValue() string { return f.choices[f.choice] }
 // Update handles one message, and says whether it submitted or cancelled
 // the dialog.
 func (d *dialog) Update(msg tea.Msg) (tea.Cmd, dialogEvent) {
+	km := d.common.Keys
 	k, ok := msg.(tea.KeyPressMsg)
-	if len(d.fields) == 0 && (!ok || k.String() != "esc" && k.String() != "enter") {
-		return nil, dialogOpen // a confirmation takes enter or esc, nothing else
+	if len(d.fields) == 0 && (!ok || !key.Matches(k, km.Cancel, km.Submit)) {
+		return nil, dialogOpen // a confirmation takes yes or no, nothing else
 	}
 	if !ok {
 		return d.updateInput(msg), dialogOpen
@@ -260,10 +262,10 @@ func (d *dialog) Update(msg tea.Msg) (tea.Cmd, dialogEvent) {
 	if d.ask != "" {
 		return nil, d.answer(k)
 	}
-	switch k.String() {
-	case "esc":
+	switch {
+	case key.Matches(k, km.Cancel):
 		return nil, dialogCancelled
-	case "enter":
+	case key.Matches(k, km.Submit):
 		return nil, dialogSubmitted
 	}
 	return d.updateField(k), dialogOpen
@@ -272,31 +274,29 @@ func (d *dialog) Update(msg tea.Msg) (tea.Cmd, dialogEvent) {
 // updateField handles a key for the focused field: moving to another
 // field or through a picker's matches, a choice, or typing.
 func (d *dialog) updateField(k tea.KeyPressMsg) tea.Cmd {
+	km := d.common.Keys
 	f := d.fields[d.focus]
-	switch k.String() {
-	case "tab", "down":
-		if k.String() == "down" && f.kind == fieldPicker && len(f.matches) > 0 {
-			f.movePick(1)
-			return nil
-		}
+	picking := f.kind == fieldPicker && len(f.matches) > 0
+	switch {
+	case picking && key.Matches(k, km.PickNext):
+		f.movePick(1)
+		return nil
+	case picking && key.Matches(k, km.PickPrev):
+		f.movePick(-1)
+		return nil
+	case key.Matches(k, km.NextField, km.PickNext):
 		return d.focusField(d.focus + 1)
-	case "shift+tab", "up":
-		if k.String() == "up" && f.kind == fieldPicker && len(f.matches) > 0 {
-			f.movePick(-1)
-			return nil
-		}
+	case key.Matches(k, km.PrevField, km.PickPrev):
 		return d.focusField(d.focus - 1)
 	}
 	if f.kind == fieldChoice {
-		switch k.String() {
-		case "left", "h":
+		switch n, byNumber := km.chosen(k); {
+		case key.Matches(k, km.ChoicePrev):
 			f.cycleChoice(-1)
-		case "right", "l", "space":
+		case key.Matches(k, km.ChoiceNext):
 			f.cycleChoice(1)
-		default:
-			if n := int(k.Code - '1'); k.Text != "" && n >= 0 && n < len(f.choices) {
-				f.choice = n
-			}
+		case byNumber && n < len(f.choices):
+			f.choice = n
 		}
 		return nil
 	}
@@ -324,11 +324,12 @@ func (d *dialog) fail(err error) {
 // answer takes the answer to the question asked: yes submits, no goes
 // back to the fields; other keys wait for one or the other.
 func (d *dialog) answer(k tea.KeyPressMsg) dialogEvent {
-	switch k.String() {
-	case "enter", "y":
+	km := d.common.Keys
+	switch {
+	case key.Matches(k, km.Submit, km.Yes):
 		d.ask, d.confirmed = "", true
 		return dialogSubmitted
-	case "esc", "n":
+	case key.Matches(k, km.Cancel, km.No):
 		d.ask = ""
 	}
 	return dialogOpen
@@ -474,13 +475,13 @@ func (d *dialog) View(width, height int) string {
 		for _, l := range strings.Split(ansi.Wrap(d.ask, inner, ""), "\n") {
 			below = append(below, st.Error.Render(l))
 		}
-		below = append(below, st.Dim.Render(askHint(inner)))
+		below = append(below, st.Dim.Render(askHint(d.common.Keys, inner)))
 	case d.err != "":
 		below = append(below, st.Error.Render(ansi.Truncate(d.err, inner, "…")))
 	case len(d.hint) > 0:
 		below = append(below, st.Dim.Render(fitting(d.hint, inner)))
 	}
-	hint := st.Dim.Render(keyHint(inner))
+	hint := st.Dim.Render(keyHint(d.common.Keys, inner))
 	// What does not fit goes: the key hint, then the context, then the
 	// fields far from the focused one, which always shows, as the title
 	// and the error do.
@@ -520,17 +521,14 @@ func (d *dialog) View(width, height int) string {
 }
 
 // keyHint is the dialog's key reminder, as long as the width allows.
-func keyHint(width int) string {
-	for _, h := range []string{
-		"enter save · tab next field · ↑↓ pick · type to replace · esc cancel",
-		"enter save · tab next · ↑↓ pick · esc cancel",
-		"enter save · esc cancel",
-	} {
-		if ansi.StringWidth(h) <= width {
-			return h
-		}
-	}
-	return ""
+func keyHint(km *KeyMap, width int) string {
+	save, cancel := km.Submit.Help().Key+" save", km.Cancel.Help().Key+" cancel"
+	next, pick := km.NextField.Help().Key, keyPair(km.PickPrev, km.PickNext)+" pick"
+	return fitting([]string{
+		save + " · " + next + " next field · " + pick + " · type to replace · " + cancel,
+		save + " · " + next + " next · " + pick + " · " + cancel,
+		save + " · " + cancel,
+	}, width)
 }
 
 // fitting is the first of hints no wider than width, or "".
@@ -545,13 +543,14 @@ func fitting(hints []string, width int) string {
 
 // askHint is the keys that answer a dialog's question, as long as the
 // width allows.
-func askHint(width int) string {
-	for _, h := range []string{"enter or y replace · esc or n go back", "enter/y replace · esc/n back", "y · n"} {
-		if ansi.StringWidth(h) <= width {
-			return h
-		}
-	}
-	return ""
+func askHint(km *KeyMap, width int) string {
+	enter, y := km.Submit.Help().Key, km.Yes.Help().Key
+	esc, n := km.Cancel.Help().Key, km.No.Help().Key
+	return fitting([]string{
+		enter + " or " + y + " replace · " + esc + " or " + n + " go back",
+		enter + "/" + y + " replace · " + esc + "/" + n + " back",
+		y + " · " + n,
+	}, width)
 }
 
 // pickerLines shows what a picker will use: its matches when focused, the

@@ -198,7 +198,7 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 	default:
 		d.focusField(2)
 	}
-	d.form = positionForm{span, actor, claim, stance, c.Coding.defaultKind()}
+	d.form = positionForm{span, actor, claim, stance, c.Coding.defaultKind(), c.Keys.TagClaim.Help().Key}
 	return d
 }
 
@@ -206,6 +206,7 @@ type positionForm struct {
 	evidence             *model.Span
 	actor, claim, stance *field
 	newKind              model.ActorKind // of an actor named anew
+	claimKey             string          // the key that tags a claim
 }
 
 func (f positionForm) result(bool) (any, error) {
@@ -216,9 +217,9 @@ func (f positionForm) result(bool) (any, error) {
 	cl, ok := f.claim.picked()
 	switch {
 	case !ok && f.claim.value() != "":
-		return nil, errors.New("no claim matches “" + f.claim.value() + "”: tag the claim in the text with c first")
+		return nil, errors.New("no claim matches “" + f.claim.value() + "”: tag the claim in the text with " + f.claimKey + " first")
 	case !ok:
-		return nil, errors.New("pick a claim (tag one with c first)")
+		return nil, errors.New("pick a claim (tag one with " + f.claimKey + " first)")
 	}
 	return recordPosition{f.evidence, who, cl.value, model.Stance(f.stance.choiceValue())}, nil
 }

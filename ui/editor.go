@@ -101,7 +101,7 @@ func (r *reader) noteEdited(msg noteEditedMsg) tea.Cmd {
 		r.line.setError(err.Error())
 		return nil
 	}
-	r.afterEdit("edited the note of the "+string(a.Type)+" (u to undo)", a.ID)
+	r.afterEdit("edited the note of the "+string(a.Type)+" ("+r.common.Keys.Undo.Help().Key+" to undo)", a.ID)
 	return r.saver.Schedule()
 }
 

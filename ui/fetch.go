@@ -266,9 +266,15 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 	m.reader.dialog = newConfirmDialog(m.common, "Refresh "+msg.url+"?", []string{
 		fmt.Sprintf("The page's text has changed so much that %d of %d annotations would be orphaned.", msg.loss.Lost, msg.loss.Placed),
 		"It may now be a paywall, an error page or another article. The previous snapshot is kept either way, and " + km.Undo.Help().Key + " undoes the refresh.",
-	}, []string{"enter takes the new text · esc keeps the previous snapshot", "enter takes it · esc keeps the old", "enter · esc"},
+	}, refreshHints(km),
 		refreshConfirmed{msg}, "kept the previous snapshot: the coding is as it was")
 	return nil
+}
+
+// refreshHints are the refresh question's key hints, longest first.
+func refreshHints(km *KeyMap) []string {
+	yes, no := km.Submit.Help().Key, km.Cancel.Help().Key
+	return []string{yes + " takes the new text · " + no + " keeps the previous snapshot", yes + " takes it · " + no + " keeps the old", yes + " · " + no}
 }
 
 // refreshConfirmed is the answer yes to the question whether to take a

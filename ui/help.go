@@ -58,7 +58,7 @@ func (h *helpOverlay) View() string {
 	shown := lines[top:min(top+rows, len(lines))]
 	footer := "any key closes"
 	if len(lines) > rows {
-		footer = "↑↓ scroll · any other key closes"
+		footer = keyPair(h.common.Keys.Up, h.common.Keys.Down) + " scroll · any other key closes"
 	}
 	body := ansiTruncateLines(strings.Join(shown, "\n")+"\n"+st.Dim.Render(footer), max(h.width-4, 1))
 	return st.Dialog.Render(body)

@@ -337,7 +337,7 @@ func (r *reader) openTagDialog(msg tea.KeyPressMsg) tea.Cmd {
 		// a run of punctuation.
 		span = r.sess.Article.WordAt(r.article.Cursor())
 		if !hasLetterOrDigit(r.sess.Article.Slice(span)) {
-			r.line.set("select text first: v, s, or / then enter")
+			r.line.set("select text first: " + km.Visual.Help().Key + ", " + km.Sentence.Help().Key + ", or " + km.Search.Help().Key + " then " + km.Submit.Help().Key)
 			return nil
 		}
 	}

@@ -155,10 +155,9 @@ func (r *reader) ShortHelp() []key.Binding {
 		return append(r.annotations.ShortHelp(), km.NextPane, km.Undo, km.Help, km.Quit)
 	}
 	if r.article.Searching() {
-		return []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "select next match")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		}
+		find, cancel := km.Submit, km.Cancel
+		find.SetHelp(find.Help().Key, "select next match")
+		return []key.Binding{find, cancel}
 	}
 	return []key.Binding{km.Visual, km.Sentence, km.Search, km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Undo, km.NextPane, km.Help, km.Quit}
 }

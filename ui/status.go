@@ -163,6 +163,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		{"Select & search", []key.Binding{km.Visual, km.Sentence, km.Clear, km.Search, km.NextMatch, km.PrevMatch}},
 		{"Code", []key.Binding{km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Delete, km.DeleteListed, km.Undo, km.Redo, km.Save, km.Export, km.Refresh, km.Copy, km.EditNote}},
 		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Help, km.Quit}},
+		{"Dialogs", []key.Binding{km.Submit, km.Cancel, km.NextField, km.PrevField, km.PickNext, km.PickPrev, km.ChoiceNext, km.ChoicePrev, km.Choose, km.Yes, km.No}},
 	}
 	var cols []string
 	for _, g := range groups {
@@ -176,7 +177,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 	}
 	// Two columns of groups when there is room, else one.
 	if width >= 64 {
-		left := joinBlocks(cols[0], cols[1])
+		left := joinBlocks(joinBlocks(cols[0], cols[1]), cols[4])
 		right := joinBlocks(cols[2], cols[3])
 		return sideBySide(left, right, 32)
 	}
