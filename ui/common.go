@@ -6,11 +6,11 @@
 package ui
 
 import (
-	"stance/annotate/export"
 	"strconv"
 
 	tea "charm.land/bubbletea/v2"
 
+	"stance/annotate/export"
 	"stance/model"
 )
 
