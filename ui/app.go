@@ -306,6 +306,8 @@ func (m *Model) followed(msg feedFollowedMsg) {
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.common.Keys
 	if msg.String() == "ctrl+c" {
+		// Whatever quit is bound to, and in a dialog too: Remap gives
+		// ctrl+c to no other binding.
 		return m.quit()
 	}
 	if !key.Matches(msg, km.Quit) {
