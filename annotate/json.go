@@ -81,28 +81,17 @@ func (d *Document) Marshal() ([]byte, error) {
 
 	w.key("actors")
 	w.open('[')
-	for _, x := range d.Actors {
+	for i := range d.Actors {
 		w.next()
-		w.open('{')
-		w.string("id", x.ID)
-		w.string("name", x.Name)
-		w.string("kind", string(x.Kind))
-		w.strings("aliases", x.Aliases)
-		w.strings("learned", x.Learned)
-		w.extra(x.Extra, actorKeys)
-		w.close('}')
+		w.actor(&d.Actors[i])
 	}
 	w.close(']')
 
 	w.key("claims")
 	w.open('[')
-	for _, x := range d.Claims {
+	for i := range d.Claims {
 		w.next()
-		w.open('{')
-		w.string("id", x.ID)
-		w.string("text", x.Text)
-		w.extra(x.Extra, claimKeys)
-		w.close('}')
+		w.claim(&d.Claims[i])
 	}
 	w.close(']')
 
@@ -110,32 +99,7 @@ func (d *Document) Marshal() ([]byte, error) {
 	w.open('[')
 	for _, x := range sortedAnnotations(d.Annotations) {
 		w.next()
-		w.open('{')
-		w.string("id", x.ID)
-		w.string("type", string(x.Type))
-		w.int("start", x.Span.Start)
-		w.int("end", x.Span.End)
-		w.string("quote", x.Quote)
-		w.string("prefix", x.Prefix)
-		w.string("suffix", x.Suffix)
-		if x.Type == model.TypeClaim {
-			w.optional("claim", x.Claim)
-			w.optional("actor", x.Actor)
-		} else {
-			w.optional("actor", x.Actor)
-			w.optional("claim", x.Claim)
-		}
-		w.optional("stance", string(x.Stance))
-		w.string("note", x.Note)
-		w.optional("author", x.Author)
-		w.optional("created", x.Created)
-		w.optional("modified", x.Modified)
-		if x.Orphan {
-			w.key("orphan")
-			w.buf = append(w.buf, "true"...)
-		}
-		w.extra(x.Extra, annotationKeys)
-		w.close('}')
+		w.annotation(x)
 	}
 	w.close(']')
 	w.extra(d.Extra, documentKeys)
@@ -145,6 +109,57 @@ func (d *Document) Marshal() ([]byte, error) {
 		return nil, fmt.Errorf("encoding annotations: %w", w.err)
 	}
 	return w.buf, nil
+}
+
+// actor writes an actor object of the registry.
+func (w *jsonWriter) actor(x *model.Actor) {
+	w.open('{')
+	w.string("id", x.ID)
+	w.string("name", x.Name)
+	w.string("kind", string(x.Kind))
+	w.strings("aliases", x.Aliases)
+	w.strings("learned", x.Learned)
+	w.extra(x.Extra, actorKeys)
+	w.close('}')
+}
+
+// claim writes a claim object of the registry.
+func (w *jsonWriter) claim(x *model.Claim) {
+	w.open('{')
+	w.string("id", x.ID)
+	w.string("text", x.Text)
+	w.extra(x.Extra, claimKeys)
+	w.close('}')
+}
+
+// annotation writes an annotation object.
+func (w *jsonWriter) annotation(x *model.Annotation) {
+	w.open('{')
+	w.string("id", x.ID)
+	w.string("type", string(x.Type))
+	w.int("start", x.Span.Start)
+	w.int("end", x.Span.End)
+	w.string("quote", x.Quote)
+	w.string("prefix", x.Prefix)
+	w.string("suffix", x.Suffix)
+	if x.Type == model.TypeClaim {
+		w.optional("claim", x.Claim)
+		w.optional("actor", x.Actor)
+	} else {
+		w.optional("actor", x.Actor)
+		w.optional("claim", x.Claim)
+	}
+	w.optional("stance", string(x.Stance))
+	w.string("note", x.Note)
+	w.optional("author", x.Author)
+	w.optional("created", x.Created)
+	w.optional("modified", x.Modified)
+	if x.Orphan {
+		w.key("orphan")
+		w.buf = append(w.buf, "true"...)
+	}
+	w.extra(x.Extra, annotationKeys)
+	w.close('}')
 }
 
 // sortedAnnotations returns the annotations in file order, without
