@@ -17,9 +17,9 @@ import (
 
 // newConfigCommand builds stance config.
 func newConfigCommand() *cobra.Command {
-	var theme string
+	var theme, coder string
 	cmd := &cobra.Command{
-		Use:   "config [--theme NAME]",
+		Use:   "config [--theme NAME] [--coder NAME]",
 		Short: "print the configuration and where each value came from",
 		Long: `Print the effective configuration, every setting and key binding, and where
 each came from: "default", the configuration file, or "flag". The output is
@@ -30,7 +30,8 @@ The file is $XDG_CONFIG_HOME/stance/config.toml, else
 
   theme = "auto"              # auto (the terminal's background), dark,
                               # light or high-contrast
-  coder = "Ana Lima"          # the coder's name
+  coder = "Ana Lima"          # the coder's name, recorded as the author
+                              # of each annotation
   annotations_dir = "~/coding"
   actor_kinds = ["person", "organization", "country", "other"]
   stances = ["support", "oppose", "neutral"]
@@ -51,10 +52,11 @@ the defaults are used instead (the exit code of stance config is then 1).`,
 		Args:              noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runConfig(theme, cmd.OutOrStdout())
+			return runConfig(theme, coder, cmd.OutOrStdout())
 		},
 	}
 	cmd.Flags().StringVar(&theme, "theme", "", "the theme `NAME`, over the file's")
+	cmd.Flags().StringVar(&coder, "coder", "", "the coder's `NAME`, over the file's")
 	completeThemes(cmd)
 	return cmd
 }
@@ -71,12 +73,16 @@ type settings struct {
 	fileErr error      // what is wrong with the file; the defaults are in use
 }
 
-// loadSettings reads the configuration file and puts the --theme flag
-// (unless "") over it. Only a bad flag is an error, a usage error of the
-// sub-command cmd: a bad file is reported in fileErr.
-func loadSettings(theme, cmd string) (settings, error) {
+// loadSettings reads the configuration file and puts the --theme and
+// --coder flags (unless "") over it. Only a bad flag is an error, a usage
+// error of the sub-command cmd: a bad file is reported in fileErr.
+func loadSettings(theme, coder, cmd string) (settings, error) {
 	if theme != "" && !ui.ValidTheme(theme) {
 		return settings{}, usageError{msg: fmt.Sprintf("--theme %q: want one of %s", theme, strings.Join(ui.ThemeNames(), ", ")), cmd: cmd}
+	}
+	coder = strings.TrimSpace(coder)
+	if coder != model.OneLine(coder) || coder != model.SafeText(coder) {
+		return settings{}, usageError{msg: fmt.Sprintf("--coder %q: give a name on one line, e.g. --coder \"Ana Lima\"", coder), cmd: cmd}
 	}
 	var s settings
 	path, err := config.Path()
@@ -88,6 +94,9 @@ func loadSettings(theme, cmd string) (settings, error) {
 	}
 	if theme != "" {
 		s.Theme, s.Origin["theme"] = theme, config.FromFlag
+	}
+	if coder != "" {
+		s.Coder, s.Origin["coder"] = coder, config.FromFlag
 	}
 	s.keys = ui.DefaultKeyMap()
 	if err := s.keys.Remap(s.Keys); err != nil {
@@ -144,8 +153,8 @@ func (s settings) notice() string {
 }
 
 // runConfig is stance config.
-func runConfig(theme string, stdout io.Writer) error {
-	s, err := loadSettings(theme, "config")
+func runConfig(theme, coder string, stdout io.Writer) error {
+	s, err := loadSettings(theme, coder, "config")
 	if err != nil {
 		return err
 	}

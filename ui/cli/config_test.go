@@ -117,7 +117,7 @@ func TestConfigCommand(t *testing.T) {
 // without colours.
 func readerScreen(t *testing.T, keys ...tea.KeyPressMsg) string {
 	t.Helper()
-	s, err := loadSettings("", "")
+	s, err := loadSettings("", "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,4 +183,32 @@ func TestConfigOutputIsAConfigFile(t *testing.T) {
 			t.Errorf("output lacks %s:\n%s", re, again)
 		}
 	}
+}
+
+// --coder names the coder over the configuration file's: stance config
+// shows it came from the flag, and the reader's coding, which the tagging
+// dialogs record as each annotation's author (ui's TestCoderIsAuthor),
+// has it. A name that is not one line is a usage error, for the reader
+// too, before anything opens.
+func TestCoderFlag(t *testing.T) {
+	withConfig(t, "coder = \"Ana Lima\"\n")
+	code, stdout, stderr := cli(t, "config", "--coder", " Kim Lee ")
+	if code != exitOK || stderr != "" || !settingLine("coder", `"Kim Lee"`, "flag").MatchString(stdout) {
+		t.Errorf("stance config --coder: exit %d, stderr %q:\n%s", code, stderr, stdout)
+	}
+	s, err := loadSettings("", "Kim Lee", "")
+	if err != nil || s.coding().Coder != "Kim Lee" {
+		t.Errorf("the reader's coder is %q (%v), want the flag's", s.coding().Coder, err)
+	}
+	if s, _ := loadSettings("", "", ""); s.coding().Coder != "Ana Lima" {
+		t.Errorf("without the flag the coder is %q, want the file's", s.coding().Coder)
+	}
+
+	article := filepath.Join(t.TempDir(), "story.txt")
+	os.WriteFile(article, []byte("Anna spoke.\n"), 0o644)
+	code, _, stderr = cli(t, "--coder", "Kim\nLee", article)
+	if code != exitUsage {
+		t.Errorf("a coder on two lines: exit %d, want %d", code, exitUsage)
+	}
+	oneLine(t, stderr, `stance: --coder "Kim\nLee": give a name on one line, e.g. --coder "Ana Lima" (see stance --help)`)
 }

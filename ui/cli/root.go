@@ -77,6 +77,7 @@ func newRootCommand() *cobra.Command {
 	fl.StringVar(&f.annotations, "annotations", "", "the annotations file `PATH` to use (default: ARTICLE.stance.json beside the article, or the user data folder for samples)")
 	fl.BoolVar(&f.refresh, "refresh", false, "fetch a URL again even if it has a snapshot: the coding is re-anchored to the new text (r in the reader)")
 	fl.StringVar(&f.theme, "theme", "", "the colour theme `NAME`: auto (the terminal's background), dark, light or high-contrast; over the configuration file's")
+	fl.StringVar(&f.coder, "coder", "", "the coder's `NAME`, recorded as the author of each annotation made (over the configuration file's coder)")
 	fl.BoolVar(&f.version, "version", false, "print the version")
 	completeThemes(root)
 
