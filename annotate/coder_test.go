@@ -91,3 +91,36 @@ func TestCoderFilesAreNotTheSharedCoding(t *testing.T) {
 		t.Errorf("LoadCoded(alice's file) found the article %q, %v; want %s", c.ArticlePath, err, story)
 	}
 }
+
+// Coding blind, a coder's annotations are their own file: beside the
+// article even when its shared coding is there, or, for a bundled
+// sample, in the data directory under a coder's name; found again there.
+func TestLocateBlind(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	dir := codedFolder(t, "story.txt", "Anna spoke.\n")
+	story := filepath.Join(dir, "story.txt")
+	o := annotate.LocateOptions{Coder: "Ana Lima"}
+	got, err := annotate.LocateWith(story, o)
+	if want := filepath.Join(dir, "story.txt.stance.ana-lima.json"); err != nil || got != want {
+		t.Errorf("LocateWith(blind) = %q, %v; want %q, not the shared coding", got, err, want)
+	}
+	if _, found, _ := annotate.FindAnnotations(story, o); found {
+		t.Error("FindAnnotations(blind) found the shared coding for a coder who has none")
+	}
+
+	o.Bundled = true
+	got, err = annotate.LocateWith("samples/2025-08-15-alaska-summit.txt", o)
+	if err != nil || filepath.Dir(got) != filepath.Join(data, "stance") ||
+		!strings.HasSuffix(got, ".stance.ana-lima.json") || !strings.HasPrefix(filepath.Base(got), "2025-08-15-alaska-summit.txt-") {
+		t.Errorf("LocateWith(blind, bundled) = %q, %v", got, err)
+	}
+	corpusWrite(t, got, "{}")
+	if again, found, _ := annotate.FindAnnotations("samples/2025-08-15-alaska-summit.txt", o); !found || again != got {
+		t.Errorf("FindAnnotations(blind, bundled) = %q, %v; want %q", again, found, got)
+	}
+
+	if _, err := annotate.LocateWith(story, annotate.LocateOptions{Coder: "stance"}); err == nil {
+		t.Error("a coder whose file would look like the shared coding is accepted")
+	}
+}

@@ -21,6 +21,7 @@ type readerFlags struct {
 	refresh     bool   // --refresh
 	theme       string // --theme
 	coder       string // --coder
+	blind       bool   // --blind
 }
 
 // openReader opens the reader on the command line's paths and URLs (none:
@@ -41,7 +42,7 @@ func openReader(paths []string, f readerFlags) error {
 	if f.annotations != "" && !single {
 		return usageError{msg: "--annotations names one file, so it needs exactly one article"}
 	}
-	cfg, err := loadSettings(f.theme, f.coder, "")
+	cfg, err := loadSettings(f.theme, f.coder, f.blind, "")
 	if err != nil {
 		return err
 	}
