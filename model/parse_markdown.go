@@ -30,7 +30,7 @@ import (
 // title, else the first heading, else name without its directory and
 // extension.
 func ParseMarkdown(name string, raw []byte) (*Article, error) {
-	if err := checkText(name, raw); err != nil {
+	if err := CheckText(name, raw); err != nil {
 		return nil, err
 	}
 	text := Normalize(raw)
