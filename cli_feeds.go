@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,6 +10,7 @@ import (
 	"stance/annotate/feeds"
 	"stance/annotate/web"
 	"stance/model"
+	"stance/model/localfile"
 )
 
 const (
@@ -225,7 +225,7 @@ func completeFeeds(_ *cobra.Command, args []string, _ string) ([]string, cobra.S
 
 // importFeeds adds the feeds of an OPML file to the feeds file.
 func importFeeds(path, opml string, stdout, stderr io.Writer) error {
-	data, err := os.ReadFile(opml)
+	data, err := localfile.Read(opml)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opml, unwrapPath(err))
 	}

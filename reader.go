@@ -15,6 +15,7 @@ import (
 
 	"stance/annotate/feeds"
 	"stance/annotate/web"
+	"stance/model/localfile"
 	"stance/ui"
 )
 
@@ -183,7 +184,7 @@ func isFeedFile(path string) bool {
 	default:
 		return false
 	}
-	f, err := os.Open(path)
+	f, err := localfile.Open(path)
 	if err != nil {
 		return false
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"stance/model"
+	"stance/model/localfile"
 	"stance/samples"
 )
 
@@ -159,7 +160,7 @@ func annotationsOf(article, dir string) (string, error) {
 // still holds the document, so that it can be checked on its own.
 func LoadCoded(ref CodedRef) (Coded, error) {
 	c := Coded{AnnotationsPath: ref.Annotations}
-	raw, err := os.ReadFile(ref.Annotations)
+	raw, err := localfile.Read(ref.Annotations)
 	if err != nil {
 		return c, fmt.Errorf("%s: %w", ref.Annotations, pathErr(err))
 	}
@@ -184,7 +185,7 @@ func articleData(ref CodedRef, source string) (string, []byte, error) {
 	if ref.Article == "" {
 		return findArticle(ref.Annotations, source)
 	}
-	data, err := os.ReadFile(ref.Article)
+	data, err := localfile.ReadText(ref.Article)
 	return ref.Article, data, err
 }
 
@@ -234,7 +235,7 @@ func findArticle(ann, source string) (string, []byte, error) {
 		}
 		seen = append(seen, p)
 		if isFile(p) {
-			data, err := os.ReadFile(p)
+			data, err := localfile.ReadText(p)
 			if err != nil {
 				return "", nil, fmt.Errorf("reading the article: %w", err)
 			}

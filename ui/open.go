@@ -15,6 +15,7 @@ import (
 	"stance/annotate/export"
 	"stance/annotate/web"
 	"stance/model"
+	"stance/model/localfile"
 	"stance/samples"
 )
 
@@ -49,7 +50,7 @@ func (s Source) read() ([]byte, error) {
 	if s.Bundled {
 		return samples.FS.ReadFile(s.Path)
 	}
-	return os.ReadFile(s.Path)
+	return localfile.ReadText(s.Path)
 }
 
 // BundledSources lists the samples shipped inside the binary.

@@ -10,6 +10,7 @@ import (
 
 	"stance/annotate"
 	"stance/annotate/web"
+	"stance/model/localfile"
 )
 
 // State is what stance keeps of a feed between sessions, in the user data
@@ -55,7 +56,7 @@ func LoadState(feedURL string) *State {
 		return s
 	}
 	s.path = path
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if err != nil {
 		return s
 	}

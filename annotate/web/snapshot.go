@@ -16,6 +16,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // SnapshotPath returns where the snapshot of the article at rawURL is
@@ -217,7 +218,7 @@ func (f *Fetcher) FetchArticle(ctx context.Context, rawURL string) (*model.Artic
 
 // ReadSnapshot reads the snapshot file at path.
 func ReadSnapshot(path string) (*Snapshot, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := localfile.ReadText(path)
 	if err != nil {
 		return nil, err
 	}
