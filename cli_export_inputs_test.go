@@ -56,3 +56,68 @@ func TestExportRefusesASourceOutside(t *testing.T) {
 		}
 	}
 }
+
+// export -o never writes over what it exports: the article, its
+// annotations file, the same file under another name, or (brat) a file of
+// the folder it writes into. One line says which, and the file is as it
+// was.
+func TestExportRefusesToOverwriteItsInput(t *testing.T) {
+	const name = "2025-08-15-alaska-summit.txt"
+	const tail = " being exported; write the export to another file\n"
+	tests := []struct {
+		name string
+		// args and the line wanted, given the corpus's folder, the
+		// article, its annotations and a link to the article.
+		args func(dir, article, ann, link string) []string
+		want func(dir, article, ann, link string) string
+	}{
+		{"the article",
+			func(dir, article, ann, link string) []string {
+				return []string{"export", "--format", "csv", "-o", article, article}
+			},
+			func(dir, article, ann, link string) string { return article + " is the article" }},
+		{"its annotations",
+			func(dir, article, ann, link string) []string { return []string{"export", "-o", ann, article} },
+			func(dir, article, ann, link string) string { return ann + " is the annotations file" }},
+		{"the annotations, named themselves",
+			func(dir, article, ann, link string) []string { return []string{"export", "-o", ann, ann} },
+			func(dir, article, ann, link string) string { return ann + " is the annotations file" }},
+		{"a link to the article",
+			func(dir, article, ann, link string) []string { return []string{"export", "-o", link, dir} },
+			func(dir, article, ann, link string) string { return link + " is the article" }},
+		{"brat into the articles' folder",
+			func(dir, article, ann, link string) []string {
+				return []string{"export", "--format", "brat", "--force", "-o", dir, article}
+			},
+			func(dir, article, ann, link string) string { return article + " is the article" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copyCorpus(t)
+			article := filepath.Join(dir, name)
+			ann := article + annotate.FileSuffix
+			link := filepath.Join(t.TempDir(), "events.csv")
+			if err := os.Symlink(article, link); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			before := map[string][]byte{}
+			for _, p := range []string{article, ann} {
+				data, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				before[p] = data
+			}
+			code, stdout, stderr := cli(t, tt.args(dir, article, ann, link)...)
+			want := "stance: " + tt.want(dir, article, ann, link) + tail
+			if code != exitFailure || stdout != "" || stderr != want {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and %q", code, stdout, stderr, exitFailure, want)
+			}
+			for p, data := range before {
+				if now, _ := os.ReadFile(p); string(now) != string(data) {
+					t.Errorf("%s was overwritten", p)
+				}
+			}
+		})
+	}
+}
