@@ -115,9 +115,9 @@ func parseBlockCode(code string) (BlockKind, int) {
 	case 'h':
 		return BlockHeading, min(level, 6)
 	case 'q':
-		return BlockQuote, level
+		return BlockQuote, min(level, maxNesting)
 	case 'l':
-		return BlockListItem, level
+		return BlockListItem, min(level, maxNesting)
 	}
 	return BlockParagraph, 0
 }
