@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // reportMarker is the first line of every Markdown report. It renders as
@@ -25,7 +25,7 @@ func IsReportFile(path string) bool {
 	if info, _ := Markdown.Info(); !strings.EqualFold(filepath.Ext(path), info.Ext) {
 		return false
 	}
-	f, err := os.Open(path)
+	f, err := localfile.Open(path) // a named pipe here would block
 	if err != nil {
 		return false
 	}
