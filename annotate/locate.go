@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"stance/model"
+	"stance/model/localfile"
 	"stance/model/store"
 	"stance/samples"
 )
@@ -153,7 +154,7 @@ func articleKey(articlePath string, bundled bool) string {
 // article's, as it was: opening it says what is wrong, and never replaces
 // it.
 func codesArticle(ann, articlePath, key string, bundled bool) bool {
-	data, err := os.ReadFile(ann)
+	data, err := localfile.Read(ann)
 	if err != nil {
 		return true
 	}
@@ -189,7 +190,7 @@ func articleDigest(articlePath string, bundled bool) string {
 	if bundled {
 		data, err = samples.FS.ReadFile(filepath.Base(articlePath))
 	} else {
-		data, err = os.ReadFile(articlePath)
+		data, err = localfile.ReadText(articlePath)
 	}
 	if err != nil {
 		return ""
