@@ -270,7 +270,18 @@ func (c *converter) document(d *Document) error {
 	if err != nil {
 		return fmt.Errorf("document %d: %w", d.ID, err)
 	}
-	if art.Meta != meta {
+	// Stance's parser takes a missing title from the first heading and a
+	// missing source from the file name; any other field it read came
+	// from the text.
+	want := art.Meta
+	want.Author, want.URL, want.Date = meta.Author, "", meta.Date
+	if meta.Title != "" {
+		want.Title = meta.Title
+	}
+	if want.Source = meta.Source; want.Source == "" {
+		want.Source = name
+	}
+	if art.Meta != want {
 		return fmt.Errorf("document %d (%s): its text begins with a line stance reads as a header field (%q)", d.ID, clip(name), clip(firstLine(d.Text)))
 	}
 	orig := []rune(d.Text)
@@ -302,11 +313,14 @@ func (c *converter) document(d *Document) error {
 
 	inRegistry := map[string]bool{}
 	addActor := func(id string) {
-		if id == "" || inRegistry[id] {
+		if id == "" {
+			return
+		}
+		c.used[id] = true
+		if inRegistry[id] {
 			return
 		}
 		inRegistry[id] = true
-		c.used[id] = true
 		doc.Actors = append(doc.Actors, c.actors[id])
 		if org := c.affiliation[id]; org != "" && !inRegistry[org] {
 			inRegistry[org] = true
