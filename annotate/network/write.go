@@ -137,6 +137,7 @@ func writeJSON(w io.Writer, ms []Matrix, o Options) error {
 		out.Networks = append(out.Networks, n)
 	}
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
