@@ -243,8 +243,12 @@ func writeDOT(w io.Writer, ms []Matrix, o Options) error {
 		if len(ms) > 1 {
 			name = "DNA " + date(m.Time)
 		}
-		fmt.Fprintf(w, "// %s network of %s × %s, qualifier aggregation %s, normalization %s: %d statements, %s to %s\n",
-			o.Type, o.Variable1, map[bool]string{true: o.Variable2, false: o.Variable1}[o.Type == TwoMode], o.Aggregation, o.Normalization, m.Statements, date(m.Start), date(m.Stop))
+		shape := o.Variable1 + " × " + o.Variable2
+		if o.Type == OneMode {
+			shape = o.Variable1 + " tied by " + o.Variable2
+		}
+		fmt.Fprintf(w, "// %s network of %s, qualifier aggregation %s, normalization %s: %d statements, %s to %s\n",
+			o.Type, shape, o.Aggregation, o.Normalization, m.Statements, date(m.Start), date(m.Stop))
 		fmt.Fprintf(w, "graph %s {\n  graph [overlap=false];\n", dotQuote(name))
 		for i, r := range m.Rows {
 			fmt.Fprintf(w, "  r%d [label=%s, shape=ellipse];\n", i, dotQuote(r))

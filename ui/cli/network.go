@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -126,6 +127,10 @@ func runNetwork(paths []string, dir string, f networkFlags, stdout, stderr io.Wr
 	ms, err := network.Compute(corpus, o)
 	if err != nil {
 		return err
+	}
+	if len(ms) == 0 {
+		return fmt.Errorf("no time window of %d %s fits between %s and %s: no network", o.WindowSize, o.TimeWindow,
+			cmp.Or(o.Start, corpus.First).Format(time.DateOnly), cmp.Or(o.Stop, corpus.Last).Format(time.DateOnly))
 	}
 	var buf bytes.Buffer
 	if err := network.Write(&buf, format, ms, o); err != nil {

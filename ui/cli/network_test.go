@@ -98,3 +98,15 @@ func TestNetworkUsage(t *testing.T) {
 		oneLine(t, stderr, tc.want)
 	}
 }
+
+// TestNetworkNoWindow: a time window longer than the data's dates makes
+// no network, and says so rather than printing nothing.
+func TestNetworkNoWindow(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "climate")
+	cli(t, "import", sampleDNA, "-o", dir)
+	code, stdout, stderr := cli(t, "network", "--time-window", "months", "--window-size", "3", dir)
+	if code != exitFailure || stdout != "" {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+	oneLine(t, stderr, "no time window of 3 months fits between 2005-01-26 and 2005-02-16: no network")
+}
