@@ -271,3 +271,21 @@ func TestWriteWholeOrNothing(t *testing.T) {
 		t.Errorf("a failed write left %v", entries)
 	}
 }
+
+// TestHeaderLikeText: a document whose text begins with what stance would
+// read as a header field (an author line, when the document names no
+// author) is refused rather than imported with its first line lost.
+func TestHeaderLikeText(t *testing.T) {
+	path := newDatabase(t, append(base,
+		`INSERT INTO DOCUMENTS (ID, Title, Text, Coder, Date) VALUES (1, 'Story', 'Author: Ana Ruiz
+
+Ana Ruiz says: tax carbon now.', 1, 1106697600)`)...)
+	db, err := dna.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = dna.Convert(db, "")
+	if err == nil || !strings.Contains(err.Error(), `document 1 (001-story.txt): its text begins with a line stance reads as a header field ("Author: Ana Ruiz")`) {
+		t.Errorf("Convert = %v", err)
+	}
+}

@@ -2,6 +2,7 @@ package network_test
 
 import (
 	"bufio"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -289,6 +290,57 @@ func TestCheck(t *testing.T) {
 		tc.change(&o)
 		if err := o.Check(); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Check() = %v, want an error with %q", err, tc.want)
+		}
+	}
+}
+
+// TestRoundTrip: the networks of the project as the import makes it, in
+// memory, are those of the project read back from its files, and again
+// after every file is saved by stance and read once more: nothing a
+// network reads is lost on the way.
+func TestRoundTrip(t *testing.T) {
+	db, err := dna.Read(filepath.Join("..", "dna", "testdata", "sample.dna"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := dna.Convert(db, "stance test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []network.Item
+	for _, a := range p.Articles {
+		items = append(items, network.Item{Name: a.Name, Doc: a.Doc})
+	}
+	inMemory := network.NewCorpus(items)
+	dir := sampleProject(t)
+	fromFiles := load(t, dir)
+	coded, err := annotate.LoadCorpus("", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range coded {
+		if err := c.Doc.Save(c.AnnotationsPath); err != nil {
+			t.Fatal(err)
+		}
+	}
+	saved := load(t, dir)
+	for _, o := range []func(*network.Options){
+		nil,
+		func(o *network.Options) { o.Variable1 = network.VarPerson },
+		func(o *network.Options) { o.Aggregation = "subtract" },
+		func(o *network.Options) { o.Aggregation = "combine" },
+		func(o *network.Options) { o.Type = network.OneMode },
+		func(o *network.Options) { o.Type, o.Aggregation = network.OneMode, "congruence" },
+		func(o *network.Options) { o.Type, o.Aggregation = network.OneMode, "conflict" },
+		func(o *network.Options) { o.Type, o.Aggregation, o.Normalization = network.OneMode, "subtract", "jaccard" },
+		func(o *network.Options) { o.Duplicates, o.TimeWindow, o.WindowSize = "week", "days", 5 },
+	} {
+		want := compute(t, inMemory, o)
+		for name, c := range map[string]*network.Corpus{"read back": fromFiles, "saved again": saved} {
+			got := compute(t, c, o)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s: %v\nwant %v", name, got, want)
+			}
 		}
 	}
 }
