@@ -332,7 +332,9 @@ func TestRoundTrip(t *testing.T) {
 		func(o *network.Options) { o.Type = network.OneMode },
 		func(o *network.Options) { o.Type, o.Aggregation = network.OneMode, "congruence" },
 		func(o *network.Options) { o.Type, o.Aggregation = network.OneMode, "conflict" },
-		func(o *network.Options) { o.Type, o.Aggregation, o.Normalization = network.OneMode, "subtract", "jaccard" },
+		func(o *network.Options) {
+			o.Type, o.Aggregation, o.Normalization = network.OneMode, "subtract", "jaccard"
+		},
 		func(o *network.Options) { o.Duplicates, o.TimeWindow, o.WindowSize = "week", "days", 5 },
 	} {
 		want := compute(t, inMemory, o)
