@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -344,5 +345,33 @@ func TestRoundTrip(t *testing.T) {
 				t.Errorf("%s: %v\nwant %v", name, got, want)
 			}
 		}
+	}
+}
+
+// TestTableAndPairs: what a network pane shows of the sample — each
+// organisation's positions on each concept by stance, with where they
+// are, and the strongest ties.
+func TestTableAndPairs(t *testing.T) {
+	c := load(t, sampleProject(t))
+	tab := c.Table(network.VarOrganization)
+	if len(tab.Actors) != 7 || len(tab.Claims) != 6 {
+		t.Fatalf("table %d × %d", len(tab.Actors), len(tab.Claims))
+	}
+	cell := tab.Cells[slices.Index(tab.Actors, eea)][slices.Index(tab.Claims, regulate)]
+	if cell == nil || cell.Support != 1 || cell.Oppose != 1 || cell.Neutral != 0 || len(cell.Positions) != 2 {
+		t.Errorf("EEA on regulating CO2: %+v", cell)
+	}
+	if empty := tab.Cells[slices.Index(tab.Actors, epa)][slices.Index(tab.Claims, regulate)]; empty != nil {
+		t.Errorf("EPA on regulating CO2: %+v, want no positions", empty)
+	}
+	congruence, conflict, err := c.Pairs(network.VarOrganization, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(congruence) != 1 || congruence[0] != (network.Pair{A: epa, B: senate, Weight: 22}) {
+		t.Errorf("strongest congruence %+v", congruence)
+	}
+	if len(conflict) != 1 || conflict[0] != (network.Pair{A: epa, B: npra, Weight: 20}) {
+		t.Errorf("strongest conflict %+v", conflict)
 	}
 }
