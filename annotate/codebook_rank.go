@@ -28,16 +28,51 @@ import (
 // (or MatchClaims) only the entities that can be among the first limit.
 // A Picker is not changed by its methods and may be shared by goroutines.
 type Picker struct {
-	cb     *Codebook
-	corpus *Usage
+	cb *Codebook
+	// actorAt and claimAt index the entities by ID.
+	actorAt map[string]int32
+	claimAt map[string]int32
+	// actorUse and claimUse are the uses in the corpus, by index.
+	actorUse []int
+	claimUse []int
 	// actorKeys and claimKeys index the entities by nameKey of every name,
 	// alias and text, for the exact tier.
 	actorKeys map[string][]int32
 	claimKeys map[string][]int32
+	// actorWords indexes the actors by every word of their names and
+	// aliases, as foldedWords reads them: only actors that share a word
+	// with the query can match it by words.
+	actorWords map[string][]int32
+	// folded holds each actor's names (name, then aliases) as foldedWords
+	// reads them: matching by words reads these, which give the same
+	// match as the names and are quicker to read (folded ASCII, mostly).
+	folded [][]string
 	// actorOrder and claimOrder list the entities by use in the corpus,
-	// most first, then by name.
+	// most first, then by name. orderNames holds the names of the actors in
+	// that order, in one block of memory, those of actorOrder[k] at
+	// orderNames[orderStart[k]:orderStart[k+1]]; orderTexts the claims'
+	// texts likewise: every key typed reads them all, one after another.
 	actorOrder []int32
 	claimOrder []int32
+	orderNames []string
+	orderStart []int32
+	orderTexts []string
+	// nameMasks and textMasks hold runeMask of each name and text in
+	// that order: a name lacking a rune of the query cannot hold it in
+	// order, and most are found so without reading them.
+	nameMasks []uint64
+	textMasks []uint64
+}
+
+// runeMask returns a set of the runes of s as holdsInOrder compares them
+// (folded), one bit for each rune modulo 64: if s holds the runes of a
+// pattern in order, runeMask(s) has every bit of runeMask(pattern).
+func runeMask(s string) uint64 {
+	var m uint64
+	for _, c := range s {
+		m |= 1 << (uint32(model.FoldRune(c)) % 64)
+	}
+	return m
 }
 
 // NewPicker returns a Picker for cb, ranking by the corpus counts corpus
@@ -47,33 +82,86 @@ func NewPicker(cb *Codebook, corpus *Usage) *Picker {
 		corpus = NewUsage()
 	}
 	p := &Picker{
-		cb: cb, corpus: corpus,
-		actorKeys: make(map[string][]int32, len(cb.Actors)),
-		claimKeys: make(map[string][]int32, len(cb.Claims)),
+		cb:         cb,
+		actorAt:    make(map[string]int32, len(cb.Actors)),
+		claimAt:    make(map[string]int32, len(cb.Claims)),
+		actorUse:   make([]int, len(cb.Actors)),
+		claimUse:   make([]int, len(cb.Claims)),
+		actorKeys:  make(map[string][]int32, len(cb.Actors)),
+		claimKeys:  make(map[string][]int32, len(cb.Claims)),
+		actorWords: make(map[string][]int32, len(cb.Actors)),
+		folded:     make([][]string, len(cb.Actors)),
 	}
 	for i, a := range cb.Actors {
+		p.actorAt[a.ID] = int32(i)
+		p.actorUse[i] = corpus.Actors[a.ID].Total()
+		p.folded[i] = make([]string, 0, 1+len(a.Aliases))
 		for j := -1; j < len(a.Aliases); j++ {
 			name := a.Name
 			if j >= 0 {
 				name = a.Aliases[j]
 			}
-			k := nameKey(name)
-			if ids := p.actorKeys[k]; len(ids) == 0 || ids[len(ids)-1] != int32(i) {
-				p.actorKeys[k] = append(ids, int32(i))
+			f := foldedWords(name)
+			p.folded[i] = append(p.folded[i], f)
+			fileUnder(p.actorKeys, nameKey(name), int32(i))
+			for _, w := range strings.Fields(f) {
+				fileUnder(p.actorWords, w, int32(i))
 			}
 		}
 	}
 	for i, x := range cb.Claims {
-		k := nameKey(x.Text)
-		p.claimKeys[k] = append(p.claimKeys[k], int32(i))
+		p.claimAt[x.ID] = int32(i)
+		p.claimUse[i] = corpus.Claims[x.ID].Total()
+		fileUnder(p.claimKeys, nameKey(x.Text), int32(i))
 	}
-	p.actorOrder = byUse(len(cb.Actors), func(i int) (int, string) {
-		return corpus.Actors[cb.Actors[i].ID].Total(), cb.Actors[i].Name
-	})
-	p.claimOrder = byUse(len(cb.Claims), func(i int) (int, string) {
-		return corpus.Claims[cb.Claims[i].ID].Total(), cb.Claims[i].Text
-	})
+	p.actorOrder = byUse(len(cb.Actors), func(i int) (int, string) { return p.actorUse[i], cb.Actors[i].Name })
+	p.claimOrder = byUse(len(cb.Claims), func(i int) (int, string) { return p.claimUse[i], cb.Claims[i].Text })
+
+	var all strings.Builder
+	for _, i := range p.actorOrder {
+		a := &cb.Actors[i]
+		all.WriteString(a.Name)
+		for _, alias := range a.Aliases {
+			all.WriteString(alias)
+		}
+	}
+	for _, i := range p.claimOrder {
+		all.WriteString(cb.Claims[i].Text)
+	}
+	block, at := all.String(), 0
+	take := func(s string) string {
+		at += len(s)
+		return block[at-len(s) : at]
+	}
+	p.orderStart = make([]int32, 0, len(p.actorOrder)+1)
+	for _, i := range p.actorOrder {
+		p.orderStart = append(p.orderStart, int32(len(p.orderNames)))
+		a := &cb.Actors[i]
+		p.orderNames = append(p.orderNames, take(a.Name))
+		for _, alias := range a.Aliases {
+			p.orderNames = append(p.orderNames, take(alias))
+		}
+	}
+	p.orderStart = append(p.orderStart, int32(len(p.orderNames)))
+	for _, i := range p.claimOrder {
+		p.orderTexts = append(p.orderTexts, take(cb.Claims[i].Text))
+	}
+	p.nameMasks = make([]uint64, len(p.orderNames))
+	for k, name := range p.orderNames {
+		p.nameMasks[k] = runeMask(name)
+	}
+	p.textMasks = make([]uint64, len(p.orderTexts))
+	for k, text := range p.orderTexts {
+		p.textMasks[k] = runeMask(text)
+	}
 	return p
+}
+
+// fileUnder adds i to index[key], once.
+func fileUnder(index map[string][]int32, key string, i int32) {
+	if ids := index[key]; len(ids) == 0 || ids[len(ids)-1] != i {
+		index[key] = append(ids, i)
+	}
 }
 
 // byUse returns 0…n-1 ordered by use (most first), then name ignoring
@@ -142,10 +230,9 @@ func comparePicks(a, b pickCandidate) int {
 // name.
 func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
 	query = normalizeSpace(query)
-	inArticle := articleUses(doc, true)
-	var cands []pickCandidate
+	inArticle := p.articleUses(doc, true)
 	if query == "" {
-		cands = p.ranked(p.actorOrder, inArticle, p.corpus.Actors, p.cb.actorID, func(int32) int8 { return pickExact })
+		cands := p.ranked(p.actorOrder, p.actorUse, inArticle, func(int) int8 { return pickExact })
 		if limit > 0 && len(cands) > limit {
 			cands = cands[:limit]
 		}
@@ -156,53 +243,60 @@ func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
 		}
 		return out
 	}
-	exact := map[int32]bool{}
-	for _, i := range p.actorKeys[nameKey(query)] {
-		exact[i] = true
-	}
-	words, pattern := newQueryWords(query), foldRunes(query)
+
+	exact := p.actorKeys[nameKey(query)]
+	// Only actors sharing a word with the query can match it by words.
+	words := newQueryWords(query)
+	byWords := map[int32]int8{}
 	var buf []byte
-	tier := func(i int32) int8 {
-		if exact[i] {
+	for _, w := range words.words {
+		for _, i := range p.actorWords[w] {
+			if _, done := byWords[i]; done {
+				continue
+			}
+			best := int8(pickNone)
+			for _, f := range p.folded[i] {
+				var m wordMatch
+				m, buf = words.match(f, buf)
+				switch {
+				case m.class == wordsSame || m.class == wordsNested:
+					best = pickNames
+				case m.class != wordsNone:
+					best = min(best, pickWords)
+				}
+			}
+			byWords[i] = best
+		}
+	}
+	pattern, mask := foldRunes(query), runeMask(query)
+	tier := func(k int) int8 {
+		i := p.actorOrder[k]
+		if slices.Contains(exact, i) {
 			return pickExact
 		}
-		a := &p.cb.Actors[i]
-		best := int8(pickNone)
-		for j := -1; j < len(a.Aliases) && best > pickNames; j++ {
-			name := a.Name
-			if j >= 0 {
-				name = a.Aliases[j]
-			}
-			var w wordMatch
-			w, buf = words.match(name, buf)
-			switch {
-			case w.class == wordsSame || w.class == wordsNested:
-				best = pickNames
-			case w.class != wordsNone:
-				best = min(best, pickWords)
-			case best > pickFuzzy && holdsInOrder(name, pattern):
-				best = pickFuzzy
+		if len(byWords) > 0 {
+			if t, ok := byWords[i]; ok && t != pickNone {
+				return t
 			}
 		}
-		return best
+		for n := p.orderStart[k]; n < p.orderStart[k+1]; n++ {
+			if p.nameMasks[n]&mask == mask && holdsInOrder(p.orderNames[n], pattern) {
+				return pickFuzzy
+			}
+		}
+		return pickNone
 	}
-	cands = cut(p.ranked(p.actorOrder, inArticle, p.corpus.Actors, p.cb.actorID, tier), limit)
+	cands := cut(p.ranked(p.actorOrder, p.actorUse, inArticle, tier), limit)
 
 	// MatchActors orders the candidates within their tiers and uses, and
 	// says which name matched and whether it names the query.
 	sub := &Document{Actors: make([]model.Actor, len(cands))}
+	byID := make(map[string]pickCandidate, len(cands))
 	for k, c := range cands {
 		sub.Actors[k] = p.cb.Actors[c.i]
-	}
-	matches := sub.MatchActors(query)
-	at := make(map[string]int, len(matches))
-	for k, m := range matches {
-		at[m.Actor.ID] = k
-	}
-	byID := make(map[string]pickCandidate, len(cands))
-	for _, c := range cands {
 		byID[p.cb.Actors[c.i].ID] = c
 	}
+	matches := sub.MatchActors(query)
 	slices.SortStableFunc(matches, func(a, b ActorMatch) int {
 		return comparePicks(byID[a.Actor.ID], byID[b.Actor.ID])
 	})
@@ -222,37 +316,30 @@ func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
 // actors.
 func (p *Picker) Claims(query string, doc *Document, limit int) []PickedClaim {
 	query = normalizeSpace(query)
-	inArticle := articleUses(doc, false)
-	exact := map[int32]bool{}
-	var tier func(int32) int8
-	if query == "" {
-		tier = func(int32) int8 { return pickExact }
-	} else {
-		for _, i := range p.claimKeys[nameKey(query)] {
-			exact[i] = true
-		}
-		pattern := foldRunes(query)
-		tier = func(i int32) int8 {
+	inArticle := p.articleUses(doc, false)
+	exact := p.claimKeys[nameKey(query)]
+	tier := func(int) int8 { return pickExact }
+	if query != "" {
+		pattern, mask := foldRunes(query), runeMask(query)
+		tier = func(k int) int8 {
 			switch {
-			case exact[i]:
+			case slices.Contains(exact, p.claimOrder[k]):
 				return pickExact
-			case holdsInOrder(p.cb.Claims[i].Text, pattern):
+			case p.textMasks[k]&mask == mask && holdsInOrder(p.orderTexts[k], pattern):
 				return pickFuzzy
 			}
 			return pickNone
 		}
 	}
-	cands := cut(p.ranked(p.claimOrder, inArticle, p.corpus.Claims, p.cb.claimID, tier), limit)
+	cands := cut(p.ranked(p.claimOrder, p.claimUse, inArticle, tier), limit)
 	order := make([]model.Claim, len(cands))
+	byID := make(map[string]pickCandidate, len(cands))
 	for k, c := range cands {
 		order[k] = p.cb.Claims[c.i]
+		byID[p.cb.Claims[c.i].ID] = c
 	}
 	if query != "" {
 		order = (&Document{Claims: order}).MatchClaims(query)
-	}
-	byID := make(map[string]pickCandidate, len(cands))
-	for _, c := range cands {
-		byID[p.cb.Claims[c.i].ID] = c
 	}
 	slices.SortStableFunc(order, func(a, b model.Claim) int { return comparePicks(byID[a.ID], byID[b.ID]) })
 	if limit > 0 && len(order) > limit {
@@ -261,37 +348,37 @@ func (p *Picker) Claims(query string, doc *Document, limit int) []PickedClaim {
 	out := make([]PickedClaim, len(order))
 	for k, x := range order {
 		c := byID[x.ID]
-		out[k] = PickedClaim{Claim: cloneClaim(x), Exact: exact[c.i], InArticle: c.inArticle, InCorpus: c.inCorpus}
+		out[k] = PickedClaim{Claim: cloneClaim(x), Exact: query != "" && slices.Contains(exact, c.i), InArticle: c.inArticle, InCorpus: c.inCorpus}
 	}
 	return out
 }
 
-func (c *Codebook) actorID(i int32) string { return c.Actors[i].ID }
-func (c *Codebook) claimID(i int32) string { return c.Claims[i].ID }
-
 // ranked returns the entities that match (tier below pickNone) in ranking
-// order, without reading any twice: order is already by corpus use, so
-// within a tier only those the article uses need sorting.
-func (p *Picker) ranked(order []int32, inArticle map[string]int, corpus map[string]*EntityUse, id func(int32) string, tier func(int32) int8) []pickCandidate {
-	var used, rest [pickNone][]pickCandidate
-	for _, i := range order {
-		t := tier(i)
-		if t == pickNone {
-			continue
-		}
-		eid := id(i)
-		c := pickCandidate{i: i, tier: t, inArticle: inArticle[eid], inCorpus: corpus[eid].Total()}
-		if c.inArticle > 0 {
-			used[t] = append(used[t], c)
-		} else {
-			rest[t] = append(rest[t], c)
+// order, reading each once: order is already by corpus use, so within a
+// tier only those the article uses need sorting. tier is given positions
+// in order; inArticle is indexed by entity.
+func (p *Picker) ranked(order []int32, use []int, inArticle []int32, tier func(k int) int8) []pickCandidate {
+	tiers := make([]int8, len(order))
+	matched := 0
+	for k := range order {
+		if tiers[k] = tier(k); tiers[k] != pickNone {
+			matched++
 		}
 	}
-	var out []pickCandidate
-	for t := range pickNone {
-		slices.SortStableFunc(used[t], comparePicks)
-		out = append(out, used[t]...)
-		out = append(out, rest[t]...)
+	out := make([]pickCandidate, 0, matched)
+	for t := range int8(pickNone) {
+		from := len(out)
+		for k, i := range order {
+			if tiers[k] == t && inArticle[i] > 0 {
+				out = append(out, pickCandidate{i: i, tier: t, inArticle: int(inArticle[i]), inCorpus: use[i]})
+			}
+		}
+		slices.SortStableFunc(out[from:], comparePicks)
+		for k, i := range order {
+			if tiers[k] == t && inArticle[i] == 0 {
+				out = append(out, pickCandidate{i: i, tier: t, inCorpus: use[i]})
+			}
+		}
 	}
 	return out
 }
@@ -310,19 +397,24 @@ func cut(cands []pickCandidate, limit int) []pickCandidate {
 }
 
 // articleUses counts the annotations of d that use each actor (actors) or
-// each claim.
-func articleUses(d *Document, actors bool) map[string]int {
-	out := map[string]int{}
+// each claim of the codebook, by index.
+func (p *Picker) articleUses(d *Document, actors bool) []int32 {
+	at, n := p.claimAt, len(p.cb.Claims)
+	if actors {
+		at, n = p.actorAt, len(p.cb.Actors)
+	}
+	out := make([]int32, n)
 	if d == nil {
 		return out
 	}
 	for i := range d.Annotations {
-		n := &d.Annotations[i]
-		if actors && n.Actor != "" {
-			out[n.Actor]++
+		a := &d.Annotations[i]
+		id := a.Claim
+		if actors {
+			id = a.Actor
 		}
-		if !actors && n.Claim != "" {
-			out[n.Claim]++
+		if i, ok := at[id]; ok && id != "" {
+			out[i]++
 		}
 	}
 	return out
