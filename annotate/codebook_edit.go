@@ -3,9 +3,13 @@ package annotate
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"stance/model"
 )
@@ -401,29 +405,15 @@ func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	type article struct {
-		path  string
-		state DiskState
-		doc   *Document
+	articles, err := readArticles(files)
+	if err != nil {
+		return nil, err
 	}
-	var articles []article
 	learned := false
-	for _, path := range files {
-		data, st, err := ReadState(path)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
-		}
-		if !st.Exists {
-			continue // removed since the walk
-		}
-		d, err := Decode(path, data)
-		if err != nil {
-			return nil, fmt.Errorf("%w; nothing was changed", err)
-		}
+	for _, a := range articles {
 		// The copies are about to follow the codebook: first it learns
 		// the aliases they have that it lacks, so that none is lost.
-		learned = cb.learnAliasesOf(d) || learned
-		articles = append(articles, article{path, st, d})
+		learned = cb.learnAliasesOf(a.doc) || learned
 	}
 	changed, err := ch.codebook(cb)
 	if err != nil {
@@ -433,7 +423,7 @@ func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
 	cb.sort()
 	type rewritten struct {
 		path  string
-		state DiskState
+		state os.FileInfo
 		data  []byte
 	}
 	var out []rewritten
@@ -478,12 +468,14 @@ func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
 			return nil, fmt.Errorf("%w; nothing was changed", err)
 		}
 		locks = append(locks, l)
-		// A save may have come between the read and the lock.
-		data, st, err := ReadState(out[i].path)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w; nothing was changed", out[i].path, pathErr(err))
-		}
-		if !st.Same(out[i].state) {
+		// A save may have come between the read and the lock. Saves
+		// replace the file (SaveAtomic), so the same file, size and time
+		// mean the same contents.
+		if fi, err := os.Stat(out[i].path); err != nil || !sameVersion(fi, out[i].state) {
+			data, err := os.ReadFile(out[i].path)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w; nothing was changed", out[i].path, pathErr(err))
+			}
 			d, err := Decode(out[i].path, data)
 			if err != nil {
 				return nil, fmt.Errorf("%w; nothing was changed", err)
@@ -514,6 +506,71 @@ func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
 	}
 	p.remember(cb)
 	return res, nil
+}
+
+// projectArticle is an annotations file of a project as read.
+type projectArticle struct {
+	path  string
+	state os.FileInfo // of the file read
+	doc   *Document
+}
+
+// readArticles reads and decodes the annotations files, two at a time, the
+// machine's cores permitting. A file gone since it was listed is left out;
+// one that cannot be read or decoded is an error.
+func readArticles(files []string) ([]projectArticle, error) {
+	out := make([]projectArticle, len(files))
+	errs := make([]error, len(files))
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for k := w; k < len(files); k += workers {
+				out[k], errs[k] = readArticle(files[k])
+			}
+		})
+	}
+	wg.Wait()
+	kept := out[:0]
+	for k, a := range out {
+		if errs[k] != nil {
+			return nil, errs[k]
+		}
+		if a.doc != nil {
+			kept = append(kept, a)
+		}
+	}
+	return kept, nil
+}
+
+func readArticle(path string) (projectArticle, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return projectArticle{}, nil // removed since the walk
+	}
+	if err != nil {
+		return projectArticle{}, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return projectArticle{}, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return projectArticle{}, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
+	}
+	d, err := Decode(path, data)
+	if err != nil {
+		return projectArticle{}, fmt.Errorf("%w; nothing was changed", err)
+	}
+	return projectArticle{path, fi, d}, nil
+}
+
+// sameVersion reports whether fi, a file's state now, is the version old
+// was: the same file (not replaced), size and modification time.
+func sameVersion(fi, old os.FileInfo) bool {
+	return os.SameFile(fi, old) && fi.Size() == old.Size() && fi.ModTime().Equal(old.ModTime())
 }
 
 // learnAliasesOf adds to the codebook's actors the aliases that d's copies
