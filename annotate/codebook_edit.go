@@ -362,10 +362,18 @@ func (p *Project) Remove(id string) (*CodebookResult, error) {
 				more = fmt.Sprintf(" and %d more", articles-5)
 				where = where[:5]
 			}
-			return fmt.Errorf("%s is used by %d annotations in %d articles: %s%s; merge it into another entity, or delete them first",
-				id, uses, articles, strings.Join(where, ", "), more)
+			return fmt.Errorf("%s is used by %s in %s: %s%s; merge it into another entity, or delete them first",
+				id, count(uses, "annotation"), count(articles, "article"), strings.Join(where, ", "), more)
 		},
 	})
+}
+
+// count says "1 article", "2 articles".
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // corpusChange is a change of the codebook that the articles follow.

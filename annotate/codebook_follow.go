@@ -376,7 +376,7 @@ func (c *Codebook) duplicates(only func(id string) bool) []Suggestion {
 		for _, i := range group {
 			for _, j := range group {
 				if a, b := actor(i), actor(j); i < j {
-					reason := fmt.Sprintf("the same name, %s and %s", quoteName(a.Name), quoteName(b.Name))
+					reason := "the same name, " + twoNames(a.Name, b.Name)
 					if a.Kind != b.Kind {
 						reason = fmt.Sprintf("the same name, but one is a %s and the other a %s", a.Kind, b.Kind)
 					}
@@ -411,8 +411,7 @@ func (c *Codebook) duplicates(only func(id string) bool) []Suggestion {
 				var m wordMatch
 				m, _ = q.match(actor(j).Name, nil)
 				if m.class == wordsSame || m.class == wordsNested {
-					add(model.TypeActor, actor(i).ID, actor(j).ID,
-						fmt.Sprintf("names alike, %s and %s", quoteName(actor(i).Name), quoteName(actor(j).Name)))
+					add(model.TypeActor, actor(i).ID, actor(j).ID, "names alike, "+twoNames(actor(i).Name, actor(j).Name))
 				}
 			}
 		}
@@ -426,7 +425,7 @@ func (c *Codebook) duplicates(only func(id string) bool) []Suggestion {
 		for k, i := range group {
 			for _, j := range group[k+1:] {
 				add(model.TypeClaim, c.Claims[i].ID, c.Claims[j].ID,
-					fmt.Sprintf("the same words, %s and %s", quoteName(clip(c.Claims[i].Text)), quoteName(clip(c.Claims[j].Text))))
+					"the same words, "+twoNames(clip(c.Claims[i].Text), clip(c.Claims[j].Text)))
 			}
 		}
 	}
@@ -436,6 +435,15 @@ func (c *Codebook) duplicates(only func(id string) bool) []Suggestion {
 	}
 	slices.SortFunc(out, func(a, b Suggestion) int { return cmp.Or(strings.Compare(a.A, b.A), strings.Compare(a.B, b.B)) })
 	return out
+}
+
+// twoNames quotes two names for a reason, in alphabetical order, so that
+// the reason does not depend on the order of the IDs.
+func twoNames(a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return quoteName(a) + " and " + quoteName(b)
 }
 
 // quoteName quotes a name of the codebook, which is safe to print, as
