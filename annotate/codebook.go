@@ -231,7 +231,7 @@ type codebookParts struct {
 // the line and column where the entity starts and its ID. The rules: every
 // actor and claim has an ID used once (in the codebook, by actors and claims
 // together), printable and without spaces; an actor has a name and a kind
-// the codebook allows ("" is a person), its affiliation is another actor of
+// of schema 1 ("" is a person), its affiliation is another actor of
 // the codebook and affiliations make no cycle, its colour is "#rgb" or
 // "#rrggbb"; a claim has text. Names, aliases, texts and categories are one
 // line of printable text, notes printable text (new lines and tabs
@@ -366,6 +366,14 @@ type wireCodebook struct {
 // error, with line and column, or, for what encoding/json would accept (a
 // null, a member given twice), that the codebook is not plain.
 func codebookSyntaxError(name string, data []byte) error {
+	// A newer stance may have changed the shape: say so rather than what
+	// is odd about it.
+	var head struct {
+		Schema int `json:"schema"`
+	}
+	if json.Unmarshal(data, &head) == nil && head.Schema > CodebookSchemaVersion {
+		return &newerCodebookError{name: name, schema: head.Schema}
+	}
 	var w wireCodebook
 	if err := json.Unmarshal(data, &w); err != nil {
 		return jsonError(name, data, err)

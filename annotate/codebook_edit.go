@@ -37,8 +37,8 @@ type EntityChange struct {
 
 // Change changes the codebook's actor or claim id, and the copy of it in
 // every article of the project, all or none (see the journal): what
-// stance codebook rename, alias and set do. A new name is refused when
-// another actor goes by it (a claim's text when another claim has it):
+// stance codebook rename, alias and set do. A new name is refused when it
+// is another actor's name (a claim's text when another claim has it):
 // merge the two instead. A change that changes nothing writes nothing.
 func (p *Project) Change(id string, ch EntityChange) (*CodebookResult, error) {
 	return p.rewrite(corpusChange{
@@ -407,6 +407,12 @@ func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
 	}
 	cb, err := p.read()
 	if err != nil {
+		return nil, err
+	}
+	// A change of an entity the codebook does not have is refused before
+	// the articles are read; the change is made below, once the codebook
+	// has learned from them (an alias to remove may be the articles').
+	if _, err := ch.codebook(cb.Clone()); errors.Is(err, ErrNotFound) {
 		return nil, err
 	}
 	files, err := p.Files()

@@ -247,3 +247,12 @@ func TestCodebookRoundTrip(t *testing.T) {
 		t.Errorf("not stable:\n%s", data2)
 	}
 }
+
+// A codebook of a newer schema whose shape this stance does not know is
+// still said to be newer, not malformed.
+func TestCodebookNewerShape(t *testing.T) {
+	_, err := annotate.DecodeCodebook("cb.json", []byte(`{"schema": 2, "actors": {"a-1": {"name": "Putin"}}}`))
+	if !errors.Is(err, annotate.ErrNewerSchema) {
+		t.Errorf("DecodeCodebook: %v", err)
+	}
+}

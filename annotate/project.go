@@ -299,8 +299,11 @@ func (p *Project) lock() (*FileLock, error) {
 		if err == nil {
 			return l, nil
 		}
-		if !errors.Is(err, ErrLocked) || time.Now().After(deadline) {
-			return nil, fmt.Errorf("the codebook cannot be changed now: %w", err)
+		switch {
+		case !errors.Is(err, ErrLocked):
+			return nil, fmt.Errorf("the codebook cannot be locked, so it is not changed: %w", err)
+		case time.Now().After(deadline):
+			return nil, fmt.Errorf("another stance has been changing the codebook for %s; try again: %w", wait, err)
 		}
 		time.Sleep(time.Duration(2+rand.IntN(10)) * time.Millisecond)
 	}
