@@ -19,13 +19,63 @@ import (
 // TestMain runs, so that the two stay apart.
 const renamerRole = "codebook-renamer"
 
+// adderRole is the child role of TestCodebookEditsOfTwoProcesses.
+const adderRole = "codebook-adder"
+
 func init() {
-	if os.Getenv(childRole) == renamerRole {
-		if err := childRenamer(os.Getenv(childPath)); err != nil {
-			fmt.Fprintln(os.Stderr, "child:", err)
-			os.Exit(1)
+	var err error
+	switch os.Getenv(childRole) {
+	case renamerRole:
+		err = childRenamer(os.Getenv(childPath))
+	case adderRole:
+		err = childAdder(os.Getenv(childPath))
+	default:
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "child:", err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// childAdder adds actors "Child 0" to "Child 29" to the codebook of the
+// project at root, each under the lock, and prints "done".
+func childAdder(root string) error {
+	p, err := annotate.OpenProject(root)
+	if err != nil {
+		return err
+	}
+	fmt.Println("ready")
+	for i := range 30 {
+		if _, err := p.AddActor(fmt.Sprintf("Child %d", i), ""); err != nil {
+			return err
 		}
-		os.Exit(0)
+	}
+	fmt.Println("done")
+	return nil
+}
+
+// Two processes adding to one codebook at once, each with the file lock
+// and a fresh read: both keep every addition.
+func TestCodebookEditsOfTwoProcesses(t *testing.T) {
+	dir := t.TempDir()
+	p := initProject(t, dir)
+	c := startChild(t, adderRole, dir)
+	c.expect(t, "ready")
+	for i := range 30 {
+		if _, err := p.AddActor(fmt.Sprintf("Parent %d", i), ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.expect(t, "done")
+	c.finish(t)
+	cb, err := p.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cb.Actors) != 60 {
+		t.Errorf("the codebook holds %d actors, want 60", len(cb.Actors))
 	}
 }
 

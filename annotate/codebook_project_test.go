@@ -442,3 +442,29 @@ func TestCodebookFromHostileArticle(t *testing.T) {
 		t.Errorf("the codebook does not load: %v", err)
 	}
 }
+
+// An actor adopted from the codebook is one the editor finds by name, even
+// once its index of names is built: typing the name tags it, not a new one.
+func TestAdoptFiledByName(t *testing.T) {
+	ed := newTestEditor(t)
+	tag(t, ed, spanDonaldTrump, annotate.ActorChoice{Name: "Donald Trump"}) // builds the index
+	putin := model.Actor{ID: "a-cb0001", Name: "Vladimir Putin", Kind: model.KindPerson, Aliases: []string{"Putin"}}
+	if !ed.Adopt([]model.Actor{putin}, nil) {
+		t.Fatal("Adopt changed nothing")
+	}
+	n := tag(t, ed, spanPutin2, annotate.ActorChoice{Name: "putin"})
+	if n.Actor != putin.ID {
+		t.Errorf("tagged %s, not the adopted %s", n.Actor, putin.ID)
+	}
+	// Adopting it again changes nothing; a new version replaces the copy.
+	if ed.Adopt([]model.Actor{putin}, nil) {
+		t.Error("adopting the same copy changed the document")
+	}
+	putin.Note = "President of Russia"
+	if !ed.Adopt([]model.Actor{putin}, nil) {
+		t.Error("a new version was not adopted")
+	}
+	if a, _ := ed.Doc().Actor(putin.ID); a.Note != putin.Note {
+		t.Errorf("copy %+v", a)
+	}
+}
