@@ -1,109 +1,14 @@
 // Command stance is a terminal news reader and annotator: read an article in
 // panes, tag its actors, claims and positions from the keyboard, and keep the
-// coding in a JSON file beside it.
-//
-// The command line is a tree of cobra commands (cli_root.go and the other
-// cli_*.go files); its help, shell completions and man page all come from
-// that one definition.
+// coding in a JSON file beside it. The command line is package ui/cli.
 package main
 
 import (
-	"errors"
-	"fmt"
-	"io"
 	"os"
-	"strings"
 
-	"github.com/spf13/cobra"
-)
-
-// Exit codes, as SPEC.md §5 gives them.
-const (
-	exitOK      = 0
-	exitFailure = 1
-	exitUsage   = 2
+	"stance/ui/cli"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
-
-// usageError is a mistake on the command line: exit code 2. cmd names the
-// sub-command whose help to point at ("" for stance itself).
-type usageError struct{ msg, cmd string }
-
-func (e usageError) Error() string { return e.msg }
-
-// run runs the command line args and returns the exit code. Errors are one
-// line on stderr; a usage error ends by pointing at the help of the
-// command it was made with: "stance: export: unknown flag: --frmat (see
-// stance export --help)".
-func run(args []string, stdout, stderr io.Writer) int {
-	root := newRootCommand()
-	root.SetOut(stdout)
-	root.SetErr(stderr)
-	// Never nil: cobra reads os.Args when it is.
-	root.SetArgs(append([]string{}, args...))
-	err := checkSingleDash(root, args)
-	if err == nil {
-		_, err = root.ExecuteC()
-	}
-	var ue usageError
-	switch {
-	case err == nil:
-		return exitOK
-	case errors.As(err, &ue):
-		hint := "stance --help"
-		if ue.cmd != "" {
-			hint = "stance " + ue.cmd + " --help"
-		}
-		fmt.Fprintf(stderr, "stance: %s (see %s)\n", ue.msg, hint)
-		return exitUsage
-	default:
-		fmt.Fprintf(stderr, "stance: %s\n", err)
-		return exitFailure
-	}
-}
-
-// subcommand is cmd's path without "stance": "feeds import", or "" for
-// stance itself.
-func subcommand(cmd *cobra.Command) string {
-	return strings.TrimPrefix(strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()), " ")
-}
-
-// flagError turns a flag that cannot be parsed into a usage error of the
-// command it was given to.
-func flagError(cmd *cobra.Command, err error) error {
-	msg := err.Error()
-	if sub := subcommand(cmd); sub != "" {
-		msg = sub + ": " + msg
-	}
-	return usageError{msg: msg, cmd: subcommand(cmd)}
-}
-
-// checkSingleDash refuses a long flag given with one dash (-json), which
-// Go's flag package, stance's parser before cobra, accepted. pflag reads it
-// as a cluster of one-letter flags, so that -output x.csv would quietly
-// write to a file called "utput".
-func checkSingleDash(root *cobra.Command, args []string) error {
-	if len(args) > 0 && strings.HasPrefix(args[0], cobra.ShellCompRequestCmd) {
-		return nil // completing a word as typed
-	}
-	cmd, _, err := root.Find(args)
-	if err != nil {
-		return nil // cobra reports it
-	}
-	for _, a := range args {
-		if a == "--" {
-			break
-		}
-		name, _, _ := strings.Cut(a, "=")
-		if len(name) < 3 || name[0] != '-' || name[1] == '-' {
-			continue
-		}
-		if f := cmd.Flags().Lookup(name[1:]); f != nil {
-			return flagError(cmd, fmt.Errorf("%s: a long flag takes two dashes: --%s", name, f.Name))
-		}
-	}
-	return nil
+	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -1,6 +1,10 @@
 package annotate
 
-import "strings"
+import (
+	"strings"
+
+	"stance/model"
+)
 
 // quoteMarks are the quotation marks ClaimText strips from the ends of a
 // quote.
@@ -10,7 +14,7 @@ const quoteMarks = `"'“”‘’«»„‚‹›「」『』`
 // spaces collapsed, and quotation marks at its ends removed, since a
 // selected sentence often carries the closing mark of the speech it ends.
 func ClaimText(quote string) string {
-	s := normalizeSpace(quote)
+	s := model.OneLine(quote)
 	for {
 		t := strings.TrimSpace(strings.TrimLeft(strings.TrimRight(s, quoteMarks), quoteMarks))
 		if t == s {

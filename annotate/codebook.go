@@ -330,7 +330,7 @@ func parseCodebook(data []byte) (*codebookParts, bool) {
 			ok = p.array(func(off int) bool {
 				parts.actors.offs = append(parts.actors.offs, off)
 				a := items.add()
-				return p.object(actorFields, &a.Extra, &a.ID, &a.Name, (*string)(&a.Kind), &a.Aliases,
+				return p.object(actorFields, &a.Extra, &a.ID, &a.Name, (*string)(&a.Kind), &a.Aliases, &a.Learned,
 					&a.Affiliation, &a.Color, &a.Note)
 			})
 			parts.actors.items = items.slice()

@@ -12,6 +12,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // The workload of issue 13's benchmarks: a codebook of 5,000 actors and
@@ -177,7 +178,7 @@ func BenchmarkRenameCorpus(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := annotate.SaveAtomic(filepath.Join(dir, annotate.CodebookName), data); err != nil {
+	if err := store.SaveAtomic(filepath.Join(dir, annotate.CodebookName), data); err != nil {
 		b.Fatal(err)
 	}
 	for k, d := range docs {

@@ -147,7 +147,7 @@ func (c *Codebook) applyActor(a *model.Actor, ch EntityChange) error {
 		if err != nil {
 			return err
 		}
-		addAlias(a, clean)
+		addName(a, clean)
 	}
 	sortAliases(a.Aliases)
 	return nil
@@ -193,13 +193,25 @@ func (c *Codebook) applyClaim(x *model.Claim, ch EntityChange) error {
 	return nil
 }
 
+// addName adds alias to a's aliases unless a already goes by it, and
+// reports whether it did. Unlike a mention's learnAlias it does not mark
+// the alias learned: in the codebook, and in the copies that follow it, an
+// alias stays, whoever taught it.
+func addName(a *model.Actor, alias string) bool {
+	if alias == "" || hasName(*a, alias) {
+		return false
+	}
+	a.Aliases = append(a.Aliases, alias)
+	return true
+}
+
 // cleanLine returns s as a one-line field holds it, spacing collapsed; s
 // that holds a control character is an error.
 func cleanLine(s string) (string, error) {
 	if !isText(s) {
 		return "", errors.New("it holds a control character")
 	}
-	return normalizeSpace(s), nil
+	return model.OneLine(s), nil
 }
 
 // cleanField returns s as cleanLine does, and an error if nothing is left.
@@ -224,7 +236,7 @@ func cleanNote(s string) (string, error) {
 // safeLine returns s, from an article file, as a codebook may hold it in a
 // one-line field: normalised as article text is (model.Normalize: no
 // control characters or escape sequences), spacing collapsed.
-func safeLine(s string) string { return normalizeSpace(model.Normalize([]byte(s))) }
+func safeLine(s string) string { return model.OneLine(model.Normalize([]byte(s))) }
 
 // safeNote returns s, from an article file, as a codebook may hold it in a
 // note.
@@ -269,7 +281,7 @@ func (c *Codebook) merge(from, into string) error {
 		src, dst := c.Actors[fa], cloneActor(c.Actors[ia])
 		for _, n := range append([]string{src.Name}, src.Aliases...) {
 			if !sameName(n, dst.Name) {
-				addAlias(&dst, n)
+				addName(&dst, n)
 			}
 		}
 		sortAliases(dst.Aliases)
@@ -363,17 +375,9 @@ func (p *Project) Remove(id string) (*CodebookResult, error) {
 				where = where[:5]
 			}
 			return fmt.Errorf("%s is used by %s in %s: %s%s; merge it into another entity, or delete them first",
-				id, count(uses, "annotation"), count(articles, "article"), strings.Join(where, ", "), more)
+				id, model.Count(uses, "annotation", "annotations"), model.Count(articles, "article", "articles"), strings.Join(where, ", "), more)
 		},
 	})
-}
-
-// count says "1 article", "2 articles".
-func count(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // corpusChange is a change of the codebook that the articles follow.
@@ -612,9 +616,7 @@ func (c *Codebook) syncCopies(d *Document) bool {
 		if !ok {
 			continue
 		}
-		want := cloneActor(c.Actors[j])
-		want.Extra = a.Extra
-		if !equalActors(*a, want) {
+		if want := copyOf(c.Actors[j], *a); !equalActors(*a, want) {
 			*a = want
 			changed = true
 		}
@@ -633,6 +635,23 @@ func (c *Codebook) syncCopies(d *Document) bool {
 		}
 	}
 	return changed
+}
+
+// copyOf returns the copy an article keeps of the codebook's actor cb,
+// whose copy was old: the codebook's fields, with old's unknown members,
+// and of the aliases old learned from its mentions (model.Actor.Learned)
+// those the codebook has too, so that they go with their last mention as
+// before.
+func copyOf(cb, old model.Actor) model.Actor {
+	a := cloneActor(cb)
+	a.Extra = old.Extra
+	a.Learned = nil
+	for _, x := range old.Learned {
+		if i := slices.IndexFunc(a.Aliases, func(y string) bool { return sameName(x, y) }); i >= 0 {
+			a.Learned = append(a.Learned, a.Aliases[i])
+		}
+	}
+	return a
 }
 
 // remapDocument changes every reference to an ID that ids maps to another
@@ -661,8 +680,7 @@ func remapDocument(d *Document, ids map[string]string, cb *Codebook) bool {
 		if moved {
 			changed = true
 			if cba, ok := cb.Actor(to); ok {
-				cba.Extra = a.Extra
-				a = cba
+				a = copyOf(cba, a)
 			} else {
 				a.ID = to
 			}

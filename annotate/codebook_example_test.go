@@ -111,12 +111,17 @@ func ExamplePicker_Actors() {
 
 	p := annotate.NewPicker(cb, corpus)
 	for _, m := range p.Actors("trump", doc, 10) {
-		fmt.Printf("%s (names it: %v; %d here, %d in all)\n", m.Actor.Name, m.Names, m.InArticle, m.InCorpus)
+		fmt.Printf("%s (%d here, %d in all)\n", m.Actor.Name, m.InArticle, m.InCorpus)
 	}
+	// Two Trumps: the coder chooses; "Donald Trump" picks him by itself.
+	_, ok := p.PickActor("trump")
+	donald, _ := p.PickActor("Donald Trump")
+	fmt.Println(ok, donald.ID)
 	// Output:
-	// Melania Trump (names it: true; 1 here, 0 in all)
-	// Donald Trump (names it: true; 0 here, 40 in all)
-	// Trumpeters' Union (names it: false; 0 here, 900 in all)
+	// Melania Trump (1 here, 0 in all)
+	// Donald Trump (0 here, 40 in all)
+	// Trumpeters' Union (0 here, 900 in all)
+	// false a-1
 }
 
 func ExampleProject_Change() {

@@ -256,7 +256,7 @@ func learnAliases(a *model.Actor, name string, aliases []string, withName bool) 
 		names = append([]string{name}, aliases...)
 	}
 	for _, n := range names {
-		if n = safeLine(n); n != "" && addAlias(a, n) {
+		if n = safeLine(n); n != "" && addName(a, n) {
 			added = true
 		}
 	}
@@ -452,7 +452,8 @@ func quoteName(s string) string { return "“" + s + "”" }
 
 // Adopt puts copies of actors and claims kept outside the document (the
 // project codebook's) into its registries, replacing the copy with the
-// same ID if there is one (its unknown members kept): what the reader does
+// same ID if there is one (its unknown members, and the aliases it learned
+// from its mentions, kept: see copyOf): what the reader does
 // before tagging with a codebook entity the article has not used yet, and
 // when the codebook changed during the session. It is not an undo step,
 // any more than Absorb is: undoing the tag leaves the copy, which the
@@ -461,14 +462,16 @@ func (e *Editor) Adopt(actors []model.Actor, claims []model.Claim) bool {
 	changed := false
 	for _, a := range actors {
 		i := e.doc.actorIndex(a.ID)
-		a = cloneActor(a)
 		switch {
 		case i < 0:
+			a = cloneActor(a)
+			a.Learned = nil
 			e.doc.Actors = append(e.doc.Actors, a)
-		case equalActors(withExtra(a, e.doc.Actors[i].Extra), e.doc.Actors[i]):
-			continue
 		default:
-			a.Extra = e.doc.Actors[i].Extra
+			a = copyOf(a, e.doc.Actors[i])
+			if equalActors(a, e.doc.Actors[i]) {
+				continue
+			}
 			e.doc.Actors[i] = a
 		}
 		changed = true
@@ -496,5 +499,4 @@ func (e *Editor) Adopt(actors []model.Actor, claims []model.Claim) bool {
 	return changed
 }
 
-func withExtra(a model.Actor, x model.Extra) model.Actor      { a.Extra = x; return a }
 func withClaimExtra(c model.Claim, x model.Extra) model.Claim { c.Extra = x; return c }

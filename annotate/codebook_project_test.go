@@ -172,6 +172,11 @@ func TestRenameRewritesEveryArticle(t *testing.T) {
 	if readFile(t, files[2]) != untouched {
 		t.Error("an article that does not use the actor was rewritten")
 	}
+	// An alias an article learned from its mention stays learned in its
+	// copy, to go with its last mention; the codebook has it for good.
+	if a := actorNamed(t, loadDoc(t, files[1]), "Vladimir V. Putin"); !slices.Equal(a.Learned, []string{"Putin"}) {
+		t.Errorf("learned aliases of two's copy: %q", a.Learned)
+	}
 	if a := codebookActor(t, must[*annotate.Codebook](t)(p.Load()), "Vladimir V. Putin"); a.ID != putin.ID {
 		t.Errorf("codebook: %+v", a)
 	}

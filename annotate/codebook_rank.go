@@ -14,9 +14,10 @@ import (
 // coded, then by use in the corpus.
 //
 // How well a name matches is MatchActors' tier, coarsely: the very name or
-// an alias; a name that names the query (ActorMatch.Names: the same words,
-// or one's all among the other's, ending alike); another match by words (a
-// surname shared, a name inside another); a fuzzy match. Use then ranks
+// an alias; a name that names the query (the same words, titles and
+// possessives aside, or one's all among the other's, ending alike: "Putin"
+// and "Vladimir Putin"); another match by words (a surname shared, a name
+// inside another); a fuzzy match. Use then ranks
 // within a tier: an actor coded a hundred times comes before one coded
 // once that matches about as well. Ties keep MatchActors' order (finer
 // word classes, fuzzy score, name). Claims rank likewise by MatchClaims:
@@ -229,7 +230,7 @@ func comparePicks(a, b pickCandidate) int {
 // offers every actor, by use in the article, then in the corpus, then by
 // name.
 func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
-	query = normalizeSpace(query)
+	query = model.OneLine(query)
 	inArticle := p.articleUses(doc, true)
 	if query == "" {
 		cands := p.ranked(p.actorOrder, p.actorUse, inArticle, func(int) int8 { return pickExact })
@@ -311,11 +312,32 @@ func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
 	return out
 }
 
+// PickActor returns the codebook's actor that name, typed or selected in an
+// article, stands for by itself, as Document.PickActor decides it over the
+// whole codebook (SPEC §4): its name or alias, or all of its name's words
+// when no other actor has them. Only actors sharing a word with name can,
+// so only those are read.
+func (p *Picker) PickActor(name string) (model.Actor, bool) {
+	words := newQueryWords(model.OneLine(name))
+	var cands []int32
+	for _, w := range words.words {
+		cands = append(cands, p.actorWords[w]...)
+	}
+	cands = append(cands, p.actorKeys[nameKey(name)]...)
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	sub := &Document{Actors: make([]model.Actor, len(cands))}
+	for k, i := range cands {
+		sub.Actors[k] = p.cb.Actors[i]
+	}
+	return sub.PickActor(name)
+}
+
 // Claims returns the codebook's claims that match query, best first (see
 // Picker), at most limit of them (all for limit ≤ 0), as Actors does for
 // actors.
 func (p *Picker) Claims(query string, doc *Document, limit int) []PickedClaim {
-	query = normalizeSpace(query)
+	query = model.OneLine(query)
 	inArticle := p.articleUses(doc, false)
 	exact := p.claimKeys[nameKey(query)]
 	tier := func(int) int8 { return pickExact }

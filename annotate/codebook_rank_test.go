@@ -2,7 +2,6 @@ package annotate_test
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 
@@ -41,9 +40,6 @@ func pickedNames(ps []annotate.PickedActor) string {
 		if p.Matched != p.Actor.Name {
 			s += " (" + p.Matched + ")"
 		}
-		if p.Names {
-			s += "*"
-		}
 		out = append(out, s)
 	}
 	return strings.Join(out, ", ")
@@ -66,11 +62,11 @@ func TestPickerActors(t *testing.T) {
 		// All three Trumps name "Trump": Ivanka, used in this article,
 		// then by use in the corpus. The union, used most, only matches
 		// by letters.
-		{"Trump", 0, "Ivanka Trump*, Melania Trump*, Donald Trump*, Trumpeters' Union"},
+		{"Trump", 0, "Ivanka Trump, Melania Trump, Donald Trump, Trumpeters' Union"},
 		// The very name first; the others share only a surname.
-		{"donald  trump", 0, "Donald Trump*, Ivanka Trump, Melania Trump"},
-		{"the donald", 0, "Donald Trump (The Donald)*"},
-		{"Trump", 2, "Ivanka Trump*, Melania Trump*"},
+		{"donald  trump", 0, "Donald Trump, Ivanka Trump, Melania Trump"},
+		{"the donald", 0, "Donald Trump (The Donald)"},
+		{"Trump", 2, "Ivanka Trump, Melania Trump"},
 		// Nothing typed: every actor by use, here then in the corpus.
 		{"", 3, "Ivanka Trump, Trumpeters' Union, Melania Trump"},
 		{"putn", 0, "Vladimir Putin"},
@@ -127,7 +123,25 @@ func TestPickerTiesKeepMatchOrder(t *testing.T) {
 			t.Fatalf("picked %s, MatchActors %s", pickedNames(got), want[k].Actor.Name)
 		}
 	}
-	if !slices.ContainsFunc(got, func(a annotate.PickedActor) bool { return a.Names }) {
-		t.Error("no pick names the query")
+}
+
+// The picker's pick is Document.PickActor's over the whole codebook: a name
+// or alias picks its actor, and so do all the words of one name only.
+func TestPickerPickActor(t *testing.T) {
+	cb, u := rankingCodebook()
+	p := annotate.NewPicker(cb, u)
+	doc := &annotate.Document{Actors: cb.Actors}
+	for _, q := range []string{"the donald", "Donald Trump", "President Putin", "Putin's", "Trump", "Melania", "Zelensky", ""} {
+		got, gotOK := p.PickActor(q)
+		want, wantOK := doc.PickActor(q)
+		if got.ID != want.ID || gotOK != wantOK {
+			t.Errorf("PickActor(%q) = %s %v, Document.PickActor %s %v", q, got.ID, gotOK, want.ID, wantOK)
+		}
+	}
+	if a, ok := p.PickActor("President Putin"); !ok || a.ID != "a-5" {
+		t.Errorf("President Putin picks %+v", a)
+	}
+	if _, ok := p.PickActor("Trump"); ok {
+		t.Error("Trump, with three Trumps, picked one by itself")
 	}
 }

@@ -8,8 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
+
+	"stance/model/localfile"
+	"stance/model/store"
 )
 
 // DiskState identifies the contents of a file at the moment it was read or
@@ -29,10 +31,11 @@ func (s DiskState) Same(o DiskState) bool {
 	return s.Exists == o.Exists && s.SHA256 == o.SHA256
 }
 
-// ReadState reads the file at path and returns its bytes and state. A
-// missing file is not an error: its state has Exists false.
+// ReadState reads the file at path (see localfile.Read) and returns its
+// bytes and state. A missing file is not an error: its state has Exists
+// false.
 func ReadState(path string) ([]byte, DiskState, error) {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, DiskState{}, nil
 	}
@@ -51,23 +54,12 @@ func stateOf(data []byte) DiskState {
 	return DiskState{Exists: true, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
 }
 
-// StaleTempAge is how old a temporary file of SaveAtomic must be before
+// StaleTempAge is how old a temporary file of store.SaveAtomic must be before
 // CleanTemp removes it while another process holds the file's lock: a save
 // takes milliseconds, so one this old was left by a process that died.
 const StaleTempAge = 10 * time.Second
 
-// tempPrefix returns the name prefix of SaveAtomic's temporary files for
-// the file named base: ".BASE.tmp-", followed by digits.
-func tempPrefix(base string) string { return "." + base + ".tmp-" }
-
-// isTempName reports whether name is one of SaveAtomic's temporary files
-// for the file named base.
-func isTempName(name, base string) bool {
-	rest, ok := strings.CutPrefix(name, tempPrefix(base))
-	return ok && rest != "" && strings.Trim(rest, "0123456789") == ""
-}
-
-// CleanTemp removes the temporary files that SaveAtomic leaves beside path
+// CleanTemp removes the temporary files that store.SaveAtomic leaves beside path
 // when the process is killed mid-save (".NAME.tmp-DIGITS"), and returns how
 // many it removed. It removes them all when no other process holds path's
 // lock (this process holds it, or it is free), since only a lock holder
@@ -86,7 +78,7 @@ func CleanTemp(path string) (removed int, err error) {
 	}
 	var temps []fs.DirEntry
 	for _, e := range entries {
-		if !e.IsDir() && isTempName(e.Name(), base) {
+		if !e.IsDir() && store.IsTemp(e.Name(), base) {
 			temps = append(temps, e)
 		}
 	}

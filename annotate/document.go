@@ -1,6 +1,8 @@
-// Package annotate owns the annotation document: loading and saving it
-// atomically, validating it against its article, anchoring spans, and the
-// undoable edits the reader makes. It knows nothing of terminals.
+// Package annotate is the coding: the annotation document and its file
+// (atomic saves, locks, schema versions), validation against its article,
+// anchoring and re-anchoring, the undoable edits and pick rules the reader
+// and the command line apply, and in annotate/export the formats other
+// tools read. It knows nothing of terminals.
 package annotate
 
 import (
@@ -12,6 +14,7 @@ import (
 	"strings"
 
 	"stance/model"
+	"stance/model/store"
 )
 
 // SchemaVersion is the newest annotation schema this program reads and
@@ -44,13 +47,9 @@ type Document struct {
 	Extra       model.Extra
 }
 
-// Version is stance's version. It is a variable so that a release build can
-// set it with -ldflags "-X stance/annotate.Version=…".
-var Version = "0.1.0"
-
 // Generator returns the value written to a document's "generator" field,
-// "stance " followed by Version.
-func Generator() string { return "stance " + Version }
+// "stance " followed by store.Version.
+func Generator() string { return "stance " + store.Version }
 
 // The prefixes of generated IDs: actors, claims and annotations ("notes").
 const (
@@ -234,6 +233,7 @@ func compareAnnotationPtrs(a, b *model.Annotation) int {
 
 func cloneActor(a model.Actor) model.Actor {
 	a.Aliases = slices.Clone(a.Aliases)
+	a.Learned = slices.Clone(a.Learned)
 	a.Extra = maps.Clone(a.Extra)
 	return a
 }

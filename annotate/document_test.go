@@ -7,13 +7,14 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 func TestNew(t *testing.T) {
 	art := testArticle()
 	d := annotate.New(art, "samples/summit.txt", "")
 	want := annotate.ArticleInfo{Title: "Alaska summit", Date: "2025-08-15", Source: "samples/summit.txt", SHA256: art.SHA256(), Length: 135}
-	if d.Schema != annotate.SchemaVersion || d.Generator != "stance "+annotate.Version {
+	if d.Schema != annotate.SchemaVersion || d.Generator != "stance "+store.Version {
 		t.Errorf("schema %d generator %q", d.Schema, d.Generator)
 	}
 	if d.Article.Title != want.Title || d.Article.Date != want.Date || d.Article.Source != want.Source ||

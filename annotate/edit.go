@@ -65,11 +65,12 @@ type ActorChoice struct {
 	Kind model.ActorKind
 }
 
-func (c ActorChoice) isZero() bool { return c.ID == "" && normalizeSpace(c.Name) == "" }
+func (c ActorChoice) isZero() bool { return c.ID == "" && model.OneLine(c.Name) == "" }
 
 // TagActor marks span as a mention of who, creating the actor if it is new.
 // If the mention's text differs from the actor's name and aliases (ignoring
-// case and spacing) it is added to the aliases.
+// case and spacing) it is added to the aliases, as learned: it goes again
+// with the last mention of the actor written so (see Delete).
 func (e *Editor) TagActor(span model.Span, who ActorChoice) (model.Annotation, error) {
 	if err := e.checkSpan(span, false); err != nil {
 		return model.Annotation{}, err
@@ -85,7 +86,7 @@ func (e *Editor) TagActor(span model.Span, who ActorChoice) (model.Annotation, e
 	n.Actor = actor.ID
 
 	t := e.begin()
-	if addAlias(&actor, n.Quote) || isNew {
+	if learnAlias(&actor, n.Quote) || isNew {
 		put(t, actorTable, actor)
 	}
 	addAnnotation(t, n)
@@ -187,9 +188,10 @@ type Change struct {
 }
 
 // Update changes annotation id and sets its Modified time; its Author
-// stays as it is. A new actor of an
-// actor annotation gets the mention's text as an alias, as in TagActor. A
-// Change that alters nothing records no step.
+// stays as it is. A new actor of an actor annotation learns the mention's
+// text as an alias, as in TagActor; what the annotation's former actor or
+// claim is left with goes as in Delete. A Change that alters nothing
+// records no step.
 func (e *Editor) Update(id string, ch Change) error {
 	old, ok := e.doc.Annotation(id)
 	if !ok {
@@ -211,7 +213,7 @@ func (e *Editor) Update(id string, ch Change) error {
 				return err
 			}
 			actor, actorChanged = a, isNew
-			if n.Type == model.TypeActor && addAlias(&actor, n.Quote) {
+			if n.Type == model.TypeActor && learnAlias(&actor, n.Quote) {
 				actorChanged = true
 			}
 			n.Actor = a.ID
@@ -284,12 +286,16 @@ func (e *Editor) Update(id string, ch Change) error {
 		put(t, claimTable, claim)
 	}
 	put(t, annotationTable, n)
+	release(t, old, &n)
 	e.finish(t, "edit "+e.describe(n))
 	return nil
 }
 
-// Delete removes annotation id. The actors and claims it refers to stay in
-// the registries.
+// Delete removes annotation id, and with it what only it used (SPEC §4:
+// aliases and registry entries live as long as a mention uses them): its
+// actor and its claim when no other annotation refers to them, and the
+// alias its text taught its actor when no other mention of the actor is
+// written so. Undo brings them back with it.
 func (e *Editor) Delete(id string) error {
 	n, ok := e.doc.Annotation(id)
 	if !ok {
@@ -297,8 +303,41 @@ func (e *Editor) Delete(id string) error {
 	}
 	t := e.begin()
 	remove(t, annotationTable, id)
-	e.finish(t, "delete "+e.describe(n))
+	release(t, n, nil)
+	e.finish(t, "delete "+Described(n))
 	return nil
+}
+
+// release drops, in t, what the annotation old used and the document no
+// longer does now that old is gone or, as now, refers elsewhere: its
+// actor and its claim when no annotation refers to them, else the alias
+// an actor mention's text taught its actor (forgetAlias). An actor or
+// claim no annotation used before stays: only an edit's own leftovers go.
+func release(t *transaction, old model.Annotation, now *model.Annotation) {
+	d := t.doc
+	if old.Claim != "" && (now == nil || now.Claim != old.Claim) && !d.refersTo(func(n *model.Annotation) bool { return n.Claim == old.Claim }) {
+		remove(t, claimTable, old.Claim)
+	}
+	if old.Actor == "" || now != nil && now.Actor == old.Actor {
+		return
+	}
+	if !d.refersTo(func(n *model.Annotation) bool { return n.Actor == old.Actor }) {
+		remove(t, actorTable, old.Actor)
+		return
+	}
+	if a, ok := d.Actor(old.Actor); ok && old.Type == model.TypeActor && forgetAlias(d, &a, old.Quote) {
+		put(t, actorTable, a)
+	}
+}
+
+// refersTo reports whether some annotation of d satisfies f.
+func (d *Document) refersTo(f func(*model.Annotation) bool) bool {
+	for i := range d.Annotations {
+		if f(&d.Annotations[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // Absorb brings into the edited document the changes that incoming made to
@@ -405,7 +444,7 @@ func (e *Editor) resolveActor(who ActorChoice) (a model.Actor, isNew bool, err e
 		}
 		return a, false, nil
 	}
-	name := normalizeSpace(who.Name)
+	name := model.OneLine(who.Name)
 	if e.names == nil {
 		e.names = newActorNames(e.doc.Actors)
 	}
@@ -428,14 +467,34 @@ func hasName(a model.Actor, s string) bool {
 	return sameName(a.Name, s) || slices.ContainsFunc(a.Aliases, func(x string) bool { return sameName(x, s) })
 }
 
-// addAlias adds the surface form quote to a's aliases unless a already goes
-// by it, and reports whether it did.
-func addAlias(a *model.Actor, quote string) bool {
-	alias := normalizeSpace(quote)
+// learnAlias adds the surface form quote of a mention to a's aliases, as
+// learned, unless a already goes by it, and reports whether it did.
+func learnAlias(a *model.Actor, quote string) bool {
+	alias := model.OneLine(quote)
 	if alias == "" || hasName(*a, alias) {
 		return false
 	}
 	a.Aliases = append(a.Aliases, alias)
+	a.Learned = append(slices.DeleteFunc(a.Learned, func(x string) bool { return sameName(x, alias) }), alias)
+	return true
+}
+
+// forgetAlias drops from a the alias that a mention written quote taught
+// it, learned and not written by hand, once no actor annotation of a in d
+// is written so (ignoring case and spacing, as learnAlias compares), and
+// reports whether it did.
+func forgetAlias(d *Document, a *model.Actor, quote string) bool {
+	taught := func(x string) bool { return sameName(x, quote) }
+	if !slices.ContainsFunc(a.Learned, taught) {
+		return false
+	}
+	if d.refersTo(func(n *model.Annotation) bool {
+		return n.Type == model.TypeActor && n.Actor == a.ID && sameName(n.Quote, quote)
+	}) {
+		return false
+	}
+	a.Aliases = slices.DeleteFunc(a.Aliases, func(x string) bool { return taught(x) && slices.Contains(a.Learned, x) })
+	a.Learned = slices.DeleteFunc(a.Learned, taught)
 	return true
 }
 
@@ -506,8 +565,8 @@ func (e *Editor) now() string {
 	return now().UTC().Truncate(time.Second).Format(time.RFC3339)
 }
 
-// describe names an annotation for undo messages: its type and the name of
-// its actor or the text of its claim.
+// describe names an edited annotation for undo messages: its type and the
+// name of its actor or the text of its claim, which an edit may change.
 func (e *Editor) describe(n model.Annotation) string {
 	label := n.Quote
 	if a, ok := e.doc.Actor(n.Actor); ok && n.Type == model.TypeActor {
@@ -515,7 +574,15 @@ func (e *Editor) describe(n model.Annotation) string {
 	} else if c, ok := e.doc.Claim(n.Claim); ok {
 		label = c.Text
 	}
-	return fmt.Sprintf("%s “%s”", n.Type, clip(normalizeSpace(label)))
+	return fmt.Sprintf("%s “%s”", n.Type, clip(model.OneLine(label)))
+}
+
+// Described names an annotation by its type and its own quote, the text
+// it marks, shortened: "position “Putin echoed that sentiment”". Deleting
+// an annotation, and undoing that, name it so: what goes is that text's
+// coding, not the claim or actor, which stay in the registries.
+func Described(n model.Annotation) string {
+	return fmt.Sprintf("%s “%s”", n.Type, clip(model.OneLine(n.Quote)))
 }
 
 // indefinite returns the type with its indefinite article: "an actor".

@@ -309,27 +309,197 @@ func TestUpdate(t *testing.T) {
 	}
 }
 
-func TestDeleteKeepsRegistries(t *testing.T) {
-	e, putin, _, claim := seeded(t)
-	before := marshal(t, e.Doc())
-	for _, id := range []string{putin.ID, claim.ID} {
-		if err := e.Delete(id); err != nil {
-			t.Fatal(err)
+// What a mention taught and what only annotations used go with the last
+// of them (SPEC §4): a learned alias, an actor, a claim. Each step is
+// checked in the saved bytes, and undone and redone byte for byte.
+func TestReleaseWhatNoAnnotationUses(t *testing.T) {
+	type world struct {
+		e                             *annotate.Editor
+		putin, trump, claim, zelensky model.Annotation
+	}
+	type check struct {
+		actors []string // name:aliases (learned ones starred), in registry order
+		claims []string // texts, in registry order; nil: not checked
+		lack   []string // not in the saved file
+	}
+	tests := []struct {
+		name string
+		edit func(t *testing.T, w world) error
+		want check
+	}{
+		{"a mention that taught an alias", func(t *testing.T, w world) error {
+			return w.e.Delete(w.zelensky.ID)
+		}, check{actors: []string{"Vladimir Putin:", "Donald Trump:"}, lack: []string{`"Zelensky"`, `"learned"`}}},
+		{"an alias another mention still uses", func(t *testing.T, w world) error {
+			must[model.Annotation](t)(w.e.TagActor(spanPutin2, annotate.ActorChoice{ID: w.putin.Actor}))
+			must[model.Annotation](t)(w.e.TagActor(spanPutin, annotate.ActorChoice{ID: w.putin.Actor}))
+			return w.e.Delete(annotationAt(t, w.e, spanPutin2).ID)
+		}, check{actors: []string{"Vladimir Putin:Zelensky*,Putin*", "Donald Trump:"}}},
+		{"a mention re-pointed to another actor", func(t *testing.T, w world) error {
+			return w.e.Update(w.zelensky.ID, annotate.Change{Actor: &annotate.ActorChoice{Name: "Volodymyr Zelensky"}})
+		}, check{actors: []string{"Vladimir Putin:", "Donald Trump:", "Volodymyr Zelensky:Zelensky*"}}},
+		{"the last mention of an actor", func(t *testing.T, w world) error {
+			if err := w.e.Delete(w.zelensky.ID); err != nil {
+				return err
+			}
+			return w.e.Delete(w.putin.ID)
+		}, check{actors: []string{"Donald Trump:"}, lack: []string{`"name": "Vladimir Putin"`}}},
+		{"a mention of the speaker of a claim", func(t *testing.T, w world) error {
+			return w.e.Delete(w.trump.ID)
+		}, check{actors: []string{"Vladimir Putin:Zelensky*", "Donald Trump:"}, claims: []string{"There's no deal until there's a deal"}}},
+		{"the speaker cleared", func(t *testing.T, w world) error {
+			if err := w.e.Delete(w.trump.ID); err != nil {
+				return err
+			}
+			return w.e.Update(w.claim.ID, annotate.Change{Actor: &annotate.ActorChoice{}})
+		}, check{actors: []string{"Vladimir Putin:Zelensky*"}}},
+		{"the speaker changed", func(t *testing.T, w world) error {
+			if err := w.e.Delete(w.trump.ID); err != nil {
+				return err
+			}
+			return w.e.Update(w.claim.ID, annotate.Change{Actor: &annotate.ActorChoice{ID: w.putin.Actor}})
+		}, check{actors: []string{"Vladimir Putin:Zelensky*"}}},
+		{"the only annotation of a claim", func(t *testing.T, w world) error {
+			return w.e.Delete(w.claim.ID)
+		}, check{actors: []string{"Vladimir Putin:Zelensky*", "Donald Trump:"}, claims: []string{}}},
+		{"a claim annotation while a position holds the claim", func(t *testing.T, w world) error {
+			must[model.Annotation](t)(w.e.TagPosition(&spanPutin2, annotate.ActorChoice{ID: w.putin.Actor}, w.claim.Claim, model.StanceOppose))
+			return w.e.Delete(w.claim.ID)
+		}, check{actors: []string{"Vladimir Putin:Zelensky*", "Donald Trump:"}, claims: []string{"There's no deal until there's a deal"}}},
+		{"a position, the last use of its actor and claim", func(t *testing.T, w world) error {
+			p := must[model.Annotation](t)(w.e.TagPosition(&spanPutin2, annotate.ActorChoice{Name: "Observer"}, w.claim.Claim, ""))
+			if err := w.e.Delete(w.claim.ID); err != nil {
+				return err
+			}
+			return w.e.Delete(p.ID)
+		}, check{actors: []string{"Vladimir Putin:Zelensky*", "Donald Trump:"}, claims: []string{}}},
+		{"a position re-pointed to another claim", func(t *testing.T, w world) error {
+			other := must[model.Annotation](t)(w.e.TagClaim(spanPutin2, "Putin smiled", annotate.ActorChoice{}))
+			p := must[model.Annotation](t)(w.e.TagPosition(nil, annotate.ActorChoice{ID: w.putin.Actor}, other.Claim, ""))
+			if err := w.e.Delete(other.ID); err != nil {
+				return err
+			}
+			return w.e.Update(p.ID, annotate.Change{Claim: &w.claim.Claim})
+		}, check{actors: []string{"Vladimir Putin:Zelensky*", "Donald Trump:"}, claims: []string{"There's no deal until there's a deal"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, putin, trump, claim := seeded(t)
+			zelensky := must[model.Annotation](t)(e.TagActor(spanZelensky, annotate.ActorChoice{ID: putin.Actor}))
+			if a, _ := e.Doc().Actor(putin.Actor); describeActor(a) != "Vladimir Putin:Zelensky*" {
+				t.Fatalf("after tagging Zelensky as Putin: %s, want the alias learned", describeActor(a))
+			}
+			if got := marshal(t, e.Doc()); !strings.Contains(got, `"learned": [`) {
+				t.Fatalf("the learned alias is not saved:\n%s", got)
+			}
+			before, v := marshal(t, e.Doc()), e.Version()
+			if err := tt.edit(t, world{e, putin, trump, claim, zelensky}); err != nil {
+				t.Fatal(err)
+			}
+			after, steps := marshal(t, e.Doc()), e.Version()-v
+			var actors, claims []string
+			for _, a := range e.Doc().Actors {
+				actors = append(actors, describeActor(a))
+			}
+			for _, c := range e.Doc().Claims {
+				claims = append(claims, c.Text)
+			}
+			if !slices.Equal(actors, tt.want.actors) {
+				t.Errorf("actors %q, want %q", actors, tt.want.actors)
+			}
+			if tt.want.claims != nil && !slices.Equal(claims, tt.want.claims) {
+				t.Errorf("claims %q, want %q", claims, tt.want.claims)
+			}
+			for _, s := range tt.want.lack {
+				if strings.Contains(after, s) {
+					t.Errorf("the saved file still has %s:\n%s", s, after)
+				}
+			}
+			for range steps {
+				e.Undo()
+			}
+			if got := marshal(t, e.Doc()); got != before {
+				t.Errorf("undo did not bring back what went:\n%s\nwant\n%s", got, before)
+			}
+			for range steps {
+				e.Redo()
+			}
+			if got := marshal(t, e.Doc()); got != after {
+				t.Errorf("redo:\n%s\nwant\n%s", got, after)
+			}
+		})
+	}
+}
+
+// describeActor is "Name:alias,alias" with learned aliases starred.
+func describeActor(a model.Actor) string {
+	var aliases []string
+	for _, x := range a.Aliases {
+		if slices.Contains(a.Learned, x) {
+			x += "*"
 		}
-		if _, ok := e.Doc().Annotation(id); ok {
-			t.Errorf("annotation %s still there after Delete", id)
+		aliases = append(aliases, x)
+	}
+	return a.Name + ":" + strings.Join(aliases, ",")
+}
+
+func annotationAt(t *testing.T, e *annotate.Editor, s model.Span) model.Annotation {
+	t.Helper()
+	for _, n := range e.Doc().Annotations {
+		if n.Span == s {
+			return n
 		}
 	}
-	if _, ok := e.Doc().Actor(putin.Actor); !ok {
-		t.Error("Delete removed the actor from the registry")
+	t.Fatalf("no annotation at %v", s)
+	return model.Annotation{}
+}
+
+// Aliases a file has that no mention taught (written by hand) stay, and
+// so do actors and claims no annotation used before an edit.
+func TestReleaseKeepsWhatNoMentionTaught(t *testing.T) {
+	art := testArticle()
+	doc := annotate.New(art, "summit.txt", "stance test")
+	doc.Actors = []model.Actor{
+		{ID: "a-putin", Name: "Vladimir Putin", Kind: model.KindPerson, Aliases: []string{"Putin", "Zelensky"}, Learned: []string{"Zelensky"}},
+		{ID: "a-unused", Name: "Kremlin", Kind: model.KindOrganization},
 	}
-	if _, ok := e.Doc().Claim(claim.Claim); !ok {
-		t.Error("Delete removed the claim from the registry")
+	doc.Claims = []model.Claim{{ID: "c-unused", Text: "Talks will go on"}}
+	e := annotate.NewEditor(doc, art)
+	mention := must[model.Annotation](t)(e.TagActor(spanPutin2, annotate.ActorChoice{ID: "a-putin"}))
+	other := must[model.Annotation](t)(e.TagActor(spanVladimirPutin, annotate.ActorChoice{ID: "a-putin"}))
+	if err := e.Delete(mention.ID); err != nil {
+		t.Fatal(err)
 	}
-	e.Undo()
-	e.Undo()
-	if got := marshal(t, e.Doc()); got != before {
-		t.Errorf("after undoing the deletes:\n%s\nwant\n%s", got, before)
+	if a, _ := e.Doc().Actor("a-putin"); !slices.Equal(a.Aliases, []string{"Putin", "Zelensky"}) {
+		t.Errorf("aliases %q after deleting a “Putin” mention, want the file's kept", a.Aliases)
+	}
+	// No mention of Zelensky is left to use the learned alias, but none
+	// was deleted: the alias goes only with a mention written so.
+	if err := e.Delete(other.ID); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Doc().Actors) != 1 || e.Doc().Actors[0].ID != "a-unused" || len(e.Doc().Claims) != 1 {
+		t.Errorf("registry %+v %+v, want only the actor and claim no annotation used before", e.Doc().Actors, e.Doc().Claims)
+	}
+}
+
+// Undoing a delete names the annotation as deleting it did, by its own
+// quote: a position's evidence, not the claim it takes a position on.
+func TestUndoDeleteNamesTheQuote(t *testing.T) {
+	e, _, _, claim := seeded(t)
+	pos, err := e.TagPosition(&spanZelensky, annotate.ActorChoice{Name: "Zelensky"}, claim.Claim, model.StanceOppose)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Delete(pos.ID); err != nil {
+		t.Fatal(err)
+	}
+	want := "delete " + annotate.Described(pos)
+	if want != "delete position “"+pos.Quote+"”" {
+		t.Errorf("Described(position) = %q, want its quote %q", annotate.Described(pos), pos.Quote)
+	}
+	if what, _ := e.Undo(); what != want {
+		t.Errorf("Undo() = %q, want %q", what, want)
 	}
 }
 
@@ -447,12 +617,14 @@ func TestEditErrorsChangeNothing(t *testing.T) {
 	}
 }
 
+// A claim of the registry that no annotation uses (as a file may have
+// one) has no span to lend a position.
 func TestTagPositionNeedsATaggedClaim(t *testing.T) {
-	e, putin, _, claim := seeded(t)
-	if err := e.Delete(claim.ID); err != nil {
-		t.Fatal(err)
-	}
-	_, err := e.TagPosition(nil, annotate.ActorChoice{ID: putin.Actor}, claim.Claim, "")
+	art := testArticle()
+	doc := annotate.New(art, "summit.txt", "stance test")
+	doc.Claims = []model.Claim{{ID: "c-1", Text: "There's no deal until there's a deal"}}
+	e := annotate.NewEditor(doc, art)
+	_, err := e.TagPosition(nil, annotate.ActorChoice{Name: "Vladimir Putin"}, "c-1", "")
 	want := "claim “There's no deal until there's a deal” is not tagged in the text: select the evidence for the position"
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %q", err, want)

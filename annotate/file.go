@@ -3,14 +3,16 @@ package annotate
 import (
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 
 	"stance/model"
+	"stance/model/store"
 )
 
 // ErrReadOnly is wrapped by File.Save's error when the file was opened
-// read-only: another stance holds its lock, it cannot be locked, or it is
-// damaged. File.ReadOnly says which.
+// read-only: another stance holds its lock, it cannot be locked, it has no
+// write permission, or it is damaged. File.ReadOnly says which.
 var ErrReadOnly = errors.New("the annotations file is open read-only")
 
 // ErrDamaged is wrapped by File.ReadOnly's error when the file was opened
@@ -20,7 +22,7 @@ var ErrDamaged = errors.New("the annotations file is damaged")
 // File is an annotations file opened for a reading and coding session. It
 // holds the file's lock while open (see Lock), remembers what was on disk
 // when it was last read or written (the base of three-way merges), and
-// saves so that nothing is lost: not to a crash (SaveAtomic), not to a second
+// saves so that nothing is lost: not to a crash (store.SaveAtomic), not to a second
 // stance (the lock makes it read-only), and not to another program that
 // changed the file (Save merges, or writes a conflict file).
 //
@@ -60,9 +62,10 @@ type Opened struct {
 // Open opens the annotations file at path for a session on art. source is
 // recorded as the article's source in a new document.
 //
-// It takes the file's lock (Lock). If another stance holds it, or the lock
-// cannot be taken (the directory is read-only), the file opens read-only
-// and File.ReadOnly says why. Holding the lock, it removes temporary files
+// It takes the file's lock (Lock). If another stance holds it, the lock
+// cannot be taken (the directory is read-only), or the file's owner may not
+// write it (chmod 444: SaveAtomic would refuse it), the file opens
+// read-only and File.ReadOnly says why. Holding the lock, it removes temporary files
 // left by killed saves (CleanTemp). It then loads the file leniently
 // (DecodeLenient) and re-anchors the document to art's text (Reanchor). A
 // file too damaged to open at all, or from a newer stance, is an error (the
@@ -94,7 +97,25 @@ func Preload(path string) *Preloaded {
 	default:
 		f.readOnly = fmt.Errorf("%s cannot be locked, so it is not written: %w", path, err)
 	}
+	if f.readOnly == nil {
+		f.readOnly = refusesWrites(path)
+	}
 	return &Preloaded{f: f, r: f.read()}
+}
+
+// refusesWrites returns why the file at path is not to be written though
+// it can be locked: its owner may not write it (someone made it read-only,
+// and SaveAtomic would refuse it). nil for a file that may be written or
+// does not exist.
+func refusesWrites(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	if err := store.CheckWritable(path, fi); err != nil {
+		return fmt.Errorf("%w, so it is not written", err)
+	}
+	return nil
 }
 
 // Open finishes opening the file for a session on art, as Open does.
@@ -241,7 +262,7 @@ func (f *File) Save(doc *Document) (SaveResult, error) {
 	if f.conflict != "" {
 		data, err := doc.Marshal()
 		if err == nil {
-			err = SaveAtomic(f.conflict, data)
+			err = store.SaveAtomic(f.conflict, data)
 		}
 		return SaveResult{Path: f.conflict}, err
 	}
@@ -284,7 +305,7 @@ func (f *File) write(doc *Document) error {
 	if err != nil {
 		return fmt.Errorf("save %s: %w", f.path, err)
 	}
-	if err := SaveAtomic(f.path, data); err != nil {
+	if err := store.SaveAtomic(f.path, data); err != nil {
 		return err
 	}
 	f.base = doc.Clone()
@@ -335,7 +356,7 @@ func (f *File) TakeOver() (*Opened, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.lock, f.readOnly = lock, nil
+	f.lock, f.readOnly = lock, refusesWrites(f.path)
 	o, err := f.finish(f.read())
 	if err != nil {
 		f.lock.Release()

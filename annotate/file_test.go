@@ -3,6 +3,7 @@ package annotate_test
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -169,13 +170,8 @@ func TestLockTwoProcesses(t *testing.T) {
 		t.Errorf("Save after TakeOver: %v", err)
 	}
 	third := startChild(t, "locker", path)
-	third.expect(t, "read-only: "+path+" is open in another stance (pid "+fmt.Sprint(os.Getpid())+" on "+hostname()+")")
+	third.expect(t, "read-only: "+path+" is open in another stance (pid "+fmt.Sprint(os.Getpid())+")")
 	third.finish(t)
-}
-
-func hostname() string {
-	h, _ := os.Hostname()
-	return h
 }
 
 // A lock dies with its process, however it dies.
@@ -498,5 +494,30 @@ func TestPreload(t *testing.T) {
 		t.Errorf("the lock is still held after a failed Open: %v", err)
 	} else {
 		l.Release()
+	}
+}
+
+// An annotations file someone made read-only (chmod 444) opens read-only,
+// saying why: a session never replaces it, and its mode stays.
+func TestOpenReadOnlyFile(t *testing.T) {
+	path := seedFile(t)
+	before := readFile(t, path)
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	o, _ := openSeed(t, path)
+	err := o.File.ReadOnly()
+	want := path + " has no write permission (mode 0444), so it is not written"
+	if err == nil || err.Error() != want || !errors.Is(err, fs.ErrPermission) {
+		t.Fatalf("ReadOnly() = %v, want %q", err, want)
+	}
+	if _, err := o.File.Save(o.Doc); !errors.Is(err, annotate.ErrReadOnly) {
+		t.Errorf("Save = %v, want ErrReadOnly", err)
+	}
+	if readFile(t, path) != before {
+		t.Error("the read-only file was changed")
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o444 {
+		t.Errorf("mode = %v, want 0444", fi.Mode().Perm())
 	}
 }

@@ -16,6 +16,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"stance/model/store"
 )
 
 // A change of the codebook that rewrites articles too (a rename, a merge)
@@ -166,7 +168,7 @@ func (p *Project) writeJournal(j *journal) error {
 	if err != nil {
 		return err
 	}
-	return SaveAtomic(p.journalPath(), append(data, '\n'))
+	return store.SaveAtomic(p.journalPath(), append(data, '\n'))
 }
 
 // finish renames the staged files of a committed journal into place, syncs
@@ -198,13 +200,13 @@ func (p *Project) finish(j *journal, verify bool) error {
 		dirs[filepath.Dir(target)] = true
 	}
 	list := slices.Sorted(maps.Keys(dirs))
-	if err := parallel(len(list), func(i int) error { return syncDir(list[i]) }); err != nil {
+	if err := parallel(len(list), func(i int) error { return store.SyncDir(list[i]) }); err != nil {
 		return fmt.Errorf("completing %q: %w", j.What, err)
 	}
 	if err := os.Remove(p.journalPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("completing %q: %w", j.What, err)
 	}
-	return syncDir(p.Root)
+	return store.SyncDir(p.Root)
 }
 
 // recoverJournal finishes or undoes the change that a journal left in the

@@ -41,7 +41,7 @@ func (e *newerSchemaError) Unwrap() error { return ErrNewerSchema }
 var (
 	documentKeys   = []string{"schema", "generator", "article", "actors", "claims", "annotations"}
 	articleKeys    = []string{"title", "date", "source", "url", "fetched", "sha256", "length"}
-	actorKeys      = []string{"id", "name", "kind", "aliases", "affiliation", "color", "note"}
+	actorKeys      = []string{"id", "name", "kind", "aliases", "learned", "affiliation", "color", "note"}
 	claimKeys      = []string{"id", "text", "category", "note"}
 	annotationKeys = []string{"id", "type", "start", "end", "quote", "prefix", "suffix",
 		"actor", "claim", "stance", "note", "author", "created", "modified", "orphan"}
@@ -55,8 +55,9 @@ var (
 // or position annotation its actor and then the claim.
 //
 // Omitted when empty: the article's "url" and "fetched" (only fetched
-// articles have them), an actor's "aliases", "affiliation", "color" and
-// "note", a claim's "category" and "note", an annotation's "actor", "claim"
+// articles have them), an actor's "aliases", "learned", "affiliation",
+// "color" and "note", a claim's "category" and "note", an annotation's
+// "actor", "claim"
 // and "stance" (they only apply to some types), its "author" (recorded only
 // when a coder is configured), and "created" and "modified"; an annotation's
 // "orphan" is written, after "modified", only when it is true. Everything
@@ -137,6 +138,7 @@ func (w *jsonWriter) actors(actors []model.Actor) {
 		w.string("name", x.Name)
 		w.string("kind", string(x.Kind))
 		w.strings("aliases", x.Aliases)
+		w.strings("learned", x.Learned)
 		w.optional("affiliation", x.Affiliation)
 		w.optional("color", x.Color)
 		w.optional("note", x.Note)
@@ -161,20 +163,6 @@ func (w *jsonWriter) claims(claims []model.Claim) {
 		w.optional("note", x.Note)
 		w.extra(x.Extra, claimKeys)
 		w.close('}')
-	}
-	w.close(']')
-}
-
-// strings writes a list of strings, one a line; nothing when it is empty.
-func (w *jsonWriter) strings(k string, list []string) {
-	if len(list) == 0 {
-		return
-	}
-	w.key(k)
-	w.open('[')
-	for _, s := range list {
-		w.next()
-		w.buf = appendString(w.buf, s)
 	}
 	w.close(']')
 }
@@ -268,6 +256,20 @@ func (w *jsonWriter) optional(k, v string) {
 	if v != "" {
 		w.string(k, v)
 	}
+}
+
+// strings writes the member k, a list of strings, unless vs is empty.
+func (w *jsonWriter) strings(k string, vs []string) {
+	if len(vs) == 0 {
+		return
+	}
+	w.key(k)
+	w.open('[')
+	for _, v := range vs {
+		w.next()
+		w.buf = appendString(w.buf, v)
+	}
+	w.close(']')
 }
 
 func (w *jsonWriter) int(k string, v int) {
@@ -392,6 +394,7 @@ type (
 		Name        string   `json:"name"`
 		Kind        string   `json:"kind"`
 		Aliases     []string `json:"aliases"`
+		Learned     []string `json:"learned"`
 		Affiliation string   `json:"affiliation"`
 		Color       string   `json:"color"`
 		Note        string   `json:"note"`
@@ -563,7 +566,7 @@ func toArticle(w wireArticle, extra model.Extra) ArticleInfo {
 // actor converts a decoded actor with the unknown members extra, unchecked.
 func (w *wireActor) actor(extra model.Extra) model.Actor {
 	return model.Actor{
-		ID: w.ID, Name: w.Name, Kind: model.ActorKind(w.Kind), Aliases: w.Aliases,
+		ID: w.ID, Name: w.Name, Kind: model.ActorKind(w.Kind), Aliases: w.Aliases, Learned: w.Learned,
 		Affiliation: w.Affiliation, Color: w.Color, Note: w.Note,
 		Extra: extra,
 	}

@@ -9,6 +9,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // goldenDocument is canonical: keys in schema order, unknown members last
@@ -33,6 +34,9 @@ const goldenDocument = `{
       "aliases": [
         "Putin",
         "Путин"
+      ],
+      "learned": [
+        "Putin"
       ],
       "wikidata": "Q7747"
     },
@@ -132,7 +136,7 @@ func goldenDocumentValue() *annotate.Document {
 		},
 		Actors: []model.Actor{
 			{ID: "a-000001", Name: "Vladimir Putin", Kind: model.KindPerson, Aliases: []string{"Putin", "Путин"},
-				Extra: extra("wikidata", `"Q7747"`)},
+				Learned: []string{"Putin"}, Extra: extra("wikidata", `"Q7747"`)},
 			{ID: "a-000002", Name: "Donald Trump", Kind: model.KindPerson},
 		},
 		Claims: []model.Claim{
@@ -184,6 +188,7 @@ func TestDecodeGoldenRoundTrip(t *testing.T) {
 		{"title", d.Article.Title, "Gipfel in Alaska: „Kein Deal“ <ohne> Deal & 北京"},
 		{"article extra", string(d.Article.Extra["wordcount"]), "24"},
 		{"aliases", strings.Join(d.Actors[0].Aliases, "|"), "Putin|Путин"},
+		{"learned aliases", strings.Join(d.Actors[0].Learned, "|"), "Putin"},
 		{"actor extra", string(d.Actors[0].Extra["wikidata"]), `"Q7747"`},
 		{"second actor has no extra", len(d.Actors[1].Extra), 0},
 		{"claim extra keys", len(d.Claims[0].Extra), 1},
@@ -326,7 +331,7 @@ func TestMarshalEmptyDocument(t *testing.T) {
 	d := annotate.New(art, "summit.txt", "")
 	want := `{
   "schema": 1,
-  "generator": "stance ` + annotate.Version + `",
+  "generator": "stance ` + store.Version + `",
   "article": {
     "title": "Alaska summit",
     "date": "2025-08-15",
@@ -476,7 +481,7 @@ func TestMarshalFetchedArticle(t *testing.T) {
 	d.Article.Fetched = "2026-11-27T12:00:00Z"
 	want := `{
   "schema": 1,
-  "generator": "stance ` + annotate.Version + `",
+  "generator": "stance ` + store.Version + `",
   "article": {
     "title": "Alaska summit",
     "date": "2025-08-15",

@@ -1,10 +1,18 @@
 package annotate
 
 import (
-	"errors"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"stance/model"
+	"stance/model/localfile"
+	"stance/model/store"
+	"stance/samples"
 )
 
 // FileSuffix is appended to an article's file name to name its annotations.
@@ -14,27 +22,8 @@ const FileSuffix = ".stance.json"
 // by default: beside it, "story.txt" → "story.txt.stance.json".
 func PathFor(articlePath string) string { return articlePath + FileSuffix }
 
-// DataDir returns stance's user data directory: $XDG_DATA_HOME/stance, or
-// ~/.local/share/stance when XDG_DATA_HOME is unset or not absolute (as the
-// XDG base directory specification asks). It does not create it.
-func DataDir() (string, error) {
-	if dir := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(dir) {
-		return filepath.Join(dir, "stance"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("finding the data directory: %w", err)
-	}
-	return filepath.Join(home, ".local", "share", "stance"), nil
-}
-
 // Locate returns the annotations path for the article at articlePath:
-// override when it is not empty; else PathFor(articlePath) when the article
-// is not bundled and its directory is writable; else
-// DataDir()/NAME.stance.json, where NAME is the article's base name, creating
-// the data directory if need be. Annotations of articles with the same name
-// in different read-only directories therefore share a file; the article's
-// digest in the file tells them apart.
+// LocateWith without an annotations folder.
 func Locate(articlePath, override string, bundled bool) (string, error) {
 	return LocateWith(articlePath, LocateOptions{Override: override, Bundled: bundled})
 }
@@ -48,32 +37,169 @@ type LocateOptions struct {
 	Dir string
 }
 
-// LocateWith returns the annotations path for the article at articlePath.
-// Without o.Dir it is Locate's. With o.Dir, the annotations are
-// o.Dir/NAME.stance.json (NAME being the article's base name, as in the
-// data directory), creating o.Dir if need be, unless a file is already
-// where Locate would look without it (beside the article, or in the data
-// directory for a bundled or read-only one): that file wins, so that
-// setting a folder never hides what was coded before it. o.Override wins
-// over both.
+// LocateWith returns the annotations file of the article at articlePath by
+// the one rule that the reader, the library and the command line share:
+//
+//  1. o.Override, when it is set;
+//  2. else the file that exists (FindAnnotations): beside the article,
+//     else in the data directory, else in o.Dir — whether or not the
+//     article's folder can be written, so that a read-only folder's coding
+//     is read (and opens read-only) rather than started again elsewhere;
+//  3. else where a new file goes: in o.Dir when it is set; beside the
+//     article when it is not bundled and its folder is writable; else in
+//     the data directory. A file in a folder is named FolderName.
+//
+// The folder of a new file (o.Dir, the data directory) is created if need
+// be.
 func LocateWith(articlePath string, o LocateOptions) (string, error) {
 	if o.Override != "" {
 		return o.Override, nil
 	}
-	if !o.Bundled && writable(filepath.Dir(articlePath)) {
-		if beside := PathFor(articlePath); o.Dir == "" || isFile(beside) {
-			return beside, nil
-		}
-		return inFolder(o.Dir, articlePath, "annotations folder")
+	if path, ok, _ := FindAnnotations(articlePath, o); ok {
+		return path, nil
 	}
-	data, err := DataDir()
-	if o.Dir != "" && (err != nil || !isFile(fileIn(data, articlePath))) {
-		return inFolder(o.Dir, articlePath, "annotations folder")
+	name := FolderName(articlePath, o.Bundled)
+	switch {
+	case o.Dir != "":
+		return inFolder(o.Dir, name, "annotations folder")
+	case !o.Bundled && store.Writable(filepath.Dir(articlePath)):
+		return PathFor(articlePath), nil
 	}
+	data, err := store.DataDir()
 	if err != nil {
 		return "", err
 	}
-	return inFolder(data, articlePath, "data directory")
+	return inFolder(data, name, "data directory")
+}
+
+// FindAnnotations returns the annotations file of the article at
+// articlePath when one exists where LocateWith looks, and creates nothing:
+// o.Override; else beside the article, in the data directory, in o.Dir,
+// in that order. In a folder the file is FolderName, or, as an older stance
+// named it there, NAME.stance.json when that file codes this article (see
+// FolderName). looked lists where it looked (the older names aside), for a
+// message saying the article has not been coded.
+func FindAnnotations(articlePath string, o LocateOptions) (path string, found bool, looked []string) {
+	if o.Override != "" {
+		return o.Override, isFile(o.Override), []string{o.Override}
+	}
+	if !o.Bundled {
+		beside := PathFor(articlePath)
+		if isFile(beside) {
+			return beside, true, nil
+		}
+		looked = append(looked, beside)
+	}
+	var folders []string
+	if data, err := store.DataDir(); err == nil {
+		folders = append(folders, data)
+	}
+	if o.Dir != "" {
+		folders = append(folders, o.Dir)
+	}
+	key := articleKey(articlePath, o.Bundled)
+	name := folderName(articlePath, key)
+	for _, dir := range folders {
+		p := filepath.Join(dir, name)
+		if isFile(p) {
+			return p, true, nil
+		}
+		looked = append(looked, p)
+		if old := filepath.Join(dir, filepath.Base(articlePath)+FileSuffix); isFile(old) && codesArticle(old, articlePath, key, o.Bundled) {
+			return old, true, nil
+		}
+	}
+	return "", false, looked
+}
+
+// FolderName is the name of the annotations file of the article at
+// articlePath in a folder other than its own (the data directory, an
+// annotations folder), where articles of one name from different folders
+// meet: the article's name and a digest of its absolute path (of
+// "samples/NAME" for a bundled sample), "story.txt-1f0e3dad.stance.json".
+// Files that an older stance named NAME.stance.json there are still found
+// (FindAnnotations) when they code this article: their source names it, or
+// they record its digest and their source names no other file there is.
+func FolderName(articlePath string, bundled bool) string {
+	return folderName(articlePath, articleKey(articlePath, bundled))
+}
+
+func folderName(articlePath, key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return filepath.Base(articlePath) + "-" + hex.EncodeToString(sum[:4]) + FileSuffix
+}
+
+// articleKey is what tells the article at articlePath from others of its
+// name: "samples/NAME" for a bundled sample, else its absolute path with
+// symbolic links resolved.
+func articleKey(articlePath string, bundled bool) string {
+	if bundled {
+		return bundledPrefix + filepath.Base(articlePath)
+	}
+	key, err := filepath.Abs(articlePath)
+	if err != nil {
+		return articlePath
+	}
+	if real, err := filepath.EvalSymlinks(key); err == nil {
+		return real
+	}
+	return key
+}
+
+// codesArticle reports whether the annotations file ann, named as an older
+// stance named files in a folder that articles of one name shared, codes
+// the article at articlePath (whose articleKey is key): its source names
+// the article; or it records the article's digest and its source names no
+// other file that exists. A file that cannot be read is taken to be the
+// article's, as it was: opening it says what is wrong, and never replaces
+// it.
+func codesArticle(ann, articlePath, key string, bundled bool) bool {
+	data, err := localfile.Read(ann)
+	if err != nil {
+		return true
+	}
+	var head struct {
+		Article struct {
+			Source string `json:"source"`
+			SHA256 string `json:"sha256"`
+		} `json:"article"`
+	}
+	if json.Unmarshal(data, &head) != nil {
+		return true
+	}
+	src := head.Article.Source
+	if src == key {
+		return true
+	}
+	if filepath.IsAbs(src) {
+		if real, err := filepath.EvalSymlinks(src); err == nil && real == key {
+			return true
+		}
+		if isFile(src) {
+			return false // another article's, still there
+		}
+	}
+	return head.Article.SHA256 != "" && head.Article.SHA256 == articleDigest(articlePath, bundled)
+}
+
+// articleDigest is the digest of the article at articlePath as Document
+// records it, or "" if it cannot be read.
+func articleDigest(articlePath string, bundled bool) string {
+	var data []byte
+	var err error
+	if bundled {
+		data, err = samples.FS.ReadFile(filepath.Base(articlePath))
+	} else {
+		data, err = localfile.ReadText(articlePath)
+	}
+	if err != nil {
+		return ""
+	}
+	art, err := model.Parse(articlePath, bytes.NewReader(data))
+	if err != nil {
+		return ""
+	}
+	return art.SHA256()
 }
 
 // SourceFor returns what a new document records as the source of the
@@ -91,29 +217,11 @@ func SourceFor(articlePath, annPath string) string {
 	return articlePath
 }
 
-// inFolder returns the annotations file of the article at articlePath in
-// the folder dir, creating dir (called what in errors) if need be.
-func inFolder(dir, articlePath, what string) (string, error) {
+// inFolder returns the file name in the folder dir, creating dir (called
+// what in errors) if need be.
+func inFolder(dir, name, what string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("creating the %s: %w", what, err)
 	}
-	return fileIn(dir, articlePath), nil
-}
-
-// writable reports whether a file can be created in dir, by creating and
-// removing one: permission bits alone do not account for read-only mounts.
-func writable(dir string) bool {
-	f, err := os.CreateTemp(dir, ".stance-probe-*")
-	if err != nil {
-		return false
-	}
-	name := f.Name()
-	return errors.Join(f.Close(), os.Remove(name)) == nil
-}
-
-// fileIn is the annotations file of the article at articlePath when it is
-// kept in the folder dir rather than beside the article: named after the
-// article's base name.
-func fileIn(dir, articlePath string) string {
-	return filepath.Join(dir, filepath.Base(articlePath)+FileSuffix)
+	return filepath.Join(dir, name), nil
 }

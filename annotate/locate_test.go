@@ -1,12 +1,16 @@
 package annotate_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"stance/annotate"
+	"stance/model"
+	"stance/model/store"
 )
 
 func TestPathFor(t *testing.T) {
@@ -16,25 +20,6 @@ func TestPathFor(t *testing.T) {
 	} {
 		if got := annotate.PathFor(in); got != want {
 			t.Errorf("PathFor(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestDataDir(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	tests := []struct {
-		xdg, want string
-	}{
-		{"/xdg/data", "/xdg/data/stance"},
-		{"", filepath.Join(home, ".local", "share", "stance")},
-		{"relative/dir", filepath.Join(home, ".local", "share", "stance")},
-	}
-	for _, tt := range tests {
-		t.Setenv("XDG_DATA_HOME", tt.xdg)
-		got, err := annotate.DataDir()
-		if err != nil || got != tt.want {
-			t.Errorf("XDG_DATA_HOME=%q: DataDir() = %q, %v; want %q", tt.xdg, got, err, tt.want)
 		}
 	}
 }
@@ -54,7 +39,7 @@ func TestLocate(t *testing.T) {
 		{"beside a writable article", "", false, article + ".stance.json"},
 		{"override wins", "/elsewhere/notes.json", false, "/elsewhere/notes.json"},
 		{"override wins for samples too", "mine.json", true, "mine.json"},
-		{"bundled sample", "", true, filepath.Join(data, "stance", "story.txt.stance.json")},
+		{"bundled sample", "", true, filepath.Join(data, "stance", annotate.FolderName("story.txt", true))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,8 +70,9 @@ func TestLocateReadOnlyDirectory(t *testing.T) {
 		os.Remove(f.Name())
 		t.Skip("permissions are not enforced (running as root?)")
 	}
-	got, err := annotate.Locate(filepath.Join(articles, "story.txt"), "", false)
-	if want := filepath.Join(data, "stance", "story.txt.stance.json"); err != nil || got != want {
+	article := filepath.Join(articles, "story.txt")
+	got, err := annotate.Locate(article, "", false)
+	if want := filepath.Join(data, "stance", annotate.FolderName(article, false)); err != nil || got != want {
 		t.Errorf("Locate = %q, %v; want %q", got, err, want)
 	}
 }
@@ -94,8 +80,9 @@ func TestLocateReadOnlyDirectory(t *testing.T) {
 func TestLocateMissingDirectory(t *testing.T) {
 	data := t.TempDir()
 	t.Setenv("XDG_DATA_HOME", data)
-	got, err := annotate.Locate(filepath.Join(t.TempDir(), "gone", "story.txt"), "", false)
-	if want := filepath.Join(data, "stance", "story.txt.stance.json"); err != nil || got != want {
+	article := filepath.Join(t.TempDir(), "gone", "story.txt")
+	got, err := annotate.Locate(article, "", false)
+	if want := filepath.Join(data, "stance", annotate.FolderName(article, false)); err != nil || got != want {
 		t.Errorf("Locate = %q, %v; want %q", got, err, want)
 	}
 }
@@ -111,11 +98,15 @@ func TestLocateWithFolder(t *testing.T) {
 	coded := filepath.Join(articles, "coded.txt")
 	fresh := filepath.Join(articles, "fresh.txt")
 	folder := filepath.Join(t.TempDir(), "coding", "2026")
-	for _, p := range []string{annotate.PathFor(coded), filepath.Join(data, "stance", "old-sample.md.stance.json")} {
+	for p, content := range map[string]string{
+		annotate.PathFor(coded): "{}",
+		// As an older stance named a sample's file in the data directory.
+		filepath.Join(data, "stance", "old-sample.md.stance.json"): `{"schema": 1, "article": {"source": "samples/old-sample.md"}}`,
+	} {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(p, []byte("{}"), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -127,11 +118,11 @@ func TestLocateWithFolder(t *testing.T) {
 		want    string
 	}{
 		{"a new file goes into the folder", fresh, annotate.LocateOptions{Dir: folder},
-			filepath.Join(folder, "fresh.txt.stance.json")},
+			filepath.Join(folder, annotate.FolderName(fresh, false))},
 		{"a file beside the article wins", coded, annotate.LocateOptions{Dir: folder},
 			annotate.PathFor(coded)},
 		{"a sample never coded goes into the folder", "new-sample.md", annotate.LocateOptions{Dir: folder, Bundled: true},
-			filepath.Join(folder, "new-sample.md.stance.json")},
+			filepath.Join(folder, annotate.FolderName("new-sample.md", true))},
 		{"a sample coded in the data directory stays there", "old-sample.md", annotate.LocateOptions{Dir: folder, Bundled: true},
 			filepath.Join(data, "stance", "old-sample.md.stance.json")},
 		{"--annotations wins over the folder", fresh, annotate.LocateOptions{Dir: folder, Override: "mine.json"},
@@ -178,5 +169,143 @@ func TestSourceFor(t *testing.T) {
 		if got := annotate.SourceFor(tt.article, tt.ann); got != tt.want {
 			t.Errorf("SourceFor(%q, %q) = %q, want %q", tt.article, tt.ann, got, tt.want)
 		}
+	}
+}
+
+// writeArticle writes an article of one paragraph at path and returns it
+// parsed.
+func writeArticle(t *testing.T, path, text string) *model.Article {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	art, err := model.Parse(path, strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return art
+}
+
+// writeCoding writes a document coding art, recording source, at path.
+func writeCoding(t *testing.T, path string, art *model.Article, source string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := annotate.New(art, source, "stance test").Save(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Two articles of one name from different folders never share an
+// annotations file: not in the annotations folder, not in the data
+// directory where read-only folders' codings go.
+func TestLocateSameNameArticles(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	root := t.TempDir()
+	june, july := filepath.Join(root, "june", "story.txt"), filepath.Join(root, "july", "story.txt")
+	writeArticle(t, june, "June's story.\n")
+	writeArticle(t, july, "July's story.\n")
+	for _, name := range []string{"annotations folder", "data directory"} {
+		t.Run(name, func(t *testing.T) {
+			var o annotate.LocateOptions
+			if name == "annotations folder" {
+				o.Dir = filepath.Join(t.TempDir(), "coding")
+			} else {
+				// Folders that take no file: the coding goes to the
+				// data directory.
+				for _, dir := range []string{filepath.Dir(june), filepath.Dir(july)} {
+					defer store.InjectFault(store.Fault{Dir: dir, Write: syscall.EACCES})()
+				}
+			}
+			a, errA := annotate.LocateWith(june, o)
+			b, errB := annotate.LocateWith(july, o)
+			if errA != nil || errB != nil || a == b {
+				t.Fatalf("June's coding goes to %q (%v), July's to %q (%v): want two files", a, errA, b, errB)
+			}
+			for _, p := range []string{a, b} {
+				if !strings.HasPrefix(filepath.Base(p), "story.txt-") || !strings.HasSuffix(p, annotate.FileSuffix) {
+					t.Errorf("%s is not named after the article", p)
+				}
+			}
+		})
+	}
+}
+
+// Codings that an older stance kept in a folder as NAME.stance.json are
+// found for the article they code, and only for it: by their source, or by
+// the article's digest when their source does not say which file it was.
+func TestLocateFindsOlderNames(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	root := t.TempDir()
+	june, july := filepath.Join(root, "june", "story.txt"), filepath.Join(root, "july", "story.txt")
+	juneArt := writeArticle(t, june, "June's story.\n")
+	writeArticle(t, july, "July's story.\n")
+	folder := filepath.Join(t.TempDir(), "coding")
+	older := filepath.Join(folder, "story.txt.stance.json")
+	o := annotate.LocateOptions{Dir: folder}
+	for _, tc := range []struct{ name, source string }{
+		{"its source is the article", june},
+		{"a relative source and the article's digest", "story.txt"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			writeCoding(t, older, juneArt, tc.source)
+			if got, err := annotate.LocateWith(june, o); err != nil || got != older {
+				t.Errorf("June's coding: %q, %v; want the older file %q", got, err, older)
+			}
+			if got, err := annotate.LocateWith(july, o); err != nil || got == older {
+				t.Errorf("July's coding: %q, %v; want a file of its own", got, err)
+			}
+			refs, err := annotate.FindCoded(folder, june)
+			if err != nil || len(refs) != 1 || refs[0].Annotations != older {
+				t.Errorf("FindCoded(June) = %+v, %v; want the older file", refs, err)
+			}
+			if _, err := annotate.FindCoded(folder, july); !errors.Is(err, annotate.ErrNoAnnotations) {
+				t.Errorf("FindCoded(July) = %v, want ErrNoAnnotations", err)
+			}
+		})
+	}
+}
+
+// The reader and the command line find an article's coding in the same
+// place: a file beside an article in a folder that takes no file (a
+// read-only folder) is the article's coding for both, not a new file in
+// the data directory.
+func TestLocateAndFindCodedAgree(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	root := t.TempDir()
+	folder := filepath.Join(t.TempDir(), "coding")
+
+	readOnly := filepath.Join(root, "ro", "story.txt")
+	art := writeArticle(t, readOnly, "A story in a read-only folder.\n")
+	writeCoding(t, annotate.PathFor(readOnly), art, "story.txt")
+	defer store.InjectFault(store.Fault{Dir: filepath.Dir(readOnly), Write: syscall.EACCES})()
+
+	inData := filepath.Join(root, "once-ro", "story.txt")
+	art = writeArticle(t, inData, "Coded while its folder was read-only.\n")
+	writeCoding(t, filepath.Join(data, "stance", annotate.FolderName(inData, false)), art, inData)
+
+	inFolder := filepath.Join(root, "apart", "story.txt")
+	art = writeArticle(t, inFolder, "Coded in the annotations folder.\n")
+	writeCoding(t, filepath.Join(folder, annotate.FolderName(inFolder, false)), art, inFolder)
+
+	for _, article := range []string{readOnly, inData, inFolder} {
+		reader, err := annotate.LocateWith(article, annotate.LocateOptions{Dir: folder})
+		if err != nil {
+			t.Fatal(err)
+		}
+		refs, err := annotate.FindCoded(folder, article)
+		if err != nil || len(refs) != 1 || refs[0].Annotations != reader {
+			t.Errorf("%s: the reader opens %s, the command line finds %+v (%v)", article, reader, refs, err)
+		}
+	}
+	if got, _ := annotate.LocateWith(readOnly, annotate.LocateOptions{}); got != annotate.PathFor(readOnly) {
+		t.Errorf("the article in a read-only folder is coded in %s, want the file beside it", got)
 	}
 }

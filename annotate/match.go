@@ -22,13 +22,6 @@ type ActorMatch struct {
 	// Score is Matched's fuzzy score, higher is better; 0 for an empty
 	// query, and for a name matched by its words but not fuzzily.
 	Score int
-	// Names says that Matched names the actor the query names: it is
-	// equal to the query, has the same words, or one's words are all
-	// among the other's and they end alike ("Putin" and "Vladimir
-	// Putin"). When only one match names the query, a picker may choose
-	// it by itself; a surname shared ("Melania Trump", "Donald Trump") or
-	// a name inside another ("Putin Institute") is only a candidate.
-	Names bool
 }
 
 // MatchActors finds the actors that a name typed or selected in an article
@@ -54,7 +47,7 @@ type ActorMatch struct {
 // characters in order, and each actor's sort key is computed once rather
 // than in every comparison.
 func (d *Document) MatchActors(query string) []ActorMatch {
-	query = normalizeSpace(query)
+	query = model.OneLine(query)
 	if query == "" {
 		type named struct {
 			lower string
@@ -149,10 +142,65 @@ func (d *Document) MatchActors(query string) []ActorMatch {
 	})
 	matches := make([]ActorMatch, len(out))
 	for k, r := range out {
-		names := r.rank.tier == tierExact || r.rank.tier == tierWords && (r.rank.words.class == wordsSame || r.rank.words.class == wordsNested)
-		matches[k] = ActorMatch{Actor: cloneActor(d.Actors[r.actor]), Matched: r.matched, Score: r.rank.score, Names: names}
+		matches[k] = ActorMatch{Actor: cloneActor(d.Actors[r.actor]), Matched: r.matched, Score: r.rank.score}
 	}
 	return matches
+}
+
+// PickActor returns the actor that name, typed or selected in an article,
+// stands for by itself (SPEC §4), for a picker to choose without the
+// coder; ok is false when name is a new actor unless the coder picks one:
+//
+//  1. the first actor, in registry order, whose name or one of whose
+//     aliases is name, case, spacing and diacritics aside;
+//  2. else the one actor whose name has every significant word of name,
+//     read as matching by whole words reads them (titles and possessives
+//     aside): "Putin", "President Putin" and "Putin's" stand for Vladimir
+//     Putin. No other actor's name or alias may have them too: "Trump"
+//     with Donald and Melania Trump is the coder's choice. A title alone
+//     ("the President") picks no one this way.
+//
+// Words are whole, so "Russia" is not "Russian"; and an alias picks its
+// actor only whole, so "Russia" does not stand for the actor also known as
+// "Russian President Vladimir Putin", nor "U.S." for the one known as "U.S.
+// President Donald Trump". A longer form of a name ("Vladimir Putin" for
+// an actor named "Putin") is not picked either, as it may name someone
+// else ("Melania Trump" for "Trump"): MatchActors offers it first.
+func (d *Document) PickActor(name string) (model.Actor, bool) {
+	name = model.OneLine(name)
+	if name == "" {
+		return model.Actor{}, false
+	}
+	for _, a := range d.Actors {
+		if samePlainName(a.Name, name) || slices.ContainsFunc(a.Aliases, func(x string) bool { return samePlainName(x, name) }) {
+			return cloneActor(a), true
+		}
+	}
+	words := newQueryWords(name)
+	if len(words.words) == 0 || len(words.words) == 1 && words.lastStop {
+		return model.Actor{}, false
+	}
+	var buf []byte
+	hasAll := func(s string) bool {
+		var m wordMatch
+		m, buf = words.match(s, buf)
+		return m.class != wordsNone && int(m.shared) == len(words.words)
+	}
+	picked := -1
+	for i, a := range d.Actors {
+		inName := hasAll(a.Name)
+		if !inName && !slices.ContainsFunc(a.Aliases, hasAll) {
+			continue
+		}
+		if !inName || picked >= 0 {
+			return model.Actor{}, false
+		}
+		picked = i
+	}
+	if picked < 0 {
+		return model.Actor{}, false
+	}
+	return cloneActor(d.Actors[picked]), true
 }
 
 // nameCandidate is a name that MatchActors found may match. It holds no
@@ -256,7 +304,7 @@ func (r matchRank) compare(o matchRank) int {
 // a claim whose text equals query, ignoring case and surrounding space,
 // comes first. An empty query returns every claim in registry order.
 func (d *Document) MatchClaims(query string) []model.Claim {
-	query = normalizeSpace(query)
+	query = model.OneLine(query)
 	if query == "" {
 		out := make([]model.Claim, len(d.Claims))
 		for i, c := range d.Claims {
@@ -285,15 +333,21 @@ func (d *Document) MatchClaims(query string) []model.Claim {
 	return out
 }
 
-// normalizeSpace trims s and collapses each run of white space inside it
-// (line breaks included) to one space.
-func normalizeSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // sameName reports whether a and b are the same name ignoring case and
-// spacing, strings.EqualFold(normalizeSpace(a), normalizeSpace(b)), without
+// spacing, strings.EqualFold(model.OneLine(a), model.OneLine(b)), without
 // building either normalised string.
 func sameName(a, b string) bool {
-	ra, rb := nameReader{s: a, pending: -1}, nameReader{s: b, pending: -1}
+	return sameNameRead(nameReader{s: a, pending: -1}, nameReader{s: b, pending: -1})
+}
+
+// samePlainName reports whether a and b are the same name ignoring case,
+// spacing and the diacritics of Latin, Greek and Cyrillic letters
+// ("Erdogan" is "Erdoğan").
+func samePlainName(a, b string) bool {
+	return sameNameRead(nameReader{s: a, pending: -1, plain: true}, nameReader{s: b, pending: -1, plain: true})
+}
+
+func sameNameRead(ra, rb nameReader) bool {
 	for {
 		x, okA := ra.next()
 		y, okB := rb.next()
@@ -319,13 +373,14 @@ func nameKey(s string) string {
 }
 
 // nameReader reads a name as names are compared: trimmed, each run of
-// white space read as one space (as normalizeSpace leaves it), and each
+// white space read as one space (as model.OneLine leaves it), and each
 // rune folded to one representative of the runes strings.EqualFold takes
 // for it. Invalid UTF-8 reads as utf8.RuneError, as EqualFold reads it.
 type nameReader struct {
 	s       string
 	started bool // a rune has been read
 	pending rune // the rune after a space just read, or -1
+	plain   bool // diacritics are dropped, as wordReader drops them
 }
 
 func (r *nameReader) next() (rune, bool) {
@@ -339,6 +394,13 @@ func (r *nameReader) next() (rune, bool) {
 		c, n := rune(r.s[0]), 1
 		if c >= utf8.RuneSelf {
 			c, n = utf8.DecodeRuneInString(r.s)
+		}
+		if r.plain && c >= utf8.RuneSelf {
+			if isDiacritic(c) {
+				r.s = r.s[n:]
+				continue
+			}
+			c = withoutDiacritics(c, r.s)
 		}
 		r.s = r.s[n:]
 		if unicode.IsSpace(c) {
@@ -734,6 +796,13 @@ func appendFolded(w []byte, c rune, s string) []byte {
 	if isDiacritic(c) {
 		return w
 	}
+	return utf8.AppendRune(w, model.FoldRune(withoutDiacritics(c, s)))
+}
+
+// withoutDiacritics returns the rune c, which s starts with, without its
+// diacritics: the base of a letter that decomposes into a base and
+// diacritics, else c.
+func withoutDiacritics(c rune, s string) rune {
 	if d := norm.NFD.PropertiesString(s).Decomposition(); d != nil {
 		base, n := utf8.DecodeRune(d)
 		for len(d) > n {
@@ -744,8 +813,8 @@ func appendFolded(w []byte, c rune, s string) []byte {
 			n += size
 		}
 		if n == len(d) { // base and diacritics
-			c = base
+			return base
 		}
 	}
-	return utf8.AppendRune(w, model.FoldRune(c))
+	return c
 }

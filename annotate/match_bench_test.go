@@ -50,3 +50,16 @@ func BenchmarkMatchActors5k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPickActor5k measures deciding which actor a picker's text
+// stands for, on every key typed, over the same registry and queries.
+func BenchmarkPickActor5k(b *testing.B) {
+	d := largeRegistry(5000).Doc()
+	for _, q := range []string{"Budget", "act", "Actor", "President Actor 4217"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				d.PickActor(q)
+			}
+		})
+	}
+}

@@ -28,7 +28,7 @@ func FuzzSameName(f *testing.F) {
 		f.Add(c[0], c[1])
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
-		want := strings.EqualFold(normalizeSpace(a), normalizeSpace(b))
+		want := strings.EqualFold(model.OneLine(a), model.OneLine(b))
 		if got := sameName(a, b); got != want {
 			t.Errorf("sameName(%q, %q) = %v, want %v", a, b, got, want)
 		}
@@ -286,7 +286,7 @@ func refWordMatch(name, query string) wordMatch {
 // written plainly, name by name: the reference the fast one must agree
 // with.
 func matchActorsByScan(d *Document, query string) []ActorMatch {
-	query = normalizeSpace(query)
+	query = model.OneLine(query)
 	if query == "" {
 		out := make([]ActorMatch, len(d.Actors))
 		for i, a := range d.Actors {
@@ -311,7 +311,7 @@ func matchActorsByScan(d *Document, query string) []ActorMatch {
 				fuzzed, r.score = true, m[0].Score
 			}
 			switch {
-			case strings.EqualFold(normalizeSpace(n), query):
+			case strings.EqualFold(model.OneLine(n), query):
 				r.tier, r.words = tierExact, wordMatch{}
 			case r.words.class != wordsNone:
 				r.tier = tierWords
@@ -422,7 +422,7 @@ func TestMatchClaimsAgreesWithScan(t *testing.T) {
 			d.Claims = append(d.Claims, model.Claim{ID: fmt.Sprintf("c-%02d", i), Text: text()})
 		}
 		for _, q := range []string{"", "no deal", "deal", "n", text()} {
-			nq := normalizeSpace(q)
+			nq := model.OneLine(q)
 			var want []string
 			if nq == "" {
 				for _, c := range d.Claims {
@@ -435,7 +435,7 @@ func TestMatchClaimsAgreesWithScan(t *testing.T) {
 				}
 				matches := fuzzy.Find(nq, texts)
 				slices.SortStableFunc(matches, func(a, b fuzzy.Match) int {
-					ea, eb := strings.EqualFold(normalizeSpace(a.Str), nq), strings.EqualFold(normalizeSpace(b.Str), nq)
+					ea, eb := strings.EqualFold(model.OneLine(a.Str), nq), strings.EqualFold(model.OneLine(b.Str), nq)
 					switch {
 					case ea && !eb:
 						return -1

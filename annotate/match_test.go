@@ -261,36 +261,84 @@ func TestMatchClaims(t *testing.T) {
 	}
 }
 
-// Names marks the matches that are another form of the query's name:
-// equal, the same words, or one's words inside the other's, ending alike.
-// A shared surname, or a name inside a longer one ending otherwise, is
-// only a candidate.
-func TestMatchActorsNames(t *testing.T) {
-	person := model.KindPerson
-	d := &annotate.Document{Actors: []model.Actor{
-		{ID: "a-1", Name: "Putin", Kind: person},
-		{ID: "a-2", Name: "Putin Institute", Kind: model.KindOrganization},
-		{ID: "a-3", Name: "Donald Trump", Kind: person},
-		{ID: "a-4", Name: "Putinomics", Kind: model.KindOther},
-	}}
+// PickActor takes an actor by itself only for its name or an alias, or for
+// words that are all words of its name when no other actor has them: never
+// through a word's beginning, never through an alias's words (SPEC §4).
+func TestPickActor(t *testing.T) {
+	person, country := model.KindPerson, model.KindCountry
+	summit := []model.Actor{
+		{ID: "a-putin", Name: "Vladimir Putin", Kind: person, Aliases: []string{"Russian President Vladimir Putin"}},
+		{ID: "a-trump", Name: "Donald Trump", Kind: person, Aliases: []string{"U.S. President Donald Trump"}},
+		{ID: "a-russia", Name: "Russia", Kind: country, Aliases: []string{"Moscow"}},
+	}
+	trumps := []model.Actor{
+		{ID: "a-donald", Name: "Donald Trump", Kind: person},
+		{ID: "a-melania", Name: "Melania Trump", Kind: person},
+	}
+	erdogans := []model.Actor{
+		{ID: "a-recep", Name: "Recep Tayyip Erdoğan", Kind: person, Aliases: []string{"Erdoğan"}},
+		{ID: "a-emine", Name: "Emine Erdoğan", Kind: person},
+	}
 	tests := []struct {
-		query string
-		names map[string]bool // by actor ID, for every match
+		name   string
+		actors []model.Actor
+		query  string
+		want   string // actor ID, "" for no pick
 	}{
-		{"Vladimir Putin", map[string]bool{"a-1": true}},
-		{"putin", map[string]bool{"a-1": true, "a-2": false, "a-4": false}},
-		{"President Trump", map[string]bool{"a-3": true}},
-		{"Melania Trump", map[string]bool{"a-3": false}},
+		// The cases: a word of an alias, or a word it begins,
+		// picks no one.
+		{"a word an alias's word begins", summit[:2], "Russia", ""},
+		{"a word of an alias", summit[:2], "Russian", ""},
+		{"initials in an alias", summit[:2], "U.S.", ""},
+		{"an alias whole", summit[:2], "Russian President Vladimir Putin", "a-putin"},
+		{"an alias, case and spacing aside", summit[:2], "  russian president   vladimir PUTIN ", "a-putin"},
+		{"a name whole", summit, "Russia", "a-russia"},
+		{"another actor's alias whole", summit, "moscow", "a-russia"},
+		// Words of the name, titles and possessives aside.
+		{"a surname", summit, "Putin", "a-putin"},
+		{"a title and a surname", summit, "President Putin", "a-putin"},
+		{"an abbreviated title and a possessive", summit, "Mr. Trump's", "a-trump"},
+		{"a curly possessive", summit, "Trump’s", "a-trump"},
+		{"a title before the name", summit, "President Donald Trump", "a-trump"},
+		{"a first name", summit, "Vladimir", "a-putin"},
+		{"a title alone", summit, "the President", ""},
+		{"a longer form than the name", summit, "Vladimir Putin Jr", ""},
+		{"a prefix of a word", summit, "Vlad", ""},
+		{"a prefix of a surname", summit, "Puti", ""},
+		{"words run together", summit, "VladimirPutin", ""},
+		{"empty", summit, "  ", ""},
+		// Named alike: the coder chooses.
+		{"two Trumps", trumps, "Trump", ""},
+		{"two Trumps, with a title", trumps, "Mr. Trump", ""},
+		{"one Trump by first name", trumps, "Melania", "a-melania"},
+		{"one Trump by full name", trumps, "melania trump", "a-melania"},
+		{"a name and an alias's words", []model.Actor{
+			{ID: "a-1", Name: "Donald Trump", Kind: person},
+			{ID: "a-2", Name: "The First Lady", Kind: person, Aliases: []string{"Melania Trump"}},
+		}, "Trump", ""},
+		{"a name and a company holding it", []model.Actor{
+			{ID: "a-1", Name: "Vladimir Putin", Kind: person},
+			{ID: "a-2", Name: "Putin Institute", Kind: model.KindOrganization},
+		}, "Putin", ""},
+		// Diacritics aside, in an alias whole and in words.
+		{"an alias without its diacritics", erdogans, "ERDOGAN", "a-recep"},
+		{"an alias decomposed", erdogans, "Erdog\u0306an", "a-recep"},
+		{"a name's words without diacritics", erdogans, "Emine Erdogan", "a-emine"},
+		{"a surname two share, with a title", erdogans, "President Erdogan's", ""},
+		{"a first name without diacritics", erdogans[:1], "recep", "a-recep"},
+		// The first actor going by a name, as the Editor takes a name.
+		{"two actors going by one alias", []model.Actor{
+			{ID: "a-1", Name: "Donald Trump", Kind: person, Aliases: []string{"Trump"}},
+			{ID: "a-2", Name: "Melania Trump", Kind: person, Aliases: []string{"Trump"}},
+		}, "Trump", "a-1"},
 	}
 	for _, tt := range tests {
-		got := map[string]bool{}
-		for _, m := range d.MatchActors(tt.query) {
-			got[m.Actor.ID] = m.Names
-		}
-		for id, want := range tt.names {
-			if n, ok := got[id]; !ok || n != want {
-				t.Errorf("%q: %s matched %v, Names %v; want matched with Names %v", tt.query, id, ok, n, want)
+		t.Run(tt.name, func(t *testing.T) {
+			d := &annotate.Document{Actors: tt.actors}
+			a, ok := d.PickActor(tt.query)
+			if ok != (tt.want != "") || a.ID != tt.want {
+				t.Errorf("PickActor(%q) = %q, %v; want %q", tt.query, a.ID, ok, tt.want)
 			}
-		}
+		})
 	}
 }

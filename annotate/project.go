@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"stance/model/store"
 )
 
 // Project is a folder that holds a codebook (CodebookName). Every article
@@ -117,7 +119,7 @@ func InitProject(dir string) (*Project, error) {
 	if err := writeGitIgnore(p.Root); err != nil {
 		return nil, err
 	}
-	if err := SaveAtomic(p.CodebookPath(), data); err != nil {
+	if err := store.SaveAtomic(p.CodebookPath(), data); err != nil {
 		return nil, err
 	}
 	p.remember(cb)
@@ -188,7 +190,7 @@ func writeGitIgnore(root string) error {
 		data = append(data, GitIgnore[0]+"\n"...)
 	}
 	data = append(data, strings.Join(add, "\n")+"\n"...)
-	return SaveAtomic(path, data)
+	return store.SaveAtomic(path, data)
 }
 
 // Files returns the annotations files of the project, sorted: every
@@ -336,7 +338,7 @@ func (p *Project) change(edit func(cb *Codebook) (bool, error)) (*Codebook, erro
 		if err != nil {
 			return nil, err
 		}
-		if err := SaveAtomic(p.CodebookPath(), data); err != nil {
+		if err := store.SaveAtomic(p.CodebookPath(), data); err != nil {
 			return nil, err
 		}
 	}

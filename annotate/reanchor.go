@@ -78,6 +78,35 @@ func (r ReanchorReport) String() string {
 	return strings.Join(parts, ", ")
 }
 
+// OrphanLoss says how much of a document's coding re-anchoring it to
+// another text would orphan: Lost of the Placed annotations (those that
+// are not orphans already).
+type OrphanLoss struct{ Lost, Placed int }
+
+// Most reports whether re-anchoring would orphan more than half of the
+// placed annotations: a text that different (a paywall, an error page,
+// another article) is not to replace the coded one without asking.
+func (l OrphanLoss) Most() bool { return 2*l.Lost > l.Placed }
+
+// PredictOrphans says how many of doc's placed annotations re-anchoring it
+// to art would orphan. doc is not changed: a copy is re-anchored.
+func PredictOrphans(doc *Document, art *model.Article) OrphanLoss {
+	var l OrphanLoss
+	placed := map[string]bool{}
+	for _, n := range doc.Annotations {
+		if !n.Orphan {
+			placed[n.ID] = true
+		}
+	}
+	l.Placed = len(placed)
+	for _, r := range Reanchor(doc.Clone(), art).Results {
+		if r.Outcome == AnchorOrphaned && placed[r.ID] {
+			l.Lost++
+		}
+	}
+	return l
+}
+
 // NeedsReanchor reports whether doc should be re-anchored on art: the
 // article's text is not the one the document records (digest or length), or
 // some annotation is an orphan that might be placed again.

@@ -686,3 +686,39 @@ func TestReanchorCommonShortQuote(t *testing.T) {
 		})
 	}
 }
+
+// PredictOrphans counts what re-anchoring to another text would orphan of
+// the annotations placed now, without changing the document; Most is more
+// than half of them.
+func TestPredictOrphans(t *testing.T) {
+	e := newTestEditor(t)
+	for _, sp := range []model.Span{spanVladimirPutin, spanDonaldTrump, spanZelensky} {
+		if _, err := e.TagActor(sp, annotate.ActorChoice{Name: testArticle().Slice(sp)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := e.Doc()
+	before := marshal(t, doc)
+	for _, tc := range []struct {
+		name, text string
+		want       annotate.OrphanLoss
+		most       bool
+	}{
+		{"unchanged", testText, annotate.OrphanLoss{Lost: 0, Placed: 3}, false},
+		{"one name gone", strings.Replace(testText, "Zelensky was not invited.", "Nobody else was invited.", 1), annotate.OrphanLoss{Lost: 1, Placed: 3}, false},
+		{"a paywall", "Subscribe to keep reading: the first month is free.", annotate.OrphanLoss{Lost: 3, Placed: 3}, true},
+	} {
+		got := annotate.PredictOrphans(doc, model.NewArticle(model.Meta{}, tc.text, nil))
+		if got != tc.want || got.Most() != tc.most {
+			t.Errorf("%s: %+v (most %v), want %+v (most %v)", tc.name, got, got.Most(), tc.want, tc.most)
+		}
+	}
+	if marshal(t, doc) != before {
+		t.Error("PredictOrphans changed the document")
+	}
+	// Orphans already are not counted again.
+	annotate.Reanchor(doc, model.NewArticle(model.Meta{}, "Vladimir Putin met Donald Trump.", nil))
+	if got := annotate.PredictOrphans(doc, model.NewArticle(model.Meta{}, "Nothing here.", nil)); got != (annotate.OrphanLoss{Lost: 2, Placed: 2}) {
+		t.Errorf("with an orphan already: %+v, want 2 of 2", got)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"stance/model/store"
 )
 
 // sideStamp is the time format of conflict and recovery file names: UTC,
@@ -31,7 +33,7 @@ func WriteConflict(path string, doc *Document) (string, error) {
 // what the reader does when it panics, so that the document in memory
 // survives a bug without overwriting the annotations file with a state the
 // bug may have damaged. If the annotations file's directory cannot be
-// written (or annPath is empty), the file goes to DataDir() instead. It
+// written (or annPath is empty), the file goes to store.DataDir() instead. It
 // never panics, even if doc is inconsistent; the error then says why
 // nothing was written.
 func WriteRecovery(annPath string, doc *Document) (path string, err error) {
@@ -51,7 +53,7 @@ func WriteRecovery(annPath string, doc *Document) (path string, err error) {
 			first = err
 		}
 	}
-	dir, err := DataDir()
+	dir, err := store.DataDir()
 	if err == nil {
 		err = os.MkdirAll(dir, 0o755)
 	}
@@ -91,7 +93,7 @@ func writeSide(path, kind string, doc *Document) (string, error) {
 			return "", fmt.Errorf("writing a %s file for %s: %w", kind, path, err)
 		}
 		f.Close()
-		if err := SaveAtomic(name, data); err != nil {
+		if err := store.SaveAtomic(name, data); err != nil {
 			os.Remove(name)
 			return "", err
 		}

@@ -3,23 +3,24 @@ package annotate
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"syscall"
+
+	"stance/model/store"
+
+	"stance/model/localfile"
 )
 
-// Load reads and decodes the annotation document at path. It never writes.
-// A missing file is an error satisfying errors.Is(err, fs.ErrNotExist).
+// Load reads (see localfile.Read) and decodes the annotation document at
+// path. It never writes. A missing file is an error satisfying
+// errors.Is(err, fs.ErrNotExist).
 func Load(path string) (*Document, error) {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if err != nil {
 		return nil, err
 	}
 	return Decode(path, data)
 }
 
-// Save writes the document to path with SaveAtomic. It refuses, with an error
+// Save writes the document to path with store.SaveAtomic. It refuses, with an error
 // wrapping ErrNewerSchema, to replace a file whose schema is newer than
 // SchemaVersion, so that a newer program's work is never lost.
 func (d *Document) Save(path string) error {
@@ -30,83 +31,15 @@ func (d *Document) Save(path string) error {
 	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
-	return SaveAtomic(path, data)
+	return store.SaveAtomic(path, data)
 }
 
 func checkNotNewer(path string) error {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if err != nil {
-		return nil // nothing there to protect, or SaveAtomic will say why
+		return nil // nothing there to protect, or store.SaveAtomic will say why
 	}
 	if _, err := Decode(path, data); errors.Is(err, ErrNewerSchema) {
-		return err
-	}
-	return nil
-}
-
-// SaveAtomic replaces the file at path with data so that a crash at any
-// moment leaves either the old file or the new one, never a torn one: it
-// writes a temporary file in the same directory, syncs it, renames it over
-// path and syncs the directory. The new file keeps the old one's permissions
-// (0644 for a new file). If path is a symbolic link, the file it points to is
-// replaced. On failure the temporary file is removed, the old file is
-// untouched, and the error names path.
-func SaveAtomic(path string, data []byte) (err error) {
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
-	}
-	mode := fs.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		// Not the temporary file's made-up name: the folder is the matter.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = fmt.Errorf("cannot create a file in %s: %w", filepath.Clean(dir), pe.Err)
-		}
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-			err = fmt.Errorf("save %s: %w", path, err)
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, mode); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	return syncDir(dir)
-}
-
-// syncDir makes a rename in dir durable. File systems that cannot sync a
-// directory are not an error: the rename has happened either way.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return nil
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, errors.ErrUnsupported) {
 		return err
 	}
 	return nil

@@ -2,11 +2,12 @@ package annotate
 
 import (
 	"fmt"
-	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // Severity says how much a Problem matters.
@@ -63,7 +64,10 @@ func (p Problem) In(file string) string {
 // stances are valid; that every actor and claim an annotation refers to
 // exists, and the ones its type needs are there; that each span lies within
 // the article, is not empty for an actor or claim, and that its quote is the
-// article's text at those offsets; and that timestamps are RFC 3339.
+// article's text at those offsets; and that timestamps are RFC 3339. A
+// name, alias, claim text, note or author holding what model.SafeText
+// removes (control characters, escape sequences, bidi overrides) is a
+// warning: what a terminal or an export shows of it is not all it says.
 // Problems are reported document first, then in document order.
 //
 // When the article's text is not the one the document records, the
@@ -111,6 +115,14 @@ func Validate(d *Document, a *model.Article) []Problem {
 		}
 	}
 
+	// Text that could act on a terminal is a warning, not an error: the
+	// coding is sound, and the terminal and the exports leave it out.
+	warnUnsafe := func(id, field, s string) {
+		if unsafeText(s) {
+			warn(id, "%s %q has control characters, escape sequences or bidi overrides, which stance leaves out wherever it shows or exports it", field, clip(s))
+		}
+	}
+
 	seen := map[string]bool{}
 	checkID := func(what, id string, i int) string {
 		switch {
@@ -128,19 +140,24 @@ func Validate(d *Document, a *model.Article) []Problem {
 	for i, x := range d.Actors {
 		id := checkID("actor", x.ID, i)
 		actors[x.ID] = true
-		if normalizeSpace(x.Name) == "" {
+		if model.OneLine(x.Name) == "" {
 			report(id, "actor has no name")
 		}
 		if !x.Kind.Valid() {
 			report(id, "unknown actor kind %q", x.Kind)
 		}
+		warnUnsafe(id, "name", x.Name)
+		for _, alias := range x.Aliases {
+			warnUnsafe(id, "alias", alias)
+		}
 	}
 	for i, x := range d.Claims {
 		id := checkID("claim", x.ID, i)
 		claims[x.ID] = true
-		if normalizeSpace(x.Text) == "" {
+		if model.OneLine(x.Text) == "" {
 			report(id, "claim has no text")
 		}
+		warnUnsafe(id, "text", x.Text)
 	}
 
 	for i, n := range d.Annotations {
@@ -168,6 +185,8 @@ func Validate(d *Document, a *model.Article) []Problem {
 		case n.Type != model.TypePosition && n.Stance != "":
 			report(id, "%s annotation has a stance", n.Type)
 		}
+		warnUnsafe(id, "note", n.Note)
+		warnUnsafe(id, "author", n.Author)
 		for _, t := range []struct{ name, value string }{{"created", n.Created}, {"modified", n.Modified}} {
 			if _, err := time.Parse(time.RFC3339, t.value); t.value != "" && err != nil {
 				report(id, "%s %q is not an RFC 3339 time", t.name, t.value)
@@ -207,7 +226,7 @@ func Validate(d *Document, a *model.Article) []Problem {
 // of the document, and the article when it was found.
 func ValidateFile(ref CodedRef) (Coded, []Problem, error) {
 	c := Coded{AnnotationsPath: ref.Annotations}
-	data, err := os.ReadFile(ref.Annotations)
+	data, err := localfile.Read(ref.Annotations)
 	if err != nil {
 		return c, nil, fmt.Errorf("%s: %w", ref.Annotations, pathErr(err))
 	}
@@ -264,6 +283,15 @@ func spanProblem(s model.Span, length int) string {
 	}
 	return ""
 }
+
+// unsafeText reports whether s holds what model.SafeText removes; a line
+// break, whatever its form, does not count.
+func unsafeText(s string) bool {
+	s = lineBreaks.Replace(s)
+	return model.SafeText(s) != s
+}
+
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 // short abbreviates a hex digest for messages.
 func short(digest string) string {

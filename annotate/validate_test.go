@@ -98,6 +98,20 @@ func TestValidate(t *testing.T) {
 			d.Annotations[0].Created = "yesterday"
 			d.Annotations[0].Modified = "2026-11-27 12:00"
 		}, []string{`n-000001: created "yesterday" is not an RFC 3339 time`, `n-000001: modified "2026-11-27 12:00" is not an RFC 3339 time`}},
+		// Text that would act on a terminal is said, quoted so that the
+		// message itself is safe; a line break in a note is not such text.
+		{"terminal escapes and controls", func(d *annotate.Document, _ **model.Article) {
+			d.Actors[0].Name = "Putin\x1b]52;c;cm0gLXJmIH4=\x07"
+			d.Actors[0].Aliases = []string{"\u202enituP"}
+			d.Claims[0].Text = "No deal\x01"
+			d.Annotations[0].Note = "first line\r\nsecond line"
+			d.Annotations[1].Note = "\x1b[2J"
+		}, []string{
+			`a-000001: name "Putin\x1b]52;c;cm0gLXJmIH4=\a" has control characters, escape sequences or bidi overrides, which stance leaves out wherever it shows or exports it`,
+			`a-000001: alias "\u202enituP" has control characters, escape sequences or bidi overrides, which stance leaves out wherever it shows or exports it`,
+			`c-000001: text "No deal\x01" has control characters, escape sequences or bidi overrides, which stance leaves out wherever it shows or exports it`,
+			`n-000002: note "\x1b[2J" has control characters, escape sequences or bidi overrides, which stance leaves out wherever it shows or exports it`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,8 @@
-// Package model holds stance's plain domain types and the pure functions over
-// them: parsing and normalising articles, and converting offsets. It does no
-// I/O beyond io.Reader and knows nothing of terminals.
+// Package model is the news: what an article is and where it comes from —
+// Article, Block, Span, Actor, Claim, Annotation, Stance, and the parsing
+// and normalising of text, Markdown and HTML into them, with offsets. It
+// does no I/O beyond io.Reader and knows nothing of terminals; its
+// sub-packages fetch and keep articles (web, feeds, library, store).
 package model
 
 import (

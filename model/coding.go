@@ -78,6 +78,11 @@ type Actor struct {
 	Name    string
 	Kind    ActorKind
 	Aliases []string
+	// Learned lists the aliases learned from mentions, a part of Aliases:
+	// a mention's text becomes an alias of its actor when the actor does
+	// not go by it yet, and goes again with the last mention written so.
+	// The other aliases (a file's, written by hand, a codebook's) stay.
+	Learned []string
 	// Affiliation is the ID of the actor this one belongs to (a minister's
 	// government, a politician's party); "" for none.
 	Affiliation string

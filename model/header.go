@@ -107,7 +107,7 @@ func setField(meta *Meta, key, value string) bool {
 	if *f != "" {
 		return false
 	}
-	*f = strings.Join(strings.Fields(value), " ")
+	*f = OneLine(value)
 	return true
 }
 

@@ -88,7 +88,7 @@ func ParseHTMLCharset(name string, raw []byte, pageURL *url.URL, contentType str
 // cleanLine returns s normalised, on one line, with runs of white space
 // made single spaces.
 func cleanLine(s string) string {
-	return strings.Join(strings.Fields(Normalize([]byte(s))), " ")
+	return OneLine(Normalize([]byte(s)))
 }
 
 // htmlWalker turns an extracted article's DOM into blocks. Inline content

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -33,7 +34,17 @@ import (
 // once the controls are gone. Normalize never fails: it accepts any bytes, and
 // Normalize of its own result returns that result unchanged.
 func Normalize(raw []byte) string {
-	out := make([]byte, 0, len(raw))
+	out := clean(make([]byte, 0, len(raw)), raw)
+	for bytes.HasPrefix(out, bom) {
+		out = out[len(bom):]
+	}
+	return string(norm.NFC.Bytes(out))
+}
+
+// clean appends to out what Normalize keeps of raw, before the byte order
+// mark and NFC: valid UTF-8 without escape sequences, controls other than
+// \n and \t, or bidirectional controls, with CRLF and CR turned into LF.
+func clean(out, raw []byte) []byte {
 	s := stringScanner{raw: raw, termFrom: -1}
 	afterCR := false // the last byte written was a CR turned into LF
 	for i := 0; i < len(raw); {
@@ -77,10 +88,54 @@ func Normalize(raw []byte) string {
 			i += size
 		}
 	}
-	for bytes.HasPrefix(out, bom) {
-		out = out[len(bom):]
+	return out
+}
+
+// SafeText returns s made safe to show: what Normalize removes from an
+// article is removed from s too — terminal escape sequences with their
+// bodies, control characters other than \n and \t, bidirectional
+// embedding, override and isolate controls — invalid UTF-8 becomes U+FFFD,
+// and CRLF and CR become LF. Unlike Normalize it neither applies NFC nor
+// drops a byte order mark: s is otherwise as it was. It is for text that
+// comes from a file other than an article — a name, a claim, a note, a
+// path — on its way to a terminal or to an export that a person reads.
+func SafeText(s string) string {
+	if isSafeText(s) {
+		return s
 	}
-	return string(norm.NFC.Bytes(out))
+	return string(clean(make([]byte, 0, len(s)), []byte(s)))
+}
+
+// SafeTerminal returns s as SafeText does, on one line: line breaks and
+// tabs become spaces, so that a name or a path in a one-line message
+// cannot start a line of its own or push columns apart.
+func SafeTerminal(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, SafeText(s))
+}
+
+// isSafeText reports whether SafeText would return s unchanged.
+func isSafeText(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == 0x1b || c == '\r' || isControl(rune(c)) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || isControl(r) || IsBidiControl(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 var bom = []byte("\uFEFF")

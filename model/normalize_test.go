@@ -131,3 +131,27 @@ func TestStripEscapes(t *testing.T) {
 		}
 	}
 }
+
+func TestSafeText(t *testing.T) {
+	for _, tc := range []struct{ name, in, text, line string }{
+		{"plain text is returned as it is", "Vladimir Putin", "Vladimir Putin", "Vladimir Putin"},
+		{"not NFC and a BOM are left alone", "\ufeffe\u0301", "\ufeffe\u0301", "\ufeffe\u0301"},
+		{"OSC 52 clipboard write", "Putin\x1b]52;c;cm0gLXJmIH4=\x07", "Putin", "Putin"},
+		{"screen clear and cursor home", "\x1b[2J\x1b[HTrump", "Trump", "Trump"},
+		{"8-bit CSI", "a\u009b31mb", "ab", "ab"},
+		{"bidi override", "abc\u202edcba\u202c", "abcdcba", "abcdcba"},
+		{"C0 controls and DEL", "a\x01b\x08c\x7f", "abc", "abc"},
+		{"invalid UTF-8", "a\xffb", "a\ufffdb", "a\ufffdb"},
+		{"line breaks and tabs kept, or spaces on one line", "one\r\ntwo\rthree\tfour", "one\ntwo\nthree\tfour", "one two three four"},
+		{"bidi marks and joiners kept", "\u200f\u200d", "\u200f\u200d", "\u200f\u200d"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := SafeText(tc.in); got != tc.text {
+				t.Errorf("SafeText(%q) = %q, want %q", tc.in, got, tc.text)
+			}
+			if got := SafeTerminal(tc.in); got != tc.line {
+				t.Errorf("SafeTerminal(%q) = %q, want %q", tc.in, got, tc.line)
+			}
+		})
+	}
+}

@@ -205,16 +205,16 @@ func annotationSummary(s *Session, a model.Annotation, width int) string {
 	var out string
 	switch a.Type {
 	case model.TypeActor:
-		out = actor + " “" + oneLine(a.Quote) + "”"
+		out = actor + " “" + model.OneLine(a.Quote) + "”"
 	case model.TypeClaim:
-		out = "“" + oneLine(claim) + "”"
+		out = "“" + model.OneLine(claim) + "”"
 		if actor != "" {
 			out = actor + ": " + out
 		}
 	case model.TypePosition:
-		out = actor + " " + stanceSymbol(a.Stance) + string(a.Stance) + " “" + oneLine(claim) + "”"
+		out = actor + " " + stanceSymbol(a.Stance) + string(a.Stance) + " “" + model.OneLine(claim) + "”"
 	default:
-		out = oneLine(a.Quote)
+		out = model.OneLine(a.Quote)
 	}
 	return ansi.Truncate(out, max(width, 1), "…")
 }
@@ -228,5 +228,3 @@ func stanceSymbol(s model.Stance) string {
 	}
 	return "○"
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stance/annotate"
 	"stance/model"
 )
 
@@ -61,19 +62,26 @@ type Model struct {
 	isError bool
 	fetch   fetchStatus  // a web page or feed being fetched, or an article opened
 	pending *pendingOpen // the article opened in the background, until shown
+	// lastRefresh undoes the refresh that opened the session, if one did.
+	lastRefresh *refreshUndo
 
 	saving    bool
 	saveDone  chan struct{} // closed when the running save's write has ended
 	saveAgain bool
 	saveErr   string
 	afterSave func() tea.Cmd // what waits for the running save: quit, back
-	forceQuit bool           // the last quit failed to save: the next leaves anyway
+	forceQuit bool           // the last quit failed to save: the next keeps a recovery file and leaves
+	loseQuit  bool           // not even a recovery file could be written: the next quit loses the edits
+	unkept    error          // why not
+	left      bool           // a quit has ended the session: nothing is left for Shutdown to save
 	mouseDown bool
 	fatal     error
-	jumped    string  // the annotation last jumped to from the list: it wins ties at the cursor
-	drawPanic error   // a panic while drawing, to be handled by the next Update
-	exitNote  string  // a line to print after the program ends
-	initCmd   tea.Cmd // what opening the first article asked for, run by Init
+	jumped    string // the annotation last jumped to from the list: it wins ties at the cursor
+	drawPanic error  // a panic while drawing, to be handled by the next Update
+	// unsaved says, a line each, what did not reach its annotations file
+	// and where it was kept instead: the program's error when it ends.
+	unsaved []string
+	initCmd tea.Cmd // what opening the first article asked for, run by Init
 	// announceSave asks the next save to say where it wrote: ctrl+s, whose
 	// save would otherwise show only as the status bar's "saved".
 	announceSave bool
@@ -124,10 +132,6 @@ func New(opts Options) *Model {
 
 // Err returns the internal error that ended the program, if any.
 func (m *Model) Err() error { return m.fatal }
-
-// Note returns a line for the terminal after the program ended normally,
-// e.g. where the edits of a read-only session were kept; "" if none.
-func (m *Model) Note() string { return m.exitNote }
 
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.initCmd}
@@ -267,6 +271,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.fetch.Update(msg)
 	case snapshotFetchedMsg:
 		return m.fetched(msg)
+	case refreshedMsg:
+		return m.refreshed(msg)
 	case feedLoadedMsg:
 		if m.feed != nil {
 			m.feed.Update(msg)
@@ -323,7 +329,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if a, ok := m.sess.Doc().Annotation(msg.id); ok && a.Orphan {
-			m.setError("orphan: “" + oneLine(a.Quote) + "” is no longer in the article (e to note it, x to delete it)")
+			m.setError("orphan: “" + model.OneLine(a.Quote) + "” is no longer in the article (e to note it, x to delete it)")
 		} else if ok {
 			m.jumped = a.ID
 			m.article.Select(a.Span)
@@ -350,7 +356,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
-	m.forceQuit = m.forceQuit && key.Matches(msg, km.Quit)
+	if !key.Matches(msg, km.Quit) {
+		m.forceQuit, m.loseQuit = false, false
+	}
 	if m.help {
 		return m.updateHelp(msg)
 	}
@@ -378,9 +386,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil // a web page is on its way: nothing to act on yet
 	}
 	if m.article.Searching() {
-		cmd := m.article.Update(msg)
-		m.syncInspector()
-		return cmd
+		return m.articleKey(msg)
 	}
 	switch {
 	case key.Matches(msg, km.Quit):
@@ -407,6 +413,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if what, ok := m.sess.Editor.Undo(); ok {
 			m.afterEdit("undid "+what, "")
 			return m.scheduleSave()
+		}
+		if m.lastRefresh != nil && m.lastRefresh.sess == m.sess {
+			return m.undoRefresh()
 		}
 		m.setMessage("nothing to undo")
 		return nil
@@ -483,7 +492,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, km.Back) && msg.String() == "backspace" && (m.library != nil || m.feed != nil) {
 		return m.backToLibrary()
 	}
+	return m.articleKey(msg)
+}
+
+// articleKey hands a key to the article; a move to a search match says
+// which on the message line.
+func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	cmd := m.article.Update(msg)
+	if info, ok := m.article.TakeMatchInfo(); ok {
+		m.setMessage(info)
+	}
 	m.syncInspector()
 	return cmd
 }
@@ -569,7 +587,7 @@ func (m *Model) deleteAnnotation(a model.Annotation, ok bool, none string) tea.C
 		m.setError(err.Error())
 		return nil
 	}
-	m.afterEdit("deleted "+string(a.Type)+" “"+oneLine(a.Quote)+"” (u to undo)", "")
+	m.afterEdit("deleted "+annotate.Described(a)+" (u to undo)", "")
 	return m.scheduleSave()
 }
 
@@ -926,6 +944,8 @@ func (m *Model) readerStatus() statusInfo {
 		mode = "EXPORT"
 	case m.dialog != nil && strings.HasPrefix(m.dialog.title, "Edit"):
 		mode = "EDIT"
+	case m.dialog != nil && len(m.dialog.fields) == 0:
+		mode = "CONFIRM"
 	case m.dialog != nil:
 		mode = "TAG"
 	case m.article.Searching():
@@ -933,14 +953,10 @@ func (m *Model) readerStatus() statusInfo {
 	case m.article.selecting:
 		mode = "SELECT"
 	}
-	msg := m.message
-	if msg == "" && !m.article.Searching() {
-		msg = m.article.MatchInfo()
-	}
 	return statusInfo{
 		mode: mode, file: filepath.Base(s.Path), annPath: s.savePath(), counts: counts,
 		dirty: s.Dirty(), unwritten: !s.written, saveErr: m.saveErr, readOnly: s.ReadOnly,
-		message: msg, isError: m.isError,
+		message: m.message, isError: m.isError,
 	}
 }
 

@@ -43,6 +43,9 @@ type articlePane struct {
 	matches   []model.Span
 	match     int  // index of the current match, -1 if none
 	pending   bool // matches holds only those on screen; all are coming
+	// matchMoved is set when a key moved to a match, or found none: the
+	// message line says which until the next key (see TakeMatchInfo).
+	matchMoved bool
 
 	sgrCache map[mark]sgrPair
 	cellBuf  []cell
@@ -482,6 +485,7 @@ func (p *articlePane) visibleSpan() model.Span {
 // With fromCursor the match at the cursor itself counts as next.
 func (p *articlePane) gotoMatch(dir int, fromCursor bool) {
 	p.allMatches()
+	p.matchMoved = true
 	if len(p.matches) == 0 {
 		return
 	}
@@ -518,21 +522,23 @@ func (p *articlePane) gotoMatch(dir int, fromCursor bool) {
 	p.Select(p.matches[i])
 }
 
-// MatchInfo describes the search state for the status bar.
-func (p *articlePane) MatchInfo() string {
-	if p.query == "" {
-		return ""
+// TakeMatchInfo says where the last key went among the matches ("match
+// 2/7", "no match for “x”"), once: ok is false when it did not move to a
+// match. As in vim, the message is the answer to that key, not a state
+// shown while other keys are pressed. The matches are all known then:
+// moving to one completes them.
+func (p *articlePane) TakeMatchInfo() (info string, ok bool) {
+	if !p.matchMoved {
+		return "", false
 	}
-	if p.pending {
-		return "searching…"
+	p.matchMoved = false
+	switch {
+	case p.query == "":
+		return "", false
+	case len(p.matches) == 0:
+		return "no match for “" + p.query + "”", true
 	}
-	if len(p.matches) == 0 {
-		return "no match for “" + p.query + "”"
-	}
-	if p.match < 0 {
-		return itoa(len(p.matches)) + " matches"
-	}
-	return "match " + itoa(p.match+1) + "/" + itoa(len(p.matches))
+	return "match " + itoa(p.match+1) + "/" + itoa(len(p.matches)), true
 }
 
 // moveTo puts the cursor at offset and keeps it in view.
@@ -806,7 +812,9 @@ func (p *articlePane) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// titleLine shows the article's title, date and how far in the reader is.
+// titleLine shows the article's title, date and how far in the reader is:
+// how much of the article is above the bottom of the screen, as less's
+// percentage says.
 func (p *articlePane) titleLine() string {
 	st := p.common.Styles
 	meta := p.sess.Article.Meta
@@ -815,7 +823,8 @@ func (p *articlePane) titleLine() string {
 		right = meta.Date + " · "
 	}
 	if len(p.lay.rows) > 0 {
-		right += itoa(p.percent()) + "%"
+		// "read", or a bare percentage reads as how much is coded.
+		right += itoa(p.percent()) + "% read"
 	}
 	avail := max(p.width-ansi.StringWidth(right)-1, 1)
 	title := ansi.Truncate(meta.Title, avail, "…")
@@ -838,10 +847,10 @@ func (p *articlePane) decoration(b model.Block, first bool) string {
 	st := p.common.Styles
 	switch b.Kind {
 	case model.BlockQuote:
-		return st.QuoteBar.Render(strings.Repeat("│ ", max(b.Level, 1)))
+		return st.QuoteBar.Render(strings.Repeat("│ ", drawnLevel(b)))
 	case model.BlockListItem:
 		// A nested item is indented under its parent's text.
-		indent := strings.Repeat("  ", max(b.Level, 1)-1)
+		indent := strings.Repeat("  ", drawnLevel(b)-1)
 		if first {
 			return indent + st.ListBullet.Render("• ")
 		}

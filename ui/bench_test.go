@@ -11,6 +11,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/library"
 	"stance/model/workload"
 )
 
@@ -282,7 +283,7 @@ func BenchmarkSearch(b *testing.B) {
 }
 
 func ExampleNew() {
-	m := New(Options{Sources: BundledSources()})
+	m := New(Options{Sources: library.Bundled()})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	fmt.Println(len(m.library.sources) > 4)
 	// Output: true

@@ -1,6 +1,10 @@
 package ui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"stance/model"
+)
 
 // copyToClipboard copies the selection, or else the quote of the
 // annotation the edit keys act on, to the system clipboard. Bubble Tea
@@ -12,7 +16,7 @@ func (m *Model) copyToClipboard() tea.Cmd {
 		m.setMessage("nothing to copy: select text, or move onto an annotation")
 		return nil
 	}
-	m.setMessage("copied to the clipboard: “" + oneLine(text) + "”")
+	m.setMessage("copied to the clipboard: “" + model.OneLine(text) + "”")
 	return tea.SetClipboard(text)
 }
 

@@ -1,7 +1,8 @@
-// Package ui is stance's terminal interface: a root model that routes
-// messages and lays out panes (library, article, annotations, inspector,
-// status), and the dialogs that tag text. Every rule about annotations lives
-// in package annotate; ui only asks it.
+// Package ui is stance for people: the terminal reader, a root model that
+// routes messages and lays out panes (library, article, annotations,
+// inspector, status), and the dialogs that tag text; the command line is
+// ui/cli. Every rule about annotations lives in package annotate; ui only
+// asks it.
 package ui
 
 import (
@@ -36,14 +37,6 @@ type Coding struct {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-// plural returns "1 actor", "2 actors".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return itoa(n) + " " + word + "s"
-}
 
 // wheelLines is how many lines a turn of the wheel scrolls a text.
 const wheelLines = 3

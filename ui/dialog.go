@@ -1,18 +1,22 @@
 package ui
 
 import (
+	"errors"
+	"slices"
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"stance/model"
 )
 
 // A dialog is a small form: text fields, fuzzy pickers and choices. It is
-// keyboard-fast: fields come pre-filled, tab and shift+tab move between
-// them, enter submits from any field and esc cancels.
+// keyboard-fast: fields come pre-filled with what the text supports (else
+// empty), tab and shift+tab move between them, enter submits from any field
+// and esc cancels.
 type dialog struct {
 	common  *Common
 	title   string
@@ -21,9 +25,29 @@ type dialog struct {
 	focus   int
 	err     string
 
-	// submit applies the dialog; an error keeps it open and is shown.
+	// submit applies the dialog; an error keeps it open and is shown. An
+	// askError asks first: yes submits again with confirmed set.
 	submit func(d *dialog) (tea.Cmd, error)
+	// ask is the question waiting for yes or no, confirmed set while
+	// the dialog submits on yes.
+	ask       string
+	confirmed bool
+
+	// A confirmation has no fields: lines that say what enter would do,
+	// its own key hint (the first of these that fits), and what esc does
+	// besides closing it.
+	body   []string
+	hint   []string
+	cancel func()
 }
+
+// askError is what submit returns to ask before it goes ahead, as before
+// replacing a file: the dialog shows the question, keeps what was typed,
+// and submits again on yes (enter or y); no (esc or n) goes back to the
+// fields.
+type askError struct{ question string }
+
+func (e askError) Error() string { return e.question }
 
 type fieldKind int
 
@@ -38,7 +62,6 @@ type option struct {
 	label  string // shown and compared with what is typed
 	value  string // an id
 	detail string // shown dim after the label
-	names  bool   // it stands for what was typed, as another form of its name
 }
 
 // field is one row of a dialog.
@@ -50,9 +73,10 @@ type field struct {
 	// pickers
 	options  func(query string) []option
 	allowNew bool // typed text that matches nothing is offered as new
-	// byWords lets the typed text pick a match whose words it names
-	// (namesWords): right for names ("putin"), too loose for claims.
-	byWords   bool
+	// auto returns the value of the option that query stands for by
+	// itself, "" for none: the typed text then stands for itself (a new
+	// entry) unless the coder picks an option.
+	auto      func(query string, matches []option) string
 	newLabel  string // e.g. "new actor"
 	matches   []option
 	pick      int // index into matches; -1 = the typed text as it is
@@ -100,14 +124,15 @@ func textField(label, value string) *field {
 }
 
 // pickerField is a text field whose value is matched, fuzzily, against
-// options; ↑/↓ pick one.
-func pickerField(label, value string, options func(string) []option, allowNew bool, newLabel string) *field {
+// options; ↑/↓ pick one. auto says which option the text stands for by
+// itself.
+func pickerField(label, value string, options func(string) []option, auto func(string, []option) string, allowNew bool, newLabel string) *field {
 	f := textField(label, value)
 	f.kind = fieldPicker
 	f.options = options
+	f.auto = auto
 	f.allowNew = allowNew
 	f.newLabel = newLabel
-	f.byWords = true
 	return f
 }
 
@@ -122,8 +147,9 @@ func choiceField(label string, choices []string, selected string) *field {
 }
 
 // refresh recomputes a picker's matches when its text changed, choosing the
-// default pick: an exact match, else a match containing the text, else the
-// typed text as new.
+// default pick: the pre-selected option while the text is as pre-filled,
+// else the option the text stands for (auto), else the typed text as new,
+// or, where nothing new is allowed, the best match of a text typed.
 func (f *field) refresh(force bool) {
 	if f.kind != fieldPicker {
 		return
@@ -146,53 +172,18 @@ func (f *field) refresh(force bool) {
 			}
 		}
 	}
-	lq := strings.ToLower(q)
-	for i, m := range f.matches {
-		if strings.ToLower(m.label) == lq {
+	if q == "" {
+		return // nothing chosen, nothing guessed
+	}
+	if v := f.auto(q, f.matches); v != "" {
+		if i := slices.IndexFunc(f.matches, func(m option) bool { return m.value == v }); i >= 0 {
 			f.pick = i
 			return
 		}
 	}
-	if q == "" {
-		if !f.allowNew {
-			f.pick = 0
-		}
-		return
+	if !f.allowNew {
+		f.pick = 0 // the best match of what was typed
 	}
-	// The first match is taken when it alone is named by the text: word
-	// for word ("putin" for "Vladimir Putin"), or as another form of its
-	// name ("Vladimir Putin" for "Putin"). Two named alike ("Trump" with
-	// Donald and Melania Trump) are left for the coder to choose; else
-	// the text stands for a new entry.
-	named := func(o option) bool { return o.names || f.byWords && namesWords(o.label+" "+o.detail, q) }
-	if !f.allowNew || named(f.matches[0]) && (len(f.matches) == 1 || !named(f.matches[1])) {
-		f.pick = 0
-	}
-}
-
-// namesWords reports whether every word of query names a word of s: equal
-// to it, or, from three letters on, its beginning; case is ignored. So
-// "Putin" and "vlad" name "Vladimir Putin", while "d" and "put in" do not.
-func namesWords(s, query string) bool {
-	words := strings.FieldsFunc(strings.ToLower(s), notWordRune)
-	qs := strings.FieldsFunc(strings.ToLower(query), notWordRune)
-	for _, q := range qs {
-		found := false
-		for _, w := range words {
-			if w == q || (len([]rune(q)) >= 3 && strings.HasPrefix(w, q)) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return len(qs) > 0
-}
-
-func notWordRune(r rune) bool {
-	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 }
 
 // preselect makes a pre-filled picker stand for the option whose value is
@@ -222,20 +213,26 @@ func (f *field) choiceValue() string { return f.choices[f.choice] }
 // Update handles one message; the returned command may close the dialog.
 func (d *dialog) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
+	if len(d.fields) == 0 && (!ok || k.String() != "esc" && k.String() != "enter") {
+		return nil // a confirmation takes enter or esc, nothing else
+	}
 	if !ok {
 		return d.updateInput(msg)
 	}
-	f := d.fields[d.focus]
+	if d.ask != "" {
+		return d.answer(k)
+	}
 	switch k.String() {
 	case "esc":
+		if d.cancel != nil {
+			d.cancel()
+		}
 		return closeDialog
 	case "enter":
-		cmd, err := d.submit(d)
-		if err != nil {
-			d.err = err.Error()
-			return nil
-		}
-		return tea.Batch(cmd, closeDialog)
+		return d.apply()
+	}
+	f := d.fields[d.focus]
+	switch k.String() {
 	case "tab", "down":
 		if k.String() == "down" && f.kind == fieldPicker && len(f.matches) > 0 {
 			f.movePick(1)
@@ -265,11 +262,43 @@ func (d *dialog) Update(msg tea.Msg) tea.Cmd {
 	return d.updateInput(msg)
 }
 
+// apply submits the dialog: it closes, asks, or stays open with the error.
+func (d *dialog) apply() tea.Cmd {
+	cmd, err := d.submit(d)
+	var ask askError
+	switch {
+	case errors.As(err, &ask):
+		d.ask, d.err = ask.question, ""
+		return nil
+	case err != nil:
+		d.err = err.Error()
+		return nil
+	}
+	return tea.Batch(cmd, closeDialog)
+}
+
+// answer takes the answer to the question asked: yes submits, no goes
+// back to the fields; other keys wait for one or the other.
+func (d *dialog) answer(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "enter", "y":
+		d.ask, d.confirmed = "", true
+		defer func() { d.confirmed = false }()
+		return d.apply()
+	case "esc", "n":
+		d.ask = ""
+	}
+	return nil
+}
+
 // Wheel moves the focused field's pick (a picker's match, a choice) by
 // step (see wheelStep), as the arrow keys do.
 func (d *dialog) Wheel(step int) {
+	if len(d.fields) == 0 {
+		return
+	}
 	switch f := d.fields[d.focus]; {
-	case step == 0:
+	case step == 0, d.ask != "":
 	case f.kind == fieldPicker && len(f.matches) > 0:
 		f.movePick(step)
 	case f.kind == fieldChoice:
@@ -335,7 +364,7 @@ func (d *dialog) View(width, height int) string {
 	title := st.DialogTitle.Render(d.title)
 	context := ""
 	if d.context != "" {
-		context = st.Dim.Render(ansi.Truncate("“"+oneLine(d.context)+"”", inner, "…"))
+		context = st.Dim.Render(ansi.Truncate("“"+model.OneLine(d.context)+"”", inner, "…"))
 	}
 	// The fields' lines, and where the focused one's start and end.
 	var lines []string
@@ -375,9 +404,12 @@ func (d *dialog) View(width, height int) string {
 		default:
 			f.input.SetWidth(inner - labelWidth - 1)
 			input := f.input.View()
-			if focused && f.fresh {
+			switch value := ansi.Truncate(f.input.Value(), inner-labelWidth-1, "…"); {
+			case focused && f.fresh:
 				// Shown selected: the first key typed replaces it.
-				input = st.OptionActive.Render(ansi.Truncate(f.input.Value(), inner-labelWidth-1, "…"))
+				input = st.OptionActive.Render(value)
+			case !focused:
+				input = value // cut with an ellipsis, where the input's view just stops
 			}
 			lines = append(lines, label+input)
 			if f.kind == fieldPicker {
@@ -388,26 +420,36 @@ func (d *dialog) View(width, height int) string {
 			focusTo = len(lines)
 		}
 	}
-	errLine := ""
-	if d.err != "" {
-		errLine = st.Error.Render(ansi.Truncate(d.err, inner, "…"))
+	for _, b := range d.body {
+		lines = append(lines, strings.Split(ansi.Wrap(b, inner, ""), "\n")...)
+	}
+	// The error, or a question and the keys that answer it: what the
+	// dialog waits on shows however small the screen.
+	var below []string
+	switch {
+	case d.ask != "":
+		for _, l := range strings.Split(ansi.Wrap(d.ask, inner, ""), "\n") {
+			below = append(below, st.Error.Render(l))
+		}
+		below = append(below, st.Dim.Render(askHint(inner)))
+	case d.err != "":
+		below = append(below, st.Error.Render(ansi.Truncate(d.err, inner, "…")))
+	case len(d.hint) > 0:
+		below = append(below, st.Dim.Render(fitting(d.hint, inner)))
 	}
 	hint := st.Dim.Render(keyHint(inner))
 	// What does not fit goes: the key hint, then the context, then the
 	// fields far from the focused one, which always shows, as the title
 	// and the error do.
 	room := max(height-2, 1) // inside the border
-	fixed := 1
-	if errLine != "" {
-		fixed++
-	}
+	fixed := 1 + len(below)
 	show := func(b bool) int {
 		if b {
 			return 1
 		}
 		return 0
 	}
-	withHint, withContext := true, context != ""
+	withHint, withContext := d.ask == "" && len(d.hint) == 0, context != ""
 	if fixed+show(withContext)+len(lines)+1 > room {
 		withHint = false
 	}
@@ -423,9 +465,7 @@ func (d *dialog) View(width, height int) string {
 		out = append(out, context)
 	}
 	out = append(out, lines...)
-	if errLine != "" {
-		out = append(out, errLine)
-	}
+	out = append(out, below...)
 	if withHint {
 		out = append(out, hint)
 	}
@@ -443,6 +483,27 @@ func keyHint(width int) string {
 		"enter save · tab next · ↑↓ pick · esc cancel",
 		"enter save · esc cancel",
 	} {
+		if ansi.StringWidth(h) <= width {
+			return h
+		}
+	}
+	return ""
+}
+
+// fitting is the first of hints no wider than width, or "".
+func fitting(hints []string, width int) string {
+	for _, h := range hints {
+		if ansi.StringWidth(h) <= width {
+			return h
+		}
+	}
+	return ""
+}
+
+// askHint is the keys that answer a dialog's question, as long as the
+// width allows.
+func askHint(width int) string {
+	for _, h := range []string{"enter or y replace · esc or n go back", "enter/y replace · esc/n back", "y · n"} {
 		if ansi.StringWidth(h) <= width {
 			return h
 		}
@@ -481,7 +542,7 @@ func (d *dialog) pickerLines(f *field, focused bool, inner, indent int) []string
 			return []string{pad + "  " + st.Dim.Render(ansi.Truncate("→ "+o.label+"  "+o.detail, inner-indent-2, "…"))}
 		}
 		if newRow != "" {
-			return []string{pad + "  " + st.Dim.Render("→ "+newRow)}
+			return []string{pad + "  " + st.Dim.Render(ansi.Truncate("→ "+newRow, inner-indent-2, "…"))}
 		}
 		return nil
 	}

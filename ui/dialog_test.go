@@ -6,33 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
-
-func TestNamesWords(t *testing.T) {
-	tests := []struct {
-		s, query string
-		want     bool
-	}{
-		{"Vladimir Putin person", "Putin", true},
-		{"Vladimir Putin person", "putin", true},
-		{"Vladimir Putin person", "vlad", true},
-		{"Vladimir Putin person", "Vladimir Putin", true},
-		{"Vladimir Putin person", "d", false},
-		{"Vladimir Putin person", "Vl", false},
-		{"Vladimir Putin person", "put in", false},
-		{"Vladimir Putin person", "Putin's", false},
-		{"Volodymyr Zelenskyy person", "Zelensky", true},
-		{"東京都 organization", "東京都", true},
-		{"Anything", "", false},
-	}
-	for _, tt := range tests {
-		if got := namesWords(tt.s, tt.query); got != tt.want {
-			t.Errorf("namesWords(%q, %q) = %v, want %v", tt.s, tt.query, got, tt.want)
-		}
-	}
-}
 
 // composite is what drawOver stands for: lipgloss's compositor.
 func composite(body, box string, x, y int) string {
@@ -100,6 +77,74 @@ func TestDrawOverMatchesCompositor(t *testing.T) {
 			}
 			if g, w := ansi.Strip(got), ansi.Strip(want); g != w {
 				t.Errorf("text differs:\n got %q\nwant %q", g, w)
+			}
+		})
+	}
+}
+
+// A claim longer than the dialog is cut with an ellipsis where it shows:
+// in its field and as the new claim the field stands for, once the focus
+// has moved on.
+func TestDialogCutsLongClaimWithEllipsis(t *testing.T) {
+	for _, sz := range []size{wide, narrow, tiny} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
+			typeKeys(h, []string{"/", "Putin echoed", "enter", "esc", "s", "c"}) // the speaker has the focus: the claim is shown cut
+			var claim, newClaim string
+			for _, l := range strings.Split(h.screen(), "\n") {
+				from, to := strings.Index(l, "║"), strings.LastIndex(l, "║")
+				if from < 0 || to <= from {
+					continue
+				}
+				l = strings.TrimSpace(l[from+len("║") : to])
+				switch {
+				case strings.HasPrefix(l, "claim "):
+					claim = l
+				case strings.HasPrefix(l, "→ + new claim"):
+					newClaim = l
+				}
+			}
+			for _, l := range []string{claim, newClaim} {
+				if !strings.HasSuffix(l, "…") {
+					t.Errorf("a long claim is cut without an ellipsis: %q\n%s", l, h.screen())
+				}
+			}
+		})
+	}
+}
+
+// A confirmation says what it asks and how to answer on every screen size
+// (its key hint goes last, never first, when room is short); enter does
+// it, esc does not, and other keys do neither.
+func TestConfirmDialog(t *testing.T) {
+	for _, sz := range []size{wide, narrow, tiny} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), sz.w, sz.h)
+			yes, no := 0, 0
+			open := func() {
+				h.m.dialog = newConfirmDialog(h.m.common, "Refresh?", []string{"14 of 18 annotations would be orphaned.", "More words that a small screen has no room for, and more."},
+					[]string{"enter takes the new text · esc keeps the previous snapshot", "enter takes it · esc keeps the old"},
+					func() tea.Cmd { yes++; return nil }, func() { no++ })
+			}
+			open()
+			screen := h.screen()
+			for _, want := range []string{"Refresh?", "14 of 18 annotations", "enter takes", "esc keeps the"} {
+				if !strings.Contains(screen, want) {
+					t.Errorf("the confirmation lacks %q:\n%s", want, screen)
+				}
+			}
+			h.keys("j", "y", "tab")
+			if h.m.dialog == nil || yes+no != 0 {
+				t.Fatalf("other keys answered: yes %d, no %d", yes, no)
+			}
+			h.keys("esc")
+			if h.m.dialog != nil || no != 1 || yes != 0 {
+				t.Errorf("esc: dialog %v, yes %d, no %d", h.m.dialog != nil, yes, no)
+			}
+			open()
+			h.keys("enter")
+			if h.m.dialog != nil || yes != 1 || no != 1 {
+				t.Errorf("enter: dialog %v, yes %d, no %d", h.m.dialog != nil, yes, no)
 			}
 		})
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -39,9 +40,18 @@ func actorOptions(s *Session) func(string) []option {
 			if m.Matched != m.Actor.Name {
 				detail += " · “" + m.Matched + "”"
 			}
-			out = append(out, option{label: m.Actor.Name, value: m.Actor.ID, detail: detail, names: m.Names})
+			out = append(out, option{label: m.Actor.Name, value: m.Actor.ID, detail: detail})
 		}
 		return out
+	}
+}
+
+// pickActor is the actor a name stands for by itself, as annotate decides
+// it: its name or alias, or all of its name's words; never a guess.
+func pickActor(s *Session) func(string, []option) string {
+	return func(q string, _ []option) string {
+		a, _ := s.Doc().PickActor(q)
+		return a.ID
 	}
 }
 
@@ -49,16 +59,40 @@ func claimOptions(s *Session) func(string) []option {
 	return func(q string) []option {
 		var out []option
 		for _, c := range s.Doc().MatchClaims(q) {
-			out = append(out, option{label: oneLine(c.Text), value: c.ID, names: sameWords(c.Text, q)})
+			out = append(out, option{label: model.OneLine(c.Text), value: c.ID})
 		}
 		return out
 	}
+}
+
+// pickClaim takes the claim whose text is the typed text, else the one
+// whose text has the typed words, and only those: a few words of a claim
+// ("a deal") are a new claim unless the coder picks the longer one. Of
+// two claims worded alike, the coder chooses.
+func pickClaim(q string, matches []option) string {
+	if i := slices.IndexFunc(matches, func(m option) bool { return m.label == q }); i >= 0 {
+		return matches[i].value
+	}
+	var alike []option
+	for _, m := range matches {
+		if sameWords(m.label, q) {
+			alike = append(alike, m)
+		}
+	}
+	if len(alike) != 1 {
+		return ""
+	}
+	return alike[0].value
 }
 
 // sameWords reports whether a and b have the same words, in order,
 // ignoring case and punctuation.
 func sameWords(a, b string) bool {
 	return slices.Equal(strings.FieldsFunc(strings.ToLower(a), notWordRune), strings.FieldsFunc(strings.ToLower(b), notWordRune))
+}
+
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 }
 
 // kindNames lists the actor kinds the dialogs offer: the configured ones
@@ -121,7 +155,7 @@ func (c Coding) defaultKind() model.ActorKind {
 // registry or created.
 func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
 	quote := s.Article.Slice(span)
-	name := pickerField("actor", oneLine(quote), actorOptions(s), true, "new actor")
+	name := pickerField("actor", model.OneLine(quote), actorOptions(s), pickActor(s), true, "new actor")
 	kinds := c.Coding.kindNames("")
 	kind := choiceField("kind", kinds, kinds[0])
 	d := newDialog(c, "Tag actor", quote, name, kind)
@@ -134,13 +168,15 @@ func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
 		if err != nil {
 			return nil, err
 		}
-		s.lastActor = a.Actor
 		return edited("tagged actor "+actorName(s, a.Actor), a.ID), nil
 	}
 	return d
 }
 
-// newClaimDialog marks span as a claim, with an optional speaker.
+// newClaimDialog marks span as a claim, with an optional speaker. The
+// speaker starts empty, with the focus: the last actor tagged nearby was
+// the wrong speaker more often than not, and a wrong pre-fill costs more
+// than an empty field (SPEC §4).
 func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	quote := s.Article.Slice(span)
 	// The claim's wording: the selection as a new claim, or a claim of the
@@ -148,10 +184,10 @@ func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	// elsewhere). A claim is picked by itself only when the text has its
 	// very words: a few words of a claim ("a deal") are a new claim unless
 	// the coder picks the longer one.
-	text := pickerField("claim", annotate.ClaimText(quote), claimOptions(s), true, "new claim")
-	text.byWords = false
-	speaker := actorPicker(s, "speaker", s.lastActorIn(span))
+	text := pickerField("claim", annotate.ClaimText(quote), claimOptions(s), pickClaim, true, "new claim")
+	speaker := actorPicker(s, "speaker", "")
 	d := newDialog(c, "Tag claim", quote, text, speaker)
+	d.focusField(1)
 	d.submit = func(d *dialog) (tea.Cmd, error) {
 		wording := text.value()
 		if cl, ok := text.picked(); ok {
@@ -165,16 +201,16 @@ func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 			return nil, err
 		}
 		s.lastClaim = a.Claim
-		if a.Actor != "" {
-			s.lastActor = a.Actor
-		}
 		return edited("tagged claim", a.ID), nil
 	}
 	return d
 }
 
 // newPositionDialog records that an actor takes a stance toward a claim. The
-// evidence is the selection, or else the claim's latest annotation.
+// evidence is the selection, or else the claim's latest annotation. The
+// claim is the one under the cursor or the last tagged; the actor is its
+// speaker, else empty: no other actor is a safe guess (SPEC §4). The focus
+// is on the first field left empty, else on the stance.
 func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dialog {
 	claimID := s.lastClaim
 	for _, a := range s.At(cursor) {
@@ -184,24 +220,26 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 		}
 	}
 	actorID := s.Doc().Speaker(claimID)
-	if actorID == "" {
-		actorID = s.lastActor
-	}
 	context := ""
 	if span != nil {
 		context = s.Article.Slice(*span)
 	}
 	claimText := ""
 	if cl, ok := s.Doc().Claim(claimID); ok {
-		claimText = oneLine(cl.Text)
+		claimText = model.OneLine(cl.Text)
 	}
 	actor := actorPicker(s, "actor", actorID)
-	claim := pickerField("claim", claimText, claimOptions(s), false, "").preselect(claimID)
-	stances := c.Coding.stanceNames("")
-	stance := choiceField("stance", stances, stances[0])
+	claim := pickerField("claim", claimText, claimOptions(s), pickClaim, false, "").preselect(claimID)
+	// Support unless the coder says otherwise: nothing reads the stance
+	// from the text yet.
+	stance := choiceField("stance", c.Coding.stanceNames(""), string(model.StanceSupport))
 	d := newDialog(c, "Record position", context, actor, claim, stance)
-	if _, ok := claim.picked(); ok && actor.value() != "" {
-		// Both pre-filled: what is left to say is the stance.
+	_, claimed := claim.picked()
+	switch {
+	case actor.value() == "":
+	case !claimed:
+		d.focusField(1)
+	default:
 		d.focusField(2)
 	}
 	d.submit = func(d *dialog) (tea.Cmd, error) {
@@ -220,7 +258,7 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 		if err != nil {
 			return nil, err
 		}
-		s.lastActor, s.lastClaim = a.Actor, a.Claim
+		s.lastClaim = a.Claim
 		return edited("recorded position: "+actorName(s, a.Actor)+" "+string(a.Stance), a.ID), nil
 	}
 	return d
@@ -249,7 +287,7 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 	case model.TypePosition:
 		cl, _ := s.Doc().Claim(a.Claim)
 		actor = actorPicker(s, "actor", a.Actor)
-		claim = pickerField("claim", oneLine(cl.Text), claimOptions(s), false, "").preselect(a.Claim)
+		claim = pickerField("claim", model.OneLine(cl.Text), claimOptions(s), pickClaim, false, "").preselect(a.Claim)
 		stance = choiceField("stance", c.Coding.stanceNames(a.Stance), string(a.Stance))
 		fields = append(fields, actor, kind, claim, stance)
 	}
@@ -297,7 +335,7 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 // actorPicker is an actor field pre-filled with the actor id (if any) and
 // holding on to that very actor, even if another has the same name.
 func actorPicker(s *Session, label, id string) *field {
-	return pickerField(label, actorName(s, id), actorOptions(s), true, "new actor").preselect(id)
+	return pickerField(label, actorName(s, id), actorOptions(s), pickActor(s), true, "new actor").preselect(id)
 }
 
 func actorName(s *Session, id string) string {
@@ -329,7 +367,7 @@ func newExportDialog(c *Common, s *Session) *dialog {
 		if folder.value() == "" {
 			return nil, errors.New("name a folder to export into")
 		}
-		item := export.Item{Name: s.Path, Article: s.Article, Doc: s.snapshot()}
+		item := export.Item{Name: s.Path, Article: s.Article, Doc: s.snapshot(), ArticlePath: s.Path, AnnotationsPath: s.AnnPath}
 		corpus := []export.Item{item}
 		if err := export.Check(corpus); err != nil {
 			return nil, err
@@ -345,13 +383,16 @@ func newExportDialog(c *Common, s *Session) *dialog {
 			}
 			return nil, fmt.Errorf("cannot export into %s: %w", folder.value(), err)
 		}
-		c.exportFormat = f
 		path := filepath.Join(dir, export.DefaultName(f, corpus))
+		if err := checkReplace(s, path, f.MultiFile(), d.confirmed); err != nil {
+			return nil, err
+		}
+		c.exportFormat = f
 		return safeCmd(func() tea.Msg {
 			var err error
 			if f.MultiFile() {
-				// The folder is named for this export: writing it again
-				// replaces what the last export of it wrote.
+				// The folder is named for this export, and the user
+				// said to write over what is in it.
 				_, err = export.WriteDir(path, f, corpus, export.Options{Force: true})
 			} else {
 				err = export.WriteFile(path, f, corpus, export.Options{})
@@ -359,5 +400,40 @@ func newExportDialog(c *Common, s *Session) *dialog {
 			return exportedMsg{f, path, err}
 		}), nil
 	}
+	return d
+}
+
+// checkReplace is what an export to path must refuse or ask before it
+// writes. The article itself is never replaced: the report of a Markdown
+// article has its name. A file there already, or a folder with files in
+// it, is replaced once the user says so (confirmed), as the command line
+// writes into a folder that is not empty only with --force.
+func checkReplace(s *Session, path string, multiFile, confirmed bool) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil // nothing to replace; a path that cannot be written says why when it is
+	}
+	name := filepath.Base(path)
+	if art, err := os.Stat(s.Path); err == nil && os.SameFile(info, art) {
+		return fmt.Errorf("%s is the article itself: export into another folder", name)
+	}
+	switch {
+	case confirmed:
+	case multiFile && info.IsDir():
+		if entries, err := os.ReadDir(path); err == nil && len(entries) > 0 {
+			return askError{"write over the files in " + name + string(filepath.Separator) + "?"}
+		}
+	case !info.IsDir():
+		return askError{"replace the existing " + name + "?"}
+	}
+	return nil
+}
+
+// newConfirmDialog asks before doing something that is hard to take back:
+// body says what and why, enter does it (yes), esc does not (no).
+func newConfirmDialog(c *Common, title string, body, hint []string, yes func() tea.Cmd, no func()) *dialog {
+	d := newDialog(c, title, "")
+	d.body, d.hint, d.cancel = body, hint, no
+	d.submit = func(*dialog) (tea.Cmd, error) { return yes(), nil }
 	return d
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -13,7 +12,10 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"stance/annotate/feeds"
+	"stance/annotate"
+	"stance/model"
+	"stance/model/feeds"
+	"stance/model/localfile"
 )
 
 // feedFreshFor is how long a feed read from the web is taken as current:
@@ -104,7 +106,7 @@ func (p *feedPane) Recount() tea.Cmd {
 
 func readFeedFile(src Source, key string) tea.Msg {
 	st := feeds.LoadState(key)
-	data, err := os.ReadFile(src.Path)
+	data, err := localfile.Read(src.Path)
 	if err == nil {
 		var f *feeds.Feed
 		if f, err = feeds.Parse(data, src.Path); err == nil {
@@ -113,7 +115,7 @@ func readFeedFile(src Source, key string) tea.Msg {
 			return feedLoadedMsg{key: key, state: st, coded: codedItems(key, st), warning: f.Warning, fetched: true}
 		}
 	}
-	return feedLoadedMsg{key: key, state: st, coded: codedItems(key, st), warning: oneLine(err.Error()), fetched: true}
+	return feedLoadedMsg{key: key, state: st, coded: codedItems(key, st), warning: model.OneLine(err.Error()), fetched: true}
 }
 
 // fetchFeedCmd reads the feed at url off the UI goroutine and updates its
@@ -141,7 +143,7 @@ func fetchFeedCmd(url string, force bool) tea.Cmd {
 func codedItems(key string, st *feeds.State) map[string]int {
 	coded := make(map[string]int)
 	for _, it := range st.Items {
-		if n := feeds.Coded(key, it); n > 0 {
+		if n := annotate.CodedItem(key, it); n > 0 {
 			coded[it.ID] = n
 		}
 	}
@@ -293,7 +295,7 @@ func (p *feedPane) View() string {
 	const markW, dateW, sourceW, countW = 1, 10, 18, 5
 	titleW := max(p.width-2-markW-dateW-sourceW-countW-8, 10)
 	items := p.items()
-	info := " · " + plural(len(items), "item")
+	info := " · " + model.Count(len(items), "item", "items")
 	if p.state != nil {
 		info += " · " + itoa(p.state.Unread()) + " unread"
 	}

@@ -10,11 +10,11 @@ import (
 	"testing"
 
 	"stance/annotate"
-	"stance/annotate/feeds"
-	"stance/annotate/web"
+	"stance/model/feeds"
+	"stance/model/web"
 )
 
-const feedSample = "../annotate/feeds/testdata/rss2.xml"
+const feedSample = "../model/feeds/testdata/rss2.xml"
 
 // feedSite serves the RSS 2.0 sample at /feed.xml with its links pointing
 // at the server, the first item's page, and nothing else.
@@ -115,8 +115,8 @@ func TestFeedOffline(t *testing.T) {
 // A broken feed file is one line in the pane, never a crash.
 func TestFeedBroken(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	h := newHarness(t, New(Options{Sources: []Source{{Path: "../annotate/feeds/testdata/truncated.json", Feed: true}}}), wide.w, wide.h)
-	if !strings.Contains(h.screen(), "⚠ ../annotate/feeds/testdata/truncated.json: not a readable feed") || !strings.Contains(h.screen(), "no items") {
+	h := newHarness(t, New(Options{Sources: []Source{{Path: "../model/feeds/testdata/truncated.json", Feed: true}}}), wide.w, wide.h)
+	if !strings.Contains(h.screen(), "⚠ ../model/feeds/testdata/truncated.json: not a readable feed") || !strings.Contains(h.screen(), "no items") {
 		t.Errorf("broken feed:\n%s", h.screen())
 	}
 }

@@ -4,13 +4,17 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"sync"
+	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
-	"stance/annotate/feeds"
-	"stance/annotate/web"
+	"stance/annotate"
+	"stance/model"
+	"stance/model/feeds"
+	"stance/model/web"
 )
 
 // defaultFetcher fetches web pages and feeds with the default limits.
@@ -190,23 +194,164 @@ func (m *Model) opened(msg openedMsg) tea.Cmd {
 	return m.openSession(s)
 }
 
-// refresh fetches the open web page again; when it arrives the coding is
-// re-anchored to it.
+// refresh fetches the open web page again. What arrives replaces the
+// snapshot once the reader has it (see refreshed); until then the article
+// and its snapshot stay as they are.
 func (m *Model) refresh() tea.Cmd {
 	if m.sess == nil || m.sess.Doc().Article.URL == "" {
 		m.setMessage("r refreshes articles opened from a URL")
 		return nil
 	}
-	if feeds.LinklessItem(m.sess.Doc().Article.URL) {
+	url := m.sess.Doc().Article.URL
+	if feeds.LinklessItem(url) {
 		m.setMessage("this item has no page of its own (the feed gives no link): its text is the feed's, nothing to fetch again")
 		return nil
 	}
-	return m.startFetch(Source{URL: m.sess.Doc().Article.URL, Refresh: true})
+	if m.fetch.Active() {
+		m.setMessage("already " + m.fetch.what)
+		return nil
+	}
+	doc, override := m.sess.snapshot(), m.override
+	m.message = ""
+	return m.fetch.Start("refreshing "+url, func() tea.Msg {
+		msg := refreshedMsg{url: url}
+		if msg.path, msg.err = web.SnapshotPath(url, override); msg.err != nil {
+			return msg
+		}
+		art, page, err := defaultFetcher.FetchArticle(context.Background(), url)
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		msg.art, msg.fetched = art, page.Fetched
+		msg.loss = annotate.PredictOrphans(doc, art)
+		return msg
+	})
 }
 
-// fetched opens the page that arrived, replacing the open article: saved
-// first, and closed so that its annotations file can be reopened against
-// the new text. A failure is one line, and the open article stays.
+// refreshedMsg carries the open web page fetched again, not yet applied.
+type refreshedMsg struct {
+	url     string
+	path    string // the page's snapshot file
+	art     *model.Article
+	fetched time.Time
+	// loss is what re-anchoring the coding (as it was when the refresh
+	// began) to the new text would orphan.
+	loss annotate.OrphanLoss
+	err  error
+}
+
+// refreshUndo is what undoes a refresh: the snapshot it replaced is kept
+// beside the new one (web.PreviousPath), and the coding as it was before.
+type refreshUndo struct {
+	sess      *Session // the session the refresh opened: u undoes it there only
+	url, path string
+	doc       *annotate.Document
+}
+
+// refreshed applies the page fetched again, or, when its text would orphan
+// most of the coding (a paywall, an error page), asks first.
+func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
+	m.fetch.Stop()
+	switch {
+	case msg.err != nil:
+		m.setError("could not refresh: " + msg.err.Error())
+		return nil
+	case m.sess == nil || m.sess.Doc().Article.URL != msg.url:
+		m.setMessage("the page arrived after its article was closed: not refreshed")
+		return nil
+	case !msg.loss.Most():
+		return m.applyRefresh(msg)
+	}
+	km := m.common.Keys
+	m.dialog = newConfirmDialog(m.common, "Refresh "+msg.url+"?", []string{
+		fmt.Sprintf("The page's text has changed so much that %d of %d annotations would be orphaned.", msg.loss.Lost, msg.loss.Placed),
+		"It may now be a paywall, an error page or another article. The previous snapshot is kept either way, and " + km.Undo.Help().Key + " undoes the refresh.",
+	}, []string{"enter takes the new text · esc keeps the previous snapshot", "enter takes it · esc keeps the old", "enter · esc"},
+		func() tea.Cmd { return m.applyRefresh(msg) },
+		func() { m.setMessage("kept the previous snapshot: the coding is as it was") })
+	return nil
+}
+
+// applyRefresh replaces the open page's snapshot with the text fetched
+// again and reopens its coding on it, re-anchored: saved first, and closed
+// so that the annotations file can be reopened against the new text. The
+// snapshot replaced and the coding as it was are kept for u (undoRefresh).
+func (m *Model) applyRefresh(msg refreshedMsg) tea.Cmd {
+	if m.saving {
+		if m.afterSave != nil {
+			m.setMessage("the page arrived while leaving the article: not refreshed")
+			return nil
+		}
+		m.afterSave = func() tea.Cmd { return m.applyRefresh(msg) }
+		return nil
+	}
+	if err := m.saveNow(); err != nil {
+		m.setError("could not save before refreshing: " + err.Error())
+		return nil
+	}
+	before := m.sess.snapshot()
+	snap, err := web.SaveSnapshot(msg.path, msg.url, msg.art, msg.fetched)
+	if err != nil {
+		m.setError("could not refresh: " + err.Error())
+		return nil
+	}
+	snap.FromWeb = true
+	cmd := m.reopenPage(snap, nil)
+	if m.sess != nil && snap.Changed {
+		m.lastRefresh = &refreshUndo{sess: m.sess, url: msg.url, path: msg.path, doc: before}
+		m.message += " · " + m.common.Keys.Undo.Help().Key + " undoes the refresh"
+	}
+	return cmd
+}
+
+// undoRefresh puts back the snapshot the last refresh replaced and the
+// coding as it was before it.
+func (m *Model) undoRefresh() tea.Cmd {
+	if m.saving {
+		if m.afterSave == nil {
+			m.afterSave = m.undoRefresh
+		}
+		return nil
+	}
+	u := m.lastRefresh
+	snap, err := web.RestorePrevious(u.path, u.url)
+	if err != nil {
+		m.setError("could not undo the refresh: " + err.Error())
+		return nil
+	}
+	m.lastRefresh = nil
+	cmd := m.reopenPage(snap, u.doc)
+	if m.sess != nil {
+		m.setMessage("undid the refresh: the earlier snapshot of " + u.url + " and its coding are back")
+	}
+	return cmd
+}
+
+// reopenPage closes the open page's session and opens its coding again on
+// snap: as the file holds it, re-anchored, or, with doc, as doc (to be
+// saved). A failure is one line; with no list behind the page, it ends the
+// program.
+func (m *Model) reopenPage(snap *web.Snapshot, doc *annotate.Document) tea.Cmd {
+	m.sess.Close()
+	m.sess = nil
+	s, err := SnapshotSession(snap, m.override)
+	if err != nil {
+		if cmd := m.fail(err); cmd != nil {
+			return cmd
+		}
+		if m.feed != nil {
+			return safeCmd(m.feed.Recount())
+		}
+		return safeCmd(m.library.Load())
+	}
+	if doc != nil {
+		s = s.withDocument(doc)
+	}
+	return m.openSession(s)
+}
+
+// fetched opens the page that arrived. A failure is one line.
 func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 	m.fetch.Stop()
 	var isFeed *web.FeedError
@@ -226,28 +371,14 @@ func (m *Model) fetched(msg snapshotFetchedMsg) tea.Cmd {
 		return m.fail(msg.err)
 	}
 	if m.sess != nil {
-		if m.saving {
-			if m.afterSave != nil {
-				// A quit or a return to the library is waiting: it wins.
-				m.setMessage("the page arrived while leaving the article: not opened")
-				return nil
-			}
-			// Wait for the running save, then take the page.
-			m.afterSave = func() tea.Cmd { return m.fetched(msg) }
-			m.fetch.what = "saving"
-			return nil
-		}
-		if err := m.saveNow(); err != nil {
-			m.setError("could not save before opening the page: " + err.Error())
-			return nil
-		}
-		m.sess.Close()
-		m.sess = nil
+		// Pages are opened from the library, a feed or the command line,
+		// with no article open; the open one is refreshed by refreshed.
+		m.setMessage("the page arrived while an article was open: not opened")
+		return nil
 	}
 	s, err := SnapshotSession(msg.snap, m.override)
 	if err != nil {
-		// The open article was closed for this page: with no list behind
-		// it, nothing is left to show.
+		// With no list behind the page, nothing is left to show.
 		if cmd := m.fail(err); cmd != nil {
 			return cmd
 		}

@@ -3,6 +3,7 @@ package ui
 import (
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/web"
 )
 
 // pageServer serves one web page whose paragraphs the test can change.
@@ -97,6 +99,11 @@ func TestRefreshReanchors(t *testing.T) {
 	}
 	if saved.Article.SHA256 != h.m.sess.Article.SHA256() || len(saved.Annotations) != 2 || saved.Article.URL != url {
 		t.Errorf("saved document: %+v with %d annotations", saved.Article, len(saved.Annotations))
+	}
+	// u undoes the refresh: the old text, and the coding placed on it.
+	h.keys("u")
+	if strings.Contains(h.m.sess.Article.Text, webLate) || len(h.m.sess.Doc().Orphans()) != 0 || len(h.m.sess.Doc().Annotations) != 2 {
+		t.Errorf("after u: %d annotations, %d orphans, the text:\n%s", len(h.m.sess.Doc().Annotations), len(h.m.sess.Doc().Orphans()), h.m.sess.Article.Text)
 	}
 }
 
@@ -209,5 +216,82 @@ func TestOpeningURLFailure(t *testing.T) {
 		case !h.quit || m.Err() == nil || !strings.Contains(m.Err().Error(), tc.want):
 			t.Errorf("%s: quit %v, err %v; want %q", tc.path, h.quit, m.Err(), tc.want)
 		}
+	}
+}
+
+// TestRefreshToAPaywall: a refresh whose text would orphan most of the
+// coding (the page is now a paywall) asks first; esc keeps everything as
+// it was; enter takes the new text, keeping the old snapshot; u then puts
+// back both the old snapshot and the coding, byte for byte.
+func TestRefreshToAPaywall(t *testing.T) {
+	srv := &pageServer{}
+	srv.set(webIntro, webMayor, webUnion)
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	url := ts.URL + "/harbour"
+	sess, err := OpenSession(Source{URL: url}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Ana Ruiz", "Tom Berg"} {
+		if _, err := sess.Editor.TagActor(spanOf(t, sess.Article, name, 0), annotate.ActorChoice{Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := newReader(t, sess, 120, 40)
+	h.wait = 10 * time.Second
+	h.keys("ctrl+s")
+	snapPath := strings.TrimSuffix(sess.AnnPath, annotate.FileSuffix)
+	read := func(path string) string { data, _ := os.ReadFile(path); return string(data) }
+	snapBefore, codingBefore, textBefore := read(snapPath), read(sess.AnnPath), sess.Article.Text
+
+	srv.set("Subscribe to keep reading the Example Daily: the first month is free, and you can cancel at any time from your account page.")
+	h.keys("r")
+	if h.m.dialog == nil || !strings.Contains(h.screen(), "2 of 2 annotations would be") {
+		t.Fatalf("no question before a refresh that orphans everything:\n%s", h.screen())
+	}
+	if got := statusLine(h); !strings.Contains(got, "CONFIRM") {
+		t.Errorf("status line %q, want the CONFIRM mode", got)
+	}
+	h.keys("esc")
+	if !strings.Contains(helpLine(h), "kept the previous snapshot") || h.m.sess.Article.Text != textBefore {
+		t.Errorf("esc did not keep the article:\n%s", h.screen())
+	}
+	if read(snapPath) != snapBefore || read(sess.AnnPath) != codingBefore {
+		t.Error("esc changed the snapshot or the coding")
+	}
+	if _, err := os.Stat(web.PreviousPath(snapPath)); err == nil {
+		t.Error("a refresh not taken left a previous snapshot")
+	}
+
+	h.keys("r")
+	h.keys("enter")
+	if !strings.Contains(h.m.sess.Article.Text, "Subscribe to keep reading") || len(h.m.sess.Doc().Orphans()) != 2 {
+		t.Fatalf("enter did not take the new text:\n%s", h.screen())
+	}
+	if !strings.Contains(helpLine(h), "2 orphaned") || !strings.Contains(helpLine(h), "u undoes the refresh") {
+		t.Errorf("help line %q, want the orphans counted and how to undo", helpLine(h))
+	}
+	if read(web.PreviousPath(snapPath)) != snapBefore {
+		t.Error("the snapshot replaced was not kept")
+	}
+
+	h.keys("u")
+	if h.m.sess.Article.Text != textBefore || len(h.m.sess.Doc().Orphans()) != 0 {
+		t.Fatalf("u did not put the article and its coding back:\n%s", h.screen())
+	}
+	if !strings.Contains(helpLine(h), "undid the refresh") {
+		t.Errorf("help line %q, want it to say the refresh was undone", helpLine(h))
+	}
+	h.keys("ctrl+s")
+	if read(snapPath) != snapBefore {
+		t.Error("the snapshot is not the one from before the refresh")
+	}
+	if got := read(sess.AnnPath); got != codingBefore {
+		t.Errorf("the coding saved after the undo is not the one from before the refresh:\n%s\nwant\n%s", got, codingBefore)
+	}
+	h.keys("u")
+	if !strings.Contains(helpLine(h), "nothing to undo") {
+		t.Errorf("a second u: %q, want nothing to undo", helpLine(h))
 	}
 }

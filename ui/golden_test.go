@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"stance/annotate"
+	"stance/model"
+	"stance/model/library"
 )
 
 // Golden screens: what the user sees, colours stripped, random IDs hidden.
@@ -68,7 +70,7 @@ func codeSeedInDataDir(t *testing.T) {
 
 func newLibrary(t *testing.T, sz size) *harness {
 	t.Helper()
-	h := newHarness(t, New(Options{Sources: BundledSources()}), sz.w, sz.h)
+	h := newHarness(t, New(Options{Sources: library.Bundled()}), sz.w, sz.h)
 	if !h.m.library.loaded {
 		t.Fatal("the library's entries were not loaded by Init's command")
 	}
@@ -201,7 +203,7 @@ func TestGoldenTooSmall(t *testing.T) {
 		parallel(t, sz.String(), func(t *testing.T) {
 			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 			s := h.screen()
-			if !strings.Contains(strings.Join(strings.Fields(s), " "), "terminal too small") {
+			if !strings.Contains(model.OneLine(s), "terminal too small") {
 				t.Errorf("screen does not say the terminal is too small:\n%s", s)
 			}
 			for i, l := range strings.Split(s, "\n") {
@@ -307,7 +309,7 @@ func testGoldenFolderLibrary(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a-story.txt"), "title Harbour Talks\n\nThe union met the port.\n")
 	writeFile(t, filepath.Join(dir, "b-binary.txt"), "\x00\x01\x02\x03binary")
-	srcs, err := FolderSources(dir)
+	srcs, err := library.Folder(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

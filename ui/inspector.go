@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"stance/model"
 )
@@ -62,7 +63,7 @@ func (p *inspectorPane) View() string {
 		lines = append(lines, wrapField(st, label, value, p.width)...)
 	}
 	field("type", st.TypeTag[string(a.Type)].Render(string(a.Type))+st.Dim.Render("  "+a.ID+"  "+itoa(a.Span.Start)+"–"+itoa(a.Span.End)))
-	field("quote", "“"+oneLine(a.Quote)+"”")
+	field("quote", "“"+model.OneLine(a.Quote)+"”")
 	if ac, ok := doc.Actor(a.Actor); ok {
 		label := "actor"
 		if a.Type == model.TypeClaim {
@@ -74,8 +75,8 @@ func (p *inspectorPane) View() string {
 		}
 		field(label, v)
 	}
-	if cl, ok := doc.Claim(a.Claim); ok && oneLine(cl.Text) != oneLine(a.Quote) {
-		field("claim", "“"+oneLine(cl.Text)+"”")
+	if cl, ok := doc.Claim(a.Claim); ok && model.OneLine(cl.Text) != model.OneLine(a.Quote) {
+		field("claim", "“"+model.OneLine(cl.Text)+"”")
 	}
 	if a.Stance != "" {
 		field("stance", stanceSymbol(a.Stance)+" "+string(a.Stance))
@@ -83,7 +84,7 @@ func (p *inspectorPane) View() string {
 	field("note", a.Note)
 	field("author", a.Author)
 	if p.others > 0 {
-		lines = append(lines, st.Dim.Render("+ "+plural(p.others, "more annotation")+" here (list: tab)"))
+		lines = append(lines, st.Dim.Render(moreHere(p.others, p.common.Keys.NextPane.Help().Key, p.width)))
 	}
 	if len(lines) > p.height {
 		// A long note: the wheel scrolls the fields under the title, and
@@ -91,14 +92,32 @@ func (p *inspectorPane) View() string {
 		body, rows := lines[1:], max(p.height-2, 1)
 		p.top = min(max(p.top, 0), max(len(body)-rows, 0))
 		shown := body[p.top:min(p.top+rows, len(body))]
-		more := "↑ " + plural(p.top, "line") + " above (wheel)"
+		more := "↑ " + model.Count(p.top, "line", "lines") + " above (wheel)"
 		if below := len(body) - p.top - len(shown); below > 0 {
-			more = "↓ " + plural(below, "more line") + " (wheel)"
+			more = "↓ " + model.Count(below, "more line", "more lines") + " (wheel)"
 		}
 		lines = append(append(lines[:1:1], shown...), st.Dim.Render(more))
 		lines = lines[:min(len(lines), p.height)]
 	}
 	return ansiTruncateLines(strings.Join(lines, "\n"), p.width)
+}
+
+// moreHere says that others more annotations are where the cursor is, and
+// which key shows them in the list, as fully as width allows: cut off, it
+// lost its key.
+func moreHere(others int, listKey string, width int) string {
+	n := "+ " + itoa(others)
+	for _, s := range []string{
+		"+ " + model.Count(others, "more annotation", "more annotations") + " here (list: " + listKey + ")",
+		n + " more here (list: " + listKey + ")",
+		n + " more here (" + listKey + ")",
+		n + " more (" + listKey + ")",
+	} {
+		if ansi.StringWidth(s) <= width {
+			return s
+		}
+	}
+	return n + " more"
 }
 
 // Scroll moves the fields by n lines (down when n > 0); View keeps them

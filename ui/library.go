@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -14,9 +13,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"stance/annotate"
-	"stance/annotate/feeds"
-	"stance/annotate/web"
 	"stance/model"
+	"stance/model/feeds"
+	"stance/model/web"
 )
 
 // entryKind is what a library entry is: it decides how it is described,
@@ -58,6 +57,9 @@ type libraryEntry struct {
 	cached       bool
 	unknown      bool // a web page never fetched: nothing to count
 	err          string
+	// where tells the entry from others with its title: its file name, or
+	// its path or URL when that is alike too; "" when its title is its own.
+	where string
 }
 
 // count is what the CODED column shows: annotations, or for a feed the
@@ -99,91 +101,6 @@ func newLibraryPane(c *Common, sources []Source, override string) *libraryPane {
 	return &libraryPane{common: c, sources: sources, override: override}
 }
 
-// LibrarySources is the library stance opens with no path: the bundled
-// samples, the web pages saved as snapshots in the data folder, and the
-// feeds of the feeds file. problems are one line each: the feeds file's
-// bad lines, or why a folder could not be read; what could be read is
-// listed all the same.
-func LibrarySources() (sources []Source, problems []string) {
-	sources = BundledSources()
-	snaps, err := SnapshotSources()
-	if err != nil {
-		problems = append(problems, err.Error())
-	}
-	subs, errs := SubscribedSources()
-	for _, e := range errs {
-		problems = append(problems, e.Error())
-	}
-	sources = append(sources, withoutFeedItems(snaps, subs)...)
-	return append(sources, subs...), problems
-}
-
-// withoutFeedItems leaves out of snaps the pages opened from the items
-// that the feeds in subs list now: they are under their feed, with its
-// read and coded marks, and would crowd the library. A page whose item a
-// feed no longer lists is kept, so that no coded page is lost from sight.
-func withoutFeedItems(snaps, subs []Source) []Source {
-	inFeed := map[string]bool{}
-	for _, f := range subs {
-		for _, name := range feeds.LoadState(f.URL).SnapshotNames() {
-			inFeed[name] = true
-		}
-	}
-	if len(inFeed) == 0 {
-		return snaps
-	}
-	out := snaps[:0:0]
-	for _, s := range snaps {
-		if !inFeed[filepath.Base(s.Snapshot)] {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// SnapshotSources lists the web pages saved in the data folder
-// (NAME.snapshot.txt), by name: host and path, so that a site's pages
-// stand together. A data folder not made yet holds none.
-func SnapshotSources() ([]Source, error) {
-	dir, err := annotate.DataDir()
-	if err != nil {
-		return nil, err
-	}
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var out []Source
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), model.SnapshotSuffix) && !strings.HasPrefix(e.Name(), ".") {
-			path := filepath.Join(dir, e.Name())
-			out = append(out, Source{Path: path, Snapshot: path})
-		}
-	}
-	return out, nil // ReadDir sorts by name
-}
-
-// SubscribedSources lists the feeds of the feeds file, in its order. Each
-// line that is not a feed is an error of its own, with its line number.
-func SubscribedSources() ([]Source, []error) {
-	path, err := feeds.ListPath()
-	if err != nil {
-		return nil, []error{err}
-	}
-	subs, problems, err := feeds.LoadList(path)
-	if err != nil {
-		return nil, []error{err}
-	}
-	var out []Source
-	for _, s := range subs {
-		out = append(out, Source{URL: s.URL, Feed: true, Title: s.Name})
-	}
-	return out, problems
-}
-
 // Load reads every entry's title, date and how much of it is coded off
 // the UI goroutine.
 // Loads are numbered: one that finishes after a later one (going back to
@@ -196,8 +113,46 @@ func (p *libraryPane) Load() tea.Cmd {
 		for i, src := range sources {
 			entries[i] = describeSource(src, override, coding)
 		}
+		tellApart(entries)
 		return libraryLoadedMsg{gen, entries}
 	}
+}
+
+// tellApart says where each entry comes from when others have its title
+// (ignoring case): an article copied into two folders, a page saved as a
+// file and fetched too.
+func tellApart(entries []libraryEntry) {
+	byTitle := map[string][]int{}
+	for i, e := range entries {
+		if e.err == "" {
+			t := strings.ToLower(e.title)
+			byTitle[t] = append(byTitle[t], i)
+		}
+	}
+	for _, same := range byTitle {
+		if len(same) < 2 {
+			continue
+		}
+		names := map[string]int{}
+		for _, i := range same {
+			names[shortSourceName(entries[i].src)]++
+		}
+		for _, i := range same {
+			e := &entries[i]
+			if e.where = shortSourceName(e.src); names[e.where] > 1 {
+				e.where = e.src.Name()
+			}
+		}
+	}
+}
+
+// shortSourceName is a file's base name, else the source's name: a web
+// page's or feed's URL.
+func shortSourceName(src Source) string {
+	if kindOf(src) == kindFile {
+		return filepath.Base(src.Path)
+	}
+	return src.Name()
 }
 
 // describeSource describes an entry; an article's annotations are counted
@@ -210,7 +165,7 @@ func describeSource(src Source, override string, coding Coding) libraryEntry {
 		return describeWeb(src, override)
 	}
 	e := libraryEntry{src: src}
-	art, err := parseSource(src)
+	art, err := src.Article()
 	if err != nil {
 		e.err = err.Error()
 		return e
@@ -219,11 +174,9 @@ func describeSource(src Source, override string, coding Coding) libraryEntry {
 	if override != "" {
 		return e // one annotations file for several articles: counts would mislead
 	}
-	path, err := coding.locate(src, "")
-	if err != nil {
-		return e
+	if path, ok, _ := annotate.FindAnnotations(src.Path, coding.locateOptions(src, "")); ok {
+		e.annotations, e.err = countAnnotations(path)
 	}
-	e.annotations, e.err = countAnnotations(path)
 	return e
 }
 
@@ -259,7 +212,7 @@ func describeWeb(src Source, override string) libraryEntry {
 		e.unknown = true
 		return e
 	case err != nil:
-		e.err = oneLine(err.Error())
+		e.err = model.OneLine(err.Error())
 		return e
 	}
 	e.title, e.date = snap.Article.Meta.Title, snap.Article.Meta.Date
@@ -287,7 +240,7 @@ func describeFeed(src Source) libraryEntry {
 		e.title += " (not read yet)"
 		return e
 	}
-	e.coded, e.items = st.Progress()
+	e.coded, e.items = annotate.FeedProgress(st)
 	for _, it := range st.Items {
 		e.date = max(e.date, it.Date())
 	}
@@ -303,11 +256,11 @@ func (p *libraryPane) Summary() string {
 	var parts []string
 	for k, c := range n {
 		if c > 0 {
-			parts = append(parts, plural(c, entryKindNames[k].noun))
+			parts = append(parts, model.Count(c, entryKindNames[k].noun, entryKindNames[k].noun+"s"))
 		}
 	}
 	if len(parts) == 0 {
-		return plural(0, entryKindNames[kindFile].noun)
+		return model.Count(0, entryKindNames[kindFile].noun, entryKindNames[kindFile].noun+"s")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -421,7 +374,7 @@ func (p *libraryPane) View() string {
 		if !p.loaded {
 			count = right.Render("…")
 		}
-		line := pad(ansi.Truncate(title, titleW, "…"), titleW) + "  " + kindCol(entryKindNames[kindOf(e.src)].column) + pad(e.date, dateW) + "  " + count
+		line := pad(titleWithWhere(title, e.where, titleW), titleW) + "  " + kindCol(entryKindNames[kindOf(e.src)].column) + pad(e.date, dateW) + "  " + count
 		// A marker as well as reverse video: the selection shows without
 		// colour or attributes too.
 		if i == p.index {
@@ -432,6 +385,22 @@ func (p *libraryPane) View() string {
 		lines = append(lines, line)
 	}
 	return ansiTruncateLines(strings.Join(lines, "\n"), p.width)
+}
+
+// titleWithWhere fits a title and where the entry comes from into w
+// columns: the title gives way first, as where is what tells the entry
+// apart; a long where keeps its end, the file name.
+func titleWithWhere(title, where string, w int) string {
+	if where == "" {
+		return ansi.Truncate(title, w, "…")
+	}
+	const sep = " · "
+	sepW, titleW := ansi.StringWidth(sep), ansi.StringWidth(title)
+	whereW := min(ansi.StringWidth(where), max(w-titleW-sepW, w/2-sepW, 1))
+	if n := ansi.StringWidth(where); n > whereW {
+		where = ansi.TruncateLeft(where, n-whereW+1, "…")
+	}
+	return ansi.Truncate(title, max(w-whereW-sepW, 1), "…") + sep + where
 }
 
 // pad fills s with spaces to w columns.

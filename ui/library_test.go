@@ -9,7 +9,8 @@ import (
 	"time"
 
 	"stance/annotate"
-	"stance/annotate/feeds"
+	"stance/model/feeds"
+	"stance/model/library"
 )
 
 const gazetteFeed = "https://gazette.example/feed.xml"
@@ -60,7 +61,7 @@ func homeLibrary(t *testing.T) ([]Source, []string) {
 		t.Fatal(err)
 	}
 	s.Close()
-	return LibrarySources()
+	return library.Sources()
 }
 
 // TestLibraryHome: with no path the library lists the samples, the saved
@@ -98,7 +99,7 @@ func TestLibraryHome(t *testing.T) {
 	if err := st.Save(); err != nil {
 		t.Fatal(err)
 	}
-	sources, _ = LibrarySources()
+	sources, _ = library.Sources()
 	h = newHarness(t, New(Options{Sources: sources}), wide.w, wide.h)
 	h.keys("G", "k", "k", "enter")
 	if h.m.sess == nil || h.m.sess.Doc().Article.URL != page || len(h.m.sess.Doc().Annotations) != 1 {
@@ -159,5 +160,74 @@ func TestRefreshLinklessItem(t *testing.T) {
 	// A page of a web feed item is refreshed as any.
 	if !feeds.LinklessItem(feedURL+"#x1") || feeds.LinklessItem("https://museum.example/page#x1") || feeds.LinklessItem(feedURL+"#other") {
 		t.Error("LinklessItem misjudges")
+	}
+}
+
+// The Markdown report that E writes beside an article is not listed as a
+// second article with the article's title; a Markdown article of the
+// user's own is listed as any.
+func TestLibraryLeavesOutExportedReport(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, seedFile), string(seedBytes(t)))
+	writeFile(t, filepath.Join(dir, "harbour.md"), "# Harbour Talks\n\nThe union met the port.\n")
+	seed := newCodedSeed(t, filepath.Join(dir, seedFile+annotate.FileSuffix))
+	h := newReader(t, seed.sess, wide.w, wide.h)
+	h.wait = 2 * time.Second // the export runs in a command
+	h.keys("E", "8", "enter")
+	report := filepath.Join(dir, "2025-08-15-alaska-summit.md")
+	if _, err := os.Stat(report); err != nil {
+		t.Fatalf("E did not write the report: %v\n%s", err, h.screen())
+	}
+
+	srcs, err := library.Folder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h = newHarness(t, New(Options{Sources: srcs}), wide.w, wide.h)
+	s := h.screen()
+	if n := strings.Count(s, "No Breakthrough Despite"); n != 1 || !strings.Contains(s, "Harbour Talks") || !strings.Contains(s, "2 articles") {
+		t.Errorf("the library lists %d entries titled as the article, want the article only and the user's Markdown article:\n%s", n, s)
+	}
+}
+
+// Entries with the same title say where each comes from: the file name,
+// or the path when the file names are alike too.
+func TestLibraryTellsSameTitlesApart(t *testing.T) {
+	const story = "title Harbour Talks\n\nThe union met the port.\n"
+	dir, other := t.TempDir(), filepath.Join(t.TempDir(), "drafts")
+	writeFile(t, filepath.Join(dir, "story.txt"), story)
+	writeFile(t, filepath.Join(dir, "copy.txt"), story)
+	writeFile(t, filepath.Join(dir, "other.txt"), "title Other News\n\nNothing happened.\n")
+	if err := os.MkdirAll(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(other, "story.txt"), story)
+	srcs, err := library.Folder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs = append(srcs, Source{Path: filepath.Join(other, "story.txt")})
+	h := newHarness(t, New(Options{Sources: srcs}), wide.w, wide.h)
+	s := h.screen()
+	for _, want := range []string{
+		"Harbour Talks · copy.txt ",
+		"Harbour Talks · " + filepath.Join(dir, "story.txt") + " ",
+		"Harbour Talks · " + filepath.Join(other, "story.txt") + " ",
+		"Other News ",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the library does not show %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "Other News ·") {
+		t.Errorf("a title of its own is told apart all the same:\n%s", s)
+	}
+	// Narrow, a path keeps its end, where the two differ.
+	h = newHarness(t, New(Options{Sources: srcs}), narrow.w, narrow.h)
+	s = h.screen()
+	for _, want := range []string{"Harbour Talks · …", "/drafts/story.txt ", filepath.Base(dir) + "/story.txt "} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the narrow library does not show %q:\n%s", want, s)
+		}
 	}
 }

@@ -1,84 +1,20 @@
 package ui
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"stance/annotate"
-	"stance/annotate/web"
 	"stance/model"
-	"stance/samples"
+	"stance/model/library"
+	"stance/model/web"
 )
 
-// Source is an article the reader can open: a file, a bundled sample, or a
-// web page (URL set), coded against its snapshot.
-type Source struct {
-	Path    string // file path, or the sample's file name
-	Bundled bool
-	URL     string // a web page: fetched once, then read from its snapshot
-	Refresh bool   // with URL: fetch again even if there is a snapshot
-	Feed    bool   // Path or URL is a feed: it opens the feed pane
-	Title   string // a feed's name from the feeds file, if any
-	// Snapshot is the file of a saved web page (NAME.snapshot.txt) listed
-	// in the library: its article is read from there, with no network.
-	// Path is the same file, so that it opens as a text until its URL is
-	// known.
-	Snapshot string
-}
-
-// Name is how the source is shown.
-func (s Source) Name() string {
-	if s.URL != "" {
-		return s.URL
-	}
-	if s.Bundled {
-		return "samples/" + s.Path
-	}
-	return s.Path
-}
-
-func (s Source) read() ([]byte, error) {
-	if s.Bundled {
-		return samples.FS.ReadFile(s.Path)
-	}
-	return os.ReadFile(s.Path)
-}
-
-// BundledSources lists the samples shipped inside the binary.
-func BundledSources() []Source {
-	var out []Source
-	for _, n := range samples.Names() {
-		out = append(out, Source{Path: n, Bundled: true})
-	}
-	return out
-}
-
-// FolderSources lists the articles in dir (the files model.IsArticleName
-// accepts), sorted.
-func FolderSources(dir string) ([]Source, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []Source
-	for _, e := range entries {
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		if model.IsArticleName(e.Name()) {
-			out = append(out, Source{Path: filepath.Join(dir, e.Name())})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out, nil
-}
+// Source is an article the reader can open, as the library finds it.
+type Source = library.Source
 
 // OpenSession parses the source and loads its annotations (or starts a new
 // document), with the default coding settings: see Coding.OpenSession.
@@ -125,7 +61,7 @@ func (c Coding) OpenSession(src Source, annOverride string) (*Session, error) {
 	} else {
 		preloaded <- preload{err: fmt.Errorf("%s: %w", src.Name(), locErr)}
 	}
-	art, err := parseSource(src)
+	art, err := src.Article()
 	p := <-preloaded
 	switch {
 	case err != nil:
@@ -160,11 +96,27 @@ func SnapshotSession(snap *web.Snapshot, annOverride string) (*Session, error) {
 	return openWith(snap.Article, snap.URL, snap.URL, annotate.Preload(annPath), snap)
 }
 
+// withDocument returns a session on s's article and annotations file whose
+// document is doc, unsaved: the coding from before a refresh, put back.
+func (s *Session) withDocument(doc *annotate.Document) *Session {
+	r := NewSession(s.Article, doc, s.Path, s.AnnPath)
+	r.File, r.ReadOnly, r.written = s.File, s.ReadOnly, s.written
+	if r.ReadOnly {
+		r.opened = s.opened
+	}
+	r.savedVersion = -1
+	return r
+}
+
 // locate returns the annotations file of an article (not a web page).
 func (c Coding) locate(src Source, annOverride string) (string, error) {
-	return annotate.LocateWith(src.Path, annotate.LocateOptions{
-		Override: annOverride, Bundled: src.Bundled, Dir: c.AnnotationsDir,
-	})
+	return annotate.LocateWith(src.Path, c.locateOptions(src, annOverride))
+}
+
+// locateOptions say where the annotations of an article (not a web page)
+// are: the rule of annotate.LocateWith, which the command line follows too.
+func (c Coding) locateOptions(src Source, annOverride string) annotate.LocateOptions {
+	return annotate.LocateOptions{Override: annOverride, Bundled: src.Bundled, Dir: c.AnnotationsDir}
 }
 
 // openWith opens the preloaded annotations file for art, which is called
@@ -197,13 +149,7 @@ func openWith(art *model.Article, name, source string, pre *annotate.Preloaded, 
 	if err := o.File.ReadOnly(); err != nil {
 		s.ReadOnly = true
 		s.opened = o.Doc.Clone()
-		// The status bar shows the file's path: the message need not,
-		// and has room for the reason only without it.
-		why := err.Error()
-		if rest, ok := strings.CutPrefix(why, o.File.Path()+" "); ok {
-			why = "the file " + rest
-		}
-		notes = append(notes, "read-only: "+why)
+		notes = append(notes, "read-only: "+readOnlyWhy(err, o.File.Path()))
 		if errors.Is(err, annotate.ErrLocked) {
 			notes = append(notes, "ctrl+s takes over once it has closed")
 		}
@@ -223,19 +169,4 @@ func openWith(art *model.Article, name, source string, pre *annotate.Preloaded, 
 	}
 	s.Notice = strings.Join(notes, "; ")
 	return s, nil
-}
-
-func parseSource(src Source) (*model.Article, error) {
-	data, err := src.read()
-	if err != nil {
-		return nil, err
-	}
-	art, err := model.Parse(src.Name(), bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	if len(art.Blocks) == 0 {
-		return nil, fmt.Errorf("%s: the article has no text to read", src.Name())
-	}
-	return art, nil
 }

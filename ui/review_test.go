@@ -11,6 +11,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/library"
 )
 
 // Regression tests for problems a review of the reader found.
@@ -96,8 +97,11 @@ func TestReadOnlyEditsAreKept(t *testing.T) {
 		t.Fatal("q did not quit")
 	}
 	files, _ := filepath.Glob(path + ".recovered-*")
-	if len(files) != 1 || !strings.Contains(h.m.Note(), files[0]) {
-		t.Fatalf("recovery files %v; note %q", files, h.m.Note())
+	// The program's error (so its exit status: the edits are not in
+	// the annotations file) says where they are.
+	err = h.m.Shutdown()
+	if len(files) != 1 || err == nil || !strings.Contains(err.Error(), files[0]) {
+		t.Fatalf("recovery files %v; Shutdown error %v", files, err)
 	}
 	if data, _ := os.ReadFile(files[0]); !strings.Contains(string(data), "Donald Trump") {
 		t.Errorf("the recovery file lacks the edit")
@@ -275,9 +279,28 @@ func TestPageArrivingDuringQuit(t *testing.T) {
 	}
 }
 
+// A refreshed page that arrives while a quit waits for a save is not
+// applied: the program quits when the save is done, on the article as it
+// was.
+func TestRefreshArrivingDuringQuit(t *testing.T) {
+	h, _ := openSeedCopy(t, wide)
+	tagTrump(h)
+	h.m.sess.Doc().Article.URL = "https://example.com/a"
+	h.m.saving = true
+	h.keys("q") // waits for the running save
+	h.send(refreshedMsg{url: "https://example.com/a", art: h.m.sess.Article})
+	if h.m.afterSave == nil || !strings.Contains(helpLine(h), "not refreshed") {
+		t.Fatalf("the page replaced the waiting quit: %s", helpLine(h))
+	}
+	h.send(savedMsg{version: h.m.sess.Editor.Version(), snap: h.m.sess.snapshot()})
+	if !h.quit {
+		t.Error("the quit did not happen after the save")
+	}
+}
+
 // Two library loads finishing out of order: the later one's counts stay.
 func TestLibraryLoadsInOrder(t *testing.T) {
-	all := BundledSources()
+	all := library.Bundled()
 	p := newLibraryPane(&Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap()}, all[:1], "")
 	older := p.Load()
 	p.sources = all[:2]
@@ -302,4 +325,37 @@ func TestSearchPlaceholder(t *testing.T) {
 	if !strings.Contains(h.screen(), "/Putin (enter repeats)") {
 		t.Errorf("the search line lacks the last query:\n%s", h.screen())
 	}
+}
+
+// Taking over a file that was made read-only (chmod 444) while another
+// stance had it: the session stays read-only and says why, and the file is
+// not written.
+func TestTakeOverOfAReadOnlyFile(t *testing.T) {
+	dir := t.TempDir()
+	first, path := openSeedCopyIn(t, dir)
+	if _, err := first.Editor.TagActor(spanOf(t, first.Article, "Donald Trump", 0), annotate.ActorChoice{Name: "Donald Trump"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.writeDoc(first.snapshot()); err != nil {
+		t.Fatal(err)
+	}
+	second, err := OpenSession(Source{Path: filepath.Join(dir, "story.txt")}, "")
+	if err != nil || !second.ReadOnly {
+		t.Fatalf("second session: %v, read-only %v", err, second != nil && second.ReadOnly)
+	}
+	first.Close()
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	h := newReader(t, second, wide.w, wide.h)
+	h.wait = 2 * time.Second
+	h.keys("ctrl+s")
+	if want := "took over, but still read-only: the file has no write permission (mode 0444), so it is not written"; !h.m.sess.ReadOnly || h.m.message != want {
+		t.Errorf("after ctrl+s: read-only %v, %q; want %q", h.m.sess.ReadOnly, h.m.message, want)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("the read-only file was written")
+	}
+	h.m.sess.Close()
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -57,8 +58,12 @@ func (m *Model) save() tea.Cmd {
 // into an immediate stop, and a closed terminal (SIGHUP). It waits for a
 // running save first, so that an older version never lands after the
 // last; an article still opening in the background is closed when it
-// arrives. After an internal error (the recovery file has the coding) or a
-// quit the user chose to make without saving, it saves nothing.
+// arrives. What cannot be saved goes to a recovery file. After an internal
+// error (the recovery file has the coding) it saves nothing.
+//
+// Its error says what did not reach its annotations file in this run, and
+// where it was kept instead (a read-only session's edits, a save that
+// failed): nil only when nothing was left out.
 func (m *Model) Shutdown() error {
 	m.pending.close()
 	if m.saveDone != nil {
@@ -67,16 +72,18 @@ func (m *Model) Shutdown() error {
 		case <-time.After(shutdownWait):
 		}
 	}
-	s := m.sess
-	if s == nil {
-		return nil
+	if s := m.sess; s != nil {
+		defer s.Close()
+		if m.fatal == nil && !m.left {
+			if err := m.saveNow(); err != nil {
+				if kerr := m.keepUnsaved(err); kerr != nil {
+					m.lost(err, kerr)
+				}
+			}
+		}
 	}
-	defer s.Close()
-	if m.fatal != nil || m.forceQuit {
-		return nil
-	}
-	if err := m.saveNow(); err != nil {
-		return fmt.Errorf("could not save %s: %w", shortPath(s.savePath()), err)
+	if len(m.unsaved) > 0 {
+		return errors.New(strings.Join(m.unsaved, "; "))
 	}
 	return nil
 }
@@ -149,7 +156,8 @@ func (m *Model) afterWrite(version int, snap *annotate.Document, res annotate.Sa
 }
 
 // saveNow writes the document synchronously: on quit and going back to the
-// library, when there is no later frame to report to.
+// library, when there is no later frame to report to. The edits of a
+// read-only session go to a recovery file instead.
 func (m *Model) saveNow() error {
 	s := m.sess
 	if s == nil || !s.Dirty() {
@@ -163,8 +171,8 @@ func (m *Model) saveNow() error {
 			return fmt.Errorf("the annotations file is read-only and your changes could not be kept: %w", err)
 		}
 		s.savedVersion = s.Editor.Version()
-		m.exitNote = "the annotations file was read-only: your changes are kept in " + path
-		m.setMessage(m.exitNote)
+		m.unsaved = append(m.unsaved, shortPath(s.AnnPath)+" was read-only: your changes are kept in "+path)
+		m.setMessage("the annotations file was read-only: your changes are kept in " + shortPath(path))
 		return nil
 	}
 	version, snap := s.Editor.Version(), s.snapshot()
@@ -175,6 +183,28 @@ func (m *Model) saveNow() error {
 	m.saveErr = ""
 	m.afterWrite(version, snap, res)
 	return nil
+}
+
+// keepUnsaved writes the session's document, which saving could not write
+// (failed), to a recovery file: beside the annotations file, or in the data
+// folder if its folder takes nothing either; the line recorded for the end
+// of the program says where. The error says why no recovery file could be
+// written.
+func (m *Model) keepUnsaved(failed error) error {
+	s := m.sess
+	path, err := annotate.WriteRecovery(s.AnnPath, s.Doc())
+	if err != nil {
+		return err
+	}
+	s.savedVersion = s.Editor.Version()
+	m.unsaved = append(m.unsaved, "not saved: "+failed.Error()+"; your annotations are kept in "+path)
+	return nil
+}
+
+// lost records that the session's unsaved edits are gone: saving failed,
+// and so did the recovery file (unkept).
+func (m *Model) lost(failed, unkept error) {
+	m.unsaved = append(m.unsaved, fmt.Sprintf("your changes are lost: %v; and no recovery file could be written: %v", failed, unkept))
 }
 
 // takeOver makes a session opened read-only because another stance had the
@@ -196,10 +226,14 @@ func (m *Model) takeOver() tea.Cmd {
 	fresh := NewSession(s.Article, o.Doc, s.Path, s.AnnPath)
 	fresh.File = o.File
 	if err := o.File.ReadOnly(); err != nil {
-		// Taken over, but what the other stance left is damaged.
+		// Taken over, but what the other stance left is damaged, or
+		// the file was made read-only meanwhile.
 		fresh.ReadOnly, fresh.opened = true, o.Doc.Clone()
 	}
 	msg := "took over " + shortPath(s.AnnPath) + ": saving again"
+	if fresh.ReadOnly {
+		msg = "took over, but still read-only: " + readOnlyReason(fresh)
+	}
 	if s.Dirty() && s.opened != nil {
 		// What was coded here while read-only, on top of what the other
 		// stance saved: a three-way merge from the document as opened.
@@ -221,7 +255,7 @@ func (m *Model) takeOver() tea.Cmd {
 	cursor := m.article.Cursor()
 	m.openSession(fresh) // saved below, changed or not: the take-over is written
 	m.article.JumpTo(cursor)
-	fresh.lastActor, fresh.lastClaim = s.lastActor, s.lastClaim
+	fresh.lastClaim = s.lastClaim
 	fresh.written = s.written || !o.New
 	m.setMessage(msg)
 	return m.scheduleSave()
@@ -230,24 +264,52 @@ func (m *Model) takeOver() tea.Cmd {
 func readOnlyReason(s *Session) string {
 	if s.File != nil {
 		if err := s.File.ReadOnly(); err != nil {
-			return err.Error()
+			return readOnlyWhy(err, s.File.Path())
 		}
 	}
 	return "the annotations cannot be written"
 }
 
+// readOnlyWhy is err, why the annotations file at path is read-only, as the
+// message line says it: the status bar shows the path, and the message has
+// room for the reason only without it ("the file is open in another
+// stance…").
+func readOnlyWhy(err error, path string) string {
+	why := err.Error()
+	if rest, ok := strings.CutPrefix(why, path+" "); ok {
+		why = "the file " + rest
+	}
+	return why
+}
+
 // quit saves what is unsaved and ends the program. If the save fails the
-// reader stays open and says why; a second quit leaves without saving.
+// reader stays open and says why; a second quit keeps the edits in a
+// recovery file and leaves (the program's error says where). Should not
+// even that file be written, the reader stays open again, and a third quit
+// leaves without them.
 func (m *Model) quit() tea.Cmd {
 	if m.saving {
 		m.afterSave = m.quit
 		return nil
 	}
-	if err := m.saveNow(); err != nil && !m.forceQuit {
-		m.forceQuit = true
-		m.setError("not saved — q again quits without saving: " + err.Error())
-		return nil
+	q := m.common.Keys.Quit.Help().Key
+	if err := m.saveNow(); err != nil {
+		switch {
+		case !m.forceQuit:
+			m.forceQuit = true
+			m.setError("not saved — " + q + " again quits, keeping your annotations in a recovery file: " + err.Error())
+			return nil
+		case m.loseQuit:
+			m.lost(err, m.unkept)
+		default:
+			if kerr := m.keepUnsaved(err); kerr != nil {
+				m.loseQuit, m.unkept = true, kerr
+				m.setError("not saved, nor kept in a recovery file — " + q + " again quits and loses your changes: " + kerr.Error())
+				return nil
+			}
+		}
 	}
+	m.left = true
 	if m.sess != nil {
 		m.sess.Close()
 	}

@@ -5,11 +5,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // openSeedCopy copies the seed article into a temporary directory and opens
@@ -211,7 +213,8 @@ func TestQuitSaves(t *testing.T) {
 }
 
 // TestSaveFailure saves into a directory that does not exist: the error is
-// shown, the first quit is refused with a warning, the second leaves.
+// shown, the first quit is refused with a warning, the second keeps the
+// edits in a recovery file and leaves.
 func TestSaveFailure(t *testing.T) {
 	bubble(t, func(t *testing.T) {
 		s := newSeedSession(t, filepath.Join(t.TempDir(), "missing", "story.txt.stance.json"))
@@ -229,12 +232,125 @@ func TestSaveFailure(t *testing.T) {
 		if h.quit {
 			t.Fatal("q quit although the annotations could not be saved")
 		}
-		if got := helpLine(h); !strings.Contains(got, "without saving") {
-			t.Errorf("help line = %q, want a warning that quitting again leaves without saving", got)
+		if got := helpLine(h); !strings.Contains(got, "q again quits, keeping your annotations in a recovery file") {
+			t.Errorf("help line = %q, want a warning that quitting again keeps a recovery file", got)
 		}
 		h.keys("q")
 		if !h.quit {
 			t.Error("a second q did not quit")
+		}
+	})
+}
+
+// dataRecoveries lists the recovery files of the seed's annotations in the
+// data folder.
+func dataRecoveries(t *testing.T) []string {
+	t.Helper()
+	dir, err := store.DataDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, seedFile+annotate.FileSuffix+".recovered-*"))
+	return files
+}
+
+// requireRecovery checks that the program's error names exactly one of
+// files, and that it holds the annotations coded; it removes the file.
+func requireRecovery(t *testing.T, err error, files []string, quotes ...string) {
+	t.Helper()
+	if err == nil || len(files) != 1 || !strings.Contains(err.Error(), " are kept in "+files[0]) {
+		t.Fatalf("recovery files %q; the program's error %v, want it to name the one file", files, err)
+	}
+	doc, lerr := annotate.Load(files[0])
+	if lerr != nil {
+		t.Fatal(lerr)
+	}
+	var got []string
+	for _, a := range doc.Annotations {
+		got = append(got, a.Quote)
+	}
+	if !slices.Equal(got, quotes) {
+		t.Errorf("the recovery file holds %q, want %q", got, quotes)
+	}
+	os.Remove(files[0])
+}
+
+// faults are what make a save fail for good: a full disk, a folder that
+// refuses the rename. Tests inject them: neither can be had for real
+// without root, and as root permissions do not stop anything.
+var faults = []struct {
+	name  string
+	fault store.Fault
+	want  string
+}{
+	{"full disk", store.Fault{Write: syscall.ENOSPC}, "no space left on device"},
+	{"rename refused", store.Fault{Rename: syscall.EACCES}, "permission denied"},
+}
+
+// A save that fails for good, then q twice: the edits are in a recovery
+// file in the data folder (their own folder takes nothing), the program's
+// error says where, and the annotations file was never written.
+func TestQuitAfterFailedSave(t *testing.T) {
+	for _, f := range faults {
+		serial(t, f.name, func(t *testing.T) {
+			h, path := openSeedCopy(t, wide)
+			fault := f.fault
+			fault.Dir = filepath.Dir(path)
+			defer store.InjectFault(fault)()
+			tagTrump(h)
+			h.wait = time.Second
+			h.keys("ctrl+s")
+			if got := h.m.message; !strings.HasPrefix(got, "could not save: ") || !strings.Contains(got, f.want) {
+				t.Errorf("message = %q, want the save error", got)
+			}
+			h.keys("q")
+			if h.quit {
+				t.Fatal("q quit although the annotations could not be saved")
+			}
+			h.keys("q")
+			if !h.quit {
+				t.Fatal("a second q did not quit")
+			}
+			err := h.m.Shutdown()
+			requireRecovery(t, err, dataRecoveries(t), "Donald Trump")
+			if !strings.Contains(err.Error(), f.want) {
+				t.Errorf("the program's error %q does not say why the save failed", err)
+			}
+			if _, err := os.Stat(path); err == nil {
+				t.Error("the annotations file was written")
+			}
+		})
+	}
+}
+
+// When not even a recovery file can be written, the second quit stays and
+// says so; only a third leaves, and the program's error says the edits are
+// lost.
+func TestQuitWhenNothingCanBeWritten(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, path := openSeedCopy(t, wide)
+		data, err := store.DataDir()
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(data, 0o755)
+		for _, dir := range []string{filepath.Dir(path), data} {
+			defer store.InjectFault(store.Fault{Dir: dir, Write: syscall.ENOSPC})()
+		}
+		tagTrump(h)
+		h.keys("q", "q")
+		if h.quit {
+			t.Fatal("q quit though not even a recovery file could be written")
+		}
+		if got := helpLine(h); !strings.Contains(got, "not saved, nor kept in a recovery file — q again quits and loses your changes") {
+			t.Errorf("help line = %q, want the warning that the next quit loses the edits", got)
+		}
+		h.keys("q")
+		if !h.quit {
+			t.Fatal("a third q did not quit")
+		}
+		if err := h.m.Shutdown(); err == nil || !strings.HasPrefix(err.Error(), "your changes are lost: ") {
+			t.Errorf("the program's error is %v, want it to say the changes are lost", err)
 		}
 	})
 }
@@ -278,6 +394,33 @@ func TestShutdownSaves(t *testing.T) {
 			t.Errorf("saved %d annotations, want both edits", len(doc.Annotations))
 		}
 	})
+	// A closed terminal when saving fails for good: the edits go to a
+	// recovery file and the program's error says where.
+	for _, f := range faults {
+		serial(t, "save fails, "+f.name, func(t *testing.T) {
+			h, path := openSeedCopy(t, wide)
+			fault := f.fault
+			fault.Dir = filepath.Dir(path)
+			defer store.InjectFault(fault)()
+			tagTrump(h)
+			requireRecovery(t, h.m.Shutdown(), dataRecoveries(t), "Donald Trump")
+			if _, err := os.Stat(path); err == nil {
+				t.Error("the annotations file was written")
+			}
+		})
+	}
+	// A read-only session with edits: the same, beside the annotations.
+	parallel(t, "read-only", func(t *testing.T) {
+		h, path := openSeedCopy(t, wide)
+		h.m.sess.ReadOnly = true
+		tagTrump(h)
+		files := func() []string { f, _ := filepath.Glob(path + ".recovered-*"); return f }
+		err := h.m.Shutdown()
+		requireRecovery(t, err, files(), "Donald Trump")
+		if !strings.Contains(err.Error(), " was read-only: ") {
+			t.Errorf("the program's error %q does not say the file was read-only", err)
+		}
+	})
 	parallel(t, "after a quit", func(t *testing.T) {
 		h, path := openSeedCopy(t, wide)
 		tagTrump(h)
@@ -291,6 +434,46 @@ func TestShutdownSaves(t *testing.T) {
 		}
 		if after, err := os.Stat(path); err != nil || !after.ModTime().Equal(before.ModTime()) {
 			t.Error("Shutdown after a quit wrote the file again")
+		}
+	})
+}
+
+// An annotations file made read-only (chmod 444) opens a read-only
+// session that says why; its edits go to a recovery file, and the file
+// keeps its bytes and its mode.
+func TestReadOnlyFileIsNotReplaced(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, path := openSeedCopy(t, wide)
+		tagTrump(h)
+		h.keys("q")
+		if err := h.m.Shutdown(); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := os.ReadFile(path)
+		if err := os.Chmod(path, 0o444); err != nil {
+			t.Fatal(err)
+		}
+		s, err := OpenSession(Source{Path: strings.TrimSuffix(path, annotate.FileSuffix)}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "read-only: the file has no write permission (mode 0444), so it is not written"; !s.ReadOnly || s.Notice != want {
+			t.Errorf("read-only %v, notice %q; want %q", s.ReadOnly, s.Notice, want)
+		}
+		h = newReader(t, s, wide.w, wide.h)
+		typeKeys(h, keysOf(find("Vladimir Putin"), []string{"a", "enter"}))
+		h.wait = time.Second
+		h.keys("q")
+		if !h.quit {
+			t.Fatal("q did not quit")
+		}
+		files, _ := filepath.Glob(path + ".recovered-*")
+		requireRecovery(t, h.m.Shutdown(), files, "Donald Trump", "Vladimir Putin")
+		if after, _ := os.ReadFile(path); string(after) != string(before) {
+			t.Error("the read-only file was changed")
+		}
+		if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o444 {
+			t.Errorf("mode = %v, want 0444", fi.Mode().Perm())
 		}
 	})
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // Session is one opened article with its annotation document: what the
@@ -23,7 +24,6 @@ type Session struct {
 	// merged, as the last save reported. Kept here so that drawing a frame
 	// never waits on the file's lock, which a running save holds.
 	conflictPath string
-	lastActor    string // the actor used most recently, for dialog defaults
 	lastClaim    string // the claim tagged or used most recently
 
 	// Derived from the document, rebuilt when the editor's version moves.
@@ -75,26 +75,6 @@ func (s *Session) Doc() *annotate.Document { return s.Editor.Doc() }
 // Dirty reports whether there are changes not yet saved.
 func (s *Session) Dirty() bool { return s.Editor.Version() != s.savedVersion }
 
-// lastActorIn returns the actor most recently tagged in the block holding
-// span, or "" if none: the claim dialog's default speaker.
-func (s *Session) lastActorIn(span model.Span) string {
-	bi := s.Article.BlockAt(span.Start)
-	if bi < 0 {
-		return ""
-	}
-	block := s.Article.Blocks[bi].Span
-	best := model.Annotation{}
-	for _, a := range s.Doc().Annotations {
-		if a.Type != model.TypeActor || !block.Contains(a.Span.Start) {
-			continue
-		}
-		if best.ID == "" || a.Created > best.Created || (a.Created == best.Created && a.Span.Start > best.Span.Start) {
-			best = a
-		}
-	}
-	return best.Actor
-}
-
 // snapshot copies the document for a save running beside further edits.
 func (s *Session) snapshot() *annotate.Document { return s.Editor.Snapshot() }
 
@@ -123,7 +103,7 @@ func (s *Session) writeDoc(doc *annotate.Document) (annotate.SaveResult, error) 
 	}
 	data, err := doc.Marshal()
 	if err == nil {
-		err = annotate.SaveAtomic(s.AnnPath, data)
+		err = store.SaveAtomic(s.AnnPath, data)
 	}
 	return annotate.SaveResult{Path: s.AnnPath}, err
 }

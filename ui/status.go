@@ -8,6 +8,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
+
+	"stance/model"
 )
 
 // statusInfo is what the status bar shows; the root model fills it.
@@ -38,7 +40,7 @@ func renderStatus(st *Styles, info statusInfo, width int) string {
 	if c := info.counts; c != nil && width < wideWidth {
 		right = append(right, fmt.Sprintf("A%d C%d P%d", c.actors, c.claims, c.positions))
 	} else if c != nil {
-		right = append(right, plural(c.actors, "actor"), plural(c.claims, "claim"), plural(c.positions, "position"))
+		right = append(right, model.Count(c.actors, "actor", "actors"), model.Count(c.claims, "claim", "claims"), model.Count(c.positions, "position", "positions"))
 	}
 	switch {
 	case info.saveErr != "":

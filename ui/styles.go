@@ -86,7 +86,7 @@ func ValidTheme(name string) bool {
 // palette is the handful of colours a theme chooses; everything else in
 // Styles is derived from them. The three annotation colours are picked so
 // that they stay apart when the renderer downsamples them to 256 and to 16
-// colours (theme_test.go checks).
+// colours (styles_test.go checks).
 type palette struct {
 	accent, actor, claim, position color.Color
 	dim, border, matchBG, red      color.Color

@@ -111,7 +111,7 @@ func bratAnn(it Item) string {
 		fmt.Fprintf(&notes, "#%d\tAnnotatorNotes %s\t%s\n", nNote, target, oneLine(text))
 	}
 	withNote := func(desc, coderNote string) string {
-		if coderNote = collapse(coderNote); coderNote != "" {
+		if coderNote = model.OneLine(coderNote); coderNote != "" {
 			return desc + " — " + coderNote
 		}
 		return desc
@@ -220,12 +220,13 @@ func bratFragments(runes []rune, s model.Span) (offsets, text string) {
 	return strings.Join(offs, ";"), strings.Join(texts, " ")
 }
 
-// oneLine makes s fit on one line of a standoff file.
+// oneLine makes s fit on one line of a standoff file, without what
+// model.SafeText removes.
 func oneLine(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\t' {
 			return ' '
 		}
 		return r
-	}, s)
+	}, model.SafeText(s))
 }

@@ -32,6 +32,8 @@ func ExampleWrite() {
 		fmt.Println(err)
 	}
 	// Output:
+	// <!-- stance report -->
+	//
 	// # Bridge
 	//
 	// 2025-05-01 · bridge.txt

@@ -31,6 +31,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // Format names an export format, as given to --format.
@@ -39,7 +40,7 @@ type Format string
 // The formats stance writes.
 const (
 	JSON     Format = "json"    // the native annotation document(s)
-	JSONL    Format = "jsonl"   // doccano relation extraction, one article a line
+	JSONL    Format = "jsonl"   // doccano spans and relations, one article a line
 	CSV      Format = "csv"     // the DNA event list, one position a row
 	W3C      Format = "w3c"     // a W3C Web Annotation collection (JSON-LD)
 	Brat     Format = "brat"    // brat standoff: DOC.txt and DOC.ann per article
@@ -61,7 +62,7 @@ type FormatInfo struct {
 
 var formats = []FormatInfo{
 	{JSON, "the native annotation document (an array of them for several articles)", ".json", false},
-	{JSONL, "doccano relation-extraction JSONL, one article a line", ".jsonl", false},
+	{JSONL, "doccano JSONL: actor and claim spans, speaker and stance relations", ".jsonl", false},
 	{CSV, "DNA event list: one row per position, with actor, claim, stance and quote", ".csv", false},
 	{W3C, "W3C Web Annotation collection (JSON-LD) with quote and position selectors", ".jsonld", false},
 	{Brat, "brat standoff: DOC.txt and DOC.ann per article, with annotation.conf", "", true},
@@ -152,6 +153,9 @@ type Item struct {
 	Name    string
 	Article *model.Article
 	Doc     *annotate.Document
+	// ArticlePath and AnnotationsPath are the files the item was read
+	// from, if any: WriteFile and WriteDir never write over them.
+	ArticlePath, AnnotationsPath string
 	// Codebook is the codebook of the project the article belongs to, if
 	// it belongs to one (annotate.FindProject): the entities of a codebook
 	// merge across articles by ID, under the codebook's names, and with
@@ -165,7 +169,7 @@ func ItemFrom(c annotate.Coded) Item {
 	if name == "" {
 		name = c.AnnotationsPath
 	}
-	return Item{Name: name, Article: c.Article, Doc: c.Doc}
+	return Item{Name: name, Article: c.Article, Doc: c.Doc, ArticlePath: c.ArticlePath, AnnotationsPath: c.AnnotationsPath}
 }
 
 // File is one file of an export.
@@ -239,7 +243,7 @@ func Check(corpus []Item) error {
 // clip shortens s for a message.
 func clip(s string) string {
 	const limit = 40
-	s = collapse(s)
+	s = model.OneLine(s)
 	if r := []rune(s); len(r) > limit {
 		return string(r[:limit-1]) + "…"
 	}
@@ -307,7 +311,55 @@ func WriteFile(path string, f Format, corpus []Item, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return annotate.SaveAtomic(path, data)
+	if err := checkNotInput(path, corpus); err != nil {
+		return err
+	}
+	return store.SaveAtomic(path, data)
+}
+
+// ErrOverwritesInput is wrapped by the error of WriteFile and WriteDir
+// when a file they would write is one that the corpus was read from.
+var ErrOverwritesInput = errors.New("the export would overwrite a file it reads")
+
+// overwriteError is checkNotInput's error: path is what (the article, the
+// annotations file) of an item.
+type overwriteError struct{ path, what string }
+
+func (e *overwriteError) Error() string {
+	return e.path + " is " + e.what + " being exported; write the export to another file"
+}
+
+func (e *overwriteError) Unwrap() error { return ErrOverwritesInput }
+
+// checkNotInput returns an error wrapping ErrOverwritesInput if the file
+// at path is an article or annotations file of the corpus: the same path,
+// or the same file under another name (a link).
+func checkNotInput(path string, corpus []Item) error {
+	out, outErr := os.Stat(path)
+	outAbs, _ := filepath.Abs(path)
+	same := func(input string) bool {
+		if input == "" {
+			return false
+		}
+		if abs, err := filepath.Abs(input); err == nil && abs == outAbs {
+			return true
+		}
+		in, err := os.Stat(input)
+		return err == nil && outErr == nil && os.SameFile(in, out)
+	}
+	for _, it := range corpus {
+		what := ""
+		switch {
+		case same(it.ArticlePath):
+			what = "the article"
+		case same(it.AnnotationsPath):
+			what = "the annotations file"
+		default:
+			continue
+		}
+		return &overwriteError{path: path, what: what}
+	}
+	return nil
 }
 
 func render(f Format, corpus []Item, opts Options) ([]byte, error) {
@@ -339,6 +391,9 @@ func WriteDir(dir string, f Format, corpus []Item, opts Options) ([]string, erro
 	paths := make([]string, len(files))
 	for i, file := range files {
 		paths[i] = filepath.Join(dir, filepath.FromSlash(file.Name))
+		if err := checkNotInput(paths[i], corpus); err != nil {
+			return nil, err
+		}
 	}
 
 	entries, err := os.ReadDir(dir)
@@ -346,15 +401,15 @@ func WriteDir(dir string, f Format, corpus []Item, opts Options) ([]string, erro
 	case errors.Is(err, os.ErrNotExist):
 		return paths, createDir(dir, files)
 	case err != nil:
-		return nil, fmt.Errorf("%s: %w", dir, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w", dir, store.PathCause(err))
 	case len(entries) > 0 && !opts.Force:
 		return nil, fmt.Errorf("%s: %w (use --force to write into it)", dir, ErrDirNotEmpty)
 	}
 	for i, file := range files {
 		if err := os.MkdirAll(filepath.Dir(paths[i]), 0o755); err != nil {
-			return nil, fmt.Errorf("%s: %w", filepath.Dir(paths[i]), unwrapPath(err))
+			return nil, fmt.Errorf("%s: %w", filepath.Dir(paths[i]), store.PathCause(err))
 		}
-		if err := annotate.SaveAtomic(paths[i], file.Data); err != nil {
+		if err := store.SaveAtomic(paths[i], file.Data); err != nil {
 			return nil, err
 		}
 	}
@@ -366,11 +421,11 @@ func WriteDir(dir string, f Format, corpus []Item, opts Options) ([]string, erro
 func createDir(dir string, files []File) (err error) {
 	parent := filepath.Dir(filepath.Clean(dir))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("%s: %w", parent, unwrapPath(err))
+		return fmt.Errorf("%s: %w", parent, store.PathCause(err))
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("%s: %w", dir, store.PathCause(err))
 	}
 	defer func() {
 		if err != nil {
@@ -380,19 +435,19 @@ func createDir(dir string, files []File) (err error) {
 	for _, file := range files {
 		p := filepath.Join(tmp, filepath.FromSlash(file.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+			return fmt.Errorf("%s: %w", dir, store.PathCause(err))
 		}
 		if err := os.WriteFile(p, file.Data, 0o644); err != nil {
-			return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+			return fmt.Errorf("%s: %w", dir, store.PathCause(err))
 		}
 	}
 	// MkdirTemp makes the directory private; an export is as readable as
 	// any file the user writes.
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("%s: %w", dir, store.PathCause(err))
 	}
 	if err := os.Rename(tmp, dir); err != nil {
-		return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("%s: %w", dir, store.PathCause(err))
 	}
 	return nil
 }
@@ -451,33 +506,26 @@ func stems(corpus []Item) []string {
 	return out
 }
 
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // articleMeta is what the exports say about an article: the document's
-// record of it, completed from the article itself.
+// record of it, completed from the article itself. Source is the path the
+// document records (else the item's name), Publication the article's own
+// "source" field (the newspaper or agency), URL the address it was fetched
+// from or, failing that, the one it gives.
 type articleMeta struct {
-	Title, Date, Source, URL string
+	Title, Date, Source, Publication, URL string
 }
 
 func metaOf(it Item) articleMeta {
-	m := articleMeta{Title: it.Doc.Article.Title, Date: it.Doc.Article.Date, Source: it.Doc.Article.Source}
+	m := articleMeta{Title: it.Doc.Article.Title, Date: it.Doc.Article.Date, Source: it.Doc.Article.Source, URL: it.Doc.Article.URL}
 	if it.Article != nil {
 		m.Title = cmp.Or(m.Title, it.Article.Meta.Title)
 		m.Date = cmp.Or(m.Date, it.Article.Meta.Date)
-		m.URL = it.Article.Meta.URL
+		// model.Parse gives an article with no source field its path as
+		// the source: that is no publication.
+		if it.Article.Meta.Source != it.Name {
+			m.Publication = it.Article.Meta.Source
+		}
+		m.URL = cmp.Or(m.URL, it.Article.Meta.URL)
 	}
 	m.Source = cmp.Or(m.Source, it.Name)
 	return m

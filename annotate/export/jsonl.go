@@ -2,8 +2,11 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"io"
+	"slices"
+	"sort"
 
 	"stance/model"
 )
@@ -44,12 +47,16 @@ func writeJSON(w io.Writer, corpus []Item) error {
 	return err
 }
 
-// The doccano relation-extraction record: text, entities and relations are
-// what doccano imports; the other members are kept as the example's
-// metadata.
+// The doccano record: text, label, entities and relations are what
+// doccano imports; the other members become the example's metadata.
 type (
 	doccanoRecord struct {
-		Text        string              `json:"text"`
+		Text string `json:"text"`
+		// Label is the spans as a sequence-labelling project imports them
+		// ([start, end, label]); Entities and Relations are the same spans
+		// and the relations between them, as a project with relation
+		// labelling imports them.
+		Label       [][3]any            `json:"label"`
 		Entities    []doccanoEntity     `json:"entities"`
 		Relations   []doccanoRelation   `json:"relations"`
 		Title       string              `json:"title"`
@@ -83,35 +90,50 @@ type (
 		ID   string `json:"id"`
 		Text string `json:"text"`
 	}
-	// doccanoAnnotation ties an entity to the stance annotation it comes
-	// from; Entity is 0 for a position with no span to show.
+	// doccanoAnnotation is one stance annotation, with its own span and
+	// what stands for it in doccano: the entity of an actor mention or a
+	// claim, the relation of a position (0 for none).
 	doccanoAnnotation struct {
-		ID     string `json:"id"`
-		Entity int    `json:"entity_id"`
-		Type   string `json:"type"`
-		Actor  string `json:"actor,omitempty"`
-		Claim  string `json:"claim,omitempty"`
-		Stance string `json:"stance,omitempty"`
-		Note   string `json:"note,omitempty"`
-		Author string `json:"author,omitempty"`
-		Orphan bool   `json:"orphan,omitempty"`
+		ID       string `json:"id"`
+		Type     string `json:"type"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		Entity   int    `json:"entity_id"`
+		Relation int    `json:"relation_id"`
+		Actor    string `json:"actor,omitempty"`
+		Claim    string `json:"claim,omitempty"`
+		Stance   string `json:"stance,omitempty"`
+		Note     string `json:"note,omitempty"`
+		Author   string `json:"author,omitempty"`
+		Orphan   bool   `json:"orphan,omitempty"`
 	}
 )
 
-// The relation types of the JSONL export.
+// The labels of the JSONL export's spans, and the type of its speaker
+// relation; a position's relation is typed by its stance.
 const (
+	labelActor = "actor"
+	labelClaim = "claim"
 	relSpeaker = "speaker" // actor mention → claim: who makes the claim
-	relHolder  = "holder"  // actor mention → position: who takes it
-	relTarget  = "target"  // position → claim: what it is about
 )
 
-// writeJSONL writes one doccano record per article. Entities are the
-// annotations, labelled "actor", "claim", or for a position its stance
-// ("support", "oppose", "neutral"); relations link the nearest mention of a
-// claim's speaker to the claim (speaker), and a position to the nearest
-// mention of its actor (holder) and the nearest annotation of its claim
-// (target). Offsets are code points, as Python slices str. Orphaned
-// annotations have no entity; they are listed, marked, in "annotations".
+// writeJSONL writes one doccano record per article, made to import as
+// doccano sets a project up by default, where spans may not overlap
+// (doccano drops each span that overlaps an earlier one, and a relation to
+// a dropped span stops the import with a KeyError): the spans are actor
+// mentions and claims, none overlapping another — a claim is kept before
+// an actor mention inside or across it, and of two that overlap the one
+// that starts first (or, from the same place, the longer); relations link
+// a claim to the nearest kept mention of its speaker (speaker) and, for
+// each position, the nearest kept mention of its actor to the nearest kept
+// annotation of its claim, typed by the stance (support, oppose, neutral),
+// both nearest to the position's evidence. The same spans are written
+// twice: as label, which a sequence-labelling project reads, and as
+// entities with the relations, which a project with relation labelling
+// reads. Every stance annotation is listed in annotations with its own
+// span and its entity or relation (0 when doccano has none for it: an
+// orphan, a span left out for overlapping, a position whose actor or claim
+// has no span kept). Offsets are code points, as Python slices str.
 func writeJSONL(w io.Writer, corpus []Item) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -128,6 +150,7 @@ func doccano(it Item) doccanoRecord {
 	rec := doccanoRecord{
 		Text: it.Article.Text, Title: m.Title, Date: m.Date, Source: m.Source, URL: m.URL,
 		SHA256:      it.Article.SHA256(),
+		Label:       [][3]any{},
 		Entities:    []doccanoEntity{},
 		Relations:   []doccanoRelation{},
 		Actors:      []doccanoActor{},
@@ -141,54 +164,88 @@ func doccano(it Item) doccanoRecord {
 		rec.Claims = append(rec.Claims, doccanoClaim{c.ID, c.Text})
 	}
 
-	l := newLinks(it.Doc)
+	kept := doccanoSpans(it.Doc.Annotations)
 	entity := map[string]int{} // annotation ID → entity ID
-	for _, n := range it.Doc.Annotations {
-		if n.Orphan {
-			continue
-		}
-		label, span := string(n.Type), n.Span
-		if n.Type == model.TypePosition {
-			label = string(n.Stance)
-			var ok bool
-			if span, ok = l.evidence(n); !ok {
-				continue
-			}
-		}
+	for _, n := range kept {
 		id := len(rec.Entities) + 1
 		entity[n.ID] = id
-		rec.Entities = append(rec.Entities, doccanoEntity{id, label, span.Start, span.End})
-	}
-	relate := func(from, to int, typ string) {
-		if from > 0 && to > 0 {
-			rec.Relations = append(rec.Relations, doccanoRelation{len(rec.Relations) + 1, from, to, typ})
+		label := labelActor
+		if n.Type == model.TypeClaim {
+			label = labelClaim
 		}
+		rec.Entities = append(rec.Entities, doccanoEntity{id, label, n.Span.Start, n.Span.End})
+		rec.Label = append(rec.Label, [3]any{n.Span.Start, n.Span.End, label})
+	}
+	// Relations may only join kept spans: links of the kept ones alone.
+	l := links{mentions: map[string][]model.Annotation{}, claims: map[string][]model.Annotation{}}
+	for _, n := range kept {
+		if n.Type == model.TypeActor {
+			l.mentions[n.Actor] = append(l.mentions[n.Actor], n)
+		} else {
+			l.claims[n.Claim] = append(l.claims[n.Claim], n)
+		}
+	}
+	all := newLinks(it.Doc)
+	relate := func(from, to model.Annotation, typ string) int {
+		id := len(rec.Relations) + 1
+		rec.Relations = append(rec.Relations, doccanoRelation{id, entity[from.ID], entity[to.ID], typ})
+		return id
 	}
 	for _, n := range it.Doc.Annotations {
-		rec.Annotations = append(rec.Annotations, doccanoAnnotation{
-			ID: n.ID, Entity: entity[n.ID], Type: string(n.Type),
+		a := doccanoAnnotation{
+			ID: n.ID, Type: string(n.Type), Start: n.Span.Start, End: n.Span.End, Entity: entity[n.ID],
 			Actor: n.Actor, Claim: n.Claim, Stance: string(n.Stance), Note: n.Note, Author: n.Author, Orphan: n.Orphan,
-		})
+		}
 		switch {
-		case n.Orphan:
-		case n.Type == model.TypeClaim:
-			if n.Actor != "" {
-				if m, ok := l.mention(n.Actor, n.Span); ok {
-					relate(entity[m.ID], entity[n.ID], relSpeaker)
-				}
+		case n.Type == model.TypeClaim && a.Entity > 0 && n.Actor != "":
+			if m, ok := l.mention(n.Actor, n.Span); ok {
+				relate(m, n, relSpeaker)
 			}
 		case n.Type == model.TypePosition:
-			span, ok := l.evidence(n)
+			span, ok := all.evidence(n)
 			if !ok {
-				continue
+				break
 			}
-			if m, ok := l.mention(n.Actor, span); ok {
-				relate(entity[m.ID], entity[n.ID], relHolder)
-			}
-			if c, ok := l.claimAt(n.Claim, span); ok {
-				relate(entity[n.ID], entity[c.ID], relTarget)
+			m, okM := l.mention(n.Actor, span)
+			c, okC := l.claimAt(n.Claim, span)
+			if okM && okC {
+				a.Relation = relate(m, c, string(n.Stance))
 			}
 		}
+		rec.Annotations = append(rec.Annotations, a)
 	}
 	return rec
+}
+
+// doccanoSpans returns the actor and claim annotations that become
+// doccano spans, in text order: none empty or orphaned, none overlapping
+// another; claims first, then actor mentions, each in text order and the
+// longer first from the same place, take their place if it is free.
+func doccanoSpans(notes []model.Annotation) []model.Annotation {
+	var claims, mentions []model.Annotation
+	for _, n := range notes {
+		switch {
+		case n.Orphan || n.Span.Len() <= 0:
+		case n.Type == model.TypeClaim:
+			claims = append(claims, n)
+		case n.Type == model.TypeActor:
+			mentions = append(mentions, n)
+		}
+	}
+	var kept []model.Annotation // sorted by start, none overlapping
+	for _, group := range [][]model.Annotation{claims, mentions} {
+		slices.SortStableFunc(group, func(a, b model.Annotation) int {
+			return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(b.Span.End, a.Span.End))
+		})
+		for _, n := range group {
+			// The first kept span that ends after n starts is the only one
+			// n could overlap first.
+			i := sort.Search(len(kept), func(i int) bool { return kept[i].Span.End > n.Span.Start })
+			if i < len(kept) && kept[i].Span.Start < n.Span.End {
+				continue
+			}
+			kept = slices.Insert(kept, i, n)
+		}
+	}
+	return kept
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"stance/model"
 )
 
 // writeMarkdown writes a readable report of the merged corpus: the
@@ -14,6 +16,7 @@ import (
 // claim who takes which position, with the quoted evidence and any note.
 func writeMarkdown(w io.Writer, c *corpus) error {
 	var b strings.Builder
+	b.WriteString(model.ReportMarker + "\n\n")
 	if len(c.items) == 1 {
 		m := metaOf(c.items[0])
 		fmt.Fprintf(&b, "# %s\n\n", mdText(m.Title))
@@ -36,8 +39,8 @@ func writeMarkdown(w io.Writer, c *corpus) error {
 		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "**%s · %s · %s** — %d support · %d oppose · %d neutral\n\n",
-		count(len(c.actors), "actor", "actors"), count(len(c.claims), "claim", "claims"),
-		count(len(c.positions), "position", "positions"),
+		model.Count(len(c.actors), "actor", "actors"), model.Count(len(c.claims), "claim", "claims"),
+		model.Count(len(c.positions), "position", "positions"),
 		c.stances.Support, c.stances.Oppose, c.stances.Neutral)
 	if coders := authors(c.items); len(coders) > 0 {
 		fmt.Fprintf(&b, "Coded by %s.\n\n", mdText(strings.Join(coders, ", ")))
@@ -88,7 +91,7 @@ func writeMarkdown(w io.Writer, c *corpus) error {
 				name = p.actor.Name
 			}
 			fmt.Fprintf(&b, "- **%s** %s", mdText(name), stanceVerb(p.n.Stance))
-			if q := collapse(p.n.Quote); q != "" {
+			if q := model.OneLine(p.n.Quote); q != "" {
 				fmt.Fprintf(&b, ": “%s”", mdText(q))
 			}
 			if len(c.items) > 1 {
@@ -99,7 +102,7 @@ func writeMarkdown(w io.Writer, c *corpus) error {
 				}
 				b.WriteString(")")
 			}
-			if note := collapse(p.n.Note); note != "" {
+			if note := model.OneLine(p.n.Note); note != "" {
 				fmt.Fprintf(&b, " — *%s*", mdText(note))
 			}
 			b.WriteString("\n")
@@ -132,8 +135,9 @@ var mdEscaper = strings.NewReplacer(
 	`<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`, `~`, `\~`,
 )
 
-// mdText returns s on one line, escaped for Markdown.
-func mdText(s string) string { return mdEscaper.Replace(collapse(s)) }
+// mdText returns s on one line, escaped for Markdown, without what
+// model.SafeText removes: a report is read in a terminal too.
+func mdText(s string) string { return mdEscaper.Replace(model.OneLine(model.SafeText(s))) }
 
 // mdCell returns s for a table cell; an empty one shows as a dash.
 func mdCell(s string) string {
@@ -141,9 +145,4 @@ func mdCell(s string) string {
 		return "—"
 	}
 	return s
-}
-
-// count says "1 actor", "3 actors".
-func count(n int, one, many string) string {
-	return fmt.Sprintf("%d %s", n, plural(n, one, many))
 }

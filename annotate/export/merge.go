@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -107,11 +106,8 @@ type corpus struct {
 type mergeKey struct{ fold cases.Caser }
 
 func (k mergeKey) of(s string) string {
-	return k.fold.String(norm.NFC.String(collapse(s)))
+	return k.fold.String(norm.NFC.String(model.OneLine(s)))
 }
-
-// collapse trims s and turns every run of white space in it into one space.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // merge builds the merged corpus. An entity of an item's codebook
 // (Item.Codebook) merges with the same entity of the same codebook in other
@@ -236,7 +232,7 @@ func merge(items []Item) *corpus {
 			node = &actorNode{ID: codebookID(first.Codebook, a.ID), Name: a.Name, Kind: a.Kind, Aliases: a.Aliases}
 		} else {
 			node = &actorNode{ID: uniqueID(members[0].actor.ID)}
-			node.Name = mostCommon(members, func(e entry) string { return collapse(e.actor.Name) })
+			node.Name = mostCommon(members, func(e entry) string { return model.OneLine(e.actor.Name) })
 			node.Kind = model.ActorKind(mostCommon(members, func(e entry) string { return string(e.actor.Kind) }))
 		}
 		seen := map[string]bool{key.of(node.Name): true}
@@ -253,7 +249,7 @@ func merge(items []Item) *corpus {
 			for _, name := range append([]string{e.actor.Name}, e.actor.Aliases...) {
 				if nk := key.of(name); nk != "" && !seen[nk] {
 					seen[nk] = true
-					node.Aliases = append(node.Aliases, collapse(name))
+					node.Aliases = append(node.Aliases, model.OneLine(name))
 				}
 			}
 		}
@@ -290,7 +286,7 @@ func merge(items []Item) *corpus {
 			node = &claimNode{ID: codebookID(first.Codebook, x.ID), Text: x.Text}
 		} else {
 			node = &claimNode{ID: uniqueID(members[0].claim.ID)}
-			node.Text = mostCommon(members, func(e claimEntry) string { return collapse(e.claim.Text) })
+			node.Text = mostCommon(members, func(e claimEntry) string { return model.OneLine(e.claim.Text) })
 		}
 		articles := map[int]bool{}
 		for _, e := range members {

@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/base64"
 	"encoding/csv"
 	"encoding/hex"
@@ -83,7 +84,7 @@ func TestCSVReadsBack(t *testing.T) {
 				t.Fatalf("encoding/csv cannot read the export: %v", err)
 			}
 			header := rows[0]
-			want := []string{"statement_id", "date", "title", "source", "actor", "actor_kind", "claim", "stance", "start", "end", "quote", "note", "author"}
+			want := []string{"statement_id", "date", "title", "publication", "url", "source", "actor", "actor_kind", "claim", "stance", "start", "end", "quote", "note", "author"}
 			if !slices.Equal(header, want) {
 				t.Fatalf("header = %q, want %q", header, want)
 			}
@@ -130,9 +131,9 @@ func TestCSVMergesAcrossArticles(t *testing.T) {
 	// water-rights one: one claim, under the wording seen first.
 	var titles []string
 	for _, r := range rows[1:] {
-		if strings.EqualFold(collapse(r[6]), "data should be shared openly and quickly") {
-			if r[6] != "Data should be shared openly and quickly" {
-				t.Errorf("%s: claim %q, want the merged wording", r[0], r[6])
+		if strings.EqualFold(model.OneLine(r[8]), "data should be shared openly and quickly") {
+			if r[8] != "Data should be shared openly and quickly" {
+				t.Errorf("%s: claim %q, want the merged wording", r[0], r[8])
 			}
 			if !slices.Contains(titles, r[2]) {
 				titles = append(titles, r[2])
@@ -144,11 +145,10 @@ func TestCSVMergesAcrossArticles(t *testing.T) {
 	}
 }
 
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// jsonlRecord is a doccano relation-extraction record.
+// jsonlRecord is a doccano record.
 type jsonlRecord struct {
 	Text      string        `json:"text"`
+	Label     [][3]any      `json:"label"`
 	Entities  []jsonlEntity `json:"entities"`
 	Relations []struct {
 		ID   int    `json:"id"`
@@ -157,9 +157,12 @@ type jsonlRecord struct {
 		Type string `json:"type"`
 	} `json:"relations"`
 	Annotations []struct {
-		ID     string `json:"id"`
-		Entity int    `json:"entity_id"`
-		Author string `json:"author"`
+		ID       string `json:"id"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		Entity   int    `json:"entity_id"`
+		Relation int    `json:"relation_id"`
+		Author   string `json:"author"`
 	} `json:"annotations"`
 }
 
@@ -190,36 +193,71 @@ func TestJSONLReadsBack(t *testing.T) {
 					t.Errorf("line %d: text is not the article's normalised text", i+1)
 				}
 				runes := []rune(rec.Text)
-				label := map[int]string{}
-				for _, e := range rec.Entities {
-					label[e.ID] = e.Label
+				entity := map[int]jsonlEntity{}
+				for j, e := range rec.Entities {
+					entity[e.ID] = e
+					// doccano's default project drops a span that
+					// overlaps an earlier one.
+					if j > 0 && e.Start < rec.Entities[j-1].End {
+						t.Errorf("line %d: entity %d overlaps entity %d", i+1, e.ID, rec.Entities[j-1].ID)
+					}
+					// A sequence-labelling project reads the same spans
+					// from label.
+					if j >= len(rec.Label) || fmt.Sprint(rec.Label[j]) != fmt.Sprint([3]any{float64(e.Start), float64(e.End), e.Label}) {
+						t.Errorf("line %d: label %v is not entity %+v", i+1, rec.Label, e)
+					}
+				}
+				if len(rec.Label) != len(rec.Entities) {
+					t.Errorf("line %d: %d labels, %d entities", i+1, len(rec.Label), len(rec.Entities))
+				}
+				relation := map[int]int{} // relation ID → index
+				for j, r := range rec.Relations {
+					relation[r.ID] = j
 				}
 				for _, a := range rec.Annotations {
-					if want := byID[a.ID].n.Author; a.Author != want {
-						t.Errorf("%s: author %q, want %q", a.ID, a.Author, want)
+					n := byID[a.ID].n
+					if a.Author != n.Author || a.Start != n.Span.Start || a.End != n.Span.End {
+						t.Errorf("%s: author %q, span [%d, %d); want %q, %v", a.ID, a.Author, a.Start, a.End, n.Author, n.Span)
 					}
-					if a.Entity == 0 {
+					if e, ok := entity[a.Entity]; ok {
+						if got := string(runes[e.Start:e.End]); got != n.Quote || e.Label != string(n.Type) {
+							t.Errorf("%s: %s entity text[%d:%d] = %q, want %s %q", a.ID, e.Label, e.Start, e.End, got, n.Type, n.Quote)
+						}
+					}
+					// A position is a relation from a mention of its actor
+					// to an annotation of its claim, typed by its stance.
+					if n.Type != model.TypePosition {
 						continue
 					}
-					e := rec.Entities[slices.IndexFunc(rec.Entities, func(e jsonlEntity) bool { return e.ID == a.Entity })]
-					if got, want := string(runes[e.Start:e.End]), byID[a.ID].n.Quote; got != want {
-						t.Errorf("%s: text[%d:%d] = %q, want %q", a.ID, e.Start, e.End, got, want)
+					j, ok := relation[a.Relation]
+					if !ok {
+						t.Errorf("%s: a position with no relation", a.ID)
+						continue
+					}
+					r := rec.Relations[j]
+					from, to := annotationOf(rec, r.From), annotationOf(rec, r.To)
+					if r.Type != string(n.Stance) || byID[from].n.Actor != n.Actor || byID[to].n.Type != model.TypeClaim || byID[to].n.Claim != n.Claim {
+						t.Errorf("%s: relation %+v from %s to %s, want %s's mention %s the claim %s", a.ID, r, from, to, n.Actor, n.Stance, n.Claim)
 					}
 				}
-				kinds := map[string][2][]string{
-					"speaker": {{"actor"}, {"claim"}},
-					"holder":  {{"actor"}, {"support", "oppose", "neutral"}},
-					"target":  {{"support", "oppose", "neutral"}, {"claim"}},
-				}
 				for _, r := range rec.Relations {
-					k, ok := kinds[r.Type]
-					if !ok || !slices.Contains(k[0], label[r.From]) || !slices.Contains(k[1], label[r.To]) {
-						t.Errorf("relation %d: %s from %q to %q", r.ID, r.Type, label[r.From], label[r.To])
+					if r.Type == "speaker" && (entity[r.From].Label != "actor" || entity[r.To].Label != "claim") {
+						t.Errorf("relation %d: speaker from %q to %q", r.ID, entity[r.From].Label, entity[r.To].Label)
 					}
 				}
 			}
 		})
 	}
+}
+
+// annotationOf returns the ID of the annotation whose entity is entity.
+func annotationOf(rec jsonlRecord, entity int) string {
+	for _, a := range rec.Annotations {
+		if a.Entity == entity {
+			return a.ID
+		}
+	}
+	return ""
 }
 
 func TestW3CReadsBack(t *testing.T) {
@@ -241,10 +279,13 @@ func TestW3CReadsBack(t *testing.T) {
 			items, _ := page["items"].([]any)
 			total := 0
 			sources := map[string][]rune{}
+			pages := map[string]string{} // digest IRI → the article's URL
 			for _, it := range corpus {
 				total += len(it.Doc.Annotations)
 				sum, _ := hex.DecodeString(it.Article.SHA256())
-				sources["ni:///sha-256;"+base64.RawURLEncoding.EncodeToString(sum)] = it.Article.Runes()
+				iri := "ni:///sha-256;" + base64.RawURLEncoding.EncodeToString(sum)
+				sources[iri] = it.Article.Runes()
+				pages[iri] = cmp.Or(it.Doc.Article.URL, it.Article.Meta.URL)
 			}
 			if page["type"] != "AnnotationPage" || len(items) != total || coll["total"] != float64(total) {
 				t.Fatalf("page %v with %d items, total %v; want %d", page["type"], len(items), coll["total"], total)
@@ -267,10 +308,29 @@ func TestW3CReadsBack(t *testing.T) {
 				if len(bodies) == 0 || bodies[0].(map[string]any)["type"] != "TextualBody" {
 					t.Errorf("%v: body %v", a["id"], a["body"])
 				}
-				target := a["target"].(map[string]any)
+				// Taken out of the collection, an annotation keeps its
+				// context (the model's §3.1).
+				if ctx, _ := a["@context"].([]any); len(ctx) == 0 || ctx[0] != "http://www.w3.org/ns/anno.jsonld" {
+					t.Errorf("%v: @context = %v, want the Web Annotation context first", a["id"], a["@context"])
+				}
+				// An article with a URL is targeted on its page first,
+				// then by its digest; the selectors are the same.
+				targets, ok := a["target"].([]any)
+				if !ok {
+					targets = []any{a["target"]}
+				}
+				target := targets[len(targets)-1].(map[string]any)
 				runes, ok := sources[target["source"].(string)]
 				if !ok {
 					t.Fatalf("%v: source %v is no article's digest", a["id"], target["source"])
+				}
+				if page := pages[target["source"].(string)]; page != "" {
+					onPage, _ := targets[0].(map[string]any)
+					if len(targets) != 2 || onPage["source"] != page || !reflect.DeepEqual(onPage["selector"], target["selector"]) {
+						t.Errorf("%v: targets %v, want the page %s with the digest's selectors, then the digest", a["id"], targets, page)
+					}
+				} else if len(targets) != 1 {
+					t.Errorf("%v: %d targets for an article without a URL", a["id"], len(targets))
 				}
 				var quote, pos map[string]any
 				for _, s := range target["selector"].([]any) {
@@ -658,8 +718,8 @@ func TestNonASCIIOffsets(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range rows {
-		if r[0] == "n-a21d2e" && (r[8] != strconv.Itoa(want.Start) || r[9] != strconv.Itoa(want.End) || r[10] != phrase) {
-			t.Errorf("CSV: %q, want [%d, %d) %q", r[8:11], want.Start, want.End, phrase)
+		if r[0] == "n-a21d2e" && (r[10] != strconv.Itoa(want.Start) || r[11] != strconv.Itoa(want.End) || r[12] != phrase) {
+			t.Errorf("CSV: %q, want [%d, %d) %q", r[10:13], want.Start, want.End, phrase)
 		}
 	}
 	// JSONL: the claim n-a20d1e's entity.
@@ -687,8 +747,9 @@ func TestNonASCIIOffsets(t *testing.T) {
 	var coll struct {
 		First struct {
 			Items []struct {
-				ID     string `json:"id"`
-				Target struct {
+				ID string `json:"id"`
+				// The Tokyo article has a URL: its page, then its digest.
+				Target []struct {
 					Selector []struct {
 						Type  string `json:"type"`
 						Exact string `json:"exact"`
@@ -706,8 +767,8 @@ func TestNonASCIIOffsets(t *testing.T) {
 		if !strings.HasSuffix(it.ID, ":n-a20d1e") {
 			continue
 		}
-		sel := it.Target.Selector
-		if len(sel) != 2 || sel[0].Exact != phrase || sel[1].Start != want.Start || sel[1].End != want.End {
+		sel := it.Target[0].Selector
+		if len(it.Target) != 2 || len(sel) != 2 || sel[0].Exact != phrase || sel[1].Start != want.Start || sel[1].End != want.End {
 			t.Errorf("W3C selectors %+v, want %q at %v", sel, phrase, want)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"stance/annotate"
 	"stance/model"
@@ -49,6 +50,9 @@ type (
 		Items      []w3cAnnotation `json:"items"`
 	}
 	w3cAnnotation struct {
+		// Context is the collection's: an annotation taken out of it
+		// stands alone (the model's §3.1: an annotation MUST have one).
+		Context    []any       `json:"@context"`
 		ID         string      `json:"id"`
 		Type       string      `json:"type"`
 		Motivation string      `json:"motivation"`
@@ -56,8 +60,9 @@ type (
 		Created    string      `json:"created,omitempty"`
 		Modified   string      `json:"modified,omitempty"`
 		Body       []w3cBody   `json:"body"`
-		// Target is a w3cTarget, or the article's IRI alone for a
-		// position with no span to select.
+		// Target is a w3cTarget, or the article's IRI alone for an
+		// annotation with no span to select; for an article with a URL,
+		// an array of two: the page, then the text by its digest.
 		Target any `json:"target"`
 	}
 	w3cBody struct {
@@ -79,8 +84,18 @@ type (
 		Name string `json:"name"`
 	}
 	w3cTarget struct {
-		Source   string `json:"source"`
-		Selector []any  `json:"selector"`
+		Type     string    `json:"type"`
+		Source   string    `json:"source"`
+		State    *w3cState `json:"state,omitempty"`
+		Selector []any     `json:"selector"`
+	}
+	// w3cState is the TimeState of a page fetched from the web: when its
+	// snapshot was taken, and the text the selectors count in, named by
+	// its digest.
+	w3cState struct {
+		Type       string `json:"type"`
+		SourceDate string `json:"sourceDate"`
+		Cached     string `json:"cached"`
 	}
 	textQuoteSelector struct {
 		Type   string `json:"type"`
@@ -96,13 +111,18 @@ type (
 )
 
 // writeW3C writes the corpus as one W3C Web Annotation AnnotationCollection
-// with all its annotations on its first page. Each annotation targets its
-// article, named by a content-hash IRI (RFC 6920, "ni:///sha-256;…") of
-// the normalised text its offsets refer to, through a TextQuoteSelector and
-// a TextPositionSelector (code points); its first body carries the coding
+// with all its annotations on its first page, each with the collection's
+// @context so that it stands alone. Each annotation targets its article,
+// named by a content-hash IRI (RFC 6920, "ni:///sha-256;…") of the
+// normalised text its offsets refer to, through a TextQuoteSelector and a
+// TextPositionSelector (code points); an article with a URL (a web page)
+// is targeted first at that address, with the same selectors — what a
+// client that anchors on the page needs — and, when the annotations file
+// says when the page was fetched, a TimeState with that date and the
+// digest, then by its digest as before. Its first body carries the coding
 // (annotationType, actor, claim, stance), a second one its note; its
 // creator, when the file records an author, is that Person. An orphaned
-// annotation targets the article as a whole.
+// annotation targets the article (the page and the digest) as a whole.
 func writeW3C(w io.Writer, corpus []Item) error {
 	coll := w3cCollection{
 		Context: []any{annoContext, stanceContext},
@@ -113,11 +133,12 @@ func writeW3C(w io.Writer, corpus []Item) error {
 	for _, it := range corpus {
 		digest := it.Article.SHA256()
 		fmt.Fprintln(ident, digest)
-		source := contentIRI(digest)
 		l := newLinks(it.Doc)
 		for _, n := range it.Doc.Annotations {
 			fmt.Fprintln(ident, n.ID)
-			coll.First.Items = append(coll.First.Items, w3cItem(it, l, source, digest, n))
+			a := w3cItem(it, l, digest, n)
+			a.Context = coll.Context
+			coll.First.Items = append(coll.First.Items, a)
 		}
 	}
 	id := "urn:stance:collection:" + hex.EncodeToString(ident.Sum(nil))[:16]
@@ -144,7 +165,9 @@ func contentIRI(digest string) string {
 	return "ni:///sha-256;" + base64.RawURLEncoding.EncodeToString(sum)
 }
 
-func w3cItem(it Item, l links, source, digest string, n model.Annotation) w3cAnnotation {
+func w3cItem(it Item, l links, digest string, n model.Annotation) w3cAnnotation {
+	source := contentIRI(digest)
+	page := metaOf(it).URL
 	actor, _ := it.Doc.Actor(n.Actor)
 	claim, _ := it.Doc.Claim(n.Claim)
 	body := w3cBody{
@@ -175,6 +198,9 @@ func w3cItem(it Item, l links, source, digest string, n model.Annotation) w3cAnn
 		Body:       []w3cBody{body},
 		Target:     source,
 	}
+	if page != "" {
+		a.Target = []any{page, source}
+	}
 	if n.Author != "" {
 		a.Creator = &w3cCreator{Type: "Person", Name: n.Author}
 	}
@@ -187,12 +213,28 @@ func w3cItem(it Item, l links, source, digest string, n model.Annotation) w3cAnn
 	}
 	if ok {
 		exact, prefix, suffix := annotate.Anchor(it.Article, span)
-		a.Target = w3cTarget{Source: source, Selector: []any{
+		selectors := []any{
 			textQuoteSelector{Type: "TextQuoteSelector", Exact: exact, Prefix: prefix, Suffix: suffix},
 			textPositionSelector{Type: "TextPositionSelector", Start: span.Start, End: span.End},
-		}}
+		}
+		text := w3cTarget{Type: "SpecificResource", Source: source, Selector: selectors}
+		a.Target = text
+		if page != "" {
+			onPage := w3cTarget{Type: "SpecificResource", Source: page, Selector: selectors}
+			if fetched := it.Doc.Article.Fetched; isDateTime(fetched) {
+				onPage.State = &w3cState{Type: "TimeState", SourceDate: fetched, Cached: source}
+			}
+			a.Target = []any{onPage, text}
+		}
 	}
 	return a
+}
+
+// isDateTime reports whether s is an RFC 3339 date and time, as the
+// model's sourceDate must be.
+func isDateTime(s string) bool {
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil
 }
 
 // stanceVerb says a stance as a verb: "supports", "opposes", "is neutral on".

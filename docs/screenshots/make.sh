@@ -304,8 +304,7 @@ stills() {
 	search "There's no deal until there's a deal"
 	keys c
 	wait_for "Tag claim"
-	keys Tab
-	type_text "Donald Trump"
+	type_text "Donald Trump" # the speaker, empty, has the focus
 	keys Enter
 	wait_for "tagged claim"
 	keys p
@@ -433,10 +432,12 @@ demo() {
 	keys c
 	wait_for "Tag claim"
 	frame 0.9
+	keys BTab # from the speaker, empty and focused, to the wording
+	wait_for "→ (none)"
 	type_words "claim    " 0.12 "the root causes of the war must be addressed first"
 	hold_last 0.6
 	keys Tab
-	wait_for "→ (none)"
+	wait_for "▸ (none)"
 	frame 0.4
 	type_chars "speaker  " 0.1 Putin
 	wait_for "▸ Putin"

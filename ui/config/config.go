@@ -19,6 +19,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // Where a setting came from, besides the path of the configuration file.
@@ -88,7 +89,7 @@ func Path() (string, error) {
 // one-line error "PATH:LINE:COL: message" (without the position when the
 // problem has none).
 func Load(path string, known Known) (Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
 	}
@@ -113,9 +114,9 @@ func Parse(path string, data []byte, known Known) (Config, error) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line, col := lineCol(data, pe.Position)
-			return c, fmt.Errorf("%s:%d:%d: %s", path, line, col, oneLine(pe.Message))
+			return c, fmt.Errorf("%s:%d:%d: %s", path, line, col, model.OneLine(pe.Message))
 		}
-		return c, fmt.Errorf("%s: %s", path, oneLine(err.Error()))
+		return c, fmt.Errorf("%s: %s", path, model.OneLine(err.Error()))
 	}
 	f := file{path: path, text: string(data)}
 	for _, k := range md.Keys() { // in the file's order, to report the first
@@ -344,9 +345,6 @@ func quoteAll(names []string) []string {
 func quoteList(items []string) string {
 	return "[" + strings.Join(quoteAll(items), ", ") + "]"
 }
-
-// oneLine joins the lines of s with spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // ExpandHome reads a leading ~ or ~/ as the home directory, as a shell
 // would.

@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"stance/annotate"
+	"stance/annotate/export"
+	"stance/model"
+)
+
+// newStatsCommand builds stance stats.
+func newStatsCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "stats [--json] PATH ...",
+		Short: "count annotations, actors, claims and stances",
+		Long: `Count the coding of each PATH (an article, an annotations file, or a folder of
+them, taken together): annotations by type, the split of stances, actors by
+mentions and claims by positions. Actors and claims with the same name in
+different articles (ignoring case and spacing; aliases count) are counted as
+one.`,
+		Args: needPaths,
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			return runStats(paths, annotationsDir(cmd.ErrOrStderr()), asJSON, cmd.OutOrStdout())
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the counts as JSON")
+	return cmd
+}
+
+// runStats is stance stats.
+func runStats(paths []string, dir string, asJSON bool, stdout io.Writer) error {
+	refs, err := annotate.FindCoded(dir, paths...)
+	if err != nil {
+		return err
+	}
+	var corpus []export.Item
+	for _, r := range refs {
+		c, err := annotate.LoadCoded(r)
+		// Counting needs the annotations only: an article that cannot be
+		// found or read does not stop it.
+		if c.Doc == nil {
+			return err
+		}
+		corpus = append(corpus, export.ItemFrom(c))
+	}
+	s := export.Summarize(corpus)
+	if asJSON {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(s); err != nil {
+			return err
+		}
+		return writeData(stdout, buf.Bytes())
+	}
+	_, err = io.WriteString(stdout, formatStats(s))
+	return err
+}
+
+// formatStats renders a summary for a terminal. Numbers come first, so that
+// the columns line up whatever the width of the names; names and claims,
+// which come from files, are made safe for a terminal, one line each.
+func formatStats(s export.Summary) string {
+	var b strings.Builder
+	a := s.Annotations
+	fmt.Fprintf(&b, "%s, %s: %s, %s, %s\n",
+		model.Count(s.Articles, "article", "articles"), model.Count(a.Total, "annotation", "annotations"),
+		model.Count(a.Actor, "actor mention", "actor mentions"), model.Count(a.Claim, "claim", "claims"),
+		model.Count(a.Position, "position", "positions"))
+	st := s.Stances
+	fmt.Fprintf(&b, "stances: %d support (%s), %d oppose (%s), %d neutral (%s)\n",
+		st.Support, percent(st.Support, st.Total()), st.Oppose, percent(st.Oppose, st.Total()),
+		st.Neutral, percent(st.Neutral, st.Total()))
+
+	fmt.Fprintf(&b, "\n%s by mentions\n", model.Count(len(s.Actors), "actor", "actors"))
+	if len(s.Actors) > 0 {
+		b.WriteString("  mentions  claims  positions  actor\n")
+	}
+	for _, x := range s.Actors {
+		fmt.Fprintf(&b, "  %8d  %6d  %9d  %s (%s", x.Mentions, x.Claims, x.Positions, model.SafeTerminal(x.Name), model.SafeTerminal(string(x.Kind)))
+		if len(x.Aliases) > 0 {
+			fmt.Fprintf(&b, "; also %s", model.SafeTerminal(strings.Join(x.Aliases, ", ")))
+		}
+		b.WriteString(")\n")
+	}
+
+	fmt.Fprintf(&b, "\n%s by positions\n", model.Count(len(s.Claims), "claim", "claims"))
+	if len(s.Claims) > 0 {
+		b.WriteString("  positions  support  oppose  neutral  claim\n")
+	}
+	for _, x := range s.Claims {
+		fmt.Fprintf(&b, "  %9d  %7d  %6d  %7d  %s", x.Positions, x.Stances.Support, x.Stances.Oppose, x.Stances.Neutral, model.SafeTerminal(x.Text))
+		if len(x.Speakers) > 0 {
+			fmt.Fprintf(&b, " (said by %s)", model.SafeTerminal(strings.Join(x.Speakers, ", ")))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// percent is n as a whole percentage of total ("0%" of nothing).
+func percent(n, total int) string {
+	if total == 0 {
+		return "0%"
+	}
+	return fmt.Sprintf("%d%%", (200*n+total)/(2*total)) // rounded half up
+}
