@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // CodebookResult says what a change of the codebook did.
@@ -490,7 +491,7 @@ func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
 		// replace the file (SaveAtomic), so the same file, size and time
 		// mean the same contents.
 		if fi, err := os.Stat(out[i].path); err != nil || !sameVersion(fi, out[i].state) {
-			data, err := os.ReadFile(out[i].path)
+			data, err := localfile.Read(out[i].path)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w; nothing was changed", out[i].path, pathErr(err))
 			}
@@ -562,7 +563,7 @@ func readArticles(files []string) ([]projectArticle, error) {
 }
 
 func readArticle(path string) (projectArticle, error) {
-	f, err := os.Open(path)
+	f, err := localfile.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return projectArticle{}, nil // removed since the walk
 	}
@@ -779,7 +780,7 @@ func (p *Project) AddClaim(text string) (model.Claim, error) {
 // ReadCodebookFile reads the codebook file at path, for a caller that has
 // a path rather than a Project.
 func ReadCodebookFile(path string) (*Codebook, error) {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, pathErr(err))
 	}

@@ -4,9 +4,9 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"os"
 
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // InitReport says what InitProjectFrom did.
@@ -82,7 +82,7 @@ func InitProjectFrom(dir string) (*InitReport, error) {
 	}
 	docs := make([]*Document, len(files))
 	for i, path := range files {
-		data, err := os.ReadFile(path)
+		data, err := localfile.Read(path)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w; nothing was written", path, pathErr(err))
 		}

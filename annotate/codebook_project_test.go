@@ -3,11 +3,13 @@ package annotate_test
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"stance/annotate"
@@ -471,5 +473,32 @@ func TestAdoptFiledByName(t *testing.T) {
 	}
 	if a, _ := ed.Doc().Actor(putin.ID); a.Note != putin.Note {
 		t.Errorf("copy %+v", a)
+	}
+}
+
+// What the project holds that is not a regular file is refused, never
+// waited on: a named pipe where the journal goes does not hang the load.
+// A read-only article stops a change before anything is written, as a save
+// of it would be refused.
+func TestProjectSpecialFiles(t *testing.T) {
+	p, putin, _, files := threeArticles(t)
+	if err := syscall.Mkfifo(filepath.Join(p.Root, annotate.JournalName), 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	if _, err := p.Load(); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("Load with a pipe for a journal: %v", err)
+	}
+	os.Remove(filepath.Join(p.Root, annotate.JournalName))
+
+	if err := os.Chmod(files[0], 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before := readFile(t, p.CodebookPath())
+	_, err := p.Change(putin.ID, annotate.EntityChange{Name: ptr("Putin")})
+	if !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "nothing was changed") {
+		t.Errorf("Change with a read-only article: %v", err)
+	}
+	if readFile(t, p.CodebookPath()) != before {
+		t.Error("the codebook changed")
 	}
 }

@@ -3,11 +3,11 @@ package annotate
 import (
 	"cmp"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // Usage counts how the annotations of a project's articles use each entity,
@@ -62,7 +62,7 @@ func (p *Project) Usage() (*Usage, error) {
 	}
 	u := NewUsage()
 	for _, path := range files {
-		data, err := os.ReadFile(path)
+		data, err := localfile.Read(path)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, pathErr(err))
 		}

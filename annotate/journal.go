@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"stance/model/localfile"
 	"stance/model/store"
 )
 
@@ -99,8 +100,13 @@ func (p *Project) commit(what string, writes []pendingWrite) (err error) {
 		if err != nil || !filepath.IsLocal(rel) {
 			return fmt.Errorf("%s is outside the project %s", w.path, p.Root)
 		}
-		if fi, err := os.Lstat(w.path); err == nil && !fi.Mode().IsRegular() {
-			return fmt.Errorf("%s: not a regular file; stance replaces only regular files", w.path)
+		if fi, err := os.Lstat(w.path); err == nil {
+			if !fi.Mode().IsRegular() {
+				return fmt.Errorf("%s: not a regular file; stance replaces only regular files", w.path)
+			}
+			if err := store.CheckWritable(w.path, fi); err != nil {
+				return fmt.Errorf("%w; nothing was changed", err)
+			}
 		}
 		sum := sha256.Sum256(w.data)
 		j.Files = append(j.Files, journalFile{Path: filepath.ToSlash(rel), SHA256: hex.EncodeToString(sum[:])})
@@ -183,7 +189,7 @@ func (p *Project) finish(j *journal, verify bool) error {
 		target := filepath.Join(p.Root, filepath.FromSlash(f.Path))
 		staged := stagedPath(target, j.ID)
 		if verify {
-			data, err := os.ReadFile(staged)
+			data, err := localfile.Read(staged)
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
@@ -215,7 +221,7 @@ func (p *Project) finish(j *journal, verify bool) error {
 func (p *Project) recoverJournal() error {
 	path := p.journalPath()
 	CleanTemp(path) // a failure to clean is no reason not to go on
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"stance/model/localfile"
 	"stance/model/store"
 )
 
@@ -165,7 +166,7 @@ var GitIgnore = []string{
 // at its end, keeping what it holds.
 func writeGitIgnore(root string) error {
 	path := filepath.Join(root, ".gitignore")
-	old, err := os.ReadFile(path)
+	old, err := localfile.Read(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s: %w", path, pathErr(err))
 	}
@@ -275,7 +276,7 @@ func (p *Project) Load() (*Codebook, error) {
 // read reads and decodes the codebook.
 func (p *Project) read() (*Codebook, error) {
 	path := p.CodebookPath()
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, pathErr(err))
 	}
