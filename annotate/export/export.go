@@ -6,10 +6,10 @@
 // Every format takes a corpus: one or more coded articles. Offsets are
 // written in each format's own unit, which for all of them is the Unicode
 // code point of the article's normalised text (what Python's str counts).
-// In the networks, the CSV, the report and Summarize, actors that share a
-// name or an alias, and claims with the same text, are merged across
-// articles, ignoring case and spacing, so that an actor coded in ten
-// articles is one node.
+// In the networks, the CSV, the report and Summarize, an actor coded in ten
+// articles is one node: in a project, the codebook's entities merge by ID;
+// elsewhere actors that share a name or an alias, and claims with the same
+// text, are merged across articles, ignoring case and spacing.
 //
 // A user interface lists the formats with Formats, renders with Write (to
 // a stream), WriteFile (to a file, atomically) or WriteDir (into a new
@@ -156,6 +156,11 @@ type Item struct {
 	// ArticlePath and AnnotationsPath are the files the item was read
 	// from, if any: WriteFile and WriteDir never write over them.
 	ArticlePath, AnnotationsPath string
+	// Codebook is the codebook of the project the article belongs to, if
+	// it belongs to one (annotate.FindProject): the entities of a codebook
+	// merge across articles by ID, under the codebook's names, and with
+	// nothing else (see merge).
+	Codebook *annotate.Codebook
 }
 
 // ItemFrom returns the item for an article loaded with annotate.LoadCoded.
