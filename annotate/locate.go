@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"stance/model"
+	"stance/model/localfile"
 	"stance/model/store"
 	"stance/samples"
 )
@@ -177,7 +178,7 @@ func articleKey(articlePath string, bundled bool) string {
 // article's, as it was: opening it says what is wrong, and never replaces
 // it.
 func codesArticle(ann, articlePath, key string, bundled bool) bool {
-	data, err := os.ReadFile(ann)
+	data, err := localfile.Read(ann)
 	if err != nil {
 		return true
 	}
@@ -213,7 +214,7 @@ func articleDigest(articlePath string, bundled bool) string {
 	if bundled {
 		data, err = samples.FS.ReadFile(filepath.Base(articlePath))
 	} else {
-		data, err = os.ReadFile(articlePath)
+		data, err = localfile.ReadText(articlePath)
 	}
 	if err != nil {
 		return ""

@@ -239,11 +239,13 @@ func keepReferenced(out, base, mine, theirs *Document) {
 
 func equalActors(a, b model.Actor) bool {
 	return a.ID == b.ID && a.Name == b.Name && a.Kind == b.Kind &&
-		slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Learned, b.Learned) && equalExtra(a.Extra, b.Extra)
+		slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Learned, b.Learned) &&
+		a.Affiliation == b.Affiliation && a.Color == b.Color && a.Note == b.Note && equalExtra(a.Extra, b.Extra)
 }
 
 func equalClaims(a, b model.Claim) bool {
-	return a.ID == b.ID && a.Text == b.Text && equalExtra(a.Extra, b.Extra)
+	return a.ID == b.ID && a.Text == b.Text && a.Category == b.Category && a.Note == b.Note &&
+		equalExtra(a.Extra, b.Extra)
 }
 
 func equalAnnotations(a, b model.Annotation) bool {

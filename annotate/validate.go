@@ -2,12 +2,12 @@ package annotate
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
 
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // Severity says how much a Problem matters.
@@ -240,7 +240,7 @@ func Validate(d *Document, a *model.Article) []Problem {
 // of the document, and the article when it was found.
 func ValidateFile(ref CodedRef) (Coded, []Problem, error) {
 	c := Coded{AnnotationsPath: ref.Annotations}
-	data, err := os.ReadFile(ref.Annotations)
+	data, err := localfile.Read(ref.Annotations)
 	if err != nil {
 		return c, nil, fmt.Errorf("%s: %w", ref.Annotations, pathErr(err))
 	}

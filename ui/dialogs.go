@@ -367,7 +367,7 @@ func newExportDialog(c *Common, s *Session) *dialog {
 		if folder.value() == "" {
 			return nil, errors.New("name a folder to export into")
 		}
-		item := export.Item{Name: s.Path, Article: s.Article, Doc: s.snapshot()}
+		item := export.Item{Name: s.Path, Article: s.Article, Doc: s.snapshot(), ArticlePath: s.Path, AnnotationsPath: s.AnnPath}
 		corpus := []export.Item{item}
 		if err := export.Check(corpus); err != nil {
 			return nil, err

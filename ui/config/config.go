@@ -20,6 +20,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // Where a setting came from, besides the path of the configuration file.
@@ -90,7 +91,7 @@ func Path() (string, error) {
 // one-line error "PATH:LINE:COL: message" (without the position when the
 // problem has none).
 func Load(path string, known Known) (Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
 	}
