@@ -85,7 +85,7 @@ func TestImportSample(t *testing.T) {
 	}
 	// DNA's attributes are kept: Bluestein's type, colour and organisation.
 	a := p.Articles[0].Doc.Actors[0]
-	if a.Name != "Joel Bluestein" || string(a.Extra["color"]) != `"#ff9900"` || !strings.Contains(string(a.Extra["dna"]), `"Type":"Business"`) || string(a.Extra["affiliation"]) != `"`+p.Articles[0].Doc.Actors[1].ID+`"` {
+	if a.Name != "Joel Bluestein" || a.Color != "#ff9900" || !strings.Contains(string(a.Extra["dna"]), `"Type":"Business"`) || a.Affiliation != p.Articles[0].Doc.Actors[1].ID {
 		t.Errorf("first actor %+v", a)
 	}
 }

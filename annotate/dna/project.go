@@ -164,17 +164,16 @@ func (c *converter) entities() {
 		}
 		extra := model.Extra{}
 		attrs := maps.Clone(e.Attributes)
-		if note := attrs["Notes"]; note != "" {
-			extra["note"] = raw(note)
-			delete(attrs, "Notes")
-		}
+		note := attrs["Notes"]
+		delete(attrs, "Notes")
+		var color string
 		if e.Color != nil && *e.Color != (Color{}) {
 			// Black is DNA's colour for an entity nobody coloured.
-			extra["color"] = raw(e.Color.Hex())
+			color = e.Color.Hex()
 		}
 		switch {
 		case kindOf(v.Name) != "":
-			a := model.Actor{ID: c.stableID(annotate.ActorPrefix, v.Name+"\x00"+e.Value), Name: name, Kind: kindOf(v.Name)}
+			a := model.Actor{ID: c.stableID(annotate.ActorPrefix, v.Name+"\x00"+e.Value), Name: name, Kind: kindOf(v.Name), Note: note, Color: color}
 			if alias := model.OneLine(attrs["Alias"]); alias != "" && alias != name {
 				a.Aliases = []string{alias}
 				delete(attrs, "Alias")
@@ -188,10 +187,11 @@ func (c *converter) entities() {
 			c.actors[a.ID] = a
 			c.p.Actors = append(c.p.Actors, a)
 		case v.Name == varConcept:
-			cl := model.Claim{ID: c.stableID(annotate.ClaimPrefix, v.Name+"\x00"+e.Value), Text: name}
-			if t := attrs["Type"]; t != "" {
-				extra["category"] = raw(t)
-				delete(attrs, "Type")
+			cl := model.Claim{ID: c.stableID(annotate.ClaimPrefix, v.Name+"\x00"+e.Value), Text: name, Note: note, Category: attrs["Type"]}
+			delete(attrs, "Type")
+			if color != "" {
+				// A claim has no colour of its own in stance: DNA's is kept.
+				record["color"] = color
 			}
 			if len(attrs) > 0 {
 				record["attributes"] = attrs
@@ -254,8 +254,7 @@ func (c *converter) affiliations() {
 	}
 	for i, a := range c.p.Actors {
 		if org, ok := c.affiliation[a.ID]; ok {
-			a.Extra = maps.Clone(a.Extra)
-			a.Extra["affiliation"] = raw(org)
+			a.Affiliation = org
 			c.p.Actors[i] = a
 			c.actors[a.ID] = a
 		}

@@ -25,7 +25,7 @@ func benchCorpus() []network.Item {
 	persons := make([]model.Actor, 400)
 	for i := range persons {
 		persons[i] = model.Actor{ID: fmt.Sprintf("a-p%04d", i), Name: fmt.Sprintf("Person %d", i), Kind: model.KindPerson,
-			Extra: model.Extra{"affiliation": []byte(fmt.Sprintf("%q", orgs[i%120].ID))}}
+			Affiliation: orgs[i%120].ID}
 	}
 	claims := make([]model.Claim, 600)
 	for i := range claims {

@@ -188,7 +188,7 @@ func affiliation(n model.Annotation, a *model.Actor) string {
 	if _, ok := n.Extra["affiliation"]; ok {
 		return extraString(n.Extra, "affiliation")
 	}
-	return extraString(a.Extra, "affiliation")
+	return a.Affiliation
 }
 
 // extraString returns the string in x under key, "" if there is none.
