@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"stance/model"
@@ -46,17 +47,7 @@ func (c RecordedConflict) String() string {
 
 // Conflicts returns the conflicts recorded in the document, oldest first.
 // A "conflicts" member that is not a list of them is an error.
-func (d *Document) Conflicts() ([]RecordedConflict, error) {
-	raw, ok := d.Extra[conflictsKey]
-	if !ok {
-		return nil, nil
-	}
-	var out []RecordedConflict
-	if err := json.Unmarshal(raw, &out); err != nil {
-		return nil, fmt.Errorf("the recorded conflicts cannot be read: %w", err)
-	}
-	return out, nil
-}
+func (d *Document) Conflicts() ([]RecordedConflict, error) { return recordsIn(d.Extra) }
 
 // MergeRecorded merges as Merge does, for git's merge driver (MergeFiles),
 // where nobody is there to ask: ours is the version merged into, theirs the
@@ -69,41 +60,61 @@ func MergeRecorded(base, ours, theirs *Document) (*Document, []Conflict, error) 
 	if len(conflicts) == 0 {
 		return out, nil, nil
 	}
-	records, err := out.Conflicts()
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, c := range conflicts {
-		r := RecordedConflict{Kind: c.Kind, ID: c.ID, Ours: c.Mine, Theirs: c.Theirs}
-		if r.Other, err = entityJSON(c.other); err != nil {
-			return nil, nil, err
-		}
-		records = append(records, r)
-	}
-	if err := out.setConflicts(records); err != nil {
+	var err error
+	if out.Extra, err = record(out.Extra, conflicts); err != nil {
 		return nil, nil, err
 	}
 	return out, conflicts, nil
 }
 
-// setConflicts writes records into the document's "conflicts" member,
-// removing it when there are none.
-func (d *Document) setConflicts(records []RecordedConflict) error {
+// record adds conflicts to the records kept in extra's "conflicts"
+// member, and returns extra.
+func record(extra model.Extra, conflicts []Conflict) (model.Extra, error) {
+	records, err := recordsIn(extra)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range conflicts {
+		r := RecordedConflict{Kind: c.Kind, ID: c.ID, Ours: c.Mine, Theirs: c.Theirs}
+		if r.Other, err = entityJSON(c.other); err != nil {
+			return nil, err
+		}
+		records = append(records, r)
+	}
+	return withRecords(extra, records)
+}
+
+// recordsIn reads the records of extra's "conflicts" member.
+func recordsIn(extra model.Extra) ([]RecordedConflict, error) {
+	raw, ok := extra[conflictsKey]
+	if !ok {
+		return nil, nil
+	}
+	var out []RecordedConflict
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, fmt.Errorf("the recorded conflicts cannot be read: %w", err)
+	}
+	return out, nil
+}
+
+// withRecords writes records into extra's "conflicts" member, removing it
+// when there are none, and returns extra.
+func withRecords(extra model.Extra, records []RecordedConflict) (model.Extra, error) {
 	if len(records) == 0 {
-		delete(d.Extra, conflictsKey)
-		return nil
+		delete(extra, conflictsKey)
+		return extra, nil
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(records); err != nil {
-		return fmt.Errorf("recording conflicts: %w", err)
+		return nil, fmt.Errorf("recording conflicts: %w", err)
 	}
-	if d.Extra == nil {
-		d.Extra = model.Extra{}
+	if extra == nil {
+		extra = model.Extra{}
 	}
-	d.Extra[conflictsKey] = bytes.TrimSpace(buf.Bytes())
-	return nil
+	extra[conflictsKey] = bytes.TrimSpace(buf.Bytes())
+	return extra, nil
 }
 
 // entityJSON is an entity as the file writes it, or nil for none.
@@ -189,7 +200,8 @@ func (d *Document) ResolveConflict(i int, takeOther bool) error {
 			return err
 		}
 	}
-	return d.setConflicts(slices.Delete(records, i, i+1))
+	d.Extra, err = withRecords(d.Extra, slices.Delete(records, i, i+1))
+	return err
 }
 
 // takeVersion puts the other version of a recorded conflict in the
@@ -244,15 +256,93 @@ func replaceByID[T any](list, with []T, id string, idOf func(T) string) []T {
 	return append(list, with...)
 }
 
-// MergeFiles is git's merge driver for annotation files (stance
-// merge-driver %O %A %B %P): it merges the versions in the files base (the
-// common ancestor; empty when there is none), ours and theirs by ID
-// (MergeRecorded) and writes the result to ours, as git asks. Conflicts are
-// recorded in the file, never as conflict markers, and returned. name (git's
-// %P, the path in the repository) is for messages. A version that cannot be
-// read is an error, and ours is left as it was.
+// MergeCodebooks merges three versions of a project's codebook as
+// MergeRecorded merges annotation files: actors and claims by ID, the
+// coding scheme's kinds and stances each as a whole (the side that changed
+// it wins; changed differently on both sides, ours stays), every conflict
+// recorded in the codebook's "conflicts" member. base may be nil. An actor
+// that one side deleted while the other made it an affiliation is kept.
+func MergeCodebooks(base, ours, theirs *Codebook) (*Codebook, []Conflict, error) {
+	asDoc := func(c *Codebook) *Document {
+		if c == nil {
+			return nil
+		}
+		return &Document{Actors: c.Actors, Claims: c.Claims, Annotations: []model.Annotation{}, Extra: c.Extra}
+	}
+	merged, conflicts := merge(asDoc(base), asDoc(ours), asDoc(theirs), true)
+	out := ours.Clone()
+	out.Actors, out.Claims = merged.Actors, merged.Claims
+	keepAffiliations(out, base, ours, theirs)
+	var bk []model.ActorKind
+	var bst []model.Stance
+	if base != nil {
+		bk, bst = base.Kinds, base.Stances
+	}
+	var kindsConflict, stancesConflict *Conflict
+	out.Kinds, kindsConflict = mergeList("kinds", bk, ours.Kinds, theirs.Kinds, base != nil)
+	out.Stances, stancesConflict = mergeList("stances", bst, ours.Stances, theirs.Stances, base != nil)
+	for _, c := range []*Conflict{kindsConflict, stancesConflict} {
+		if c != nil {
+			conflicts = append(conflicts, *c)
+		}
+	}
+	var err error
+	if out.Extra, err = record(merged.Extra, conflicts); err != nil {
+		return nil, nil, err
+	}
+	out.sort()
+	return out, conflicts, nil
+}
+
+// mergeList merges one list of the coding scheme, three ways, as a whole;
+// inBase says whether base had it. A conflict keeps ours and holds theirs.
+func mergeList[T ~string](key string, base, ours, theirs []T, inBase bool) ([]T, *Conflict) {
+	switch {
+	case slices.Equal(ours, theirs) || inBase && slices.Equal(theirs, base):
+		return slices.Clone(ours), nil
+	case inBase && slices.Equal(ours, base):
+		return slices.Clone(theirs), nil
+	}
+	state := "changed"
+	if !inBase {
+		state = "added"
+	}
+	other, _ := json.Marshal(theirs)
+	return slices.Clone(ours), &Conflict{Kind: "field", ID: key, Mine: state, Theirs: state, other: json.RawMessage(other)}
+}
+
+// keepAffiliations puts back an actor that the merge dropped (one side
+// deleted it) while a merged actor still names it as its affiliation.
+func keepAffiliations(out, base, ours, theirs *Codebook) {
+	for i := 0; i < len(out.Actors); i++ {
+		id := out.Actors[i].Affiliation
+		if _, ok := out.actorIndex(id); id == "" || ok {
+			continue
+		}
+		for _, c := range []*Codebook{ours, theirs, base} {
+			if c == nil {
+				continue
+			}
+			if a, ok := c.Actor(id); ok {
+				out.Actors = append(out.Actors, a)
+				break
+			}
+		}
+	}
+}
+
+// MergeFiles is git's merge driver for annotation files and the project's
+// codebook (stance merge-driver %O %A %B %P): it merges the versions in the
+// files base (the common ancestor; empty when there is none), ours and
+// theirs by ID (MergeRecorded; MergeCodebooks when name is the codebook's,
+// CodebookName) and writes the result to ours, as git asks. Conflicts are
+// recorded in the file, never as conflict markers, and returned. name
+// (git's %P, the path in the repository) is for messages. A version that
+// cannot be read, or a merge that would not read back (a codebook whose
+// affiliations now go round in a circle), is an error, and ours is left
+// as it was.
 func MergeFiles(base, ours, theirs, name string) ([]Conflict, error) {
-	read := func(path, side string, optional bool) (*Document, error) {
+	read := func(path, side string, optional bool) ([]byte, error) {
 		data, err := os.ReadFile(path)
 		if optional && (errors.Is(err, fs.ErrNotExist) || err == nil && len(bytes.TrimSpace(data)) == 0) {
 			return nil, nil
@@ -260,30 +350,82 @@ func MergeFiles(base, ours, theirs, name string) ([]Conflict, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s (%s): %w", name, side, pathErr(err))
 		}
-		return Decode(name+" ("+side+")", data)
+		return data, nil
 	}
-	b, err := read(base, "the common ancestor", true)
+	var versions [3][]byte
+	for i, v := range []struct {
+		path, side string
+	}{{base, "the common ancestor"}, {ours, "ours"}, {theirs, "theirs"}} {
+		var err error
+		if versions[i], err = read(v.path, v.side, i == 0); err != nil {
+			return nil, err
+		}
+	}
+	sides := []string{"the common ancestor", "ours", "theirs"}
+	var data []byte
+	var conflicts []Conflict
+	var err error
+	if filepath.Base(name) == CodebookName {
+		data, conflicts, err = mergeCodebookVersions(name, sides, versions)
+	} else {
+		data, conflicts, err = mergeDocumentVersions(name, sides, versions)
+	}
 	if err != nil {
 		return nil, err
-	}
-	o, err := read(ours, "ours", false)
-	if err != nil {
-		return nil, err
-	}
-	t, err := read(theirs, "theirs", false)
-	if err != nil {
-		return nil, err
-	}
-	merged, conflicts, err := MergeRecorded(b, o, t)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	data, err := merged.Marshal()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if err := store.SaveAtomic(ours, data); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return conflicts, nil
+}
+
+// mergeDocumentVersions decodes three versions of an annotation file
+// (base nil for none), merges them and encodes the result.
+func mergeDocumentVersions(name string, sides []string, versions [3][]byte) ([]byte, []Conflict, error) {
+	var docs [3]*Document
+	for i, data := range versions {
+		if data == nil {
+			continue
+		}
+		var err error
+		if docs[i], err = Decode(name+" ("+sides[i]+")", data); err != nil {
+			return nil, nil, err
+		}
+	}
+	merged, conflicts, err := MergeRecorded(docs[0], docs[1], docs[2])
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	data, err := merged.Marshal()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return data, conflicts, nil
+}
+
+// mergeCodebookVersions is mergeDocumentVersions for the codebook; the
+// merged codebook must read back.
+func mergeCodebookVersions(name string, sides []string, versions [3][]byte) ([]byte, []Conflict, error) {
+	var books [3]*Codebook
+	for i, data := range versions {
+		if data == nil {
+			continue
+		}
+		var err error
+		if books[i], err = DecodeCodebook(name+" ("+sides[i]+")", data); err != nil {
+			return nil, nil, err
+		}
+	}
+	merged, conflicts, err := MergeCodebooks(books[0], books[1], books[2])
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	data, err := merged.Marshal()
+	if err == nil {
+		_, err = DecodeCodebook(name+" (merged)", data)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w; the merge was not written", err)
+	}
+	return data, conflicts, nil
 }

@@ -193,3 +193,67 @@ func TestValidateListsRecordedConflicts(t *testing.T) {
 		t.Errorf("Validate:\n%q\nwant\n%q", problems, want)
 	}
 }
+
+// The project's codebook merges under git as the annotation files do:
+// both sides' additions kept, a change of the coding scheme taken, a
+// rename made differently on both sides recorded; and a merge that would
+// not read back (affiliations in a circle) is refused, ours untouched.
+func TestMergeFilesCodebook(t *testing.T) {
+	dir := t.TempDir()
+	base := annotate.NewCodebook()
+	base.Actors = []model.Actor{
+		{ID: "a-000001", Name: "Vladimir Putin", Kind: model.KindPerson},
+		{ID: "a-000002", Name: "Kremlin", Kind: model.KindOrganization},
+	}
+	ours, theirs := base.Clone(), base.Clone()
+	ours.Actors = append(ours.Actors, model.Actor{ID: "a-0000aa", Name: "Donald Trump", Kind: model.KindPerson})
+	ours.Actors[0].Name = "Putin"
+	theirs.Claims = append(theirs.Claims, model.Claim{ID: "c-0000bb", Text: "no deal"})
+	theirs.Stances = []model.Stance{model.StanceSupport, model.StanceOppose}
+	theirs.Actors[0].Name = "V. Putin"
+	write := func(name string, c *annotate.Codebook) string {
+		data, err := c.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		corpusWrite(t, p, string(data))
+		return p
+	}
+	b, o, th := write("base", base), write("ours", ours), write("theirs", theirs)
+	conflicts, err := annotate.MergeFiles(b, o, th, "project/"+annotate.CodebookName)
+	if err != nil || len(conflicts) != 1 {
+		t.Fatalf("MergeFiles(codebook): %v, %v; want the rename's conflict", conflicts, err)
+	}
+	data, _ := os.ReadFile(o)
+	got, err := annotate.DecodeCodebook("merged", data)
+	if err != nil {
+		t.Fatalf("the merged codebook does not read: %v\n%s", err, data)
+	}
+	if _, ok := got.Actor("a-0000aa"); !ok {
+		t.Error("ours' actor is lost")
+	}
+	if _, ok := got.Claim("c-0000bb"); !ok {
+		t.Error("theirs' claim is lost")
+	}
+	if a, _ := got.Actor("a-000001"); a.Name != "Putin" || !strings.Contains(string(data), `"name": "V. Putin"`) {
+		t.Errorf("the rename on both sides: %q kept, file\n%s", a.Name, data)
+	}
+	if !slices.Equal(got.Stances, []model.Stance{model.StanceSupport, model.StanceOppose}) {
+		t.Errorf("stances %v, want theirs' change", got.Stances)
+	}
+
+	// Ours makes Putin the Kremlin's, theirs the Kremlin Putin's.
+	ours, theirs = base.Clone(), base.Clone()
+	ours.Actors[0].Affiliation = "a-000002"
+	theirs.Actors[1].Affiliation = "a-000001"
+	o, th = write("ours", ours), write("theirs", theirs)
+	before, _ := os.ReadFile(o)
+	_, err = annotate.MergeFiles(b, o, th, "project/"+annotate.CodebookName)
+	if err == nil || !strings.Contains(err.Error(), "circle") || !strings.HasSuffix(err.Error(), "; the merge was not written") {
+		t.Errorf("affiliations in a circle: %v", err)
+	}
+	if after, _ := os.ReadFile(o); string(after) != string(before) {
+		t.Error("ours changed although the merge was refused")
+	}
+}

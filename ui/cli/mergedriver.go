@@ -15,21 +15,23 @@ func newMergeDriverCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "merge-driver BASE OURS THEIRS [PATH]",
 		Short: "git's three-way merge of coding files, by ID, without conflict markers",
-		Long: `Merge two versions of an annotations file, OURS and THEIRS, that descend from
-BASE, as git's merge driver (git gives %O %A %B %P): by ID, the result written
-to OURS. An annotation, actor or claim that one side added, changed or
-deleted takes that side's version; one added on both sides is kept once.
-One changed differently on both sides, or changed on one and deleted on the
-other, is a conflict: the file keeps ours (or the changed one) and records
-the other version in its "conflicts" member, which stance validate lists,
-until a person decides. Never a conflict marker in the JSON, never a lost
-annotation. PATH names the file in messages.
+		Long: `Merge two versions of an annotations file, or of the project's codebook
+(stance.codebook.json), OURS and THEIRS, that descend from BASE, as git's
+merge driver (git gives %O %A %B %P): by ID, the result written to OURS. An
+annotation, actor or claim that one side added, changed or deleted takes
+that side's version; one added on both sides is kept once. One changed
+differently on both sides, or changed on one and deleted on the other, is a
+conflict: the file keeps ours (or the changed one) and records the other
+version in its "conflicts" member (stance validate lists an annotation
+file's) until a person decides. Never a conflict marker in the JSON, never
+a lost annotation. The codebook's kinds and stances merge as wholes, the
+same way. PATH names the file in messages, and tells the codebook.
 
 Set up once in a repository (the first line in each clone, the second
 committed for everyone):
 
   git config merge.stance.driver 'stance merge-driver %O %A %B %P'
-  printf '*.stance.json merge=stance\n*.stance.*.json merge=stance\n' >> .gitattributes
+  printf '*.stance.json merge=stance\n*.stance.*.json merge=stance\nstance.codebook.json merge=stance\n' >> .gitattributes
 
 The exit status is 0 when the file is merged, conflicts recorded or not; 1
 when a version cannot be read (OURS is then left as it was, and git reports
