@@ -72,8 +72,9 @@ func TestMergeDriverSimulation(t *testing.T) {
 	}
 	git("init", "-q", "-b", "main")
 	// The documented set-up, with this test binary as stance.
-	git("config", "merge.stance.driver", fmt.Sprintf("%s=%s '%s' %%O %%A %%B %%P", "STANCE_TEST_CHILD", mergeDriverRole, os.Args[0]))
-	corpusWrite(t, filepath.Join(dir, ".gitattributes"), "*.stance.json merge=stance\n*.stance.*.json merge=stance\n")
+	git("config", "merge.stance.driver", fmt.Sprintf("%s=%s '%s' %s", childRole, mergeDriverRole, os.Args[0],
+		strings.TrimPrefix(annotate.GitMergeDriver, "stance merge-driver ")))
+	corpusWrite(t, filepath.Join(dir, ".gitattributes"), annotate.GitAttributes)
 
 	name := func(i int) string { return fmt.Sprintf("a%03d.txt.stance.json", i) }
 	oracle := make([]map[string]*simulated, articles)

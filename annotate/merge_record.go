@@ -331,6 +331,15 @@ func keepAffiliations(out, base, ours, theirs *Codebook) {
 	}
 }
 
+// How a git repository gives coding files to stance's merge driver
+// (MergeFiles): GitMergeDriver is the command of "git config
+// merge.stance.driver", GitAttributes the lines of .gitattributes that name
+// the annotation files, coders' own files and the codebook.
+const (
+	GitMergeDriver = "stance merge-driver %O %A %B %P"
+	GitAttributes  = "*" + FileSuffix + " merge=stance\n*.stance.*" + coderSuffix + " merge=stance\n" + CodebookName + " merge=stance\n"
+)
+
 // MergeFiles is git's merge driver for annotation files and the project's
 // codebook (stance merge-driver %O %A %B %P): it merges the versions in the
 // files base (the common ancestor; empty when there is none), ours and

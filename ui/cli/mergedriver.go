@@ -30,8 +30,8 @@ same way. PATH names the file in messages, and tells the codebook.
 Set up once in a repository (the first line in each clone, the second
 committed for everyone):
 
-  git config merge.stance.driver 'stance merge-driver %O %A %B %P'
-  printf '*.stance.json merge=stance\n*.stance.*.json merge=stance\nstance.codebook.json merge=stance\n' >> .gitattributes
+  git config merge.stance.driver '` + annotate.GitMergeDriver + `'
+  printf '` + strings.ReplaceAll(annotate.GitAttributes, "\n", `\n`) + `' >> .gitattributes
 
 The exit status is 0 when the file is merged, conflicts recorded or not; 1
 when a version cannot be read (OURS is then left as it was, and git reports
