@@ -58,7 +58,8 @@ const bundledPrefix = "samples/"
 //   - an annotations file (a name ending in .json), taken as it is;
 //   - a folder: every annotations file (*.stance.json) directly in it, in
 //     name order; a folder without any is an error wrapping
-//     ErrNoAnnotations;
+//     ErrNoAnnotations. Coders' own files (CoderPath) are not an
+//     article's coding: they are used when named;
 //   - otherwise an article, whose annotations are where the reader opens
 //     them (FindAnnotations: beside it, in store.DataDir(), in the annotations
 //     folder); an article with none is an error wrapping ErrNoAnnotations.
@@ -189,7 +190,8 @@ func annotationsOf(article, dir string) (string, error) {
 
 // LoadCoded reads the annotations that ref names and the article they code.
 // The article is ref.Article if set; else the annotations file's name
-// without FileSuffix; else the document's article source, taken relative to
+// without FileSuffix (or, for a coder's file, without the coder's part,
+// see CoderPath); else the document's article source, taken relative to
 // the annotations file's folder, then as it is, then as a bundled sample
 // ("samples/NAME"). Unless ref.InCodingFolder, a file found so that lies
 // outside the annotations file's folder (a source "../../.ssh/id_rsa", or
@@ -262,6 +264,8 @@ func findArticle(ann, source string, anywhere bool) (string, []byte, error) {
 	var tried []string
 	if strings.HasSuffix(ann, FileSuffix) {
 		tried = append(tried, strings.TrimSuffix(ann, FileSuffix))
+	} else if article, _, ok := SplitCoderPath(ann); ok {
+		tried = append(tried, article)
 	}
 	if source != "" {
 		local := filepath.FromSlash(source)

@@ -88,32 +88,7 @@ func (d *Document) Marshal() ([]byte, error) {
 	w.open('[')
 	for _, x := range sortedAnnotations(d.Annotations) {
 		w.next()
-		w.open('{')
-		w.string("id", x.ID)
-		w.string("type", string(x.Type))
-		w.int("start", x.Span.Start)
-		w.int("end", x.Span.End)
-		w.string("quote", x.Quote)
-		w.string("prefix", x.Prefix)
-		w.string("suffix", x.Suffix)
-		if x.Type == model.TypeClaim {
-			w.optional("claim", x.Claim)
-			w.optional("actor", x.Actor)
-		} else {
-			w.optional("actor", x.Actor)
-			w.optional("claim", x.Claim)
-		}
-		w.optional("stance", string(x.Stance))
-		w.string("note", x.Note)
-		w.optional("author", x.Author)
-		w.optional("created", x.Created)
-		w.optional("modified", x.Modified)
-		if x.Orphan {
-			w.key("orphan")
-			w.buf = append(w.buf, "true"...)
-		}
-		w.extra(x.Extra, annotationKeys)
-		w.close('}')
+		w.annotation(x)
 	}
 	w.close(']')
 	w.extra(d.Extra, documentKeys)
@@ -131,19 +106,8 @@ func (w *jsonWriter) actors(actors []model.Actor) {
 	w.key("actors")
 	w.open('[')
 	for i := range actors {
-		x := &actors[i]
 		w.next()
-		w.open('{')
-		w.string("id", x.ID)
-		w.string("name", x.Name)
-		w.string("kind", string(x.Kind))
-		w.strings("aliases", x.Aliases)
-		w.strings("learned", x.Learned)
-		w.optional("affiliation", x.Affiliation)
-		w.optional("color", x.Color)
-		w.optional("note", x.Note)
-		w.extra(x.Extra, actorKeys)
-		w.close('}')
+		w.actor(&actors[i])
 	}
 	w.close(']')
 }
@@ -154,17 +118,66 @@ func (w *jsonWriter) claims(claims []model.Claim) {
 	w.key("claims")
 	w.open('[')
 	for i := range claims {
-		x := &claims[i]
 		w.next()
-		w.open('{')
-		w.string("id", x.ID)
-		w.string("text", x.Text)
-		w.optional("category", x.Category)
-		w.optional("note", x.Note)
-		w.extra(x.Extra, claimKeys)
-		w.close('}')
+		w.claim(&claims[i])
 	}
 	w.close(']')
+}
+
+// actor writes an actor object of a registry.
+func (w *jsonWriter) actor(x *model.Actor) {
+	w.open('{')
+	w.string("id", x.ID)
+	w.string("name", x.Name)
+	w.string("kind", string(x.Kind))
+	w.strings("aliases", x.Aliases)
+	w.strings("learned", x.Learned)
+	w.optional("affiliation", x.Affiliation)
+	w.optional("color", x.Color)
+	w.optional("note", x.Note)
+	w.extra(x.Extra, actorKeys)
+	w.close('}')
+}
+
+// claim writes a claim object of a registry.
+func (w *jsonWriter) claim(x *model.Claim) {
+	w.open('{')
+	w.string("id", x.ID)
+	w.string("text", x.Text)
+	w.optional("category", x.Category)
+	w.optional("note", x.Note)
+	w.extra(x.Extra, claimKeys)
+	w.close('}')
+}
+
+// annotation writes an annotation object.
+func (w *jsonWriter) annotation(x *model.Annotation) {
+	w.open('{')
+	w.string("id", x.ID)
+	w.string("type", string(x.Type))
+	w.int("start", x.Span.Start)
+	w.int("end", x.Span.End)
+	w.string("quote", x.Quote)
+	w.string("prefix", x.Prefix)
+	w.string("suffix", x.Suffix)
+	if x.Type == model.TypeClaim {
+		w.optional("claim", x.Claim)
+		w.optional("actor", x.Actor)
+	} else {
+		w.optional("actor", x.Actor)
+		w.optional("claim", x.Claim)
+	}
+	w.optional("stance", string(x.Stance))
+	w.string("note", x.Note)
+	w.optional("author", x.Author)
+	w.optional("created", x.Created)
+	w.optional("modified", x.Modified)
+	if x.Orphan {
+		w.key("orphan")
+		w.buf = append(w.buf, "true"...)
+	}
+	w.extra(x.Extra, annotationKeys)
+	w.close('}')
 }
 
 // sortedAnnotations returns the annotations in file order, without
