@@ -9,9 +9,12 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"stance/model"
+	"stance/model/localfile"
+	"stance/model/store"
 	"stance/samples"
 )
 
@@ -29,6 +32,13 @@ type Coded struct {
 type CodedRef struct {
 	Article     string // "" when the article is to be found from the annotations
 	Annotations string
+	// InCodingFolder is set for an annotations file in a folder where
+	// stance keeps the coding of articles that lie elsewhere (the data
+	// folder, the annotations folder): the article its document names may
+	// be anywhere. Any other annotations file may have come from someone
+	// else, so an article found through it (not named as Article) must be
+	// in its folder or below, symbolic links resolved: see LoadCoded.
+	InCodingFolder bool
 }
 
 // ErrNoAnnotations is wrapped by FindCoded's error for an article that has
@@ -48,7 +58,8 @@ const bundledPrefix = "samples/"
 //   - an annotations file (a name ending in .json), taken as it is;
 //   - a folder: every annotations file (*.stance.json) directly in it, in
 //     name order; a folder without any is an error wrapping
-//     ErrNoAnnotations;
+//     ErrNoAnnotations. Coders' own files (CoderPath) are not an
+//     article's coding: they are used when named;
 //   - otherwise an article, whose annotations are where the reader opens
 //     them (FindAnnotations: beside it, in store.DataDir(), in the annotations
 //     folder); an article with none is an error wrapping ErrNoAnnotations.
@@ -88,7 +99,7 @@ func FindCoded(dir string, paths ...string) ([]CodedRef, error) {
 				add(r)
 			}
 		case strings.EqualFold(filepath.Ext(p), ".json"):
-			add(CodedRef{Annotations: p})
+			add(CodedRef{Annotations: p, InCodingFolder: isCodingFolder(filepath.Dir(p), dir)})
 		default:
 			ann, err := annotationsOf(p, dir)
 			if err != nil {
@@ -109,6 +120,7 @@ func annotationsIn(folder, dir string) ([]CodedRef, error) {
 		return nil, fmt.Errorf("%s: %w", folder, pathErr(err))
 	}
 	var out []CodedRef
+	coding := isCodingFolder(folder, dir)
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") {
@@ -117,7 +129,7 @@ func annotationsIn(folder, dir string) ([]CodedRef, error) {
 		path := filepath.Join(folder, name)
 		switch {
 		case strings.HasSuffix(name, FileSuffix):
-			out = append(out, CodedRef{Annotations: path})
+			out = append(out, CodedRef{Annotations: path, InCodingFolder: coding})
 		case model.IsArticleName(name) && !isFile(PathFor(path)):
 			if ann, ok, _ := FindAnnotations(path, LocateOptions{Dir: dir}); ok {
 				out = append(out, CodedRef{Article: path, Annotations: ann})
@@ -131,6 +143,35 @@ func annotationsIn(folder, dir string) ([]CodedRef, error) {
 		return nil, fmt.Errorf("%s: %w: the folder holds no *%s files", folder, ErrNoAnnotations, FileSuffix)
 	}
 	return out, nil // os.ReadDir sorts by name
+}
+
+// isCodingFolder reports whether folder is the data folder or the
+// annotations folder dir, where stance keeps the coding of articles that
+// lie elsewhere.
+func isCodingFolder(folder, dir string) bool {
+	coding := []string{dir}
+	if data, err := store.DataDir(); err == nil {
+		coding = append(coding, data)
+	}
+	folder = realPath(folder)
+	for _, c := range coding {
+		if c != "" && realPath(c) == folder {
+			return true
+		}
+	}
+	return false
+}
+
+// realPath returns path absolute, with symbolic links resolved where it
+// exists.
+func realPath(path string) string {
+	if p, err := filepath.EvalSymlinks(path); err == nil {
+		path = p
+	}
+	if p, err := filepath.Abs(path); err == nil {
+		path = p
+	}
+	return path
 }
 
 // annotationsOf returns the annotations file of the article at path, as
@@ -149,9 +190,14 @@ func annotationsOf(article, dir string) (string, error) {
 
 // LoadCoded reads the annotations that ref names and the article they code.
 // The article is ref.Article if set; else the annotations file's name
-// without FileSuffix; else the document's article source, taken relative to
+// without FileSuffix (or, for a coder's file, without the coder's part,
+// see CoderPath); else the document's article source, taken relative to
 // the annotations file's folder, then as it is, then as a bundled sample
-// ("samples/NAME"). Errors name the file concerned, with line and column for
+// ("samples/NAME"). Unless ref.InCodingFolder, a file found so that lies
+// outside the annotations file's folder (a source "../../.ssh/id_rsa", or
+// a symbolic link to such a file) is not read: if nothing else is found,
+// the error says where it is and that naming the article on the command
+// line reads it. Errors name the file concerned, with line and column for
 // malformed JSON.
 //
 // When the document loads but its article cannot be found (an error
@@ -159,7 +205,7 @@ func annotationsOf(article, dir string) (string, error) {
 // still holds the document, so that it can be checked on its own.
 func LoadCoded(ref CodedRef) (Coded, error) {
 	c := Coded{AnnotationsPath: ref.Annotations}
-	raw, err := os.ReadFile(ref.Annotations)
+	raw, err := localfile.Read(ref.Annotations)
 	if err != nil {
 		return c, fmt.Errorf("%s: %w", ref.Annotations, pathErr(err))
 	}
@@ -182,9 +228,9 @@ func LoadCoded(ref CodedRef) (Coded, error) {
 // source is the document's article source.
 func articleData(ref CodedRef, source string) (string, []byte, error) {
 	if ref.Article == "" {
-		return findArticle(ref.Annotations, source)
+		return findArticle(ref.Annotations, source, ref.InCodingFolder)
 	}
-	data, err := os.ReadFile(ref.Article)
+	data, err := localfile.ReadText(ref.Article)
 	return ref.Article, data, err
 }
 
@@ -212,11 +258,14 @@ func pathErr(err error) error {
 }
 
 // findArticle locates and reads the article that the annotations file ann
-// codes, whose document names source.
-func findArticle(ann, source string) (string, []byte, error) {
+// codes, whose document names source; a file outside ann's folder only if
+// anywhere is set.
+func findArticle(ann, source string, anywhere bool) (string, []byte, error) {
 	var tried []string
 	if strings.HasSuffix(ann, FileSuffix) {
 		tried = append(tried, strings.TrimSuffix(ann, FileSuffix))
+	} else if article, _, ok := SplitCoderPath(ann); ok {
+		tried = append(tried, article)
 	}
 	if source != "" {
 		local := filepath.FromSlash(source)
@@ -228,13 +277,20 @@ func findArticle(ann, source string) (string, []byte, error) {
 		tried = append(tried, filepath.Join(filepath.Dir(ann), filepath.Base(local)))
 	}
 	var seen []string
+	outside := "" // the first article found outside ann's folder
 	for _, p := range tried {
 		if slices.Contains(seen, p) {
 			continue
 		}
 		seen = append(seen, p)
 		if isFile(p) {
-			data, err := os.ReadFile(p)
+			if where, ok := withinFolder(p, filepath.Dir(ann)); !anywhere && !ok {
+				if outside == "" {
+					outside = where
+				}
+				continue
+			}
+			data, err := localfile.ReadText(p)
 			if err != nil {
 				return "", nil, fmt.Errorf("reading the article: %w", err)
 			}
@@ -245,6 +301,9 @@ func findArticle(ann, source string) (string, []byte, error) {
 		if data, err := samples.FS.ReadFile(name); err == nil {
 			return source, data, nil
 		}
+	}
+	if outside != "" {
+		return "", nil, fmt.Errorf("the article %s is outside the annotations file's folder; name the article on the command line to use it", outside)
 	}
 	if len(seen) == 0 {
 		return "", nil, fmt.Errorf("%w: the document names no article source", ErrArticleNotFound)
@@ -269,6 +328,31 @@ func LoadCorpus(dir string, paths ...string) ([]Coded, error) {
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// withinFolder reports whether the file at path is in folder or below it,
+// symbolic links resolved, and says where the file is for a message that
+// it is not: path quoted, and where a link leads if it is only through one
+// that the file is outside.
+func withinFolder(path, folder string) (where string, ok bool) {
+	real := realPath(path)
+	where = strconv.Quote(path)
+	if inside(realPath(folder), real) {
+		return where, true
+	}
+	abs, errPath := filepath.Abs(path)
+	root, errRoot := filepath.Abs(folder)
+	if errPath == nil && errRoot == nil && inside(root, abs) {
+		where += " (a link to " + strconv.Quote(real) + ")"
+	}
+	return where, false
+}
+
+// inside reports whether path is folder or below it, both absolute and
+// clean.
+func inside(folder, path string) bool {
+	rel, err := filepath.Rel(folder, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func isFile(p string) bool {

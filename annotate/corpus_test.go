@@ -194,7 +194,8 @@ func TestFindCodedFolder(t *testing.T) {
 		{"article coded beside", []string{beside}, []annotate.CodedRef{{Article: beside, Annotations: annotate.PathFor(beside)}}},
 		{"the articles' folder", []string{articles}, []annotate.CodedRef{
 			{Article: apart, Annotations: apartAnn}, {Annotations: annotate.PathFor(beside)}}},
-		{"the annotations folder", []string{coding}, []annotate.CodedRef{{Annotations: apartAnn}}},
+		{"the annotations folder", []string{coding}, []annotate.CodedRef{{Annotations: apartAnn, InCodingFolder: true}}},
+		{"a file in the annotations folder", []string{apartAnn}, []annotate.CodedRef{{Annotations: apartAnn, InCodingFolder: true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -222,5 +223,75 @@ func TestFindCodedFolder(t *testing.T) {
 	}
 	if len(corpus) != 1 || corpus[0].ArticlePath != abs {
 		t.Errorf("LoadCorpus found the article at %q, want %q", corpus[0].ArticlePath, abs)
+	}
+}
+
+// A coding received with a folder leads only to articles in that folder:
+// not through a source that climbs out of it, nor through a symbolic link
+// beside it that points out of it. The same coding in the coder's
+// annotations folder, where stance keeps the coding of articles elsewhere,
+// leads anywhere; and an article named as such is read wherever it is.
+func TestLoadCodedStaysInTheFolder(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	root := t.TempDir()
+	secret := filepath.Join(root, "secret.txt")
+	corpusWrite(t, secret, "The password is hunter2.\n")
+	folder := filepath.Join(root, "received")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	art, err := model.Parse("story.txt", strings.NewReader("Anything.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	coding := func(source string) string {
+		data, err := annotate.New(art, source, "stance test").Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	climbs := filepath.Join(folder, "climbs.stance.json")
+	corpusWrite(t, climbs, coding("../secret.txt"))
+	linked := filepath.Join(folder, "story.txt.stance.json")
+	corpusWrite(t, linked, coding("story.txt"))
+	if err := os.Symlink(secret, filepath.Join(folder, "story.txt")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+
+	for _, tt := range []struct{ ann, want string }{
+		{climbs, climbs + `: the article "` + secret + `" is outside the annotations file's folder; name the article on the command line to use it`},
+		{linked, linked + `: the article "` + filepath.Join(folder, "story.txt") + `" (a link to "` + secret + `") is outside the annotations file's folder; name the article on the command line to use it`},
+	} {
+		refs, err := annotate.FindCoded("", folder)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range refs {
+			if r.Annotations != tt.ann {
+				continue
+			}
+			c, err := annotate.LoadCoded(r)
+			if err == nil || err.Error() != tt.want || c.Article != nil {
+				t.Errorf("LoadCoded(%s): article %v, %v; want %q", tt.ann, c.Article, err, tt.want)
+			}
+			_, ps, err := annotate.ValidateFile(r)
+			if err != nil || len(ps) == 0 || ps[0].Msg != strings.TrimPrefix(tt.want, tt.ann+": ") {
+				t.Errorf("ValidateFile(%s): %v, %v; want first %q", tt.ann, ps, err, tt.want)
+			}
+		}
+	}
+
+	// Named on the command line, the article is read where it is.
+	c, err := annotate.LoadCoded(annotate.CodedRef{Article: secret, Annotations: climbs})
+	if err != nil || c.Article.Text != "The password is hunter2." {
+		t.Errorf("LoadCoded with the article named: %+v, %v", c.Article, err)
+	}
+	// In the annotations folder, the source leads anywhere.
+	kept := t.TempDir()
+	corpusWrite(t, filepath.Join(kept, "climbs.stance.json"), coding(secret))
+	corpus, err := annotate.LoadCorpus(kept, kept)
+	if err != nil || len(corpus) != 1 || corpus[0].ArticlePath != secret {
+		t.Errorf("LoadCorpus of the annotations folder: %+v, %v", corpus, err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"stance/model/localfile"
 	"stance/model/store"
 )
 
@@ -30,10 +31,11 @@ func (s DiskState) Same(o DiskState) bool {
 	return s.Exists == o.Exists && s.SHA256 == o.SHA256
 }
 
-// ReadState reads the file at path and returns its bytes and state. A
-// missing file is not an error: its state has Exists false.
+// ReadState reads the file at path (see localfile.Read) and returns its
+// bytes and state. A missing file is not an error: its state has Exists
+// false.
 func ReadState(path string) ([]byte, DiskState, error) {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, DiskState{}, nil
 	}

@@ -41,8 +41,8 @@ func (e *newerSchemaError) Unwrap() error { return ErrNewerSchema }
 var (
 	documentKeys   = []string{"schema", "generator", "article", "actors", "claims", "annotations"}
 	articleKeys    = []string{"title", "date", "source", "url", "fetched", "sha256", "length"}
-	actorKeys      = []string{"id", "name", "kind", "aliases", "learned"}
-	claimKeys      = []string{"id", "text"}
+	actorKeys      = []string{"id", "name", "kind", "aliases", "learned", "affiliation", "color", "note"}
+	claimKeys      = []string{"id", "text", "category", "note"}
 	annotationKeys = []string{"id", "type", "start", "end", "quote", "prefix", "suffix",
 		"actor", "claim", "stance", "note", "author", "created", "modified", "orphan"}
 )
@@ -55,7 +55,9 @@ var (
 // or position annotation its actor and then the claim.
 //
 // Omitted when empty: the article's "url" and "fetched" (only fetched
-// articles have them), an actor's "aliases" and "learned", an annotation's "actor", "claim"
+// articles have them), an actor's "aliases", "learned", "affiliation",
+// "color" and "note", a claim's "category" and "note", an annotation's
+// "actor", "claim"
 // and "stance" (they only apply to some types), its "author" (recorded only
 // when a coder is configured), and "created" and "modified"; an annotation's
 // "orphan" is written, after "modified", only when it is true. Everything
@@ -79,63 +81,14 @@ func (d *Document) Marshal() ([]byte, error) {
 	w.extra(d.Article.Extra, articleKeys)
 	w.close('}')
 
-	w.key("actors")
-	w.open('[')
-	for _, x := range d.Actors {
-		w.next()
-		w.open('{')
-		w.string("id", x.ID)
-		w.string("name", x.Name)
-		w.string("kind", string(x.Kind))
-		w.strings("aliases", x.Aliases)
-		w.strings("learned", x.Learned)
-		w.extra(x.Extra, actorKeys)
-		w.close('}')
-	}
-	w.close(']')
-
-	w.key("claims")
-	w.open('[')
-	for _, x := range d.Claims {
-		w.next()
-		w.open('{')
-		w.string("id", x.ID)
-		w.string("text", x.Text)
-		w.extra(x.Extra, claimKeys)
-		w.close('}')
-	}
-	w.close(']')
+	w.actors(d.Actors)
+	w.claims(d.Claims)
 
 	w.key("annotations")
 	w.open('[')
 	for _, x := range sortedAnnotations(d.Annotations) {
 		w.next()
-		w.open('{')
-		w.string("id", x.ID)
-		w.string("type", string(x.Type))
-		w.int("start", x.Span.Start)
-		w.int("end", x.Span.End)
-		w.string("quote", x.Quote)
-		w.string("prefix", x.Prefix)
-		w.string("suffix", x.Suffix)
-		if x.Type == model.TypeClaim {
-			w.optional("claim", x.Claim)
-			w.optional("actor", x.Actor)
-		} else {
-			w.optional("actor", x.Actor)
-			w.optional("claim", x.Claim)
-		}
-		w.optional("stance", string(x.Stance))
-		w.string("note", x.Note)
-		w.optional("author", x.Author)
-		w.optional("created", x.Created)
-		w.optional("modified", x.Modified)
-		if x.Orphan {
-			w.key("orphan")
-			w.buf = append(w.buf, "true"...)
-		}
-		w.extra(x.Extra, annotationKeys)
-		w.close('}')
+		w.annotation(x)
 	}
 	w.close(']')
 	w.extra(d.Extra, documentKeys)
@@ -145,6 +98,86 @@ func (d *Document) Marshal() ([]byte, error) {
 		return nil, fmt.Errorf("encoding annotations: %w", w.err)
 	}
 	return w.buf, nil
+}
+
+// actors writes the "actors" member: the registry of a document or a
+// codebook.
+func (w *jsonWriter) actors(actors []model.Actor) {
+	w.key("actors")
+	w.open('[')
+	for i := range actors {
+		w.next()
+		w.actor(&actors[i])
+	}
+	w.close(']')
+}
+
+// claims writes the "claims" member: the registry of a document or a
+// codebook.
+func (w *jsonWriter) claims(claims []model.Claim) {
+	w.key("claims")
+	w.open('[')
+	for i := range claims {
+		w.next()
+		w.claim(&claims[i])
+	}
+	w.close(']')
+}
+
+// actor writes an actor object of a registry.
+func (w *jsonWriter) actor(x *model.Actor) {
+	w.open('{')
+	w.string("id", x.ID)
+	w.string("name", x.Name)
+	w.string("kind", string(x.Kind))
+	w.strings("aliases", x.Aliases)
+	w.strings("learned", x.Learned)
+	w.optional("affiliation", x.Affiliation)
+	w.optional("color", x.Color)
+	w.optional("note", x.Note)
+	w.extra(x.Extra, actorKeys)
+	w.close('}')
+}
+
+// claim writes a claim object of a registry.
+func (w *jsonWriter) claim(x *model.Claim) {
+	w.open('{')
+	w.string("id", x.ID)
+	w.string("text", x.Text)
+	w.optional("category", x.Category)
+	w.optional("note", x.Note)
+	w.extra(x.Extra, claimKeys)
+	w.close('}')
+}
+
+// annotation writes an annotation object.
+func (w *jsonWriter) annotation(x *model.Annotation) {
+	w.open('{')
+	w.string("id", x.ID)
+	w.string("type", string(x.Type))
+	w.int("start", x.Span.Start)
+	w.int("end", x.Span.End)
+	w.string("quote", x.Quote)
+	w.string("prefix", x.Prefix)
+	w.string("suffix", x.Suffix)
+	if x.Type == model.TypeClaim {
+		w.optional("claim", x.Claim)
+		w.optional("actor", x.Actor)
+	} else {
+		w.optional("actor", x.Actor)
+		w.optional("claim", x.Claim)
+	}
+	w.optional("stance", string(x.Stance))
+	w.string("note", x.Note)
+	w.optional("author", x.Author)
+	w.optional("created", x.Created)
+	w.optional("modified", x.Modified)
+	if x.Orphan {
+		w.key("orphan")
+		w.buf = append(w.buf, "true"...)
+	}
+	w.extra(x.Extra, annotationKeys)
+	w.close('}')
 }
 
 // sortedAnnotations returns the annotations in file order, without
@@ -370,15 +403,20 @@ type (
 		Length  int    `json:"length"`
 	}
 	wireActor struct {
-		ID      string   `json:"id"`
-		Name    string   `json:"name"`
-		Kind    string   `json:"kind"`
-		Aliases []string `json:"aliases"`
-		Learned []string `json:"learned"`
+		ID          string   `json:"id"`
+		Name        string   `json:"name"`
+		Kind        string   `json:"kind"`
+		Aliases     []string `json:"aliases"`
+		Learned     []string `json:"learned"`
+		Affiliation string   `json:"affiliation"`
+		Color       string   `json:"color"`
+		Note        string   `json:"note"`
 	}
 	wireClaim struct {
-		ID   string `json:"id"`
-		Text string `json:"text"`
+		ID       string `json:"id"`
+		Text     string `json:"text"`
+		Category string `json:"category"`
+		Note     string `json:"note"`
 	}
 	wireAnnotation struct {
 		ID       string `json:"id"`
@@ -540,12 +578,16 @@ func toArticle(w wireArticle, extra model.Extra) ArticleInfo {
 
 // actor converts a decoded actor with the unknown members extra, unchecked.
 func (w *wireActor) actor(extra model.Extra) model.Actor {
-	return model.Actor{ID: w.ID, Name: w.Name, Kind: model.ActorKind(w.Kind), Aliases: w.Aliases, Learned: w.Learned, Extra: extra}
+	return model.Actor{
+		ID: w.ID, Name: w.Name, Kind: model.ActorKind(w.Kind), Aliases: w.Aliases, Learned: w.Learned,
+		Affiliation: w.Affiliation, Color: w.Color, Note: w.Note,
+		Extra: extra,
+	}
 }
 
 // claim converts a decoded claim with the unknown members extra.
 func (w *wireClaim) claim(extra model.Extra) model.Claim {
-	return model.Claim{ID: w.ID, Text: w.Text, Extra: extra}
+	return model.Claim{ID: w.ID, Text: w.Text, Category: w.Category, Note: w.Note, Extra: extra}
 }
 
 // annotation converts a decoded annotation with the unknown members extra,
@@ -569,7 +611,28 @@ func checkActor(a *model.Actor) (msg string) {
 	if !a.Kind.Valid() {
 		return fmt.Sprintf("unknown kind %q (want one of %s)", a.Kind, list(model.ActorKinds))
 	}
+	if !validColor(a.Color) {
+		return fmt.Sprintf("color %q is not #rgb or #rrggbb", a.Color)
+	}
 	return ""
+}
+
+// validColor reports whether c is "" or a colour as "#rgb" or "#rrggbb",
+// the only forms a colour may take, so that no other text from a file
+// reaches a terminal as one.
+func validColor(c string) bool {
+	if c == "" {
+		return true
+	}
+	if len(c) != 4 && len(c) != 7 || c[0] != '#' {
+		return false
+	}
+	for _, b := range []byte(c[1:]) {
+		if !('0' <= b && b <= '9' || 'a' <= b && b <= 'f' || 'A' <= b && b <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // checkAnnotation says what is wrong with a decoded annotation, if

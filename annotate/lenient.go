@@ -5,16 +5,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // LoadLenient reads the annotation document at path with DecodeLenient. It
 // never writes.
 func LoadLenient(path string, art *model.Article) (*Document, []Problem, error) {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if err != nil {
 		return nil, nil, err
 	}

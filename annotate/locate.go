@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"stance/model"
+	"stance/model/localfile"
 	"stance/model/store"
 	"stance/samples"
 )
@@ -34,6 +36,10 @@ type LocateOptions struct {
 	// Dir is the folder for new annotation files (the configuration's
 	// annotations_dir); "" keeps them beside the article.
 	Dir string
+	// Coder, when set, codes blind: the article's annotations are the
+	// coder's own file (CoderPath), never its shared coding, so that a
+	// coder sees nobody else's coding. "" is the shared coding.
+	Coder string
 }
 
 // LocateWith returns the annotations file of the article at articlePath by
@@ -48,6 +54,9 @@ type LocateOptions struct {
 //     article when it is not bundled and its folder is writable; else in
 //     the data directory. A file in a folder is named FolderName.
 //
+// With o.Coder the file is the coder's own, CoderPath, found and placed by
+// the same rule ("story.txt-1f0e3dad.stance.alice.json" in a folder).
+//
 // The folder of a new file (o.Dir, the data directory) is created if need
 // be.
 func LocateWith(articlePath string, o LocateOptions) (string, error) {
@@ -58,6 +67,18 @@ func LocateWith(articlePath string, o LocateOptions) (string, error) {
 		return path, nil
 	}
 	name := FolderName(articlePath, o.Bundled)
+	if o.Coder != "" {
+		// The coder's file in a folder is named as a coder's file beside
+		// the article would be: "story.txt-1f0e3dad.stance.alice.json".
+		beside, err := CoderPath(articlePath, o.Coder)
+		if err != nil {
+			return "", err
+		}
+		if !o.Bundled && o.Dir == "" && store.Writable(filepath.Dir(articlePath)) {
+			return beside, nil
+		}
+		name = coderFolderName(name, beside)
+	}
 	switch {
 	case o.Dir != "":
 		return inFolder(o.Dir, name, "annotations folder")
@@ -74,13 +95,17 @@ func LocateWith(articlePath string, o LocateOptions) (string, error) {
 // FindAnnotations returns the annotations file of the article at
 // articlePath when one exists where LocateWith looks, and creates nothing:
 // o.Override; else beside the article, in the data directory, in o.Dir,
-// in that order. In a folder the file is FolderName, or, as an older stance
+// in that order. With o.Coder the file looked for is the coder's own
+// (CoderPath), in the same places. In a folder the file is FolderName, or, as an older stance
 // named it there, NAME.stance.json when that file codes this article (see
 // FolderName). looked lists where it looked (the older names aside), for a
 // message saying the article has not been coded.
 func FindAnnotations(articlePath string, o LocateOptions) (path string, found bool, looked []string) {
 	if o.Override != "" {
 		return o.Override, isFile(o.Override), []string{o.Override}
+	}
+	if o.Coder != "" {
+		return findCoderFile(articlePath, o)
 	}
 	if !o.Bundled {
 		beside := PathFor(articlePath)
@@ -153,7 +178,7 @@ func articleKey(articlePath string, bundled bool) string {
 // article's, as it was: opening it says what is wrong, and never replaces
 // it.
 func codesArticle(ann, articlePath, key string, bundled bool) bool {
-	data, err := os.ReadFile(ann)
+	data, err := localfile.Read(ann)
 	if err != nil {
 		return true
 	}
@@ -189,7 +214,7 @@ func articleDigest(articlePath string, bundled bool) string {
 	if bundled {
 		data, err = samples.FS.ReadFile(filepath.Base(articlePath))
 	} else {
-		data, err = os.ReadFile(articlePath)
+		data, err = localfile.ReadText(articlePath)
 	}
 	if err != nil {
 		return ""
@@ -223,4 +248,43 @@ func inFolder(dir, name, what string) (string, error) {
 		return "", fmt.Errorf("creating the %s: %w", what, err)
 	}
 	return filepath.Join(dir, name), nil
+}
+
+// findCoderFile is FindAnnotations for a coder coding blind: their own
+// file beside the article, else in the data directory, else in o.Dir.
+func findCoderFile(articlePath string, o LocateOptions) (path string, found bool, looked []string) {
+	beside, err := CoderPath(articlePath, o.Coder)
+	if err != nil {
+		return "", false, nil
+	}
+	if !o.Bundled {
+		if isFile(beside) {
+			return beside, true, nil
+		}
+		looked = append(looked, beside)
+	}
+	var folders []string
+	if data, err := store.DataDir(); err == nil {
+		folders = append(folders, data)
+	}
+	if o.Dir != "" {
+		folders = append(folders, o.Dir)
+	}
+	name := coderFolderName(FolderName(articlePath, o.Bundled), beside)
+	for _, dir := range folders {
+		p := filepath.Join(dir, name)
+		if isFile(p) {
+			return p, true, nil
+		}
+		looked = append(looked, p)
+	}
+	return "", false, looked
+}
+
+// coderFolderName is the name in a folder of the coder's file beside: the
+// article's FolderName, folder, with the coder's part of beside in place
+// of FileSuffix.
+func coderFolderName(folder, beside string) string {
+	_, slug, _ := SplitCoderPath(beside)
+	return strings.TrimSuffix(folder, FileSuffix) + ".stance." + slug + coderSuffix
 }

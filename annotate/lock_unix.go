@@ -21,3 +21,7 @@ func tryLock(f *os.File) error {
 		}
 	}
 }
+
+// lockOpenFlags keep opening a lock file from following a symbolic link
+// (ELOOP instead) or waiting on a named pipe put in its place.
+const lockOpenFlags = unix.O_NOFOLLOW | unix.O_NONBLOCK

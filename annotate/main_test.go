@@ -28,7 +28,9 @@ const (
 )
 
 func TestMain(m *testing.M) {
-	if role := os.Getenv(childRole); role != "" {
+	if role := os.Getenv(childRole); role == mergeDriverRole {
+		os.Exit(runMergeDriver(os.Args[1:]))
+	} else if role != "" {
 		os.Exit(runChild(role, os.Getenv(childPath)))
 	}
 	os.Exit(m.Run())

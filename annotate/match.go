@@ -401,6 +401,12 @@ func sameNameRead(ra, rb nameReader) bool {
 	}
 }
 
+// NameKey returns the form under which names are compared: two names
+// have the same key exactly when they are the same ignoring case and
+// spacing, as an actor's name and aliases are matched in its registry.
+// Agreement uses it to tell that two coders' actors, or claims, are one.
+func NameKey(s string) string { return nameKey(s) }
+
 // nameKey returns the form in which a name is filed in an index: equal
 // for two names exactly when sameName holds for them.
 func nameKey(s string) string {

@@ -16,6 +16,10 @@ type Conflict struct {
 	ID     string // the entity's ID, or the member's key
 	Mine   string // what this side did: "added", "changed" or "deleted"
 	Theirs string // what the other side did
+	// other is the version the merge did not keep (a model.Actor,
+	// model.Claim, model.Annotation, or a field's json.RawMessage); nil
+	// when the side it was not taken from had deleted the entity.
+	other any
 }
 
 // String describes the conflict: "annotation n-5b1e07: changed here,
@@ -40,23 +44,57 @@ func (c Conflict) String() string {
 // that a merged annotation still refers to is kept. Registries keep mine's
 // order, with theirs' additions after, in their order. The result shares
 // nothing with the arguments, which are not changed.
+//
+// The conflicts that git's merge driver records in a document (see
+// MergeRecorded) merge as a set: a record either side added is kept, one
+// that either side resolved (removed) goes.
 func Merge(base, mine, theirs *Document) (*Document, []Conflict) {
+	return merge(base, mine, theirs, false)
+}
+
+// merge is Merge; keepChanged keeps an entity that one side deleted and
+// the other changed, with the change, rather than mine's deletion.
+func merge(base, mine, theirs *Document, keepChanged bool) (*Document, []Conflict) {
 	if base == nil {
 		base = &Document{}
 	}
 	out := mine.Clone()
-	var conflicts []Conflict
-	out.Actors, conflicts = mergeTable(actorTable, "actor", base, mine, theirs, equalActors, conflicts)
-	out.Claims, conflicts = mergeTable(claimTable, "claim", base, mine, theirs, equalClaims, conflicts)
-	out.Annotations, conflicts = mergeTable(annotationTable, "annotation", base, mine, theirs, equalAnnotations, conflicts)
-	out.Extra, conflicts = mergeExtra(base.Extra, mine.Extra, theirs.Extra, conflicts)
+	m := merger{keepChanged: keepChanged}
+	out.Actors = mergeTable(&m, actorTable, "actor", base, mine, theirs, equalActors)
+	out.Claims = mergeTable(&m, claimTable, "claim", base, mine, theirs, equalClaims)
+	out.Annotations = mergeTable(&m, annotationTable, "annotation", base, mine, theirs, equalAnnotations)
+	out.Extra = m.mergeExtra(base.Extra, mine.Extra, theirs.Extra)
 	keepReferenced(out, base, mine, theirs)
 	out.Sort()
-	return out, conflicts
+	return out, m.conflicts
+}
+
+// merger holds what a merge decided: its rule for a deletion against a
+// change, and the conflicts found so far.
+type merger struct {
+	keepChanged bool
+	conflicts   []Conflict
+}
+
+// resolve decides an entity both sides changed differently (present in
+// mine or theirs as inMine, inTheirs): mine's version, unless mine deleted
+// it and m keeps changes. It records the conflict, with theirs' version
+// tv when that is the one not taken, and reports whether the result takes
+// theirs.
+func (m *merger) resolve(c Conflict, tv any, inMine, inTheirs bool) (takeTheirs bool) {
+	takeTheirs = m.keepChanged && !inMine
+	switch {
+	case takeTheirs:
+		c.other = nil // mine deleted it: nothing of mine to keep
+	case inTheirs:
+		c.other = tv
+	}
+	m.conflicts = append(m.conflicts, c)
+	return takeTheirs
 }
 
 // mergeTable merges one entity list by ID.
-func mergeTable[T any](tb *table[T], kind string, base, mine, theirs *Document, equal func(a, b T) bool, conflicts []Conflict) ([]T, []Conflict) {
+func mergeTable[T any](m *merger, tb *table[T], kind string, base, mine, theirs *Document, equal func(a, b T) bool) []T {
 	index := func(d *Document) map[string]T {
 		m := map[string]T{}
 		for _, v := range *tb.list(d) {
@@ -64,7 +102,7 @@ func mergeTable[T any](tb *table[T], kind string, base, mine, theirs *Document, 
 		}
 		return m
 	}
-	b, m, t := index(base), index(mine), index(theirs)
+	b, mi, t := index(base), index(mine), index(theirs)
 	what := func(side map[string]T, id string) string {
 		v, inSide := side[id]
 		old, inBase := b[id]
@@ -80,7 +118,7 @@ func mergeTable[T any](tb *table[T], kind string, base, mine, theirs *Document, 
 	}
 	// take decides the merged value of id: present reports whether it stays.
 	take := func(id string) (v T, present bool) {
-		mv, inMine := m[id]
+		mv, inMine := mi[id]
 		tv, inTheirs := t[id]
 		bv, inBase := b[id]
 		sameMT := inMine == inTheirs && (!inMine || equal(mv, tv))
@@ -92,7 +130,10 @@ func mergeTable[T any](tb *table[T], kind string, base, mine, theirs *Document, 
 		case sameMB:
 			return tv, inTheirs
 		}
-		conflicts = append(conflicts, Conflict{Kind: kind, ID: id, Mine: what(m, id), Theirs: what(t, id)})
+		c := Conflict{Kind: kind, ID: id, Mine: what(mi, id), Theirs: what(t, id)}
+		if m.resolve(c, tb.clone(tv), inMine, inTheirs) {
+			return tv, inTheirs
+		}
 		return mv, inMine
 	}
 
@@ -115,11 +156,12 @@ func mergeTable[T any](tb *table[T], kind string, base, mine, theirs *Document, 
 	if out == nil {
 		out = []T{}
 	}
-	return out, conflicts
+	return out
 }
 
-// mergeExtra merges top-level unknown members by key.
-func mergeExtra(base, mine, theirs model.Extra, conflicts []Conflict) (model.Extra, []Conflict) {
+// mergeExtra merges top-level unknown members by key, and the conflicts
+// recorded in them as a set (mergeRecords).
+func (m *merger) mergeExtra(base, mine, theirs model.Extra) model.Extra {
 	keys := map[string]bool{}
 	for _, x := range []model.Extra{base, mine, theirs} {
 		for k := range x {
@@ -127,7 +169,14 @@ func mergeExtra(base, mine, theirs model.Extra, conflicts []Conflict) (model.Ext
 		}
 	}
 	var out model.Extra
+	records, recordsOK := mergeRecords(base[conflictsKey], mine[conflictsKey], theirs[conflictsKey])
+	if recordsOK && len(records) > 0 {
+		out = model.Extra{conflictsKey: records}
+	}
 	for _, k := range slices.Sorted(maps.Keys(keys)) {
+		if k == conflictsKey && recordsOK {
+			continue
+		}
 		bv, inBase := base[k]
 		mv, inMine := mine[k]
 		tv, inTheirs := theirs[k]
@@ -149,7 +198,10 @@ func mergeExtra(base, mine, theirs model.Extra, conflicts []Conflict) (model.Ext
 				}
 				return "changed"
 			}
-			conflicts = append(conflicts, Conflict{Kind: "field", ID: k, Mine: state(inMine), Theirs: state(inTheirs)})
+			c := Conflict{Kind: "field", ID: k, Mine: state(inMine), Theirs: state(inTheirs)}
+			if m.resolve(c, json.RawMessage(slices.Clone(tv)), inMine, inTheirs) {
+				v, present = tv, inTheirs
+			}
 		}
 		if present {
 			if out == nil {
@@ -158,7 +210,7 @@ func mergeExtra(base, mine, theirs model.Extra, conflicts []Conflict) (model.Ext
 			out[k] = slices.Clone(v)
 		}
 	}
-	return out, conflicts
+	return out
 }
 
 // keepReferenced puts back any actor or claim that a merged annotation
@@ -187,11 +239,13 @@ func keepReferenced(out, base, mine, theirs *Document) {
 
 func equalActors(a, b model.Actor) bool {
 	return a.ID == b.ID && a.Name == b.Name && a.Kind == b.Kind &&
-		slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Learned, b.Learned) && equalExtra(a.Extra, b.Extra)
+		slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Learned, b.Learned) &&
+		a.Affiliation == b.Affiliation && a.Color == b.Color && a.Note == b.Note && equalExtra(a.Extra, b.Extra)
 }
 
 func equalClaims(a, b model.Claim) bool {
-	return a.ID == b.ID && a.Text == b.Text && equalExtra(a.Extra, b.Extra)
+	return a.ID == b.ID && a.Text == b.Text && a.Category == b.Category && a.Note == b.Note &&
+		equalExtra(a.Extra, b.Extra)
 }
 
 func equalAnnotations(a, b model.Annotation) bool {

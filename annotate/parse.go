@@ -188,7 +188,8 @@ func parseDocument(data []byte) (*docParts, bool) {
 			ok = p.array(func(off int) bool {
 				parts.actors.offs = append(parts.actors.offs, off)
 				a := items.add()
-				return p.object(actorFields, &a.Extra, &a.ID, &a.Name, (*string)(&a.Kind), &a.Aliases, &a.Learned)
+				return p.object(actorFields, &a.Extra, &a.ID, &a.Name, (*string)(&a.Kind), &a.Aliases, &a.Learned,
+					&a.Affiliation, &a.Color, &a.Note)
 			})
 			parts.actors.items = items.slice()
 		case "claims":
@@ -196,7 +197,7 @@ func parseDocument(data []byte) (*docParts, bool) {
 			ok = p.array(func(off int) bool {
 				parts.claims.offs = append(parts.claims.offs, off)
 				c := items.add()
-				return p.object(claimFields, &c.Extra, &c.ID, &c.Text)
+				return p.object(claimFields, &c.Extra, &c.ID, &c.Text, &c.Category, &c.Note)
 			})
 			parts.claims.items = items.slice()
 		case "annotations":

@@ -3,15 +3,17 @@ package annotate
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"stance/model/store"
+
+	"stance/model/localfile"
 )
 
-// Load reads and decodes the annotation document at path. It never writes.
-// A missing file is an error satisfying errors.Is(err, fs.ErrNotExist).
+// Load reads (see localfile.Read) and decodes the annotation document at
+// path. It never writes. A missing file is an error satisfying
+// errors.Is(err, fs.ErrNotExist).
 func Load(path string) (*Document, error) {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if err != nil {
 		return nil, err
 	}
@@ -33,7 +35,7 @@ func (d *Document) Save(path string) error {
 }
 
 func checkNotNewer(path string) error {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if err != nil {
 		return nil // nothing there to protect, or store.SaveAtomic will say why
 	}

@@ -2,12 +2,12 @@ package annotate
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
 
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // Severity says how much a Problem matters.
@@ -77,7 +77,8 @@ func (p Problem) In(file string) string {
 // and orphan 1 of 14 annotations") and each annotation that would move or
 // become an orphan. Orphans are reported as warnings, with where
 // re-anchoring would place them if it now can; their spans are not
-// checked.
+// checked. So are the conflicts a merge recorded (Conflicts), which wait
+// for a person to decide.
 func Validate(d *Document, a *model.Article) []Problem {
 	var ps []Problem
 	reportAs := func(sev Severity, id, format string, args ...any) {
@@ -111,6 +112,19 @@ func Validate(d *Document, a *model.Article) []Problem {
 			placed = r.Results
 			if stale && (r.Moved > 0 || r.Orphaned > 0) {
 				warn("", "re-anchoring would keep %d, move %d and orphan %d of %d annotations", r.Kept, r.Moved, r.Orphaned, len(d.Annotations))
+			}
+		}
+	}
+	// A conflict git's merge driver recorded waits for a person: the
+	// document is sound, holding one version, and the record the other.
+	if records, err := d.Conflicts(); err != nil {
+		report("", "%v", err)
+	} else {
+		for _, r := range records {
+			if r.Ours == r.Theirs {
+				warn(r.ID, "a merge recorded a conflict: the %s was %s on both sides; the other version waits in \"conflicts\"", r.Kind, r.Ours)
+			} else {
+				warn(r.ID, "a merge recorded a conflict: the %s was %s on one side and %s on the other, and is kept; the other version waits in \"conflicts\"", r.Kind, r.Ours, r.Theirs)
 			}
 		}
 	}
@@ -226,7 +240,7 @@ func Validate(d *Document, a *model.Article) []Problem {
 // of the document, and the article when it was found.
 func ValidateFile(ref CodedRef) (Coded, []Problem, error) {
 	c := Coded{AnnotationsPath: ref.Annotations}
-	data, err := os.ReadFile(ref.Annotations)
+	data, err := localfile.Read(ref.Annotations)
 	if err != nil {
 		return c, nil, fmt.Errorf("%s: %w", ref.Annotations, pathErr(err))
 	}

@@ -71,8 +71,8 @@ func (t AnnotationType) Valid() bool {
 // written back unchanged. Keys are kept with their raw values.
 type Extra map[string]json.RawMessage
 
-// Actor is an entity in an article's registry: a person, organisation,
-// country or other.
+// Actor is an entity in an article's registry or a project's codebook: a
+// person, organisation, country or other.
 type Actor struct {
 	ID      string
 	Name    string
@@ -81,16 +81,28 @@ type Actor struct {
 	// Learned lists the aliases learned from mentions, a part of Aliases:
 	// a mention's text becomes an alias of its actor when the actor does
 	// not go by it yet, and goes again with the last mention written so.
-	// The other aliases (a file's, written by hand) stay.
+	// The other aliases (a file's, written by hand, a codebook's) stay.
 	Learned []string
-	Extra   Extra
+	// Affiliation is the ID of the actor this one belongs to (a minister's
+	// government, a politician's party); "" for none.
+	Affiliation string
+	// Color is the colour the coder chose for the actor's mentions, as
+	// "#rgb" or "#rrggbb"; "" for the default.
+	Color string
+	Note  string
+	Extra Extra
 }
 
-// Claim is a proposition in an article's registry (DNA's "concept").
+// Claim is a proposition in an article's registry or a project's codebook
+// (DNA's "concept").
 type Claim struct {
-	ID    string
-	Text  string
-	Extra Extra
+	ID   string
+	Text string
+	// Category groups claims in the coding scheme ("economy",
+	// "security"); "" for none.
+	Category string
+	Note     string
+	Extra    Extra
 }
 
 // Annotation is one coded span of text. Actor annotations mark a mention of

@@ -30,7 +30,7 @@ func Parse(name string, r io.Reader) (*Article, error) {
 	case formatMarkdown:
 		return ParseMarkdown(name, raw)
 	case formatHTML:
-		if err := checkText(name, raw); err != nil {
+		if err := CheckText(name, raw); err != nil {
 			return nil, err
 		}
 		return ParseHTML(name, raw, nil)
@@ -74,17 +74,21 @@ func IsArticleName(name string) bool {
 // article's title.
 const ReportMarker = "<!-- stance report -->"
 
-// binarySample is how much of the input checkText looks at.
-const binarySample = 8000
+// TextSample is how much of the input CheckText looks at: a reader can
+// check that many bytes (and utf8.UTFMax-1 more, so that a character cut
+// at the end is whole) before reading the rest.
+const TextSample = 8000
 
-// checkText returns an error wrapping ErrNotText if raw looks like binary
+// CheckText returns an error wrapping ErrNotText if raw looks like binary
 // data: a NUL byte in its first 8000 bytes, or more than a tenth of them (and
 // at least minSuspect) invalid UTF-8 or control characters other than white
 // space and ESC (coloured terminal output is text). The error says where the
-// first such byte is.
-func checkText(name string, raw []byte) error {
+// first such byte is. Parse, ParseText, ParseMarkdown and ParseSnapshot call
+// it; it is exported for readers that check a file's first bytes before
+// reading the rest.
+func CheckText(name string, raw []byte) error {
 	const minSuspect = 4 // a short Latin-1 file is still worth reading
-	sample := raw[:min(len(raw), binarySample)]
+	sample := raw[:min(len(raw), TextSample)]
 	suspect, first := 0, -1
 	for i := 0; i < len(sample); {
 		c := sample[i]

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -21,7 +22,8 @@ import (
 // block quote (Level is the quote depth), each paragraph of a list item
 // (Level is the list depth), and code blocks as paragraphs of their lines
 // split at blank lines. Thematic breaks, HTML blocks, inline HTML and images
-// are dropped.
+// are dropped. Quotes and lists nest at most maxNesting deep: deeper
+// markers are dropped, and their text joins the blocks at that depth.
 //
 // Article.Text is plain text: markup is removed ("**bold**" is "bold",
 // "[link](url)" is "link", code spans keep their content, escapes and
@@ -30,18 +32,154 @@ import (
 // title, else the first heading, else name without its directory and
 // extension.
 func ParseMarkdown(name string, raw []byte) (*Article, error) {
-	if err := checkText(name, raw); err != nil {
+	if err := CheckText(name, raw); err != nil {
 		return nil, err
 	}
 	text := Normalize(raw)
 	var meta Meta
-	body := []byte(text[parseFrontMatter(text, &meta):])
+	body := flattenNesting([]byte(text[parseFrontMatter(text, &meta):]))
 
 	doc := goldmark.New().Parser().Parse(gmtext.NewReader(body))
 	w := mdWalker{src: body}
 	w.b.text.Grow(len(body))
 	w.blocks(doc, mdContext{kind: BlockParagraph})
 	return w.b.article(name, meta), nil
+}
+
+// maxNesting is how deep block quotes and lists nest in a Markdown article.
+// goldmark's time grows with the square of the depth (200 KB of ">" took
+// 15 s), and no article nests anywhere near so deep.
+const maxNesting = 64
+
+// maxIndent is how many columns of white space flattenNesting keeps among
+// the markers at the start of a line: list items nest by indentation, at
+// least two columns a level.
+const maxIndent = 2 * maxNesting
+
+// flattenNesting returns body with each line's leading container markers
+// (">", list bullets and numbers) cut to maxNesting and the white space
+// among them to maxIndent columns, so that goldmark's work stays linear in
+// the size of body. Markers and white space past those limits are dropped;
+// tabs in a line that is cut become spaces. Lines within the limits (every
+// line of every article seen) are left as they are, and so is body when
+// all are.
+func flattenNesting(body []byte) []byte {
+	var out []byte // nil until a line is cut
+	copied := 0    // body[:copied] is in out
+	for start := 0; start < len(body); {
+		end := bytes.IndexByte(body[start:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += start
+		}
+		if line := body[start:end]; tooDeep(line) {
+			if out == nil {
+				out = make([]byte, 0, len(body))
+			}
+			out = append(out, body[copied:start]...)
+			out = appendFlattened(out, line)
+			copied = end
+		}
+		start = end + 1
+	}
+	if out == nil {
+		return body
+	}
+	return append(out, body[copied:]...)
+}
+
+// tooDeep reports whether the markers or white space at the start of line
+// go past maxNesting or maxIndent (and a space after each marker).
+func tooDeep(line []byte) bool {
+	markers, spaces := 0, 0
+	for i := 0; i < len(line); {
+		switch line[i] {
+		case ' ':
+			spaces++
+			i++
+			continue
+		case '\t':
+			spaces += 4 // at most: the limit is loose
+			i++
+			continue
+		}
+		n := markerLen(line[i:])
+		if n == 0 {
+			break
+		}
+		markers++
+		i += n
+	}
+	return markers > maxNesting || spaces > maxIndent+maxNesting
+}
+
+// appendFlattened appends line to dst with its leading markers cut to
+// maxNesting and the white space among them to maxIndent columns, and a
+// space after a marker kept.
+func appendFlattened(dst, line []byte) []byte {
+	markers, spaces, col := 0, 0, 0 // col: in line, for tab stops
+	i := 0
+	for i < len(line) {
+		if c := line[i]; c == ' ' || c == '\t' {
+			width := 0
+			for ; i < len(line) && (line[i] == ' ' || line[i] == '\t'); i++ {
+				if line[i] == '\t' {
+					width += 4 - (col+width)%4
+				} else {
+					width++
+				}
+			}
+			col += width
+			keep := min(width, maxIndent-spaces)
+			if keep <= 0 && len(dst) > 0 && dst[len(dst)-1] != ' ' && dst[len(dst)-1] != '\n' {
+				keep = 1 // a marker needs a space after it
+			}
+			keep = max(keep, 0)
+			spaces += keep
+			dst = append(dst, strings.Repeat(" ", keep)...)
+			continue
+		}
+		n := markerLen(line[i:])
+		if n == 0 {
+			break
+		}
+		if markers < maxNesting {
+			dst = append(dst, line[i:i+n]...)
+		}
+		markers++
+		col += n
+		i += n
+	}
+	return append(dst, line[i:]...)
+}
+
+// markerLen returns the length of the block quote or list marker at the
+// start of s: ">", a bullet ("-", "+", "*") or a number of up to nine
+// digits and "." or ")", a list marker followed by white space or the end
+// of the line. It returns 0 if there is none.
+func markerLen(s []byte) int {
+	n := 0
+	switch {
+	case len(s) == 0:
+		return 0
+	case s[0] == '>':
+		return 1
+	case s[0] == '-' || s[0] == '+' || s[0] == '*':
+		n = 1
+	default:
+		for n < len(s) && n < 9 && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		if n == 0 || n == len(s) || s[n] != '.' && s[n] != ')' {
+			return 0
+		}
+		n++
+	}
+	if n < len(s) && s[n] != ' ' && s[n] != '\t' {
+		return 0
+	}
+	return n
 }
 
 // parseFrontMatter reads YAML front matter at the start of text into meta
@@ -142,11 +280,11 @@ func (w *mdWalker) blocks(n ast.Node, ctx mdContext) {
 			w.b.add(ctx.kind, ctx.level(), w.inline(c))
 		case *ast.Blockquote:
 			inner := ctx
-			inner.kind, inner.quote = BlockQuote, ctx.quote+1
+			inner.kind, inner.quote = BlockQuote, min(ctx.quote+1, maxNesting)
 			w.blocks(c, inner)
 		case *ast.ListItem:
 			inner := ctx
-			inner.kind, inner.list = BlockListItem, ctx.list+1
+			inner.kind, inner.list = BlockListItem, min(ctx.list+1, maxNesting)
 			w.blocks(c, inner)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			w.code(c, ctx)

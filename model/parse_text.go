@@ -44,7 +44,7 @@ import (
 // The title is the title field, else the first heading, else name without
 // its directory and extension. Meta.Source is the source field, else name.
 func ParseText(name string, raw []byte) (*Article, error) {
-	if err := checkText(name, raw); err != nil {
+	if err := CheckText(name, raw); err != nil {
 		return nil, err
 	}
 	text := Normalize(raw)

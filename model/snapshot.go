@@ -59,7 +59,7 @@ func blockCode(b Block) string {
 // still opens, its blocks read as ParseText would. A file that does not
 // start as a snapshot is parsed by ParseText.
 func ParseSnapshot(name string, raw []byte) (*Article, error) {
-	if err := checkText(name, raw); err != nil {
+	if err := CheckText(name, raw); err != nil {
 		return nil, err
 	}
 	text := Normalize(raw)
@@ -115,9 +115,9 @@ func parseBlockCode(code string) (BlockKind, int) {
 	case 'h':
 		return BlockHeading, min(level, 6)
 	case 'q':
-		return BlockQuote, level
+		return BlockQuote, min(level, maxNesting)
 	case 'l':
-		return BlockListItem, level
+		return BlockListItem, min(level, maxNesting)
 	}
 	return BlockParagraph, 0
 }

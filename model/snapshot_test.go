@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -71,5 +72,22 @@ func TestSnapshotEdited(t *testing.T) {
 	}
 	if b.Meta.Title != "Plain" || b.Text != "Just text." {
 		t.Errorf("plain file as snapshot: %+v %q", b.Meta, b.Text)
+	}
+}
+
+// A snapshot's header cannot nest a block deeper than Markdown can: a
+// level of a billion would have the reader draw a billion quote bars.
+func TestSnapshotLevelsCapped(t *testing.T) {
+	raw := "stance-snapshot: 1\nblocks: q999999999 l3000 p\n\nquoted\n\nlisted\n\nplain\n"
+	art, err := ParseSnapshot("x.snapshot.txt", []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range art.Blocks {
+		got = append(got, blockCode(b))
+	}
+	if want := fmt.Sprintf("q%d l%d p", maxNesting, maxNesting); strings.Join(got, " ") != want {
+		t.Errorf("blocks %q, want %q", strings.Join(got, " "), want)
 	}
 }

@@ -31,6 +31,10 @@ func TestHostileArticlesRenderSafely(t *testing.T) {
 	generated := map[string][]byte{
 		"1-MB-single-line.txt":          bytes.Repeat([]byte("word [2J "), 1<<20/12),
 		"1-MB-line-without-a-space.txt": bytes.Repeat([]byte("x́y"), 1<<20/4),
+		// Nesting is capped by the parser, and the cap is still deeper
+		// than the pane is wide.
+		"200-KB-of-quote-marks.md": append(bytes.Repeat([]byte(">"), 200_000), " deep and deeper still"...),
+		"3000-level-list.md":       append(bytes.Repeat([]byte("- "), 3000), "a list item nested three thousand deep"...),
 	}
 	for name := range generated {
 		files = append(files, name)

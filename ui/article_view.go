@@ -159,10 +159,10 @@ func (p *articlePane) decoration(b model.Block, first bool) string {
 	st := p.common.Styles
 	switch b.Kind {
 	case model.BlockQuote:
-		return st.QuoteBar.Render(strings.Repeat("│ ", max(b.Level, 1)))
+		return st.QuoteBar.Render(strings.Repeat("│ ", drawnLevel(b)))
 	case model.BlockListItem:
 		// A nested item is indented under its parent's text.
-		indent := strings.Repeat("  ", max(b.Level, 1)-1)
+		indent := strings.Repeat("  ", drawnLevel(b)-1)
 		if first {
 			return indent + st.ListBullet.Render("• ")
 		}

@@ -32,6 +32,7 @@ type Common struct {
 // defaults.
 type Coding struct {
 	Coder          string            // recorded as author on new annotations; "" records none
+	Blind          bool              // Coder codes into a file of their own (annotate.CoderPath), not the shared coding
 	AnnotationsDir string            // folder for annotation files; "" is beside the article
 	ActorKinds     []model.ActorKind // kinds the actor dialog offers; nil is model.ActorKinds
 	Stances        []model.Stance    // stances the position dialog offers; nil is model.Stances

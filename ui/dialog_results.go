@@ -140,7 +140,7 @@ func (r *reader) edited(what, id string) tea.Cmd {
 // cannot be made, or a file to be replaced, keeps the dialog open.
 func (r *reader) export(res exportCoding) (tea.Cmd, error) {
 	s := r.sess
-	item := export.Item{Name: s.Path, Article: s.Article, Doc: s.snapshot()}
+	item := export.Item{Name: s.Path, Article: s.Article, Doc: s.snapshot(), ArticlePath: s.Path, AnnotationsPath: s.AnnPath}
 	corpus := []export.Item{item}
 	if err := export.Check(corpus); err != nil {
 		return nil, err

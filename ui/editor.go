@@ -10,6 +10,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // noteEditedMsg reports that the editor started on an annotation's note
@@ -61,7 +62,7 @@ func noteEditor(a model.Annotation) (*exec.Cmd, tea.ExecCallback, error) {
 		defer os.Remove(path)
 		msg := noteEditedMsg{id: a.ID, editor: argv[0], err: runErr}
 		if runErr == nil {
-			data, err := os.ReadFile(path)
+			data, err := localfile.Read(path)
 			msg.note, msg.err = string(data), err
 		}
 		return msg

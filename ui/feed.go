@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"stance/annotate"
 	"stance/model"
 	"stance/model/feeds"
+	"stance/model/localfile"
 )
 
 // feedFreshFor is how long a feed read from the web is taken as current:
@@ -106,7 +106,7 @@ func (p *feedPane) Recount() tea.Cmd {
 
 func readFeedFile(src Source, key string) tea.Msg {
 	st := feeds.LoadState(key)
-	data, err := os.ReadFile(src.Path)
+	data, err := localfile.Read(src.Path)
 	if err == nil {
 		var f *feeds.Feed
 		if f, err = feeds.Parse(data, src.Path); err == nil {

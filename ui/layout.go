@@ -32,13 +32,18 @@ type layout struct {
 	cellsCalls int // rows split into clusters, counted for the flat-cost test
 }
 
+// maxDrawnLevel is the deepest a quote or list item is drawn: a deeper one
+// is drawn at this depth, so that its text keeps most of a narrow pane.
+const maxDrawnLevel = 8
+
+// drawnLevel returns the depth a quote or list item is drawn at.
+func drawnLevel(b model.Block) int { return min(max(b.Level, 1), maxDrawnLevel) }
+
 // indentWidth returns the columns a block's decoration takes before its text.
 func indentWidth(b model.Block) int {
 	switch b.Kind {
-	case model.BlockQuote:
-		return 2 * max(b.Level, 1)
-	case model.BlockListItem:
-		return 2 * max(b.Level, 1)
+	case model.BlockQuote, model.BlockListItem:
+		return 2 * drawnLevel(b)
 	}
 	return 0
 }

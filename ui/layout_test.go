@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stance/annotate"
 	"stance/model"
 	"stance/model/web"
 	"stance/model/workload"
@@ -284,4 +285,23 @@ func TestLayoutCommandFromEveryOpening(t *testing.T) {
 		opened(t, h)
 		h.m.reader.sess.Close()
 	})
+}
+
+// A quote or list nested deeper than the pane is wide still shows its
+// text: deep levels are drawn at maxDrawnLevel.
+func TestDeepNestingShowsItsText(t *testing.T) {
+	for _, md := range []string{
+		strings.Repeat("> ", 70) + "a quote nested very deep\n\nafter it",
+		strings.Repeat("- ", 70) + "a list item nested very deep\n\nafter it",
+	} {
+		art, err := model.Parse("deep.md", strings.NewReader(md))
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := newReader(t, NewSession(art, annotate.New(art, "deep.md", "stance test"), "deep.md", filepath.Join(t.TempDir(), "a.json")), 100, 16)
+		screen := h.screen()
+		if !strings.Contains(screen, "nested very deep") || !strings.Contains(screen, "after it") {
+			t.Errorf("the text of a deep block is not on the screen:\n%s", screen)
+		}
+	}
 }

@@ -116,7 +116,11 @@ func (c Coding) locate(src Source, annOverride string) (string, error) {
 // locateOptions say where the annotations of an article (not a web page)
 // are: the rule of annotate.LocateWith, which the command line follows too.
 func (c Coding) locateOptions(src Source, annOverride string) annotate.LocateOptions {
-	return annotate.LocateOptions{Override: annOverride, Bundled: src.Bundled, Dir: c.AnnotationsDir}
+	o := annotate.LocateOptions{Override: annOverride, Bundled: src.Bundled, Dir: c.AnnotationsDir}
+	if c.Blind {
+		o.Coder = c.Coder
+	}
+	return o
 }
 
 // openWith opens the preloaded annotations file for art, which is called

@@ -6,10 +6,10 @@
 // Every format takes a corpus: one or more coded articles. Offsets are
 // written in each format's own unit, which for all of them is the Unicode
 // code point of the article's normalised text (what Python's str counts).
-// In the networks, the CSV, the report and Summarize, actors that share a
-// name or an alias, and claims with the same text, are merged across
-// articles, ignoring case and spacing, so that an actor coded in ten
-// articles is one node.
+// In the networks, the CSV, the report and Summarize, an actor coded in ten
+// articles is one node: in a project, the codebook's entities merge by ID;
+// elsewhere actors that share a name or an alias, and claims with the same
+// text, are merged across articles, ignoring case and spacing.
 //
 // A user interface lists the formats with Formats, renders with Write (to
 // a stream), WriteFile (to a file, atomically) or WriteDir (into a new
@@ -153,6 +153,14 @@ type Item struct {
 	Name    string
 	Article *model.Article
 	Doc     *annotate.Document
+	// ArticlePath and AnnotationsPath are the files the item was read
+	// from, if any: WriteFile and WriteDir never write over them.
+	ArticlePath, AnnotationsPath string
+	// Codebook is the codebook of the project the article belongs to, if
+	// it belongs to one (annotate.FindProject): the entities of a codebook
+	// merge across articles by ID, under the codebook's names, and with
+	// nothing else (see merge).
+	Codebook *annotate.Codebook
 }
 
 // ItemFrom returns the item for an article loaded with annotate.LoadCoded.
@@ -161,7 +169,7 @@ func ItemFrom(c annotate.Coded) Item {
 	if name == "" {
 		name = c.AnnotationsPath
 	}
-	return Item{Name: name, Article: c.Article, Doc: c.Doc}
+	return Item{Name: name, Article: c.Article, Doc: c.Doc, ArticlePath: c.ArticlePath, AnnotationsPath: c.AnnotationsPath}
 }
 
 // File is one file of an export.
@@ -303,7 +311,55 @@ func WriteFile(path string, f Format, corpus []Item, opts Options) error {
 	if err != nil {
 		return err
 	}
+	if err := checkNotInput(path, corpus); err != nil {
+		return err
+	}
 	return store.SaveAtomic(path, data)
+}
+
+// ErrOverwritesInput is wrapped by the error of WriteFile and WriteDir
+// when a file they would write is one that the corpus was read from.
+var ErrOverwritesInput = errors.New("the export would overwrite a file it reads")
+
+// overwriteError is checkNotInput's error: path is what (the article, the
+// annotations file) of an item.
+type overwriteError struct{ path, what string }
+
+func (e *overwriteError) Error() string {
+	return e.path + " is " + e.what + " being exported; write the export to another file"
+}
+
+func (e *overwriteError) Unwrap() error { return ErrOverwritesInput }
+
+// checkNotInput returns an error wrapping ErrOverwritesInput if the file
+// at path is an article or annotations file of the corpus: the same path,
+// or the same file under another name (a link).
+func checkNotInput(path string, corpus []Item) error {
+	out, outErr := os.Stat(path)
+	outAbs, _ := filepath.Abs(path)
+	same := func(input string) bool {
+		if input == "" {
+			return false
+		}
+		if abs, err := filepath.Abs(input); err == nil && abs == outAbs {
+			return true
+		}
+		in, err := os.Stat(input)
+		return err == nil && outErr == nil && os.SameFile(in, out)
+	}
+	for _, it := range corpus {
+		what := ""
+		switch {
+		case same(it.ArticlePath):
+			what = "the article"
+		case same(it.AnnotationsPath):
+			what = "the annotations file"
+		default:
+			continue
+		}
+		return &overwriteError{path: path, what: what}
+	}
+	return nil
 }
 
 func render(f Format, corpus []Item, opts Options) ([]byte, error) {
@@ -335,6 +391,9 @@ func WriteDir(dir string, f Format, corpus []Item, opts Options) ([]string, erro
 	paths := make([]string, len(files))
 	for i, file := range files {
 		paths[i] = filepath.Join(dir, filepath.FromSlash(file.Name))
+		if err := checkNotInput(paths[i], corpus); err != nil {
+			return nil, err
+		}
 	}
 
 	entries, err := os.ReadDir(dir)

@@ -109,13 +109,17 @@ func (k mergeKey) of(s string) string {
 	return k.fold.String(norm.NFC.String(model.OneLine(s)))
 }
 
-// merge builds the merged corpus. Actors merge when a name or alias of one
-// equals a name or alias of another, ignoring case and spacing (and so, in
-// chains: A shares a name with B, B with C); claims merge when their texts
-// are equal under the same rule. A merged actor takes the name its members
-// most often have (the first seen on a tie), likewise its kind; a merged
-// claim the most common wording. Documents with broken references (which
-// Check refuses) are merged as far as they go.
+// merge builds the merged corpus. An entity of an item's codebook
+// (Item.Codebook) merges with the same entity of the same codebook in other
+// items, by ID, and with nothing else: it is one node, with the codebook's
+// ID, name, kind and aliases, however the articles' copies name it. Other
+// actors merge when a name or alias of one equals a name or alias of
+// another, ignoring case and spacing (and so, in chains: A shares a name
+// with B, B with C); other claims merge when their texts are equal under
+// the same rule. A merged actor takes the name its members most often have
+// (the first seen on a tie), likewise its kind; a merged claim the most
+// common wording. Documents with broken references (which Check refuses)
+// are merged as far as they go.
 func merge(items []Item) *corpus {
 	key := mergeKey{cases.Fold()}
 	c := &corpus{
@@ -124,14 +128,42 @@ func merge(items []Item) *corpus {
 		claimOf: make([]map[string]*claimNode, len(items)),
 		counts:  map[model.AnnotationType]int{},
 	}
+	// A codebook's IDs are its nodes' IDs: others keep clear of them.
+	reserved := map[string]*annotate.Codebook{}
+	for _, it := range items {
+		if it.Codebook == nil {
+			continue
+		}
+		for _, a := range it.Doc.Actors {
+			if _, ok := it.Codebook.Actor(a.ID); ok && reserved[a.ID] == nil {
+				reserved[a.ID] = it.Codebook
+			}
+		}
+		for _, x := range it.Doc.Claims {
+			if _, ok := it.Codebook.Claim(x.ID); ok && reserved[x.ID] == nil {
+				reserved[x.ID] = it.Codebook
+			}
+		}
+	}
 	ids := map[string]bool{}
 	uniqueID := func(id string) string {
 		cand := id
-		for n := 2; ids[cand]; n++ {
+		for n := 2; ids[cand] || reserved[cand] != nil; n++ {
 			cand = fmt.Sprintf("%s-%d", id, n)
 		}
 		ids[cand] = true
 		return cand
+	}
+	codebookID := func(cb *annotate.Codebook, id string) string {
+		if reserved[id] == cb && !ids[id] {
+			ids[id] = true
+			return id
+		}
+		return uniqueID(id)
+	}
+	type codebookKey struct {
+		cb *annotate.Codebook
+		id string
 	}
 
 	// Actors: union-find over registry entries that share a name.
@@ -149,11 +181,22 @@ func merge(items []Item) *corpus {
 		return i
 	}
 	owner := map[string]int{}
+	byCodebook := map[codebookKey]int{}
 	for i, it := range items {
 		for _, a := range it.Doc.Actors {
 			k := len(entries)
 			entries = append(entries, entry{i, a})
 			parent = append(parent, k)
+			if _, ok := codebookActor(it, a.ID); ok {
+				ck := codebookKey{it.Codebook, a.ID}
+				if o, ok := byCodebook[ck]; ok {
+					ra, rb := find(o), find(k)
+					parent[max(ra, rb)] = min(ra, rb)
+				} else {
+					byCodebook[ck] = k
+				}
+				continue
+			}
 			for _, name := range append([]string{a.Name}, a.Aliases...) {
 				nk := key.of(name)
 				if nk == "" {
@@ -182,9 +225,16 @@ func merge(items []Item) *corpus {
 	}
 	for _, r := range roots {
 		members := groups[r]
-		node := &actorNode{ID: uniqueID(members[0].actor.ID)}
-		node.Name = mostCommon(members, func(e entry) string { return model.OneLine(e.actor.Name) })
-		node.Kind = model.ActorKind(mostCommon(members, func(e entry) string { return string(e.actor.Kind) }))
+		var node *actorNode
+		first := items[members[0].item]
+		a, fromCodebook := codebookActor(first, members[0].actor.ID)
+		if fromCodebook {
+			node = &actorNode{ID: codebookID(first.Codebook, a.ID), Name: a.Name, Kind: a.Kind, Aliases: a.Aliases}
+		} else {
+			node = &actorNode{ID: uniqueID(members[0].actor.ID)}
+			node.Name = mostCommon(members, func(e entry) string { return model.OneLine(e.actor.Name) })
+			node.Kind = model.ActorKind(mostCommon(members, func(e entry) string { return string(e.actor.Kind) }))
+		}
 		seen := map[string]bool{key.of(node.Name): true}
 		articles := map[int]bool{}
 		for _, e := range members {
@@ -193,6 +243,9 @@ func merge(items []Item) *corpus {
 				c.actorOf[e.item] = map[string]*actorNode{}
 			}
 			c.actorOf[e.item][e.actor.ID] = node
+			if fromCodebook {
+				continue // the codebook's names, not the copies'
+			}
 			for _, name := range append([]string{e.actor.Name}, e.actor.Aliases...) {
 				if nk := key.of(name); nk != "" && !seen[nk] {
 					seen[nk] = true
@@ -214,7 +267,9 @@ func merge(items []Item) *corpus {
 	for i, it := range items {
 		for j, cl := range it.Doc.Claims {
 			k := key.of(cl.Text)
-			if k == "" {
+			if _, ok := codebookClaim(it, cl.ID); ok {
+				k = fmt.Sprintf("\x01%p/%s", it.Codebook, cl.ID) // by ID, and with no other
+			} else if k == "" {
 				k = fmt.Sprintf("\x00%d/%d", i, j) // a claim without text merges with none
 			}
 			if _, ok := claimGroups[k]; !ok {
@@ -225,8 +280,14 @@ func merge(items []Item) *corpus {
 	}
 	for _, k := range claimKeys {
 		members := claimGroups[k]
-		node := &claimNode{ID: uniqueID(members[0].claim.ID)}
-		node.Text = mostCommon(members, func(e claimEntry) string { return model.OneLine(e.claim.Text) })
+		var node *claimNode
+		first := items[members[0].item]
+		if x, ok := codebookClaim(first, members[0].claim.ID); ok {
+			node = &claimNode{ID: codebookID(first.Codebook, x.ID), Text: x.Text}
+		} else {
+			node = &claimNode{ID: uniqueID(members[0].claim.ID)}
+			node.Text = mostCommon(members, func(e claimEntry) string { return model.OneLine(e.claim.Text) })
+		}
 		articles := map[int]bool{}
 		for _, e := range members {
 			articles[e.item] = true
@@ -272,6 +333,24 @@ func merge(items []Item) *corpus {
 		}
 	}
 	return c
+}
+
+// codebookActor returns the codebook's actor id, if the item has a codebook
+// that has it.
+func codebookActor(it Item, id string) (model.Actor, bool) {
+	if it.Codebook == nil {
+		return model.Actor{}, false
+	}
+	return it.Codebook.Actor(id)
+}
+
+// codebookClaim returns the codebook's claim id, if the item has a codebook
+// that has it.
+func codebookClaim(it Item, id string) (model.Claim, bool) {
+	if it.Codebook == nil {
+		return model.Claim{}, false
+	}
+	return it.Codebook.Claim(id)
 }
 
 // mostCommon returns the value of f that most members share, the first seen

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"stance/model"
+	"stance/model/localfile"
 	"stance/model/store"
 	"stance/model/web"
 )
@@ -108,7 +109,7 @@ func sameURL(raw string) string {
 // A file that cannot be read is an error; bad lines are problems, and the
 // rest is listed.
 func LoadList(path string) ([]Subscription, []error, error) {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
 	}
@@ -125,7 +126,7 @@ func LoadList(path string) ([]Subscription, []error, error) {
 // file's own lines, comments and mistakes included, are kept as they are.
 // It returns the feeds added.
 func AddToList(path string, subs []Subscription) ([]Subscription, error) {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
@@ -170,7 +171,7 @@ func AddToList(path string, subs []Subscription) ([]Subscription, error) {
 // included, stays as it is. It returns the feeds removed: none when no
 // feed is key, and the file is then not written.
 func RemoveFromList(path, key string) ([]Subscription, error) {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

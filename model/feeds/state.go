@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"stance/model/localfile"
 	"stance/model/store"
 	"stance/model/web"
 )
@@ -55,7 +56,7 @@ func LoadState(feedURL string) *State {
 		return s
 	}
 	s.path = path
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if err != nil {
 		return s
 	}

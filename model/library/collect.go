@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"stance/model/feeds"
+	"stance/model/localfile"
 	"stance/model/store"
 	"stance/model/web"
 )
@@ -69,7 +70,7 @@ func IsFeedFile(path string) bool {
 	default:
 		return false
 	}
-	f, err := os.Open(path)
+	f, err := localfile.Open(path)
 	if err != nil {
 		return false
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"stance/model"
+	"stance/model/localfile"
 	"stance/samples"
 )
 
@@ -48,7 +49,7 @@ func (s Source) read() ([]byte, error) {
 	if s.Bundled {
 		return samples.FS.ReadFile(s.Path)
 	}
-	return os.ReadFile(s.Path)
+	return localfile.ReadText(s.Path)
 }
 
 // Bundled lists the samples shipped inside the binary.
@@ -90,7 +91,7 @@ func IsReportFile(path string) bool {
 	if !strings.EqualFold(filepath.Ext(path), ".md") {
 		return false
 	}
-	f, err := os.Open(path)
+	f, err := localfile.Open(path) // a named pipe here would block
 	if err != nil {
 		return false
 	}

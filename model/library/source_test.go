@@ -40,3 +40,29 @@ func TestIsReportFile(t *testing.T) {
 		}
 	}
 }
+
+// A folder coded by a team lists its articles once: the shared coding
+// (story.txt.stance.json) and each coder's own file beside it
+// (story.txt.stance.alice.json, annotate.CoderPath) are not articles, and
+// neither is a feed however it is named.
+func TestFolderLeavesOutCodingFiles(t *testing.T) {
+	dir := t.TempDir()
+	doc := `{"schema": 1, "generator": "stance test", "article": {"title": "Story"}, "actors": [], "claims": [], "annotations": []}` + "\n"
+	for name, text := range map[string]string{
+		"story.txt":                   "Anna spoke.\n",
+		"story.txt.stance.json":       doc,
+		"story.txt.stance.alice.json": doc,
+		"story.txt.stance.bob.json":   doc,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := Folder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || filepath.Base(got[0].Path) != "story.txt" {
+		t.Errorf("Folder lists %v, want story.txt alone", got)
+	}
+}

@@ -13,8 +13,8 @@ import (
 type Fault struct {
 	Dir string // the folder whose files fail
 	// Write is the error of creating or writing a file in Dir: SaveAtomic's
-	// temporary file, and the probe that tells whether Dir can be written
-	// (a full disk, a read-only folder).
+	// temporary file, the probe that tells whether Dir can be written (a
+	// full disk, a read-only folder), and the line a new lock file holds.
 	Write error
 	// Rename is the error of renaming a written file into place in Dir.
 	Rename error
@@ -73,3 +73,8 @@ func cleanDir(dir string) string {
 	}
 	return filepath.Clean(dir)
 }
+
+// WriteFault returns the injected error, if any, of writing a file in dir:
+// for writers outside this package, such as the lock's, to fail as
+// SaveAtomic does under the same Fault.
+func WriteFault(dir string) error { return faultIn(dir, false) }

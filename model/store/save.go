@@ -74,7 +74,7 @@ func SaveAtomic(path string, data []byte) (err error) {
 	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
-	return syncDir(dir)
+	return SyncDir(dir)
 }
 
 // noWriteError is the error of a file whose owner may not write it.
@@ -100,9 +100,9 @@ func CheckWritable(path string, fi fs.FileInfo) error {
 	return nil
 }
 
-// syncDir makes a rename in dir durable. File systems that cannot sync a
+// SyncDir makes a rename in dir durable. File systems that cannot sync a
 // directory are not an error: the rename has happened either way.
-func syncDir(dir string) error {
+func SyncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return nil

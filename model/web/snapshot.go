@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"stance/model"
+	"stance/model/localfile"
 	"stance/model/store"
 )
 
@@ -145,7 +146,7 @@ func SaveSnapshot(path, rawURL string, art *model.Article, fetched time.Time) (*
 // text is not art's, and reports whether it did. A snapshot that cannot
 // be read as one is kept too: it is not for this function to lose.
 func keepPrevious(path string, art *model.Article) (bool, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := localfile.Read(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	}
@@ -163,14 +164,14 @@ func keepPrevious(path string, art *model.Article) (bool, error) {
 // there in turn, and returns it. It is the undoing of a refresh; rawURL is
 // the page's, for messages and the snapshot returned.
 func RestorePrevious(path, rawURL string) (*Snapshot, error) {
-	prev, err := os.ReadFile(PreviousPath(path))
+	prev, err := localfile.Read(PreviousPath(path))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("no earlier snapshot of %s is kept", rawURL)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading the earlier snapshot of %s: %w", rawURL, err)
 	}
-	cur, err := os.ReadFile(path)
+	cur, err := localfile.Read(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("reading the snapshot of %s: %w", rawURL, err)
 	}
@@ -217,7 +218,7 @@ func (f *Fetcher) FetchArticle(ctx context.Context, rawURL string) (*model.Artic
 
 // ReadSnapshot reads the snapshot file at path.
 func ReadSnapshot(path string) (*Snapshot, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := localfile.ReadText(path)
 	if err != nil {
 		return nil, err
 	}

@@ -64,9 +64,16 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		_, err = root.ExecuteC()
 	}
 	var ue usageError
+	var lines interface{ Lines() []string }
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &lines):
+		// Several problems, such as a damaged database's: one line each.
+		for _, line := range lines.Lines() {
+			fmt.Fprintf(stderr, "stance: %s\n", model.SafeTerminal(line))
+		}
+		return exitFailure
 	case errors.As(err, &ue):
 		hint := "stance --help"
 		if ue.cmd != "" {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"stance/annotate"
 	"stance/model"
 	"stance/ui"
 	"stance/ui/config"
@@ -17,9 +18,10 @@ import (
 
 // newConfigCommand builds stance config.
 func newConfigCommand() *cobra.Command {
-	var theme string
+	var theme, coder string
+	var blind bool
 	cmd := &cobra.Command{
-		Use:   "config [--theme NAME]",
+		Use:   "config [--theme NAME] [--coder NAME] [--blind]",
 		Short: "print the configuration and where each value came from",
 		Long: `Print the effective configuration, every setting and key binding, and where
 each came from: "default", the configuration file, or "flag". The output is
@@ -30,7 +32,11 @@ The file is $XDG_CONFIG_HOME/stance/config.toml, else
 
   theme = "auto"              # auto (the terminal's background), dark,
                               # light or high-contrast
-  coder = "Ana Lima"          # the coder's name
+  coder = "Ana Lima"          # the coder's name, recorded as the author
+                              # of each annotation
+  blind = false               # true: code into a file of your own,
+                              # story.txt.stance.ana-lima.json, beside
+                              # the shared story.txt.stance.json
   annotations_dir = "~/coding"
   actor_kinds = ["person", "organization", "country", "other"]
   stances = ["support", "oppose", "neutral"]
@@ -51,10 +57,12 @@ the defaults are used instead (the exit code of stance config is then 1).`,
 		Args:              noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runConfig(theme, cmd.OutOrStdout())
+			return runConfig(theme, coder, blind, cmd.OutOrStdout())
 		},
 	}
 	cmd.Flags().StringVar(&theme, "theme", "", "the theme `NAME`, over the file's")
+	cmd.Flags().StringVar(&coder, "coder", "", "the coder's `NAME`, over the file's")
+	cmd.Flags().BoolVar(&blind, "blind", false, "code blind, over the file's")
 	completeThemes(cmd)
 	return cmd
 }
@@ -71,12 +79,17 @@ type settings struct {
 	fileErr error      // what is wrong with the file; the defaults are in use
 }
 
-// loadSettings reads the configuration file and puts the --theme flag
-// (unless "") over it. Only a bad flag is an error, a usage error of the
-// sub-command cmd: a bad file is reported in fileErr.
-func loadSettings(theme, cmd string) (settings, error) {
+// loadSettings reads the configuration file and puts the --theme and
+// --coder flags (unless "") and --blind (if set) over it. A bad flag is a
+// usage error of the sub-command cmd, and blind coding without a coder's
+// name an error; a bad file is reported in fileErr.
+func loadSettings(theme, coder string, blind bool, cmd string) (settings, error) {
 	if theme != "" && !ui.ValidTheme(theme) {
 		return settings{}, usageError{msg: fmt.Sprintf("--theme %q: want one of %s", theme, strings.Join(ui.ThemeNames(), ", ")), cmd: cmd}
+	}
+	coder = strings.TrimSpace(coder)
+	if coder != model.OneLine(coder) || coder != model.SafeText(coder) {
+		return settings{}, usageError{msg: fmt.Sprintf("--coder %q: give a name on one line, e.g. --coder \"Ana Lima\"", coder), cmd: cmd}
 	}
 	var s settings
 	path, err := config.Path()
@@ -88,6 +101,24 @@ func loadSettings(theme, cmd string) (settings, error) {
 	}
 	if theme != "" {
 		s.Theme, s.Origin["theme"] = theme, config.FromFlag
+	}
+	if coder != "" {
+		s.Coder, s.Origin["coder"] = coder, config.FromFlag
+	}
+	if blind {
+		s.Blind, s.Origin["blind"] = true, config.FromFlag
+	}
+	if s.Blind && s.Coder == "" {
+		msg := "blind coding needs the coder's name: give --coder NAME"
+		if s.Origin["blind"] != config.FromFlag {
+			return settings{}, fmt.Errorf("%s, or coder in %s", msg, s.Origin["blind"])
+		}
+		return settings{}, usageError{msg: "--blind: " + msg, cmd: cmd}
+	}
+	if s.Blind {
+		if _, err := annotate.CoderSlug(s.Coder); err != nil {
+			return settings{}, err
+		}
 	}
 	s.keys = ui.DefaultKeyMap()
 	if err := s.keys.Remap(s.Keys); err != nil {
@@ -119,7 +150,7 @@ func annotationsDir(stderr io.Writer) string {
 
 // coding is the reader's share of the settings.
 func (s settings) coding() ui.Coding {
-	c := ui.Coding{Coder: s.Coder, AnnotationsDir: s.AnnotationsDir}
+	c := ui.Coding{Coder: s.Coder, Blind: s.Blind, AnnotationsDir: s.AnnotationsDir}
 	for _, k := range s.ActorKinds {
 		c.ActorKinds = append(c.ActorKinds, model.ActorKind(k))
 	}
@@ -144,8 +175,8 @@ func (s settings) notice() string {
 }
 
 // runConfig is stance config.
-func runConfig(theme string, stdout io.Writer) error {
-	s, err := loadSettings(theme, "config")
+func runConfig(theme, coder string, blind bool, stdout io.Writer) error {
+	s, err := loadSettings(theme, coder, blind, "config")
 	if err != nil {
 		return err
 	}
@@ -170,6 +201,7 @@ func printSettings(w io.Writer, s settings) {
 	line := func(name, value, origin string) { fmt.Fprintf(tw, "%s = %s\t# %s\n", name, value, origin) }
 	line("theme", strconv.Quote(s.Theme), s.Origin["theme"])
 	line("coder", strconv.Quote(s.Coder), s.Origin["coder"])
+	line("blind", strconv.FormatBool(s.Blind), s.Origin["blind"])
 	line("annotations_dir", strconv.Quote(s.AnnotationsDir), s.Origin["annotations_dir"])
 	line("actor_kinds", quoteList(s.ActorKinds), s.Origin["actor_kinds"])
 	line("stances", quoteList(s.Stances), s.Origin["stances"])

@@ -117,7 +117,7 @@ func TestConfigCommand(t *testing.T) {
 // without colours.
 func readerScreen(t *testing.T, keys ...tea.KeyPressMsg) string {
 	t.Helper()
-	s, err := loadSettings("", "")
+	s, err := loadSettings("", "", false, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,4 +183,73 @@ func TestConfigOutputIsAConfigFile(t *testing.T) {
 			t.Errorf("output lacks %s:\n%s", re, again)
 		}
 	}
+}
+
+// --coder names the coder over the configuration file's: stance config
+// shows it came from the flag, and the reader's coding, which the tagging
+// dialogs record as each annotation's author (ui's TestCoderIsAuthor),
+// has it. A name that is not one line is a usage error, for the reader
+// too, before anything opens.
+func TestCoderFlag(t *testing.T) {
+	withConfig(t, "coder = \"Ana Lima\"\n")
+	code, stdout, stderr := cli(t, "config", "--coder", " Kim Lee ")
+	if code != exitOK || stderr != "" || !settingLine("coder", `"Kim Lee"`, "flag").MatchString(stdout) {
+		t.Errorf("stance config --coder: exit %d, stderr %q:\n%s", code, stderr, stdout)
+	}
+	s, err := loadSettings("", "Kim Lee", false, "")
+	if err != nil || s.coding().Coder != "Kim Lee" {
+		t.Errorf("the reader's coder is %q (%v), want the flag's", s.coding().Coder, err)
+	}
+	if s, _ := loadSettings("", "", false, ""); s.coding().Coder != "Ana Lima" {
+		t.Errorf("without the flag the coder is %q, want the file's", s.coding().Coder)
+	}
+
+	article := filepath.Join(t.TempDir(), "story.txt")
+	os.WriteFile(article, []byte("Anna spoke.\n"), 0o644)
+	code, _, stderr = cli(t, "--coder", "Kim\nLee", article)
+	if code != exitUsage {
+		t.Errorf("a coder on two lines: exit %d, want %d", code, exitUsage)
+	}
+	oneLine(t, stderr, `stance: --coder "Kim\nLee": give a name on one line, e.g. --coder "Ana Lima" (see stance --help)`)
+}
+
+// --blind (or blind = true) opens an article on the coder's own file,
+// story.txt.stance.kim-lee.json, not on its shared coding beside it; it
+// needs a coder's name.
+func TestBlindFlag(t *testing.T) {
+	withConfig(t, "coder = \"Kim Lee\"\n")
+	dir := t.TempDir()
+	article := filepath.Join(dir, "story.txt")
+	os.WriteFile(article, []byte("Anna spoke.\n"), 0o644)
+	os.WriteFile(article+".stance.json", []byte(`{"schema": 1, "annotations": []}`), 0o644)
+
+	s, err := loadSettings("", "", true, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := s.coding().OpenSession(library.Source{Path: article}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	if want := filepath.Join(dir, "story.txt.stance.kim-lee.json"); sess.AnnPath != want {
+		t.Errorf("blind: the session codes into %s, want %s", sess.AnnPath, want)
+	}
+	code, stdout, _ := cli(t, "config", "--blind")
+	if code != exitOK || !settingLine("blind", "true", "flag").MatchString(stdout) {
+		t.Errorf("stance config --blind: exit %d:\n%s", code, stdout)
+	}
+
+	withConfig(t, "")
+	code, _, stderr := cli(t, "--blind", article)
+	if code != exitUsage {
+		t.Errorf("--blind without a coder: exit %d, want %d", code, exitUsage)
+	}
+	oneLine(t, stderr, "stance: --blind: blind coding needs the coder's name: give --coder NAME (see stance --help)")
+	path := withConfig(t, "blind = true\n")
+	code, _, stderr = cli(t, article)
+	if code != exitFailure {
+		t.Errorf("blind = true without a coder: exit %d, want %d", code, exitFailure)
+	}
+	oneLine(t, stderr, "stance: blind coding needs the coder's name: give --coder NAME, or coder in "+path)
 }

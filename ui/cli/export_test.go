@@ -34,7 +34,7 @@ func copyCorpus(t *testing.T) string {
 }
 
 // cli runs stance with args and returns its exit code and output.
-func cli(t *testing.T, args ...string) (code int, stdout, stderr string) {
+func cli(t testing.TB, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	t.Setenv("XDG_DATA_HOME", t.TempDir()) // never the user's own coding
 	var out, errb bytes.Buffer

@@ -3,13 +3,13 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"stance/model"
 	"stance/model/feeds"
+	"stance/model/localfile"
 	"stance/model/store"
 	"stance/model/web"
 )
@@ -226,7 +226,7 @@ func completeFeeds(_ *cobra.Command, args []string, _ string) ([]string, cobra.S
 
 // importFeeds adds the feeds of an OPML file to the feeds file.
 func importFeeds(path, opml string, stdout, stderr io.Writer) error {
-	data, err := os.ReadFile(opml)
+	data, err := localfile.Read(opml)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opml, store.PathCause(err))
 	}

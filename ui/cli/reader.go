@@ -20,6 +20,8 @@ type readerFlags struct {
 	annotations string // --annotations
 	refresh     bool   // --refresh
 	theme       string // --theme
+	coder       string // --coder
+	blind       bool   // --blind
 }
 
 // openReader opens the reader on the command line's paths and URLs (none:
@@ -40,7 +42,7 @@ func openReader(paths []string, f readerFlags) error {
 	if f.annotations != "" && !single {
 		return usageError{msg: "--annotations names one file, so it needs exactly one article"}
 	}
-	cfg, err := loadSettings(f.theme, "")
+	cfg, err := loadSettings(f.theme, f.coder, f.blind, "")
 	if err != nil {
 		return err
 	}

@@ -2,8 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // Mistakes in a URL on the command line are usage errors, found before
@@ -37,5 +41,56 @@ func TestReaderFeedFile(t *testing.T) {
 	code := Run([]string{"--annotations", "x.json", feed}, &stdout, &stderr)
 	if code != exitUsage || !strings.Contains(stderr.String(), "a feed has many articles") {
 		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+}
+
+// A named pipe, a device or a gigabyte named on the command line is
+// refused at once with one line: none is read, none blocks. (A named pipe
+// with a feed's name was opened to sniff it, and blocked.)
+func TestReaderRefusesSpecialAndHugeFiles(t *testing.T) {
+	dir := t.TempDir()
+	pipe, feedPipe := filepath.Join(dir, "x.txt"), filepath.Join(dir, "feed.xml")
+	for _, p := range []string{pipe, feedPipe} {
+		if err := syscall.Mkfifo(p, 0o644); err != nil {
+			t.Skip("no named pipes here:", err)
+		}
+	}
+	huge := filepath.Join(dir, "zeros.txt")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 30); err != nil { // sparse: no disk
+		t.Skip("cannot make a sparse file:", err)
+	}
+	f.Close()
+	tests := map[string]string{
+		pipe:     "stance: read " + pipe + ": not a regular file but a named pipe\n",
+		feedPipe: "stance: read " + feedPipe + ": not a regular file but a named pipe\n",
+		huge:     "stance: read " + huge + ": too large: 1.0 GB; stance reads files of up to 64 MB\n",
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		tests["/dev/zero"] = "stance: read /dev/zero: not a regular file but a character device\n"
+	}
+	for path, want := range tests {
+		type result struct {
+			code           int
+			stdout, stderr string
+		}
+		done := make(chan result, 1)
+		go func() {
+			code, stdout, stderr := cli(t, path)
+			done <- result{code, stdout, stderr}
+		}()
+		select {
+		case r := <-done:
+			if r.code != exitFailure || r.stdout != "" || r.stderr != want {
+				t.Errorf("stance %s: exit %d, stdout %q, stderr %q; want exit %d and %q", path, r.code, r.stdout, r.stderr, exitFailure, want)
+			}
+		case <-time.After(10 * time.Second):
+			// Panic rather than fail: a reader of /dev/zero left running
+			// would fill the memory while the other tests run.
+			panic("stance " + path + " still running after 10 s: it blocked")
+		}
 	}
 }

@@ -77,10 +77,13 @@ func newRootCommand() *cobra.Command {
 	fl.StringVar(&f.annotations, "annotations", "", "the annotations file `PATH` to use (default: ARTICLE.stance.json beside the article, or the user data folder for samples)")
 	fl.BoolVar(&f.refresh, "refresh", false, "fetch a URL again even if it has a snapshot: the coding is re-anchored to the new text (r in the reader)")
 	fl.StringVar(&f.theme, "theme", "", "the colour theme `NAME`: auto (the terminal's background), dark, light or high-contrast; over the configuration file's")
+	fl.StringVar(&f.coder, "coder", "", "the coder's `NAME`, recorded as the author of each annotation made (over the configuration file's coder)")
+	fl.BoolVar(&f.blind, "blind", false, "code blind: into a file of the coder's own, ARTICLE.stance.CODER.json beside the shared ARTICLE.stance.json, seeing nobody else's coding (needs a coder)")
 	fl.BoolVar(&f.version, "version", false, "print the version")
 	completeThemes(root)
 
-	root.AddCommand(newExportCommand(), newStatsCommand(), newValidateCommand(),
+	root.AddCommand(newExportCommand(), newStatsCommand(), newValidateCommand(), newAgreeCommand(), newMergeDriverCommand(),
+		newImportCommand(), newNetworkCommand(),
 		newConfigCommand(), newFeedsCommand(), newCompletionCommand(), newManCommand())
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpFunc(func(cmd *cobra.Command, _ []string) { writeHelp(cmd.OutOrStdout(), cmd) })

@@ -1,8 +1,9 @@
 // Package config reads stance's configuration file,
 // $XDG_CONFIG_HOME/stance/config.toml (else ~/.config/stance/config.toml):
-// the theme, key bindings, the coder's name, the default annotations folder,
-// and the actor kinds and stances the dialogs offer. It knows nothing of the
-// terminal: the caller says which themes and key bindings exist.
+// the theme, key bindings, the coder's name and whether they code blind,
+// the default annotations folder, and the actor kinds and stances the
+// dialogs offer. It knows nothing of the terminal: the caller says which
+// themes and key bindings exist.
 package config
 
 import (
@@ -19,6 +20,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // Where a setting came from, besides the path of the configuration file.
@@ -28,10 +30,11 @@ const (
 )
 
 // Config is stance's effective configuration. Its fields are the file's
-// theme, coder, annotations_dir, actor_kinds, stances and [keys].
+// theme, coder, blind, annotations_dir, actor_kinds, stances and [keys].
 type Config struct {
 	Theme          string
 	Coder          string // the coder's name
+	Blind          bool   // the coder codes into a file of their own (blind double coding)
 	AnnotationsDir string // "" is beside the article
 	ActorKinds     []string
 	Stances        []string
@@ -45,7 +48,7 @@ type Config struct {
 
 // Settings lists the names of the settings other than key bindings, in the
 // order the file documents them.
-var Settings = []string{"theme", "coder", "annotations_dir", "actor_kinds", "stances"}
+var Settings = []string{"theme", "coder", "blind", "annotations_dir", "actor_kinds", "stances"}
 
 // Known is what the caller offers, against which a file is checked.
 type Known struct {
@@ -88,7 +91,7 @@ func Path() (string, error) {
 // one-line error "PATH:LINE:COL: message" (without the position when the
 // problem has none).
 func Load(path string, known Known) (Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := localfile.Read(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
 	}
@@ -141,6 +144,14 @@ func Parse(path string, data []byte, known Known) (Config, error) {
 		}
 		c.Coder = strings.TrimSpace(coder)
 		c.Origin["coder"] = path
+	}
+	if v, ok := values["blind"]; ok {
+		blind, isBool := v.(bool)
+		if !isBool {
+			return c, f.atValue("", "blind", "blind: give true or false, without quotes: blind = true")
+		}
+		c.Blind = blind
+		c.Origin["blind"] = path
 	}
 	if v, ok := values["annotations_dir"]; ok {
 		given, isString := v.(string)

@@ -26,6 +26,7 @@ func TestParse(t *testing.T) {
 			name: "every setting",
 			file: `theme = "high-contrast"
 coder = " Ana "
+blind = true
 annotations_dir = "/data/coding"
 actor_kinds = ["person", "country"]
 stances = ["support", "oppose"]
@@ -35,11 +36,11 @@ tag_actor = ["A"]
 quit = ["Q", "ctrl+q"]
 `,
 			want: func(c *Config) {
-				c.Theme, c.Coder, c.AnnotationsDir = "high-contrast", "Ana", "/data/coding"
+				c.Theme, c.Coder, c.Blind, c.AnnotationsDir = "high-contrast", "Ana", true, "/data/coding"
 				c.ActorKinds = []string{"person", "country"}
 				c.Stances = []string{"support", "oppose"}
 				c.Keys = map[string][]string{"tag_actor": {"A"}, "quit": {"Q", "ctrl+q"}}
-				for _, k := range []string{"theme", "coder", "annotations_dir", "actor_kinds", "stances", "keys.tag_actor", "keys.quit"} {
+				for _, k := range []string{"theme", "coder", "blind", "annotations_dir", "actor_kinds", "stances", "keys.tag_actor", "keys.quit"} {
 					c.Origin[k] = path
 				}
 			},
@@ -103,7 +104,7 @@ copy = ["tab", "shift+tab", "home", "end", "delete", "insert", "é"]
 		{
 			name:    "unknown setting",
 			file:    "theme = \"dark\"\ncolour = \"red\"\n",
-			wantErr: path + `:2:1: unknown setting "colour" (known: theme, coder, annotations_dir, actor_kinds, stances, [keys])`,
+			wantErr: path + `:2:1: unknown setting "colour" (known: theme, coder, blind, annotations_dir, actor_kinds, stances, [keys])`,
 		},
 		{
 			name:    "unknown theme",
@@ -114,6 +115,11 @@ copy = ["tab", "shift+tab", "home", "end", "delete", "insert", "é"]
 			name:    "unknown stance",
 			file:    "\nstances = [\"support\", \"maybe\"]\n",
 			wantErr: path + `:2:11: stance "maybe": want some of support, oppose, neutral`,
+		},
+		{
+			name:    "blind in quotes",
+			file:    "coder = \"Ana\"\nblind = \"yes\"\n",
+			wantErr: path + `:2:9: blind: give true or false, without quotes: blind = true`,
 		},
 		{
 			name:    "relative annotations folder",
@@ -128,7 +134,7 @@ copy = ["tab", "shift+tab", "home", "end", "delete", "insert", "é"]
 		{
 			name:    "unknown setting as a table",
 			file:    "coder = \"Ana\"\n\n[colours] # mine\nred = 1\n",
-			wantErr: path + `:3:1: unknown setting "colours" (known: theme, coder, annotations_dir, actor_kinds, stances, [keys])`,
+			wantErr: path + `:3:1: unknown setting "colours" (known: theme, coder, blind, annotations_dir, actor_kinds, stances, [keys])`,
 		},
 		{
 			name:    "no actor kinds",

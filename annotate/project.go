@@ -1,0 +1,348 @@
+package annotate
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"stance/model/localfile"
+	"stance/model/store"
+)
+
+// Project is a folder that holds a codebook (CodebookName). Every article
+// below it, at any depth, belongs to it, unless a folder nearer the article
+// holds a codebook of its own: the nearest codebook up the tree wins, as
+// git finds .git.
+//
+// Changes to the codebook are made under its lock (Lock on the codebook's
+// path), each on the codebook as it is on disk at that moment, so that two
+// stance processes changing it at once both keep their changes. Changes
+// that rewrite articles too are all or nothing across the project: see the
+// journal (commit).
+//
+// A Project's methods may be called from several goroutines.
+type Project struct {
+	// Root is the project's folder, absolute.
+	Root string
+	// LockWait is how long a change waits for another stance's change of
+	// the codebook to finish before it gives up; 0 means 10 seconds.
+	LockWait time.Duration
+
+	mu     sync.Mutex
+	cached *Codebook // as last read or written by this Project
+}
+
+// CodebookPath returns the path of the project's codebook.
+func (p *Project) CodebookPath() string { return filepath.Join(p.Root, CodebookName) }
+
+// ErrNotProject is wrapped by OpenProject's error for a folder without a
+// codebook.
+var ErrNotProject = errors.New("not a stance project")
+
+// ErrIsProject is wrapped by InitProject's error for a folder that is a
+// project already.
+var ErrIsProject = errors.New("already a stance project")
+
+// FindProject returns the project that path (an article, an annotations
+// file or a folder; it need not exist) belongs to: the nearest folder at or
+// above it that holds a codebook. Outside any project it returns nil and no
+// error. A codebook that is not a regular file is an error.
+func FindProject(path string) (*Project, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	dir := abs
+	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
+		dir = filepath.Dir(abs)
+	}
+	for {
+		cb := filepath.Join(dir, CodebookName)
+		if fi, err := os.Stat(cb); err == nil {
+			if !fi.Mode().IsRegular() {
+				return nil, fmt.Errorf("%s: not a regular file", cb)
+			}
+			return &Project{Root: dir}, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return nil, nil
+		}
+		dir = parent
+	}
+}
+
+// OpenProject returns the project whose root is dir, which must hold a
+// codebook (else the error wraps ErrNotProject).
+func OpenProject(dir string) (*Project, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	p := &Project{Root: abs}
+	fi, err := os.Stat(p.CodebookPath())
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: %w (no %s; make it one with stance init)", dir, ErrNotProject, CodebookName)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", p.CodebookPath(), pathErr(err))
+	case !fi.Mode().IsRegular():
+		return nil, fmt.Errorf("%s: not a regular file", p.CodebookPath())
+	}
+	return p, nil
+}
+
+// InitProject makes dir (created if need be) a project with an empty
+// codebook allowing every kind and stance, as stance init does, and adds to
+// dir's .gitignore (GitIgnore) what it lacks. A folder that holds a
+// codebook already is an error wrapping ErrIsProject, and nothing is
+// written. Articles already coded in dir keep their own entities until
+// they are opened (Follow); InitProjectFrom builds the codebook from them
+// instead.
+func InitProject(dir string) (*Project, error) {
+	p, lock, err := startProject(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Release()
+	cb := NewCodebook()
+	data, err := cb.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	if err := writeGitIgnore(p.Root); err != nil {
+		return nil, err
+	}
+	if err := store.SaveAtomic(p.CodebookPath(), data); err != nil {
+		return nil, err
+	}
+	p.remember(cb)
+	return p, nil
+}
+
+// startProject makes dir if need be, takes the lock of its codebook-to-be
+// and checks that it has none yet.
+func startProject(dir string) (*Project, *FileLock, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	if err := os.MkdirAll(abs, 0o755); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", dir, pathErr(err))
+	}
+	p := &Project{Root: abs}
+	lock, err := p.lock()
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := os.Lstat(p.CodebookPath()); err == nil {
+		lock.Release()
+		return nil, nil, fmt.Errorf("%s: %w (%s)", dir, ErrIsProject, CodebookName)
+	}
+	return p, lock, nil
+}
+
+// GitIgnore is what stance init adds to a project's .gitignore: stance's
+// lock files, the temporary files of saves under way, and the journal of a
+// change of several files with its staged files. None of them is ever
+// worth committing, and each is gone once stance is done with it.
+var GitIgnore = []string{
+	"# stance: locks, unfinished saves and the codebook's journal",
+	".*" + FileSuffix + ".lock",
+	".*" + FileSuffix + ".tmp-*",
+	".*" + FileSuffix + ".journal-*",
+	"." + CodebookName + ".*",
+	JournalName + "*",
+}
+
+// writeGitIgnore adds the lines of GitIgnore that root's .gitignore lacks
+// at its end, keeping what it holds.
+func writeGitIgnore(root string) error {
+	path := filepath.Join(root, ".gitignore")
+	old, err := localfile.Read(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: %w", path, pathErr(err))
+	}
+	have := map[string]bool{}
+	for _, line := range strings.Split(string(old), "\n") {
+		have[strings.TrimSpace(line)] = true
+	}
+	var add []string
+	for _, line := range GitIgnore[1:] {
+		if !have[line] {
+			add = append(add, line)
+		}
+	}
+	if len(add) == 0 {
+		return nil
+	}
+	data := slices.Clone(old)
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		data = append(data, '\n')
+	}
+	if !have[GitIgnore[0]] {
+		data = append(data, GitIgnore[0]+"\n"...)
+	}
+	data = append(data, strings.Join(add, "\n")+"\n"...)
+	return store.SaveAtomic(path, data)
+}
+
+// Files returns the annotations files of the project, sorted: every
+// *.stance.json below the root, at any depth, except in folders whose name
+// starts with a dot and in folders that hold a codebook of their own (a
+// project inside this one). Symbolic links are not followed, as git does
+// not follow them.
+func (p *Project) Files() ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(p.Root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, pathErr(err))
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path == p.Root {
+				return nil
+			}
+			if strings.HasPrefix(name, ".") {
+				return filepath.SkipDir
+			}
+			if _, err := os.Lstat(filepath.Join(path, CodebookName)); err == nil {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() && strings.HasSuffix(name, FileSuffix) && !strings.HasPrefix(name, ".") {
+			out = append(out, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// Rel returns path relative to the project's root, for messages.
+func (p *Project) Rel(path string) string {
+	if rel, err := filepath.Rel(p.Root, path); err == nil && filepath.IsLocal(rel) {
+		return rel
+	}
+	return path
+}
+
+// Codebook returns the project's codebook: the one this Project last read
+// or wrote, else read from disk (Load). Treat it as read-only; it is
+// replaced, not changed, by the Project's changes.
+func (p *Project) Codebook() (*Codebook, error) {
+	p.mu.Lock()
+	cb := p.cached
+	p.mu.Unlock()
+	if cb != nil {
+		return cb, nil
+	}
+	return p.Load()
+}
+
+// Load reads the project's codebook from disk. If a stance was killed in
+// the middle of a change of several files, Load first completes it (or, if
+// it had not begun to replace files, undoes it): see the journal.
+func (p *Project) Load() (*Codebook, error) {
+	if _, err := os.Lstat(p.journalPath()); err == nil {
+		lock, err := p.lock()
+		if err != nil {
+			return nil, err
+		}
+		defer lock.Release()
+		if err := p.recoverJournal(); err != nil {
+			return nil, err
+		}
+	}
+	cb, err := p.read()
+	if err != nil {
+		return nil, err
+	}
+	p.remember(cb)
+	return cb, nil
+}
+
+// read reads and decodes the codebook.
+func (p *Project) read() (*Codebook, error) {
+	path := p.CodebookPath()
+	data, err := localfile.Read(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, pathErr(err))
+	}
+	return DecodeCodebook(path, data)
+}
+
+func (p *Project) remember(cb *Codebook) {
+	p.mu.Lock()
+	p.cached = cb
+	p.mu.Unlock()
+}
+
+// lock takes the codebook's lock, waiting up to LockWait for another
+// stance's change to finish.
+func (p *Project) lock() (*FileLock, error) {
+	wait := p.LockWait
+	if wait <= 0 {
+		wait = 10 * time.Second
+	}
+	deadline := time.Now().Add(wait)
+	for {
+		l, err := Lock(p.CodebookPath())
+		if err == nil {
+			return l, nil
+		}
+		switch {
+		case !errors.Is(err, ErrLocked):
+			return nil, fmt.Errorf("the codebook cannot be locked, so it is not changed: %w", err)
+		case time.Now().After(deadline):
+			return nil, fmt.Errorf("another stance has been changing the codebook for %s; try again: %w", wait, err)
+		}
+		time.Sleep(time.Duration(2+rand.IntN(10)) * time.Millisecond)
+	}
+}
+
+// change applies edit to the codebook as it is on disk, under its lock, and
+// saves it if edit reports a change. It is how a change of the codebook
+// alone is made: no article is rewritten.
+func (p *Project) change(edit func(cb *Codebook) (bool, error)) (*Codebook, error) {
+	lock, err := p.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Release()
+	if err := p.recoverJournal(); err != nil {
+		return nil, err
+	}
+	cb, err := p.read()
+	if err != nil {
+		return nil, err
+	}
+	changed, err := edit(cb)
+	if err != nil {
+		return nil, err
+	}
+	if changed {
+		cb.Generator = Generator()
+		cb.sort()
+		data, err := cb.Marshal()
+		if err != nil {
+			return nil, err
+		}
+		if err := store.SaveAtomic(p.CodebookPath(), data); err != nil {
+			return nil, err
+		}
+	}
+	p.remember(cb)
+	return cb, nil
+}
