@@ -333,6 +333,47 @@ func (d *Document) MatchClaims(query string) []model.Claim {
 	return out
 }
 
+// PickClaim returns the claim that text, typed or selected in an article,
+// stands for by itself, for a picker to choose without the coder; ok is
+// false when text is a new claim unless the coder picks one. Of the claims
+// MatchClaims finds for text, it is the first whose text is text, spacing
+// aside; else the one whose text has the same words in the same order,
+// case and punctuation aside. A few words of a claim ("a deal") are a new
+// claim unless the coder picks the longer one, and of two claims worded
+// alike the coder chooses.
+func (d *Document) PickClaim(text string) (model.Claim, bool) {
+	q := model.OneLine(text)
+	if q == "" {
+		return model.Claim{}, false
+	}
+	matches := d.MatchClaims(q)
+	for _, c := range matches {
+		if model.OneLine(c.Text) == q {
+			return c, true
+		}
+	}
+	var alike []model.Claim
+	for _, c := range matches {
+		if sameWords(c.Text, q) {
+			alike = append(alike, c)
+		}
+	}
+	if len(alike) != 1 {
+		return model.Claim{}, false
+	}
+	return alike[0], true
+}
+
+// sameWords reports whether a and b have the same words, in order,
+// ignoring case and punctuation.
+func sameWords(a, b string) bool {
+	return slices.Equal(strings.FieldsFunc(strings.ToLower(a), notWordRune), strings.FieldsFunc(strings.ToLower(b), notWordRune))
+}
+
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+}
+
 // sameName reports whether a and b are the same name ignoring case and
 // spacing, strings.EqualFold(model.OneLine(a), model.OneLine(b)), without
 // building either normalised string.

@@ -261,6 +261,37 @@ func TestMatchClaims(t *testing.T) {
 	}
 }
 
+// PickClaim takes a claim by itself for its very text, or for its words
+// when no other claim has them; a few of its words are a new claim.
+func TestPickClaim(t *testing.T) {
+	d := &annotate.Document{Claims: []model.Claim{
+		{ID: "c-deal", Text: "There's no deal until there's a deal"},
+		{ID: "c-short", Text: "no deal"},
+		{ID: "c-work", Text: "Sanctions are working."},
+		{ID: "c-peace1", Text: "Peace, now!"},
+		{ID: "c-peace2", Text: "peace now"},
+	}}
+	tests := []struct {
+		name, text, want string // want: claim ID, "" for no pick
+	}{
+		{"its very text", "There's no deal until there's a deal", "c-deal"},
+		{"its text, spacing aside", "  There's no deal   until there's a deal ", "c-deal"},
+		{"the same words, case and punctuation aside", "sanctions are WORKING", "c-work"},
+		{"a few of its words", "a deal", ""},
+		{"the words of a shorter claim", "no deal", "c-short"},
+		{"two claims worded alike, neither exactly", "PEACE now", ""},
+		{"one of two worded alike, exactly", "peace now", "c-peace2"},
+		{"nothing like it", "the harbour stays public", ""},
+		{"empty", "   ", ""},
+	}
+	for _, tt := range tests {
+		c, ok := d.PickClaim(tt.text)
+		if c.ID != tt.want || ok != (tt.want != "") {
+			t.Errorf("%s: PickClaim(%q) = %q, %v; want %q", tt.name, tt.text, c.ID, ok, tt.want)
+		}
+	}
+}
+
 // PickActor takes an actor by itself only for its name or an alias, or for
 // words that are all words of its name when no other actor has them: never
 // through a word's beginning, never through an alias's words (SPEC §4).

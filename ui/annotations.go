@@ -153,12 +153,13 @@ func (p *annotationsPane) View() string {
 	lines := []string{st.PaneTitle.Render("Annotations") + st.Dim.Render(" · "+filter+" · "+itoa(len(items)))}
 	if len(items) == 0 {
 		// Wrapped, not cut: the hint is what a first-time coder reads.
-		hint := "none yet.\nselect text, then a / c / p"
+		km := p.common.Keys
+		hint := "none yet.\nselect text, then " + km.TagActor.Help().Key + " / " + km.TagClaim.Help().Key + " / " + km.TagPosition.Help().Key
 		switch {
 		case p.filter == filterOrphans:
 			hint = "no orphans: every annotation is on the text"
 		case p.filter != "" || len(p.sess.Doc().Annotations) > 0:
-			hint = "none of this type (f shows the next)"
+			hint = "none of this type (" + km.Filter.Help().Key + " shows the next)"
 		}
 		for _, l := range strings.Split(ansi.Wordwrap(hint, max(p.width, 10), ""), "\n") {
 			lines = append(lines, st.Dim.Render(l))

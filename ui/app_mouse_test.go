@@ -45,11 +45,11 @@ func TestClickPlacesCursor(t *testing.T) {
 			h.keys("v", "w", "w") // a selection the click ends
 			h.send(click(tt.x, tt.y))
 			h.send(tea.MouseReleaseMsg{X: tt.x, Y: tt.y, Button: tea.MouseLeft})
-			if got := h.m.article.Cursor(); got != tt.want {
+			if got := h.m.reader.article.Cursor(); got != tt.want {
 				t.Errorf("click at (%d,%d) put the cursor at %d %q, want %d %q", tt.x, tt.y,
 					got, art.Slice(model.Span{Start: got, End: got + 8}), tt.want, art.Slice(model.Span{Start: tt.want, End: tt.want + 8}))
 			}
-			if _, ok := h.m.article.Selection(); ok {
+			if _, ok := h.m.reader.article.Selection(); ok {
 				t.Error("a click kept the selection")
 			}
 		})
@@ -58,7 +58,7 @@ func TestClickPlacesCursor(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		h.keys("w")
 		h.send(click(10, 1))
-		if got := h.m.article.Cursor(); got != 3 {
+		if got := h.m.reader.article.Cursor(); got != 3 {
 			t.Errorf("a click on the title line moved the cursor to %d", got)
 		}
 	})
@@ -66,7 +66,7 @@ func TestClickPlacesCursor(t *testing.T) {
 		c := newCodedSeed(t, fakeAnnPath)
 		h := newReader(t, c.sess, wide.w, wide.h)
 		h.send(click(30, 3))
-		if !h.m.inspector.has || h.m.inspector.current.ID != c.putin.ID {
+		if !h.m.reader.inspector.has || h.m.reader.inspector.current.ID != c.putin.ID {
 			t.Error("the inspector does not show the annotation clicked")
 		}
 	})
@@ -74,14 +74,14 @@ func TestClickPlacesCursor(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		h.keys("w", "a")
 		h.send(click(28, 3))
-		if h.m.article.Cursor() != 3 || h.m.dialog == nil {
+		if h.m.reader.article.Cursor() != 3 || h.m.reader.dialog == nil {
 			t.Error("a click went through the dialog")
 		}
 	})
 	parallel(t, "right button does nothing", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 		h.send(tea.MouseClickMsg{X: 28, Y: 3, Button: tea.MouseRight})
-		if h.m.article.Cursor() != 0 {
+		if h.m.reader.article.Cursor() != 0 {
 			t.Error("a right click moved the cursor")
 		}
 	})
@@ -110,7 +110,7 @@ func TestDragSelects(t *testing.T) {
 		}
 		h.send(tea.MouseReleaseMsg{X: 6, Y: 2, Button: tea.MouseLeft})
 		h.keys("a")
-		if h.m.dialog == nil || h.m.dialog.context != "On Friday, the high-profile meeting between U.S. President Donald Trump and R" {
+		if h.m.reader.dialog == nil || h.m.reader.dialog.context != "On Friday, the high-profile meeting between U.S. President Donald Trump and R" {
 			t.Error("a after a drag does not tag the dragged text")
 		}
 	})
@@ -119,7 +119,7 @@ func TestDragSelects(t *testing.T) {
 func TestWheel(t *testing.T) {
 	parallel(t, "article", func(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), narrow.w, narrow.h)
-		p := h.m.article
+		p := h.m.reader.article
 		h.send(wheel(20, 10, tea.MouseWheelDown))
 		if p.top != 3 {
 			t.Errorf("wheel down: view starts at row %d, want 3", p.top)
@@ -147,17 +147,17 @@ func TestWheel(t *testing.T) {
 	parallel(t, "list", func(t *testing.T) {
 		h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, wide.w, wide.h)
 		h.send(wheel(90, 5, tea.MouseWheelDown))
-		if h.m.annotations.index != 3 {
-			t.Errorf("wheel over the list: row %d, want 3", h.m.annotations.index)
+		if h.m.reader.annotations.index != 3 {
+			t.Errorf("wheel over the list: row %d, want 3", h.m.reader.annotations.index)
 		}
-		if h.m.article.top != 0 {
+		if h.m.reader.article.top != 0 {
 			t.Error("wheel over the list scrolled the article")
 		}
 	})
 	parallel(t, "inspector", func(t *testing.T) {
 		h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, narrow.w, narrow.h)
 		h.keys("tab", "G") // a position whose fields do not fit the inspector
-		r, index := h.m.rects().inspector, h.m.annotations.index
+		r, index := h.m.reader.rects().inspector, h.m.reader.annotations.index
 		if !strings.Contains(h.screen(), "↓ 2 more lines (wheel)") {
 			t.Fatalf("the inspector does not say that more is below:\n%s", h.screen())
 		}
@@ -166,7 +166,7 @@ func TestWheel(t *testing.T) {
 		if !strings.Contains(screen, "↑ 2 lines above (wheel)") || !strings.Contains(screen, "stance") {
 			t.Errorf("wheel over the inspector did not show the rest:\n%s", screen)
 		}
-		if h.m.annotations.index != index {
+		if h.m.reader.annotations.index != index {
 			t.Error("wheel over the inspector moved the list")
 		}
 		h.send(wheel(r.x+2, r.y+2, tea.MouseWheelUp))
@@ -179,7 +179,7 @@ func TestWheel(t *testing.T) {
 		h.keys("/")
 		h.typeText("no deal until")
 		h.keys("enter", "esc", "p") // the stance is focused, support chosen
-		f := h.m.dialog.fields[h.m.dialog.focus]
+		f := h.m.reader.dialog.fields[h.m.reader.dialog.focus]
 		if f.kind != fieldChoice || f.choiceValue() != "support" {
 			t.Fatalf("position dialog: focus on %q", f.label)
 		}
@@ -193,7 +193,7 @@ func TestWheel(t *testing.T) {
 			t.Errorf("wheel up twice chose %q, want neutral (it wraps, as ← does)", f.choiceValue())
 		}
 		h.keys("shift+tab", "shift+tab") // the actor picker, Vladimir Putin pre-filled
-		f = h.m.dialog.fields[h.m.dialog.focus]
+		f = h.m.reader.dialog.fields[h.m.reader.dialog.focus]
 		h.typeText("r") // replaces the pre-filled name: Vladimir Putin, Donald Trump …
 		if f.kind != fieldPicker || len(f.matches) < 2 {
 			t.Fatalf("actor picker: %q with %d matches", f.label, len(f.matches))
@@ -208,20 +208,20 @@ func TestWheel(t *testing.T) {
 		h := newReader(t, newSeedSession(t, fakeAnnPath), narrow.w, narrow.h)
 		h.keys("?")
 		h.send(wheel(20, 10, tea.MouseWheelDown))
-		if h.m.helpTop != 3 || !h.m.help || h.m.article.top != 0 {
-			t.Errorf("wheel over the help: help at line %d (shown %v), article at row %d; want 3, shown, 0", h.m.helpTop, h.m.help, h.m.article.top)
+		if h.m.help.top != 3 || !h.m.help.shown || h.m.reader.article.top != 0 {
+			t.Errorf("wheel over the help: help at line %d (shown %v), article at row %d; want 3, shown, 0", h.m.help.top, h.m.help.shown, h.m.reader.article.top)
 		}
 		for range 100 {
 			h.send(wheel(20, 10, tea.MouseWheelDown))
 		}
-		if want := len(h.m.helpLines()) - h.m.helpRows(); h.m.helpTop != want {
-			t.Errorf("wheel past the end of the help: line %d, want %d", h.m.helpTop, want)
+		if want := len(h.m.help.lines()) - h.m.help.rows(); h.m.help.top != want {
+			t.Errorf("wheel past the end of the help: line %d, want %d", h.m.help.top, want)
 		}
 		for range 100 {
 			h.send(wheel(20, 10, tea.MouseWheelUp))
 		}
-		if h.m.helpTop != 0 {
-			t.Errorf("wheel past the start of the help: line %d", h.m.helpTop)
+		if h.m.help.top != 0 {
+			t.Errorf("wheel past the start of the help: line %d", h.m.help.top)
 		}
 	})
 }
@@ -232,21 +232,21 @@ func TestClickList(t *testing.T) {
 		h := newReader(t, c.sess, wide.w, wide.h)
 		// The list's header is on row 1; "A Russia “Moscow”" is on row 4.
 		h.send(click(90, 4))
-		if h.m.focus != focusAnnotations {
+		if h.m.reader.focus != focusAnnotations {
 			t.Error("a click on the list did not focus it")
 		}
-		if a, ok := h.m.annotations.Selected(); !ok || a.ID != c.russia.ID {
+		if a, ok := h.m.reader.annotations.Selected(); !ok || a.ID != c.russia.ID {
 			t.Errorf("the click selected %q, want Moscow", a.Quote)
 		}
-		if h.m.inspector.current.ID != c.russia.ID {
+		if h.m.reader.inspector.current.ID != c.russia.ID {
 			t.Error("the inspector does not show the clicked annotation")
 		}
 		h.send(click(90, 30)) // the inspector
-		if a, _ := h.m.annotations.Selected(); a.ID != c.russia.ID {
+		if a, _ := h.m.reader.annotations.Selected(); a.ID != c.russia.ID {
 			t.Error("a click on the inspector changed the list")
 		}
 		h.send(click(20, 10))
-		if h.m.focus != focusArticle {
+		if h.m.reader.focus != focusArticle {
 			t.Error("a click on the article did not focus it")
 		}
 	})
@@ -257,15 +257,15 @@ func TestClickLibrary(t *testing.T) {
 		h := newLibrary(t, wide)
 		// Entries start on row 3, under the header and the column titles.
 		h.send(click(10, 5))
-		if h.m.library.index != 2 || h.m.sess != nil {
-			t.Fatalf("a click on the third entry: row %d, opened %v", h.m.library.index, h.m.sess != nil)
+		if h.m.library.index != 2 || h.m.reader != nil {
+			t.Fatalf("a click on the third entry: row %d, opened %v", h.m.library.index, h.m.reader != nil)
 		}
 		h.send(click(10, 2))
 		if h.m.library.index != 2 {
 			t.Error("a click on the column titles moved the selection")
 		}
 		h.send(click(10, 5))
-		if h.m.sess == nil || h.m.sess.Path != seedName {
+		if h.m.reader == nil || h.m.reader.sess.Path != seedName {
 			t.Fatal("a click on the selected entry did not open it")
 		}
 	})

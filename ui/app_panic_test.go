@@ -23,7 +23,7 @@ func TestPanicKeepsTheCoding(t *testing.T) {
 	if _, err := sess.Editor.TagActor(span, annotate.ActorChoice{Name: "Donald Trump"}); err != nil {
 		t.Fatal(err)
 	}
-	m.article = nil // the bug: the next key dereferences it
+	m.reader.article = nil // the bug: the next key dereferences it
 	_, cmd := m.Update(keyMsg("j"))
 	if cmd == nil {
 		t.Fatal("after a panic Update returned no command")

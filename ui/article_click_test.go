@@ -9,7 +9,7 @@ import (
 // triple click its sentence; clicks far apart in time are single clicks.
 func TestMultiClick(t *testing.T) {
 	h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
-	p := h.m.article
+	p := h.m.reader.article
 	// Row 1 of the text (y=2 under the title line) starts "and Russian
 	// President Vladimir Putin…"; x=10 is inside "Russian".
 	x, y := gutterWidth+6, 2

@@ -24,14 +24,14 @@ func TestFrameCostIsFlat(t *testing.T) {
 			frame(m, keyMsg("j"))
 		}
 		var c cost
-		layouts := m.article.layouts
+		layouts := m.reader.article.layouts
 		for _, k := range keys {
-			m.article.lay.cellsCalls = 0
+			m.reader.article.lay.cellsCalls = 0
 			frame(m, keyMsg(k))
-			c.rows = max(c.rows, m.article.lay.cellsCalls)
-			c.annotations = max(c.annotations, m.article.marksSeen)
+			c.rows = max(c.rows, m.reader.article.lay.cellsCalls)
+			c.annotations = max(c.annotations, m.reader.article.marksSeen)
 		}
-		c.layouts = m.article.layouts - layouts
+		c.layouts = m.reader.article.layouts - layouts
 		return c
 	}
 	keys := []string{"j", "k", "pgdown", "w", "b", "l", "v", "l", "esc"}
@@ -60,7 +60,7 @@ func TestFrameCostIsFlat(t *testing.T) {
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: height})
 	m.View()
 	for _, k := range slices.Concat(keys, slices.Repeat([]string{"j"}, 50), []string{"pgdown", "pgdown"}) {
-		p := m.article
+		p := m.reader.article
 		rows := len(p.lay.rows)
 		p.lay.cellsCalls = 0
 		frame(m, keyMsg(k))

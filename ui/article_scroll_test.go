@@ -23,7 +23,7 @@ func TestPageKeysKeepCursorOnScreen(t *testing.T) {
 			sess := newSeedSession(t, filepath.Join(t.TempDir(), "a.json"))
 			h := newReader(t, sess, 60, 20)
 			h.keys("j", "j")
-			p := h.m.article
+			p := h.m.reader.article
 			before := p.lay.rowAt(p.cursor) - p.top
 			h.keys(tt.keys...)
 			row := p.lay.rowAt(p.cursor)

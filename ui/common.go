@@ -1,16 +1,17 @@
 // Package ui is stance for people: the terminal reader, a root model that
-// routes messages and lays out panes (library, article, annotations,
-// inspector, status), and the dialogs that tag text; the command line is
-// ui/cli. Every rule about annotations lives in package annotate; ui only
-// asks it.
+// shows one screen (the library, a feed, or the reader of an article) and
+// routes messages to it, the reader with its panes (article, annotations,
+// inspector) and its saver, and the dialogs that tag text, whose typed
+// results the reader applies; the command line is ui/cli. Every rule about
+// annotations lives in package annotate; ui only asks it.
 package ui
 
 import (
-	"stance/annotate/export"
 	"strconv"
 
 	tea "charm.land/bubbletea/v2"
 
+	"stance/annotate/export"
 	"stance/model"
 )
 

@@ -1,86 +1,9 @@
 package ui
 
 import (
-	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 )
-
-// composite is what drawOver stands for: lipgloss's compositor.
-func composite(body, box string, x, y int) string {
-	return lipgloss.NewCompositor(lipgloss.NewLayer(body), lipgloss.NewLayer(box).X(x).Y(y).Z(1)).Render()
-}
-
-// sameCells reports the first cell in which a and b, drawn on a canvas,
-// differ, in content or style.
-func sameCells(a, b string) (x, y int, same bool) {
-	w := max(lipgloss.Width(a), lipgloss.Width(b))
-	h := max(lipgloss.Height(a), lipgloss.Height(b))
-	ca := lipgloss.NewCanvas(w, h).Compose(lipgloss.NewLayer(a))
-	cb := lipgloss.NewCanvas(w, h).Compose(lipgloss.NewLayer(b))
-	for y := range h {
-		for x := range w {
-			if !ca.CellAt(x, y).Equal(cb.CellAt(x, y)) {
-				return x, y, false
-			}
-		}
-	}
-	return 0, 0, true
-}
-
-// TestDrawOverMatchesCompositor checks the overlay that draws dialogs
-// against lipgloss's compositor, cell by cell and as text: over real
-// screens with a dialog open at several sizes, and over rows that end
-// before the box, styles that run under it, wide characters it cuts and a
-// box hanging below the body.
-func TestDrawOverMatchesCompositor(t *testing.T) {
-	bold, red := "\x1b[1m", "\x1b[31;42m"
-	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Foreground(lipgloss.Color("5")).Render("Tag actor\nname 東京 ✓")
-	type overlayCase struct {
-		name, body, box string
-		x, y            int
-	}
-	cases := []overlayCase{
-		{"plain", strings.Repeat(strings.Repeat("abcdefghij", 4)+"\n", 8), box, 5, 2},
-		{"styles run under the box", strings.Repeat(bold+"bold "+red+strings.Repeat("red on green ", 3)+ansi.ResetStyle+" plain\n", 6), box, 8, 1},
-		{"short rows", "one\n\n" + red + "two" + ansi.ResetStyle + "\nthree", box, 6, 0},
-		{"box below the body", "only row", box, 2, 1},
-		{"at the corner", strings.Repeat("0123456789012345678901234567890\n", 5), box, 0, 0},
-		{"wide characters after a narrow one", strings.Repeat("a東京東京東京東京東京東京東京東京東京b\n", 5), box, 4, 1},
-		{"wide characters cut on the left", strings.Repeat("東京東京東京東京東京東京東京東京東京東京\n", 5), box, 3, 1},
-		{"wide characters cut on the right", strings.Repeat("東京東京東京東京東京東京東京東京東京東京\n", 5), box, 4, 1},
-		{"emoji", strings.Repeat(red+"👩‍👩‍👧 family "+ansi.ResetStyle+"👍🏽 ok 🇬🇧 flag "+bold+"x"+ansi.ResetStyle+"\n", 5), box, 5, 1},
-		{"body narrower than the box", "ab\ncd", box, 1, 0},
-	}
-	for _, size := range [][2]int{{120, 40}, {80, 24}, {60, 20}, {44, 14}} {
-		sess := newSeedSession(t, filepath.Join(t.TempDir(), "story.txt.stance.json"))
-		h := newReader(t, sess, size[0], size[1])
-		h.keys("w", "a")
-		m := h.m
-		if m.dialog == nil {
-			t.Fatalf("%dx%d: the actor dialog did not open", size[0], size[1])
-		}
-		b := m.dialog.View(m.width, m.height-2)
-		bw, bh := lipgloss.Width(b), lipgloss.Height(b)
-		cases = append(cases, overlayCase{fmt.Sprintf("reader %dx%d", size[0], size[1]), m.renderReader(), b, max((m.width-bw)/2, 0), max((m.height-2-bh)/2, 0)})
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got, want := drawOver(c.body, c.box, c.x, c.y), composite(c.body, c.box, c.x, c.y)
-			if x, y, ok := sameCells(got, want); !ok {
-				t.Errorf("cell (%d, %d) differs:\n got %q\nwant %q", x, y, strings.Split(got, "\n")[y], strings.Split(want, "\n")[y])
-			}
-			if g, w := ansi.Strip(got), ansi.Strip(want); g != w {
-				t.Errorf("text differs:\n got %q\nwant %q", g, w)
-			}
-		})
-	}
-}
 
 // A claim longer than the dialog is cut with an ellipsis where it shows:
 // in its field and as the new claim the field stands for, once the focus
@@ -114,17 +37,26 @@ func TestDialogCutsLongClaimWithEllipsis(t *testing.T) {
 }
 
 // A confirmation says what it asks and how to answer on every screen size
-// (its key hint goes last, never first, when room is short); enter does
-// it, esc does not, and other keys do neither.
+// (its key hint goes last, never first, when room is short); enter gives
+// its result, esc declines, and other keys do neither.
 func TestConfirmDialog(t *testing.T) {
+	type yes struct{}
 	for _, sz := range []size{wide, narrow, tiny} {
 		parallel(t, sz.String(), func(t *testing.T) {
 			h := newReader(t, newSeedSession(t, fakeAnnPath), sz.w, sz.h)
-			yes, no := 0, 0
+			answers := func() int {
+				n := 0
+				for _, msg := range h.msgs {
+					if _, ok := msg.(yes); ok {
+						n++
+					}
+				}
+				return n
+			}
 			open := func() {
-				h.m.dialog = newConfirmDialog(h.m.common, "Refresh?", []string{"14 of 18 annotations would be orphaned.", "More words that a small screen has no room for, and more."},
+				h.m.reader.dialog = newConfirmDialog(h.m.common, "Refresh?", []string{"14 of 18 annotations would be orphaned.", "More words that a small screen has no room for, and more."},
 					[]string{"enter takes the new text · esc keeps the previous snapshot", "enter takes it · esc keeps the old"},
-					func() tea.Cmd { yes++; return nil }, func() { no++ })
+					yes{}, "kept as it was")
 			}
 			open()
 			screen := h.screen()
@@ -133,18 +65,93 @@ func TestConfirmDialog(t *testing.T) {
 					t.Errorf("the confirmation lacks %q:\n%s", want, screen)
 				}
 			}
+			if !strings.Contains(screen, "CONFIRM") {
+				t.Errorf("the status bar does not say CONFIRM:\n%s", screen)
+			}
 			h.keys("j", "y", "tab")
-			if h.m.dialog == nil || yes+no != 0 {
-				t.Fatalf("other keys answered: yes %d, no %d", yes, no)
+			if h.m.reader.dialog == nil || answers() != 0 || h.m.line.text != "" {
+				t.Fatalf("other keys answered: yes %d, message %q", answers(), h.m.line.text)
 			}
 			h.keys("esc")
-			if h.m.dialog != nil || no != 1 || yes != 0 {
-				t.Errorf("esc: dialog %v, yes %d, no %d", h.m.dialog != nil, yes, no)
+			if h.m.reader.dialog != nil || answers() != 0 || h.m.line.text != "kept as it was" {
+				t.Errorf("esc: dialog %v, yes %d, message %q", h.m.reader.dialog != nil, answers(), h.m.line.text)
 			}
 			open()
 			h.keys("enter")
-			if h.m.dialog != nil || yes != 1 || no != 1 {
-				t.Errorf("enter: dialog %v, yes %d, no %d", h.m.dialog != nil, yes, no)
+			if h.m.reader.dialog != nil || answers() != 1 {
+				t.Errorf("enter: dialog %v, yes %d", h.m.reader.dialog != nil, answers())
+			}
+		})
+	}
+}
+
+func TestDialogEnterSubmitsFromAnyField(t *testing.T) {
+	for _, tabs := range []int{0, 1, 2, 3} {
+		parallel(t, strings.Repeat("tab ", tabs)+"enter", func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+			typeKeys(h, keysOf(find("Donald Trump"), []string{"a"}))
+			for range tabs {
+				h.keys("tab")
+			}
+			if want := tabs % 2; h.m.reader.dialog.focus != want {
+				t.Errorf("after %d tabs field %d has focus, want %d", tabs, h.m.reader.dialog.focus, want)
+			}
+			h.keys("enter")
+			if h.m.reader.dialog != nil || len(h.m.reader.sess.Doc().Annotations) != 1 {
+				t.Errorf("enter did not submit from field %d", tabs%2)
+			}
+		})
+	}
+	parallel(t, "shift+tab wraps", func(t *testing.T) {
+		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+		typeKeys(h, keysOf(find("Donald Trump"), []string{"p", "shift+tab"}))
+		if h.m.reader.dialog.focus != 2 {
+			t.Errorf("shift+tab from the first field focused field %d, want the last (2)", h.m.reader.dialog.focus)
+		}
+	})
+}
+
+func TestDialogEscCancels(t *testing.T) {
+	for _, k := range []string{"a", "c", "p"} {
+		parallel(t, k, func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+			typeKeys(h, keysOf(find("Donald Trump"), []string{k, "x", "tab", "esc"}))
+			if h.m.reader.dialog != nil {
+				t.Fatal("esc did not close the dialog")
+			}
+			if n := len(h.m.reader.sess.Doc().Annotations); n != 0 || h.m.reader.sess.Dirty() {
+				t.Errorf("a cancelled dialog changed the document (%d annotations)", n)
+			}
+			if got := statusLine(h); !strings.Contains(got, "SELECT") {
+				t.Errorf("status = %q: the selection should survive a cancelled dialog", got)
+			}
+			h.keys("esc")
+			if _, ok := h.m.reader.article.Selection(); ok {
+				t.Error("a second esc did not clear the selection")
+			}
+		})
+	}
+}
+
+// TestDialogFocusedFieldVisible tabs through the edit dialog of a position
+// on the smallest terminal: the field being typed into must be on screen.
+func TestDialogFocusedFieldVisible(t *testing.T) {
+	for _, sz := range []size{tiny, narrow} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
+			typeKeys(h, keysOf(find("Putin echoed"), []string{"e"}))
+			for i, label := range []string{"actor", "kind", "claim", "stance", "note"} {
+				if h.m.reader.dialog.focus != i {
+					t.Fatalf("field %d has focus, want %d", h.m.reader.dialog.focus, i)
+				}
+				found := false
+				for _, l := range strings.Split(h.screen(), "\n") {
+					found = found || strings.HasPrefix(strings.TrimLeft(l, "║ "), label+" ")
+				}
+				if !found {
+					t.Errorf("the focused field %q is not on screen:\n%s", label, h.screen())
+				}
+				h.keys("tab")
 			}
 		})
 	}

@@ -3,32 +3,14 @@ package ui
 import (
 	"cmp"
 	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode"
-
-	tea "charm.land/bubbletea/v2"
 
 	"stance/annotate"
 	"stance/annotate/export"
 	"stance/model"
-	"stance/ui/config"
 )
-
-// editedMsg reports a change to the document made by a dialog or a key, for
-// the status line and the autosave.
-type editedMsg struct {
-	what string
-	id   string // the annotation to show, if any
-}
-
-func edited(what, id string) tea.Cmd {
-	return func() tea.Msg { return editedMsg{what, id} }
-}
 
 // actorOptions offers the registry's actors matching query, fuzzily on names
 // and aliases.
@@ -65,34 +47,13 @@ func claimOptions(s *Session) func(string) []option {
 	}
 }
 
-// pickClaim takes the claim whose text is the typed text, else the one
-// whose text has the typed words, and only those: a few words of a claim
-// ("a deal") are a new claim unless the coder picks the longer one. Of
-// two claims worded alike, the coder chooses.
-func pickClaim(q string, matches []option) string {
-	if i := slices.IndexFunc(matches, func(m option) bool { return m.label == q }); i >= 0 {
-		return matches[i].value
+// pickClaim is the claim a text stands for by itself, as annotate decides
+// it: its very text, or its words when no other claim has them.
+func pickClaim(s *Session) func(string, []option) string {
+	return func(q string, _ []option) string {
+		c, _ := s.Doc().PickClaim(q)
+		return c.ID
 	}
-	var alike []option
-	for _, m := range matches {
-		if sameWords(m.label, q) {
-			alike = append(alike, m)
-		}
-	}
-	if len(alike) != 1 {
-		return ""
-	}
-	return alike[0].value
-}
-
-// sameWords reports whether a and b have the same words, in order,
-// ignoring case and punctuation.
-func sameWords(a, b string) bool {
-	return slices.Equal(strings.FieldsFunc(strings.ToLower(a), notWordRune), strings.FieldsFunc(strings.ToLower(b), notWordRune))
-}
-
-func notWordRune(r rune) bool {
-	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 }
 
 // kindNames lists the actor kinds the dialogs offer: the configured ones
@@ -123,16 +84,6 @@ func offered[T ~string](configured, all []T, keep T) []string {
 	return out
 }
 
-// coderEditor returns the session's editor, set to record the configured
-// coder as the author of what it creates. It is set here, where the dialogs
-// make annotations, rather than when a session opens, so that every
-// session codes as the reader's coder however it was opened: from the
-// library, a feed or a web page, or taken over from another stance.
-func coderEditor(c *Common, s *Session) *annotate.Editor {
-	s.Editor.Author = c.Coding.Coder
-	return s.Editor
-}
-
 // actorChoice turns a picker into the editor's ActorChoice: the picked
 // actor, a new one named as typed, of kind, or none.
 func actorChoice(f *field, kind model.ActorKind) annotate.ActorChoice {
@@ -158,19 +109,22 @@ func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
 	name := pickerField("actor", model.OneLine(quote), actorOptions(s), pickActor(s), true, "new actor")
 	kinds := c.Coding.kindNames("")
 	kind := choiceField("kind", kinds, kinds[0])
-	d := newDialog(c, "Tag actor", quote, name, kind)
-	d.submit = func(d *dialog) (tea.Cmd, error) {
-		who := actorChoice(name, model.ActorKind(kind.choiceValue()))
-		if who == (annotate.ActorChoice{}) {
-			return nil, errors.New("name the actor")
-		}
-		a, err := coderEditor(c, s).TagActor(span, who)
-		if err != nil {
-			return nil, err
-		}
-		return edited("tagged actor "+actorName(s, a.Actor), a.ID), nil
-	}
+	d := newDialog(c, dialogTagActor, "Tag actor", quote, name, kind)
+	d.form = actorForm{span, name, kind}
 	return d
+}
+
+type actorForm struct {
+	span       model.Span
+	name, kind *field
+}
+
+func (f actorForm) result(bool) (any, error) {
+	who := actorChoice(f.name, model.ActorKind(f.kind.choiceValue()))
+	if who == (annotate.ActorChoice{}) {
+		return nil, errors.New("name the actor")
+	}
+	return tagActor{f.span, who}, nil
 }
 
 // newClaimDialog marks span as a claim, with an optional speaker. The
@@ -181,29 +135,31 @@ func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	quote := s.Article.Slice(span)
 	// The claim's wording: the selection as a new claim, or a claim of the
 	// registry picked by its wording (SPEC §3: the same claim coded again
-	// elsewhere). A claim is picked by itself only when the text has its
-	// very words: a few words of a claim ("a deal") are a new claim unless
-	// the coder picks the longer one.
-	text := pickerField("claim", annotate.ClaimText(quote), claimOptions(s), pickClaim, true, "new claim")
+	// elsewhere).
+	text := pickerField("claim", annotate.ClaimText(quote), claimOptions(s), pickClaim(s), true, "new claim")
 	speaker := actorPicker(s, "speaker", "")
-	d := newDialog(c, "Tag claim", quote, text, speaker)
+	d := newDialog(c, dialogTagClaim, "Tag claim", quote, text, speaker)
 	d.focusField(1)
-	d.submit = func(d *dialog) (tea.Cmd, error) {
-		wording := text.value()
-		if cl, ok := text.picked(); ok {
-			// TagClaim reuses the claim whose text is this wording.
-			if known, ok := s.Doc().Claim(cl.value); ok {
-				wording = known.Text
-			}
-		}
-		a, err := coderEditor(c, s).TagClaim(span, wording, actorChoice(speaker, c.Coding.defaultKind()))
-		if err != nil {
-			return nil, err
-		}
-		s.lastClaim = a.Claim
-		return edited("tagged claim", a.ID), nil
-	}
+	d.form = claimForm{s, span, text, speaker, c.Coding.defaultKind()}
 	return d
+}
+
+type claimForm struct {
+	sess          *Session
+	span          model.Span
+	text, speaker *field
+	newKind       model.ActorKind // of a speaker named anew
+}
+
+func (f claimForm) result(bool) (any, error) {
+	wording := f.text.value()
+	if cl, ok := f.text.picked(); ok {
+		// TagClaim reuses the claim whose text is this wording.
+		if known, ok := f.sess.Doc().Claim(cl.value); ok {
+			wording = known.Text
+		}
+	}
+	return tagClaim{f.span, wording, actorChoice(f.speaker, f.newKind)}, nil
 }
 
 // newPositionDialog records that an actor takes a stance toward a claim. The
@@ -229,11 +185,11 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 		claimText = model.OneLine(cl.Text)
 	}
 	actor := actorPicker(s, "actor", actorID)
-	claim := pickerField("claim", claimText, claimOptions(s), pickClaim, false, "").preselect(claimID)
+	claim := pickerField("claim", claimText, claimOptions(s), pickClaim(s), false, "").preselect(claimID)
 	// Support unless the coder says otherwise: nothing reads the stance
 	// from the text yet.
 	stance := choiceField("stance", c.Coding.stanceNames(""), string(model.StanceSupport))
-	d := newDialog(c, "Record position", context, actor, claim, stance)
+	d := newDialog(c, dialogPosition, "Record position", context, actor, claim, stance)
 	_, claimed := claim.picked()
 	switch {
 	case actor.value() == "":
@@ -242,94 +198,104 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 	default:
 		d.focusField(2)
 	}
-	d.submit = func(d *dialog) (tea.Cmd, error) {
-		who := actorChoice(actor, c.Coding.defaultKind())
-		if who == (annotate.ActorChoice{}) {
-			return nil, errors.New("name the actor who takes the position")
-		}
-		cl, ok := claim.picked()
-		switch {
-		case !ok && claim.value() != "":
-			return nil, errors.New("no claim matches “" + claim.value() + "”: tag the claim in the text with c first")
-		case !ok:
-			return nil, errors.New("pick a claim (tag one with c first)")
-		}
-		a, err := coderEditor(c, s).TagPosition(span, who, cl.value, model.Stance(stance.choiceValue()))
-		if err != nil {
-			return nil, err
-		}
-		s.lastClaim = a.Claim
-		return edited("recorded position: "+actorName(s, a.Actor)+" "+string(a.Stance), a.ID), nil
-	}
+	d.form = positionForm{span, actor, claim, stance, c.Coding.defaultKind(), c.Keys.TagClaim.Help().Key}
 	return d
+}
+
+type positionForm struct {
+	evidence             *model.Span
+	actor, claim, stance *field
+	newKind              model.ActorKind // of an actor named anew
+	claimKey             string          // the key that tags a claim
+}
+
+func (f positionForm) result(bool) (any, error) {
+	who := actorChoice(f.actor, f.newKind)
+	if who == (annotate.ActorChoice{}) {
+		return nil, errors.New("name the actor who takes the position")
+	}
+	cl, ok := f.claim.picked()
+	switch {
+	case !ok && f.claim.value() != "":
+		return nil, errors.New("no claim matches “" + f.claim.value() + "”: tag the claim in the text with " + f.claimKey + " first")
+	case !ok:
+		return nil, errors.New("pick a claim (tag one with " + f.claimKey + " first)")
+	}
+	return recordPosition{f.evidence, who, cl.value, model.Stance(f.stance.choiceValue())}, nil
 }
 
 // newEditDialog changes an annotation's actor, claim, stance or note.
 func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
-	note := textField("note", a.Note)
-	var fields []*field
-	var actor, claim, claimText, stance *field
 	// The actor's kind, in the registry: an actor created as a speaker or
 	// a position holder got the default kind, and this is where it is put
 	// right.
 	was, _ := s.Doc().Actor(a.Actor)
-	wasKind := cmp.Or(was.Kind, c.Coding.defaultKind())
-	kind := choiceField("kind", c.Coding.kindNames(wasKind), string(wasKind))
+	f := editForm{ann: a, wasKind: cmp.Or(was.Kind, c.Coding.defaultKind()), note: textField("note", a.Note)}
+	f.kind = choiceField("kind", c.Coding.kindNames(f.wasKind), string(f.wasKind))
+	var fields []*field
 	switch a.Type {
 	case model.TypeActor:
-		actor = actorPicker(s, "actor", a.Actor)
-		fields = append(fields, actor, kind)
+		f.actor = actorPicker(s, "actor", a.Actor)
+		fields = append(fields, f.actor, f.kind)
 	case model.TypeClaim:
 		cl, _ := s.Doc().Claim(a.Claim)
-		claimText = textField("claim", cl.Text)
-		actor = actorPicker(s, "speaker", a.Actor)
-		fields = append(fields, claimText, actor, kind)
+		f.claimText = textField("claim", cl.Text)
+		f.actor = actorPicker(s, "speaker", a.Actor)
+		fields = append(fields, f.claimText, f.actor, f.kind)
 	case model.TypePosition:
 		cl, _ := s.Doc().Claim(a.Claim)
-		actor = actorPicker(s, "actor", a.Actor)
-		claim = pickerField("claim", model.OneLine(cl.Text), claimOptions(s), pickClaim, false, "").preselect(a.Claim)
-		stance = choiceField("stance", c.Coding.stanceNames(a.Stance), string(a.Stance))
-		fields = append(fields, actor, kind, claim, stance)
+		f.actor = actorPicker(s, "actor", a.Actor)
+		f.claim = pickerField("claim", model.OneLine(cl.Text), claimOptions(s), pickClaim(s), false, "").preselect(a.Claim)
+		f.stance = choiceField("stance", c.Coding.stanceNames(a.Stance), string(a.Stance))
+		fields = append(fields, f.actor, f.kind, f.claim, f.stance)
 	}
-	fields = append(fields, note)
-	d := newDialog(c, "Edit "+string(a.Type), a.Quote, fields...)
-	d.submit = func(d *dialog) (tea.Cmd, error) {
-		var ch annotate.Change
-		k := model.ActorKind(kind.choiceValue())
-		who := actorChoice(actor, k)
-		if who == (annotate.ActorChoice{}) && a.Type != model.TypeClaim {
-			return nil, errors.New("name the actor")
-		}
-		ch.Actor = &who
-		// The kind is that of the annotation's actor, or of a new one: a
-		// kind chosen here never goes to another actor picked here, whose
-		// kind this field does not show.
-		if k != wasKind && (who.ID == a.Actor || who.ID == "" && who.Name != "") {
-			ch.Kind = &k
-		}
-		if claim != nil {
-			cl, ok := claim.picked()
-			if !ok {
-				return nil, errors.New("pick a claim")
-			}
-			ch.Claim = &cl.value
-		}
-		if claimText != nil {
-			t := strings.TrimSpace(claimText.input.Value())
-			ch.ClaimText = &t
-		}
-		if stance != nil {
-			st := model.Stance(stance.choiceValue())
-			ch.Stance = &st
-		}
-		n := note.input.Value()
-		ch.Note = &n
-		if err := s.Editor.Update(a.ID, ch); err != nil {
-			return nil, err
-		}
-		return edited("edited "+string(a.Type), a.ID), nil
-	}
+	fields = append(fields, f.note)
+	d := newDialog(c, dialogEdit, "Edit "+string(a.Type), a.Quote, fields...)
+	d.form = f
 	return d
+}
+
+// editForm holds the fields the edit dialog shows for its annotation's
+// type; the others are nil.
+type editForm struct {
+	ann                                         model.Annotation
+	wasKind                                     model.ActorKind
+	actor, kind, claim, claimText, stance, note *field
+}
+
+func (f editForm) result(bool) (any, error) {
+	a := f.ann
+	var ch annotate.Change
+	k := model.ActorKind(f.kind.choiceValue())
+	who := actorChoice(f.actor, k)
+	if who == (annotate.ActorChoice{}) && a.Type != model.TypeClaim {
+		return nil, errors.New("name the actor")
+	}
+	ch.Actor = &who
+	// The kind is that of the annotation's actor, or of a new one: a
+	// kind chosen here never goes to another actor picked here, whose
+	// kind this field does not show.
+	if k != f.wasKind && (who.ID == a.Actor || who.ID == "" && who.Name != "") {
+		ch.Kind = &k
+	}
+	if f.claim != nil {
+		cl, ok := f.claim.picked()
+		if !ok {
+			return nil, errors.New("pick a claim")
+		}
+		ch.Claim = &cl.value
+	}
+	if f.claimText != nil {
+		t := strings.TrimSpace(f.claimText.input.Value())
+		ch.ClaimText = &t
+	}
+	if f.stance != nil {
+		st := model.Stance(f.stance.choiceValue())
+		ch.Stance = &st
+	}
+	n := f.note.input.Value()
+	ch.Note = &n
+	return editAnnotation{a, ch}, nil
 }
 
 // actorPicker is an actor field pre-filled with the actor id (if any) and
@@ -345,13 +311,6 @@ func actorName(s *Session, id string) string {
 	return ""
 }
 
-// exportedMsg reports an export run from the reader.
-type exportedMsg struct {
-	format export.Format
-	path   string
-	err    error
-}
-
 // newExportDialog writes the article's coding in a format other tools
 // open, into a folder (by default the annotations file's).
 func newExportDialog(c *Common, s *Session) *dialog {
@@ -361,79 +320,30 @@ func newExportDialog(c *Common, s *Session) *dialog {
 	}
 	format := choiceField("format", names, string(cmp.Or(c.exportFormat, export.CSV)))
 	folder := textField("folder", shortPath(filepath.Dir(s.AnnPath)))
-	d := newDialog(c, "Export", "", format, folder)
-	d.submit = func(d *dialog) (tea.Cmd, error) {
-		f := export.Format(format.choiceValue())
-		if folder.value() == "" {
-			return nil, errors.New("name a folder to export into")
-		}
-		item := export.Item{Name: s.Path, Article: s.Article, Doc: s.snapshot(), ArticlePath: s.Path, AnnotationsPath: s.AnnPath}
-		corpus := []export.Item{item}
-		if err := export.Check(corpus); err != nil {
-			return nil, err
-		}
-		// As a shell would: ~ is the home folder, and a folder that is
-		// not there yet is made. A folder that cannot be made keeps the
-		// dialog open, with what was typed.
-		dir := config.ExpandHome(folder.value())
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err // the path is the one typed, or a folder above it
-			}
-			return nil, fmt.Errorf("cannot export into %s: %w", folder.value(), err)
-		}
-		path := filepath.Join(dir, export.DefaultName(f, corpus))
-		if err := checkReplace(s, path, f.MultiFile(), d.confirmed); err != nil {
-			return nil, err
-		}
-		c.exportFormat = f
-		return safeCmd(func() tea.Msg {
-			var err error
-			if f.MultiFile() {
-				// The folder is named for this export, and the user
-				// said to write over what is in it.
-				_, err = export.WriteDir(path, f, corpus, export.Options{Force: true})
-			} else {
-				err = export.WriteFile(path, f, corpus, export.Options{})
-			}
-			return exportedMsg{f, path, err}
-		}), nil
-	}
+	d := newDialog(c, dialogExport, "Export", "", format, folder)
+	d.form = exportForm{format, folder}
 	return d
 }
 
-// checkReplace is what an export to path must refuse or ask before it
-// writes. The article itself is never replaced: the report of a Markdown
-// article has its name. A file there already, or a folder with files in
-// it, is replaced once the user says so (confirmed), as the command line
-// writes into a folder that is not empty only with --force.
-func checkReplace(s *Session, path string, multiFile, confirmed bool) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil // nothing to replace; a path that cannot be written says why when it is
+type exportForm struct{ format, folder *field }
+
+func (f exportForm) result(confirmed bool) (any, error) {
+	if f.folder.value() == "" {
+		return nil, errors.New("name a folder to export into")
 	}
-	name := filepath.Base(path)
-	if art, err := os.Stat(s.Path); err == nil && os.SameFile(info, art) {
-		return fmt.Errorf("%s is the article itself: export into another folder", name)
-	}
-	switch {
-	case confirmed:
-	case multiFile && info.IsDir():
-		if entries, err := os.ReadDir(path); err == nil && len(entries) > 0 {
-			return askError{"write over the files in " + name + string(filepath.Separator) + "?"}
-		}
-	case !info.IsDir():
-		return askError{"replace the existing " + name + "?"}
-	}
-	return nil
+	return exportCoding{export.Format(f.format.choiceValue()), f.folder.value(), confirmed}, nil
 }
 
 // newConfirmDialog asks before doing something that is hard to take back:
-// body says what and why, enter does it (yes), esc does not (no).
-func newConfirmDialog(c *Common, title string, body, hint []string, yes func() tea.Cmd, no func()) *dialog {
-	d := newDialog(c, title, "")
-	d.body, d.hint, d.cancel = body, hint, no
-	d.submit = func(*dialog) (tea.Cmd, error) { return yes(), nil }
+// body says what and why, enter does it (its result is yes), esc does not
+// (and the message line says declined).
+func newConfirmDialog(c *Common, title string, body, hint []string, yes any, declined string) *dialog {
+	d := newDialog(c, dialogConfirm, title, "")
+	d.body, d.hint, d.declined = body, hint, declined
+	d.form = confirmForm{yes}
 	return d
 }
+
+type confirmForm struct{ yes any }
+
+func (f confirmForm) result(bool) (any, error) { return f.yes, nil }

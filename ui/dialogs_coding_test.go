@@ -29,10 +29,10 @@ func newCodingReader(t testing.TB, sess *Session, coding Coding) *harness {
 // one chosen.
 func choices(t *testing.T, h *harness, label string) ([]string, string) {
 	t.Helper()
-	if h.m.dialog == nil {
+	if h.m.reader.dialog == nil {
 		t.Fatal("no dialog open")
 	}
-	for _, f := range h.m.dialog.fields {
+	for _, f := range h.m.reader.dialog.fields {
 		if f.label == label {
 			return f.choices, f.choiceValue()
 		}
@@ -65,7 +65,7 @@ func TestActorDialogOffersConfiguredKinds(t *testing.T) {
 				t.Errorf("the dialog does not show the configured kinds alone:\n%s", s)
 			}
 			typeKeys(h, keysOf(tt.keys, []string{"enter"}))
-			doc := h.m.sess.Doc()
+			doc := h.m.reader.sess.Doc()
 			if len(doc.Actors) != 1 || doc.Actors[0].Kind != tt.want {
 				t.Errorf("registry %+v, want Russia as %s", doc.Actors, tt.want)
 			}
@@ -78,7 +78,7 @@ func TestActorDialogOffersConfiguredKinds(t *testing.T) {
 func TestNewSpeakerGetsFirstConfiguredKind(t *testing.T) {
 	h := newCodingReader(t, newSeedSession(t, fakeAnnPath), Coding{ActorKinds: []model.ActorKind{model.KindCountry}})
 	typeKeys(h, keysOf(find("There's no deal until there's a deal"), []string{"c", "Washington", "enter"}))
-	doc := h.m.sess.Doc()
+	doc := h.m.reader.sess.Doc()
 	if len(doc.Actors) != 1 || doc.Actors[0].Name != "Washington" || doc.Actors[0].Kind != model.KindCountry {
 		t.Errorf("registry %+v, want the new speaker Washington as a country", doc.Actors)
 	}
@@ -107,11 +107,11 @@ func TestPositionDialogOffersConfiguredStances(t *testing.T) {
 				t.Errorf("stances %q (chosen %q), want oppose and neutral, oppose first", got, def)
 			}
 			typeKeys(h, keysOf(tt.keys, []string{"enter"}))
-			if h.m.dialog != nil {
-				t.Fatalf("the dialog stayed open: %s", h.m.dialog.err)
+			if h.m.reader.dialog != nil {
+				t.Fatalf("the dialog stayed open: %s", h.m.reader.dialog.err)
 			}
 			var got []model.Stance
-			for _, a := range h.m.sess.Doc().Annotations {
+			for _, a := range h.m.reader.sess.Doc().Annotations {
 				if a.Type == model.TypePosition && a.Claim == c.noDeal.Claim {
 					got = append(got, a.Stance)
 				}
@@ -136,7 +136,7 @@ func TestEditKeepsStanceNotConfigured(t *testing.T) {
 		t.Errorf("the edit dialog does not show the position's stance:\n%s", s)
 	}
 	typeKeys(h, []string{"shift+tab", "checked", "enter"})
-	a, _ := h.m.sess.Doc().Annotation(c.echo.ID)
+	a, _ := h.m.reader.sess.Doc().Annotation(c.echo.ID)
 	if a.Stance != model.StanceSupport || a.Note != "checked" {
 		t.Errorf("after the edit: stance %q, note %q; want support kept and the note changed", a.Stance, a.Note)
 	}
@@ -151,7 +151,7 @@ func TestCoderIsAuthor(t *testing.T) {
 	typeKeys(h, keysOf(find("a reference point"), []string{"c", "enter"}))
 	typeKeys(h, []string{"p", "Zelenskyy", "enter"})
 	var authors []string
-	for _, a := range h.m.sess.Doc().Annotations {
+	for _, a := range h.m.reader.sess.Doc().Annotations {
 		authors = append(authors, string(a.Type)+":"+a.Author)
 	}
 	slices.Sort(authors)
@@ -159,10 +159,10 @@ func TestCoderIsAuthor(t *testing.T) {
 	if !slices.Equal(authors, want) {
 		t.Errorf("annotations by type and author %q, want the three new ones by Kim Lee", authors)
 	}
-	if view := ansi.Strip(h.m.inspector.View()); !strings.Contains(view, "author  Kim Lee") {
+	if view := ansi.Strip(h.m.reader.inspector.View()); !strings.Contains(view, "author  Kim Lee") {
 		t.Errorf("the inspector does not show the author:\n%s", view)
 	}
-	data, err := h.m.sess.Doc().Marshal()
+	data, err := h.m.reader.sess.Doc().Marshal()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,8 +336,8 @@ func TestGoldenInspectorAuthor(t *testing.T) {
 			}
 			h := newReader(t, c.sess, sz.w, sz.h)
 			h.keys("tab", "j", "j", "j")
-			r := h.m.rects()
-			requirePane(t, h.m.inspector.View(), r.inspector.w, r.inspector.h)
+			r := h.m.reader.rects()
+			requirePane(t, h.m.reader.inspector.View(), r.inspector.w, r.inspector.h)
 		})
 	}
 }

@@ -20,7 +20,7 @@ func TestExportFromReader(t *testing.T) {
 	h := newReader(t, seed.sess, 120, 40)
 	h.wait = 2 * time.Second // the export runs in a command
 	h.keys("E")
-	if h.m.dialog == nil || !strings.Contains(h.screen(), "Export") {
+	if h.m.reader.dialog == nil || !strings.Contains(h.screen(), "Export") {
 		t.Fatal("E did not open the export dialog")
 	}
 	h.keys("enter")
@@ -58,14 +58,14 @@ func TestExportFolder(t *testing.T) {
 	seed := newCodedSeed(t, filepath.Join(t.TempDir(), "story.txt.stance.json"))
 	h := newReader(t, seed.sess, 120, 40)
 	h.keys("E", "right", "tab") // the format after csv, then the folder
-	want := h.m.dialog.fields[0].choiceValue()
+	want := h.m.reader.dialog.fields[0].choiceValue()
 	h.keys("ctrl+u")
 	h.typeText("~/exports/new")
 	h.wait = 2 * time.Second // the export runs in a command
 	h.keys("enter")
 	h.wait = 100 * time.Millisecond
-	if h.m.dialog != nil {
-		t.Fatalf("the dialog stayed open: %s", h.m.dialog.err)
+	if h.m.reader.dialog != nil {
+		t.Fatalf("the dialog stayed open: %s", h.m.reader.dialog.err)
 	}
 	if files, _ := filepath.Glob(filepath.Join(home, "exports", "new", "*")); len(files) != 1 {
 		t.Errorf("export into ~/exports/new wrote %v", files)
@@ -73,19 +73,19 @@ func TestExportFolder(t *testing.T) {
 
 	os.WriteFile(filepath.Join(home, "blocked"), nil, 0o644)
 	h.keys("E")
-	if got := h.m.dialog.fields[0].choiceValue(); got != want {
+	if got := h.m.reader.dialog.fields[0].choiceValue(); got != want {
 		t.Errorf("the dialog offers %s first, want the last format used, %s", got, want)
 	}
 	h.keys("tab", "ctrl+u")
 	h.typeText("~/blocked/sub")
 	h.keys("enter")
-	if h.m.dialog == nil {
+	if h.m.reader.dialog == nil {
 		t.Fatal("the dialog closed on a folder that cannot be made")
 	}
-	if got := h.m.dialog.err; got != "cannot export into ~/blocked/sub: not a directory" {
+	if got := h.m.reader.dialog.err; got != "cannot export into ~/blocked/sub: not a directory" {
 		t.Errorf("error %q", got)
 	}
-	if got := h.m.dialog.fields[1].value(); got != "~/blocked/sub" {
+	if got := h.m.reader.dialog.fields[1].value(); got != "~/blocked/sub" {
 		t.Errorf("the folder typed was not kept: %q", got)
 	}
 }
@@ -110,29 +110,29 @@ func TestExportAsksBeforeReplacing(t *testing.T) {
 	}
 
 	h.keys("E", "enter")
-	if h.m.dialog == nil || !strings.Contains(h.screen(), "replace the existing 2025-08-15-alaska-summit.csv?") {
+	if h.m.reader.dialog == nil || !strings.Contains(h.screen(), "replace the existing 2025-08-15-alaska-summit.csv?") {
 		t.Fatalf("E over an existing file did not ask:\n%s", h.screen())
 	}
 	if !strings.Contains(h.screen(), "enter or y replace · esc or n go back") {
 		t.Errorf("the question does not say how to answer it:\n%s", h.screen())
 	}
 	h.keys("x") // neither yes nor no: the question stays
-	if h.m.dialog == nil || h.m.dialog.ask == "" {
+	if h.m.reader.dialog == nil || h.m.reader.dialog.ask == "" {
 		t.Fatal("a key that is no answer dropped the question")
 	}
 	h.keys("esc")
-	if h.m.dialog == nil || strings.Contains(h.screen(), "replace the existing") {
+	if h.m.reader.dialog == nil || strings.Contains(h.screen(), "replace the existing") {
 		t.Fatalf("esc did not go back to the dialog:\n%s", h.screen())
 	}
 	if got := read(csvPath); got != "mine\n" {
 		t.Fatalf("the file was replaced before the user said so: %q", got)
 	}
 	h.keys("enter", "n")
-	if got := read(csvPath); h.m.dialog == nil || got != "mine\n" {
+	if got := read(csvPath); h.m.reader.dialog == nil || got != "mine\n" {
 		t.Fatalf("n replaced the file (%q) or closed the dialog", got)
 	}
 	h.keys("enter", "y")
-	if h.m.dialog != nil || !strings.Contains(read(csvPath), "Vladimir Putin") {
+	if h.m.reader.dialog != nil || !strings.Contains(read(csvPath), "Vladimir Putin") {
 		t.Fatalf("y did not replace the file:\n%s", read(csvPath))
 	}
 
@@ -141,17 +141,17 @@ func TestExportAsksBeforeReplacing(t *testing.T) {
 	h.keys("E", "5", "enter")
 	brat := filepath.Join(dir, "2025-08-15-alaska-summit-brat")
 	ann := filepath.Join(brat, "2025-08-15-alaska-summit.ann")
-	if h.m.dialog != nil {
+	if h.m.reader.dialog != nil {
 		t.Fatalf("the first brat export asked:\n%s", h.screen())
 	}
 	writeFile(t, ann, "mine\n")
 	h.keys("E", "enter")
-	if h.m.dialog == nil || !strings.Contains(h.screen(), "write over the files in 2025-08-15-alaska-summit-brat/?") {
+	if h.m.reader.dialog == nil || !strings.Contains(h.screen(), "write over the files in 2025-08-15-alaska-summit-brat/?") {
 		t.Fatalf("E into a folder with files did not ask:\n%s", h.screen())
 	}
 	h.keys("esc", "esc")
-	if got := read(ann); h.m.dialog != nil || got != "mine\n" {
-		t.Fatalf("esc, esc: dialog open %v, %s holds %q", h.m.dialog != nil, ann, got)
+	if got := read(ann); h.m.reader.dialog != nil || got != "mine\n" {
+		t.Fatalf("esc, esc: dialog open %v, %s holds %q", h.m.reader.dialog != nil, ann, got)
 	}
 	h.keys("E", "enter", "enter")
 	if got := read(ann); !strings.HasPrefix(got, "T1\t") {
@@ -175,7 +175,7 @@ func TestExportNeverReplacesTheArticle(t *testing.T) {
 	}
 	h := newReader(t, s, 120, 40)
 	h.keys("E", "8", "enter", "y")
-	if h.m.dialog == nil || h.m.dialog.err != "story.md is the article itself: export into another folder" {
+	if h.m.reader.dialog == nil || h.m.reader.dialog.err != "story.md is the article itself: export into another folder" {
 		t.Fatalf("E over the article: %s", h.screen())
 	}
 	data, _ := os.ReadFile(article)

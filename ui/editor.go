@@ -25,15 +25,15 @@ type noteEditedMsg struct {
 // editNote opens the note of the annotation the edit keys act on in the
 // user's editor, $VISUAL, else $EDITOR, else vi. The interface is suspended
 // while it runs, as git does for a commit message.
-func (m *Model) editNote() tea.Cmd {
-	a, ok := m.target()
+func (r *reader) editNote(tea.KeyPressMsg) tea.Cmd {
+	a, ok := r.target()
 	if !ok {
-		m.setMessage("no annotation here to write a note on")
+		r.line.set("no annotation here to write a note on")
 		return nil
 	}
 	c, done, err := noteEditor(a)
 	if err != nil {
-		m.setError("could not start the editor: " + err.Error())
+		r.line.setError("could not start the editor: " + err.Error())
 		return nil
 	}
 	return tea.ExecProcess(c, done)
@@ -83,30 +83,27 @@ func editorCommand() []string {
 
 // noteEdited saves the note the editor left, as an undoable edit. A failed
 // editor or an unchanged text changes nothing.
-func (m *Model) noteEdited(msg noteEditedMsg) tea.Cmd {
-	if m.sess == nil {
-		return nil
-	}
+func (r *reader) noteEdited(msg noteEditedMsg) tea.Cmd {
 	if msg.err != nil {
-		m.setError(fmt.Sprintf("%s: %v: note unchanged", msg.editor, msg.err))
+		r.line.setError(fmt.Sprintf("%s: %v: note unchanged", msg.editor, msg.err))
 		return nil
 	}
-	a, ok := m.sess.Doc().Annotation(msg.id)
+	a, ok := r.sess.Doc().Annotation(msg.id)
 	if !ok {
-		m.setError("the annotation is gone: note not saved")
+		r.line.setError("the annotation is gone: note not saved")
 		return nil
 	}
 	note := cleanNote(msg.note)
 	if note == cleanNote(a.Note) {
-		m.setMessage("note unchanged")
+		r.line.set("note unchanged")
 		return nil
 	}
-	if err := m.sess.Editor.Update(a.ID, annotate.Change{Note: &note}); err != nil {
-		m.setError(err.Error())
+	if err := r.sess.Editor.Update(a.ID, annotate.Change{Note: &note}); err != nil {
+		r.line.setError(err.Error())
 		return nil
 	}
-	m.afterEdit("edited the note of the "+string(a.Type)+" (u to undo)", a.ID)
-	return m.scheduleSave()
+	r.afterEdit("edited the note of the "+string(a.Type)+" ("+r.common.Keys.Undo.Help().Key+" to undo)", a.ID)
+	return r.saver.Schedule()
 }
 
 // cleanNote drops the line endings and blanks editors leave around a text.

@@ -26,7 +26,7 @@ func fakeEditor(t *testing.T, dir, body string, code int) string {
 // feeds the callback's message back.
 func runNoteEditor(t *testing.T, h *harness) {
 	t.Helper()
-	a, ok := h.m.target()
+	a, ok := h.m.reader.target()
 	if !ok {
 		t.Fatal("no annotation at the cursor")
 	}

@@ -65,17 +65,17 @@ func TestFeedJourney(t *testing.T) {
 		t.Fatalf("feed pane not loaded:\n%s", h.screen())
 	}
 	h.keys("enter")
-	if h.m.sess == nil || !strings.Contains(h.m.sess.Article.Text, webMayor) {
+	if h.m.reader == nil || !strings.Contains(h.m.reader.sess.Article.Text, webMayor) {
 		t.Fatalf("enter did not open the item's page:\n%s", h.screen())
 	}
-	if got := h.m.sess.Doc().Article.URL; got != srv.URL+"/2025/09/harbour-stays-public" {
+	if got := h.m.reader.sess.Doc().Article.URL; got != srv.URL+"/2025/09/harbour-stays-public" {
 		t.Errorf("document URL %q", got)
 	}
-	if _, err := h.m.sess.Editor.TagActor(spanOf(t, h.m.sess.Article, "Ana Ruiz", 0), annotate.ActorChoice{Name: "Ana Ruiz"}); err != nil {
+	if _, err := h.m.reader.sess.Editor.TagActor(spanOf(t, h.m.reader.sess.Article, "Ana Ruiz", 0), annotate.ActorChoice{Name: "Ana Ruiz"}); err != nil {
 		t.Fatal(err)
 	}
 	h.keys("esc")
-	if h.m.sess != nil || h.m.feed == nil {
+	if h.m.reader != nil || h.m.feed == nil {
 		t.Fatalf("esc did not go back to the feed:\n%s", h.screen())
 	}
 	h.keys("j")
@@ -96,11 +96,11 @@ func TestFeedOffline(t *testing.T) {
 		}
 	}
 	h.keys("j", "enter")
-	if h.m.sess != nil || !strings.Contains(h.screen(), "network is unreachable") {
+	if h.m.reader != nil || !strings.Contains(h.screen(), "network is unreachable") {
 		t.Errorf("a teaser offline:\n%s", h.screen())
 	}
 	h.keys("k", "enter")
-	if h.m.sess == nil || !strings.Contains(h.m.sess.Article.Text, "Opponents of the decision") {
+	if h.m.reader == nil || !strings.Contains(h.m.reader.sess.Article.Text, "Opponents of the decision") {
 		t.Fatalf("full text from the feed not opened:\n%s", h.screen())
 	}
 	if !strings.Contains(h.screen(), "showing the feed's text") {
@@ -138,15 +138,15 @@ func TestFollowFeed(t *testing.T) {
 		t.Errorf("the key help does not offer F:\n%s", h.screen())
 	}
 	h.keys("F")
-	if want := "following " + url + " (added to "; !strings.Contains(h.m.message, want) || h.m.isError {
-		t.Errorf("after F the message is %q, want it to say %q", h.m.message, want)
+	if want := "following " + url + " (added to "; !strings.Contains(h.m.line.text, want) || h.m.line.isError {
+		t.Errorf("after F the message is %q, want it to say %q", h.m.line.text, want)
 	}
 	if data, _ := os.ReadFile(list); string(data) != "# mine\nhttps://council.example/atom.xml  Council\n"+url+"\n" {
 		t.Errorf("feeds file after F:\n%s", data)
 	}
 	h.keys("F")
-	if want := "already following " + url; !strings.Contains(h.m.message, want) {
-		t.Errorf("after a second F the message is %q, want %q", h.m.message, want)
+	if want := "already following " + url; !strings.Contains(h.m.line.text, want) {
+		t.Errorf("after a second F the message is %q, want %q", h.m.line.text, want)
 	}
 	if subs, _, _ := feeds.LoadList(list); len(subs) != 2 {
 		t.Errorf("feeds file lists %d feeds, want 2", len(subs))
@@ -155,8 +155,8 @@ func TestFollowFeed(t *testing.T) {
 	file := New(Options{Sources: []Source{{Path: feedSample, Feed: true}}})
 	hf := newHarness(t, file, wide.w, wide.h)
 	hf.keys("F")
-	if !hf.m.isError || !strings.Contains(hf.m.message, "only a feed at a URL can be followed") {
-		t.Errorf("F on a feed file: %q", hf.m.message)
+	if !hf.m.line.isError || !strings.Contains(hf.m.line.text, "only a feed at a URL can be followed") {
+		t.Errorf("F on a feed file: %q", hf.m.line.text)
 	}
 	if strings.Contains(hf.screen(), "F follow this feed") {
 		t.Error("the key help offers F for a feed file")

@@ -84,26 +84,26 @@ func TestRefreshReanchors(t *testing.T) {
 	if !strings.Contains(screen, "the page changed: 1 re-anchored, 1 orphaned") {
 		t.Errorf("no re-anchoring notice:\n%s", screen)
 	}
-	if !strings.Contains(h.m.sess.Article.Text, webLate) {
+	if !strings.Contains(h.m.reader.sess.Article.Text, webLate) {
 		t.Error("the reader still shows the old text")
 	}
-	doc := h.m.sess.Doc()
+	doc := h.m.reader.sess.Doc()
 	if len(doc.Annotations) != 2 || len(doc.Orphans()) != 1 {
 		t.Errorf("annotations %d, orphans %d: want 2 and 1", len(doc.Annotations), len(doc.Orphans()))
 	}
 	h.wait = 10 * time.Second // the save runs in a command: let it finish
 	h.keys("ctrl+s")
-	saved, err := annotate.Load(h.m.sess.AnnPath)
+	saved, err := annotate.Load(h.m.reader.sess.AnnPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if saved.Article.SHA256 != h.m.sess.Article.SHA256() || len(saved.Annotations) != 2 || saved.Article.URL != url {
+	if saved.Article.SHA256 != h.m.reader.sess.Article.SHA256() || len(saved.Annotations) != 2 || saved.Article.URL != url {
 		t.Errorf("saved document: %+v with %d annotations", saved.Article, len(saved.Annotations))
 	}
 	// u undoes the refresh: the old text, and the coding placed on it.
 	h.keys("u")
-	if strings.Contains(h.m.sess.Article.Text, webLate) || len(h.m.sess.Doc().Orphans()) != 0 || len(h.m.sess.Doc().Annotations) != 2 {
-		t.Errorf("after u: %d annotations, %d orphans, the text:\n%s", len(h.m.sess.Doc().Annotations), len(h.m.sess.Doc().Orphans()), h.m.sess.Article.Text)
+	if strings.Contains(h.m.reader.sess.Article.Text, webLate) || len(h.m.reader.sess.Doc().Orphans()) != 0 || len(h.m.reader.sess.Doc().Annotations) != 2 {
+		t.Errorf("after u: %d annotations, %d orphans, the text:\n%s", len(h.m.reader.sess.Doc().Annotations), len(h.m.reader.sess.Doc().Orphans()), h.m.reader.sess.Article.Text)
 	}
 }
 
@@ -119,7 +119,7 @@ func TestRefreshFailure(t *testing.T) {
 	h := newReader(t, sess, 120, 40)
 	ts.Close()
 	h.keys("r")
-	if !strings.Contains(h.screen(), "connection refused") || h.m.sess != sess {
+	if !strings.Contains(h.screen(), "connection refused") || h.m.reader.sess != sess {
 		t.Errorf("after a failed refresh:\n%s", h.screen())
 	}
 	if h.m.fetch.Active() {
@@ -160,11 +160,11 @@ func TestOpeningURL(t *testing.T) {
 	}
 	requireShape(t, screen, 80, 20)
 	h.keys("j", "enter", "a", "esc", "backspace")
-	if h.quit || h.m.sess != nil {
+	if h.quit || h.m.reader != nil {
 		t.Fatal("keys while fetching did something")
 	}
 	h.keys("?")
-	if !h.m.help {
+	if !h.m.help.shown {
 		t.Error("? does not show the help while fetching")
 	}
 	h.keys("esc")
@@ -172,7 +172,7 @@ func TestOpeningURL(t *testing.T) {
 	close(release)
 	h.wait = 10 * time.Second
 	h.run(fetchSnapshotCmd(src, "")) // the fetch Init started, arriving
-	if h.m.sess == nil || !strings.Contains(h.m.sess.Article.Text, webMayor) {
+	if h.m.reader == nil || !strings.Contains(h.m.reader.sess.Article.Text, webMayor) {
 		t.Fatalf("the page did not open:\n%s", h.screen())
 	}
 	if h.m.fetch.Active() {
@@ -180,12 +180,12 @@ func TestOpeningURL(t *testing.T) {
 	}
 
 	// A notice from the start is still there once the page is open.
-	h.m.sess.Close()
+	h.m.reader.sess.Close()
 	m := New(Options{Sources: []Source{src}, Notice: "configuration ignored: config.toml:3:1: bad"})
 	h = &harness{t: t, m: m, wait: 10 * time.Second}
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 20})
 	h.run(m.Init())
-	if m.sess == nil || !strings.Contains(h.screen(), "configuration ignored: config.toml:3:1: bad · opened http") {
+	if m.reader == nil || !strings.Contains(h.screen(), "configuration ignored: config.toml:3:1: bad · opened http") {
 		t.Errorf("the notice is gone:\n%s", h.screen())
 	}
 }
@@ -247,14 +247,14 @@ func TestRefreshToAPaywall(t *testing.T) {
 
 	srv.set("Subscribe to keep reading the Example Daily: the first month is free, and you can cancel at any time from your account page.")
 	h.keys("r")
-	if h.m.dialog == nil || !strings.Contains(h.screen(), "2 of 2 annotations would be") {
+	if h.m.reader.dialog == nil || !strings.Contains(h.screen(), "2 of 2 annotations would be") {
 		t.Fatalf("no question before a refresh that orphans everything:\n%s", h.screen())
 	}
 	if got := statusLine(h); !strings.Contains(got, "CONFIRM") {
 		t.Errorf("status line %q, want the CONFIRM mode", got)
 	}
 	h.keys("esc")
-	if !strings.Contains(helpLine(h), "kept the previous snapshot") || h.m.sess.Article.Text != textBefore {
+	if !strings.Contains(helpLine(h), "kept the previous snapshot") || h.m.reader.sess.Article.Text != textBefore {
 		t.Errorf("esc did not keep the article:\n%s", h.screen())
 	}
 	if read(snapPath) != snapBefore || read(sess.AnnPath) != codingBefore {
@@ -266,7 +266,7 @@ func TestRefreshToAPaywall(t *testing.T) {
 
 	h.keys("r")
 	h.keys("enter")
-	if !strings.Contains(h.m.sess.Article.Text, "Subscribe to keep reading") || len(h.m.sess.Doc().Orphans()) != 2 {
+	if !strings.Contains(h.m.reader.sess.Article.Text, "Subscribe to keep reading") || len(h.m.reader.sess.Doc().Orphans()) != 2 {
 		t.Fatalf("enter did not take the new text:\n%s", h.screen())
 	}
 	if !strings.Contains(helpLine(h), "2 orphaned") || !strings.Contains(helpLine(h), "u undoes the refresh") {
@@ -277,7 +277,7 @@ func TestRefreshToAPaywall(t *testing.T) {
 	}
 
 	h.keys("u")
-	if h.m.sess.Article.Text != textBefore || len(h.m.sess.Doc().Orphans()) != 0 {
+	if h.m.reader.sess.Article.Text != textBefore || len(h.m.reader.sess.Doc().Orphans()) != 0 {
 		t.Fatalf("u did not put the article and its coding back:\n%s", h.screen())
 	}
 	if !strings.Contains(helpLine(h), "undid the refresh") {

@@ -157,7 +157,7 @@ func TestGoldenDialogs(t *testing.T) {
 			parallel(t, tt.name+"/"+sz.String(), func(t *testing.T) {
 				h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 				typeKeys(h, tt.keys)
-				if h.m.dialog == nil {
+				if h.m.reader.dialog == nil {
 					t.Fatal("no dialog open")
 				}
 				requireScreen(t, h, sz)
@@ -225,8 +225,8 @@ func TestGoldenPanes(t *testing.T) {
 		for _, sz := range []size{wide, narrow, tiny} {
 			parallel(t, sz.String(), func(t *testing.T) {
 				h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
-				r := h.m.rects().article
-				requirePane(t, h.m.article.View(), r.w, r.h)
+				r := h.m.reader.rects().article
+				requirePane(t, h.m.reader.article.View(), r.w, r.h)
 			})
 		}
 	})
@@ -237,11 +237,11 @@ func TestGoldenPanes(t *testing.T) {
 				parallel(t, sz.String(), func(t *testing.T) {
 					h := newReader(t, newCodedSeed(t, fakeAnnPath).sess, sz.w, sz.h)
 					h.keys("tab", "j", "j", "j")
-					r := h.m.rects()
+					r := h.m.reader.rects()
 					if pane == "annotations" {
-						requirePane(t, h.m.annotations.View(), r.list.w, r.list.h)
+						requirePane(t, h.m.reader.annotations.View(), r.list.w, r.list.h)
 					} else {
-						requirePane(t, h.m.inspector.View(), r.inspector.w, r.inspector.h)
+						requirePane(t, h.m.reader.inspector.View(), r.inspector.w, r.inspector.h)
 					}
 				})
 			}

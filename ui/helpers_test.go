@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -411,4 +412,58 @@ func writeFile(t testing.TB, path, content string) {
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// selected returns the selected text, or fails if nothing is selected.
+func selected(t *testing.T, h *harness) (model.Span, string) {
+	t.Helper()
+	sel, ok := h.m.reader.article.Selection()
+	if !ok {
+		t.Fatalf("nothing is selected; cursor at %d", h.m.reader.article.Cursor())
+	}
+	return sel, slice(h.m.reader.sess, sel)
+}
+
+// helpLine is the bottom line of the screen: the key help or a message.
+func helpLine(h *harness) string {
+	lines := strings.Split(h.screen(), "\n")
+	return lines[len(lines)-1]
+}
+
+// statusLine is the status bar, above the help line.
+func statusLine(h *harness) string {
+	lines := strings.Split(h.screen(), "\n")
+	return lines[len(lines)-2]
+}
+
+// find returns the keys that select text by searching for it.
+func find(text string) []string { return []string{"/", text, "enter"} }
+
+func keysOf(parts ...[]string) []string { return slices.Concat(parts...) }
+
+// seedWithActors is the seed with Donald Trump tagged where he is first
+// named and, if inTrumpParagraph, in "Trump said", the paragraph of his
+// claim.
+func seedWithActors(t *testing.T, inTrumpParagraph bool) (*Session, model.Annotation) {
+	t.Helper()
+	s := newSeedSession(t, fakeAnnPath)
+	trump, err := s.Editor.TagActor(spanOf(t, s.Article, "Donald Trump", 0), annotate.ActorChoice{Name: "Donald Trump"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Editor.TagActor(spanOf(t, s.Article, "Vladimir Putin", 0), annotate.ActorChoice{Name: "Vladimir Putin"}); err != nil {
+		t.Fatal(err)
+	}
+	if inTrumpParagraph {
+		if _, err := s.Editor.TagActor(spanOf(t, s.Article, "Trump said", 0), annotate.ActorChoice{ID: trump.Actor}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s, trump
+}
+
+// lastLines returns the last n lines of screen.
+func lastLines(screen string, n int) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	return strings.Join(lines[max(len(lines)-n, 0):], "\n")
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // KeyMap is every key binding of the reader. The help line and the full help
@@ -50,6 +51,19 @@ type KeyMap struct {
 
 	Help key.Binding
 	Quit key.Binding
+
+	// In a dialog, and enter and esc in the search line.
+	Submit     key.Binding
+	Cancel     key.Binding
+	NextField  key.Binding
+	PrevField  key.Binding
+	PickNext   key.Binding // a picker's next match, else the next field
+	PickPrev   key.Binding
+	ChoiceNext key.Binding
+	ChoicePrev key.Binding
+	Choose     key.Binding // its n-th key picks the n-th choice
+	Yes        key.Binding // the answer to a dialog's question
+	No         key.Binding
 }
 
 // DefaultKeyMap returns the bindings of SPEC.md §4 and a few more.
@@ -101,6 +115,18 @@ func DefaultKeyMap() *KeyMap {
 
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		Submit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save, or search")),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		NextField:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		PrevField:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		PickNext:   key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next match/field")),
+		PickPrev:   key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "prev match/field")),
+		ChoiceNext: key.NewBinding(key.WithKeys("right", "l", "space"), key.WithHelp("→/l", "next choice")),
+		ChoicePrev: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous choice")),
+		Choose:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1…9", "choose by number")),
+		Yes:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, replace")),
+		No:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no, go back")),
 	}
 }
 
@@ -130,6 +156,11 @@ func (km *KeyMap) namedBindings() []struct {
 		{"next_pane", &km.NextPane}, {"prev_pane", &km.PrevPane},
 		{"open", &km.Open}, {"back", &km.Back}, {"filter", &km.Filter}, {"panel", &km.Panel}, {"follow", &km.Follow},
 		{"help", &km.Help}, {"quit", &km.Quit},
+		{"submit", &km.Submit}, {"cancel", &km.Cancel},
+		{"next_field", &km.NextField}, {"prev_field", &km.PrevField},
+		{"pick_next", &km.PickNext}, {"pick_prev", &km.PickPrev},
+		{"choice_next", &km.ChoiceNext}, {"choice_prev", &km.ChoicePrev}, {"choose", &km.Choose},
+		{"yes", &km.Yes}, {"no", &km.No},
 	}
 }
 
@@ -195,10 +226,12 @@ func (km *KeyMap) Remap(keys map[string][]string) error {
 }
 
 // keyContexts lists the bindings active together, by their names in
-// [keys]: those that each screen's Update (app.go's handleKey, the article
-// pane, listNav, the annotations, library and feed panes) matches a key
-// against. Dialogs and the search line read their keys themselves, so a
-// binding may share a key with them.
+// [keys]: those that each screen's Update (app.go's handleKey, the reader,
+// the article pane, listNav, the annotations, library and feed panes) and
+// a dialog's fields, its question and the search line match a key against.
+// A dialog or the search line takes every key while open, so a binding of
+// theirs may share a key with the screens'; one that is a printable
+// character is not typed into their text.
 func keyContexts() [][]string {
 	reader := []string{"quit", "help", "refresh", "save", "undo", "redo", "next_pane", "prev_pane",
 		"panel", "tag_actor", "tag_claim", "tag_position", "export", "edit", "delete", "delete_listed",
@@ -212,6 +245,10 @@ func keyContexts() [][]string {
 		slices.Concat(reader, moves, []string{"filter", "open"}),
 		// the library and a feed's items
 		slices.Concat([]string{"quit", "help", "back", "refresh", "open", "follow"}, moves),
+		// a dialog's fields
+		{"submit", "cancel", "next_field", "prev_field", "pick_next", "pick_prev", "choice_next", "choice_prev", "choose"},
+		// a dialog's question
+		{"submit", "cancel", "yes", "no"},
 	}
 }
 
@@ -269,8 +306,11 @@ func hasBlank(ks []string) bool {
 }
 
 // helpLabel writes keys as the help shows them: arrows as arrows,
-// alternatives joined by a slash.
+// alternatives joined by a slash, and the digits 1 to 9 in order as 1…9.
 func helpLabel(keys []string) string {
+	if slices.Equal(keys, []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}) {
+		return "1…9"
+	}
 	short := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn"}
 	out := make([]string, len(keys))
 	for i, k := range keys {
@@ -280,4 +320,32 @@ func helpLabel(keys []string) string {
 		out[i] = k
 	}
 	return strings.Join(out, "/")
+}
+
+// keyPair writes the first keys of two bindings as a hint does: arrows
+// side by side (↑↓), other keys with a slash between them.
+func keyPair(a, b key.Binding) string {
+	ka, kb := firstKey(a), firstKey(b)
+	if arrows := "↑↓←→"; strings.Contains(arrows, ka) && strings.Contains(arrows, kb) && ka != "" && kb != "" {
+		return ka + kb
+	}
+	return ka + "/" + kb
+}
+
+// firstKey is a binding's first key as the help writes it.
+func firstKey(b key.Binding) string {
+	if ks := b.Keys(); len(ks) > 0 {
+		return helpLabel(ks[:1])
+	}
+	return ""
+}
+
+// chosen is the choice a key picks by number (see KeyMap.Choose): the
+// index of the key among the binding's keys.
+func (km *KeyMap) chosen(msg tea.KeyPressMsg) (int, bool) {
+	if !km.Choose.Enabled() {
+		return 0, false
+	}
+	i := slices.Index(km.Choose.Keys(), msg.String())
+	return i, i >= 0
 }

@@ -29,6 +29,11 @@ func TestRemapClashes(t *testing.T) {
 		{name: "ctrl+c", keys: map[string][]string{"help": {"ctrl+c"}},
 			wantErr: `key "ctrl+c" always quits; give help another key`},
 
+		{name: "onto another key of the dialogs", keys: map[string][]string{"next_field": {"enter"}},
+			wantErr: `key "enter" is bound to both next_field and submit; give one of them another key`},
+		{name: "onto the other answer", keys: map[string][]string{"yes": {"n"}},
+			wantErr: `key "n" is bound to both yes and no; give one of them another key`},
+		{name: "a choice's number as the answer yes", keys: map[string][]string{"yes": {"1"}}},
 		{name: "swapped keys", keys: map[string][]string{"tag_actor": {"q"}, "quit": {"Q"}}},
 		{name: "a key of the article only, in the library", keys: map[string][]string{"search": {"enter"}}},
 		{name: "a key of the list only, in the article", keys: map[string][]string{"filter": {"s"}}},

@@ -7,6 +7,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
+
+	"stance/model/library"
 )
 
 // TestKeyNamesCoverKeyMap checks that every binding can be remapped from
@@ -74,5 +76,77 @@ func TestRemap(t *testing.T) {
 				t.Errorf("full help does not show %s for %s:\n%s", tt.help, b.Help().Desc, help)
 			}
 		})
+	}
+}
+
+// remapped is the default key map with keys remapped as the
+// configuration file's [keys] table would.
+func remapped(t *testing.T, keys map[string][]string) *KeyMap {
+	t.Helper()
+	km := DefaultKeyMap()
+	if err := km.Remap(keys); err != nil {
+		t.Fatal(err)
+	}
+	return km
+}
+
+// A remapped back key goes back from an article to the library or the
+// feed it was opened from, and from a feed to the library; the help says
+// which key it is.
+func TestRemappedBack(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	offline(t)
+	sources := append([]Source{{Path: feedSample, Feed: true}}, library.Bundled()...)
+	h := newHarness(t, New(Options{Sources: sources, Keys: remapped(t, map[string][]string{"back": {"B"}})}), wide.w, wide.h)
+	step := func(key string, want screen, what string) {
+		t.Helper()
+		h.keys(key)
+		if h.m.screen != want {
+			t.Fatalf("%s: screen %d, want %d:\n%s", what, h.m.screen, want, h.screen())
+		}
+	}
+	step("j", screenLibrary, "j in the library")
+	step("enter", screenReader, "enter on an article")
+	step("B", screenLibrary, "B in an article from the library")
+	step("k", screenLibrary, "k in the library")
+	step("enter", screenFeed, "enter on the feed")
+	if !strings.Contains(helpLine(h), "B library") {
+		t.Errorf("the feed's help does not name the back key: %q", helpLine(h))
+	}
+	step("enter", screenReader, "enter on the feed's first item (its text is the feed's)")
+	step("B", screenFeed, "B in an article from the feed")
+	step("B", screenLibrary, "B in the feed")
+}
+
+// Remapped dialog keys work in the dialogs, which hint at them, and the
+// full help lists them with the rest.
+func TestRemappedDialogKeys(t *testing.T) {
+	km := remapped(t, map[string][]string{"cancel": {"ctrl+g"}, "next_field": {"ctrl+n"}})
+	h := newHarness(t, New(Options{Session: newSeedSession(t, fakeAnnPath), Keys: km}), wide.w, wide.h)
+	h.keys("?")
+	help := h.screen()
+	for _, want := range []string{"Dialogs", pad("ctrl+g", 13) + " cancel", pad("ctrl+n", 13) + " next field", pad("1…9", 13) + " choose by number", pad("y", 13) + " yes, replace"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the full help lacks %q:\n%s", want, help)
+		}
+	}
+	h.keys("?", "w", "a")
+	if h.m.reader.dialog == nil {
+		t.Fatal("a did not open the actor dialog")
+	}
+	if screen := h.screen(); !strings.Contains(screen, "ctrl+n next") || !strings.Contains(screen, "ctrl+g cancel") {
+		t.Errorf("the dialog's hint does not name the remapped keys:\n%s", screen)
+	}
+	h.keys("esc", "tab")
+	if h.m.reader.dialog == nil || h.m.reader.dialog.focus != 0 {
+		t.Fatal("esc or tab still act in the dialog after their remapping")
+	}
+	h.keys("ctrl+n")
+	if h.m.reader.dialog.focus != 1 {
+		t.Errorf("ctrl+n did not move to the next field (focus %d)", h.m.reader.dialog.focus)
+	}
+	h.keys("ctrl+g")
+	if h.m.reader.dialog != nil {
+		t.Error("ctrl+g did not cancel the dialog")
 	}
 }

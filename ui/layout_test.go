@@ -26,11 +26,11 @@ const longSize = 1 << 20
 func openLong(t *testing.T) (*Model, tea.Cmd) {
 	t.Helper()
 	m := New(Options{Session: benchSession(t, longSize, 2000)})
-	if n := m.sess.Article.Len(); n <= syncLayoutLimit {
+	if n := m.reader.sess.Article.Len(); n <= syncLayoutLimit {
 		t.Fatalf("the article has %d code points, not more than %d", n, syncLayoutLimit)
 	}
 	_, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	if cmd == nil || m.article.wholeLayout == nil {
+	if cmd == nil || m.reader.article.wholeLayout == nil {
 		t.Fatal("a long article was laid out whole before its first frame")
 	}
 	return m, cmd
@@ -54,7 +54,7 @@ var percent = regexp.MustCompile(`\d+%`)
 // percent.
 func articleScreen(m *Model) string {
 	m.View()
-	return percent.ReplaceAllString(ansi.Strip(m.article.View()), "?%")
+	return percent.ReplaceAllString(ansi.Strip(m.reader.article.View()), "?%")
 }
 
 // TestFirstFrameBeforeWholeLayout checks that a long article's first frame
@@ -62,8 +62,8 @@ func articleScreen(m *Model) string {
 // layout gives.
 func TestFirstFrameBeforeWholeLayout(t *testing.T) {
 	m, cmd := openLong(t)
-	p := m.article
-	whole := newLayout(m.sess.Article, p.lay.width, 1, nil)
+	p := m.reader.article
+	whole := newLayout(m.reader.sess.Article, p.lay.width, 1, nil)
 	if n := len(p.lay.rows); n >= len(whole.rows)/10 {
 		t.Errorf("the first frame laid out %d of %d rows", n, len(whole.rows))
 	}
@@ -109,7 +109,7 @@ func TestKeysBeforeWholeLayout(t *testing.T) {
 		return keys(names...)
 	}
 	jumpToLast := func(m *Model) []tea.Msg {
-		anns := m.sess.Doc().Annotations
+		anns := m.reader.sess.Doc().Annotations
 		last := anns[0]
 		for _, a := range anns {
 			if a.Span.Start > last.Span.Start {
@@ -146,7 +146,7 @@ func TestKeysBeforeWholeLayout(t *testing.T) {
 				early.Update(msg)
 				ready.Update(msg)
 			}
-			e, r := early.article, ready.article
+			e, r := early.reader.article, ready.reader.article
 			if waited := e.wholeLayout == nil; waited != tc.waits {
 				t.Errorf("waited for the whole layout: %v, want %v (%d rows laid out)", waited, tc.waits, len(e.lay.rows))
 			}
@@ -181,7 +181,7 @@ func TestKeysBeforeWholeLayout(t *testing.T) {
 // when the width comes back to where it was.
 func TestResizeDiscardsStaleLayout(t *testing.T) {
 	m, at120 := openLong(t)
-	p := m.article
+	p := m.reader.article
 	_, at100 := m.Update(tea.WindowSizeMsg{Width: 100, Height: 40})
 	_, back := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	if at100 == nil || back == nil {
@@ -198,7 +198,7 @@ func TestResizeDiscardsStaleLayout(t *testing.T) {
 		}
 	}
 	deliverLayout(t, m, back)
-	want := newLayout(m.sess.Article, width, 1, nil)
+	want := newLayout(m.reader.sess.Article, width, 1, nil)
 	if p.wholeLayout != nil || !slices.Equal(p.lay.rows, want.rows) {
 		t.Errorf("after the current layout arrived: %d rows, want %d", len(p.lay.rows), len(want.rows))
 	}
@@ -213,11 +213,11 @@ func TestResizeDiscardsStaleLayout(t *testing.T) {
 func TestLayoutCommandRuns(t *testing.T) {
 	bubble(t, func(t *testing.T) {
 		h := newReader(t, benchSession(t, longSize, 0), 120, 40)
-		p := h.m.article
+		p := h.m.reader.article
 		if p.wholeLayout != nil {
 			t.Fatal("the whole layout never arrived")
 		}
-		if want := newLayout(h.m.sess.Article, p.lay.width, 1, nil); !slices.Equal(p.lay.rows, want.rows) {
+		if want := newLayout(h.m.reader.sess.Article, p.lay.width, 1, nil); !slices.Equal(p.lay.rows, want.rows) {
 			t.Errorf("%d rows, want %d", len(p.lay.rows), len(want.rows))
 		}
 		if !sawMsg[layoutDoneMsg](h) {
@@ -233,8 +233,8 @@ func TestKeyWaitsForRunningLayout(t *testing.T) {
 	done := make(chan tea.Msg)
 	go func() { done <- cmd() }()
 	frame(m, keyMsg("G"))
-	p := m.article
-	want := newLayout(m.sess.Article, p.lay.width, 1, nil)
+	p := m.reader.article
+	want := newLayout(m.reader.sess.Article, p.lay.width, 1, nil)
 	if p.wholeLayout != nil || !slices.Equal(p.lay.rows, want.rows) {
 		t.Fatalf("after G: %d rows, want all %d", len(p.lay.rows), len(want.rows))
 	}
@@ -258,8 +258,8 @@ func TestLayoutCommandFromEveryOpening(t *testing.T) {
 	writeFile(t, long, string(workload.Article(longSize)))
 	opened := func(t *testing.T, h *harness) {
 		t.Helper()
-		if h.m.sess == nil || h.m.article.wholeLayout != nil || !sawMsg[layoutDoneMsg](h) {
-			t.Errorf("the whole layout did not arrive by itself (session %v)", h.m.sess != nil)
+		if h.m.reader == nil || h.m.reader.article.wholeLayout != nil || !sawMsg[layoutDoneMsg](h) {
+			t.Errorf("the whole layout did not arrive by itself (session %v)", h.m.reader != nil)
 		}
 	}
 	t.Run("library", func(t *testing.T) {
@@ -268,7 +268,7 @@ func TestLayoutCommandFromEveryOpening(t *testing.T) {
 		h.wait = 10 * time.Second
 		h.send(openSourceMsg{src: src})
 		opened(t, h)
-		h.m.sess.Close()
+		h.m.reader.sess.Close()
 	})
 	t.Run("web page", func(t *testing.T) {
 		art, err := model.ParseText("long.txt", workload.Article(longSize))
@@ -283,7 +283,7 @@ func TestLayoutCommandFromEveryOpening(t *testing.T) {
 		h.wait = 10 * time.Second
 		h.send(snapshotFetchedMsg{src: Source{URL: snap.URL}, snap: snap})
 		opened(t, h)
-		h.m.sess.Close()
+		h.m.reader.sess.Close()
 	})
 }
 

@@ -102,7 +102,7 @@ func TestLibraryHome(t *testing.T) {
 	sources, _ = library.Sources()
 	h = newHarness(t, New(Options{Sources: sources}), wide.w, wide.h)
 	h.keys("G", "k", "k", "enter")
-	if h.m.sess == nil || h.m.sess.Doc().Article.URL != page || len(h.m.sess.Doc().Annotations) != 1 {
+	if h.m.reader == nil || h.m.reader.sess.Doc().Article.URL != page || len(h.m.reader.sess.Doc().Annotations) != 1 {
 		t.Fatalf("enter on a snapshot:\n%s", h.screen())
 	}
 }
@@ -230,4 +230,116 @@ func TestLibraryTellsSameTitlesApart(t *testing.T) {
 			t.Errorf("the narrow library does not show %q:\n%s", want, s)
 		}
 	}
+}
+
+func TestLibrary(t *testing.T) {
+	parallel(t, "enter opens", func(t *testing.T) {
+		h := newLibrary(t, wide)
+		h.keys("j", "j", "enter")
+		if !sawMsg[openSourceMsg](h) {
+			t.Fatal("enter produced no open message")
+		}
+		if h.m.reader == nil {
+			t.Fatalf("no article opened: %s", helpLine(h))
+		}
+		if h.m.reader.sess.Path != seedName || h.m.reader.sess.Article.Meta.Date != "2025-08-15" {
+			t.Errorf("opened %s", h.m.reader.sess.Path)
+		}
+		s := h.screen()
+		if !strings.Contains(s, "On Friday, the high-profile meeting") || !strings.Contains(s, "READ") {
+			t.Errorf("the reader does not show the article:\n%s", s)
+		}
+		if !strings.HasSuffix(h.m.reader.sess.AnnPath, string(filepath.Separator)+annotate.FolderName(seedFile, true)) {
+			t.Errorf("annotations of a bundled sample go to %s", h.m.reader.sess.AnnPath)
+		}
+	})
+	parallel(t, "esc goes back", func(t *testing.T) {
+		for _, back := range []string{"esc", "backspace"} {
+			h := newLibrary(t, wide)
+			typeKeys(h, []string{"G", "enter", back})
+			if h.m.reader != nil {
+				t.Fatalf("%s did not go back to the library", back)
+			}
+			if h.m.library.index != 5 {
+				t.Errorf("the library forgot its place: row %d", h.m.library.index)
+			}
+			if !strings.Contains(h.screen(), "Library · 6 articles") {
+				t.Error("the library is not on screen")
+			}
+		}
+	})
+	parallel(t, "esc clears a selection before going back", func(t *testing.T) {
+		h := newLibrary(t, wide)
+		typeKeys(h, []string{"enter", "v", "w", "esc"})
+		if h.m.reader == nil {
+			t.Fatal("esc with a selection left the article")
+		}
+		if _, ok := h.m.reader.article.Selection(); ok {
+			t.Error("esc did not clear the selection")
+		}
+	})
+	serial(t, "tagging updates the count", func(t *testing.T) {
+		t.Setenv("XDG_DATA_HOME", t.TempDir())
+		h := newLibrary(t, wide)
+		typeKeys(h, []string{"j", "j", "enter"})
+		typeKeys(h, keysOf(find("Donald Trump"), []string{"a", "enter"}))
+		h.wait = 2 * time.Second // the save and the library's refresh
+		h.keys("esc")            // clears the search highlights
+		if h.m.reader == nil || h.m.reader.article.query != "" {
+			t.Fatal("the first esc should clear the search and stay in the article")
+		}
+		h.keys("esc")
+		if h.m.reader != nil {
+			t.Fatal("esc did not go back")
+		}
+		path, err := annotate.Locate(seedFile, "", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc, err := annotate.Load(path); err != nil || len(doc.Annotations) != 1 {
+			t.Fatalf("going back did not save the annotation: %v", err)
+		}
+		row := strings.Split(h.screen(), "\n")[5]
+		if !strings.Contains(row, "No Breakthrough") || !strings.HasSuffix(strings.TrimRight(row, " │"), "1") {
+			t.Errorf("the seed's row does not count its annotation: %q", row)
+		}
+	})
+	parallel(t, "moving", func(t *testing.T) {
+		h := newLibrary(t, narrow)
+		steps := []struct {
+			key  string
+			want int
+		}{{"j", 1}, {"k", 0}, {"k", 0}, {"G", 5}, {"j", 5}, {"g", 0}, {"pgdown", 5}, {"pgup", 0}}
+		for _, s := range steps {
+			h.keys(s.key)
+			if h.m.library.index != s.want {
+				t.Errorf("after %s row %d, want %d", s.key, h.m.library.index, s.want)
+			}
+		}
+	})
+	parallel(t, "help", func(t *testing.T) {
+		h := newLibrary(t, wide)
+		h.keys("?")
+		if !h.m.help.shown {
+			t.Error("? did not open the help in the library")
+		}
+		h.keys("x")
+		if h.m.help.shown {
+			t.Error("a key did not close the help")
+		}
+	})
+}
+
+func TestEmptyLibrary(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h := newHarness(t, New(Options{}), narrow.w, narrow.h)
+		requireShape(t, h.screen(), narrow.w, narrow.h)
+		h.keys("j", "enter", "G", "enter")
+		if h.m.reader != nil {
+			t.Error("an empty library opened something")
+		}
+		if !strings.Contains(h.screen(), "0 articles") {
+			t.Errorf("the empty library does not say it is empty:\n%s", h.screen())
+		}
+	})
 }

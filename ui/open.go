@@ -158,19 +158,29 @@ func openWith(art *model.Article, name, source string, pre *annotate.Preloaded, 
 			notes = append(notes, "ctrl+s takes over once it has closed")
 		}
 	}
-	switch {
-	case o.Reanchor.Changed() && snap != nil && snap.Changed:
-		notes = append(notes, "the page changed: "+cmp.Or(o.Reanchor.String(), "the coding still fits"))
-	case o.Reanchor.Changed():
-		notes = append(notes, "the article changed: "+o.Reanchor.String())
-	case snap != nil && snap.Changed:
-		notes = append(notes, "the page changed since the last snapshot")
-	case snap != nil && snap.FromWeb && !o.New:
-		notes = append(notes, "the page has not changed")
+	if note := changeNote(o, snap); note != "" {
+		notes = append(notes, note)
 	}
 	if (o.Reanchor.Changed() || recorded) && !s.ReadOnly {
 		s.savedVersion = -1 // the new positions, or the page's URL, are worth saving
 	}
 	s.Notice = strings.Join(notes, "; ")
 	return s, nil
+}
+
+// changeNote says how the text changed since the coding was made: the
+// article's, or the page's since its last snapshot; "" when it did not,
+// or there is nothing to say.
+func changeNote(o *annotate.Opened, snap *web.Snapshot) string {
+	switch {
+	case o.Reanchor.Changed() && snap != nil && snap.Changed:
+		return "the page changed: " + cmp.Or(o.Reanchor.String(), "the coding still fits")
+	case o.Reanchor.Changed():
+		return "the article changed: " + o.Reanchor.String()
+	case snap != nil && snap.Changed:
+		return "the page changed since the last snapshot"
+	case snap != nil && snap.FromWeb && !o.New:
+		return "the page has not changed"
+	}
+	return ""
 }

@@ -17,17 +17,17 @@ func TestLibraryOpensInBackground(t *testing.T) {
 	h := newHarness(t, m, wide.w, wide.h)
 
 	cmd := m.update(openSourceMsg{Source{Path: article}})
-	if m.sess != nil {
+	if m.reader != nil {
 		t.Fatal("the article opened on the UI goroutine")
 	}
 	if !strings.Contains(h.screen(), "opening "+article+"…") {
 		t.Errorf("no spinner line while opening:\n%s", h.screen())
 	}
-	if again := m.update(openSourceMsg{Source{Path: article}}); again != nil || !strings.Contains(m.message, "already opening "+article) {
-		t.Errorf("a second open while opening: message %q", m.message)
+	if again := m.update(openSourceMsg{Source{Path: article}}); again != nil || !strings.Contains(m.line.text, "already opening "+article) {
+		t.Errorf("a second open while opening: message %q", m.line.text)
 	}
 	h.run(cmd)
-	if m.sess == nil || m.sess.Path != article {
+	if m.reader == nil || m.reader.sess.Path != article {
 		t.Fatalf("the article did not open: %s", h.screen())
 	}
 	if m.fetch.Active() {

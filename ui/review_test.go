@@ -29,11 +29,11 @@ func TestSidePanesFollowTheOpenArticle(t *testing.T) {
 	}
 	h.keys("enter")
 	typeKeys(h, keysOf(find("Zelenskyy"), []string{"a", "enter", "esc", "esc"}))
-	if h.m.sess != nil {
+	if h.m.reader != nil {
 		t.Fatal("esc esc did not go back to the library")
 	}
 	h.keys("j", "enter") // the next article
-	if h.m.sess == nil {
+	if h.m.reader == nil {
 		t.Fatal("enter did not open the next article")
 	}
 	if strings.Contains(h.screen(), "Zelenskyy") {
@@ -51,9 +51,9 @@ func TestJumpedAnnotationWinsTies(t *testing.T) {
 		}
 		h := newReader(t, c.sess, wide.w, wide.h)
 		h.keys("tab")
-		h.m.annotations.SelectID(c.noDeal.ID)
+		h.m.reader.annotations.SelectID(c.noDeal.ID)
 		h.keys("enter")
-		if got := h.m.inspector.current.ID; got != c.noDeal.ID {
+		if got := h.m.reader.inspector.current.ID; got != c.noDeal.ID {
 			t.Fatalf("after jumping to the claim the inspector shows %s", got)
 		}
 		h.keys("d")
@@ -126,13 +126,13 @@ func openSeedCopyIn(t *testing.T, dir string) (*Session, string) {
 func TestFailedSaveCancelsPendingQuit(t *testing.T) {
 	h, path := openSeedCopy(t, wide)
 	tagTrump(h)
-	h.m.saving = true // a save is running…
-	h.keys("q")       // …so the quit waits for it
+	h.m.reader.saver.running = true // a save is running…
+	h.keys("q")                     // …so the quit waits for it
 	if h.quit {
 		t.Fatal("q quit while a save was running")
 	}
-	h.send(savedMsg{version: h.m.sess.Editor.Version(), err: os.ErrPermission})
-	if h.m.afterSave != nil {
+	h.send(savedMsg{sess: h.m.reader.sess, version: h.m.reader.sess.Editor.Version(), err: os.ErrPermission})
+	if h.m.reader.saver.then != nil {
 		t.Error("the quit is still armed after the save failed")
 	}
 	if !strings.Contains(h.screen(), "stayed where it was") {
@@ -150,11 +150,11 @@ func TestFailedSaveCancelsPendingQuit(t *testing.T) {
 func TestClickOnTitleLine(t *testing.T) {
 	h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 	h.keys("pgdown", "pgdown")
-	before := h.m.article.Cursor()
-	r := h.m.rects().article
+	before := h.m.reader.article.Cursor()
+	r := h.m.reader.rects().article
 	h.send(tea.MouseClickMsg{X: r.x + 5, Y: r.y, Button: tea.MouseLeft})
-	if h.m.article.Cursor() != before {
-		t.Errorf("a click on the title line moved the cursor from %d to %d", before, h.m.article.Cursor())
+	if h.m.reader.article.Cursor() != before {
+		t.Errorf("a click on the title line moved the cursor from %d to %d", before, h.m.reader.article.Cursor())
 	}
 }
 
@@ -163,18 +163,18 @@ func TestClickOnTitleLine(t *testing.T) {
 func TestSearchCancelAndEmpty(t *testing.T) {
 	h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 	typeKeys(h, keysOf(find("Putin")))
-	before := len(h.m.article.matches)
+	before := len(h.m.reader.article.matches)
 	h.keys("/")
 	h.typeText("the")
 	h.keys("esc")
-	if h.m.article.query != "Putin" || len(h.m.article.matches) != before {
-		t.Errorf("after esc the query is %q with %d matches; want the previous %q with %d", h.m.article.query, len(h.m.article.matches), "Putin", before)
+	if h.m.reader.article.query != "Putin" || len(h.m.reader.article.matches) != before {
+		t.Errorf("after esc the query is %q with %d matches; want the previous %q with %d", h.m.reader.article.query, len(h.m.reader.article.matches), "Putin", before)
 	}
 	h.keys("/")
 	h.typeText("P")
 	h.keys("backspace")
-	if len(h.m.article.matches) != 0 {
-		t.Errorf("an emptied search still highlights %d matches", len(h.m.article.matches))
+	if len(h.m.reader.article.matches) != 0 {
+		t.Errorf("an emptied search still highlights %d matches", len(h.m.reader.article.matches))
 	}
 }
 
@@ -182,11 +182,11 @@ func TestSearchCancelAndEmpty(t *testing.T) {
 func TestTagPunctuationRefused(t *testing.T) {
 	h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
 	typeKeys(h, keysOf(find("Friday,"), []string{"esc"}))
-	if r := []rune(h.m.sess.Article.Text)[h.m.article.Cursor()]; r != ',' {
+	if r := []rune(h.m.reader.sess.Article.Text)[h.m.reader.article.Cursor()]; r != ',' {
 		t.Fatalf("the cursor is on %q, want the comma", r)
 	}
 	h.keys("a")
-	if h.m.dialog != nil {
+	if h.m.reader.dialog != nil {
 		t.Error("a on a comma opened the actor dialog")
 	}
 }
@@ -205,7 +205,7 @@ func TestEditKeepsActorWithSharedName(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newReader(t, sess, wide.w, wide.h)
-	h.m.article.JumpTo(span.Start)
+	h.m.reader.article.JumpTo(span.Start)
 	h.keys("e", "tab", "tab")
 	h.typeText("a note")
 	h.keys("enter")
@@ -247,7 +247,7 @@ func TestTakeOverKeepsConflictingEdits(t *testing.T) {
 	}
 	h.wait = 2 * time.Second
 	h.keys("ctrl+s")
-	if h.m.sess.ReadOnly {
+	if h.m.reader.sess.ReadOnly {
 		t.Fatalf("ctrl+s did not take over: %s", h.screen())
 	}
 	files, _ := filepath.Glob(path + ".conflict-*")
@@ -267,13 +267,13 @@ func TestTakeOverKeepsConflictingEdits(t *testing.T) {
 func TestPageArrivingDuringQuit(t *testing.T) {
 	h, _ := openSeedCopy(t, wide)
 	tagTrump(h)
-	h.m.saving = true
+	h.m.reader.saver.running = true
 	h.keys("q") // waits for the running save
 	h.send(snapshotFetchedMsg{src: Source{URL: "https://example.com/a"}, snap: nil})
-	if h.m.afterSave == nil {
+	if h.m.reader.saver.then == nil {
 		t.Fatal("the page replaced the waiting quit")
 	}
-	h.send(savedMsg{version: h.m.sess.Editor.Version(), snap: h.m.sess.snapshot()})
+	h.send(savedMsg{sess: h.m.reader.sess, version: h.m.reader.sess.Editor.Version(), snap: h.m.reader.sess.snapshot()})
 	if !h.quit {
 		t.Error("the quit did not happen after the save")
 	}
@@ -285,14 +285,14 @@ func TestPageArrivingDuringQuit(t *testing.T) {
 func TestRefreshArrivingDuringQuit(t *testing.T) {
 	h, _ := openSeedCopy(t, wide)
 	tagTrump(h)
-	h.m.sess.Doc().Article.URL = "https://example.com/a"
-	h.m.saving = true
+	h.m.reader.sess.Doc().Article.URL = "https://example.com/a"
+	h.m.reader.saver.running = true
 	h.keys("q") // waits for the running save
-	h.send(refreshedMsg{url: "https://example.com/a", art: h.m.sess.Article})
-	if h.m.afterSave == nil || !strings.Contains(helpLine(h), "not refreshed") {
+	h.send(refreshedMsg{url: "https://example.com/a", art: h.m.reader.sess.Article})
+	if h.m.reader.saver.then == nil || !strings.Contains(helpLine(h), "not refreshed") {
 		t.Fatalf("the page replaced the waiting quit: %s", helpLine(h))
 	}
-	h.send(savedMsg{version: h.m.sess.Editor.Version(), snap: h.m.sess.snapshot()})
+	h.send(savedMsg{sess: h.m.reader.sess, version: h.m.reader.sess.Editor.Version(), snap: h.m.reader.sess.snapshot()})
 	if !h.quit {
 		t.Error("the quit did not happen after the save")
 	}
@@ -351,11 +351,11 @@ func TestTakeOverOfAReadOnlyFile(t *testing.T) {
 	h := newReader(t, second, wide.w, wide.h)
 	h.wait = 2 * time.Second
 	h.keys("ctrl+s")
-	if want := "took over, but still read-only: the file has no write permission (mode 0444), so it is not written"; !h.m.sess.ReadOnly || h.m.message != want {
-		t.Errorf("after ctrl+s: read-only %v, %q; want %q", h.m.sess.ReadOnly, h.m.message, want)
+	if want := "took over, but still read-only: the file has no write permission (mode 0444), so it is not written"; !h.m.reader.sess.ReadOnly || h.m.line.text != want {
+		t.Errorf("after ctrl+s: read-only %v, %q; want %q", h.m.reader.sess.ReadOnly, h.m.line.text, want)
 	}
 	if after, _ := os.ReadFile(path); string(after) != string(before) {
 		t.Error("the read-only file was written")
 	}
-	h.m.sess.Close()
+	h.m.reader.sess.Close()
 }

@@ -11,47 +11,6 @@ import (
 	"stance/annotate"
 )
 
-// autosaveMsg fires a moment after an edit; it saves only if no later edit
-// came in the meantime.
-type autosaveMsg struct{ version int }
-
-// savedMsg reports a finished save of the given document version.
-type savedMsg struct {
-	version int
-	snap    *annotate.Document // what was saved, the base for absorbing a merge
-	res     annotate.SaveResult
-	err     error
-}
-
-func (m *Model) scheduleSave() tea.Cmd {
-	v := m.sess.Editor.Version()
-	return tea.Tick(autosaveDelay, func(time.Time) tea.Msg { return autosaveMsg{v} })
-}
-
-// save writes the document off the UI goroutine: serialising 10,000
-// annotations takes tens of milliseconds, so it works on a snapshot. Only
-// one write runs at a time, so an older version never lands after a newer.
-func (m *Model) save() tea.Cmd {
-	s := m.sess
-	if s == nil || s.ReadOnly || !s.Dirty() {
-		return nil
-	}
-	if m.saving {
-		m.saveAgain = true
-		return nil
-	}
-	snap := s.snapshot()
-	m.saving = true
-	version := s.Editor.Version()
-	done := make(chan struct{})
-	m.saveDone = done
-	return safeCmd(func() tea.Msg {
-		defer close(done)
-		res, err := s.writeDoc(snap)
-		return savedMsg{version: version, snap: snap, res: res, err: err}
-	})
-}
-
 // Shutdown keeps what the program has not saved and lets the article go,
 // once the program has ended. A quit has done both already; Shutdown is
 // for the ends that never reach Update: SIGTERM, which Bubble Tea turns
@@ -66,15 +25,10 @@ func (m *Model) save() tea.Cmd {
 // failed): nil only when nothing was left out.
 func (m *Model) Shutdown() error {
 	m.pending.close()
-	if m.saveDone != nil {
-		select {
-		case <-m.saveDone:
-		case <-time.After(shutdownWait):
-		}
-	}
-	if s := m.sess; s != nil {
-		defer s.Close()
-		if m.fatal == nil && !m.left {
+	if r := m.reader; r != nil {
+		r.saver.Wait(shutdownWait)
+		defer r.sess.Close()
+		if m.fatal == nil && !m.quitting.left {
 			if err := m.saveNow(); err != nil {
 				if kerr := m.keepUnsaved(err); kerr != nil {
 					m.lost(err, kerr)
@@ -91,113 +45,33 @@ func (m *Model) Shutdown() error {
 // shutdownWait bounds how long Shutdown waits for a running save.
 const shutdownWait = 10 * time.Second
 
-func (m *Model) saved(msg savedMsg) tea.Cmd {
-	m.saving = false
-	s := m.sess
-	if s == nil {
-		return nil
-	}
-	if msg.err != nil {
-		m.saveErr = msg.err.Error()
-		what := ""
-		if m.afterSave != nil {
-			what = " (so stance stayed where it was)"
-		}
-		// What waited for this save does not go ahead on a later one.
-		m.afterSave, m.saveAgain, m.announceSave = nil, false, false
-		m.fetch.Stop()
-		m.setError("could not save: " + msg.err.Error() + what)
-		return nil
-	}
-	m.saveErr = ""
-	if m.announceSave && m.message == "" {
-		m.setMessage("saved " + shortPath(s.savePath()))
-	}
-	m.announceSave = false
-	m.afterWrite(msg.version, msg.snap, msg.res)
-	if then := m.afterSave; then != nil {
-		m.afterSave = nil
-		return then()
-	}
-	if m.saveAgain || s.Dirty() {
-		// Edits made during the save (or merged in by it) are saved too.
-		m.saveAgain = false
-		return m.scheduleSave()
-	}
-	return nil
-}
-
-// afterWrite brings what a save found on disk into the session: changes
-// another program made (merged), or the news that they could not be merged
-// and this session's version went to a conflict file.
-func (m *Model) afterWrite(version int, snap *annotate.Document, res annotate.SaveResult) {
-	s := m.sess
-	s.written = true
-	editedSince := s.Editor.Version() != version
-	if res.Merged != nil {
-		conflicts := s.Editor.Absorb(snap, res.Merged)
-		msg := "the annotations file changed on disk: its changes were merged"
-		if len(conflicts) > 0 {
-			msg += fmt.Sprintf(" (%d kept as edited here)", len(conflicts))
-		}
-		m.setMessage(msg)
-		m.annotations.clampIndex()
-		m.syncInspector()
-	}
-	if !editedSince {
-		s.savedVersion = s.Editor.Version()
-	}
-	if res.Path != "" && res.Path != s.AnnPath {
-		s.conflictPath = res.Path
-	}
-	if res.Reason != "" {
-		m.setError(res.Reason + "; this session's version is saved to " + shortPath(res.Path))
-	}
-}
-
-// saveNow writes the document synchronously: on quit and going back to the
-// library, when there is no later frame to report to. The edits of a
-// read-only session go to a recovery file instead.
+// saveNow writes the open session's coding at once (see saver.SaveNow),
+// keeping the line a read-only session's recovery file leaves for the end
+// of the program.
 func (m *Model) saveNow() error {
-	s := m.sess
-	if s == nil || !s.Dirty() {
+	r := m.reader
+	if r == nil {
 		return nil
 	}
-	if s.ReadOnly {
-		// Leaving a read-only session with edits: they go to a recovery
-		// file beside the annotations, and stance says where.
-		path, err := annotate.WriteRecovery(s.AnnPath, s.Doc())
-		if err != nil {
-			return fmt.Errorf("the annotations file is read-only and your changes could not be kept: %w", err)
-		}
-		s.savedVersion = s.Editor.Version()
-		m.unsaved = append(m.unsaved, shortPath(s.AnnPath)+" was read-only: your changes are kept in "+path)
-		m.setMessage("the annotations file was read-only: your changes are kept in " + shortPath(path))
-		return nil
+	kept, merged, err := r.saver.SaveNow()
+	if kept != "" {
+		m.unsaved = append(m.unsaved, kept)
 	}
-	version, snap := s.Editor.Version(), s.snapshot()
-	res, err := s.writeDoc(snap)
-	if err != nil {
-		return err
+	if merged {
+		r.refreshPanes()
 	}
-	m.saveErr = ""
-	m.afterWrite(version, snap, res)
-	return nil
+	return err
 }
 
-// keepUnsaved writes the session's document, which saving could not write
-// (failed), to a recovery file: beside the annotations file, or in the data
-// folder if its folder takes nothing either; the line recorded for the end
-// of the program says where. The error says why no recovery file could be
-// written.
+// keepUnsaved writes the open session's coding, which saving could not
+// write (failed), to a recovery file, and records where for the end of the
+// program. The error says why no recovery file could be written.
 func (m *Model) keepUnsaved(failed error) error {
-	s := m.sess
-	path, err := annotate.WriteRecovery(s.AnnPath, s.Doc())
+	kept, err := m.reader.saver.KeepUnsaved(failed)
 	if err != nil {
 		return err
 	}
-	s.savedVersion = s.Editor.Version()
-	m.unsaved = append(m.unsaved, "not saved: "+failed.Error()+"; your annotations are kept in "+path)
+	m.unsaved = append(m.unsaved, kept)
 	return nil
 }
 
@@ -211,16 +85,16 @@ func (m *Model) lost(failed, unkept error) {
 // file writable, once that stance has closed it: the file is reloaded (it
 // may have been saved since) and this session's unsaved edits, if any, are
 // brought in.
-func (m *Model) takeOver() tea.Cmd {
-	s := m.sess
+func (r *reader) takeOver() tea.Cmd {
+	s := r.sess
 	if s.File == nil || !errors.Is(s.File.ReadOnly(), annotate.ErrLocked) {
-		m.setError("read-only: " + readOnlyReason(s))
+		r.line.setError("read-only: " + readOnlyReason(s))
 		return nil
 	}
 	mine := s.snapshot()
 	o, err := s.File.TakeOver()
 	if err != nil {
-		m.setError("still read-only: " + err.Error())
+		r.line.setError("still read-only: " + err.Error())
 		return nil
 	}
 	fresh := NewSession(s.Article, o.Doc, s.Path, s.AnnPath)
@@ -242,7 +116,7 @@ func (m *Model) takeOver() tea.Cmd {
 		if conflicts := fresh.Editor.Absorb(s.opened, mine); len(conflicts) > 0 {
 			path, err := annotate.WriteConflict(s.AnnPath, mine)
 			if err != nil {
-				m.setError("could not keep this session's conflicting changes: " + err.Error())
+				r.line.setError("could not keep this session's conflicting changes: " + err.Error())
 				return nil
 			}
 			msg = fmt.Sprintf("took over %s; %d of your changes conflict with the saved ones: yours are kept in %s",
@@ -252,13 +126,13 @@ func (m *Model) takeOver() tea.Cmd {
 	if o.Reanchor.Changed() {
 		msg += "; " + o.Reanchor.String()
 	}
-	cursor := m.article.Cursor()
-	m.openSession(fresh) // saved below, changed or not: the take-over is written
-	m.article.JumpTo(cursor)
+	cursor := r.article.Cursor()
+	r.show(fresh) // saved below, changed or not: the take-over is written
+	r.article.JumpTo(cursor)
 	fresh.lastClaim = s.lastClaim
 	fresh.written = s.written || !o.New
-	m.setMessage(msg)
-	return m.scheduleSave()
+	r.line.set(msg)
+	return r.saver.Schedule()
 }
 
 func readOnlyReason(s *Session) string {
@@ -288,42 +162,52 @@ func readOnlyWhy(err error, path string) string {
 // even that file be written, the reader stays open again, and a third quit
 // leaves without them.
 func (m *Model) quit() tea.Cmd {
-	if m.saving {
-		m.afterSave = m.quit
+	if m.reader != nil && m.reader.saver.Then(m.quit) {
 		return nil
 	}
 	q := m.common.Keys.Quit.Help().Key
 	if err := m.saveNow(); err != nil {
 		switch {
-		case !m.forceQuit:
-			m.forceQuit = true
-			m.setError("not saved — " + q + " again quits, keeping your annotations in a recovery file: " + err.Error())
+		case !m.quitting.force:
+			m.quitting.force = true
+			m.line.setError("not saved — " + q + " again quits, keeping your annotations in a recovery file: " + err.Error())
 			return nil
-		case m.loseQuit:
-			m.lost(err, m.unkept)
+		case m.quitting.lose:
+			m.lost(err, m.quitting.unkept)
 		default:
 			if kerr := m.keepUnsaved(err); kerr != nil {
-				m.loseQuit, m.unkept = true, kerr
-				m.setError("not saved, nor kept in a recovery file — " + q + " again quits and loses your changes: " + kerr.Error())
+				m.quitting.lose, m.quitting.unkept = true, kerr
+				m.line.setError("not saved, nor kept in a recovery file — " + q + " again quits and loses your changes: " + kerr.Error())
 				return nil
 			}
 		}
 	}
-	m.left = true
-	if m.sess != nil {
-		m.sess.Close()
+	m.quitting.left = true
+	if m.reader != nil {
+		m.reader.sess.Close()
 	}
 	return tea.Quit
 }
+
+// quitState is how far a quit that could not save has gone (see quit).
+type quitState struct {
+	force  bool  // the last quit failed to save: the next keeps a recovery file and leaves
+	lose   bool  // not even a recovery file could be written: the next quit loses the edits
+	unkept error // why not
+	left   bool  // a quit has ended the session: nothing is left for Shutdown to save
+}
+
+// reset forgets a failed quit: a key other than quit was pressed.
+func (q *quitState) reset() { q.force, q.lose = false, false }
 
 // recoverDocument keeps the coding when the program must stop on an
 // internal error: a recovery file beside the annotations, never a silent
 // loss. It returns the error to print, naming the file.
 func (m *Model) recoverDocument(cause error) error {
-	s := m.sess
-	if s == nil || !s.Dirty() {
+	if m.reader == nil || !m.reader.sess.Dirty() {
 		return cause
 	}
+	s := m.reader.sess
 	path, err := annotate.WriteRecovery(s.AnnPath, s.Doc())
 	if err != nil {
 		return fmt.Errorf("%w; and the annotations could not be kept: %v", cause, err)

@@ -42,7 +42,7 @@ func loadSaved(t *testing.T, h *harness, path string) *annotate.Document {
 	if err != nil {
 		t.Fatalf("loading the saved annotations: %v", err)
 	}
-	if probs := annotate.Validate(doc, h.m.sess.Article); len(probs) > 0 {
+	if probs := annotate.Validate(doc, h.m.reader.sess.Article); len(probs) > 0 {
 		t.Errorf("the saved file has problems: %v", probs)
 	}
 	return doc
@@ -80,7 +80,7 @@ func TestAutosave(t *testing.T) {
 		if len(doc.Actors) != 1 || doc.Actors[0].Name != "Donald Trump" {
 			t.Errorf("saved actors = %+v", doc.Actors)
 		}
-		if doc.Article.Source != strings.TrimSuffix(path, annotate.FileSuffix) || doc.Article.SHA256 != h.m.sess.Article.SHA256() {
+		if doc.Article.Source != strings.TrimSuffix(path, annotate.FileSuffix) || doc.Article.SHA256 != h.m.reader.sess.Article.SHA256() {
 			t.Errorf("saved article = %+v", doc.Article)
 		}
 		data, _ := os.ReadFile(path)
@@ -92,7 +92,7 @@ func TestAutosave(t *testing.T) {
 		if names := dirNames(t, filepath.Dir(path)); !slices.Equal(names, []string{lock, seedFile, seedFile + annotate.FileSuffix}) {
 			t.Errorf("the directory holds %q: a temporary file was left behind", names)
 		}
-		if h.m.sess.Dirty() {
+		if h.m.reader.sess.Dirty() {
 			t.Error("the session is still dirty after the save")
 		}
 		if got := statusLine(h); !strings.Contains(got, "saved") || strings.Contains(got, "unsaved") {
@@ -108,16 +108,16 @@ func TestAutosaveDebounce(t *testing.T) {
 	bubble(t, func(t *testing.T) {
 		h, path := openSeedCopy(t, wide)
 		tagTrump(h) // its autosave is dropped: h.wait is shorter
-		first := h.m.sess.Editor.Version()
+		first := h.m.reader.sess.Editor.Version()
 		typeKeys(h, keysOf(find("Vladimir Putin"), []string{"a", "enter"}))
-		if _, cmd := h.m.Update(autosaveMsg{version: first}); cmd != nil {
+		if _, cmd := h.m.Update(autosaveMsg{sess: h.m.reader.sess, version: first}); cmd != nil {
 			t.Error("a stale autosave started a save")
 		}
 		if _, err := os.Stat(path); err == nil {
 			t.Fatal("a stale autosave wrote the file")
 		}
 		h.wait = time.Second
-		h.send(autosaveMsg{version: h.m.sess.Editor.Version()})
+		h.send(autosaveMsg{sess: h.m.reader.sess, version: h.m.reader.sess.Editor.Version()})
 		if doc := loadSaved(t, h, path); len(doc.Annotations) != 2 {
 			t.Errorf("saved %d annotations, want 2", len(doc.Annotations))
 		}
@@ -149,7 +149,7 @@ func TestSaveKey(t *testing.T) {
 		// An undo is a change too.
 		h.wait = 100 * time.Millisecond
 		h.keys("u")
-		if !h.m.sess.Dirty() || !strings.Contains(statusLine(h), "unsaved") {
+		if !h.m.reader.sess.Dirty() || !strings.Contains(statusLine(h), "unsaved") {
 			t.Error("after an undo the document is not marked unsaved")
 		}
 		h.wait = time.Second
@@ -300,7 +300,7 @@ func TestQuitAfterFailedSave(t *testing.T) {
 			tagTrump(h)
 			h.wait = time.Second
 			h.keys("ctrl+s")
-			if got := h.m.message; !strings.HasPrefix(got, "could not save: ") || !strings.Contains(got, f.want) {
+			if got := h.m.line.text; !strings.HasPrefix(got, "could not save: ") || !strings.Contains(got, f.want) {
 				t.Errorf("message = %q, want the save error", got)
 			}
 			h.keys("q")
@@ -412,7 +412,7 @@ func TestShutdownSaves(t *testing.T) {
 	// A read-only session with edits: the same, beside the annotations.
 	parallel(t, "read-only", func(t *testing.T) {
 		h, path := openSeedCopy(t, wide)
-		h.m.sess.ReadOnly = true
+		h.m.reader.sess.ReadOnly = true
 		tagTrump(h)
 		files := func() []string { f, _ := filepath.Glob(path + ".recovered-*"); return f }
 		err := h.m.Shutdown()

@@ -26,6 +26,17 @@ type statusInfo struct {
 	isError   bool
 }
 
+// messageLine is the line under the status bar: the latest action or
+// error, until the next key. The root model and the reader share it.
+type messageLine struct {
+	text    string
+	isError bool
+}
+
+func (l *messageLine) set(s string)      { l.text, l.isError = s, false }
+func (l *messageLine) setError(s string) { l.text, l.isError = s, true }
+func (l *messageLine) clear()            { l.text, l.isError = "", false }
+
 // codingCounts is what the status bar counts of the coding, as the
 // reports (stance stats, the Markdown export) count it: the actors and
 // claims in the registries, and the positions recorded. Mentions are in
@@ -152,6 +163,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		{"Select & search", []key.Binding{km.Visual, km.Sentence, km.Clear, km.Search, km.NextMatch, km.PrevMatch}},
 		{"Code", []key.Binding{km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Delete, km.DeleteListed, km.Undo, km.Redo, km.Save, km.Export, km.Refresh, km.Copy, km.EditNote}},
 		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Help, km.Quit}},
+		{"Dialogs", []key.Binding{km.Submit, km.Cancel, km.NextField, km.PrevField, km.PickNext, km.PickPrev, km.ChoiceNext, km.ChoicePrev, km.Choose, km.Yes, km.No}},
 	}
 	var cols []string
 	for _, g := range groups {
@@ -165,7 +177,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 	}
 	// Two columns of groups when there is room, else one.
 	if width >= 64 {
-		left := joinBlocks(cols[0], cols[1])
+		left := joinBlocks(joinBlocks(cols[0], cols[1]), cols[4])
 		right := joinBlocks(cols[2], cols[3])
 		return sideBySide(left, right, 32)
 	}

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
+	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -48,5 +51,63 @@ func TestStatusNew(t *testing.T) {
 		if got := ansi.Strip(renderStatus(st, tt.info, 80)); !strings.Contains(got, tt.want) {
 			t.Errorf("status %q, want it to hold %q", got, tt.want)
 		}
+	}
+}
+
+// TestStatusShowsSaveState checks, at every width, that the status bar
+// tells an unsaved document from a saved one and a failed save from both.
+func TestStatusShowsSaveState(t *testing.T) {
+	for _, sz := range []size{wide, narrow, tiny} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			ok, okPath := openSeedCopy(t, sz)
+			bad, badPath := openSeedCopy(t, sz)
+			// A directory where the file should be: every save fails.
+			if err := os.Mkdir(badPath, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range []*harness{ok, bad} {
+				tagTrump(h)
+				h.keys("esc")
+			}
+			unsaved := statusLine(ok)
+			for _, h := range []*harness{ok, bad} {
+				h.wait = time.Second
+				h.keys("ctrl+s")
+				h.wait = 100 * time.Millisecond
+				h.keys("esc") // the message goes; the status stays
+			}
+			if _, err := os.Stat(okPath); err != nil {
+				t.Fatal(err)
+			}
+			saved, failed := statusLine(ok), statusLine(bad)
+			if unsaved == saved {
+				t.Errorf("the status bar looks the same unsaved and saved: %q", saved)
+			}
+			if failed == saved || failed == unsaved {
+				t.Errorf("a failed save is not visible in the status bar: %q (saved: %q)", failed, saved)
+			}
+		})
+	}
+}
+
+// The status bar counts the coding as the reports do: actors and claims in
+// the registries (a speaker named in the claim dialog is an actor, though
+// never tagged in the text), and positions recorded.
+func TestStatusCounts(t *testing.T) {
+	h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+	typeKeys(h, keysOf(find("no deal until"), []string{"s", "c", "Donald Trump", "enter"}))
+	if h.m.reader.dialog != nil {
+		t.Fatalf("the claim dialog is still open: %s", h.m.reader.dialog.err)
+	}
+	if !strings.Contains(h.screen(), "1 actor · 1 claim · 0 positions") {
+		t.Errorf("status after a claim with a new speaker:\n%s", lastLines(h.screen(), 2))
+	}
+	typeKeys(h, []string{"esc", "p", "enter"})
+	if !strings.Contains(h.screen(), "1 actor · 1 claim · 1 position") {
+		t.Errorf("status after a position:\n%s", lastLines(h.screen(), 2))
+	}
+	h.send(tea.WindowSizeMsg{Width: narrow.w, Height: narrow.h})
+	if !strings.Contains(h.screen(), "A1 C1 P1") {
+		t.Errorf("narrow status:\n%s", lastLines(h.screen(), 2))
 	}
 }
