@@ -18,19 +18,24 @@ func main() {
 	size := flag.Int("size", 500<<10, "bytes of article to write")
 	out := flag.String("o", "", "file to write")
 	notes := flag.Int("notes", 0, "also write FILE.stance.json with this many annotations")
+	prose := flag.Bool("prose", false, "write prose in which no passage repeats (workload.Prose), not the samples one after another")
+	edits := flag.Int("edits", 0, "with -notes: then edit the article as a correction does, a word inserted into this many quotes")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "workload: -o FILE is required")
 		os.Exit(2)
 	}
-	if err := write(*out, *size, *notes); err != nil {
+	if err := write(*out, *size, *notes, *edits, *prose); err != nil {
 		fmt.Fprintln(os.Stderr, "workload:", err)
 		os.Exit(1)
 	}
 }
 
-func write(path string, size, notes int) error {
+func write(path string, size, notes, edits int, prose bool) error {
 	raw := workload.Article(size)
+	if prose {
+		raw = workload.Prose(size)
+	}
 	if err := os.WriteFile(path, raw, 0o644); err != nil {
 		return err
 	}
@@ -44,5 +49,13 @@ func write(path string, size, notes int) error {
 	doc := annotate.New(art, filepath.Base(path), annotate.Generator())
 	c := workload.Annotations(art, notes)
 	doc.Actors, doc.Claims, doc.Annotations = c.Actors, c.Claims, c.Annotations
-	return doc.Save(annotate.PathFor(path))
+	if err := doc.Save(annotate.PathFor(path)); err != nil {
+		return err
+	}
+	if edits == 0 {
+		return nil
+	}
+	edited, touched := workload.Edited(art, c, edits)
+	fmt.Fprintf(os.Stderr, "workload: %s: %d edits touch %d quotes\n", path, edits, touched)
+	return os.WriteFile(path, edited, 0o644)
 }
