@@ -6,7 +6,8 @@
 # peak memory. .ci/compare/main.go says how; docs/performance.md has the
 # figures.
 # Usage: .ci/compare.sh [RUNS] [ONLY]   (default 5 runs; ONLY picks the rows
-# whose name contains it)
+# whose name contains it). BEFORE=REV .ci/compare.sh measures stance as of
+# git revision REV beside this one, in the same runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -15,6 +16,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 go build -o "$work/stance" .
+before=()
+if [ -n "${BEFORE:-}" ]; then
+  mkdir "$work/before-src"
+  git archive "$BEFORE" | tar -x -C "$work/before-src"
+  (cd "$work/before-src" && go build -o "$work/stance-before" .)
+  before=(-before "$work/stance-before")
+fi
 go build -o "$work/compare" ./.ci/compare
 go build -o "$work/workload" ./.ci/workload
 "$work/workload" -size $((10 * 1024)) -o "$work/10KB.txt"
@@ -23,4 +31,4 @@ go build -o "$work/workload" ./.ci/workload
 "$work/workload" -size $((20 * 1024 * 1024)) -o "$work/20MB.txt"
 "$work/workload" -prose -size $((5 * 1024 * 1024)) -notes 10000 -edits 21 -o "$work/5MB-10k-edited.txt"
 cp "$work/5MB-10k-edited.txt.stance.json" "$work/5MB-10k-edited.txt.stance.json.orig"
-"$work/compare" -dir "$work" -stance "$work/stance" -runs "$runs" -only "$only"
+"$work/compare" -dir "$work" -stance "$work/stance" "${before[@]}" -runs "$runs" -only "$only"

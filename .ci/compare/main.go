@@ -19,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,12 +53,13 @@ func main() {
 	runs := flag.Int("runs", 5, "runs of every measure")
 	keys := flag.Int("keys", 40, "paced keys of each kind in a run")
 	only := flag.String("only", "", "measure only the rows whose name contains this")
+	before := flag.String("before", "", "another stance binary to measure beside it, as \"before\"")
 	flag.Parse()
 	if *dir == "" || *stance == "" {
 		fmt.Fprintln(os.Stderr, "compare: -dir and -stance are required")
 		os.Exit(2)
 	}
-	if err := run(*dir, *stance, *runs, *keys, *only); err != nil {
+	if err := run(*dir, *stance, *before, *runs, *keys, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "compare:", err)
 		os.Exit(1)
 	}
@@ -69,8 +71,11 @@ type program struct {
 	argv func(file string) []string
 }
 
-func programs(stance string) []program {
+func programs(stance, before string) []program {
 	progs := []program{{"stance", func(f string) []string { return []string{stance, f} }}}
+	if before != "" {
+		progs = append(progs, program{"before", func(f string) []string { return []string{before, f} }})
+	}
 	if p, err := exec.LookPath("less"); err == nil {
 		progs = append(progs, program{"less", func(f string) []string { return []string{p, f} }})
 	}
@@ -103,13 +108,13 @@ func measures() []measure {
 		{name: "G, 5 MB + 10k", file: "5MB-10k.txt", unit: "ms", run: keyToEnd},
 		{name: "/" + word + " + enter pasted, 5 MB", file: "5MB.txt", unit: "ms", run: searchPasted},
 		{name: "/" + word + " + enter typed, 5 MB (enter → result)", file: "5MB.txt", unit: "ms", run: searchTyped},
-		{name: "re-open 5 MB + 10k after an edit touching 21 quotes", file: "5MB-10k-edited.txt", progs: []string{"stance"}, unit: "ms", run: reopenEdited},
+		{name: "re-open 5 MB + 10k after an edit touching 21 quotes", file: "5MB-10k-edited.txt", progs: []string{"stance", "before"}, unit: "ms", run: reopenEdited},
 		{name: "peak RSS, 5 MB", file: "5MB.txt", unit: "MB", run: peakRSS},
 		{name: "peak RSS, 5 MB + 10k", file: "5MB-10k.txt", unit: "MB", run: peakRSS},
 	}
 }
 
-func run(dir, stance string, runs, keys int, only string) error {
+func run(dir, stance, before string, runs, keys int, only string) error {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return err
@@ -120,7 +125,7 @@ func run(dir, stance string, runs, keys int, only string) error {
 	}
 	defer b.close()
 	b.keys = keys
-	progs := programs(stance)
+	progs := programs(stance, before)
 	floor, err := b.floor(runs)
 	if err != nil {
 		return err
@@ -128,9 +133,9 @@ func run(dir, stance string, runs, keys int, only string) error {
 	load := loadAverage()
 	fmt.Printf("%-52s %-10s", "measure (min / median of "+strconv.Itoa(runs)+" runs)", "unit")
 	for _, p := range progs {
-		fmt.Printf(" %-19s", p.name)
+		fmt.Printf(" %-17s", p.name)
 	}
-	fmt.Printf(" %s\n", "stance ÷ others (min / median)")
+	fmt.Printf(" %s\n", "stance ÷ others (min / median; paced keys: p50 / p99)")
 	for _, m := range measures() {
 		if only != "" && !strings.Contains(m.name, only) {
 			continue
@@ -159,7 +164,7 @@ func run(dir, stance string, runs, keys int, only string) error {
 func printRow(m measure, progs []program, results map[string][]float64) {
 	fmt.Printf("%-52s %-10s", m.name, m.unit)
 	for _, p := range progs {
-		fmt.Printf(" %-19s", minMedian(results[p.name], m.unit))
+		fmt.Printf(" %-17s", minMedian(results[p.name], m.unit))
 	}
 	var ratios []string
 	s := results["stance"]
@@ -240,6 +245,7 @@ func pacedKeys(key string) func(b *bench, p program, file string) ([]float64, er
 		}
 		defer b.kill()
 		var out []float64
+		rng := rand.New(rand.NewPCG(1, 2))
 		for range b.keys {
 			before, err := b.capture()
 			if err != nil {
@@ -254,10 +260,19 @@ func pacedKeys(key string) func(b *bench, p program, file string) ([]float64, er
 				return nil, err
 			}
 			out = append(out, ms(d))
-			time.Sleep(30 * time.Millisecond)
+			time.Sleep(keyGap(rng))
 		}
 		return out, nil
 	}
+}
+
+// keyGap is the time between paced keys: about a held key's repeat, 20 to
+// 40 ms, at random. A fixed gap measured from the last frame would press
+// every key at the same point of the renderer's frame cycle, always just
+// before a frame (or just after): a key's wait would then be the same
+// every time, not the spread a user meets.
+func keyGap(rng *rand.Rand) time.Duration {
+	return 20*time.Millisecond + time.Duration(rng.Int64N(int64(20*time.Millisecond)))
 }
 
 // keyToEnd presses G and returns the milliseconds until the screen shows
