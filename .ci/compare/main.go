@@ -107,6 +107,7 @@ func measures() []measure {
 		{name: "paced page down, 5 MB + 10k", file: "5MB-10k.txt", unit: "p50/p99 ms", run: pacedKeys("NPage")},
 		{name: "G, 5 MB + 10k", file: "5MB-10k.txt", unit: "ms", run: keyToEnd},
 		{name: "/" + word + " + enter pasted, 5 MB", file: "5MB.txt", unit: "ms", run: searchPasted},
+		{name: "/" + word + " + enter pasted, 5 MB, until settled", file: "5MB.txt", unit: "ms", run: searchPastedSettled},
 		{name: "/" + word + " + enter typed, 5 MB (enter → result)", file: "5MB.txt", unit: "ms", run: searchTyped},
 		{name: "re-open 5 MB + 10k after an edit touching 21 quotes", file: "5MB-10k-edited.txt", progs: []string{"stance", "before"}, unit: "ms", run: reopenEdited},
 		{name: "peak RSS, 5 MB", file: "5MB.txt", unit: "MB", run: peakRSS},
@@ -278,18 +279,27 @@ func keyGap(rng *rand.Rand) time.Duration {
 // keyToEnd presses G and returns the milliseconds until the screen shows
 // the article's end and stays so.
 func keyToEnd(b *bench, p program, file string) ([]float64, error) {
-	return b.settledAfter(p, file, []string{"G"}, nil, changed)
+	_, last, err := b.afterKeys(p, file, []string{"G"}, nil, changed)
+	return []float64{ms(last)}, err
 }
 
 // searchPasted pastes "/word" and enter at once, and returns the
-// milliseconds until the screen shows the match and stays so.
+// milliseconds until the screen shows the match.
 func searchPasted(b *bench, p program, file string) ([]float64, error) {
-	return b.settledAfter(p, file, []string{"-l /" + word, "Enter"}, nil, found)
+	first, _, err := b.afterKeys(p, file, []string{"-l /" + word, "Enter"}, nil, found)
+	return []float64{ms(first)}, err
+}
+
+// searchPastedSettled is searchPasted until the screen stays the same:
+// what is said of the match (which of how many) may come later.
+func searchPastedSettled(b *bench, p program, file string) ([]float64, error) {
+	_, last, err := b.afterKeys(p, file, []string{"-l /" + word, "Enter"}, nil, found)
+	return []float64{ms(last)}, err
 }
 
 // searchTyped types "/word" a key every 80 ms, then enter, and returns the
-// milliseconds from enter until the screen shows the match and stays so:
-// what the searches started while typing leave to wait for.
+// milliseconds from enter until the screen shows the match: what the
+// searches started while typing leave to wait for.
 func searchTyped(b *bench, p program, file string) ([]float64, error) {
 	typeWord := func() error {
 		for _, c := range "/" + word {
@@ -300,35 +310,34 @@ func searchTyped(b *bench, p program, file string) ([]float64, error) {
 		}
 		return nil
 	}
-	return b.settledAfter(p, file, []string{"Enter"}, typeWord, found)
+	first, _, err := b.afterKeys(p, file, []string{"Enter"}, typeWord, found)
+	return []float64{ms(first)}, err
 }
 
-// settledAfter launches p on file, lets it settle, runs before (if any),
-// sends keys, and returns the milliseconds until the screen last changed
-// before it settled on one that done accepts.
-func (b *bench) settledAfter(p program, file string, keys []string, before func() error, done func(s screen, changed bool) bool) ([]float64, error) {
+// afterKeys launches p on file, lets it settle, runs before (if any),
+// sends keys, and waits for the screen to settle on one that done accepts.
+// It returns the time from the keys to the first screen done accepted and
+// to the last change.
+func (b *bench) afterKeys(p program, file string, keys []string, before func() error, done func(s screen, changed bool) bool) (first, last time.Duration, _ error) {
 	if err := b.launchSettled(p.argv(file)); err != nil {
-		return nil, err
+		return 0, 0, err
 	}
 	defer b.kill()
 	if before != nil {
 		if err := before(); err != nil {
-			return nil, err
+			return 0, 0, err
 		}
 	}
 	from, err := b.capture()
 	if err != nil {
-		return nil, err
+		return 0, 0, err
 	}
 	start := time.Now()
 	if err := b.sendKeys(keys...); err != nil {
-		return nil, err
+		return 0, 0, err
 	}
-	d, _, err := b.waitSettled(start, from, done)
-	if err != nil {
-		return nil, err
-	}
-	return []float64{ms(d)}, nil
+	first, last, _, err = b.waitSettled(start, from, done)
+	return first, last, err
 }
 
 // changed accepts any screen but the one before the keys.
@@ -576,7 +585,7 @@ func (b *bench) launchSettled(argv []string) error {
 	if err != nil {
 		return err
 	}
-	_, _, err = b.waitSettled(time.Now(), s, func(screen, bool) bool { return true })
+	_, _, _, err = b.waitSettled(time.Now(), s, func(screen, bool) bool { return true })
 	return err
 }
 
@@ -600,24 +609,29 @@ func (b *bench) waitChange(start time.Time, from screen) (time.Duration, screen,
 
 // waitSettled waits until the screen is one that done accepts (given
 // whether it differs from from) and has stayed unchanged for quiet. It
-// returns the time from start to the last change, and the screen then.
-func (b *bench) waitSettled(start time.Time, from screen, done func(s screen, changed bool) bool) (time.Duration, screen, error) {
-	last, lastAt := from, time.Duration(0)
+// returns the time from start to the first screen done accepted and to
+// the last change, and the screen then.
+func (b *bench) waitSettled(start time.Time, from screen, done func(s screen, changed bool) bool) (first, last time.Duration, _ screen, _ error) {
+	shown, firstAt, lastAt := from, time.Duration(-1), time.Duration(0)
 	for {
 		b.wait()
 		s, err := b.capture()
 		if err != nil {
-			return 0, s, err
+			return 0, 0, s, err
 		}
 		now := time.Since(start)
-		if s != last {
-			last, lastAt = s, now
+		if s != shown {
+			shown, lastAt = s, now
+		}
+		ok := done(shown, shown != from)
+		if ok && firstAt < 0 {
+			firstAt = lastAt
 		}
 		switch {
-		case done(last, last != from) && now-lastAt >= quiet:
-			return lastAt, last, nil
+		case ok && now-lastAt >= quiet:
+			return firstAt, lastAt, shown, nil
 		case now >= 20*time.Second:
-			return 0, s, fmt.Errorf("the screen did not settle as wanted in 20 s:\n%s", s.text)
+			return 0, 0, s, fmt.Errorf("the screen did not settle as wanted in 20 s:\n%s", s.text)
 		}
 	}
 }

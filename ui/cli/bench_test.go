@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"bytes"
 	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -19,10 +21,16 @@ import (
 )
 
 // screenWriter stands for the terminal: it says when a write (a frame)
-// arrives.
-type screenWriter struct{ frames chan time.Time }
+// arrives, or with want set, one that holds want.
+type screenWriter struct {
+	frames chan time.Time
+	want   *atomic.Pointer[string]
+}
 
 func (w screenWriter) Write(p []byte) (int, error) {
+	if want := w.want.Load(); want != nil && !bytes.Contains(p, []byte(*want)) {
+		return len(p), nil
+	}
 	select {
 	case w.frames <- time.Now():
 	default:
@@ -40,7 +48,7 @@ func (w screenWriter) Write(p []byte) (int, error) {
 func BenchmarkKeyToScreen(b *testing.B) {
 	for _, key := range []struct{ name, seq string }{{"down", "j"}, {"pagedown", "\x1b[6~"}} {
 		b.Run(key.name, func(b *testing.B) {
-			p, in, frames := startBenchProgram(b)
+			p, in, frames, _ := startBenchProgram(b)
 			var ds []time.Duration
 			rng := rand.New(rand.NewPCG(1, 2))
 			for b.Loop() {
@@ -68,7 +76,7 @@ func BenchmarkKeyToScreen(b *testing.B) {
 
 // startBenchProgram runs the reader on the 5 MB article with 10,000
 // annotations, 120×40, and waits until it has drawn and settled.
-func startBenchProgram(b *testing.B) (*tea.Program, io.Writer, chan time.Time) {
+func startBenchProgram(b *testing.B) (*tea.Program, io.Writer, chan time.Time, *atomic.Pointer[string]) {
 	b.Helper()
 	art, err := model.ParseText("bench.txt", workload.Article(5<<20))
 	if err != nil {
@@ -79,10 +87,10 @@ func startBenchProgram(b *testing.B) (*tea.Program, io.Writer, chan time.Time) {
 	doc.Actors, doc.Claims, doc.Annotations = c.Actors, c.Claims, c.Annotations
 	sess := ui.NewSession(art, doc, "bench.txt", filepath.Join(b.TempDir(), "bench.txt.stance.json"))
 	inR, inW := io.Pipe()
-	frames := make(chan time.Time, 1)
+	frames, want := make(chan time.Time, 1), &atomic.Pointer[string]{}
 	// A 256-colour terminal, as tmux is by default: the profile decides
 	// how much the renderer converts and writes.
-	opts := append(programOptions(), tea.WithColorProfile(colorprofile.ANSI256), tea.WithInput(inR), tea.WithOutput(screenWriter{frames}),
+	opts := append(programOptions(), tea.WithColorProfile(colorprofile.ANSI256), tea.WithInput(inR), tea.WithOutput(screenWriter{frames, want}),
 		tea.WithWindowSize(120, 40), tea.WithEnvironment(append(os.Environ(), "TERM=xterm-256color")))
 	p := tea.NewProgram(ui.New(ui.Options{Session: sess, Dark: true}), opts...)
 	go func() { _, _ = p.Run() }()
@@ -97,7 +105,43 @@ func startBenchProgram(b *testing.B) (*tea.Program, io.Writer, chan time.Time) {
 		}
 		break
 	}
-	return p, inW, frames
+	return p, inW, frames, want
+}
+
+// BenchmarkSearchToScreen measures a search pasted into the program as
+// BenchmarkKeyToScreen runs it: "/Tokyo" and enter written at once, until
+// a frame says that a match is selected (the message line says which).
+func BenchmarkSearchToScreen(b *testing.B) {
+	p, in, frames, want := startBenchProgram(b)
+	var ds []time.Duration
+	for b.Loop() {
+		// Back to the top, the search cleared: esc alone is told from
+		// the start of a sequence by a pause.
+		for _, k := range []string{"\x1b", "\x1b", "g"} {
+			if _, err := io.WriteString(in, k); err != nil {
+				b.Fatal(err)
+			}
+			time.Sleep(60 * time.Millisecond)
+		}
+		marker := "match "
+		want.Store(&marker)
+		drain(frames)
+		start := time.Now()
+		if _, err := io.WriteString(in, "/Tokyo\r"); err != nil {
+			b.Fatal(err)
+		}
+		select {
+		case at := <-frames:
+			ds = append(ds, at.Sub(start))
+		case <-time.After(5 * time.Second):
+			b.Fatal("no frame showed a match after the search")
+		}
+		want.Store(nil)
+	}
+	p.Kill()
+	slices.Sort(ds)
+	b.ReportMetric(float64(ds[len(ds)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(ds[len(ds)*99/100].Microseconds())/1000, "p99-ms")
 }
 
 func drain(frames chan time.Time) {
