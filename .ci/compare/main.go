@@ -411,14 +411,26 @@ func startBench(dir string) (*bench, error) {
 	for _, c := range []string{
 		"set -g default-terminal tmux-256color",
 		"set -g status off",
-		"refresh-client -C " + strconv.Itoa(width) + "x" + strconv.Itoa(height),
+		// A window stays until kill closes it, not when its program
+		// ends: tmux 3.3 can crash when a window closes itself while
+		// it is being killed.
+		"set -g remain-on-exit on",
 	} {
 		if err := b.send(c); err != nil {
 			b.close()
 			return nil, err
 		}
 	}
-	return b, nil
+	// The control client sizes the windows (tmux 3.3 crashes on a new
+	// window with window-size manual). It may not be attached yet.
+	for range 50 {
+		if err = b.send("refresh-client -C " + strconv.Itoa(width) + "x" + strconv.Itoa(height)); err == nil {
+			return b, nil
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	b.close()
+	return nil, err
 }
 
 func (b *bench) close() {
