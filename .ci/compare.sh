@@ -31,4 +31,6 @@ go build -o "$work/workload" ./.ci/workload
 "$work/workload" -size $((20 * 1024 * 1024)) -o "$work/20MB.txt"
 "$work/workload" -prose -size $((5 * 1024 * 1024)) -notes 10000 -edits 21 -o "$work/5MB-10k-edited.txt"
 cp "$work/5MB-10k-edited.txt.stance.json" "$work/5MB-10k-edited.txt.stance.json.orig"
+"$work/workload" -articles 1000 -size 8000 -notes 50 -o "$work/corpus"
+"$work/workload" -articles 10000 -size 3000 -o "$work/library"
 "$work/compare" -dir "$work" -stance "$work/stance" "${before[@]}" -runs "$runs" -only "$only"

@@ -97,6 +97,9 @@ type measure struct {
 	run   func(b *bench, p program, file string) ([]float64, error)
 }
 
+// stances are the programs of the measures of stance alone.
+var stances = []string{"stance", "before"}
+
 func measures() []measure {
 	return []measure{
 		{name: "first screen, 10 KB", file: "10KB.txt", unit: "ms", run: firstScreen},
@@ -109,7 +112,10 @@ func measures() []measure {
 		{name: "/" + word + " + enter pasted, 5 MB", file: "5MB.txt", unit: "ms", run: searchPasted},
 		{name: "/" + word + " + enter pasted, 5 MB, until settled", file: "5MB.txt", unit: "ms", run: searchPastedSettled},
 		{name: "/" + word + " + enter typed, 5 MB (enter → result)", file: "5MB.txt", unit: "ms", run: searchTyped},
-		{name: "re-open 5 MB + 10k after an edit touching 21 quotes", file: "5MB-10k-edited.txt", progs: []string{"stance", "before"}, unit: "ms", run: reopenEdited},
+		{name: "re-open 5 MB + 10k after an edit touching 21 quotes", file: "5MB-10k-edited.txt", progs: stances, unit: "ms", run: reopenEdited},
+		{name: "library of 10,000 articles, first screen", file: "library", progs: stances, unit: "ms", run: libraryScreen},
+		{name: "stance stats, 1,000 articles, 50,000 annotations", file: "corpus", progs: stances, unit: "ms", run: command("stats")},
+		{name: "stance export json, the same", file: "corpus", progs: stances, unit: "ms", run: command("export", "--format", "json", "-o", "{dir}/export.json")},
 		{name: "peak RSS, 5 MB", file: "5MB.txt", unit: "MB", run: peakRSS},
 		{name: "peak RSS, 5 MB + 10k", file: "5MB-10k.txt", unit: "MB", run: peakRSS},
 	}
@@ -209,6 +215,34 @@ func firstScreen(b *bench, p program, file string) ([]float64, error) {
 	d, err := b.launch(p.argv(file))
 	defer b.kill()
 	return []float64{ms(d)}, err
+}
+
+// libraryScreen launches p on a folder of articles and returns the
+// milliseconds until the library lists the first by its title.
+func libraryScreen(b *bench, p program, folder string) ([]float64, error) {
+	d, err := b.launchUntil(p.argv(folder), "▸ Article 0 ")
+	defer b.kill()
+	return []float64{ms(d)}, err
+}
+
+// command returns a measure that runs p's subcommand args on a folder, as
+// a whole process outside tmux, and returns its milliseconds. "{dir}" in
+// an argument is the work folder.
+func command(args ...string) func(b *bench, p program, folder string) ([]float64, error) {
+	return func(b *bench, p program, folder string) ([]float64, error) {
+		argv := p.argv(folder)
+		rest := make([]string, len(args)-1)
+		for i, a := range args[1:] {
+			rest[i] = strings.ReplaceAll(a, "{dir}", b.dir)
+		}
+		cmd := exec.Command(argv[0], append(append([]string{args[0]}, argv[1:]...), rest...)...)
+		cmd.Env = b.env
+		start := time.Now()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("%v: %v: %s", cmd.Args, err, out)
+		}
+		return []float64{ms(time.Since(start))}, nil
+	}
 }
 
 // reopenEdited is firstScreen on an article edited since it was coded:
@@ -371,6 +405,7 @@ type bench struct {
 	pid     int    // the program in it
 	ended   string // why the control client ended, once it has
 	keys    int
+	env     []string // the environment the programs run in
 }
 
 type reply struct {
@@ -393,7 +428,7 @@ func startBench(dir string) (*bench, error) {
 	if out, err := start.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("tmux new-session: %v: %s", err, out)
 	}
-	b := &bench{dir: dir, replies: make(chan reply, 4), output: make(chan struct{}, 1)}
+	b := &bench{dir: dir, env: env, replies: make(chan reply, 4), output: make(chan struct{}, 1)}
 	b.cmd = exec.Command("tmux", "-L", socket, "-C", "attach")
 	b.cmd.Env = env
 	var err error
@@ -551,6 +586,11 @@ func (b *bench) wait() {
 // launch starts argv in the pane and returns how long it took for the
 // marker to be on screen.
 func (b *bench) launch(argv []string) (time.Duration, error) {
+	return b.launchUntil(argv, marker)
+}
+
+// launchUntil is launch until the screen shows want.
+func (b *bench) launchUntil(argv []string, want string) (time.Duration, error) {
 	b.kill()
 	for len(b.output) > 0 {
 		<-b.output
@@ -578,13 +618,13 @@ func (b *bench) launch(argv []string) (time.Duration, error) {
 		if err != nil {
 			return 0, err
 		}
-		if strings.Contains(s.text, marker) {
+		if strings.Contains(s.text, want) {
 			return time.Since(start), nil
 		}
 		b.wait()
 	}
 	s, _ := b.capture()
-	return 0, fmt.Errorf("%s: %q never showed:\n%s", strings.Join(argv, " "), marker, s.text)
+	return 0, fmt.Errorf("%s: %q never showed:\n%s", strings.Join(argv, " "), want, s.text)
 }
 
 // launchSettled launches argv and waits until its screen has stopped
