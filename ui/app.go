@@ -201,8 +201,9 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	cmd = m.update(msg)
 	if m.reader != nil {
 		// A new width, however it came, lays the article out in the
-		// background (see articlePane.LayoutCmd).
-		cmd = tea.Batch(cmd, m.reader.article.LayoutCmd())
+		// background (see articlePane.LayoutCmd); a change of the coding
+		// computes the network shown again (reader.sideCmd).
+		cmd = tea.Batch(cmd, m.reader.article.LayoutCmd(), m.reader.sideCmd())
 	}
 	return m, cmd
 }

@@ -49,6 +49,9 @@ type KeyMap struct {
 	Panel    key.Binding
 	Follow   key.Binding
 
+	Network      key.Binding // the network pane, in place of the side panes
+	NetworkScope key.Binding // its article or its whole project
+
 	Help key.Binding
 	Quit key.Binding
 
@@ -113,6 +116,9 @@ func DefaultKeyMap() *KeyMap {
 		Panel:    key.NewBinding(key.WithKeys("\\"), key.WithHelp("\\", "side panes")),
 		Follow:   key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow a feed (its list)")),
 
+		Network:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "network pane")),
+		NetworkScope: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "network: article/project")),
+
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
@@ -155,6 +161,7 @@ func (km *KeyMap) namedBindings() []struct {
 		{"copy", &km.Copy}, {"edit_note", &km.EditNote},
 		{"next_pane", &km.NextPane}, {"prev_pane", &km.PrevPane},
 		{"open", &km.Open}, {"back", &km.Back}, {"filter", &km.Filter}, {"panel", &km.Panel}, {"follow", &km.Follow},
+		{"network", &km.Network}, {"network_scope", &km.NetworkScope},
 		{"help", &km.Help}, {"quit", &km.Quit},
 		{"submit", &km.Submit}, {"cancel", &km.Cancel},
 		{"next_field", &km.NextField}, {"prev_field", &km.PrevField},
@@ -235,7 +242,7 @@ func (km *KeyMap) Remap(keys map[string][]string) error {
 func keyContexts() [][]string {
 	reader := []string{"quit", "help", "refresh", "save", "undo", "redo", "next_pane", "prev_pane",
 		"panel", "tag_actor", "tag_claim", "tag_position", "export", "edit", "delete", "delete_listed",
-		"copy", "edit_note"}
+		"copy", "edit_note", "network"}
 	moves := []string{"up", "down", "page_up", "page_down", "half_up", "half_down", "top", "bottom"}
 	return [][]string{
 		// the article pane
@@ -243,6 +250,8 @@ func keyContexts() [][]string {
 			"visual", "sentence", "clear", "back", "search", "next_match", "prev_match"}),
 		// the annotations list
 		slices.Concat(reader, moves, []string{"filter", "open"}),
+		// the network pane
+		slices.Concat(reader, moves, []string{"left", "right", "open", "clear", "network_scope"}),
 		// the library and a feed's items
 		slices.Concat([]string{"quit", "help", "back", "refresh", "open", "follow"}, moves),
 		// a dialog's fields

@@ -162,7 +162,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		{"Move", []key.Binding{km.Up, km.Down, km.Left, km.Right, km.WordNext, km.WordPrev, km.PageUp, km.PageDown, km.HalfUp, km.HalfDown, km.Top, km.Bottom}},
 		{"Select & search", []key.Binding{km.Visual, km.Sentence, km.Clear, km.Search, km.NextMatch, km.PrevMatch}},
 		{"Code", []key.Binding{km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Delete, km.DeleteListed, km.Undo, km.Redo, km.Save, km.Export, km.Refresh, km.Copy, km.EditNote}},
-		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Help, km.Quit}},
+		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Network, km.NetworkScope, km.Help, km.Quit}},
 		{"Dialogs", []key.Binding{km.Submit, km.Cancel, km.NextField, km.PrevField, km.PickNext, km.PickPrev, km.ChoiceNext, km.ChoicePrev, km.Choose, km.Yes, km.No}},
 	}
 	var cols []string
