@@ -32,6 +32,9 @@ type reader struct {
 	annotations *annotationsPane
 	inspector   *inspectorPane
 	network     *networkPane
+	// adjudication settles the shared coding from the coders' codings
+	// (stance adjudicate): nil when not adjudicating.
+	adjudication *adjudicationPane
 
 	networkShown bool // the network in the side column instead of the list
 
@@ -147,8 +150,8 @@ func (r *reader) Update(msg tea.Msg) tea.Cmd {
 	case jumpMsg:
 		r.jump(msg.id)
 	default:
-		if r.updateSide(msg) {
-			return nil
+		if cmd, ok := r.updateSide(msg); ok {
+			return cmd
 		}
 		if r.dialog != nil {
 			return r.updateDialog(msg)

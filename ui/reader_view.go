@@ -65,6 +65,7 @@ func (r *reader) layout() {
 	if p := r.side(); p != nil {
 		p.SetSize(rs.side.w, rs.side.h)
 	}
+	r.showFirstDisagreement()
 }
 
 // View draws the panes, the article left of (or, narrow, instead of) the
@@ -197,6 +198,8 @@ func (r *reader) status() statusInfo {
 		mode = r.dialog.kind.mode()
 	case r.article.Searching():
 		mode = "SEARCH"
+	case r.adjudicating() && r.focus == focusAnnotations:
+		mode = "ADJUDICATE"
 	case r.article.selecting:
 		mode = "SELECT"
 	}
