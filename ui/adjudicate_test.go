@@ -272,3 +272,27 @@ func TestAdjudicationScreensFit(t *testing.T) {
 		})
 	}
 }
+
+// TestAdjudicationHostileNames: coders' names and what their files say
+// reach the screen without escape sequences or controls.
+func TestAdjudicationHostileNames(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		a := seedTeam(t)
+		a.Codings[0].Coder = "al\x1b]0;pwned\x07ice"
+		doc := a.Codings[0].Doc
+		for i := range doc.Actors {
+			doc.Actors[i].Name += "\x1b[2J\u009b31m"
+		}
+		for i := range doc.Annotations {
+			doc.Annotations[i].Quote += "\x1b]52;c;aGk=\x07"
+		}
+		h := newHarness(t, New(Options{Session: newSeedSession(t, fakeAnnPath), Adjudicate: &a}), wide.w, wide.h)
+		for _, keys := range [][]string{nil, {"3"}, {"j"}, {"1"}, {"O"}, {"O"}} {
+			typeKeys(h, keys)
+			checkScreen(t, h.m.View().Content, wide.w)
+		}
+		if !strings.Contains(h.screen(), "what became of bob's coding") {
+			t.Errorf("the outcomes were not shown:\n%s", h.screen())
+		}
+	})
+}
