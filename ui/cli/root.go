@@ -82,7 +82,7 @@ func newRootCommand() *cobra.Command {
 	fl.BoolVar(&f.version, "version", false, "print the version")
 	completeThemes(root)
 
-	root.AddCommand(newExportCommand(), newStatsCommand(), newValidateCommand(), newAgreeCommand(), newMergeDriverCommand(),
+	root.AddCommand(newExportCommand(), newStatsCommand(), newValidateCommand(), newAgreeCommand(), newAdjudicateCommand(), newMergeDriverCommand(),
 		newImportCommand(), newNetworkCommand(),
 		newConfigCommand(), newFeedsCommand(), newCompletionCommand(), newManCommand())
 	root.SetFlagErrorFunc(flagError)
