@@ -107,23 +107,37 @@ func OpenProject(dir string) (*Project, error) {
 // they are opened (Follow); InitProjectFrom builds the codebook from them
 // instead.
 func InitProject(dir string) (*Project, error) {
+	return InitProjectWith(dir, NewCodebook())
+}
+
+// InitProjectWith makes dir a project, as InitProject does, with the
+// codebook cb instead of an empty one: for a program that makes a whole
+// project at once, articles and codebook (stance import), whose articles'
+// copies are cb's entities. cb is written as it is, IDs and unknown
+// members kept, and only if DecodeCodebook reads it back: a codebook that
+// stance would refuse to open is an error, and nothing is written.
+func InitProjectWith(dir string, cb *Codebook) (*Project, error) {
+	data, err := cb.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	// What is remembered is what was written, not the caller's to change.
+	written, err := DecodeCodebook(CodebookName, data)
+	if err != nil {
+		return nil, fmt.Errorf("the codebook to write is not valid: %w", err)
+	}
 	p, lock, err := startProject(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer lock.Release()
-	cb := NewCodebook()
-	data, err := cb.Marshal()
-	if err != nil {
-		return nil, err
-	}
 	if err := writeGitIgnore(p.Root); err != nil {
 		return nil, err
 	}
 	if err := store.SaveAtomic(p.CodebookPath(), data); err != nil {
 		return nil, err
 	}
-	p.remember(cb)
+	p.remember(written)
 	return p, nil
 }
 
