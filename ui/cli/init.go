@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -17,8 +19,9 @@ import (
 // newInitCommand builds stance init.
 func newInitCommand() *cobra.Command {
 	var from string
+	var git bool
 	cmd := &cobra.Command{
-		Use:   "init [--from DIR] [DIR]",
+		Use:   "init [--from DIR] [--git] [DIR]",
 		Short: "make a folder a project: one codebook of actors and claims for its articles",
 		Long: `Make DIR (default: the current folder; made if need be) a stance project:
 write DIR/stance.codebook.json, the codebook of the actors and claims that
@@ -40,9 +43,21 @@ command that would merge them, for you to run or not; nothing is merged on
 an alias alone. Every file is read before any is written, and
 all of them are written, or none.
 
+With --git, DIR's git repository merges the annotations files and the
+codebook with stance, by ID, never with conflict markers ('stance
+merge-driver --help' says how): DIR/.gitattributes names them, to be
+committed, and the repository's configuration names the driver, which every
+other clone sets once with
+
+  git config merge.stance.driver 'stance merge-driver %O %A %B %P'
+
+A folder that is not in a git repository is refused before anything is
+written. On a folder that is a project already, --git sets git up and does
+nothing else.
+
 'stance codebook' lists the codebook and changes it.`,
 		Example: `  stance init news/
-  stance init --from news/`,
+  stance init --from news/ --git`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case len(args) > 1:
@@ -53,18 +68,76 @@ all of them are written, or none.
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if from != "" {
-				return runInitFrom(from, cmd.OutOrStdout())
-			}
 			dir := "."
-			if len(args) == 1 {
+			switch {
+			case from != "":
+				dir = from
+			case len(args) == 1:
 				dir = args[0]
 			}
-			return runInit(dir, cmd.OutOrStdout())
+			if git {
+				if err := checkGitRepository(dir); err != nil {
+					return err
+				}
+			}
+			var p *annotate.Project
+			var err error
+			if from != "" {
+				p, err = runInitFrom(dir, cmd.OutOrStdout())
+			} else {
+				p, err = runInit(dir, git, cmd.OutOrStdout())
+			}
+			if err != nil || !git {
+				return err
+			}
+			return setUpGit(p, dir, cmd.OutOrStdout())
 		},
 	}
 	cmd.Flags().StringVar(&from, "from", "", "build the codebook from the articles already coded in the folder `DIR`, which becomes the project")
+	cmd.Flags().BoolVar(&git, "git", false, "have DIR's git repository merge the coding files and the codebook with stance")
 	return cmd
+}
+
+// checkGitRepository checks, before anything is written, that the folder
+// dir (which may not exist yet) is in a git repository that git can set up.
+func checkGitRepository(dir string) error {
+	existing, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	for isFolder(existing) != nil && filepath.Dir(existing) != existing {
+		existing = filepath.Dir(existing)
+	}
+	out, err := exec.Command("git", "-C", existing, "rev-parse", "--git-dir").CombinedOutput()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		return fmt.Errorf("init --git: %s is not in a git repository ('git init' makes one): %s; nothing was written", dir, firstLine(out))
+	case err != nil:
+		return fmt.Errorf("init --git: %w; nothing was written", err)
+	}
+	return nil
+}
+
+// setUpGit has the git repository of the project p, named dir on the
+// command line, merge its coding files and codebook with stance.
+func setUpGit(p *annotate.Project, dir string, stdout io.Writer) error {
+	if err := annotate.AddGitAttributes(p.Root); err != nil {
+		return err
+	}
+	out, err := exec.Command("git", "-C", p.Root, "config", "merge.stance.driver", annotate.GitMergeDriver).CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("git config merge.stance.driver: %s", cmp.Or(firstLine(out), err.Error()))
+	}
+	_, err = fmt.Fprintf(stdout, "git merges the coding files and the codebook with stance now: %s names them (commit it), and this clone's configuration the driver; every other clone sets it once: git config merge.stance.driver '%s'\n",
+		model.SafeTerminal(filepath.Join(dir, ".gitattributes")), annotate.GitMergeDriver)
+	return err
+}
+
+// firstLine is the first line of a program's output, trimmed.
+func firstLine(out []byte) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	return line
 }
 
 // sameFolder reports whether the paths a and b name one folder.
@@ -74,23 +147,31 @@ func sameFolder(a, b string) bool {
 	return errA == nil && errB == nil && absA == absB
 }
 
-// runInit is stance init DIR.
-func runInit(dir string, stdout io.Writer) error {
+// runInit is stance init DIR. With git, a folder that is a project already
+// is not an error: the project is returned for git to be set up.
+func runInit(dir string, git bool, stdout io.Writer) (*annotate.Project, error) {
 	p, err := annotate.InitProject(dir)
+	if git && errors.Is(err, annotate.ErrIsProject) {
+		if p, err = annotate.OpenProject(dir); err != nil {
+			return nil, err
+		}
+		_, err = fmt.Fprintf(stdout, "%s is a stance project already\n", model.SafeTerminal(dir))
+		return p, err
+	}
 	if err != nil {
-		return initError(dir, err)
+		return nil, initError(dir, err)
 	}
 	_, err = fmt.Fprintf(stdout, "made %s a stance project: its codebook is %s, empty\n",
 		model.SafeTerminal(dir), model.SafeTerminal(filepath.Join(dir, filepath.Base(p.CodebookPath()))))
-	return err
+	return p, err
 }
 
 // runInitFrom is stance init --from DIR: what it made, what it merged and
 // the pairs it leaves to the user.
-func runInitFrom(dir string, stdout io.Writer) error {
+func runInitFrom(dir string, stdout io.Writer) (*annotate.Project, error) {
 	rep, err := annotate.InitProjectFrom(dir)
 	if err != nil {
-		return initError(dir, err)
+		return nil, initError(dir, err)
 	}
 	var b strings.Builder
 	cb := rep.Codebook
@@ -132,7 +213,7 @@ func runInitFrom(dir string, stdout io.Writer) error {
 	}
 	writeUnsure(&b, pairs, codebookNames(cb), projectFlag(rep.Project, dir))
 	_, err = io.WriteString(stdout, b.String())
-	return err
+	return rep.Project, err
 }
 
 // line adds a line of output to b, made safe for a terminal: names, texts

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -101,5 +102,98 @@ func TestInitFrom(t *testing.T) {
 	}
 	if l := listing(t, dir); len(l.Actors) != 8 || len(l.Unsure) != 0 || actorNamed(t, l, "Vladimir Putin").Articles != 2 {
 		t.Errorf("after the merge: %d actors, unsure %v", len(l.Actors), l.Unsure)
+	}
+}
+
+// TestInitGit: stance init --git refuses a folder outside a git repository
+// before writing anything; in one, it writes the .gitattributes lines and
+// the driver that 'stance merge-driver --help' gives, and on a project
+// already made it only sets git up. Then, with stance on the PATH, git
+// merges two branches that renamed two actors into a codebook and articles
+// that have both renames.
+func TestInitGit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	repo := t.TempDir()
+	for k, v := range map[string]string{"HOME": repo, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@example.org",
+		"GIT_COMMITTER_NAME": "a", "GIT_COMMITTER_EMAIL": "a@example.org"} {
+		t.Setenv(k, v)
+	}
+	outside := filepath.Join(repo, "news")
+	code, _, stderr := cli(t, "init", "--git", outside)
+	oneLine(t, stderr, "init --git: "+outside+" is not in a git repository ('git init' makes one): fatal: not a git repository")
+	if _, err := os.Stat(outside); code != exitFailure || !os.IsNotExist(err) {
+		t.Errorf("outside a repository: exit %d, the folder: %v", code, err)
+	}
+
+	git := func(path string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = repo
+		cmd.Env = append(os.Environ(), "PATH="+path)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	path := os.Getenv("PATH")
+	git(path, "init", "-q", "-b", "main")
+	dir := twoArticles(t, putinInstitute)
+	if err := os.Rename(dir, outside); err != nil {
+		t.Fatal(err)
+	}
+	dir = outside
+	code, stdout, stderr := cli(t, "init", "--from", dir, "--git")
+	if code != exitOK || stderr != "" || !strings.HasSuffix(stdout, "git merges the coding files and the codebook with stance now: "+filepath.Join(dir, ".gitattributes")+
+		" names them (commit it), and this clone's configuration the driver; every other clone sets it once: git config merge.stance.driver 'stance merge-driver %O %A %B %P'\n") {
+		t.Fatalf("init --from --git: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	attributes, _ := os.ReadFile(filepath.Join(dir, ".gitattributes"))
+	if want := "# stance: coding files and the codebook merge by ID (stance merge-driver)\n" + annotate.GitAttributes; string(attributes) != want {
+		t.Errorf(".gitattributes:\n%s\nwant:\n%s", attributes, want)
+	}
+	if driver := git(path, "config", "--get", "merge.stance.driver"); driver != annotate.GitMergeDriver+"\n" {
+		t.Errorf("merge.stance.driver is %q", driver)
+	}
+	if code, stdout, _ := cli(t, "init", "--git", dir); code != exitOK || !strings.HasPrefix(stdout, dir+" is a stance project already\n") {
+		t.Errorf("--git on a project: exit %d, %q", code, stdout)
+	}
+	if again, _ := os.ReadFile(filepath.Join(dir, ".gitattributes")); string(again) != string(attributes) {
+		t.Errorf("a second --git changed .gitattributes:\n%s", again)
+	}
+
+	if testing.Short() {
+		return // the merge below runs stance as git does: it builds it
+	}
+	path = filepath.Dir(buildBinary(t)) + string(os.PathListSeparator) + path
+	rename := func(from, to string) {
+		t.Helper()
+		if code, _, stderr := cli(t, "codebook", "rename", "--project", dir, from, to); code != exitOK {
+			t.Fatal(stderr)
+		}
+	}
+	git(path, "add", "-A")
+	git(path, "commit", "-q", "-m", "project")
+	git(path, "checkout", "-q", "-b", "bob")
+	rename("Reuters", "Reuters news agency")
+	git(path, "commit", "-q", "-am", "bob")
+	git(path, "checkout", "-q", "main")
+	rename("Russia", "Russian Federation")
+	git(path, "commit", "-q", "-am", "alice")
+	git(path, "merge", "--no-edit", "bob")
+	if status := git(path, "status", "--porcelain"); status != "" {
+		t.Errorf("not merged cleanly:\n%s", status)
+	}
+	for _, f := range []string{annotate.CodebookName, "one.txt" + annotate.FileSuffix, "two.txt" + annotate.FileSuffix} {
+		data, _ := os.ReadFile(filepath.Join(dir, f))
+		if !strings.Contains(string(data), `"Reuters news agency"`) || !strings.Contains(string(data), `"Russian Federation"`) || strings.Contains(string(data), "<<<<<<<") {
+			t.Errorf("%s lacks a rename:\n%s", f, data)
+		}
+	}
+	code, stdout, stderr = cli(t, "validate", dir)
+	if code != exitOK || stderr != "" || strings.Contains(stdout, "warning") {
+		t.Errorf("validate after the merge: exit %d, stderr %q:\n%s", code, stderr, stdout)
 	}
 }
