@@ -135,6 +135,18 @@ func mergeExtra(base, mine, theirs model.Extra, conflicts []Conflict) (model.Ext
 		sameMB := inMine == inBase && (!inMine || equalRaw(mv, bv))
 		sameTB := inTheirs == inBase && (!inTheirs || equalRaw(tv, bv))
 		v, present := mv, inMine
+		if k == RejectedKey && !sameMT {
+			// Rejected suggestions merge entry by entry.
+			if merged, ok := mergeRejections(bv, mv, tv); ok {
+				if merged != nil {
+					if out == nil {
+						out = model.Extra{}
+					}
+					out[k] = merged
+				}
+				continue
+			}
+		}
 		switch {
 		case sameMT || sameTB:
 		case sameMB:
