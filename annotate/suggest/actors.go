@@ -26,6 +26,15 @@ type entity struct {
 	titles []string
 }
 
+// addTitle records a title or role the article gives an entity it
+// introduces, so that "the president" or "the operator" can be resolved
+// to it.
+func (e *entity) addTitle(title string) {
+	if e.intro >= 0 && title != "" && !slices.Contains(e.titles, title) {
+		e.titles = append(e.titles, title)
+	}
+}
+
 // mention is an entity named in the text.
 type mention struct {
 	first, end int        // the tokens of the name, [first, end)
@@ -354,6 +363,9 @@ func (f *actorFinder) bodyChunk(c chunk) {
 			end = f.orgTail(end)
 			e := f.orgEntity(first, end)
 			f.addAlias(e, f.parenthesised(end))
+			if r, org := f.roleBefore(first); org {
+				e.addTitle(r)
+			}
 			return
 		}
 	}
@@ -376,7 +388,9 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	// "the priest, Fidelis Mukonori", "his wife Grace".
 	if r, org := f.roleBefore(first); r != "" {
 		if org {
-			f.addAlias(f.orgEntity(first, end), alias)
+			e := f.orgEntity(first, end)
+			f.addAlias(e, alias)
+			e.addTitle(r) // "the operator, Greyline Coaches": the operator is Greyline
 		} else {
 			f.person(first, end, alias, 0.85, "a name after the role “"+r+"”", r)
 		}
@@ -386,7 +400,9 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	// International", "Ansar al-Sharia, an al-Qaeda-linked organization".
 	if r, org := f.roleAfter(after); r != "" {
 		if org {
-			f.addAlias(f.orgEntity(first, end), alias)
+			e := f.orgEntity(first, end)
+			f.addAlias(e, alias)
+			e.addTitle(r)
 		} else {
 			f.person(first, end, alias, 0.85, "a name described as “"+r+"”", r)
 		}
@@ -492,9 +508,7 @@ func (f *actorFinder) person(first, end int, alias chunk, score float64, reason,
 		}
 	}
 	e := f.newEntity(name, model.KindPerson, first, score, reason)
-	if e.intro >= 0 && title != "" && !slices.Contains(e.titles, title) {
-		e.titles = append(e.titles, title)
-	}
+	e.addTitle(title)
 	if other != "" && f.byKey[nameKey(other)] == nil {
 		f.file(e, other, false)
 	}
@@ -558,7 +572,7 @@ func (f *actorFinder) orgEntity(first, end int) *entity {
 	e := f.newEntity(name, model.KindOrganization, first, 0.8, "an organisation's name")
 	// "Greyline Coaches" goes by "Greyline", unless that is another's
 	// name ("US" of "US Congress").
-	if ws := wordsOf(name); len(ws) == 2 && orgWords[strings.ToLower(ws[1])] && f.trie.root.next[ws[0]] == nil {
+	if ws := wordsOf(name); len(ws) == 2 && orgWords[strings.ToLower(ws[1])] && !f.trie.named(ws[:1]) {
 		f.trie.add(ws[:1], form{e: e, short: true})
 	}
 	return e

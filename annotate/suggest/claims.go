@@ -318,8 +318,8 @@ func (c *claimFinder) reported(from, to int) {
 			c.according(v)
 			continue
 		}
-		if t.cap {
-			continue
+		if t.cap || d.afterQuotation(v) {
+			continue // "“…,” said the spokesman": the quotation's attribution
 		}
 		stance, n := d.cue(v)
 		if n == 0 && !d.has(v, cSpeech|cParticiple) {
@@ -489,6 +489,16 @@ func (c *claimFinder) onlyTail(i, end int) bool {
 
 // timeNouns end an adverbial of time: "this week", "on Friday morning".
 var timeNouns = set(`week weeks month months year years morning afternoon evening night day days time`)
+
+// afterQuotation reports whether token v follows the closing mark of a
+// quotation, perhaps after a comma.
+func (d *doc) afterQuotation(v int) bool {
+	k := v - 1
+	if d.is(k, ',') {
+		k--
+	}
+	return k > 0 && d.toks[k].mark && d.toks[k-1].quoted
+}
 
 // claimNouns stand between a cue and what it is about: "rejected claims
 // that …", "denied reports that …".
@@ -744,9 +754,9 @@ func (c *claimFinder) quotations() {
 			reported++
 		}
 		var subj *mention
-		how := ""
+		how, attributed := "", false
 		if q.depth == 0 {
-			subj, how = c.attribution(q)
+			subj, how, attributed = c.attributed(q)
 		} else {
 			subj, how = c.innerAttribution(q)
 		}
@@ -762,6 +772,8 @@ func (c *claimFinder) quotations() {
 				continue
 			}
 			score = 0.4
+		case attributed:
+			score = 0.5 // "said the spokesman": who, the text does not name
 		case !d.statement(q):
 			continue // scare quotes
 		case c.continues(qi) && lastSpeaker(block) != nil:
@@ -812,6 +824,14 @@ func (c *claimFinder) continues(qi int) bool {
 // attribution finds the speaker of an outermost quotation from the words
 // around it.
 func (c *claimFinder) attribution(q quotation) (*mention, string) {
+	m, how, _ := c.attributed(q)
+	return m, how
+}
+
+// attributed is attribution, and says whether a verb of speech attributes
+// the quotation even when its speaker is not named ("said the
+// spokesman").
+func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
 	d := c.d
 	// After it: "“…,” Whitlock said", "“…,” said Mr. Reeves", "“…” in that
 	// law, Azzouz said."
@@ -824,10 +844,8 @@ func (c *claimFinder) attribution(q quotation) (*mention, string) {
 			break
 		}
 		if d.has(k, cSpeech) && !d.toks[k].cap {
-			if m, how := c.subject(k); m != nil {
-				return m, how
-			}
-			break
+			m, how := c.subject(k)
+			return m, how, true
 		}
 	}
 	// Before it: "Trump said during a press conference, “…”", "he said
@@ -843,7 +861,7 @@ func (c *claimFinder) attribution(q quotation) (*mention, string) {
 		}
 		if m := c.f.mentionAt(j); m >= 0 && d.sameBlock(j, q.open) {
 			mm := c.f.mentions[m]
-			return &mm, "“" + d.textOf(mm.first, mm.end) + ":”"
+			return &mm, "“" + d.textOf(mm.first, mm.end) + ":”", true
 		}
 	}
 	for j := k; j >= 0 && q.open-j <= 9 && d.sameBlock(j, q.open); j-- {
@@ -855,10 +873,10 @@ func (c *claimFinder) attribution(q quotation) (*mention, string) {
 			if m == nil && d.has(j, cParticiple) {
 				m, how = c.mainSubject(j)
 			}
-			return m, how
+			return m, how, true
 		}
 	}
-	return nil, ""
+	return nil, "", false
 }
 
 // innerAttribution finds the speaker of a quotation inside a quotation:

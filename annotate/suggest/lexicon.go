@@ -92,7 +92,7 @@ var particles = set(`bin ibn al el de del della di da dos das du van von der den
 // "said X", "X told Reuters".
 var speechVerbs = set(`said says say told tells tell added adds declared declares insisted
 	insists warned warns argued argues argue explained explains noted notes wrote writes
-	asked asks replied replies stated states continued recalled recalls acknowledged
+	replied replies stated states continued recalled recalls acknowledged
 	acknowledges admitted admits admit claimed claims conceded concedes stressed stresses
 	emphasised emphasized urged urges tweeted posted announced announces vowed vows
 	promised promises pledged pledges predicted predicts suggested suggests complained
@@ -108,12 +108,12 @@ var speechVerbs = set(`said says say told tells tell added adds declared declare
 // "…, officials said.", "…, Reuters reported."
 var attributions = set(`said says told tells reported reports added adds noted notes wrote
 	writes stated states explained declared insisted warned argued claimed confirmed
-	announced tweeted posted recalled acknowledged admitted replied asked continued
+	announced tweeted posted recalled acknowledged admitted replied continued
 	observed remarked countered cautioned concluded`)
 
 // tellVerbs are speech verbs that take a hearer before what is said:
 // "told the chamber that …", "urged the council to …".
-var tellVerbs = set(`told tells tell asked asks urged urges warned warns accused accuse accuses`)
+var tellVerbs = set(`told tells tell urged urges warned warns accused accuse accuses`)
 
 // stanceCues are the phrases that say an actor's stance toward what
 // follows: the words as they stand before the claim.

@@ -54,6 +54,17 @@ func (t *nameTrie) add(words []string, f form) {
 	n.forms = append(n.forms, f)
 }
 
+// named reports whether the words are a name filed in the trie.
+func (t *nameTrie) named(words []string) bool {
+	n := &t.root
+	for _, w := range words {
+		if n = n.next[w]; n == nil {
+			return false
+		}
+	}
+	return len(n.forms) > 0
+}
+
 // longest returns the longest name that starts at word token i of d: the
 // index after its last token and the forms that end there, or (i, nil).
 // The words of a name follow each other with white space or a hyphen

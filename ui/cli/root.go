@@ -80,7 +80,7 @@ func newRootCommand() *cobra.Command {
 	fl.BoolVar(&f.version, "version", false, "print the version")
 	completeThemes(root)
 
-	root.AddCommand(newExportCommand(), newStatsCommand(), newValidateCommand(),
+	root.AddCommand(newExportCommand(), newStatsCommand(), newValidateCommand(), newSuggestCommand(),
 		newConfigCommand(), newFeedsCommand(), newCompletionCommand(), newManCommand())
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpFunc(func(cmd *cobra.Command, _ []string) { writeHelp(cmd.OutOrStdout(), cmd) })
