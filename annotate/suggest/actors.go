@@ -174,8 +174,13 @@ type chunk struct{ first, end int }
 // ("Dr."), hyphens between capitalised words and possessives followed by
 // a capitalised word; it never crosses a sentence.
 func (d *doc) chunks() []chunk {
+	return eachPart(d, d.chunksIn)
+}
+
+// chunksIn lists the runs of capitalised words of tokens [from, to).
+func (d *doc) chunksIn(from, to int) []chunk {
 	var out []chunk
-	for i := 0; i < len(d.toks); {
+	for i := from; i < to; {
 		if !d.nameWord(i) {
 			i++
 			continue
@@ -329,14 +334,13 @@ func (f *actorFinder) bodyChunk(c chunk) {
 		return
 	}
 	first, end := ws[0], c.end
+	if known, _ := f.trie.longest(d, first); known >= end && d.lower(end) != "administration" {
+		return // a name known already: "South Africa said"
+	}
 	alias := f.parenthesised(end)
 	after := end
 	if alias.end > 0 {
 		after = alias.end
-	}
-	known, _ := f.trie.longest(d, first)
-	if known >= end && f.orgNounAfter(after) != "administration" {
-		return // a name known already: "South Africa said"
 	}
 	// "the Ennahda party", "her G40 political faction", "the Obama
 	// administration".
@@ -764,21 +768,28 @@ func (f *actorFinder) speaksBefore(i int) bool {
 // organisations: "NATO", "DUA", "G40".
 func (f *actorFinder) acronyms() {
 	d := f.d
-	for i, t := range d.toks {
-		if !t.word || !t.upper || d.heading(i) || !isAcronym(d.str(t)) || d.has(i, cStopAcronym) {
-			continue
+	candidates := eachPart(d, func(from, to int) []int {
+		var out []int
+		for i := from; i < to; i++ {
+			t := d.toks[i]
+			if !t.word || !t.upper || d.heading(i) || !isAcronym(d.str(t)) || d.has(i, cStopAcronym) {
+				continue
+			}
+			// A dateline ("CAIRO —"), a word in capitals for emphasis
+			// ("HIGH-powered") or a line in capitals.
+			if d.is(i+1, '-') && !d.toks[i+1].space && i+2 < len(d.toks) && !d.toks[i+2].cap ||
+				d.is(i-1, '-') && !d.toks[i].space && i >= 2 && d.toks[i-2].cap ||
+				d.isAny(i+1, "—–") && d.sentenceStart(i) || d.upperBlock(i) {
+				continue
+			}
+			out = append(out, i)
 		}
-		if _, forms := f.trie.longest(d, i); forms != nil {
-			continue
+		return out
+	})
+	for _, i := range candidates {
+		if _, forms := f.trie.longest(d, i); forms == nil {
+			f.newEntity(d.str(d.toks[i]), model.KindOrganization, i, 0.6, "an acronym")
 		}
-		// A dateline ("CAIRO —"), a word in capitals for emphasis
-		// ("HIGH-powered") or a line in capitals.
-		if d.is(i+1, '-') && !d.toks[i+1].space && i+2 < len(d.toks) && !d.toks[i+2].cap ||
-			d.is(i-1, '-') && !d.toks[i].space && i >= 2 && d.toks[i-2].cap ||
-			d.isAny(i+1, "—–") && d.sentenceStart(i) || d.upperBlock(i) {
-			continue
-		}
-		f.newEntity(d.str(t), model.KindOrganization, i, 0.6, "an acronym")
 	}
 }
 
@@ -801,7 +812,7 @@ func isAcronym(s string) bool {
 // capitals: a headline in capitals, not a name.
 func (d *doc) upperBlock(i int) bool {
 	words, upper := 0, 0
-	for k := d.sentence[i]; k < d.sentenceEnd(i); k++ {
+	for k := int(d.sentence[i]); k < d.sentenceEnd(i); k++ {
 		if d.toks[k].word {
 			words++
 			if d.toks[k].upper {
@@ -865,7 +876,7 @@ func (f *actorFinder) match() {
 			m.from = i
 			if fm.e.kind == model.KindPerson {
 				m.from = f.titleStart(i)
-				m.span.Start = d.toks[m.from].start
+				m.span.Start = int(d.toks[m.from].start)
 			}
 			f.mentions = append(f.mentions, m)
 		}

@@ -310,7 +310,7 @@ func (c *claimFinder) reported(from, to int) {
 	d := c.d
 	for v := from; v < to; v++ {
 		t := d.toks[v]
-		if !t.word || t.quoted || d.heading(v) {
+		if !t.word || t.quoted || !d.has(v, cSpeech|cParticiple|cCueStart|cAccording) || d.heading(v) {
 			continue
 		}
 		w := d.lower(v)
@@ -614,7 +614,7 @@ func appendClause(d *doc, out [][2]int, start, end int) [][2]int {
 // "Two gunmen died, and three others may have escaped, officials said."
 func (c *claimFinder) before(v int, subj *mention, how, verb string) {
 	d := c.d
-	start := d.sentence[v]
+	start := int(d.sentence[v])
 	// The attribution begins after the comma before its speaker, who may
 	// be described between commas: "…, the source, who said …, told
 	// Reuters."
@@ -661,7 +661,7 @@ func (c *claimFinder) according(v int) {
 		mm := c.f.mentions[m]
 		subj, how = &mm, "“according to "+d.textOf(mm.first, mm.end)+"”"
 	}
-	start, end := d.sentence[v], d.sentenceEnd(v)
+	start, end := int(d.sentence[v]), d.sentenceEnd(v)
 	if d.sentenceStart(v) {
 		k := v
 		for k < end && !d.is(k, ',') {
@@ -692,7 +692,7 @@ func (c *claimFinder) lists() {
 		if end == first || !d.is(end-1, ':') || d.blocks[b+1].Kind != model.BlockListItem {
 			continue
 		}
-		s := d.sentence[end-1]
+		s := int(d.sentence[end-1])
 		m := c.f.mentionAt(s)
 		var subj *mention
 		if m >= 0 && c.f.mentions[m].first >= s {

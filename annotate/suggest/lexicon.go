@@ -320,6 +320,7 @@ const (
 	cAuxiliary
 	cCueStart // the first word of a stance cue
 	cAttribution
+	cAccording
 )
 
 // lexicon maps each word of the sets to its classes.
@@ -345,5 +346,16 @@ var lexicon = func() map[string]class {
 	for _, c := range stanceCues {
 		m[c.words[0]] |= cCueStart
 	}
+	m["according"] |= cAccording
 	return m
+}()
+
+// lexiconLongest is the length in bytes of the lexicon's longest word:
+// a longer word is in no class.
+var lexiconLongest = func() int {
+	n := 0
+	for w := range lexicon {
+		n = max(n, len(w))
+	}
+	return n
 }()

@@ -15,7 +15,7 @@ import (
 // two names and "al-Qaeda" a name of two words. White space is not a
 // token.
 type token struct {
-	start, end int   // code points
+	start, end int32 // code points
 	bs, be     int32 // bytes
 	block      int32 // index of the block the token is in
 	r          rune  // a mark of punctuation's character; 0 for a word
@@ -42,9 +42,8 @@ type doc struct {
 	blockToks []int
 	// sentence[i] is the index of the first token of the sentence token i
 	// is in.
-	sentence []int
+	sentence []int32
 	quotes   []quotation
-	low      []string // each word in lower case (lowerAll); "" for punctuation
 	// bounds are the first blocks of the parts a long article is read in,
 	// and the number of blocks (parallel.go).
 	bounds []int
@@ -55,7 +54,7 @@ func (d *doc) str(t token) string { return d.text[t.bs:t.be] }
 
 // spanOf is the span from token i to token j, both included.
 func (d *doc) spanOf(i, j int) model.Span {
-	return model.Span{Start: d.toks[i].start, End: d.toks[j].end}
+	return model.Span{Start: int(d.toks[i].start), End: int(d.toks[j].end)}
 }
 
 // read tokenises the article, block by block, in parts when it is long
@@ -97,7 +96,6 @@ func read(art *model.Article) *doc {
 			part.blockToks = append(part.blockToks, len(part.toks))
 			part.tokenise(bi, starts[bi], d.blocks[bi].Span.Start, d.blocks[bi].Span.End)
 		}
-		part.lowerAll()
 		parts[p] = part
 	})
 	n := 0
@@ -105,19 +103,17 @@ func read(art *model.Article) *doc {
 		n += len(p.toks)
 	}
 	d.toks = make([]token, 0, n)
-	d.low = make([]string, 0, n)
-	d.cls = make([]class, 0, n)
 	for _, p := range parts {
 		for _, k := range p.blockToks {
 			d.blockToks = append(d.blockToks, len(d.toks)+k)
 		}
 		d.toks = append(d.toks, p.toks...)
-		d.low = append(d.low, p.low...)
-		d.cls = append(d.cls, p.cls...)
 	}
 	d.blockToks = append(d.blockToks, len(d.toks))
-	<-done
 	d.bounds = bounds
+	d.cls = make([]class, n)
+	inParallel(len(parts), func(p int) { d.lowerAll(d.blockToks[bounds[p]], d.blockToks[bounds[p+1]]) })
+	<-done
 	d.sentences(spans)
 	d.findQuotes(bounds)
 	return d
@@ -140,12 +136,12 @@ func (d *doc) tokenise(bi, b, r, end int) (int, int) {
 			b += n
 			r++
 		case isWordRune(c):
-			t := token{start: r, bs: int32(b), word: true, block: int32(bi), space: space}
+			t := token{start: int32(r), bs: int32(b), word: true, block: int32(bi), space: space}
 			b, r = d.word(&t, b, r, end)
 			d.toks = append(d.toks, t)
 			space = false
 		default:
-			d.toks = append(d.toks, token{start: r, end: r + 1, bs: int32(b), be: int32(b + n), block: int32(bi), r: c, space: space})
+			d.toks = append(d.toks, token{start: int32(r), end: int32(r + 1), bs: int32(b), be: int32(b + n), block: int32(bi), r: c, space: space})
 			b += n
 			r++
 			space = false
@@ -176,7 +172,7 @@ func (d *doc) word(t *token, b, r, end int) (int, int) {
 			if next == 's' || next == 'S' {
 				if after := nextRune(rs, r+1, end); !isWordRune(after) {
 					t.possessive = true
-					t.end, t.be = r, int32(b)
+					t.end, t.be = int32(r), int32(b)
 					return b + utf8.RuneLen(c) + 1, r + 2
 				}
 			}
@@ -185,25 +181,25 @@ func (d *doc) word(t *token, b, r, end int) (int, int) {
 				// token of its own, since it may close a quotation instead
 				// ("‘fixed fares for five years’ then").
 				t.possessive = rs[r-1] == 's' && r+1 < end && unicode.IsSpace(rs[r+1])
-				t.end, t.be = r, int32(b)
+				t.end, t.be = int32(r), int32(b)
 				return b, r
 			}
 		case c == '.':
 			// The full stops of an initialism: "U.S.", "D.C.".
-			if !isInitialism(rs, t.start, r) {
-				t.end, t.be = r, int32(b)
+			if !isInitialism(rs, int(t.start), r) {
+				t.end, t.be = int32(r), int32(b)
 				t.upper = upper && letters > 0
 				return b, r
 			}
 		default:
-			t.end, t.be = r, int32(b)
+			t.end, t.be = int32(r), int32(b)
 			t.upper = upper && letters > 0
 			return b, r
 		}
 		b += utf8.RuneLen(c)
 		r++
 	}
-	t.end, t.be = r, int32(b)
+	t.end, t.be = int32(r), int32(b)
 	t.upper = upper && letters > 0
 	return b, r
 }
@@ -247,14 +243,14 @@ func isApostrophe(c rune) bool { return c == '\'' || c == '’' || c == 'ʼ' }
 // sentences marks where each sentence begins, by model's rule for where a
 // sentence ends (Article.Sentences gives spans).
 func (d *doc) sentences(spans []model.Span) {
-	d.sentence = make([]int, len(d.toks))
+	d.sentence = make([]int32, len(d.toks))
 	s, first := 0, 0
 	for i, t := range d.toks {
-		for s < len(spans) && spans[s].End <= t.start {
+		for s < len(spans) && spans[s].End <= int(t.start) {
 			s++
 			first = i
 		}
-		d.sentence[i] = first
+		d.sentence[i] = int32(first)
 	}
 }
 
@@ -271,7 +267,7 @@ func (d *doc) sentenceEnd(i int) int {
 // sentenceStart reports whether token i begins its sentence, or follows
 // only opening quotation marks or brackets there.
 func (d *doc) sentenceStart(i int) bool {
-	for k := d.sentence[i]; k < i; k++ {
+	for k := int(d.sentence[i]); k < i; k++ {
 		if d.toks[k].word {
 			return false
 		}
@@ -311,30 +307,40 @@ func (d *doc) isAny(i int, cs string) bool {
 // lower returns token i's text in lower case ("" for punctuation), for
 // looking words up in the lexicons.
 func (d *doc) lower(i int) string {
-	if i < 0 || i >= len(d.low) {
+	if i < 0 || i >= len(d.toks) || !d.toks[i].word {
 		return ""
 	}
-	return d.low[i]
+	s := d.str(d.toks[i])
+	if needsFolding(s) {
+		return foldLower(s)
+	}
+	return s
 }
 
-// lowerAll folds every word once: the rules look most words up many
-// times. A word in lower-case ASCII, most of a text, is its own folding.
-func (d *doc) lowerAll() {
-	d.low = make([]string, len(d.toks))
-	d.cls = make([]class, len(d.toks))
-	for i, t := range d.toks {
-		if !t.word {
+// needsFolding reports whether s has a capital or a letter beyond ASCII:
+// most words of a text are their own lower case.
+func needsFolding(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if c := s[k]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerAll looks every word of tokens [from, to) up in the lexicon once:
+// the rules ask of most words many times what they are.
+func (d *doc) lowerAll(from, to int) {
+	for i := from; i < to; i++ {
+		t := d.toks[i]
+		if !t.word || int(t.be-t.bs) > lexiconLongest {
 			continue
 		}
 		s := d.str(t)
-		d.low[i] = s
-		for k := 0; k < len(s); k++ {
-			if c := s[k]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-				d.low[i] = foldLower(s)
-				break
-			}
+		if needsFolding(s) {
+			s = foldLower(s)
 		}
-		d.cls[i] = lexicon[d.low[i]]
+		d.cls[i] = lexicon[s]
 	}
 }
 
@@ -345,6 +351,19 @@ func (d *doc) has(i int, c class) bool {
 
 // foldLower lower-cases s and writes its apostrophes as "'".
 func foldLower(s string) string {
+	ascii := true
+	for k := 0; k < len(s) && ascii; k++ {
+		ascii = s[k] < utf8.RuneSelf
+	}
+	if ascii {
+		b := []byte(s)
+		for k, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[k] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
 	out := make([]rune, 0, len(s))
 	for _, c := range s {
 		if isApostrophe(c) {
