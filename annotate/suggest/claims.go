@@ -334,7 +334,7 @@ func (c *claimFinder) reported(from, to int) {
 		}
 		// A verb that is also a noun ("island states", "the agreement,
 		// called …") reports speech only with a speaker, or with "that".
-		if subj == nil && (n > 1 || nounVerbs[w] && !d.has(v+1, cObject)) {
+		if subj == nil && (n > 1 || nounVerbs[w] && !d.has(v+1, cObject) || notReporting[d.lower(v-1)]) {
 			continue
 		}
 		verb := d.textOf(v, v+n)
@@ -386,6 +386,10 @@ func (c *claimFinder) reported(from, to int) {
 // states", "phone calls", "the claims".
 var nounVerbs = set(`states claims notes reports calls call called demands fears hopes
 	worries thought concludes estimated alleges accuse accused posted`)
+
+// notReporting before a verb of speech make it no report of what someone
+// said: "to say", "let's say", "one would think".
+var notReporting = set(`to let would could can will might may should must`)
 
 // objects after a word show it is a verb: "call him", "states that".
 var objects = set(`that him her it them for on`)

@@ -147,7 +147,6 @@ var stanceCues = []struct {
 	{[]string{"call", "for"}, "support"},
 	{[]string{"backs"}, "support"},
 	{[]string{"backed"}, "support"},
-	{[]string{"back"}, "support"},
 	{[]string{"supports"}, "support"},
 	{[]string{"supported"}, "support"},
 	{[]string{"hopes", "to"}, "support"},
