@@ -190,6 +190,7 @@ func TestReportedSpeech(t *testing.T) {
 			[]string{"he would call them<-Donald Trump", "arrange a meeting<-Donald Trump [support]"}},
 		{"stance: called for", "Opposition leader Morgan Tsvangirai called for new elections.",
 			[]string{"new elections<-Morgan Tsvangirai [support]"}},
+		{"no report", "First, let's say what the sale is not. The firm bought back shares in the portfolio.", nil},
 		{"a list after a colon", "Union secretary Idris Kettleby set out two demands:\n\n- a pay rise;\n- a safety committee.",
 			nil},
 	}
