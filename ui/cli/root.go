@@ -82,7 +82,7 @@ func newRootCommand() *cobra.Command {
 	fl.BoolVar(&f.version, "version", false, "print the version")
 	completeThemes(root)
 
-	root.AddCommand(newExportCommand(), newStatsCommand(), newValidateCommand(), newInitCommand(), newCodebookCommand(),
+	root.AddCommand(newExportCommand(), newStatsCommand(), newValidateCommand(), newSuggestCommand(), newInitCommand(), newCodebookCommand(),
 		newAgreeCommand(), newMergeDriverCommand(), newImportCommand(), newNetworkCommand(),
 		newConfigCommand(), newFeedsCommand(), newCompletionCommand(), newManCommand())
 	root.SetFlagErrorFunc(flagError)
