@@ -230,6 +230,26 @@ func appendLines(path, header string, lines []string) error {
 // project inside this one). Symbolic links are not followed, as git does
 // not follow them.
 func (p *Project) Files() ([]string, error) {
+	return p.walk(func(name string) bool { return strings.HasSuffix(name, FileSuffix) })
+}
+
+// CoderFiles returns coder's own files in the project (CoderPath), sorted,
+// found as Files finds the shared ones: what a coder coding blind has
+// coded of the project.
+func (p *Project) CoderFiles(coder string) ([]string, error) {
+	slug, err := CoderSlug(coder)
+	if err != nil {
+		return nil, err
+	}
+	return p.walk(func(name string) bool {
+		_, s, ok := SplitCoderPath(name)
+		return ok && s == slug
+	})
+}
+
+// walk returns the regular files below the root whose names match, as
+// Files describes.
+func (p *Project) walk(match func(name string) bool) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(p.Root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -248,7 +268,7 @@ func (p *Project) Files() ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && strings.HasSuffix(name, FileSuffix) && !strings.HasPrefix(name, ".") {
+		if d.Type().IsRegular() && match(name) && !strings.HasPrefix(name, ".") {
 			out = append(out, path)
 		}
 		return nil

@@ -83,7 +83,7 @@ func newRootCommand() *cobra.Command {
 	completeThemes(root)
 
 	root.AddCommand(newExportCommand(), newStatsCommand(), newValidateCommand(), newSuggestCommand(), newInitCommand(), newCodebookCommand(),
-		newAgreeCommand(), newMergeDriverCommand(), newImportCommand(), newNetworkCommand(),
+		newAgreeCommand(), newAdjudicateCommand(), newMergeDriverCommand(), newImportCommand(), newNetworkCommand(),
 		newConfigCommand(), newFeedsCommand(), newCompletionCommand(), newManCommand())
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpFunc(func(cmd *cobra.Command, _ []string) { writeHelp(cmd.OutOrStdout(), cmd) })
