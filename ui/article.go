@@ -212,10 +212,14 @@ func (p *articlePane) Cursor() int { return p.cursor }
 func (p *articlePane) ClearSelection() { p.selecting = false }
 
 // Clear is esc: it drops the selection, else the search highlights. It
-// reports whether there was anything to clear.
+// reports whether there was anything to clear. The selection of a search
+// match leaves the cursor at the match's start, as less and vim do.
 func (p *articlePane) Clear() bool {
 	switch {
 	case p.selecting:
+		if sel, _ := p.Selection(); p.match >= 0 && p.match < len(p.matches) && sel == p.matches[p.match] {
+			p.moveTo(sel.Start)
+		}
 		p.selecting = false
 	case p.query != "":
 		p.query, p.matches, p.match, p.pending = "", nil, -1, false

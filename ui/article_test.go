@@ -54,9 +54,9 @@ func TestSelectionStopsAtBlockEnd(t *testing.T) {
 		{"search match ending a heading", []string{"/", "Trump-Putin", "enter"}, "Trump-Putin"},
 		{"search match ending a paragraph", []string{"/", "toward peace.", "enter"}, "toward peace."},
 		{"sentence ending a paragraph", []string{"/", "toward peace.", "enter", "esc", "s"}, spanText(seedArticle(t), 0)},
-		{"v at a paragraph's last character", []string{"/", "toward peace.", "enter", "esc", "v"}, "."},
-		{"v w up to a block end", []string{"/", "toward peace.", "enter", "esc", "b", "v", "w"}, "peace."},
-		{"v w over a block end", []string{"/", "toward peace.", "enter", "esc", "b", "v", "w", "w"}, "peace.\n\nN"},
+		{"v at a paragraph's last character", []string{"/", "toward peace.", "enter", "v", "v"}, "."},
+		{"v w up to a block end", []string{"/", "peace.", "enter", "esc", "v", "w"}, "peace."},
+		{"v w over a block end", []string{"/", "peace.", "enter", "esc", "v", "w", "w"}, "peace.\n\nN"},
 		{"last character of the article", []string{"G", "v"}, "."},
 	}
 	for _, tt := range tests {
