@@ -202,7 +202,9 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	if m.reader != nil {
 		// A new width, however it came, lays the article out in the
 		// background (see articlePane.LayoutCmd).
-		cmd = tea.Batch(cmd, m.reader.article.LayoutCmd())
+		// An edit, an article opened or the suggestions shown again finds
+		// the suggestions anew, in the background too.
+		cmd = tea.Batch(cmd, m.reader.article.LayoutCmd(), m.reader.suggestCmd())
 	}
 	return m, cmd
 }
