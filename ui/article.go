@@ -33,6 +33,7 @@ type articlePane struct {
 	selecting bool
 
 	searching bool
+	extending bool // the search began with a selection: its match extends it
 	search    textinput.Model
 	query     string
 	prevQuery string // the query before this search began: esc restores it
@@ -292,7 +293,11 @@ func (p *articlePane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			p.anchor, p.selecting = p.cursor, true
 		}
 	case key.Matches(msg, km.Sentence):
-		if s := p.sess.Article.SentenceAt(p.cursor); s.Len() > 0 {
+		if s := p.sess.Article.BalancedSentenceAt(p.cursor); s.Len() > 0 {
+			p.Select(s)
+		}
+	case key.Matches(msg, km.Quote):
+		if s := p.sess.Article.QuotationAt(p.cursor); s.Len() > 0 {
 			p.Select(s)
 		}
 	case key.Matches(msg, km.Search):
@@ -322,6 +327,7 @@ func (p *articlePane) motions() []motion {
 		{&km.Left, func() { p.moveTo(p.prevCluster(p.cursor)) }},
 		{&km.WordNext, func() { p.moveTo(art.NextWord(p.cursor)) }},
 		{&km.WordPrev, func() { p.moveTo(art.PrevWord(p.cursor)) }},
+		{&km.WordEnd, func() { p.moveTo(art.WordEnd(p.cursor)) }},
 		{&km.PageDown, func() { p.scroll(p.height) }},
 		{&km.PageUp, func() { p.scroll(-p.height) }},
 		{&km.HalfDown, func() { p.scroll(p.height / 2) }},
