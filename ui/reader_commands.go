@@ -38,6 +38,7 @@ func (r *reader) commands() []command {
 		{&km.Copy, (*reader).copyToClipboard},
 		{&km.EditNote, (*reader).editNote},
 		{&km.ToggleSuggestions, (*reader).toggleSuggestions},
+		{&km.TagAll, (*reader).tagAll},
 	}
 }
 

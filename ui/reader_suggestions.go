@@ -341,3 +341,30 @@ func newSuggestedClaimDialog(c *Common, s *Session, sg suggest.Suggestion) *dial
 	d.form = f
 	return d
 }
+
+// tagAll tags every other mention of the actor annotated under the cursor
+// (or listed), by its name and aliases, where no actor is tagged yet, as
+// one undoable step.
+func (r *reader) tagAll(tea.KeyPressMsg) tea.Cmd {
+	km := r.common.Keys
+	a, ok := r.target()
+	if !ok || a.Type != model.TypeActor {
+		r.line.set(km.TagAll.Help().Key + " tags every mention of an actor: put the cursor on one tagged already")
+		return nil
+	}
+	who := actorName(r.sess, a.Actor)
+	spans := annotate.UntaggedMentions(r.sess.Article, r.sess.Doc(), a.Actor)
+	if len(spans) == 0 {
+		r.line.set("no other mention of " + who + " left untagged")
+		return nil
+	}
+	anns, err := r.sess.Editor.TagActors(spans, annotate.ActorChoice{ID: a.Actor})
+	if err != nil {
+		r.line.setError(err.Error())
+		return nil
+	}
+	for _, n := range anns {
+		r.sess.suggestions.drop(n)
+	}
+	return r.edited("tagged "+model.Count(len(anns), "more mention", "more mentions")+" of "+who+" ("+km.Undo.Help().Key+" undoes them)", a.ID)
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"stance/annotate"
 	"stance/annotate/suggest"
 	"stance/model"
 )
@@ -206,5 +207,42 @@ func TestVisibleSuggestionsOnly(t *testing.T) {
 		if n := m.reader.article.marksSeen; n == 0 || n > 200 {
 			t.Errorf("after %s a frame drew %d of %d suggestions", k, n, len(list))
 		}
+	}
+}
+
+// TestTagAll: T on an actor annotation tags the actor's other mentions by
+// its name and aliases, skipping what is tagged, as one step.
+func TestTagAll(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		keys    []string
+		actors  int // actor annotations after
+		message string
+	}{
+		// Donald Trump is tagged as "Donald Trump" and "Trump", which he
+		// learnt as an alias; the seed names him 8 times.
+		{"every other mention", keysOf(find("Donald Trump"), []string{"esc", "T"}), 8, "tagged 6 more mentions of Donald Trump (u undoes them)"},
+		{"undone as one step", keysOf(find("Donald Trump"), []string{"esc", "T", "u"}), 2, "undid tag 6 mentions of “Donald Trump”"},
+		{"none left", keysOf(find("Donald Trump"), []string{"esc", "T", "T"}), 8, "no other mention of Donald Trump left untagged"},
+		{"not on an actor", keysOf(find("summit"), []string{"esc", "T"}), 2, "T tags every mention of an actor: put the cursor on one tagged already"},
+	} {
+		parallel(t, tc.name, func(t *testing.T) {
+			s := newSeedSession(t, fakeAnnPath)
+			trump, err := s.Editor.TagActor(spanOf(t, s.Article, "Donald Trump", 0), annotate.ActorChoice{Name: "Donald Trump"})
+			if err == nil {
+				_, err = s.Editor.TagActor(spanOf(t, s.Article, "Trump", 1), annotate.ActorChoice{ID: trump.Actor})
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			h := newReader(t, s, wide.w, wide.h)
+			typeKeys(h, tc.keys)
+			if got := h.m.reader.sess.Counts()[model.TypeActor]; got != tc.actors {
+				t.Errorf("%d actor annotations, want %d:\n%s", got, tc.actors, strings.Join(annotationsOf(s), "\n"))
+			}
+			if !strings.Contains(helpLine(h), tc.message) {
+				t.Errorf("message line %q, want %q", helpLine(h), tc.message)
+			}
+		})
 	}
 }
