@@ -217,8 +217,7 @@ func (r *reader) nextSuggestion(tea.KeyPressMsg) tea.Cmd {
 }
 
 // describeSuggestion says what a suggestion proposes and why, for the
-// message line. Names come from the article or the coding, which are made
-// safe when read.
+// message line; names from a codebook edited by hand are made safe too.
 func describeSuggestion(s suggest.Suggestion, km *KeyMap) string {
 	var what string
 	if s.Type == model.TypeActor {
@@ -235,7 +234,7 @@ func describeSuggestion(s suggest.Suggestion, km *KeyMap) string {
 			what += ", " + string(s.Stance)
 		}
 	}
-	return "suggested " + what + " · " + km.Accept.Help().Key + " accept, " + km.Reject.Help().Key + " reject · " + model.OneLine(s.Reason)
+	return model.SafeTerminal("suggested " + what + " · " + km.Accept.Help().Key + " accept, " + km.Reject.Help().Key + " reject · " + model.OneLine(s.Reason))
 }
 
 // acceptSuggestion accepts the suggestion under the cursor: a mention of

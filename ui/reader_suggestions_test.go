@@ -246,3 +246,62 @@ func TestTagAll(t *testing.T) {
 		})
 	}
 }
+
+// TestStaleSuggestionsDropped: suggestions found before an edit are not
+// shown after it (they would offer what was just coded); another search
+// starts, and one search runs at a time.
+func TestStaleSuggestionsDropped(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+		r := h.m.reader
+		s := r.sess
+		s.suggestions.found = false // as if the article had just been opened
+		cmd := r.suggestCmd()
+		if cmd == nil || r.suggestCmd() != nil {
+			t.Fatal("want one search, and no second while it runs")
+		}
+		if _, err := s.Editor.TagActor(spanOf(t, s.Article, "Donald Trump", 0), annotate.ActorChoice{Name: "Donald Trump"}); err != nil {
+			t.Fatal(err)
+		}
+		r.Update(cmd())
+		if s.suggestions.found {
+			t.Error("suggestions found before the edit were taken after it")
+		}
+		next := r.suggestCmd()
+		if next == nil {
+			t.Fatal("no new search after the stale one")
+		}
+		r.Update(next())
+		for _, sg := range r.shownSuggestions() {
+			if sg.Type == model.TypeActor && sg.Span.Start == 44 {
+				t.Errorf("the mention just tagged is still suggested: %+v", sg)
+			}
+		}
+		if !s.suggestions.found {
+			t.Error("the fresh suggestions were not taken")
+		}
+	})
+}
+
+// TestSuggestionsKnowTheCodebook: in a project, a name of the codebook's
+// actors is suggested as that actor, and + tags it without a dialog.
+func TestSuggestionsKnowTheCodebook(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		dir := t.TempDir()
+		cb := annotate.NewCodebook()
+		cb.Actors = append(cb.Actors, model.Actor{ID: "a-aaaaaa", Name: "Air Force", Kind: model.KindOrganization})
+		if _, err := annotate.InitProjectWith(dir, cb); err != nil {
+			t.Fatal(err)
+		}
+		art := seedArticle(t)
+		s := NewSession(art, annotate.New(art, seedName, "stance test"), seedName, dir+"/story.txt.stance.json")
+		h := newReader(t, s, wide.w, wide.h)
+		typeKeys(h, keysOf(find("Air Force"), []string{"esc", "+"}))
+		if got := annotationsOf(s); len(got) != 1 || got[0] != "actor Air Force → Air Force" {
+			t.Errorf("annotations %q, want the codebook's Air Force", got)
+		}
+		if h.m.reader.dialog != nil {
+			t.Errorf("a dialog opened for a known actor: %q", h.m.reader.dialog.title)
+		}
+	})
+}
