@@ -33,7 +33,7 @@ type articlePane struct {
 	selecting bool
 
 	searching bool
-	extending bool // the search began with a selection: its match extends it
+	extending bool // the search began with a selection of the coder's: its match extends it
 	search    textinput.Model
 	query     string
 	prevQuery string // the query before this search began: esc restores it
@@ -218,8 +218,8 @@ func (p *articlePane) ClearSelection() { p.selecting = false }
 func (p *articlePane) Clear() bool {
 	switch {
 	case p.selecting:
-		if sel, _ := p.Selection(); p.match >= 0 && p.match < len(p.matches) && sel == p.matches[p.match] {
-			p.moveTo(sel.Start)
+		if p.onMatch() {
+			p.moveTo(p.matches[p.match].Start)
 		}
 		p.selecting = false
 	case p.query != "":

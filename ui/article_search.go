@@ -11,7 +11,9 @@ import (
 // as it is repeats the last search, as its placeholder says.
 func (p *articlePane) startSearch() tea.Cmd {
 	p.searching = true
-	p.extending = p.selecting
+	// A selection the coder made is extended by the match; the match a
+	// search selected is not, so that searching again moves on, as n does.
+	p.extending = p.selecting && !p.onMatch()
 	p.prevQuery = p.query
 	p.search.SetValue("")
 	p.search.Placeholder = "search"
@@ -146,6 +148,12 @@ func (p *articlePane) gotoMatch(dir int, fromCursor bool) {
 	}
 	p.match = i
 	p.Select(p.matches[i])
+}
+
+// onMatch reports whether the selection is the current search match.
+func (p *articlePane) onMatch() bool {
+	sel, ok := p.Selection()
+	return ok && p.match >= 0 && p.match < len(p.matches) && sel == p.matches[p.match]
 }
 
 // extendToMatch extends the selection to the next match after the cursor,

@@ -17,8 +17,8 @@ func TestFasterSpans(t *testing.T) {
 		{"the quotation around the cursor", keysOf(find("no deal until"), []string{"esc", `"`}),
 			"There were many, many points that we agreed on. I would say a couple of big ones that we haven't quite got there, but we've made some headway… There's no deal until there's a deal."},
 		{"a quotation of two words", keysOf(find("reference"), []string{"esc", `"`}), "a reference point"},
-		{"a word's end", keysOf(find("Putin echoed"), []string{"esc", "v", "ctrl+e"}), "Putin"},
-		{"and the next", keysOf(find("Putin echoed"), []string{"esc", "v", "ctrl+e", "ctrl+e"}), "Putin echoed"},
+		{"a word's end", keysOf(find("Putin echoed"), []string{"esc", "v", "W"}), "Putin"},
+		{"and the next", keysOf(find("Putin echoed"), []string{"esc", "v", "W", "W"}), "Putin echoed"},
 		{"a search extends the selection", keysOf(find("Putin echoed"), []string{"esc", "v"}, find("Reuters")), "Putin echoed that sentiment, expressing hope the discussions would become \"a reference point\" for restoring pragmatic U.S.–Russia relations, reported Reuters"},
 		{"a sentence ending a quotation leaves its closing mark", keysOf(find("no deal until"), []string{"esc", "s"}), "There's no deal until there's a deal."},
 		{"and the last of Honcharenko's", keysOf(find("No ceasefire"), []string{"esc", "s"}), "No ceasefire or de-escalation has been agreed upon."},
@@ -46,4 +46,24 @@ func TestExtendFindsNothingAfter(t *testing.T) {
 			t.Errorf("selected %q, want the selection as it was", got)
 		}
 	})
+}
+
+// TestSearchAgainMovesOn: the match a search selected is not extended by
+// the next search, which moves on as before.
+func TestSearchAgainMovesOn(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+		typeKeys(h, keysOf(find("Putin echoed"), find("Reuters")))
+		if _, got := selected(t, h); got != "Reuters" {
+			t.Errorf("selected %q, want the new match alone", got)
+		}
+	})
+}
+
+// TestWordEndLeavesReadmeRemap: the README's example [keys] (edit_note
+// on ctrl+e) still loads beside the word-end key.
+func TestWordEndLeavesReadmeRemap(t *testing.T) {
+	if err := DefaultKeyMap().Remap(map[string][]string{"tag_actor": {"A"}, "edit_note": {"ctrl+e"}}); err != nil {
+		t.Error(err)
+	}
 }

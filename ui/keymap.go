@@ -84,8 +84,9 @@ func DefaultKeyMap() *KeyMap {
 		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
 		WordNext: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "next word")),
 		WordPrev: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "previous word")),
-		// vim's e edits here; ctrl+e is "end" to readline users too.
-		WordEnd:  key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "word end")),
+		// vim's e edits here, and ctrl+e is what the README's example
+		// gives the note key: W, the end of w's word.
+		WordEnd:  key.NewBinding(key.WithKeys("W"), key.WithHelp("W", "word end")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
 		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),

@@ -147,8 +147,9 @@ func TestKeystrokeBudget(t *testing.T) {
 	allOf("Azerbaijan")
 	// Supporters call him "Peacemaker-in-Chief," while critics argue …:
 	// one suggestion for two claims of two speakers. Rejected; the
-	// quotation selected inside its marks, the critics' clause by a
-	// search that a second search extends.
+	// quotation selected inside its marks, the critics' clause from its
+	// first word (found, then v ends that selection and b b v starts
+	// one there) to its last, which a search extends the selection to.
 	k.press(";", "-")
 	s.waitFor("rejected the suggested claim")
 	k.press("w", `"`, "c")
@@ -158,7 +159,7 @@ func TestKeystrokeBudget(t *testing.T) {
 	s.waitFor("tagged claim")
 	k.press("/")
 	k.typeText("he often")
-	k.press("Enter", "/")
+	k.press("Enter", "v", "b", "b", "v", "/")
 	k.typeText("credit")
 	k.press("Enter", "c")
 	s.waitFor("Tag claim")
