@@ -142,6 +142,8 @@ func (r *reader) Update(msg tea.Msg) tea.Cmd {
 		r.article.layoutDone(msg)
 	case suggestedMsg:
 		r.suggested(msg)
+	case suggestSoonMsg:
+		return r.suggestSoon(msg)
 	case jumpMsg:
 		r.jump(msg.id)
 	default:

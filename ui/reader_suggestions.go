@@ -3,6 +3,7 @@ package ui
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -56,6 +57,7 @@ type suggestionState struct {
 	version int  // the editor's version the set was found for
 	found   bool // set has been found at least once
 	running bool // a search is on its way
+	ticking bool // a search is to start soon (see suggestDelay)
 	project *annotate.Project
 	looked  bool // project has been looked for
 	// cues are the stances the text states for the claims accepted from
@@ -79,8 +81,22 @@ type suggestedMsg struct {
 	err     error // the project's codebook could not be read
 }
 
+// suggestDelay is how long after an edit its suggestions are looked for:
+// the copy of the document the search needs (2 ms with 10,000
+// annotations) is then made after the edit's frame, not in it, and once
+// for edits in quick succession.
+const suggestDelay = 50 * time.Millisecond
+
+// suggestSoonMsg says that the session's suggestions for the document at
+// version are to be looked for now.
+type suggestSoonMsg struct {
+	sess    *Session
+	version int
+}
+
 // suggestCmd returns the command that finds the session's suggestions
-// when they are shown and not found for the document as it is; nil
+// when they are shown and not found for the document as it is: at once
+// for an article just opened, after suggestDelay after an edit; nil
 // otherwise. One search runs at a time: the result of one that an edit
 // made stale is dropped and a new one started (see suggested), so edits
 // in quick succession never pile searches up.
@@ -90,9 +106,32 @@ func (r *reader) suggestCmd() tea.Cmd {
 	v := s.Editor.Version()
 	// A long article is laid out first: the layout takes the cores
 	// the suggester would.
-	if r.common.hideSuggestions || st.running || st.found && st.version == v || r.article.wholeLayout != nil {
+	if r.common.hideSuggestions || st.running || st.ticking || st.found && st.version == v || r.article.wholeLayout != nil {
 		return nil
 	}
+	if st.found {
+		st.ticking = true
+		return tea.Tick(suggestDelay, func(time.Time) tea.Msg { return suggestSoonMsg{s, v} })
+	}
+	return r.startSuggesting()
+}
+
+// suggestSoon starts the search a tick asked for, unless an edit came
+// since: suggestCmd then waits for it to settle anew.
+func (r *reader) suggestSoon(msg suggestSoonMsg) tea.Cmd {
+	msg.sess.suggestions.ticking = false
+	if msg.sess != r.sess || msg.version != r.sess.Editor.Version() || r.sess.suggestions.running {
+		return nil
+	}
+	return r.startSuggesting()
+}
+
+// startSuggesting starts a search for the suggestions of the document as
+// it is.
+func (r *reader) startSuggesting() tea.Cmd {
+	s := r.sess
+	st := &s.suggestions
+	v := s.Editor.Version()
 	if !st.looked {
 		// Only stats up the folders; the codebook is read off the UI
 		// goroutine.

@@ -305,3 +305,44 @@ func TestSuggestionsKnowTheCodebook(t *testing.T) {
 		}
 	})
 }
+
+// TestSuggestionsAfterEditsSettle: after an edit the search waits a tick,
+// so that the copy of the document it needs is not made in the edit's
+// frame, and edits in quick succession start one search, for the last.
+func TestSuggestionsAfterEditsSettle(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+		r := h.m.reader
+		s := r.sess
+		tag := func(text string) {
+			t.Helper()
+			if _, err := s.Editor.TagActor(spanOf(t, s.Article, text, 0), annotate.ActorChoice{Name: text}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tag("Donald Trump")
+		first := r.suggestCmd()
+		if first == nil || s.suggestions.running {
+			t.Fatal("an edit started a search at once, in its own frame")
+		}
+		if r.suggestCmd() != nil {
+			t.Fatal("a second tick while one waits")
+		}
+		tag("Vladimir Putin")
+		if cmd := r.Update(first()); cmd != nil || s.suggestions.running {
+			t.Fatal("the tick of an edit followed by another started a search")
+		}
+		second := r.suggestCmd()
+		if second == nil {
+			t.Fatal("no tick for the last edit")
+		}
+		search := r.Update(second())
+		if search == nil || !s.suggestions.running {
+			t.Fatal("the last edit's tick started no search")
+		}
+		r.Update(search())
+		if !s.suggestions.found || s.suggestions.version != s.Editor.Version() {
+			t.Error("the suggestions are not those of the document as it is")
+		}
+	})
+}
