@@ -127,7 +127,7 @@ func (p *adjudicationPane) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return p.acceptCoder(n), true
 	}
 	switch {
-	case key.Matches(msg, km.AcceptAll):
+	case key.Matches(msg, km.AcceptBoth):
 		return p.acceptAll(), true
 	case key.Matches(msg, km.AcceptNone):
 		return p.decide(nil, "left out"), true
@@ -291,7 +291,7 @@ func (p *adjudicationPane) ShortHelp() []key.Binding {
 		back.SetHelp(back.Help().Key, "back")
 		return []key.Binding{next, back}
 	}
-	accept, both, none := km.AcceptCoder, km.AcceptAll, km.AcceptNone
+	accept, both, none := km.AcceptCoder, km.AcceptBoth, km.AcceptNone
 	accept.SetHelp(accept.Help().Key, "accept a coder's")
 	both.SetHelp(both.Help().Key, "both")
 	none.SetHelp(none.Help().Key, "neither")

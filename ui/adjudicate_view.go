@@ -90,7 +90,7 @@ func (p *adjudicationPane) decision(i int) string {
 	km := p.common.Keys
 	coders, decided := p.ad.Decision(i)
 	if !decided {
-		return st.Dim.Render("undecided: ") + km.AcceptCoder.Help().Key + " a coder's · " + km.AcceptAll.Help().Key + " both · " + km.AcceptNone.Help().Key + " neither"
+		return st.Dim.Render("undecided: ") + km.AcceptCoder.Help().Key + " a coder's · " + km.AcceptBoth.Help().Key + " both · " + km.AcceptNone.Help().Key + " neither"
 	}
 	if len(coders) == 0 {
 		return st.Notice.Render("decided: neither, left out")

@@ -210,8 +210,10 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	if m.reader != nil {
 		// A new width, however it came, lays the article out in the
 		// background (see articlePane.LayoutCmd); a change of the coding
-		// computes the network shown again (reader.sideCmd).
-		cmd = tea.Batch(cmd, m.reader.article.LayoutCmd(), m.reader.sideCmd())
+		// computes the network shown again (reader.sideCmd), and an edit,
+		// an article opened or the suggestions shown again finds the
+		// suggestions anew, in the background too.
+		cmd = tea.Batch(cmd, m.reader.article.LayoutCmd(), m.reader.sideCmd(), m.reader.suggestCmd())
 	}
 	return m, cmd
 }

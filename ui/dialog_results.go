@@ -29,6 +29,7 @@ type (
 		span    model.Span
 		wording string
 		speaker annotate.ActorChoice
+		cue     stanceCue // the stance the text states, for the position dialog
 	}
 	// recordPosition records who's stance toward a claim, with evidence
 	// (nil: the claim's latest annotation).
@@ -110,6 +111,9 @@ func (r *reader) apply(res any) (tea.Cmd, error) {
 			return nil, err
 		}
 		s.lastClaim = a.Claim
+		if res.cue.stance != "" {
+			s.suggestions.remember(a.Claim, res.cue)
+		}
 		return r.edited("tagged claim", a.ID), nil
 	case recordPosition:
 		a, err := ed.TagPosition(res.evidence, res.who, res.claim, res.stance)

@@ -105,10 +105,16 @@ func (c Coding) defaultKind() model.ActorKind {
 // newActorDialog tags span as a mention of an actor, picked from the
 // registry or created.
 func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
+	return actorDialog(c, s, span, model.OneLine(s.Article.Slice(span)), "")
+}
+
+// actorDialog is the actor dialog with the name and kind pre-filled
+// (kind "": the first offered).
+func actorDialog(c *Common, s *Session, span model.Span, actorName string, actorKind model.ActorKind) *dialog {
 	quote := s.Article.Slice(span)
-	name := pickerField("actor", model.OneLine(quote), actorOptions(s), pickActor(s), true, "new actor")
+	name := pickerField("actor", actorName, actorOptions(s), pickActor(s), true, "new actor")
 	kinds := c.Coding.kindNames("")
-	kind := choiceField("kind", kinds, kinds[0])
+	kind := choiceField("kind", kinds, cmp.Or(string(actorKind), kinds[0]))
 	d := newDialog(c, dialogTagActor, "Tag actor", quote, name, kind)
 	d.form = actorForm{span, name, kind}
 	return d
@@ -140,7 +146,7 @@ func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	speaker := actorPicker(s, "speaker", "")
 	d := newDialog(c, dialogTagClaim, "Tag claim", quote, text, speaker)
 	d.focusField(1)
-	d.form = claimForm{s, span, text, speaker, c.Coding.defaultKind()}
+	d.form = claimForm{sess: s, span: span, text: text, speaker: speaker, newKind: c.Coding.defaultKind()}
 	return d
 }
 
@@ -149,6 +155,7 @@ type claimForm struct {
 	span          model.Span
 	text, speaker *field
 	newKind       model.ActorKind // of a speaker named anew
+	cue           stanceCue       // the stance a suggestion read in the text
 }
 
 func (f claimForm) result(bool) (any, error) {
@@ -159,7 +166,7 @@ func (f claimForm) result(bool) (any, error) {
 			wording = known.Text
 		}
 	}
-	return tagClaim{f.span, wording, actorChoice(f.speaker, f.newKind)}, nil
+	return tagClaim{f.span, wording, actorChoice(f.speaker, f.newKind), f.cue}, nil
 }
 
 // newPositionDialog records that an actor takes a stance toward a claim. The
@@ -186,10 +193,14 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 	}
 	actor := actorPicker(s, "actor", actorID)
 	claim := pickerField("claim", claimText, claimOptions(s), pickClaim(s), false, "").preselect(claimID)
-	// Support unless the coder says otherwise: nothing reads the stance
-	// from the text yet.
-	stance := choiceField("stance", c.Coding.stanceNames(""), string(model.StanceSupport))
+	// Support unless the coder says otherwise, or the text did where the
+	// claim was accepted from a suggestion (SPEC §4: never a guess).
+	cue, stated := s.suggestions.cues[claimID]
+	stance := choiceField("stance", c.Coding.stanceNames(""), string(cmp.Or(cue.stance, model.StanceSupport)))
 	d := newDialog(c, dialogPosition, "Record position", context, actor, claim, stance)
+	if stated {
+		d.body = []string{"the text says " + cue.reason}
+	}
 	_, claimed := claim.picked()
 	switch {
 	case actor.value() == "":

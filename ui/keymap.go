@@ -15,12 +15,14 @@ import (
 type KeyMap struct {
 	Up, Down, Left, Right key.Binding
 	WordNext, WordPrev    key.Binding
+	WordEnd               key.Binding
 	PageUp, PageDown      key.Binding
 	HalfUp, HalfDown      key.Binding
 	Top, Bottom           key.Binding
 
 	Visual   key.Binding
 	Sentence key.Binding
+	Quote    key.Binding
 	Clear    key.Binding
 
 	Search    key.Binding
@@ -40,6 +42,13 @@ type KeyMap struct {
 	Refresh      key.Binding
 	Copy         key.Binding
 	EditNote     key.Binding
+	TagAll       key.Binding
+
+	ToggleSuggestions key.Binding
+	NextSuggestion    key.Binding
+	Accept            key.Binding
+	Reject            key.Binding
+	AcceptAll         key.Binding
 
 	NextPane key.Binding
 	PrevPane key.Binding
@@ -54,7 +63,7 @@ type KeyMap struct {
 
 	// In the adjudication pane (stance adjudicate).
 	AcceptCoder  key.Binding // its n-th key accepts the n-th coder's version
-	AcceptAll    key.Binding
+	AcceptBoth   key.Binding
 	AcceptNone   key.Binding
 	AcceptAgreed key.Binding
 	Outcome      key.Binding
@@ -85,6 +94,9 @@ func DefaultKeyMap() *KeyMap {
 		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
 		WordNext: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "next word")),
 		WordPrev: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "previous word")),
+		// vim's e edits here, and ctrl+e is what the README's example
+		// gives the note key: W, the end of w's word.
+		WordEnd:  key.NewBinding(key.WithKeys("W"), key.WithHelp("W", "word end")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
 		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
@@ -94,7 +106,9 @@ func DefaultKeyMap() *KeyMap {
 
 		Visual:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select")),
 		Sentence: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sentence")),
-		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+		// Not Q, which users give quit (keymap_clash_test.go).
+		Quote: key.NewBinding(key.WithKeys("\""), key.WithHelp("\"", "quotation")),
+		Clear: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
 
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
@@ -114,6 +128,13 @@ func DefaultKeyMap() *KeyMap {
 		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
 		// n and N are next and previous match, as in less and vim.
 		EditNote: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "note in $EDITOR")),
+		TagAll:   key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tag all of the actor")),
+
+		ToggleSuggestions: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "show/hide suggestions")),
+		NextSuggestion:    key.NewBinding(key.WithKeys(";"), key.WithHelp(";", "next suggestion")),
+		Accept:            key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "accept suggestion")),
+		Reject:            key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "reject suggestion")),
+		AcceptAll:         key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "accept all of the actor")),
 
 		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
@@ -127,7 +148,7 @@ func DefaultKeyMap() *KeyMap {
 		NetworkScope: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "network: article/project")),
 
 		AcceptCoder:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1…9", "accept that coder's")),
-		AcceptAll:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "accept both (all)")),
+		AcceptBoth:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "accept both (all)")),
 		AcceptNone:   key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "accept neither")),
 		AcceptAgreed: key.NewBinding(key.WithKeys("="), key.WithHelp("=", "accept agreements")),
 		Outcome:      key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "a coder's outcome")),
@@ -161,21 +182,23 @@ func (km *KeyMap) namedBindings() []struct {
 	}
 	return []nb{
 		{"up", &km.Up}, {"down", &km.Down}, {"left", &km.Left}, {"right", &km.Right},
-		{"word_next", &km.WordNext}, {"word_prev", &km.WordPrev},
+		{"word_next", &km.WordNext}, {"word_prev", &km.WordPrev}, {"word_end", &km.WordEnd},
 		{"page_up", &km.PageUp}, {"page_down", &km.PageDown},
 		{"half_up", &km.HalfUp}, {"half_down", &km.HalfDown},
 		{"top", &km.Top}, {"bottom", &km.Bottom},
-		{"visual", &km.Visual}, {"sentence", &km.Sentence}, {"clear", &km.Clear},
+		{"visual", &km.Visual}, {"sentence", &km.Sentence}, {"quote", &km.Quote}, {"clear", &km.Clear},
 		{"search", &km.Search}, {"next_match", &km.NextMatch}, {"prev_match", &km.PrevMatch},
 		{"tag_actor", &km.TagActor}, {"tag_claim", &km.TagClaim}, {"tag_position", &km.TagPosition},
 		{"edit", &km.Edit}, {"delete", &km.Delete}, {"delete_listed", &km.DeleteListed},
 		{"undo", &km.Undo}, {"redo", &km.Redo}, {"save", &km.Save},
 		{"export", &km.Export}, {"refresh", &km.Refresh},
-		{"copy", &km.Copy}, {"edit_note", &km.EditNote},
+		{"copy", &km.Copy}, {"edit_note", &km.EditNote}, {"tag_all", &km.TagAll},
+		{"toggle_suggestions", &km.ToggleSuggestions}, {"next_suggestion", &km.NextSuggestion},
+		{"accept", &km.Accept}, {"reject", &km.Reject}, {"accept_all", &km.AcceptAll},
 		{"next_pane", &km.NextPane}, {"prev_pane", &km.PrevPane},
 		{"open", &km.Open}, {"back", &km.Back}, {"filter", &km.Filter}, {"panel", &km.Panel}, {"follow", &km.Follow},
 		{"network", &km.Network}, {"network_scope", &km.NetworkScope},
-		{"accept_coder", &km.AcceptCoder}, {"accept_all", &km.AcceptAll}, {"accept_none", &km.AcceptNone},
+		{"accept_coder", &km.AcceptCoder}, {"accept_both", &km.AcceptBoth}, {"accept_none", &km.AcceptNone},
 		{"accept_agreed", &km.AcceptAgreed}, {"outcome", &km.Outcome},
 		{"help", &km.Help}, {"quit", &km.Quit},
 		{"submit", &km.Submit}, {"cancel", &km.Cancel},
@@ -257,18 +280,19 @@ func (km *KeyMap) Remap(keys map[string][]string) error {
 func keyContexts() [][]string {
 	reader := []string{"quit", "help", "refresh", "save", "undo", "redo", "next_pane", "prev_pane",
 		"panel", "tag_actor", "tag_claim", "tag_position", "export", "edit", "delete", "delete_listed",
-		"copy", "edit_note", "network"}
+		"copy", "edit_note", "network", "tag_all", "toggle_suggestions"}
 	moves := []string{"up", "down", "page_up", "page_down", "half_up", "half_down", "top", "bottom"}
 	return [][]string{
 		// the article pane
-		slices.Concat(reader, moves, []string{"left", "right", "word_next", "word_prev",
-			"visual", "sentence", "clear", "back", "search", "next_match", "prev_match"}),
+		slices.Concat(reader, moves, []string{"left", "right", "word_next", "word_prev", "word_end",
+			"visual", "sentence", "quote", "clear", "back", "search", "next_match", "prev_match",
+			"next_suggestion", "accept", "reject", "accept_all"}),
 		// the annotations list
 		slices.Concat(reader, moves, []string{"filter", "open"}),
 		// the network pane
 		slices.Concat(reader, moves, []string{"left", "right", "open", "clear", "network_scope"}),
 		// the adjudication pane
-		slices.Concat(reader, moves, []string{"open", "clear", "accept_coder", "accept_all", "accept_none", "accept_agreed", "outcome"}),
+		slices.Concat(reader, moves, []string{"open", "clear", "accept_coder", "accept_both", "accept_none", "accept_agreed", "outcome"}),
 		// the library and a feed's items
 		slices.Concat([]string{"quit", "help", "back", "refresh", "open", "follow"}, moves),
 		// a dialog's fields

@@ -147,6 +147,10 @@ func (r *reader) Update(msg tea.Msg) tea.Cmd {
 		r.article.searchDone(msg)
 	case layoutDoneMsg:
 		r.article.layoutDone(msg)
+	case suggestedMsg:
+		r.suggested(msg)
+	case suggestSoonMsg:
+		return r.suggestSoon(msg)
 	case jumpMsg:
 		r.jump(msg.id)
 	default:
@@ -215,6 +219,11 @@ func (r *reader) articleFocusKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, km.Back) && r.canGoBack {
 		return goBack
 	}
+	for _, c := range r.suggestionCommands() {
+		if key.Matches(msg, *c.binding) {
+			return c.run(r, msg)
+		}
+	}
 	return r.articleKey(msg)
 }
 
@@ -277,6 +286,9 @@ func (r *reader) afterEdit(what, id string) {
 	r.article.ClearSelection()
 	if id != "" {
 		r.annotations.SelectID(id)
+		if a, ok := r.sess.Doc().Annotation(id); ok {
+			r.sess.suggestions.drop(a)
+		}
 	}
 	r.refreshPanes()
 }

@@ -38,6 +38,8 @@ func (r *reader) commands() []command {
 		{&km.Copy, (*reader).copyToClipboard},
 		{&km.EditNote, (*reader).editNote},
 		{&km.Network, (*reader).toggleNetwork},
+		{&km.ToggleSuggestions, (*reader).toggleSuggestions},
+		{&km.TagAll, (*reader).tagAll},
 	}
 }
 

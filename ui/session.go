@@ -25,6 +25,7 @@ type Session struct {
 	// never waits on the file's lock, which a running save holds.
 	conflictPath string
 	lastClaim    string // the claim tagged or used most recently
+	suggestions  suggestionState
 
 	// Derived from the document, rebuilt when the editor's version moves.
 	derivedVersion int

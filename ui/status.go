@@ -159,12 +159,13 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		title string
 		keys  []key.Binding
 	}{
-		{"Move", []key.Binding{km.Up, km.Down, km.Left, km.Right, km.WordNext, km.WordPrev, km.PageUp, km.PageDown, km.HalfUp, km.HalfDown, km.Top, km.Bottom}},
-		{"Select & search", []key.Binding{km.Visual, km.Sentence, km.Clear, km.Search, km.NextMatch, km.PrevMatch}},
-		{"Code", []key.Binding{km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Delete, km.DeleteListed, km.Undo, km.Redo, km.Save, km.Export, km.Refresh, km.Copy, km.EditNote}},
+		{"Move", []key.Binding{km.Up, km.Down, km.Left, km.Right, km.WordNext, km.WordPrev, km.WordEnd, km.PageUp, km.PageDown, km.HalfUp, km.HalfDown, km.Top, km.Bottom}},
+		{"Select & search", []key.Binding{km.Visual, km.Sentence, km.Quote, km.Clear, km.Search, km.NextMatch, km.PrevMatch}},
+		{"Code", []key.Binding{km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Delete, km.DeleteListed, km.Undo, km.Redo, km.Save, km.Export, km.Refresh, km.Copy, km.EditNote, km.TagAll}},
+		{"Suggestions", []key.Binding{km.ToggleSuggestions, km.NextSuggestion, km.Accept, km.Reject, km.AcceptAll}},
 		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Network, km.NetworkScope, km.Help, km.Quit}},
 		{"Dialogs", []key.Binding{km.Submit, km.Cancel, km.NextField, km.PrevField, km.PickNext, km.PickPrev, km.ChoiceNext, km.ChoicePrev, km.Choose, km.Yes, km.No}},
-		{"Adjudicate", []key.Binding{km.AcceptCoder, km.AcceptAll, km.AcceptNone, km.AcceptAgreed, km.Outcome}},
+		{"Adjudicate", []key.Binding{km.AcceptCoder, km.AcceptBoth, km.AcceptNone, km.AcceptAgreed, km.Outcome}},
 	}
 	var cols []string
 	for _, g := range groups {
@@ -179,7 +180,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 	// Two columns of groups when there is room, else one.
 	if width >= 64 {
 		left := joinBlocks(joinBlocks(cols[0], cols[1]), cols[4])
-		right := joinBlocks(joinBlocks(cols[2], cols[3]), cols[5])
+		right := joinBlocks(joinBlocks(joinBlocks(cols[2], cols[3]), cols[5]), cols[6])
 		return sideBySide(left, right, 32)
 	}
 	return strings.Join(cols, "\n\n")

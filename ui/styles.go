@@ -27,12 +27,16 @@ type Styles struct {
 	Gutter     lipgloss.Style
 
 	// Text marks, combined per grapheme by the article pane.
-	Actor     lipgloss.Style
-	Claim     lipgloss.Style
-	Position  lipgloss.Style
-	Match     lipgloss.Style
-	Selection lipgloss.Style
-	Cursor    lipgloss.Style
+	Actor    lipgloss.Style
+	Claim    lipgloss.Style
+	Position lipgloss.Style
+	// Suggestion marks what the suggester proposes: a dotted, faint
+	// underline no annotation uses, so a suggestion is never taken for
+	// coding, with or without colour.
+	Suggestion lipgloss.Style
+	Match      lipgloss.Style
+	Selection  lipgloss.Style
+	Cursor     lipgloss.Style
 
 	TypeTag map[string]lipgloss.Style // keyed by annotation type
 
@@ -190,6 +194,7 @@ func buildStyles(p palette) *Styles {
 	s.Actor = lipgloss.NewStyle().Underline(true).Foreground(actor)
 	s.Claim = lipgloss.NewStyle().Bold(true).Foreground(claim)
 	s.Position = lipgloss.NewStyle().Italic(true).Underline(true).UnderlineStyle(lipgloss.UnderlineDouble).Foreground(position)
+	s.Suggestion = lipgloss.NewStyle().Underline(true).UnderlineStyle(lipgloss.UnderlineDotted).Faint(true)
 	s.Match = lipgloss.NewStyle().Background(matchBG).Underline(true)
 	s.Selection = lipgloss.NewStyle().Reverse(true)
 	s.Cursor = lipgloss.NewStyle().Reverse(true)
