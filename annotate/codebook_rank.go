@@ -40,6 +40,9 @@ type Picker struct {
 	// alias and text, for the exact tier.
 	actorKeys map[string][]int32
 	claimKeys map[string][]int32
+	// claimWords indexes the claims by their words, lower case, without
+	// punctuation (sameWords' reading), for PickClaim.
+	claimWords map[string][]int32
 	// actorWords indexes the actors by every word of their names and
 	// aliases, as foldedWords reads them: only actors that share a word
 	// with the query can match it by words.
@@ -90,6 +93,7 @@ func NewPicker(cb *Codebook, corpus *Usage) *Picker {
 		claimUse:   make([]int, len(cb.Claims)),
 		actorKeys:  make(map[string][]int32, len(cb.Actors)),
 		claimKeys:  make(map[string][]int32, len(cb.Claims)),
+		claimWords: make(map[string][]int32, len(cb.Claims)),
 		actorWords: make(map[string][]int32, len(cb.Actors)),
 		folded:     make([][]string, len(cb.Actors)),
 	}
@@ -114,6 +118,7 @@ func NewPicker(cb *Codebook, corpus *Usage) *Picker {
 		p.claimAt[x.ID] = int32(i)
 		p.claimUse[i] = corpus.Claims[x.ID].Total()
 		fileUnder(p.claimKeys, nameKey(x.Text), int32(i))
+		fileUnder(p.claimWords, wordsKey(x.Text), int32(i))
 	}
 	p.actorOrder = byUse(len(cb.Actors), func(i int) (int, string) { return p.actorUse[i], cb.Actors[i].Name })
 	p.claimOrder = byUse(len(cb.Claims), func(i int) (int, string) { return p.claimUse[i], cb.Claims[i].Text })
@@ -331,6 +336,27 @@ func (p *Picker) PickActor(name string) (model.Actor, bool) {
 		sub.Actors[k] = p.cb.Actors[i]
 	}
 	return sub.PickActor(name)
+}
+
+// PickClaim returns the codebook's claim that text stands for by itself,
+// as Document.PickClaim decides it over the whole codebook: its very text,
+// or its words when no other claim has them. Only claims with text's text
+// or words can, so only those are read.
+func (p *Picker) PickClaim(text string) (model.Claim, bool) {
+	cands := slices.Concat(p.claimKeys[nameKey(text)], p.claimWords[wordsKey(text)])
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	sub := &Document{Claims: make([]model.Claim, len(cands))}
+	for k, i := range cands {
+		sub.Claims[k] = p.cb.Claims[i]
+	}
+	return sub.PickClaim(text)
+}
+
+// wordsKey is s's words, lower case, without punctuation: two texts have
+// the same words (sameWords) when their keys are equal.
+func wordsKey(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), notWordRune), " ")
 }
 
 // Claims returns the codebook's claims that match query, best first (see
