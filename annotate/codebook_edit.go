@@ -70,32 +70,54 @@ func (p *Project) Change(id string, ch EntityChange) (*CodebookResult, error) {
 	return res, err
 }
 
+// CheckChange returns the error Change would return for ch on the
+// codebook's entity id, changing nothing: for a dialog to say what is
+// wrong while what was typed is still there. The codebook on disk may have
+// changed since c was read; Change decides on that one.
+func (c *Codebook) CheckChange(id string, ch EntityChange) error {
+	_, _, err := c.changedEntity(id, ch)
+	return err
+}
+
 // apply makes ch to the codebook's entity id and reports whether anything
 // changed.
 func (c *Codebook) apply(id string, ch EntityChange) (bool, error) {
+	e, i, err := c.changedEntity(id, ch)
+	switch {
+	case err != nil:
+		return false, err
+	case e.actor != nil:
+		if equalActors(*e.actor, c.Actors[i]) {
+			return false, nil
+		}
+		c.Actors[i] = *e.actor
+	default:
+		if equalClaims(*e.claim, c.Claims[i]) {
+			return false, nil
+		}
+		c.Claims[i] = *e.claim
+	}
+	return true, nil
+}
+
+// changedEntity returns the codebook's entity id with ch made to it, and
+// its index among the actors or the claims; c is not changed.
+func (c *Codebook) changedEntity(id string, ch EntityChange) (entity, int, error) {
 	if i, ok := c.actorIndex(id); ok {
 		a := cloneActor(c.Actors[i])
 		if err := c.applyActor(&a, ch); err != nil {
-			return false, fmt.Errorf("actor %s %s: %w", id, quoteSafe(c.Actors[i].Name), err)
+			return entity{}, i, fmt.Errorf("actor %s %s: %w", id, quoteSafe(c.Actors[i].Name), err)
 		}
-		if equalActors(a, c.Actors[i]) {
-			return false, nil
-		}
-		c.Actors[i] = a
-		return true, nil
+		return entity{actor: &a}, i, nil
 	}
 	if i, ok := c.claimIndex(id); ok {
 		x := cloneClaim(c.Claims[i])
 		if err := c.applyClaim(&x, ch); err != nil {
-			return false, fmt.Errorf("claim %s %s: %w", id, quoteSafe(clip(c.Claims[i].Text)), err)
+			return entity{}, i, fmt.Errorf("claim %s %s: %w", id, quoteSafe(clip(c.Claims[i].Text)), err)
 		}
-		if equalClaims(x, c.Claims[i]) {
-			return false, nil
-		}
-		c.Claims[i] = x
-		return true, nil
+		return entity{claim: &x}, i, nil
 	}
-	return false, fmt.Errorf("%s: %w", quoteSafe(id), ErrNotFound)
+	return entity{}, 0, fmt.Errorf("%s: %w", quoteSafe(id), ErrNotFound)
 }
 
 func (c *Codebook) applyActor(a *model.Actor, ch EntityChange) error {

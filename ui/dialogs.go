@@ -12,26 +12,69 @@ import (
 	"stance/model"
 )
 
-// actorOptions offers the registry's actors matching query, fuzzily on names
-// and aliases.
+// actorOptions offers the actors matching query: in a project, every
+// actor of the codebook as its picker ranks them (annotate.Picker), once
+// it is built; else, and until then, the registry's, fuzzily on names and
+// aliases.
 func actorOptions(s *Session) func(string) []option {
 	return func(q string) []option {
+		doc := s.Doc()
 		var out []option
-		for _, m := range s.Doc().MatchActors(q) {
-			detail := string(m.Actor.Kind)
-			if m.Matched != m.Actor.Name {
-				detail += " · “" + m.Matched + "”"
+		var offered map[string]bool
+		if pk := s.picker(); pk != nil {
+			picked := pk.Actors(q, doc, pickerLimit)
+			offered = make(map[string]bool, len(picked))
+			for _, m := range picked {
+				offered[m.Actor.ID] = true
+				out = append(out, actorOption(m.ActorMatch, useDetail(m.InArticle, m.InCorpus)))
 			}
-			out = append(out, option{label: m.Actor.Name, value: m.Actor.ID, detail: detail})
+		}
+		// The registry's actors the picker's codebook does not have yet.
+		for _, m := range doc.MatchActors(q) {
+			if !offered[m.Actor.ID] {
+				out = append(out, actorOption(m, ""))
+			}
 		}
 		return out
 	}
 }
 
+// pickerLimit is how many codebook entities a picker offers: enough to
+// scroll through, few enough to rank on every key.
+const pickerLimit = 50
+
+func actorOption(m annotate.ActorMatch, uses string) option {
+	detail := string(m.Actor.Kind)
+	if m.Matched != m.Actor.Name {
+		detail += " · “" + m.Matched + "”"
+	}
+	if uses != "" {
+		detail += " · " + uses
+	}
+	return option{label: m.Actor.Name, value: m.Actor.ID, detail: detail}
+}
+
+// useDetail says how much an entity is used, for a picker's row.
+func useDetail(here, corpus int) string {
+	switch {
+	case here > 0:
+		return itoa(here) + " here, " + itoa(corpus) + " in all"
+	case corpus > 0:
+		return itoa(corpus) + " in all"
+	}
+	return ""
+}
+
 // pickActor is the actor a name stands for by itself, as annotate decides
-// it: its name or alias, or all of its name's words; never a guess.
+// it: its name or alias, or all of its name's words; never a guess. In a
+// project, over the whole codebook.
 func pickActor(s *Session) func(string, []option) string {
 	return func(q string, _ []option) string {
+		if pk := s.picker(); pk != nil {
+			if a, ok := pk.PickActor(q); ok {
+				return a.ID
+			}
+		}
 		a, _ := s.Doc().PickActor(q)
 		return a.ID
 	}
@@ -39,18 +82,36 @@ func pickActor(s *Session) func(string, []option) string {
 
 func claimOptions(s *Session) func(string) []option {
 	return func(q string) []option {
+		doc := s.Doc()
 		var out []option
-		for _, c := range s.Doc().MatchClaims(q) {
-			out = append(out, option{label: model.OneLine(c.Text), value: c.ID})
+		var offered map[string]bool
+		if pk := s.picker(); pk != nil {
+			picked := pk.Claims(q, doc, pickerLimit)
+			offered = make(map[string]bool, len(picked))
+			for _, c := range picked {
+				offered[c.Claim.ID] = true
+				out = append(out, option{label: model.OneLine(c.Claim.Text), value: c.Claim.ID, detail: useDetail(c.InArticle, c.InCorpus)})
+			}
+		}
+		for _, c := range doc.MatchClaims(q) {
+			if !offered[c.ID] {
+				out = append(out, option{label: model.OneLine(c.Text), value: c.ID})
+			}
 		}
 		return out
 	}
 }
 
 // pickClaim is the claim a text stands for by itself, as annotate decides
-// it: its very text, or its words when no other claim has them.
+// it: its very text, or its words when no other claim has them. In a
+// project, over the whole codebook.
 func pickClaim(s *Session) func(string, []option) string {
 	return func(q string, _ []option) string {
+		if pk := s.picker(); pk != nil {
+			if c, ok := pk.PickClaim(q); ok {
+				return c.ID
+			}
+		}
 		c, _ := s.Doc().PickClaim(q)
 		return c.ID
 	}
@@ -107,7 +168,7 @@ func (c Coding) defaultKind() model.ActorKind {
 func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
 	quote := s.Article.Slice(span)
 	name := pickerField("actor", model.OneLine(quote), actorOptions(s), pickActor(s), true, "new actor")
-	kinds := c.Coding.kindNames("")
+	kinds := s.scheme(c.Coding).kindNames("")
 	kind := choiceField("kind", kinds, kinds[0])
 	d := newDialog(c, dialogTagActor, "Tag actor", quote, name, kind)
 	d.form = actorForm{span, name, kind}
@@ -140,7 +201,7 @@ func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	speaker := actorPicker(s, "speaker", "")
 	d := newDialog(c, dialogTagClaim, "Tag claim", quote, text, speaker)
 	d.focusField(1)
-	d.form = claimForm{s, span, text, speaker, c.Coding.defaultKind()}
+	d.form = claimForm{s, span, text, speaker, s.scheme(c.Coding).defaultKind()}
 	return d
 }
 
@@ -152,14 +213,15 @@ type claimForm struct {
 }
 
 func (f claimForm) result(bool) (any, error) {
-	wording := f.text.value()
+	wording, id := f.text.value(), ""
 	if cl, ok := f.text.picked(); ok {
 		// TagClaim reuses the claim whose text is this wording.
-		if known, ok := f.sess.Doc().Claim(cl.value); ok {
+		id = cl.value
+		if known, ok := f.sess.claim(id); ok {
 			wording = known.Text
 		}
 	}
-	return tagClaim{f.span, wording, actorChoice(f.speaker, f.newKind)}, nil
+	return tagClaim{f.span, wording, id, actorChoice(f.speaker, f.newKind)}, nil
 }
 
 // newPositionDialog records that an actor takes a stance toward a claim. The
@@ -188,7 +250,7 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 	claim := pickerField("claim", claimText, claimOptions(s), pickClaim(s), false, "").preselect(claimID)
 	// Support unless the coder says otherwise: nothing reads the stance
 	// from the text yet.
-	stance := choiceField("stance", c.Coding.stanceNames(""), string(model.StanceSupport))
+	stance := choiceField("stance", s.scheme(c.Coding).stanceNames(""), string(model.StanceSupport))
 	d := newDialog(c, dialogPosition, "Record position", context, actor, claim, stance)
 	_, claimed := claim.picked()
 	switch {
@@ -198,7 +260,7 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 	default:
 		d.focusField(2)
 	}
-	d.form = positionForm{span, actor, claim, stance, c.Coding.defaultKind(), c.Keys.TagClaim.Help().Key}
+	d.form = positionForm{span, actor, claim, stance, s.scheme(c.Coding).defaultKind(), c.Keys.TagClaim.Help().Key}
 	return d
 }
 
@@ -230,8 +292,9 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 	// a position holder got the default kind, and this is where it is put
 	// right.
 	was, _ := s.Doc().Actor(a.Actor)
-	f := editForm{ann: a, wasKind: cmp.Or(was.Kind, c.Coding.defaultKind()), note: textField("note", a.Note)}
-	f.kind = choiceField("kind", c.Coding.kindNames(f.wasKind), string(f.wasKind))
+	scheme := s.scheme(c.Coding)
+	f := editForm{ann: a, wasKind: cmp.Or(was.Kind, scheme.defaultKind()), note: textField("note", a.Note)}
+	f.kind = choiceField("kind", scheme.kindNames(f.wasKind), string(f.wasKind))
 	var fields []*field
 	switch a.Type {
 	case model.TypeActor:
@@ -246,7 +309,7 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 		cl, _ := s.Doc().Claim(a.Claim)
 		f.actor = actorPicker(s, "actor", a.Actor)
 		f.claim = pickerField("claim", model.OneLine(cl.Text), claimOptions(s), pickClaim(s), false, "").preselect(a.Claim)
-		f.stance = choiceField("stance", c.Coding.stanceNames(a.Stance), string(a.Stance))
+		f.stance = choiceField("stance", scheme.stanceNames(a.Stance), string(a.Stance))
 		fields = append(fields, f.actor, f.kind, f.claim, f.stance)
 	}
 	fields = append(fields, f.note)
@@ -305,7 +368,7 @@ func actorPicker(s *Session, label, id string) *field {
 }
 
 func actorName(s *Session, id string) string {
-	if a, ok := s.Doc().Actor(id); ok {
+	if a, ok := s.actor(id); ok {
 		return a.Name
 	}
 	return ""

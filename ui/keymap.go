@@ -49,6 +49,14 @@ type KeyMap struct {
 	Panel    key.Binding
 	Follow   key.Binding
 
+	// The codebook pane, and moving through what the annotations list
+	// shows.
+	Codebook    key.Binding
+	NextListed  key.Binding
+	PrevListed  key.Binding
+	MergeEntity key.Binding
+	EntityKind  key.Binding // the pane's actors or claims
+
 	Help key.Binding
 	Quit key.Binding
 
@@ -113,6 +121,12 @@ func DefaultKeyMap() *KeyMap {
 		Panel:    key.NewBinding(key.WithKeys("\\"), key.WithHelp("\\", "side panes")),
 		Follow:   key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow a feed (its list)")),
 
+		Codebook:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "codebook pane")),
+		NextListed:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next annotation listed")),
+		PrevListed:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous one listed")),
+		MergeEntity: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge into another")),
+		EntityKind:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "actors or claims")),
+
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
@@ -155,6 +169,8 @@ func (km *KeyMap) namedBindings() []struct {
 		{"copy", &km.Copy}, {"edit_note", &km.EditNote},
 		{"next_pane", &km.NextPane}, {"prev_pane", &km.PrevPane},
 		{"open", &km.Open}, {"back", &km.Back}, {"filter", &km.Filter}, {"panel", &km.Panel}, {"follow", &km.Follow},
+		{"codebook", &km.Codebook}, {"next_listed", &km.NextListed}, {"prev_listed", &km.PrevListed},
+		{"merge_entity", &km.MergeEntity}, {"entity_kind", &km.EntityKind},
 		{"help", &km.Help}, {"quit", &km.Quit},
 		{"submit", &km.Submit}, {"cancel", &km.Cancel},
 		{"next_field", &km.NextField}, {"prev_field", &km.PrevField},
@@ -235,7 +251,7 @@ func (km *KeyMap) Remap(keys map[string][]string) error {
 func keyContexts() [][]string {
 	reader := []string{"quit", "help", "refresh", "save", "undo", "redo", "next_pane", "prev_pane",
 		"panel", "tag_actor", "tag_claim", "tag_position", "export", "edit", "delete", "delete_listed",
-		"copy", "edit_note"}
+		"copy", "edit_note", "codebook", "next_listed", "prev_listed"}
 	moves := []string{"up", "down", "page_up", "page_down", "half_up", "half_down", "top", "bottom"}
 	return [][]string{
 		// the article pane
@@ -243,6 +259,8 @@ func keyContexts() [][]string {
 			"visual", "sentence", "clear", "back", "search", "next_match", "prev_match"}),
 		// the annotations list
 		slices.Concat(reader, moves, []string{"filter", "open"}),
+		// the codebook pane: its own keys before the reader's
+		slices.Concat(reader, moves, []string{"open", "clear", "merge_entity", "entity_kind"}),
 		// the library and a feed's items
 		slices.Concat([]string{"quit", "help", "back", "refresh", "open", "follow"}, moves),
 		// a dialog's fields

@@ -25,6 +25,9 @@ type Session struct {
 	// never waits on the file's lock, which a running save holds.
 	conflictPath string
 	lastClaim    string // the claim tagged or used most recently
+	// project is the project the annotations file belongs to; nil outside
+	// one.
+	project *projectState
 
 	// Derived from the document, rebuilt when the editor's version moves.
 	derivedVersion int
@@ -80,6 +83,7 @@ func (s *Session) snapshot() *annotate.Document { return s.Editor.Snapshot() }
 
 // Close releases the annotations file.
 func (s *Session) Close() {
+	s.project.close()
 	if s.File != nil {
 		s.File.Close()
 	}

@@ -164,6 +164,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		{"Code", []key.Binding{km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Delete, km.DeleteListed, km.Undo, km.Redo, km.Save, km.Export, km.Refresh, km.Copy, km.EditNote}},
 		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Help, km.Quit}},
 		{"Dialogs", []key.Binding{km.Submit, km.Cancel, km.NextField, km.PrevField, km.PickNext, km.PickPrev, km.ChoiceNext, km.ChoicePrev, km.Choose, km.Yes, km.No}},
+		{"Codebook (in a project)", []key.Binding{km.Codebook, km.NextListed, km.PrevListed, km.EntityKind, km.MergeEntity}},
 	}
 	var cols []string
 	for _, g := range groups {
@@ -178,7 +179,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 	// Two columns of groups when there is room, else one.
 	if width >= 64 {
 		left := joinBlocks(joinBlocks(cols[0], cols[1]), cols[4])
-		right := joinBlocks(cols[2], cols[3])
+		right := joinBlocks(joinBlocks(cols[2], cols[3]), cols[5])
 		return sideBySide(left, right, 32)
 	}
 	return strings.Join(cols, "\n\n")
