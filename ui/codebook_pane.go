@@ -227,11 +227,11 @@ func (p *codebookPane) View(chosen string) string {
 		return st.PaneTitle.Render("Codebook") + "\n" + st.Dim.Render("this article is not in a project (stance init makes one)")
 	}
 	rows := p.rows()
-	what, other := "actors", "claims"
+	count, other := model.Count(len(rows), "actor", "actors"), "claims"
 	if p.claims {
-		what, other = "claims", "actors"
+		count, other = model.Count(len(rows), "claim", "claims"), "actors"
 	}
-	title := st.PaneTitle.Render("Codebook") + st.Dim.Render(" · "+itoa(len(rows))+" "+what+" · "+p.common.Keys.EntityKind.Help().Key+" "+other)
+	title := st.PaneTitle.Render("Codebook") + st.Dim.Render(" · "+count+" · "+p.common.Keys.EntityKind.Help().Key+" "+other)
 	lines := []string{title, st.Dim.Render(p.columns("", "here", "corpus", "articles"))}
 	listRows := p.listRows()
 	for i := p.top; i < len(rows) && i < p.top+listRows; i++ {
