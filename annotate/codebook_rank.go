@@ -317,6 +317,15 @@ func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
 	return out
 }
 
+// Has reports whether the codebook the Picker ranks has the actor or claim
+// id: what a dialog asks to offer, besides, the entities of an article
+// that the codebook got after the Picker was made.
+func (p *Picker) Has(id string) bool {
+	_, actor := p.actorAt[id]
+	_, claim := p.claimAt[id]
+	return actor || claim
+}
+
 // PickActor returns the codebook's actor that name, typed or selected in an
 // article, stands for by itself, as Document.PickActor decides it over the
 // whole codebook (SPEC §4): its name or alias, or all of its name's words

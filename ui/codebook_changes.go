@@ -124,11 +124,13 @@ func (r *reader) changeCorpus(what string, mode changeMode, change func(p *annot
 // the step that undoes (or redoes) it.
 func (r *reader) corpusChanged(msg corpusChangedMsg) tea.Cmd {
 	s := r.sess
+	if msg.sess.project != nil {
+		msg.sess.project.changing = false
+	}
 	if msg.sess != s || s.project == nil {
-		return nil
+		return nil // the reader shows another session, with a saver of its own
 	}
 	ps, sv := s.project, r.saver
-	ps.changing = false
 	edited := s.Editor.Version() != msg.version
 	if msg.saved && msg.saveErr != nil {
 		sv.running, sv.then, sv.again = false, nil, false

@@ -19,24 +19,34 @@ import (
 func actorOptions(s *Session) func(string) []option {
 	return func(q string) []option {
 		doc := s.Doc()
+		pk := s.picker()
+		if pk == nil {
+			return registryActorOptions(doc, q)
+		}
 		var out []option
-		var offered map[string]bool
-		if pk := s.picker(); pk != nil {
-			picked := pk.Actors(q, doc, pickerLimit)
-			offered = make(map[string]bool, len(picked))
-			for _, m := range picked {
-				offered[m.Actor.ID] = true
-				out = append(out, actorOption(m.ActorMatch, useDetail(m.InArticle, m.InCorpus)))
+		for _, m := range pk.Actors(q, doc, pickerLimit) {
+			out = append(out, actorOption(m.ActorMatch, useDetail(m.InArticle, m.InCorpus)))
+		}
+		// The article's actors the picker's codebook does not have yet.
+		var newer annotate.Document
+		for _, a := range doc.Actors {
+			if !pk.Has(a.ID) {
+				newer.Actors = append(newer.Actors, a)
 			}
 		}
-		// The registry's actors the picker's codebook does not have yet.
-		for _, m := range doc.MatchActors(q) {
-			if !offered[m.Actor.ID] {
-				out = append(out, actorOption(m, ""))
-			}
+		if len(newer.Actors) > 0 {
+			out = append(out, registryActorOptions(&newer, q)...)
 		}
 		return out
 	}
+}
+
+func registryActorOptions(doc *annotate.Document, q string) []option {
+	var out []option
+	for _, m := range doc.MatchActors(q) {
+		out = append(out, actorOption(m, ""))
+	}
+	return out
 }
 
 // pickerLimit is how many codebook entities a picker offers: enough to
@@ -83,20 +93,23 @@ func pickActor(s *Session) func(string, []option) string {
 func claimOptions(s *Session) func(string) []option {
 	return func(q string) []option {
 		doc := s.Doc()
+		pk := s.picker()
+		registry := doc
 		var out []option
-		var offered map[string]bool
-		if pk := s.picker(); pk != nil {
-			picked := pk.Claims(q, doc, pickerLimit)
-			offered = make(map[string]bool, len(picked))
-			for _, c := range picked {
-				offered[c.Claim.ID] = true
+		if pk != nil {
+			for _, c := range pk.Claims(q, doc, pickerLimit) {
 				out = append(out, option{label: model.OneLine(c.Claim.Text), value: c.Claim.ID, detail: useDetail(c.InArticle, c.InCorpus)})
 			}
-		}
-		for _, c := range doc.MatchClaims(q) {
-			if !offered[c.ID] {
-				out = append(out, option{label: model.OneLine(c.Text), value: c.ID})
+			// The article's claims the picker's codebook does not have yet.
+			registry = &annotate.Document{}
+			for _, c := range doc.Claims {
+				if !pk.Has(c.ID) {
+					registry.Claims = append(registry.Claims, c)
+				}
 			}
+		}
+		for _, c := range registry.MatchClaims(q) {
+			out = append(out, option{label: model.OneLine(c.Text), value: c.ID})
 		}
 		return out
 	}

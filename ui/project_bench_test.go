@@ -120,3 +120,86 @@ func BenchmarkOpenProject(b *testing.B) {
 		})
 	}
 }
+
+// openBenchProject opens the workload's article in its project to its
+// first frame at 120×40, with the corpus counted and the picker built, as
+// a coder finds it a moment after opening.
+func openBenchProject(b *testing.B) *Model {
+	b.Helper()
+	path := writeBenchProject(b, b.TempDir())
+	s, err := Coding{}.OpenSession(Source{Path: path}, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(s.Close)
+	m := New(Options{Session: s})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	deliver[pickerBuiltMsg](m, m.Init())
+	if s.picker() == nil {
+		b.Fatal("no picker built")
+	}
+	m.View()
+	return m
+}
+
+// BenchmarkProjectDialogTyping measures a key typed into the actor
+// dialog of an article of the workload's project to the next frame: the
+// picker ranking 5,000 actors by match, use here and use in the corpus,
+// and the dialog drawn. Five names are typed from their first letter, as
+// annotate's BenchmarkPickerKeystroke types them.
+func BenchmarkProjectDialogTyping(b *testing.B) {
+	m := openBenchProject(b)
+	frame(m, keyMsg("w"))
+	frame(m, keyMsg("a"))
+	if m.reader.dialog == nil {
+		b.Fatal("the actor dialog did not open")
+	}
+	var keys []tea.KeyPressMsg
+	for _, name := range []string{"Vladimir Putin", "merkel", "Ministry of Finance", "President Erdogan", "xi"} {
+		keys = append(keys, keyMsg("ctrl+u"))
+		for _, r := range name {
+			if r == ' ' {
+				keys = append(keys, keyMsg("space"))
+			} else {
+				keys = append(keys, keyMsg(string(r)))
+			}
+		}
+	}
+	var ds []time.Duration
+	i := 0
+	for b.Loop() {
+		msg := keys[i%len(keys)]
+		i++
+		start := time.Now()
+		frame(m, msg)
+		if msg.String() != "ctrl+u" {
+			ds = append(ds, time.Since(start))
+		}
+	}
+	if m.reader.dialog == nil {
+		b.Fatal("the dialog closed")
+	}
+	reportLatency(b, ds)
+}
+
+// BenchmarkProjectCount measures what opening an article of the workload's
+// project does in the background: counting the corpus (every annotations
+// file read) and building the picker over the codebook.
+func BenchmarkProjectCount(b *testing.B) {
+	path := writeBenchProject(b, b.TempDir())
+	p, err := annotate.FindProject(path)
+	if err != nil || p == nil {
+		b.Fatal("no project", err)
+	}
+	cb, err := p.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		u, err := p.Usage()
+		if err != nil {
+			b.Fatal(err)
+		}
+		annotate.NewPicker(cb, u)
+	}
+}
