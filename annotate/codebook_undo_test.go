@@ -298,3 +298,38 @@ func TestEditorSteps(t *testing.T) {
 		t.Errorf("after a new edit: %+v", got)
 	}
 }
+
+// CheckChange says what Change would refuse, changing nothing.
+func TestCheckChange(t *testing.T) {
+	p, putin, trump, _ := threeArticles(t)
+	cb := must[*annotate.Codebook](t)(p.Load())
+	before := marshalCodebook(t, cb)
+	if err := cb.CheckChange(putin.ID, annotate.EntityChange{Affiliation: &trump.ID, Note: ptr("President")}); err != nil {
+		t.Errorf("a change Change makes: %v", err)
+	}
+	for _, ch := range []annotate.EntityChange{
+		{Name: ptr("donald trump")},
+		{Color: ptr("red")},
+		{Affiliation: &putin.ID},
+		{RemoveAliases: []string{"Tsar"}},
+		{Category: ptr("diplomacy")},
+	} {
+		checked := cb.CheckChange(putin.ID, ch)
+		_, changed := p.Change(putin.ID, ch)
+		if checked == nil || changed == nil || checked.Error() != changed.Error() {
+			t.Errorf("CheckChange %v, Change %v", checked, changed)
+		}
+	}
+	if marshalCodebook(t, cb) != before {
+		t.Error("CheckChange changed the codebook")
+	}
+}
+
+func marshalCodebook(t *testing.T, cb *annotate.Codebook) string {
+	t.Helper()
+	data, err := cb.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
