@@ -67,3 +67,22 @@ func TestNextListedAnnotation(t *testing.T) {
 		}
 	})
 }
+
+// Chosen in the codebook pane, an actor's annotations are gone through
+// with ] from the pane: the first, then the next.
+func TestNextListedFromCodebook(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, _ := codedProject(t, wide)
+		h.keys("C", "j", "enter", "]") // Vladimir Putin: his mention, then his position
+		if _, text := selected(t, h); text != "Vladimir Putin" {
+			t.Fatalf("] from the pane selected %q, want Putin's mention", text)
+		}
+		if h.m.reader.codebookShown {
+			t.Error("the pane still hides the text")
+		}
+		h.keys("]")
+		if _, text := selected(t, h); text != "Putin echoed that sentiment" {
+			t.Errorf("the second ] selected %q, want Putin's position", text)
+		}
+	})
+}

@@ -95,8 +95,8 @@ func (ps *projectState) close() {
 	}
 }
 
-// kinds and stances are the coding scheme the dialogs offer: in a project
-// the codebook's, which replace the configuration's.
+// scheme is c with the coding scheme the dialogs offer for s: in a project
+// the codebook's kinds and stances, which replace the configuration's.
 func (s *Session) scheme(c Coding) Coding {
 	if s.project == nil {
 		return c

@@ -126,11 +126,11 @@ func (r *reader) nextListed(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // listedFrom returns the row of items step away from where the reader is:
-// the list's selection when the list or the codebook has the focus, else
-// the annotation at the cursor if listed, else the first listed after the
-// cursor (the last before it, going back).
+// the list's selection when the list has the focus, else the annotation at
+// the article's cursor if listed, else the first listed after the cursor
+// (the last before it, going back).
 func (r *reader) listedFrom(items []model.Annotation, step int) int {
-	if r.focus != focusArticle {
+	if r.focus == focusAnnotations {
 		return r.annotations.index + step
 	}
 	if a, _, ok := r.atCursor(); ok {
