@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"stance/model"
@@ -463,6 +464,11 @@ func (e *Editor) resolveActor(who ActorChoice) (a model.Actor, isNew bool, err e
 	}
 	if i, ok := e.names.find(e.doc, name); ok {
 		return cloneActor(e.doc.Actors[i]), false, nil
+	}
+	if !strings.ContainsFunc(name, unicode.IsLetter) {
+		// A digit typed where a stance key was meant, or a mark: no actor
+		// is named without a letter ("G7" and "7-Eleven" have some).
+		return a, false, fmt.Errorf("an actor's name needs a letter: %q", name)
 	}
 	kind := who.Kind
 	if kind == "" {

@@ -274,13 +274,6 @@ func (p *codebookPane) columns(name, here, corpus, articles string) string {
 	return pad(ansi.Truncate(name, nameW, "…"), nameW) + " " + counts
 }
 
-func padLeft(s string, w int) string {
-	if n := ansi.StringWidth(s); n < w {
-		return strings.Repeat(" ", w-n) + s
-	}
-	return s
-}
-
 // detail says what the entity under the cursor is, and how this article
 // uses it: a rule, then as many lines as detailRows allows.
 func (p *codebookPane) detail(r entityRow) []string {

@@ -49,6 +49,16 @@ type KeyMap struct {
 	Panel    key.Binding
 	Follow   key.Binding
 
+	Network      key.Binding // the network pane, in place of the side panes
+	NetworkScope key.Binding // its article or its whole project
+
+	// In the adjudication pane (stance adjudicate).
+	AcceptCoder  key.Binding // its n-th key accepts the n-th coder's version
+	AcceptAll    key.Binding
+	AcceptNone   key.Binding
+	AcceptAgreed key.Binding
+	Outcome      key.Binding
+
 	// The codebook pane, and moving through what the annotations list
 	// shows.
 	Codebook    key.Binding
@@ -121,6 +131,15 @@ func DefaultKeyMap() *KeyMap {
 		Panel:    key.NewBinding(key.WithKeys("\\"), key.WithHelp("\\", "side panes")),
 		Follow:   key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow a feed (its list)")),
 
+		Network:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "network pane")),
+		NetworkScope: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "network: article/project")),
+
+		AcceptCoder:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1…9", "accept that coder's")),
+		AcceptAll:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "accept both (all)")),
+		AcceptNone:   key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "accept neither")),
+		AcceptAgreed: key.NewBinding(key.WithKeys("="), key.WithHelp("=", "accept agreements")),
+		Outcome:      key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "a coder's outcome")),
+
 		Codebook:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "codebook pane")),
 		NextListed:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next annotation listed")),
 		PrevListed:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous one listed")),
@@ -169,6 +188,9 @@ func (km *KeyMap) namedBindings() []struct {
 		{"copy", &km.Copy}, {"edit_note", &km.EditNote},
 		{"next_pane", &km.NextPane}, {"prev_pane", &km.PrevPane},
 		{"open", &km.Open}, {"back", &km.Back}, {"filter", &km.Filter}, {"panel", &km.Panel}, {"follow", &km.Follow},
+		{"network", &km.Network}, {"network_scope", &km.NetworkScope},
+		{"accept_coder", &km.AcceptCoder}, {"accept_all", &km.AcceptAll}, {"accept_none", &km.AcceptNone},
+		{"accept_agreed", &km.AcceptAgreed}, {"outcome", &km.Outcome},
 		{"codebook", &km.Codebook}, {"next_listed", &km.NextListed}, {"prev_listed", &km.PrevListed},
 		{"merge_entity", &km.MergeEntity}, {"entity_kind", &km.EntityKind},
 		{"help", &km.Help}, {"quit", &km.Quit},
@@ -251,7 +273,7 @@ func (km *KeyMap) Remap(keys map[string][]string) error {
 func keyContexts() [][]string {
 	reader := []string{"quit", "help", "refresh", "save", "undo", "redo", "next_pane", "prev_pane",
 		"panel", "tag_actor", "tag_claim", "tag_position", "export", "edit", "delete", "delete_listed",
-		"copy", "edit_note", "codebook", "next_listed", "prev_listed"}
+		"copy", "edit_note", "network", "codebook", "next_listed", "prev_listed"}
 	moves := []string{"up", "down", "page_up", "page_down", "half_up", "half_down", "top", "bottom"}
 	return [][]string{
 		// the article pane
@@ -259,6 +281,10 @@ func keyContexts() [][]string {
 			"visual", "sentence", "clear", "back", "search", "next_match", "prev_match"}),
 		// the annotations list
 		slices.Concat(reader, moves, []string{"filter", "open"}),
+		// the network pane
+		slices.Concat(reader, moves, []string{"left", "right", "open", "clear", "network_scope"}),
+		// the adjudication pane
+		slices.Concat(reader, moves, []string{"open", "clear", "accept_coder", "accept_all", "accept_none", "accept_agreed", "outcome"}),
 		// the codebook pane: its own keys before the reader's
 		slices.Concat(reader, moves, []string{"open", "clear", "merge_entity", "entity_kind"}),
 		// the library and a feed's items
@@ -360,10 +386,14 @@ func firstKey(b key.Binding) string {
 
 // chosen is the choice a key picks by number (see KeyMap.Choose): the
 // index of the key among the binding's keys.
-func (km *KeyMap) chosen(msg tea.KeyPressMsg) (int, bool) {
-	if !km.Choose.Enabled() {
+func (km *KeyMap) chosen(msg tea.KeyPressMsg) (int, bool) { return nth(km.Choose, msg) }
+
+// nth is the index of msg's key among b's keys, for the bindings whose
+// n-th key picks the n-th of something.
+func nth(b key.Binding, msg tea.KeyPressMsg) (int, bool) {
+	if !b.Enabled() {
 		return 0, false
 	}
-	i := slices.Index(km.Choose.Keys(), msg.String())
+	i := slices.Index(b.Keys(), msg.String())
 	return i, i >= 0
 }

@@ -203,3 +203,28 @@ func BenchmarkProjectCount(b *testing.B) {
 		annotate.NewPicker(cb, u)
 	}
 }
+
+// BenchmarkProjectPickerFiltering measures what the actor dialog asks on
+// every key in a project: its options for what is typed (the picker over
+// the workload's 5,000 actors, and the article's own not in it yet),
+// without the drawing.
+func BenchmarkProjectPickerFiltering(b *testing.B) {
+	m := openBenchProject(b)
+	options := actorOptions(m.reader.sess)
+	var queries []string
+	for _, name := range []string{"Vladimir Putin", "merkel", "Ministry of Finance", "President Erdogan", "xi"} {
+		for i := 1; i <= len(name); i++ {
+			queries = append(queries, name[:i])
+		}
+	}
+	var ds []time.Duration
+	i := 0
+	for b.Loop() {
+		q := queries[i%len(queries)]
+		i++
+		start := time.Now()
+		options(q)
+		ds = append(ds, time.Since(start))
+	}
+	reportLatency(b, ds)
+}

@@ -32,7 +32,13 @@ type reader struct {
 	article     *articlePane
 	annotations *annotationsPane
 	inspector   *inspectorPane
-	codebook    *codebookPane
+	network     *networkPane
+	// adjudication settles the shared coding from the coders' codings
+	// (stance adjudicate): nil when not adjudicating.
+	adjudication *adjudicationPane
+
+	networkShown bool // the network in the side column instead of the list
+	codebook     *codebookPane
 	// codebookShown says that the codebook pane is open: in place of the
 	// article, or on a narrow terminal a screen of its own.
 	codebookShown bool
@@ -86,6 +92,7 @@ func (r *reader) show(s *Session) {
 	r.article = newArticlePane(r.common, s)
 	r.annotations = newAnnotationsPane(r.common, s)
 	r.inspector = newInspectorPane(r.common, s)
+	r.network = newNetworkPane(r.common, s, r.line)
 	r.codebook = newCodebookPane(r.common, s)
 	r.focus, r.codebookShown = focusArticle, false
 	// Nothing of the last article may leak into this one: a dialog's
@@ -158,6 +165,9 @@ func (r *reader) Update(msg tea.Msg) tea.Cmd {
 	case codebookAddedMsg:
 		return r.codebookAdded(msg)
 	default:
+		if cmd, ok := r.updateSide(msg); ok {
+			return cmd
+		}
 		if r.dialog != nil {
 			return r.updateDialog(msg)
 		}
@@ -193,6 +203,9 @@ func (r *reader) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // listKey handles a key for the annotations list, which has the focus.
 func (r *reader) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	if p := r.side(); p != nil {
+		return r.sideKey(p, msg)
+	}
 	if key.Matches(msg, r.common.Keys.Clear) {
 		// esc leaves the list for the article; the next one goes back, as
 		// esc with nothing to clear does there.
@@ -266,7 +279,7 @@ func (r *reader) toggleFocus() {
 // target is the annotation the edit and delete keys act on: the one
 // selected in the list when it has focus, else the innermost at the cursor.
 func (r *reader) target() (model.Annotation, bool) {
-	if r.focus == focusAnnotations {
+	if r.focus == focusAnnotations && r.side() == nil {
 		return r.annotations.Selected()
 	}
 	a, _, ok := r.atCursor()
@@ -370,6 +383,9 @@ func (r *reader) handleMouse(msg tea.MouseMsg) tea.Cmd {
 		case rs.inspector.contains(mouse.X, mouse.Y):
 			r.inspector.Scroll(wheelLines * wheelStep(msg))
 			return nil
+		case rs.side.contains(mouse.X, mouse.Y):
+			r.side().Wheel(wheelStep(msg))
+			return nil
 		}
 	case tea.MouseClickMsg:
 		r.press(mouse.X, mouse.Y, rs)
@@ -398,5 +414,7 @@ func (r *reader) press(x, y int, rs paneRects) {
 	case rs.codebook.contains(x, y):
 		r.focus = focusCodebook
 		r.codebook.Click(y - rs.codebook.y)
+	case rs.side.contains(x, y):
+		r.focus = focusAnnotations
 	}
 }

@@ -37,6 +37,7 @@ func (r *reader) commands() []command {
 		{&km.DeleteListed, (*reader).deleteListed},
 		{&km.Copy, (*reader).copyToClipboard},
 		{&km.EditNote, (*reader).editNote},
+		{&km.Network, (*reader).toggleNetwork},
 		{&km.Codebook, (*reader).toggleCodebook},
 		{&km.NextListed, (*reader).nextListed},
 		{&km.PrevListed, (*reader).nextListed},

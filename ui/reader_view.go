@@ -18,7 +18,7 @@ func (r rect) contains(x, y int) bool {
 	return r.w > 0 && x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
 }
 
-type paneRects struct{ article, list, inspector, codebook rect }
+type paneRects struct{ article, list, inspector, side, codebook rect }
 
 // rects computes where each pane's content sits. A pane has a one-cell
 // border and one column of padding on each side.
@@ -27,6 +27,10 @@ func (r *reader) rects() paneRects {
 	bodyH := r.height - 2
 	inner := func(x, y, w, h int) rect { return rect{x + 2, y + 1, max(w-4, 1), max(h-2, 1)} }
 	sideBlock := func(x, w int) {
+		if r.side() != nil {
+			rs.side = inner(x, 0, w, bodyH)
+			return
+		}
 		listH := bodyH * 3 / 5
 		rs.list = inner(x, 0, w, listH)
 		rs.inspector = inner(x, listH, w, bodyH-listH)
@@ -34,6 +38,9 @@ func (r *reader) rects() paneRects {
 	switch {
 	case r.width >= wideWidth:
 		aw := r.width * 2 / 3
+		if r.side() != nil {
+			aw = r.width / 2 // a matrix needs the room
+		}
 		if r.codebookShown {
 			rs.codebook = inner(0, 0, aw, bodyH)
 		} else {
@@ -64,6 +71,10 @@ func (r *reader) layout() {
 	if rs.codebook.w > 0 {
 		r.codebook.SetSize(rs.codebook.w, rs.codebook.h)
 	}
+	if p := r.side(); p != nil {
+		p.SetSize(rs.side.w, rs.side.h)
+	}
+	r.showFirstDisagreement()
 }
 
 // View draws the panes, the article left of (or, narrow, instead of) the
@@ -78,7 +89,7 @@ func (r *reader) View() string {
 	case rs.article.w > 0 && (r.width >= wideWidth || !r.sideShown):
 		left = r.box(strings.Split(r.article.View(), "\n"), rs.article.w, bodyH-2, r.focus == focusArticle)
 	}
-	if rs.list.w > 0 {
+	if rs.list.w > 0 || rs.side.w > 0 {
 		right = r.sideLines(rs)
 	}
 	lines := make([]string, bodyH)
@@ -104,6 +115,8 @@ type sideKey struct {
 	inspector     int // the inspector's revision
 	width, height int
 	listH         int
+	pane          sidePane // shown instead of the list and the inspector
+	paneRevision  int
 }
 
 // sideLines draws the annotations list above the inspector. Moving through
@@ -115,7 +128,15 @@ func (r *reader) sideLines(rs paneRects) []string {
 		focus: r.focus, inspector: r.inspector.revision,
 		width: rs.list.w, height: rs.list.h + rs.inspector.h, listH: rs.list.h,
 	}
+	if p := r.side(); p != nil {
+		key.pane, key.paneRevision, key.width, key.height = p, p.Revision(), rs.side.w, rs.side.h
+	}
 	if r.sideCache.lines != nil && r.sideCache.key == key {
+		return r.sideCache.lines
+	}
+	if key.pane != nil {
+		r.sideCache.key = key
+		r.sideCache.lines = r.box(strings.Split(key.pane.View(), "\n"), rs.side.w, rs.side.h, r.focus == focusAnnotations)
 		return r.sideCache.lines
 	}
 	list := r.box(strings.Split(r.annotations.View(), "\n"), rs.list.w, rs.list.h, r.focus == focusAnnotations)
@@ -167,6 +188,9 @@ func (r *reader) ShortHelp() []key.Binding {
 	if r.focus == focusCodebook {
 		return r.codebook.ShortHelp()
 	}
+	if p := r.side(); p != nil && r.focus == focusAnnotations {
+		return append(p.ShortHelp(), km.NextPane, km.Help, km.Quit)
+	}
 	if r.focus == focusAnnotations {
 		return append(r.annotations.ShortHelp(), km.NextPane, km.Undo, km.Help, km.Quit)
 	}
@@ -190,6 +214,8 @@ func (r *reader) status() statusInfo {
 		mode = r.dialog.kind.mode()
 	case r.article.Searching():
 		mode = "SEARCH"
+	case r.adjudicating() && r.focus == focusAnnotations:
+		mode = "ADJUDICATE"
 	case r.article.selecting:
 		mode = "SELECT"
 	case r.focus == focusCodebook:

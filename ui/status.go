@@ -162,8 +162,9 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		{"Move", []key.Binding{km.Up, km.Down, km.Left, km.Right, km.WordNext, km.WordPrev, km.PageUp, km.PageDown, km.HalfUp, km.HalfDown, km.Top, km.Bottom}},
 		{"Select & search", []key.Binding{km.Visual, km.Sentence, km.Clear, km.Search, km.NextMatch, km.PrevMatch}},
 		{"Code", []key.Binding{km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Delete, km.DeleteListed, km.Undo, km.Redo, km.Save, km.Export, km.Refresh, km.Copy, km.EditNote}},
-		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Help, km.Quit}},
+		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Network, km.NetworkScope, km.Help, km.Quit}},
 		{"Dialogs", []key.Binding{km.Submit, km.Cancel, km.NextField, km.PrevField, km.PickNext, km.PickPrev, km.ChoiceNext, km.ChoicePrev, km.Choose, km.Yes, km.No}},
+		{"Adjudicate", []key.Binding{km.AcceptCoder, km.AcceptAll, km.AcceptNone, km.AcceptAgreed, km.Outcome}},
 		{"Codebook (in a project)", []key.Binding{km.Codebook, km.NextListed, km.PrevListed, km.EntityKind, km.MergeEntity}},
 	}
 	var cols []string
@@ -178,7 +179,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 	}
 	// Two columns of groups when there is room, else one.
 	if width >= 64 {
-		left := joinBlocks(joinBlocks(cols[0], cols[1]), cols[4])
+		left := joinBlocks(joinBlocks(joinBlocks(cols[0], cols[1]), cols[4]), cols[6])
 		right := joinBlocks(joinBlocks(cols[2], cols[3]), cols[5])
 		return sideBySide(left, right, 32)
 	}

@@ -36,6 +36,12 @@ type Styles struct {
 
 	TypeTag map[string]lipgloss.Style // keyed by annotation type
 
+	// Stances, as the network pane colours its cells; their marks (+ − ○)
+	// tell them apart under NO_COLOR.
+	Support lipgloss.Style
+	Oppose  lipgloss.Style
+	Neutral lipgloss.Style
+
 	ListItem         lipgloss.Style
 	ListItemSelected lipgloss.Style
 	Dim              lipgloss.Style
@@ -193,6 +199,10 @@ func buildStyles(p palette) *Styles {
 		"claim":    lipgloss.NewStyle().Foreground(claim).Bold(true),
 		"position": lipgloss.NewStyle().Foreground(position).Bold(true),
 	}
+
+	s.Support = lipgloss.NewStyle().Foreground(actor)
+	s.Oppose = lipgloss.NewStyle().Foreground(red)
+	s.Neutral = lipgloss.NewStyle().Foreground(dim)
 
 	s.ListItem = lipgloss.NewStyle()
 	s.ListItemSelected = lipgloss.NewStyle().Reverse(true)

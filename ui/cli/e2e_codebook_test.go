@@ -2,14 +2,15 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"stance/annotate"
 )
 
-// TestEndToEndCodebook codes two articles of a project in the real binary
-// in tmux: an actor tagged in the first goes into the codebook, the
+// TestEndToEndCodebook codes two articles of a project (made by stance
+// init) in the real binary in tmux: an actor tagged in the first goes into the codebook, the
 // second's actor dialog offers it and tags with its ID, and renaming it in
 // the codebook pane renames it in the codebook and in both articles.
 func TestEndToEndCodebook(t *testing.T) {
@@ -18,8 +19,8 @@ func TestEndToEndCodebook(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	dir := t.TempDir()
-	if _, err := annotate.InitProject(dir); err != nil {
-		t.Fatal(err)
+	if out, err := exec.Command(bin, "init", dir).CombinedOutput(); err != nil {
+		t.Fatalf("stance init: %v\n%s", err, out)
 	}
 	seed, err := os.ReadFile("../../samples/2025-08-15-alaska-summit.txt")
 	if err != nil {
