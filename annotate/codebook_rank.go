@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"stance/model"
 )
@@ -236,9 +237,12 @@ func comparePicks(a, b pickCandidate) int {
 // name.
 func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
 	query = model.OneLine(query)
-	inArticle := p.articleUses(doc, true)
+	sc := getScratch(len(p.cb.Actors))
+	defer scratches.Put(sc)
+	inArticle := sc.uses
+	p.articleUses(doc, true, inArticle)
 	if query == "" {
-		cands := p.ranked(p.actorOrder, p.actorUse, inArticle, func(int) int8 { return pickExact })
+		cands := p.ranked(p.actorOrder, p.actorUse, inArticle, func(int) int8 { return pickExact }, limit, sc.tiers)
 		if limit > 0 && len(cands) > limit {
 			cands = cands[:limit]
 		}
@@ -292,7 +296,7 @@ func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
 		}
 		return pickNone
 	}
-	cands := cut(p.ranked(p.actorOrder, p.actorUse, inArticle, tier), limit)
+	cands := p.ranked(p.actorOrder, p.actorUse, inArticle, tier, limit, sc.tiers)
 
 	// MatchActors orders the candidates within their tiers and uses, and
 	// says which name matched and whether it names the query.
@@ -373,7 +377,10 @@ func wordsKey(s string) string {
 // actors.
 func (p *Picker) Claims(query string, doc *Document, limit int) []PickedClaim {
 	query = model.OneLine(query)
-	inArticle := p.articleUses(doc, false)
+	sc := getScratch(len(p.cb.Claims))
+	defer scratches.Put(sc)
+	inArticle := sc.uses
+	p.articleUses(doc, false, inArticle)
 	exact := p.claimKeys[nameKey(query)]
 	tier := func(int) int8 { return pickExact }
 	if query != "" {
@@ -388,7 +395,7 @@ func (p *Picker) Claims(query string, doc *Document, limit int) []PickedClaim {
 			return pickNone
 		}
 	}
-	cands := cut(p.ranked(p.claimOrder, p.claimUse, inArticle, tier), limit)
+	cands := p.ranked(p.claimOrder, p.claimUse, inArticle, tier, limit, sc.tiers)
 	order := make([]model.Claim, len(cands))
 	byID := make(map[string]pickCandidate, len(cands))
 	for k, c := range cands {
@@ -413,14 +420,18 @@ func (p *Picker) Claims(query string, doc *Document, limit int) []PickedClaim {
 // ranked returns the entities that match (tier below pickNone) in ranking
 // order, reading each once: order is already by corpus use, so within a
 // tier only those the article uses need sorting. tier is given positions
-// in order; inArticle is indexed by entity.
-func (p *Picker) ranked(order []int32, use []int, inArticle []int32, tier func(k int) int8) []pickCandidate {
-	tiers := make([]int8, len(order))
+// in order; inArticle is indexed by entity. With limit > 0 it stops, as
+// cut would cut, after the first limit and those that rank alike with the
+// last of them. tiers is scratch memory, one for each of order.
+func (p *Picker) ranked(order []int32, use []int, inArticle []int32, tier func(k int) int8, limit int, tiers []int8) []pickCandidate {
 	matched := 0
 	for k := range order {
 		if tiers[k] = tier(k); tiers[k] != pickNone {
 			matched++
 		}
+	}
+	if limit > 0 {
+		matched = min(matched, limit+8)
 	}
 	out := make([]pickCandidate, 0, matched)
 	for t := range int8(pickNone) {
@@ -431,13 +442,42 @@ func (p *Picker) ranked(order []int32, use []int, inArticle []int32, tier func(k
 			}
 		}
 		slices.SortStableFunc(out[from:], comparePicks)
+		if limit > 0 && len(out) >= limit {
+			// What comes after ranks below the limit-th: in this tier
+			// the article does not use it, or it is of a tier below.
+			return cut(out, limit)
+		}
 		for k, i := range order {
 			if tiers[k] == t && inArticle[i] == 0 {
 				out = append(out, pickCandidate{i: i, tier: t, inCorpus: use[i]})
+				if n := len(out); limit > 0 && n > limit && comparePicks(out[n-1], out[limit-1]) != 0 {
+					return out[:n-1]
+				}
 			}
 		}
 	}
 	return out
+}
+
+// scratch is the memory a Picker ranks in, kept from one key typed to the
+// next: a key ranks thousands of entities, and slices of thousands made
+// anew for each would be what the garbage collector stops a dialog for.
+type scratch struct {
+	tiers []int8
+	uses  []int32
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// getScratch returns scratch memory for n entities, uses cleared.
+func getScratch(n int) *scratch {
+	s := scratches.Get().(*scratch)
+	if cap(s.tiers) < n {
+		s.tiers, s.uses = make([]int8, n), make([]int32, n)
+	}
+	s.tiers, s.uses = s.tiers[:n], s.uses[:n]
+	clear(s.uses)
+	return s
 }
 
 // cut keeps the first limit candidates and those after that rank alike
@@ -453,16 +493,16 @@ func cut(cands []pickCandidate, limit int) []pickCandidate {
 	return cands[:end]
 }
 
-// articleUses counts the annotations of d that use each actor (actors) or
-// each claim of the codebook, by index.
-func (p *Picker) articleUses(d *Document, actors bool) []int32 {
-	at, n := p.claimAt, len(p.cb.Claims)
+// articleUses counts, into uses (cleared, one for each entity), the
+// annotations of d that use each actor (actors) or each claim of the
+// codebook, by index.
+func (p *Picker) articleUses(d *Document, actors bool, uses []int32) {
+	at := p.claimAt
 	if actors {
-		at, n = p.actorAt, len(p.cb.Actors)
+		at = p.actorAt
 	}
-	out := make([]int32, n)
 	if d == nil {
-		return out
+		return
 	}
 	for i := range d.Annotations {
 		a := &d.Annotations[i]
@@ -471,8 +511,7 @@ func (p *Picker) articleUses(d *Document, actors bool) []int32 {
 			id = a.Actor
 		}
 		if i, ok := at[id]; ok && id != "" {
-			out[i]++
+			uses[i]++
 		}
 	}
-	return out
 }

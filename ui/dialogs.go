@@ -51,7 +51,7 @@ func registryActorOptions(doc *annotate.Document, q string) []option {
 
 // pickerLimit is how many codebook entities a picker offers: enough to
 // scroll through, few enough to rank on every key.
-const pickerLimit = 50
+const pickerLimit = 20
 
 func actorOption(m annotate.ActorMatch, uses string) option {
 	detail := string(m.Actor.Kind)
