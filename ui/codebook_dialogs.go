@@ -43,6 +43,12 @@ func newEntityDialog(c *Common, s *Session, r entityRow, isClaim bool) *dialog {
 			fields = append(fields, f.dropAlias)
 		}
 	}
+	// A field left as it was shown changes nothing, though the input
+	// shows a note's line breaks as it can.
+	f.shown = map[*field]string{}
+	for _, fl := range fields {
+		f.shown[fl] = fl.input.Value()
+	}
 	d := newDialog(c, dialogCodebook, title, "", fields...)
 	d.body = []string{"changed in every article of the project that uses it"}
 	d.form = f
@@ -58,6 +64,7 @@ type entityForm struct {
 	claim                             *model.Claim
 	name, kind, color, category, note *field
 	addAlias, dropAlias               *field // an alias to add; one to remove (choice 0: none)
+	shown                             map[*field]string
 }
 
 func (f entityForm) result(bool) (any, error) {
@@ -68,7 +75,7 @@ func (f entityForm) result(bool) (any, error) {
 		if fl == f.note {
 			v = strings.TrimSpace(fl.input.Value())
 		}
-		if v == was {
+		if fl.input.Value() == f.shown[fl] || v == was {
 			return nil
 		}
 		changed = append(changed, what)

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -44,7 +46,12 @@ func lookUpProject(annPath string) projectLookup {
 		return projectLookup{err: err}
 	}
 	cb, err := p.Load()
-	return projectLookup{p: p, cb: cb, err: err}
+	if err != nil {
+		// The codebook by its name: the message line has no room for
+		// the folder, which the status bar's path shows.
+		return projectLookup{err: errors.New(strings.ReplaceAll(err.Error(), p.CodebookPath(), annotate.CodebookName))}
+	}
+	return projectLookup{p: p, cb: cb}
 }
 
 // joinProject brings the document of an article just opened into its

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -82,6 +84,37 @@ func TestReadOnlyLeavesCodebook(t *testing.T) {
 		h.keys("enter")
 		if got := helpLine(h); !strings.HasPrefix(got, "read-only, so the codebook is not changed") {
 			t.Errorf("message %q", got)
+		}
+	})
+}
+
+// A codebook from a newer stance is never written: the article opens,
+// coded as outside a project, and says why.
+func TestNewerCodebookLeftAlone(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		dir := t.TempDir()
+		p, err := annotate.InitProject(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		newer := "{\n  \"schema\": 2,\n  \"actors\": []\n}\n"
+		writeFile(t, p.CodebookPath(), newer)
+		article := filepath.Join(dir, "one.txt")
+		writeFile(t, article, string(seedBytes(t)))
+		f := projectFixture{dir: dir, p: p}
+		h := f.open(t, article, 120, 40)
+		if got := helpLine(h); !strings.HasPrefix(got, "coded without the project's codebook: ") || !strings.Contains(got, "schema 2 is newer") {
+			t.Errorf("message %q", got)
+		}
+		typeKeys(h, keysOf(find("Moscow"), []string{"a", "enter", "ctrl+s", "C"}))
+		if data, _ := os.ReadFile(p.CodebookPath()); string(data) != newer {
+			t.Errorf("the newer codebook was written:\n%s", data)
+		}
+		if len(loadAnnotations(t, article).Annotations) != 1 {
+			t.Error("the article was not coded")
+		}
+		if !strings.HasPrefix(helpLine(h), "this article is not in a project") {
+			t.Errorf("C: %q", helpLine(h))
 		}
 	})
 }
