@@ -30,3 +30,16 @@ func TestCodebookPaneNarrow(t *testing.T) {
 		}
 	})
 }
+
+// The article's keys do nothing while the codebook pane has the focus:
+// the article is not on screen.
+func TestCodebookPaneKeepsArticleKeys(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, _ := codedProject(t, wide)
+		h.keys("C", "/", "v", "l", "backspace")
+		r := h.m.reader
+		if r.article.Searching() || r.article.selecting || !r.codebookShown {
+			t.Errorf("searching %v, selecting %v, pane shown %v", r.article.Searching(), r.article.selecting, r.codebookShown)
+		}
+	})
+}

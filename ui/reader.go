@@ -195,8 +195,11 @@ func (r *reader) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return c.run(r, msg)
 		}
 	}
-	if r.focus == focusAnnotations {
+	switch r.focus {
+	case focusAnnotations:
 		return r.listKey(msg)
+	case focusCodebook:
+		return nil // the article's keys wait for the article
 	}
 	return r.articleFocusKey(msg)
 }
