@@ -30,11 +30,10 @@ type projectState struct {
 	changing   bool // a change across the corpus is running
 }
 
-// projectLookup is the project an annotations file belongs to and its
-// codebook, as found while the article is parsed.
+// projectLookup is the project an annotations file belongs to, its
+// codebook read (Project.Load), as found while the article is parsed.
 type projectLookup struct {
 	p   *annotate.Project
-	cb  *annotate.Codebook
 	err error
 }
 
@@ -45,13 +44,12 @@ func lookUpProject(annPath string) projectLookup {
 	if err != nil || p == nil {
 		return projectLookup{err: err}
 	}
-	cb, err := p.Load()
-	if err != nil {
+	if _, err := p.Load(); err != nil {
 		// The codebook by its name: the message line has no room for
 		// the folder, which the status bar's path shows.
 		return projectLookup{err: errors.New(strings.ReplaceAll(err.Error(), p.CodebookPath(), annotate.CodebookName))}
 	}
-	return projectLookup{p: p, cb: cb}
+	return projectLookup{p: p}
 }
 
 // joinProject brings the document of an article just opened into its

@@ -101,7 +101,10 @@ func (r *reader) takeOver() tea.Cmd {
 	if ps := s.project; ps != nil {
 		// The other stance saved copies that may not follow the
 		// codebook as it is now.
-		_, _, followNotes = joinProject(projectLookup{p: ps.p, cb: ps.cb}, o.Doc)
+		var followed *projectState
+		if followed, _, followNotes = joinProject(projectLookup{p: ps.p}, o.Doc); followed != nil {
+			ps.cb = followed.cb
+		}
 	}
 	fresh := NewSession(s.Article, o.Doc, s.Path, s.AnnPath)
 	fresh.File, fresh.project = o.File, s.project
