@@ -36,6 +36,7 @@ type Editor struct {
 	undo    []step
 	redo    []step
 	version int
+	made    int // edits made, not counting undo and redo
 	// names indexes the actor registry by name: built on first use, kept
 	// in step by every edit, undo and redo, and dropped by Absorb.
 	names *actorNames
@@ -54,6 +55,18 @@ func (e *Editor) Doc() *Document { return e.doc }
 // so that a caller can tell whether the document changed since it last
 // saved.
 func (e *Editor) Version() int { return e.version }
+
+// Steps says where an Editor's history stands: how many edits can be
+// undone and redone, and how many were ever made (undo and redo aside). A
+// caller that keeps undoable steps of its own beside the Editor's, such as
+// the reader's changes of a project's codebook, orders them with it: a
+// step of its own taken when Undo was n is next to undo while Undo is n
+// again, and one it undid while Redo was n and Made was m is next to redo
+// while both are unchanged (a new edit clears what can be redone).
+type Steps struct{ Undo, Redo, Made int }
+
+// Steps returns where the Editor's history stands.
+func (e *Editor) Steps() Steps { return Steps{len(e.undo), len(e.redo), e.made} }
 
 // ActorChoice names the actor of an edit: an existing actor (ID set), or one
 // to create (ID empty, Name set, Kind defaulting to person). The zero value

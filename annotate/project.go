@@ -36,7 +36,8 @@ type Project struct {
 	LockWait time.Duration
 
 	mu     sync.Mutex
-	cached *Codebook // as last read or written by this Project
+	cached *Codebook        // as last read or written by this Project
+	held   map[string]*File // annotations files this process has open (Hold), by resolved path
 }
 
 // CodebookPath returns the path of the project's codebook.

@@ -68,6 +68,14 @@ type KeyMap struct {
 	AcceptAgreed key.Binding
 	Outcome      key.Binding
 
+	// The codebook pane, and moving through what the annotations list
+	// shows.
+	Codebook    key.Binding
+	NextListed  key.Binding
+	PrevListed  key.Binding
+	MergeEntity key.Binding
+	EntityKind  key.Binding // the pane's actors or claims
+
 	Help key.Binding
 	Quit key.Binding
 
@@ -153,6 +161,12 @@ func DefaultKeyMap() *KeyMap {
 		AcceptAgreed: key.NewBinding(key.WithKeys("="), key.WithHelp("=", "accept agreements")),
 		Outcome:      key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "a coder's outcome")),
 
+		Codebook:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "codebook pane")),
+		NextListed:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next annotation listed")),
+		PrevListed:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous one listed")),
+		MergeEntity: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge into another")),
+		EntityKind:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "actors or claims")),
+
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
@@ -200,6 +214,8 @@ func (km *KeyMap) namedBindings() []struct {
 		{"network", &km.Network}, {"network_scope", &km.NetworkScope},
 		{"accept_coder", &km.AcceptCoder}, {"accept_both", &km.AcceptBoth}, {"accept_none", &km.AcceptNone},
 		{"accept_agreed", &km.AcceptAgreed}, {"outcome", &km.Outcome},
+		{"codebook", &km.Codebook}, {"next_listed", &km.NextListed}, {"prev_listed", &km.PrevListed},
+		{"merge_entity", &km.MergeEntity}, {"entity_kind", &km.EntityKind},
 		{"help", &km.Help}, {"quit", &km.Quit},
 		{"submit", &km.Submit}, {"cancel", &km.Cancel},
 		{"next_field", &km.NextField}, {"prev_field", &km.PrevField},
@@ -280,7 +296,7 @@ func (km *KeyMap) Remap(keys map[string][]string) error {
 func keyContexts() [][]string {
 	reader := []string{"quit", "help", "refresh", "save", "undo", "redo", "next_pane", "prev_pane",
 		"panel", "tag_actor", "tag_claim", "tag_position", "export", "edit", "delete", "delete_listed",
-		"copy", "edit_note", "network", "tag_all", "toggle_suggestions"}
+		"copy", "edit_note", "network", "tag_all", "toggle_suggestions", "codebook", "next_listed", "prev_listed"}
 	moves := []string{"up", "down", "page_up", "page_down", "half_up", "half_down", "top", "bottom"}
 	return [][]string{
 		// the article pane
@@ -293,6 +309,8 @@ func keyContexts() [][]string {
 		slices.Concat(reader, moves, []string{"left", "right", "open", "clear", "network_scope"}),
 		// the adjudication pane
 		slices.Concat(reader, moves, []string{"open", "clear", "accept_coder", "accept_both", "accept_none", "accept_agreed", "outcome"}),
+		// the codebook pane: its own keys before the reader's
+		slices.Concat(reader, moves, []string{"open", "clear", "merge_entity", "entity_kind"}),
 		// the library and a feed's items
 		slices.Concat([]string{"quit", "help", "back", "refresh", "open", "follow"}, moves),
 		// a dialog's fields

@@ -14,6 +14,7 @@ type focusArea int
 const (
 	focusArticle focusArea = iota
 	focusAnnotations
+	focusCodebook
 )
 
 // reader shows one session: the article, the annotations list and the
@@ -37,6 +38,10 @@ type reader struct {
 	adjudication *adjudicationPane
 
 	networkShown bool // the network in the side column instead of the list
+	codebook     *codebookPane
+	// codebookShown says that the codebook pane is open: in place of the
+	// article, or on a narrow terminal a screen of its own.
+	codebookShown bool
 
 	width, height int
 	focus         focusArea
@@ -88,7 +93,8 @@ func (r *reader) show(s *Session) {
 	r.annotations = newAnnotationsPane(r.common, s)
 	r.inspector = newInspectorPane(r.common, s)
 	r.network = newNetworkPane(r.common, s, r.line)
-	r.focus = focusArticle
+	r.codebook = newCodebookPane(r.common, s)
+	r.focus, r.codebookShown = focusArticle, false
 	// Nothing of the last article may leak into this one: a dialog's
 	// result would go into the old session, the side panes' drawing
 	// would show its annotations.
@@ -105,10 +111,11 @@ func (r *reader) opened() tea.Cmd {
 	if r.sess.Notice != "" {
 		r.line.setError(r.sess.Notice)
 	}
+	count := r.countCorpus()
 	if r.sess.Dirty() && !r.sess.ReadOnly {
-		return r.saver.Schedule()
+		return tea.Batch(r.saver.Schedule(), count)
 	}
-	return nil
+	return count
 }
 
 // SetSize lays the panes out for a w×h screen.
@@ -153,6 +160,14 @@ func (r *reader) Update(msg tea.Msg) tea.Cmd {
 		return r.suggestSoon(msg)
 	case jumpMsg:
 		r.jump(msg.id)
+	case pickerBuiltMsg:
+		r.pickerBuilt(msg)
+	case learnedMsg:
+		return r.learned(msg)
+	case corpusChangedMsg:
+		return r.corpusChanged(msg)
+	case codebookAddedMsg:
+		return r.codebookAdded(msg)
 	default:
 		if cmd, ok := r.updateSide(msg); ok {
 			return cmd
@@ -174,13 +189,21 @@ func (r *reader) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if r.article.Searching() {
 		return r.articleKey(msg)
 	}
+	if r.focus == focusCodebook {
+		if cmd, ok := r.codebookKey(msg); ok {
+			return cmd
+		}
+	}
 	for _, c := range r.commands() {
 		if key.Matches(msg, *c.binding) {
 			return c.run(r, msg)
 		}
 	}
-	if r.focus == focusAnnotations {
+	switch r.focus {
+	case focusAnnotations:
 		return r.listKey(msg)
+	case focusCodebook:
+		return nil // the article's keys wait for the article
 	}
 	return r.articleFocusKey(msg)
 }
@@ -239,6 +262,17 @@ func (r *reader) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (r *reader) toggleFocus() {
+	if r.codebookShown {
+		// The codebook pane and the list, the article being away.
+		if r.focus == focusAnnotations {
+			r.focus, r.sideShown = focusCodebook, false
+		} else {
+			r.focus, r.sideShown = focusAnnotations, r.width < wideWidth
+		}
+		r.layout()
+		r.syncInspector()
+		return
+	}
 	if r.focus == focusArticle {
 		r.focus = focusAnnotations
 		if r.width < wideWidth {
@@ -314,7 +348,7 @@ func (r *reader) jump(id string) {
 	}
 	r.jumped = a.ID
 	r.article.Select(a.Span)
-	r.focus = focusArticle
+	r.focus, r.codebookShown = focusArticle, false
 	if r.width < wideWidth {
 		r.sideShown = false
 	}
@@ -325,7 +359,7 @@ func (r *reader) jump(id string) {
 // syncInspector shows the listed annotation when the list has focus, else
 // the innermost one under the cursor.
 func (r *reader) syncInspector() {
-	if r.focus == focusAnnotations {
+	if r.focus != focusArticle {
 		a, ok := r.annotations.Selected()
 		r.inspector.Show(a, ok, 0)
 		return
@@ -359,6 +393,8 @@ func (r *reader) handleMouse(msg tea.MouseMsg) tea.Cmd {
 			r.article.Update(msg)
 		case rs.list.contains(mouse.X, mouse.Y):
 			r.annotations.Update(msg)
+		case rs.codebook.contains(mouse.X, mouse.Y):
+			r.codebook.Update(msg)
 		case rs.inspector.contains(mouse.X, mouse.Y):
 			r.inspector.Scroll(wheelLines * wheelStep(msg))
 			return nil
@@ -390,6 +426,9 @@ func (r *reader) press(x, y int, rs paneRects) {
 	case rs.list.contains(x, y):
 		r.focus = focusAnnotations
 		r.annotations.Click(y - rs.list.y)
+	case rs.codebook.contains(x, y):
+		r.focus = focusCodebook
+		r.codebook.Click(y - rs.codebook.y)
 	case rs.side.contains(x, y):
 		r.focus = focusAnnotations
 	}

@@ -40,6 +40,9 @@ func (r *reader) commands() []command {
 		{&km.Network, (*reader).toggleNetwork},
 		{&km.ToggleSuggestions, (*reader).toggleSuggestions},
 		{&km.TagAll, (*reader).tagAll},
+		{&km.Codebook, (*reader).toggleCodebook},
+		{&km.NextListed, (*reader).nextListed},
+		{&km.PrevListed, (*reader).nextListed},
 	}
 }
 
@@ -62,6 +65,9 @@ func (r *reader) saveKey(tea.KeyPressMsg) tea.Cmd {
 
 // undo takes back the last edit, else the refresh that opened the session.
 func (r *reader) undo(tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := r.undoCodebook(); ok {
+		return cmd
+	}
 	if what, ok := r.sess.Editor.Undo(); ok {
 		r.afterEdit("undid "+what, "")
 		return r.saver.Schedule()
@@ -74,6 +80,9 @@ func (r *reader) undo(tea.KeyPressMsg) tea.Cmd {
 }
 
 func (r *reader) redo(tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := r.redoCodebook(); ok {
+		return cmd
+	}
 	if what, ok := r.sess.Editor.Redo(); ok {
 		r.afterEdit("redid "+what, "")
 		return r.saver.Schedule()
@@ -89,6 +98,7 @@ func (r *reader) toggleFocusKey(tea.KeyPressMsg) tea.Cmd {
 
 // togglePanel shows or hides the side panes, which take the focus.
 func (r *reader) togglePanel(tea.KeyPressMsg) tea.Cmd {
+	r.codebookShown = false
 	r.sideShown = !r.sideShown
 	if r.sideShown {
 		r.focus = focusAnnotations

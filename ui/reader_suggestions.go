@@ -132,9 +132,14 @@ func (r *reader) startSuggesting() tea.Cmd {
 	s := r.sess
 	st := &s.suggestions
 	v := s.Editor.Version()
-	if !st.looked {
-		// Only stats up the folders; the codebook is read off the UI
-		// goroutine.
+	switch {
+	case s.project != nil:
+		// The project the session joined: the same codebook as the
+		// dialogs'.
+		st.project = s.project.p
+	case !st.looked:
+		// A session not opened from a file (only stats up the folders;
+		// the codebook is read off the UI goroutine).
 		st.project, _ = annotate.FindProject(s.AnnPath)
 		st.looked = true
 	}
@@ -301,14 +306,36 @@ func (r *reader) acceptSuggestion(tea.KeyPressMsg) tea.Cmd {
 	return r.edited("tagged actor "+actorName(r.sess, a.Actor), a.ID)
 }
 
-// choiceOf is the actor an edit takes for ref: the coding's own, else one
-// of the codebook's by its name and kind (the project gives the copy its
-// ID when the article is next opened).
+// choiceOf is the actor an edit takes for ref: the coding's own, else the
+// codebook's, whose copy the article adopts first so that the mention has
+// the codebook's ID (by its name alone it would be a new actor, a second
+// entry of the codebook), else a new one of its name and kind.
 func (s *Session) choiceOf(ref suggest.ActorRef) annotate.ActorChoice {
 	if _, ok := s.Doc().Actor(ref.ID); ok {
 		return annotate.ActorChoice{ID: ref.ID}
 	}
+	if a, ok := s.codebookActor(ref.ID); ok {
+		s.Editor.Adopt([]model.Actor{a}, nil)
+		return annotate.ActorChoice{ID: ref.ID}
+	}
 	return annotate.ActorChoice{Name: ref.Name, Kind: ref.Kind}
+}
+
+// codebookActor is the actor of the codebook the suggestions knew with
+// this ID, if any.
+func (s *Session) codebookActor(id string) (model.Actor, bool) {
+	if id == "" {
+		return model.Actor{}, false
+	}
+	if s.project != nil && s.project.cb != nil {
+		return s.project.cb.Actor(id)
+	}
+	if p := s.suggestions.project; p != nil {
+		if cb, err := p.Codebook(); err == nil {
+			return cb.Actor(id)
+		}
+	}
+	return model.Actor{}, false
 }
 
 // acceptAllSuggestions tags every suggested mention of the actor under

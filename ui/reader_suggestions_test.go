@@ -300,6 +300,11 @@ func TestSuggestionsKnowTheCodebook(t *testing.T) {
 		if got := annotationsOf(s); len(got) != 1 || got[0] != "actor Air Force → Air Force" {
 			t.Errorf("annotations %q, want the codebook's Air Force", got)
 		}
+		// Under the codebook's ID: by its name alone it was a new actor,
+		// which the codebook would have learned as a second Air Force.
+		if ids := actorIDsOf(s); len(ids) != 1 || ids[0] != "a-aaaaaa" {
+			t.Errorf("the mention's actor has ID %q, want the codebook's a-aaaaaa", ids)
+		}
 		if h.m.reader.dialog != nil {
 			t.Errorf("a dialog opened for a known actor: %q", h.m.reader.dialog.title)
 		}
@@ -345,4 +350,15 @@ func TestSuggestionsAfterEditsSettle(t *testing.T) {
 			t.Error("the suggestions are not those of the document as it is")
 		}
 	})
+}
+
+// actorIDsOf lists the actor IDs of the session's actor mentions.
+func actorIDsOf(s *Session) []string {
+	var ids []string
+	for _, a := range s.Doc().Annotations {
+		if a.Type == model.TypeActor {
+			ids = append(ids, a.Actor)
+		}
+	}
+	return ids
 }

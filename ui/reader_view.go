@@ -18,7 +18,7 @@ func (r rect) contains(x, y int) bool {
 	return r.w > 0 && x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
 }
 
-type paneRects struct{ article, list, inspector, side rect }
+type paneRects struct{ article, list, inspector, side, codebook rect }
 
 // rects computes where each pane's content sits. A pane has a one-cell
 // border and one column of padding on each side.
@@ -41,10 +41,16 @@ func (r *reader) rects() paneRects {
 		if r.side() != nil {
 			aw = r.width / 2 // a matrix needs the room
 		}
-		rs.article = inner(0, 0, aw, bodyH)
+		if r.codebookShown {
+			rs.codebook = inner(0, 0, aw, bodyH)
+		} else {
+			rs.article = inner(0, 0, aw, bodyH)
+		}
 		sideBlock(aw, r.width-aw)
 	case r.sideShown:
 		sideBlock(0, r.width)
+	case r.codebookShown:
+		rs.codebook = inner(0, 0, r.width, bodyH)
 	default:
 		rs.article = inner(0, 0, r.width, bodyH)
 	}
@@ -62,6 +68,9 @@ func (r *reader) layout() {
 	}
 	r.annotations.SetSize(rs.list.w, rs.list.h)
 	r.inspector.SetSize(rs.inspector.w, rs.inspector.h)
+	if rs.codebook.w > 0 {
+		r.codebook.SetSize(rs.codebook.w, rs.codebook.h)
+	}
 	if p := r.side(); p != nil {
 		p.SetSize(rs.side.w, rs.side.h)
 	}
@@ -74,7 +83,10 @@ func (r *reader) View() string {
 	rs := r.rects()
 	bodyH := r.height - 2
 	var left, right []string
-	if rs.article.w > 0 && (r.width >= wideWidth || !r.sideShown) {
+	switch {
+	case rs.codebook.w > 0:
+		left = r.box(strings.Split(r.codebook.View(r.annotations.entity), "\n"), rs.codebook.w, bodyH-2, r.focus == focusCodebook)
+	case rs.article.w > 0 && (r.width >= wideWidth || !r.sideShown):
 		left = r.box(strings.Split(r.article.View(), "\n"), rs.article.w, bodyH-2, r.focus == focusArticle)
 	}
 	if rs.list.w > 0 || rs.side.w > 0 {
@@ -98,6 +110,7 @@ type sideKey struct {
 	version       int
 	index, top    int
 	filter        model.AnnotationType
+	entity        string
 	focus         focusArea
 	inspector     int // the inspector's revision
 	width, height int
@@ -111,7 +124,7 @@ type sideKey struct {
 func (r *reader) sideLines(rs paneRects) []string {
 	key := sideKey{
 		styles: r.common.Styles, version: r.sess.Editor.Version(),
-		index: r.annotations.index, top: r.annotations.top, filter: r.annotations.filter,
+		index: r.annotations.index, top: r.annotations.top, filter: r.annotations.filter, entity: r.annotations.entity,
 		focus: r.focus, inspector: r.inspector.revision,
 		width: rs.list.w, height: rs.list.h + rs.inspector.h, listH: rs.list.h,
 	}
@@ -172,6 +185,9 @@ var (
 // line.
 func (r *reader) ShortHelp() []key.Binding {
 	km := r.common.Keys
+	if r.focus == focusCodebook {
+		return r.codebook.ShortHelp()
+	}
 	if p := r.side(); p != nil && r.focus == focusAnnotations {
 		return append(p.ShortHelp(), km.NextPane, km.Help, km.Quit)
 	}
@@ -202,6 +218,8 @@ func (r *reader) status() statusInfo {
 		mode = "ADJUDICATE"
 	case r.article.selecting:
 		mode = "SELECT"
+	case r.focus == focusCodebook:
+		mode = "CODEBOOK"
 	}
 	return statusInfo{
 		mode: mode, file: filepath.Base(s.Path), annPath: s.savePath(), counts: counts,

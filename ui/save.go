@@ -97,8 +97,17 @@ func (r *reader) takeOver() tea.Cmd {
 		r.line.setError("still read-only: " + err.Error())
 		return nil
 	}
+	var followNotes []string
+	if ps := s.project; ps != nil {
+		// The other stance saved copies that may not follow the
+		// codebook as it is now.
+		var followed *projectState
+		if followed, _, followNotes = joinProject(projectLookup{p: ps.p}, o.Doc); followed != nil {
+			ps.cb = followed.cb
+		}
+	}
 	fresh := NewSession(s.Article, o.Doc, s.Path, s.AnnPath)
-	fresh.File = o.File
+	fresh.File, fresh.project = o.File, s.project
 	if err := o.File.ReadOnly(); err != nil {
 		// Taken over, but what the other stance left is damaged, or
 		// the file was made read-only meanwhile.
@@ -125,6 +134,9 @@ func (r *reader) takeOver() tea.Cmd {
 	}
 	if o.Reanchor.Changed() {
 		msg += "; " + o.Reanchor.String()
+	}
+	for _, n := range followNotes {
+		msg += "; " + n
 	}
 	cursor := r.article.Cursor()
 	r.show(fresh) // saved below, changed or not: the take-over is written

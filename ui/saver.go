@@ -96,6 +96,40 @@ func (sv *saver) Start() tea.Cmd {
 	})
 }
 
+// Exclusive runs job off the UI goroutine as a write of its own, as a
+// change of the codebook across the corpus is (it saves the session first,
+// then rewrites its file among the others): no save starts while it runs
+// (edits made meanwhile are saved after it), and going back, quitting and
+// Shutdown wait for it as for a save. It reports false, running nothing,
+// while a write runs. End it with Finished once its message is handled.
+func (sv *saver) Exclusive(job func() tea.Msg) (tea.Cmd, bool) {
+	if sv.running {
+		return nil, false
+	}
+	sv.running = true
+	done := make(chan struct{})
+	sv.done = done
+	return safeCmd(func() tea.Msg {
+		defer close(done)
+		return job()
+	}), true
+}
+
+// Finished ends a write that Exclusive ran: what waited for it goes ahead,
+// and what was edited meanwhile is saved.
+func (sv *saver) Finished() tea.Cmd {
+	sv.running = false
+	if then := sv.then; then != nil {
+		sv.then = nil
+		return then()
+	}
+	if sv.again || sv.sess.Dirty() {
+		sv.again = false
+		return sv.Schedule()
+	}
+	return nil
+}
+
 // Then makes then the continuation of the running write, replacing any,
 // and reports true; with no write running it does nothing and reports
 // false: the caller goes ahead itself.

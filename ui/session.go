@@ -26,6 +26,9 @@ type Session struct {
 	conflictPath string
 	lastClaim    string // the claim tagged or used most recently
 	suggestions  suggestionState
+	// project is the project the annotations file belongs to; nil outside
+	// one.
+	project *projectState
 
 	// Derived from the document, rebuilt when the editor's version moves.
 	derivedVersion int
@@ -81,6 +84,7 @@ func (s *Session) snapshot() *annotate.Document { return s.Editor.Snapshot() }
 
 // Close releases the annotations file.
 func (s *Session) Close() {
+	s.project.close()
 	if s.File != nil {
 		s.File.Close()
 	}

@@ -166,6 +166,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Network, km.NetworkScope, km.Help, km.Quit}},
 		{"Dialogs", []key.Binding{km.Submit, km.Cancel, km.NextField, km.PrevField, km.PickNext, km.PickPrev, km.ChoiceNext, km.ChoicePrev, km.Choose, km.Yes, km.No}},
 		{"Adjudicate", []key.Binding{km.AcceptCoder, km.AcceptBoth, km.AcceptNone, km.AcceptAgreed, km.Outcome}},
+		{"Codebook (in a project)", []key.Binding{km.Codebook, km.NextListed, km.PrevListed, km.EntityKind, km.MergeEntity}},
 	}
 	var cols []string
 	for _, g := range groups {
@@ -179,7 +180,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 	}
 	// Two columns of groups when there is room, else one.
 	if width >= 64 {
-		left := joinBlocks(joinBlocks(cols[0], cols[1]), cols[4])
+		left := joinBlocks(joinBlocks(joinBlocks(cols[0], cols[1]), cols[4]), cols[7])
 		right := joinBlocks(joinBlocks(joinBlocks(cols[2], cols[3]), cols[5]), cols[6])
 		return sideBySide(left, right, 32)
 	}
