@@ -41,7 +41,7 @@ type codebookPane struct {
 type entityRow struct {
 	id, name string
 	here     int // annotations of this article that use it
-	corpus   int // of the project, as last counted (-1: not counted yet)
+	corpus   int // of the project, this article as it is now (-1: not counted yet)
 	articles int
 }
 
@@ -95,11 +95,17 @@ func (p *codebookPane) rows() []entityRow {
 	}
 	c.here = countHere(p.sess.Doc(), p.claims)
 	var rows []entityRow
+	// The usage counts the other articles; this one's are counted live.
 	uses := func(m map[string]*annotate.EntityUse, id string) (int, int) {
 		if ps.usage == nil {
 			return -1, 0
 		}
-		return m[id].Total(), m[id].Articles()
+		here := c.here[id].total()
+		articles := m[id].Articles()
+		if here > 0 {
+			articles++
+		}
+		return m[id].Total() + here, articles
 	}
 	if p.claims {
 		rows = make([]entityRow, len(ps.cb.Claims))

@@ -495,3 +495,23 @@ func TestEntityDialogRefusals(t *testing.T) {
 		})
 	}
 }
+
+// The corpus counts shown in the dialogs and the codebook pane include the
+// article being coded as it is now: they were counted once, at opening, so
+// that an actor just tagged here read "1 here, 0 in all" and "0
+// annotations in 0 articles".
+func TestCorpusCountsFollowTheArticle(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		f := newProjectFixture(t)
+		h := f.open(t, f.two, 120, 40)
+		typeKeys(h, keysOf(find("Zelenskyy"), []string{"a", "enter"}))
+		typeKeys(h, keysOf(find("Zelenskyy and NATO"), []string{"a"}))
+		if s := h.screen(); !strings.Contains(s, "1 here, 1 in all") {
+			t.Fatalf("the dialog does not count the mention tagged here in the corpus:\n%s", s)
+		}
+		h.keys("esc", "C")
+		if s := h.screen(); !strings.Contains(s, "corpus    1 annotation in 1 article") {
+			t.Errorf("the codebook pane does not count the mention tagged here:\n%s", s)
+		}
+	})
+}
