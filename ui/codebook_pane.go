@@ -126,6 +126,9 @@ func (p *codebookPane) rows() []entityRow {
 			cmp.Compare(strings.ToLower(a.name), strings.ToLower(b.name)), cmp.Compare(a.id, b.id))
 	})
 	c.rows, c.cb, c.usage, c.version, c.claims = rows, ps.cb, ps.usage, v, p.claims
+	// A merge, a removal or an undo may have taken the last row away: the
+	// cursor stays on the list.
+	p.clamp(len(rows), p.listRows())
 	return rows
 }
 

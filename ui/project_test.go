@@ -515,3 +515,21 @@ func TestCorpusCountsFollowTheArticle(t *testing.T) {
 		}
 	})
 }
+
+// Merging the actor on the pane's last row left the cursor below the list:
+// no row marked, no detail, and e said "the codebook has none yet".
+func TestCodebookPaneCursorAfterMergingLastRow(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, _ := codedProject(t, wide)
+		h.keys("C", "j", "j", "m") // Russia, the last row
+		h.typeText("Vladimir Putin")
+		h.keys("enter")
+		if s := h.screen(); !strings.Contains(s, "▸ ") {
+			t.Errorf("no row under the cursor after the merge:\n%s", s)
+		}
+		h.keys("e")
+		if s := h.screen(); strings.Contains(helpLine(h), "has none yet") || !strings.Contains(s, "Actor in the codebook") {
+			t.Errorf("e after the merge: %q\n%s", helpLine(h), s)
+		}
+	})
+}
