@@ -48,3 +48,19 @@ func TestFullHelpColumnsApart(t *testing.T) {
 		}
 	}
 }
+
+// On a 40-column terminal the help cut the longest descriptions: "accept
+// all of the acto".
+func TestFullHelpNarrowKeepsDescriptions(t *testing.T) {
+	help := ansi.Strip(renderFullHelp(DefaultStyles(true), DefaultKeyMap(), 34))
+	for _, want := range []string{"accept all of the actor", "follow a feed (its list)", "network: article/project"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the narrow help does not show %q whole", want)
+		}
+	}
+	for i, l := range strings.Split(help, "\n") {
+		if w := ansi.StringWidth(l); w > 34 {
+			t.Errorf("line %d is %d columns wide, in 34: %q", i+1, w, l)
+		}
+	}
+}

@@ -174,7 +174,14 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		for _, k := range g.keys {
 			// Every key of the binding, not only the one the key hint
 			// shows: space pages down too, ctrl+c quits too.
-			lines = append(lines, st.HelpKey.Render(pad(helpLabel(k.Keys()), 13))+" "+st.HelpDesc.Render(k.Help().Desc))
+			keys, desc := pad(helpLabel(k.Keys()), 13), k.Help().Desc
+			if ansi.StringWidth(keys)+1+ansi.StringWidth(desc) > width {
+				// Too narrow for both: the description under its key, not
+				// cut.
+				lines = append(lines, st.HelpKey.Render(keys), "  "+st.HelpDesc.Render(desc))
+				continue
+			}
+			lines = append(lines, st.HelpKey.Render(keys)+" "+st.HelpDesc.Render(desc))
 		}
 		cols = append(cols, strings.Join(lines, "\n"))
 	}
