@@ -81,7 +81,9 @@ func runeMask(s string) uint64 {
 }
 
 // NewPicker returns a Picker for cb, ranking by the corpus counts corpus
-// (Project.Usage), which may be nil until they are counted.
+// (Project.UsageExcept the article being coded, whose uses the Picker counts
+// as they are: InCorpus adds them), which may be nil until they are
+// counted.
 func NewPicker(cb *Codebook, corpus *Usage) *Picker {
 	if corpus == nil {
 		corpus = NewUsage()
@@ -198,7 +200,7 @@ func byUse(n int, of func(i int) (use int, name string)) []int32 {
 type PickedActor struct {
 	ActorMatch
 	InArticle int // annotations of the article being coded that use it
-	InCorpus  int // annotations of the project that use it
+	InCorpus  int // annotations of the project that use it, InArticle included
 }
 
 // PickedClaim is a claim a Picker offers.
@@ -249,7 +251,7 @@ func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
 		out := make([]PickedActor, len(cands))
 		for k, c := range cands {
 			a := p.cb.Actors[c.i]
-			out[k] = PickedActor{ActorMatch: ActorMatch{Actor: cloneActor(a), Matched: a.Name}, InArticle: c.inArticle, InCorpus: c.inCorpus}
+			out[k] = PickedActor{ActorMatch: ActorMatch{Actor: cloneActor(a), Matched: a.Name}, InArticle: c.inArticle, InCorpus: c.inCorpus + c.inArticle}
 		}
 		return out
 	}
@@ -316,7 +318,7 @@ func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
 	out := make([]PickedActor, len(matches))
 	for k, m := range matches {
 		c := byID[m.Actor.ID]
-		out[k] = PickedActor{ActorMatch: m, InArticle: c.inArticle, InCorpus: c.inCorpus}
+		out[k] = PickedActor{ActorMatch: m, InArticle: c.inArticle, InCorpus: c.inCorpus + c.inArticle}
 	}
 	return out
 }
@@ -412,7 +414,7 @@ func (p *Picker) Claims(query string, doc *Document, limit int) []PickedClaim {
 	out := make([]PickedClaim, len(order))
 	for k, x := range order {
 		c := byID[x.ID]
-		out[k] = PickedClaim{Claim: cloneClaim(x), Exact: query != "" && slices.Contains(exact, c.i), InArticle: c.inArticle, InCorpus: c.inCorpus}
+		out[k] = PickedClaim{Claim: cloneClaim(x), Exact: query != "" && slices.Contains(exact, c.i), InArticle: c.inArticle, InCorpus: c.inCorpus + c.inArticle}
 	}
 	return out
 }

@@ -41,7 +41,7 @@ type codebookPane struct {
 type entityRow struct {
 	id, name string
 	here     int // annotations of this article that use it
-	corpus   int // of the project, as last counted (-1: not counted yet)
+	corpus   int // of the project, this article as it is now (-1: not counted yet)
 	articles int
 }
 
@@ -95,11 +95,17 @@ func (p *codebookPane) rows() []entityRow {
 	}
 	c.here = countHere(p.sess.Doc(), p.claims)
 	var rows []entityRow
+	// The usage counts the other articles; this one's are counted live.
 	uses := func(m map[string]*annotate.EntityUse, id string) (int, int) {
 		if ps.usage == nil {
 			return -1, 0
 		}
-		return m[id].Total(), m[id].Articles()
+		here := c.here[id].total()
+		articles := m[id].Articles()
+		if here > 0 {
+			articles++
+		}
+		return m[id].Total() + here, articles
 	}
 	if p.claims {
 		rows = make([]entityRow, len(ps.cb.Claims))
@@ -120,6 +126,9 @@ func (p *codebookPane) rows() []entityRow {
 			cmp.Compare(strings.ToLower(a.name), strings.ToLower(b.name)), cmp.Compare(a.id, b.id))
 	})
 	c.rows, c.cb, c.usage, c.version, c.claims = rows, ps.cb, ps.usage, v, p.claims
+	// A merge, a removal or an undo may have taken the last row away: the
+	// cursor stays on the list.
+	p.clamp(len(rows), p.listRows())
 	return rows
 }
 

@@ -132,9 +132,10 @@ func (r *reader) countCorpus() tea.Cmd {
 		return nil
 	}
 	ps.built++
-	built, p, cb := ps.built, ps.p, ps.cb
+	built, p, cb, annPath := ps.built, ps.p, ps.cb, s.AnnPath
 	return safeCmd(func() tea.Msg {
-		u, err := p.Usage()
+		// The other articles: this one's uses are counted as they change.
+		u, err := p.UsageExcept(annPath)
 		if err != nil {
 			return pickerBuiltMsg{sess: s, built: built, err: err}
 		}

@@ -495,3 +495,41 @@ func TestEntityDialogRefusals(t *testing.T) {
 		})
 	}
 }
+
+// The corpus counts shown in the dialogs and the codebook pane include the
+// article being coded as it is now: they were counted once, at opening, so
+// that an actor just tagged here read "1 here, 0 in all" and "0
+// annotations in 0 articles".
+func TestCorpusCountsFollowTheArticle(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		f := newProjectFixture(t)
+		h := f.open(t, f.two, 120, 40)
+		typeKeys(h, keysOf(find("Zelenskyy"), []string{"a", "enter"}))
+		typeKeys(h, keysOf(find("Zelenskyy and NATO"), []string{"a"}))
+		if s := h.screen(); !strings.Contains(s, "1 here, 1 in all") {
+			t.Fatalf("the dialog does not count the mention tagged here in the corpus:\n%s", s)
+		}
+		h.keys("esc", "C")
+		if s := h.screen(); !strings.Contains(s, "corpus    1 annotation in 1 article") {
+			t.Errorf("the codebook pane does not count the mention tagged here:\n%s", s)
+		}
+	})
+}
+
+// Merging the actor on the pane's last row left the cursor below the list:
+// no row marked, no detail, and e said "the codebook has none yet".
+func TestCodebookPaneCursorAfterMergingLastRow(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, _ := codedProject(t, wide)
+		h.keys("C", "j", "j", "m") // Russia, the last row
+		h.typeText("Vladimir Putin")
+		h.keys("enter")
+		if s := h.screen(); !strings.Contains(s, "▸ ") {
+			t.Errorf("no row under the cursor after the merge:\n%s", s)
+		}
+		h.keys("e")
+		if s := h.screen(); strings.Contains(helpLine(h), "has none yet") || !strings.Contains(s, "Actor in the codebook") {
+			t.Errorf("e after the merge: %q\n%s", helpLine(h), s)
+		}
+	})
+}

@@ -174,17 +174,36 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		for _, k := range g.keys {
 			// Every key of the binding, not only the one the key hint
 			// shows: space pages down too, ctrl+c quits too.
-			lines = append(lines, st.HelpKey.Render(pad(helpLabel(k.Keys()), 13))+" "+st.HelpDesc.Render(k.Help().Desc))
+			keys, desc := pad(helpLabel(k.Keys()), 13), k.Help().Desc
+			if ansi.StringWidth(keys)+1+ansi.StringWidth(desc) > width {
+				// Too narrow for both: the description under its key, not
+				// cut.
+				lines = append(lines, st.HelpKey.Render(keys), "  "+st.HelpDesc.Render(desc))
+				continue
+			}
+			lines = append(lines, st.HelpKey.Render(keys)+" "+st.HelpDesc.Render(desc))
 		}
 		cols = append(cols, strings.Join(lines, "\n"))
 	}
-	// Two columns of groups when there is room, else one.
-	if width >= 64 {
-		left := joinBlocks(joinBlocks(joinBlocks(cols[0], cols[1]), cols[4]), cols[7])
-		right := joinBlocks(joinBlocks(joinBlocks(cols[2], cols[3]), cols[5]), cols[6])
-		return sideBySide(left, right, 32)
+	// Two columns of groups when there is room, else one. The left column
+	// is as wide as its widest line, so that a long description does not
+	// run into the right column's keys.
+	left := joinBlocks(joinBlocks(joinBlocks(cols[0], cols[1]), cols[4]), cols[7])
+	right := joinBlocks(joinBlocks(joinBlocks(cols[2], cols[3]), cols[5]), cols[6])
+	leftW := blockWidth(left) + 2
+	if width >= leftW+blockWidth(right) {
+		return sideBySide(left, right, leftW)
 	}
 	return strings.Join(cols, "\n\n")
+}
+
+// blockWidth is the width of a block's widest line.
+func blockWidth(s string) int {
+	w := 0
+	for _, l := range strings.Split(s, "\n") {
+		w = max(w, ansi.StringWidth(l))
+	}
+	return w
 }
 
 func joinBlocks(a, b string) string { return a + "\n\n" + b }

@@ -175,3 +175,18 @@ func TestImportProject(t *testing.T) {
 		t.Errorf("the networks differ with the codebook:\n%s\nwithout:\n%s", withCodebook, without)
 	}
 }
+
+// TestNetworkEmptySaysWhy: positions whose actors are all persons make
+// no network of organizations; stance network printed nothing at all.
+func TestNetworkEmptySaysWhy(t *testing.T) {
+	dir, article := teamFolder(t, "oppose")
+	coded := article + ".stance.alice.json"
+	code, stdout, stderr := cli(t, "network", coded)
+	if code != exitOK || strings.TrimSpace(stdout) != "" {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+	oneLine(t, stderr, "network: empty: none of the 1 position has both a --variable1 organization and a --variable2 concept")
+	if _, stdout, _ := cli(t, "network", "--variable1", "person", coded); !strings.Contains(stdout, "Volodymyr Zelenskyy") {
+		t.Errorf("--variable1 person: %q (in %s)", stdout, dir)
+	}
+}
