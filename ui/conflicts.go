@@ -44,10 +44,6 @@ func (r *reader) resolveConflict(msg tea.KeyPressMsg) tea.Cmd {
 		r.line.set(fmt.Sprintf("no recorded conflict here (%s lists the conflicts: filter %s)", km.Filter.Help().Key, string(filterConflicts)+"s"))
 		return nil
 	}
-	if r.sess.ReadOnly {
-		r.line.setError("read-only: " + readOnlyReason(r.sess))
-		return nil
-	}
 	takeOther := key.Matches(msg, km.TakeTheirs)
 	if err := r.sess.Editor.ResolveConflict(i, takeOther); err != nil {
 		r.line.setError("could not settle the conflict on " + c.ID + ": " + err.Error())

@@ -228,7 +228,6 @@ func (r *reader) status() statusInfo {
 	return statusInfo{
 		mode: mode, file: filepath.Base(s.Path), annPath: s.savePath(), counts: counts,
 		dirty: s.Dirty(), unwritten: !s.written, saveErr: r.saver.Err(), readOnly: s.ReadOnly,
-		conflicts: len(s.conflicts()),
-		message:   r.line.text, isError: r.line.isError,
+		conflicts: len(s.conflicts()), message: r.line.text, isError: r.line.isError,
 	}
 }
