@@ -365,10 +365,28 @@ func (d *Document) refersTo(f func(*model.Annotation) bool) bool {
 // is bumped.
 func (e *Editor) Absorb(base, incoming *Document) []Conflict {
 	merged, conflicts := Merge(base, e.doc, incoming)
+	e.take(merged)
+	return conflicts
+}
+
+// AbsorbRecorded brings incoming in as Absorb does, but merges as
+// MergeRecorded: an entity both changed differently is recorded in the
+// document's "conflicts" member with the version not kept, so that
+// neither is lost. The document is unchanged on error.
+func (e *Editor) AbsorbRecorded(base, incoming *Document) ([]Conflict, error) {
+	merged, conflicts, err := MergeRecorded(base, e.doc, incoming)
+	if err != nil {
+		return nil, err
+	}
+	e.take(merged)
+	return conflicts, nil
+}
+
+// take makes merged the document.
+func (e *Editor) take(merged *Document) {
 	*e.doc = *merged
 	e.names = nil
 	e.version++
-	return conflicts
 }
 
 // Undo reverts the latest edit not yet undone and returns its description,

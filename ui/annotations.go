@@ -55,7 +55,8 @@ func (p *annotationsPane) items() []model.Annotation {
 	if p.filter != "" || p.entity != "" {
 		items = make([]model.Annotation, 0, len(all))
 		for _, a := range all {
-			if (p.filter == "" || a.Type == p.filter || (p.filter == filterOrphans && a.Orphan)) &&
+			if (p.filter == "" || a.Type == p.filter || (p.filter == filterOrphans && a.Orphan) ||
+				(p.filter == filterConflicts && p.sess.hasConflict(a.ID))) &&
 				(p.entity == "" || a.Actor == p.entity || a.Claim == p.entity) {
 				items = append(items, a)
 			}
@@ -188,6 +189,10 @@ func (p *annotationsPane) Click(y int) {
 // article: kept, never deleted without the user's word.
 const filterOrphans model.AnnotationType = "orphan"
 
+// filterConflicts lists the annotations a merge recorded a conflict on,
+// for the coder to decide (see the inspector).
+const filterConflicts model.AnnotationType = "conflict"
+
 func nextFilter(f model.AnnotationType) model.AnnotationType {
 	switch f {
 	case "":
@@ -198,6 +203,8 @@ func nextFilter(f model.AnnotationType) model.AnnotationType {
 		return model.TypePosition
 	case model.TypePosition:
 		return filterOrphans
+	case filterOrphans:
+		return filterConflicts
 	}
 	return ""
 }
@@ -236,6 +243,8 @@ func (p *annotationsPane) View() string {
 		switch {
 		case p.filter == filterOrphans:
 			hint = "no orphans: every annotation is on the text"
+		case p.filter == filterConflicts:
+			hint = "no conflicts: nothing recorded by a merge waits for you"
 		case p.filter != "" || len(p.sess.Doc().Annotations) > 0:
 			hint = "none of this type (" + km.Filter.Help().Key + " shows the next)"
 		}

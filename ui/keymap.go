@@ -76,6 +76,10 @@ type KeyMap struct {
 	MergeEntity key.Binding
 	EntityKind  key.Binding // the pane's actors or claims
 
+	// A conflict a merge recorded, shown in the inspector.
+	KeepOurs   key.Binding
+	TakeTheirs key.Binding
+
 	Help key.Binding
 	Quit key.Binding
 
@@ -167,6 +171,9 @@ func DefaultKeyMap() *KeyMap {
 		MergeEntity: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge into another")),
 		EntityKind:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "actors or claims")),
 
+		KeepOurs:   key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "conflict: keep this version")),
+		TakeTheirs: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "conflict: take the other")),
+
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
@@ -216,6 +223,7 @@ func (km *KeyMap) namedBindings() []struct {
 		{"accept_agreed", &km.AcceptAgreed}, {"outcome", &km.Outcome},
 		{"codebook", &km.Codebook}, {"next_listed", &km.NextListed}, {"prev_listed", &km.PrevListed},
 		{"merge_entity", &km.MergeEntity}, {"entity_kind", &km.EntityKind},
+		{"keep_ours", &km.KeepOurs}, {"take_theirs", &km.TakeTheirs},
 		{"help", &km.Help}, {"quit", &km.Quit},
 		{"submit", &km.Submit}, {"cancel", &km.Cancel},
 		{"next_field", &km.NextField}, {"prev_field", &km.PrevField},
@@ -296,7 +304,7 @@ func (km *KeyMap) Remap(keys map[string][]string) error {
 func keyContexts() [][]string {
 	reader := []string{"quit", "help", "refresh", "save", "undo", "redo", "next_pane", "prev_pane",
 		"panel", "tag_actor", "tag_claim", "tag_position", "export", "edit", "delete", "delete_listed",
-		"copy", "edit_note", "network", "tag_all", "toggle_suggestions", "codebook", "next_listed", "prev_listed"}
+		"copy", "edit_note", "network", "tag_all", "toggle_suggestions", "codebook", "next_listed", "prev_listed", "keep_ours", "take_theirs"}
 	moves := []string{"up", "down", "page_up", "page_down", "half_up", "half_down", "top", "bottom"}
 	return [][]string{
 		// the article pane

@@ -43,6 +43,8 @@ func (r *reader) commands() []command {
 		{&km.Codebook, (*reader).toggleCodebook},
 		{&km.NextListed, (*reader).nextListed},
 		{&km.PrevListed, (*reader).nextListed},
+		{&km.KeepOurs, (*reader).resolveConflict},
+		{&km.TakeTheirs, (*reader).resolveConflict},
 	}
 }
 

@@ -191,13 +191,17 @@ func (r *reader) ShortHelp() []key.Binding {
 	if p := r.side(); p != nil && r.focus == focusAnnotations {
 		return append(p.ShortHelp(), km.NextPane, km.Help, km.Quit)
 	}
-	if r.focus == focusAnnotations {
-		return append(r.annotations.ShortHelp(), km.NextPane, km.Undo, km.Help, km.Quit)
-	}
-	if r.article.Searching() {
+	if r.article.Searching() && r.focus != focusAnnotations {
 		find, cancel := km.Submit, km.Cancel
 		find.SetHelp(find.Help().Key, "select next match")
 		return []key.Binding{find, cancel}
+	}
+	if r.inspector.has && r.inspector.conflict != "" {
+		// The question the inspector asks, first.
+		return []key.Binding{km.KeepOurs, km.TakeTheirs, km.Undo, km.NextPane, km.Help, km.Quit}
+	}
+	if r.focus == focusAnnotations {
+		return append(r.annotations.ShortHelp(), km.NextPane, km.Undo, km.Help, km.Quit)
 	}
 	return []key.Binding{km.Visual, km.Sentence, km.Search, km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Undo, km.NextPane, km.Help, km.Quit}
 }
@@ -224,6 +228,6 @@ func (r *reader) status() statusInfo {
 	return statusInfo{
 		mode: mode, file: filepath.Base(s.Path), annPath: s.savePath(), counts: counts,
 		dirty: s.Dirty(), unwritten: !s.written, saveErr: r.saver.Err(), readOnly: s.ReadOnly,
-		message: r.line.text, isError: r.line.isError,
+		conflicts: len(s.conflicts()), message: r.line.text, isError: r.line.isError,
 	}
 }

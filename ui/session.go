@@ -34,6 +34,7 @@ type Session struct {
 	derivedVersion int
 	index          *annotate.SpanIndex
 	counts         map[model.AnnotationType]int
+	recorded       []annotate.RecordedConflict // what merges recorded for the coder to decide
 }
 
 // derive rebuilds what is computed from the document once per change, so
@@ -49,6 +50,9 @@ func (s *Session) derive() {
 	for i := range anns {
 		s.counts[anns[i].Type]++
 	}
+	// A "conflicts" member stance cannot read shows as none here; stance
+	// validate says what is wrong with it.
+	s.recorded, _ = s.Doc().Conflicts()
 	s.derivedVersion = v
 }
 

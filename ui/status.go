@@ -22,6 +22,7 @@ type statusInfo struct {
 	unwritten bool // no annotations file yet: nothing was coded
 	saveErr   string
 	readOnly  bool
+	conflicts int    // recorded by merges, for the coder to decide
 	message   string // the latest action or error, until the next key
 	isError   bool
 }
@@ -52,6 +53,9 @@ func renderStatus(st *Styles, info statusInfo, width int) string {
 		right = append(right, fmt.Sprintf("A%d C%d P%d", c.actors, c.claims, c.positions))
 	} else if c != nil {
 		right = append(right, model.Count(c.actors, "actor", "actors"), model.Count(c.claims, "claim", "claims"), model.Count(c.positions, "position", "positions"))
+	}
+	if info.conflicts > 0 {
+		right = append(right, model.Count(info.conflicts, "conflict", "conflicts"))
 	}
 	switch {
 	case info.saveErr != "":
@@ -166,7 +170,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Network, km.NetworkScope, km.Help, km.Quit}},
 		{"Dialogs", []key.Binding{km.Submit, km.Cancel, km.NextField, km.PrevField, km.PickNext, km.PickPrev, km.ChoiceNext, km.ChoicePrev, km.Choose, km.Yes, km.No}},
 		{"Adjudicate", []key.Binding{km.AcceptCoder, km.AcceptBoth, km.AcceptNone, km.AcceptAgreed, km.Outcome}},
-		{"Codebook (in a project)", []key.Binding{km.Codebook, km.NextListed, km.PrevListed, km.EntityKind, km.MergeEntity}},
+		{"Codebook (in a project)", []key.Binding{km.Codebook, km.NextListed, km.PrevListed, km.EntityKind, km.MergeEntity, km.KeepOurs, km.TakeTheirs}},
 	}
 	var cols []string
 	for _, g := range groups {
