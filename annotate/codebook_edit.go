@@ -467,18 +467,11 @@ type corpusChange struct {
 // one open in another stance, or one it cannot read, stops the change
 // before anything is written.
 func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
-	lock, err := p.lock()
+	lock, cb, err := p.lockAndRead()
 	if err != nil {
 		return nil, err
 	}
 	defer lock.Release()
-	if err := p.recoverJournal(); err != nil {
-		return nil, err
-	}
-	cb, err := p.read()
-	if err != nil {
-		return nil, err
-	}
 	// A change of an entity the codebook does not have is refused before
 	// the articles are read; the change is made below, once the codebook
 	// has learned from them (an alias to remove may be the articles').
