@@ -747,55 +747,56 @@ func remapDocument(d *Document, ids map[string]string, cb *Codebook) bool {
 			n.Claim, changed = to, true
 		}
 	}
-	at := map[string]int{}
-	actors := make([]model.Actor, 0, len(d.Actors))
-	for _, a := range d.Actors {
-		to, moved := ids[a.ID]
-		if moved {
-			changed = true
+	actors, movedActors := remapEntities(d.Actors, ids, func(a *model.Actor) *string { return &a.ID },
+		func(a model.Actor, to string) model.Actor {
 			if cba, ok := cb.Actor(to); ok {
-				a = copyOf(cba, a)
-			} else {
-				a.ID = to
+				return copyOf(cba, a)
 			}
-		}
+			a.ID = to
+			return a
+		})
+	for i := range actors {
+		a := &actors[i]
 		if to, ok := ids[a.Affiliation]; ok && a.Affiliation != "" {
 			a.Affiliation, changed = to, true
 		}
-		if k, dup := at[a.ID]; dup {
-			if !moved {
-				actors[k] = a
-			}
-			continue
-		}
-		at[a.ID] = len(actors)
-		actors = append(actors, a)
 	}
-	d.Actors = actors
-	clear(at)
-	claims := make([]model.Claim, 0, len(d.Claims))
-	for _, x := range d.Claims {
-		to, moved := ids[x.ID]
-		if moved {
-			changed = true
+	claims, movedClaims := remapEntities(d.Claims, ids, func(x *model.Claim) *string { return &x.ID },
+		func(x model.Claim, to string) model.Claim {
 			if cbx, ok := cb.Claim(to); ok {
 				cbx.Extra = x.Extra
-				x = cbx
-			} else {
-				x.ID = to
+				return cbx
 			}
+			x.ID = to
+			return x
+		})
+	d.Actors, d.Claims = actors, claims
+	return changed || movedActors || movedClaims
+}
+
+// remapEntities gives each entity of a registry whose ID ids maps its new
+// ID, by adopt, and keeps one of those that end up with one ID: the one
+// that had the ID, else the first. It reports whether any ID was mapped.
+func remapEntities[T any](list []T, ids map[string]string, id func(*T) *string, adopt func(x T, to string) T) ([]T, bool) {
+	changed := false
+	at := make(map[string]int, len(list))
+	out := make([]T, 0, len(list))
+	for _, x := range list {
+		to, moved := ids[*id(&x)]
+		if moved {
+			changed = true
+			x = adopt(x, to)
 		}
-		if k, dup := at[x.ID]; dup {
+		if k, dup := at[*id(&x)]; dup {
 			if !moved {
-				claims[k] = x
+				out[k] = x
 			}
 			continue
 		}
-		at[x.ID] = len(claims)
-		claims = append(claims, x)
+		at[*id(&x)] = len(out)
+		out = append(out, x)
 	}
-	d.Claims = claims
-	return changed
+	return out, changed
 }
 
 // AddActor returns the codebook's actor that goes by name (its name or an
