@@ -3,7 +3,6 @@ package annotate
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"runtime"
@@ -636,19 +635,10 @@ func readArticles(files []string) ([]projectArticle, error) {
 }
 
 func readArticle(path string) (projectArticle, error) {
-	f, err := localfile.Open(path)
+	data, fi, err := localfile.ReadStat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return projectArticle{}, nil // removed since the walk
 	}
-	if err != nil {
-		return projectArticle{}, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return projectArticle{}, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
-	}
-	data, err := io.ReadAll(f)
 	if err != nil {
 		return projectArticle{}, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
 	}
