@@ -290,29 +290,8 @@ func DecodeCodebook(name string, data []byte) (*Codebook, error) {
 func parseCodebook(data []byte) (*codebookParts, bool) {
 	p := &parser{data: data}
 	parts := &codebookParts{}
-	if !p.eat('{') {
-		return nil, false
-	}
-	var seen uint32
-	for first := true; ; first = false {
-		key, done, ok := p.nextKey(first)
-		if !ok {
-			return nil, false
-		}
-		if done {
-			break
-		}
-		i := codebookFields.lookup(key, 0)
-		if i < 0 {
-			if !p.extra(&parts.extra, key) {
-				return nil, false
-			}
-			continue
-		}
-		if seen&(1<<i) != 0 {
-			return nil, false
-		}
-		seen |= 1 << i
+	ok := p.members(codebookFields, &parts.extra, func(i int, _ []byte) bool {
+		var ok bool
 		switch codebookKeys[i] {
 		case "schema":
 			parts.schema, ok = p.integer()
@@ -326,29 +305,16 @@ func parseCodebook(data []byte) (*codebookParts, bool) {
 			parts.stances, ok = p.stringList()
 			parts.hasStance = true
 		case "actors":
-			var items blocks[model.Actor]
-			ok = p.array(func(off int) bool {
-				parts.actors.offs = append(parts.actors.offs, off)
-				a := items.add()
-				return p.object(actorFields, &a.Extra, &a.ID, &a.Name, (*string)(&a.Kind), &a.Aliases, &a.Learned,
-					&a.Affiliation, &a.Color, &a.Note)
-			})
-			parts.actors.items = items.slice()
+			ok = p.actors(&parts.actors)
 		case "claims":
-			var items blocks[model.Claim]
-			ok = p.array(func(off int) bool {
-				parts.claims.offs = append(parts.claims.offs, off)
-				c := items.add()
-				return p.object(claimFields, &c.Extra, &c.ID, &c.Text, &c.Category, &c.Note)
-			})
-			parts.claims.items = items.slice()
+			ok = p.claims(&parts.claims)
 		}
-		if !ok {
-			return nil, false
-		}
+		return ok
+	})
+	if !ok || !p.end() {
+		return nil, false
 	}
-	p.space()
-	return parts, p.pos == len(data)
+	return parts, true
 }
 
 // wireCodebook is the shape encoding/json checks a codebook against, to say

@@ -3,7 +3,6 @@ package annotate
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"runtime"
@@ -467,18 +466,11 @@ type corpusChange struct {
 // one open in another stance, or one it cannot read, stops the change
 // before anything is written.
 func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
-	lock, err := p.lock()
+	lock, cb, err := p.lockAndRead()
 	if err != nil {
 		return nil, err
 	}
 	defer lock.Release()
-	if err := p.recoverJournal(); err != nil {
-		return nil, err
-	}
-	cb, err := p.read()
-	if err != nil {
-		return nil, err
-	}
 	// A change of an entity the codebook does not have is refused before
 	// the articles are read; the change is made below, once the codebook
 	// has learned from them (an alias to remove may be the articles').
@@ -643,19 +635,10 @@ func readArticles(files []string) ([]projectArticle, error) {
 }
 
 func readArticle(path string) (projectArticle, error) {
-	f, err := localfile.Open(path)
+	data, fi, err := localfile.ReadStat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return projectArticle{}, nil // removed since the walk
 	}
-	if err != nil {
-		return projectArticle{}, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return projectArticle{}, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
-	}
-	data, err := io.ReadAll(f)
 	if err != nil {
 		return projectArticle{}, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
 	}
@@ -754,55 +737,56 @@ func remapDocument(d *Document, ids map[string]string, cb *Codebook) bool {
 			n.Claim, changed = to, true
 		}
 	}
-	at := map[string]int{}
-	actors := make([]model.Actor, 0, len(d.Actors))
-	for _, a := range d.Actors {
-		to, moved := ids[a.ID]
-		if moved {
-			changed = true
+	actors, movedActors := remapEntities(d.Actors, ids, func(a *model.Actor) *string { return &a.ID },
+		func(a model.Actor, to string) model.Actor {
 			if cba, ok := cb.Actor(to); ok {
-				a = copyOf(cba, a)
-			} else {
-				a.ID = to
+				return copyOf(cba, a)
 			}
-		}
+			a.ID = to
+			return a
+		})
+	for i := range actors {
+		a := &actors[i]
 		if to, ok := ids[a.Affiliation]; ok && a.Affiliation != "" {
 			a.Affiliation, changed = to, true
 		}
-		if k, dup := at[a.ID]; dup {
-			if !moved {
-				actors[k] = a
-			}
-			continue
-		}
-		at[a.ID] = len(actors)
-		actors = append(actors, a)
 	}
-	d.Actors = actors
-	clear(at)
-	claims := make([]model.Claim, 0, len(d.Claims))
-	for _, x := range d.Claims {
-		to, moved := ids[x.ID]
-		if moved {
-			changed = true
+	claims, movedClaims := remapEntities(d.Claims, ids, func(x *model.Claim) *string { return &x.ID },
+		func(x model.Claim, to string) model.Claim {
 			if cbx, ok := cb.Claim(to); ok {
 				cbx.Extra = x.Extra
-				x = cbx
-			} else {
-				x.ID = to
+				return cbx
 			}
+			x.ID = to
+			return x
+		})
+	d.Actors, d.Claims = actors, claims
+	return changed || movedActors || movedClaims
+}
+
+// remapEntities gives each entity of a registry whose ID ids maps its new
+// ID, by adopt, and keeps one of those that end up with one ID: the one
+// that had the ID, else the first. It reports whether any ID was mapped.
+func remapEntities[T any](list []T, ids map[string]string, id func(*T) *string, adopt func(x T, to string) T) ([]T, bool) {
+	changed := false
+	at := make(map[string]int, len(list))
+	out := make([]T, 0, len(list))
+	for _, x := range list {
+		to, moved := ids[*id(&x)]
+		if moved {
+			changed = true
+			x = adopt(x, to)
 		}
-		if k, dup := at[x.ID]; dup {
+		if k, dup := at[*id(&x)]; dup {
 			if !moved {
-				claims[k] = x
+				out[k] = x
 			}
 			continue
 		}
-		at[x.ID] = len(claims)
-		claims = append(claims, x)
+		at[*id(&x)] = len(out)
+		out = append(out, x)
 	}
-	d.Claims = claims
-	return changed
+	return out, changed
 }
 
 // AddActor returns the codebook's actor that goes by name (its name or an

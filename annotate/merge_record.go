@@ -292,6 +292,7 @@ func MergeCodebooks(base, ours, theirs *Codebook) (*Codebook, []Conflict, error)
 	merged, conflicts := merge(asDoc(base), asDoc(ours), asDoc(theirs), true)
 	out := ours.Clone()
 	out.Actors, out.Claims = merged.Actors, merged.Claims
+	out.sort() // keepAffiliations looks actors up by ID, which needs them sorted
 	keepAffiliations(out, base, ours, theirs)
 	var bk []model.ActorKind
 	var bst []model.Stance
@@ -336,7 +337,8 @@ func mergeList[T ~string](key string, base, ours, theirs []T, inBase bool) ([]T,
 func keepAffiliations(out, base, ours, theirs *Codebook) {
 	for i := 0; i < len(out.Actors); i++ {
 		id := out.Actors[i].Affiliation
-		if _, ok := out.actorIndex(id); id == "" || ok {
+		at, ok := out.actorIndex(id)
+		if id == "" || ok {
 			continue
 		}
 		for _, c := range []*Codebook{ours, theirs, base} {
@@ -344,7 +346,10 @@ func keepAffiliations(out, base, ours, theirs *Codebook) {
 				continue
 			}
 			if a, ok := c.Actor(id); ok {
-				out.Actors = append(out.Actors, a)
+				// In its place, as actorIndex needs; and look again from
+				// the start, as the put-back actor may name one too.
+				out.Actors = slices.Insert(out.Actors, at, a)
+				i = -1
 				break
 			}
 		}

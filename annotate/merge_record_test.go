@@ -325,3 +325,39 @@ func TestEditorResolveConflict(t *testing.T) {
 		t.Errorf("resolving a conflict that is not there: %v", err)
 	}
 }
+
+// Theirs adds an organisation and a person of it, under IDs that sort
+// before ours': the merged codebook holds each once and reads back (the
+// organisation was added a second time, and the merge refused as an ID
+// used twice).
+func TestMergeCodebooksAffiliationAddedByTheirs(t *testing.T) {
+	base := annotate.NewCodebook()
+	base.Actors = []model.Actor{
+		{ID: "a-000005", Name: "Vladimir Putin", Kind: model.KindPerson},
+		{ID: "a-000009", Name: "Donald Trump", Kind: model.KindPerson},
+	}
+	ours, theirs := base.Clone(), base.Clone()
+	ours.Actors[0].Note = "president"
+	theirs.Actors = append([]model.Actor{
+		{ID: "a-000001", Name: "Kremlin", Kind: model.KindOrganization},
+		{ID: "a-000002", Name: "Dmitry Peskov", Kind: model.KindPerson, Affiliation: "a-000001"},
+	}, theirs.Actors...)
+	merged, conflicts, err := annotate.MergeCodebooks(base, ours, theirs)
+	if err != nil || len(conflicts) != 0 {
+		t.Fatalf("MergeCodebooks: %v, %v", conflicts, err)
+	}
+	var ids []string
+	for _, a := range merged.Actors {
+		ids = append(ids, a.ID)
+	}
+	if want := []string{"a-000001", "a-000002", "a-000005", "a-000009"}; !slices.Equal(ids, want) {
+		t.Errorf("merged actors %v, want %v", ids, want)
+	}
+	data, err := merged.Marshal()
+	if err == nil {
+		_, err = annotate.DecodeCodebook("merged", data)
+	}
+	if err != nil {
+		t.Errorf("the merged codebook does not read back: %v", err)
+	}
+}

@@ -306,22 +306,40 @@ func (p *Project) Codebook() (*Codebook, error) {
 // the middle of a change of several files, Load first completes it (or, if
 // it had not begun to replace files, undoes it): see the journal.
 func (p *Project) Load() (*Codebook, error) {
-	if _, err := os.Lstat(p.journalPath()); err == nil {
-		lock, err := p.lock()
-		if err != nil {
-			return nil, err
-		}
-		defer lock.Release()
-		if err := p.recoverJournal(); err != nil {
-			return nil, err
-		}
+	var cb *Codebook
+	var err error
+	if _, statErr := os.Lstat(p.journalPath()); statErr == nil {
+		var lock *FileLock
+		lock, cb, err = p.lockAndRead()
+		lock.Release()
+	} else {
+		cb, err = p.read()
 	}
-	cb, err := p.read()
 	if err != nil {
 		return nil, err
 	}
 	p.remember(cb)
 	return cb, nil
+}
+
+// lockAndRead takes the codebook's lock, completes (or undoes) a change a
+// killed stance left in the journal, and reads the codebook. The caller
+// releases the lock.
+func (p *Project) lockAndRead() (*FileLock, *Codebook, error) {
+	lock, err := p.lock()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := p.recoverJournal(); err != nil {
+		lock.Release()
+		return nil, nil, err
+	}
+	cb, err := p.read()
+	if err != nil {
+		lock.Release()
+		return nil, nil, err
+	}
+	return lock, cb, nil
 }
 
 // read reads and decodes the codebook.
@@ -367,18 +385,11 @@ func (p *Project) lock() (*FileLock, error) {
 // saves it if edit reports a change. It is how a change of the codebook
 // alone is made: no article is rewritten.
 func (p *Project) change(edit func(cb *Codebook) (bool, error)) (*Codebook, error) {
-	lock, err := p.lock()
+	lock, cb, err := p.lockAndRead()
 	if err != nil {
 		return nil, err
 	}
 	defer lock.Release()
-	if err := p.recoverJournal(); err != nil {
-		return nil, err
-	}
-	cb, err := p.read()
-	if err != nil {
-		return nil, err
-	}
 	changed, err := edit(cb)
 	if err != nil {
 		return nil, err

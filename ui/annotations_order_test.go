@@ -86,3 +86,32 @@ func TestNextListedFromCodebook(t *testing.T) {
 		}
 	})
 }
+
+// An orphan has no place in the text: ] and [ go past it, to the listed
+// annotations before and after it (they stopped at it, saying it was an
+// orphan, and never got further).
+func TestNextListedSkipsOrphans(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		c := newCodedSeed(t, fakeAnnPath)
+		doc := c.sess.Doc().Clone()
+		for i := range doc.Annotations {
+			if doc.Annotations[i].ID == c.putin.ID {
+				doc.Annotations[i].Orphan = true
+			}
+		}
+		s := NewSession(c.sess.Article, doc, seedName, fakeAnnPath)
+		h := newReader(t, s, wide.w, wide.h)
+		h.keys("tab", "f", "tab") // the list shows the actors; back to the article, at its start
+		for _, st := range []struct {
+			key  string
+			want model.Annotation
+		}{
+			{"]", c.trump}, {"]", c.russia}, {"[", c.trump},
+		} {
+			h.keys(st.key)
+			if sel, text := selected(t, h); sel != st.want.Span {
+				t.Fatalf("after %s: selected %q, want %q (message %q)", st.key, text, st.want.Quote, helpLine(h))
+			}
+		}
+	})
+}

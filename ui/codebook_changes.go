@@ -163,6 +163,13 @@ func (r *reader) corpusChanged(msg corpusChangedMsg) tea.Cmd {
 	r.recordStep(msg)
 	r.line.set(changeMessage(msg, rewritten, r.common.Keys))
 	ps.cb = msg.res.Codebook
+	if id := r.annotations.entity; id != "" {
+		_, actor := ps.cb.Actor(id)
+		_, claim := ps.cb.Claim(id)
+		if !actor && !claim {
+			r.annotations.entity = "" // merged away or removed: the list shows every annotation again
+		}
+	}
 	r.refreshPanes()
 	r.sideCache.lines = nil
 	return tea.Batch(sv.Finished(), r.countCorpus())

@@ -293,6 +293,25 @@ func TestCodebookPaneMerge(t *testing.T) {
 	})
 }
 
+// An actor chosen in the pane, then merged into another, is gone: the list
+// shows every annotation again (it showed none, titled with the merged
+// actor's ID).
+func TestCodebookPaneMergeOfTheChosen(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, _ := codedProject(t, wide)
+		h.keys("C", "j", "j", "enter", "m") // Russia, chosen, then merged
+		h.typeText("Vladimir Putin")
+		h.keys("enter")
+		if got := helpLine(h); !strings.HasPrefix(got, "merge “Russia” into “Vladimir Putin”") {
+			t.Fatalf("message %q", got)
+		}
+		all := len(h.m.reader.sess.Doc().Annotations)
+		if got := len(h.m.reader.annotations.items()); got != all || strings.Contains(h.screen(), "a-0000") {
+			t.Errorf("the list shows %d of %d annotations after the merge of the actor it showed:\n%s", got, all, h.screen())
+		}
+	})
+}
+
 // Removing an actor is refused while an article uses it, saying where; one
 // no article uses goes, and undo puts it back.
 func TestCodebookPaneRemove(t *testing.T) {

@@ -99,7 +99,8 @@ func (r *reader) entityName(id string) string {
 
 // nextListed shows in the text the next (or, for PrevListed, the previous)
 // annotation of what the list shows: after the one at the cursor, or the
-// one selected in the list when it has the focus.
+// one selected in the list when it has the focus. Orphans, which have no
+// place in the text, are passed over.
 func (r *reader) nextListed(msg tea.KeyPressMsg) tea.Cmd {
 	step := 1
 	if key.Matches(msg, r.common.Keys.PrevListed) {
@@ -111,6 +112,9 @@ func (r *reader) nextListed(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	i := r.listedFrom(items, step)
+	for i >= 0 && i < len(items) && items[i].Orphan {
+		i += step // no place in the text to show it at
+	}
 	if i < 0 || i >= len(items) {
 		what := "after"
 		if step < 0 {

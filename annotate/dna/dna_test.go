@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"stance/annotate"
@@ -329,5 +331,27 @@ func TestHostileNames(t *testing.T) {
 		if a.Name == "Ana Ruiz" && !strings.Contains(string(a.Extra["dna"]), `"Ana \u001b[31mRuiz"`) {
 			t.Errorf("DNA's value is not kept: %s", a.Extra["dna"])
 		}
+	}
+}
+
+// A named pipe given for the database is refused at once, as every file
+// stance reads is (opening it waited for a writer, for ever).
+func TestReadNamedPipe(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "project.dna")
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := dna.Read(path)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "not a regular file but a named pipe") || !strings.Contains(err.Error(), path) {
+			t.Errorf("Read(named pipe): %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Read(named pipe) still running after 10 s: it blocked")
 	}
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -75,15 +74,7 @@ func TestKeystrokeBudget(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	dir := t.TempDir()
-	seed, err := os.ReadFile("../../samples/2025-08-15-alaska-summit.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	article := filepath.Join(dir, "story.txt")
-	if err := os.WriteFile(article, seed, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	env := []string{"HOME=" + dir, "XDG_DATA_HOME=" + filepath.Join(dir, "data"), "TERM=xterm-256color"}
+	article, env := seedStory(t, dir)
 	s := startTmux(t, dir, env, 120, 40, bin, "story.txt")
 	s.waitFor("?   On Friday") // the suggestions are in
 	k := &keyCounter{s: s}

@@ -13,6 +13,7 @@ import (
 	"stance/annotate"
 	"stance/annotate/suggest"
 	"stance/model"
+	"stance/model/localfile"
 	"stance/model/store"
 )
 
@@ -98,7 +99,7 @@ func loadForSuggestions(path, dir string) (*model.Article, *annotate.Document, e
 		ref.Annotations = ann
 	}
 	if ref.Annotations == "" {
-		data, err := os.ReadFile(path)
+		data, err := localfile.Read(path)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", path, store.PathCause(err))
 		}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -186,5 +187,31 @@ func TestSuggestInAProject(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "\tVolodymyr Zelenskyy (person, "+actor.ID+")\t") {
 		t.Errorf("the codebook's actor %s is not suggested by its ID:\n%s", actor.ID, stdout)
+	}
+}
+
+// A named pipe given for the article is refused at once, as every file
+// stance reads is (reading it waited for a writer, for ever).
+func TestSuggestNamedPipe(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "story.txt")
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	type result struct {
+		code           int
+		stdout, stderr string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, stdout, stderr := cli(t, "suggest", path)
+		done <- result{code, stdout, stderr}
+	}()
+	select {
+	case r := <-done:
+		if r.code != exitFailure || r.stdout != "" || !strings.Contains(r.stderr, "not a regular file but a named pipe") {
+			t.Errorf("stance suggest (named pipe): exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("stance suggest (named pipe) still running after 10 s: it blocked")
 	}
 }
