@@ -285,3 +285,62 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// approxEnd is where a substring that a pattern matches approximately
+// ends (a code-point offset), and the fewest edits of any such substring
+// ending there.
+type approxEnd struct{ end, errors int }
+
+// scanEnds appends to ends every end in [lo, hi] of a substring of text
+// that b's pattern matches with at most maxErrors edits, in order, reading
+// text from from (no substring starting before it counts). From m +
+// maxErrors code points before lo, every such substring is seen whole.
+func (b *bitPattern) scanEnds(ends []approxEnd, text []rune, from, lo, hi, maxErrors int) []approxEnd {
+	from, hi = max(from, 0), min(hi, len(text))
+	if b.blocks == 1 {
+		return b.scanEnds64(ends, text, from, lo, hi, maxErrors)
+	}
+	b.reset()
+	for j := from; j < hi; j++ {
+		if k := b.advance(text[j], 0); k <= maxErrors && j+1 >= lo {
+			ends = append(ends, approxEnd{j + 1, k})
+		}
+	}
+	return ends
+}
+
+// scanEnds64 is scanEnds for a pattern of at most 64 code points: one
+// word of Myers' algorithm kept in registers, which is most of the time a
+// search of a whole text takes.
+func (b *bitPattern) scanEnds64(ends []approxEnd, text []rune, from, lo, hi, maxErrors int) []approxEnd {
+	last := b.lastBit[0]
+	pv, mv := ^uint64(0), uint64(0)
+	score := b.m
+	ascii := b.ascii
+	for j := from; j < hi; j++ {
+		r := text[j]
+		var eq uint64
+		if uint32(r) < utf8.RuneSelf {
+			eq = ascii[r]
+		} else if e := b.peq[r]; e != nil {
+			eq = e[0]
+		}
+		xv := eq | mv
+		xh := (((eq & pv) + pv) ^ pv) | eq
+		ph := mv | ^(xh | pv)
+		mh := pv & xh
+		if ph&last != 0 {
+			score++
+		} else if mh&last != 0 {
+			score--
+		}
+		ph <<= 1
+		mh <<= 1
+		pv = mh | ^(xv | ph)
+		mv = ph & xv
+		if score <= maxErrors && j+1 >= lo {
+			ends = append(ends, approxEnd{j + 1, score})
+		}
+	}
+	return ends
+}

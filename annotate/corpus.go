@@ -8,9 +8,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"stance/model"
 	"stance/model/localfile"
@@ -204,6 +207,22 @@ func annotationsOf(article, dir string) (string, error) {
 // wrapping ErrArticleNotFound) or read, the Coded returned with the error
 // still holds the document, so that it can be checked on its own.
 func LoadCoded(ref CodedRef) (Coded, error) {
+	c, err := loadDocument(ref)
+	if err != nil {
+		return c, err
+	}
+	var data []byte
+	c.ArticlePath, data, err = articleData(ref, c.Doc.Article.Source)
+	if err != nil {
+		return c, fmt.Errorf("%s: %w", ref.Annotations, err)
+	}
+	c.Article, err = parseArticle(c.ArticlePath, data)
+	return c, err
+}
+
+// loadDocument reads the annotations file that ref names, and not the
+// article.
+func loadDocument(ref CodedRef) (Coded, error) {
 	c := Coded{AnnotationsPath: ref.Annotations}
 	raw, err := localfile.Read(ref.Annotations)
 	if err != nil {
@@ -214,13 +233,7 @@ func LoadCoded(ref CodedRef) (Coded, error) {
 		return c, err // Decode's errors name the file
 	}
 	c.Doc = doc
-	var data []byte
-	c.ArticlePath, data, err = articleData(ref, doc.Article.Source)
-	if err != nil {
-		return c, fmt.Errorf("%s: %w", ref.Annotations, err)
-	}
-	c.Article, err = parseArticle(c.ArticlePath, data)
-	return c, err
+	return c, nil
 }
 
 // articleData finds and reads the article that ref's annotations code:
@@ -319,15 +332,44 @@ func LoadCorpus(dir string, paths ...string) ([]Coded, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Coded, 0, len(refs))
-	for _, r := range refs {
-		c, err := LoadCoded(r)
+	out, errs := LoadCodedAll(refs)
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, c)
 	}
 	return out, nil
+}
+
+// LoadCodedAll loads every ref with LoadCoded, on every core: out[i] and
+// errs[i] are what LoadCoded(refs[i]) returns.
+func LoadCodedAll(refs []CodedRef) (out []Coded, errs []error) {
+	out, errs = make([]Coded, len(refs)), make([]error, len(refs))
+	forEach(len(refs), func(i int) { out[i], errs[i] = LoadCoded(refs[i]) })
+	return out, errs
+}
+
+// LoadDocumentsAll reads the annotations files of refs, on every core, and
+// not their articles: what counting the coding needs. out[i] and errs[i]
+// are what LoadCoded(refs[i]) returns but for the article.
+func LoadDocumentsAll(refs []CodedRef) (out []Coded, errs []error) {
+	out, errs = make([]Coded, len(refs)), make([]error, len(refs))
+	forEach(len(refs), func(i int) { out[i], errs[i] = loadDocument(refs[i]) })
+	return out, errs
+}
+
+// forEach calls f(0), …, f(n−1) on every core, and returns when all have.
+func forEach(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // withinFolder reports whether the file at path is in folder or below it,
@@ -335,8 +377,16 @@ func LoadCorpus(dir string, paths ...string) ([]Coded, error) {
 // it is not: path quoted, and where a link leads if it is only through one
 // that the file is outside.
 func withinFolder(path, folder string) (where string, ok bool) {
-	real := realPath(path)
 	where = strconv.Quote(path)
+	// A file directly in folder that is not a link is in it, wherever
+	// links lead to folder: the common case, found without resolving
+	// every folder of the path (a system call each).
+	if filepath.Dir(path) == filepath.Clean(folder) {
+		if info, err := os.Lstat(path); err == nil && info.Mode().IsRegular() {
+			return where, true
+		}
+	}
+	real := realPath(path)
 	if inside(realPath(folder), real) {
 		return where, true
 	}

@@ -273,6 +273,14 @@ type anchorer struct {
 	shift int
 	// wholeText makes every search scan the whole text (see reanchor).
 	wholeText bool
+	// index lists where each gram of the text occurs, once grams has
+	// built it: approximate searches look there first.
+	index *gramIndex
+	// The context of the annotation last scored, as code points (see
+	// context).
+	contextOf          *model.Annotation
+	prefixOf, suffixOf string
+	prefix, suffix     []rune
 }
 
 // candidate is a place an annotation might go, with its scores.
@@ -363,10 +371,10 @@ func (a *anchorer) expectedOffset(n *model.Annotation) int {
 // text once it would cover half of it.
 func (a *anchorer) placeExact(n *model.Annotation, quote []rune, center int) (candidate, bool) {
 	length, m := len(a.runes), len(quote)
-	text := string(quote)
+	find := newQuoteFinder(a, quote)
 	for r := a.firstRadius(); ; {
 		lo, hi := a.exactWindow(center, r, m)
-		starts := a.occurrencesIn(text, lo, hi)
+		starts := find.in(lo, hi)
 		if len(starts) > maxExactCandidates {
 			best, found, _ := a.bestExact(n, nearest(starts, center, maxExactCandidates), m, center)
 			return best, found
@@ -379,8 +387,8 @@ func (a *anchorer) placeExact(n *model.Annotation, quote []rune, center int) (ca
 		if decided {
 			return best, true
 		}
-		left := a.occurrenceAtOrBefore(text, m, center-r)
-		right := a.occurrenceAtOrAfter(text, m, center+r)
+		left := find.atOrBefore(center - r)
+		right := find.atOrAfter(center + r)
 		if left < 0 && right < 0 {
 			if !unique {
 				// Of equal scores the whole-text search takes the first.
@@ -452,57 +460,6 @@ func (a *anchorer) exactCandidate(n *model.Annotation, start, m, center int) (c 
 	c.exact = true
 	c.stored = c.span == n.Span
 	return c, c.stored || c.context >= minContext || m >= longQuote
-}
-
-// placeApprox chooses among the approximate matches of quote that
-// searchApprox finds in the whole text, ranked by distance from the old
-// offset (so that whether one is found does not depend on the shift): the
-// first that scores best, its position by distance from expected, of those
-// whose context agrees (minContext).
-//
-// It searches a window around where the quote is expected first, and takes
-// the window's choice if no match outside it could change that: every match
-// that ranks before the choice among searchApprox's candidates or could
-// score as much has at most E errors, for some E found from the choice's
-// score, and widenToEnds shows that every such match ends inside the
-// window. Otherwise it searches the window widenToEnds returns, or the whole
-// text once that would cover half of it.
-func (a *anchorer) placeApprox(n *model.Annotation, quote []rune, maxErrors, expected int) (candidate, bool) {
-	m := len(quote)
-	lo, hi, ok := a.approxWindow(expected, m, maxErrors)
-	for ok {
-		best, found := a.bestApprox(n, searchApproxIn(a.runes, quote, maxErrors, n.Span.Start, lo, hi), m, expected)
-		errors := maxErrors
-		if found {
-			// A match with more errors than this cannot score as much.
-			errors = best.errors
-			for errors < maxErrors && a.bestPossible(quoteScore(errors+1, m), 0) >= best.score-scoreMargin {
-				errors++
-			}
-		}
-		var settled bool
-		if lo, hi, settled = a.widenToEnds(quote, errors, lo, hi); settled {
-			return best, found
-		}
-		lo, hi, ok = a.endWindow(lo, hi)
-	}
-	return a.bestApprox(n, searchApprox(a.runes, quote, maxErrors, n.Span.Start), m, expected)
-}
-
-// bestApprox scores the approximate matches in order, their positions by
-// distance from center, and returns the first that scores best of those
-// whose context agrees and that are not empty.
-func (a *anchorer) bestApprox(n *model.Annotation, matches []approxMatch, m, center int) (best candidate, found bool) {
-	for _, am := range matches {
-		c := a.score(n, model.Span{Start: am.Start, End: am.End}, am.Errors, m, center)
-		if c.context < minContext || c.span.Len() == 0 {
-			continue
-		}
-		if !found || c.score > best.score {
-			best, found = c, true
-		}
-	}
-	return best, found
 }
 
 // approxWindow returns the window of match ends [lo, hi] to search first
@@ -811,13 +768,23 @@ func (a *anchorer) widenToEnds(pattern []rune, errors, lo, hi int) (wlo, whi int
 // errors in a quote of m code points, its position by distance from center
 // (where n is expected).
 func (a *anchorer) score(n *model.Annotation, s model.Span, errors, m, center int) candidate {
-	prefix, suffix := []rune(n.Prefix), []rune(n.Suffix)
+	prefix, suffix := a.context(n)
 	before := a.runes[max(0, s.Start-len(prefix)):s.Start]
 	after := a.runes[s.End:min(len(a.runes), s.End+len(suffix))]
 	ps := sideScore(prefix, before, s.Start == 0)
 	ss := sideScore(suffix, after, s.End == len(a.runes))
 	pos := a.positionScore(abs(s.Start - center))
 	return candidate{span: s, errors: errors, score: weigh(quoteScore(errors, m), ps, ss, pos), context: (ps + ss) / 2}
+}
+
+// context returns n's prefix and suffix as code points, converted once
+// for the many candidates of one annotation.
+func (a *anchorer) context(n *model.Annotation) (prefix, suffix []rune) {
+	if a.contextOf != n || a.prefixOf != n.Prefix || a.suffixOf != n.Suffix {
+		a.contextOf, a.prefixOf, a.suffixOf = n, n.Prefix, n.Suffix
+		a.prefix, a.suffix = []rune(n.Prefix), []rune(n.Suffix)
+	}
+	return a.prefix, a.suffix
 }
 
 // weigh combines the scores, each 0–1, of a match's quote, prefix, suffix

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"stance/model"
+	"stance/model/workload"
 	"stance/samples"
 )
 
@@ -342,5 +343,75 @@ func TestReanchorWindowsAgreeApproxNoise(t *testing.T) {
 		if got, want := w.place(&ann), wh.place(&ann); got != want {
 			t.Fatalf("text %q start %d end %d shift %d prefix %q:\n%+v\n%+v", text, start, end, shift, ann.Prefix, got, want)
 		}
+	}
+}
+
+// proseEdited is the hard case of re-anchoring that .ci/compare.sh opens:
+// 5 MB of prose that does not repeat itself (workload.Prose), coded with
+// 10,000 annotations, then corrected in 21 places inside quotes (a word
+// inserted into a sentence, a letter of a name replaced) and a paragraph
+// inserted at the top. Unlike benchEditedArticle's edits, these touch
+// quotes, which no exact search finds any more.
+func proseEdited(tb testing.TB, size, notes, edits int) (*Document, *model.Article) {
+	tb.Helper()
+	art, err := model.ParseText("bench.txt", workload.Prose(size))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc := New(art, "bench.txt", "stance test")
+	c := workload.Annotations(art, notes)
+	doc.Actors, doc.Claims, doc.Annotations = c.Actors, c.Claims, c.Annotations
+	raw, _ := workload.Edited(art, c, edits)
+	edited, err := model.ParseText("bench.txt", raw)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return doc, edited
+}
+
+// BenchmarkReanchorQuotesEdited measures re-anchoring the 10,000
+// annotations of proseEdited: what re-opening the corrected article waits
+// for.
+func BenchmarkReanchorQuotesEdited(b *testing.B) {
+	doc, edited := proseEdited(b, 5<<20, 10000, 21)
+	var r ReanchorReport
+	for b.Loop() {
+		b.StopTimer()
+		d := doc.Clone()
+		b.StartTimer()
+		r = Reanchor(d, edited)
+	}
+	approx := 0
+	for _, res := range r.Results {
+		if res.Outcome == AnchorMoved && !res.Exact {
+			approx++
+		}
+	}
+	b.ReportMetric(float64(r.Moved), "moved")
+	b.ReportMetric(float64(approx), "approx")
+	b.ReportMetric(float64(r.Orphaned), "orphaned")
+}
+
+// A name corrected where it was coded is found there, a letter off, though
+// it is verbatim in a hundred other places: every match is weighed by its
+// context, not only the sixty-four with the fewest errors, which the
+// verbatim mentions elsewhere filled (and it was orphaned).
+func TestReanchorCorrectedNameAmongItsMentions(t *testing.T) {
+	var b strings.Builder
+	for i := range 150 {
+		fmt.Fprintf(&b, "On day %d of the talks, Lindqvist answered question %d. ", i, i*7)
+	}
+	coded := "The finance spokesman, Lindqvist, said the plan would fail by spring. "
+	text := b.String() + coded + b.String()
+	art := model.NewArticle(model.Meta{}, text, nil)
+	start := strings.Index(text, coded) + strings.Index(coded, "Lindqvist")
+	at := model.Span{Start: start, End: start + len("Lindqvist")} // ASCII: bytes are code points
+	n := model.Annotation{ID: "n-1", Type: model.TypeActor, Span: at, Actor: "a-1"}
+	n.Quote, n.Prefix, n.Suffix = Anchor(art, at)
+	doc := &Document{Schema: 1, Annotations: []model.Annotation{n}}
+	edited := model.NewArticle(model.Meta{}, strings.Replace(text, coded, strings.Replace(coded, "Lindqvist", "Lindquist", 1), 1), nil)
+	r := agreeWithWholeText(t, doc, edited)
+	if res := r.Results[0]; res.Outcome != AnchorMoved || edited.Slice(res.To) != "Lindquist" || res.To.Start != at.Start || res.Errors != 1 {
+		t.Errorf("%v to %v %q with %d errors, want moved to %v \"Lindquist\" with 1", res.Outcome, res.To, edited.Slice(res.To), res.Errors, at)
 	}
 }

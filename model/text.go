@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -368,18 +369,34 @@ func (a *Article) FindAll(query string) []Span {
 	return a.FindIn(query, Span{0, a.Len()})
 }
 
+// FindAllContext is FindAll that gives up, with ctx's error, once ctx is
+// done: a search typed over or cancelled is not worth finishing.
+func (a *Article) FindAllContext(ctx context.Context, query string) ([]Span, error) {
+	return a.find(ctx, query, Span{0, a.Len()})
+}
+
 // FindIn is FindAll restricted to the matches that lie wholly inside
 // within: a reader can find what is on screen at once and the rest later.
 func (a *Article) FindIn(query string, within Span) []Span {
+	spans, _ := a.find(context.Background(), query, within)
+	return spans
+}
+
+// findCheck is how many code points find reads between looks at its
+// context.
+const findCheck = 1 << 16
+
+// find is FindIn that gives up once ctx is done.
+func (a *Article) find(ctx context.Context, query string, within Span) ([]Span, error) {
 	rs := a.Runes()
 	within.Start = max(within.Start, 0)
 	within.End = min(within.End, len(rs))
 	if within.Start >= within.End {
-		return nil
+		return nil, nil
 	}
 	q := []rune(norm.NFC.String(query))
 	if len(q) == 0 {
-		return nil
+		return nil, nil
 	}
 	exact := false
 	for _, r := range q {
@@ -406,9 +423,20 @@ func (a *Article) FindIn(query string, within Span) []Span {
 		}
 		fail[i] = k
 	}
+	starts, skip := startRunes(q[0], exact)
 	var spans []Span
 	k := 0
+	done := ctx.Done()
 	for i := within.Start; i < within.End; i++ {
+		if done != nil && (i-within.Start)%findCheck == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		// Outside a partial match only a rune that keys to the query's
+		// first can start one: the others are passed over without being
+		// keyed, which is most of the time a search takes.
+		if r := rs[i]; k == 0 && skip && r != starts[0] && r != starts[1] && r != starts[2] && r != starts[3] {
+			continue
+		}
 		c := key(rs[i])
 		for k > 0 && c != q[k] {
 			k = fail[k-1]
@@ -421,7 +449,30 @@ func (a *Article) FindIn(query string, within Span) []Span {
 			k = 0
 		}
 	}
-	return spans
+	return spans, nil
+}
+
+// startRunes returns the runes that key to k, the key of a query's first
+// rune (see find): k itself when the search is exact, else every rune that
+// folds to it, repeated to fill the array. ok is false when there are more
+// than four, or k is white space, which many runes key to.
+func startRunes(k rune, exact bool) (runes [4]rune, ok bool) {
+	if k == ' ' {
+		return runes, false
+	}
+	runes = [4]rune{k, k, k, k}
+	if exact {
+		return runes, true
+	}
+	n := 1
+	for f := unicode.SimpleFold(k); f != k; f = unicode.SimpleFold(f) {
+		if n == len(runes) {
+			return runes, false
+		}
+		runes[n] = f
+		n++
+	}
+	return runes, true
 }
 
 // spaceKey returns r, or ' ' for any white space.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -183,6 +184,8 @@ func TestFindAll(t *testing.T) {
 		{"query is NFC-normalised", "Zoë and zoë", "zoe\u0308", []Span{{0, 3}, {8, 11}}},
 		{"white space matches a line break", "high-profile\nmeeting", "profile meeting", []Span{{5, 20}}},
 		{"partial match restarts", "abababc", "ababc", []Span{{2, 7}}},
+		{"query starting with white space", "a\ntrump b trump", " trump", []Span{{1, 7}, {9, 15}}},
+		{"first letter folds three ways", "ſun Sun sun", "sun", []Span{{0, 3}, {4, 7}, {8, 11}}},
 		{"no match", "hello", "world", nil},
 		{"empty query", "hello", "", nil},
 		{"query longer than text", "hi", "hello", nil},
@@ -284,5 +287,20 @@ func TestFindIn(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("FindIn(putin, %v) = %v, want %v", tt.within, got, tt.want)
 		}
+	}
+}
+
+// A search stopped by its context ends with the context's error, its
+// matches dropped; one running to its end finds what FindAll does.
+func TestFindAllContext(t *testing.T) {
+	art := NewArticle(Meta{}, strings.Repeat("Putin met Trump. ", 10000), nil)
+	got, err := art.FindAllContext(context.Background(), "putin")
+	if err != nil || !slices.Equal(got, art.FindAll("putin")) {
+		t.Errorf("FindAllContext found %d matches (%v), FindAll %d", len(got), err, len(art.FindAll("putin")))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if got, err := art.FindAllContext(ctx, "putin"); err != context.Canceled || got != nil {
+		t.Errorf("a cancelled search returned %d matches and %v, want none and context.Canceled", len(got), err)
 	}
 }

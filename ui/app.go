@@ -272,7 +272,7 @@ func (m *Model) updateLists(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case libraryLoadedMsg:
 		if m.library != nil {
-			m.library.Update(msg)
+			return m.library.Update(msg), true
 		}
 	case feedLoadedMsg:
 		if m.feed != nil {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"runtime"
 	"time"
 
@@ -44,6 +45,15 @@ type articlePane struct {
 	matches   []model.Span
 	match     int  // index of the current match, -1 if none
 	pending   bool // matches holds only those on screen; all are coming
+	// counting is set when a key moved to a match while they were still
+	// being counted (pending): which match it is, of how many, comes
+	// with them.
+	counting bool
+	// searchGen counts the searches started; a background search's
+	// result is taken only if no other started since. cancelSearch
+	// stops the one running.
+	searchGen    int
+	cancelSearch context.CancelFunc
 	// matchMoved is set when a key moved to a match, or found none: the
 	// message line says which until the next key (see TakeMatchInfo).
 	matchMoved bool
@@ -227,7 +237,8 @@ func (p *articlePane) Clear() bool {
 		}
 		p.selecting = false
 	case p.query != "":
-		p.query, p.matches, p.match, p.pending = "", nil, -1, false
+		p.stopCounting()
+		p.query, p.matches, p.match, p.pending, p.counting = "", nil, -1, false, false
 	default:
 		return false
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestSearchLongArticleInBackground checks that typing a search in a long
@@ -33,32 +34,17 @@ func TestSearchLongArticleInBackground(t *testing.T) {
 			t.Errorf("match %v is off screen %v but was found while typing", s, p.visibleSpan())
 		}
 	}
-	// The command's message carries every match.
-	var done searchDoneMsg
-	for _, msg := range execAll([]tea.Cmd{cmd}, 5e9) {
-		collect(msg, &done)
+	// Once typing pauses, a command counts every match.
+	dones := searchDones(m, []tea.Cmd{cmd})
+	if len(dones) != 1 || dones[0].query != "the" {
+		t.Fatalf("the search commands returned %#v", dones)
 	}
-	if done.query != "the" {
-		t.Fatalf("the search command returned %#v", done)
-	}
-	m.Update(done)
+	m.Update(dones[0])
 	if p.pending || len(p.matches) <= on {
 		t.Fatalf("after the search finished: pending %v, %d matches (on screen %d)", p.pending, len(p.matches), on)
 	}
 	if got := len(p.matches); got != len(m.reader.sess.Article.FindAll("the")) {
 		t.Errorf("%d matches, FindAll finds %d", got, len(m.reader.sess.Article.FindAll("the")))
-	}
-}
-
-// collect finds a searchDoneMsg in msg, looking into batches.
-func collect(msg tea.Msg, done *searchDoneMsg) {
-	switch msg := msg.(type) {
-	case searchDoneMsg:
-		*done = msg
-	case tea.BatchMsg:
-		for _, msg := range execAll(msg, 5e9) {
-			collect(msg, done)
-		}
 	}
 }
 
@@ -208,4 +194,111 @@ func firstN(s string, n int) string {
 		return string(r[:n])
 	}
 	return s
+}
+
+// searchDones runs cmds to their end, as the runtime would, passing the
+// messages that ask for a count through m, and returns the counts' results.
+func searchDones(m *Model, cmds []tea.Cmd) []searchDoneMsg {
+	var out []searchDoneMsg
+	for _, msg := range execAll(cmds, 5e9) {
+		switch msg := msg.(type) {
+		case searchDoneMsg:
+			out = append(out, msg)
+		case countMsg:
+			_, cmd := m.Update(msg)
+			out = append(out, searchDones(m, []tea.Cmd{cmd})...)
+		case tea.BatchMsg:
+			out = append(out, searchDones(m, msg)...)
+		}
+	}
+	return out
+}
+
+// typeSearch types each key into m and returns the commands Update gave.
+func typeSearch(m *Model, keys ...string) []tea.Cmd {
+	var cmds []tea.Cmd
+	for _, k := range keys {
+		_, cmd := m.Update(keyMsg(k))
+		cmds = append(cmds, cmd)
+	}
+	return cmds
+}
+
+// Typing or pasting a word into the search of a long article starts a
+// search of the whole text a key; those the next key replaces are
+// stopped, not left to read the text beside the one wanted.
+func TestSearchStopsReplacedSearches(t *testing.T) {
+	m := benchModel(t, 2<<20, 0)
+	cmds := typeSearch(m, "/", "t", "h", "e")
+	dones := searchDones(m, cmds)
+	if len(dones) != 1 || dones[0].query != "the" {
+		var got []string
+		for _, d := range dones {
+			got = append(got, d.query)
+		}
+		t.Fatalf("the searches that finished are %q, want only \"the\"", got)
+	}
+}
+
+// Enter in a long article selects the next match at once, reading the
+// text only as far as it; which match it is, of how many, follows when
+// the count running in the background arrives.
+func TestSearchEnterBeforeTheCount(t *testing.T) {
+	m := benchModel(t, 2<<20, 0)
+	all := m.reader.sess.Article.FindAll("Tokyo")
+	if len(all) < 100 || m.reader.article.visibleSpan().Contains(all[0].Start) {
+		t.Fatalf("%d matches, the first %v on screen %v: the test needs many, off screen", len(all), all[0], m.reader.article.visibleSpan())
+	}
+	cmds := typeSearch(m, "/", "T", "o", "k", "y", "o", "enter")
+	p := m.reader.article
+	if sel, _ := p.Selection(); sel != all[0] {
+		t.Fatalf("enter selected %v, want the first match %v", sel, all[0])
+	}
+	if !p.pending {
+		t.Fatal("enter counted every match of a long article before its frame")
+	}
+	if !strings.Contains(m.line.text, "counting") {
+		t.Errorf("the message line says %q while the matches are counted", m.line.text)
+	}
+	if !strings.Contains(ansi.Strip(m.View().Content), "Tokyo") {
+		t.Error("the match selected is not on screen")
+	}
+	dones := searchDones(m, cmds)
+	m.Update(dones[len(dones)-1])
+	if want := "match 1/" + itoa(len(all)); m.line.text != want {
+		t.Errorf("once counted, the message line says %q, want %q", m.line.text, want)
+	}
+	// Back from the first wraps to the last.
+	typeSearch(m, "N")
+	if sel, _ := p.Selection(); sel != all[len(all)-1] {
+		t.Errorf("N from the first match selected %v, want the last %v", sel, all[len(all)-1])
+	}
+}
+
+// Before the count, n and N find their match by reading from the cursor,
+// and wrap round the text as they do once it is counted.
+func TestSearchMovesBeforeTheCount(t *testing.T) {
+	m := benchModel(t, 2<<20, 0)
+	all := m.reader.sess.Article.FindAll("Tokyo")
+	typeSearch(m, "/", "T", "o", "k", "y", "o", "enter", "n", "n")
+	p := m.reader.article
+	if sel, _ := p.Selection(); !p.pending || sel != all[2] {
+		t.Fatalf("enter n n selected %v (counted: %v), want the third match %v, before the count", sel, !p.pending, all[2])
+	}
+	typeSearch(m, "N")
+	if sel, _ := p.Selection(); sel != all[1] {
+		t.Errorf("N selected %v, want the second match %v", sel, all[1])
+	}
+	typeSearch(m, "N", "N")
+	if sel, _ := p.Selection(); sel != all[len(all)-1] {
+		t.Errorf("N from the first match selected %v, want the last %v", sel, all[len(all)-1])
+	}
+	typeSearch(m, "n")
+	if sel, _ := p.Selection(); sel != all[0] {
+		t.Errorf("n from the last match selected %v, want the first %v", sel, all[0])
+	}
+	typeSearch(m, "esc", "/", "z", "q", "x", "enter")
+	if p.pending || !strings.Contains(m.line.text, "no match for “zqx”") {
+		t.Errorf("a word nowhere in a long article: counted %v, message %q", !p.pending, m.line.text)
+	}
 }

@@ -5,7 +5,11 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -60,6 +64,9 @@ type libraryEntry struct {
 	// where tells the entry from others with its title: its file name, or
 	// its path or URL when that is alike too; "" when its title is its own.
 	where string
+	// described is set once the entry has been read: until then it shows
+	// its file name.
+	described bool
 }
 
 // count is what the CODED column shows: annotations, or for a feed the
@@ -80,18 +87,20 @@ type libraryPane struct {
 	common  *Common
 	sources []Source
 	entries []libraryEntry
-	loaded  bool
-	gen     int // the latest load asked for
+	loaded  bool // every entry of the latest load is read
+	gen     int  // the latest load asked for
 	listNav
 	width, height int
 	override      string
 }
 
 // libraryLoadedMsg carries the entries read in the background by the
-// load numbered gen.
+// load numbered gen: those of the screen first, with rest, the command
+// that reads the others.
 type libraryLoadedMsg struct {
 	gen     int
 	entries []libraryEntry
+	rest    tea.Cmd // nil: every entry is read
 }
 
 // openSourceMsg asks the root model to open an article.
@@ -105,17 +114,49 @@ func newLibraryPane(c *Common, sources []Source, override string) *libraryPane {
 // the UI goroutine.
 // Loads are numbered: one that finishes after a later one (going back to
 // the library twice quickly) does not bring back its older counts.
+//
+// Each entry is read from its file: the entries on screen are read first,
+// on every core, so that a folder of thousands shows its first screen at
+// once, and the others after them.
 func (p *libraryPane) Load() tea.Cmd {
-	p.gen++
+	p.gen, p.loaded = p.gen+1, false
 	gen, sources, override, coding := p.gen, p.sources, p.override, p.common.Coding
-	return func() tea.Msg {
-		entries := make([]libraryEntry, len(sources))
-		for i, src := range sources {
-			entries[i] = describeSource(src, override, coding)
-		}
-		tellApart(entries)
-		return libraryLoadedMsg{gen, entries}
+	entries := make([]libraryEntry, len(sources))
+	describe := func(lo, hi int) {
+		forEachParallel(hi-lo, func(i int) {
+			entries[lo+i] = describeSource(sources[lo+i], override, coding)
+			entries[lo+i].described = true
+		})
 	}
+	// The screen and one more on either side, as far as it is known.
+	rows := max(p.rows(), minHeight)
+	lo, hi := max(p.top-rows, 0), min(p.top+2*rows, len(sources))
+	rest := safeCmd(func() tea.Msg {
+		describe(0, lo)
+		describe(hi, len(sources))
+		tellApart(entries)
+		return libraryLoadedMsg{gen: gen, entries: entries}
+	})
+	return func() tea.Msg {
+		describe(lo, hi)
+		// A copy: rest goes on writing entries while this one is shown.
+		return libraryLoadedMsg{gen: gen, entries: slices.Clone(entries), rest: rest}
+	}
+}
+
+// forEachParallel calls f(0), …, f(n−1) on every core, and returns when all
+// have.
+func forEachParallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // tellApart says where each entry comes from when others have its title
@@ -278,7 +319,7 @@ func (p *libraryPane) mixed() bool {
 
 // entry is the i-th entry as far as it is known.
 func (p *libraryPane) entry(i int) libraryEntry {
-	if p.loaded && i < len(p.entries) {
+	if i < len(p.entries) && p.entries[i].described {
 		return p.entries[i]
 	}
 	return libraryEntry{src: p.sources[i], title: p.sources[i].Name()}
@@ -306,9 +347,20 @@ func (p *libraryPane) Update(msg tea.Msg) tea.Cmd {
 	}
 	switch msg := msg.(type) {
 	case libraryLoadedMsg:
-		if msg.gen == p.gen {
-			p.entries, p.loaded = msg.entries, true
+		if msg.gen != p.gen {
+			return nil
 		}
+		if msg.rest != nil {
+			// The screen first: the others show what the last load
+			// read of them until theirs come.
+			for i := range msg.entries {
+				if !msg.entries[i].described && i < len(p.entries) {
+					msg.entries[i] = p.entries[i]
+				}
+			}
+		}
+		p.entries, p.loaded = msg.entries, msg.rest == nil
+		return msg.rest
 	case tea.KeyPressMsg:
 		if key.Matches(msg, km.Open) && p.index < len(p.sources) {
 			return p.open(p.index)
@@ -371,7 +423,7 @@ func (p *libraryPane) View() string {
 			title = "⚠ " + e.err
 		}
 		count := right.Render(e.count())
-		if !p.loaded {
+		if !e.described {
 			count = right.Render("…")
 		}
 		line := pad(titleWithWhere(title, e.where, titleW), titleW) + "  " + kindCol(entryKindNames[kindOf(e.src)].column) + pad(e.date, dateW) + "  " + count

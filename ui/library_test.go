@@ -2,11 +2,14 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"stance/annotate"
 	"stance/model/feeds"
@@ -342,4 +345,44 @@ func TestEmptyLibrary(t *testing.T) {
 			t.Errorf("the empty library does not say it is empty:\n%s", h.screen())
 		}
 	})
+}
+
+// A folder of many articles shows the titles of those on screen as soon as
+// they are read, before the others: the first message of a load carries
+// the screen's entries, and the command that reads the rest. Going back to
+// the library reads the screen first again, the others keeping their
+// titles meanwhile.
+func TestLibraryReadsTheScreenFirst(t *testing.T) {
+	dir := t.TempDir()
+	var sources []Source
+	for i := range 300 {
+		path := filepath.Join(dir, fmt.Sprintf("a%03d.txt", i))
+		writeFile(t, path, fmt.Sprintf("title: Story %d\n\nIt happened.", i))
+		sources = append(sources, Source{Path: path})
+	}
+	c := &Common{Styles: ThemeStyles(ThemeDark, true), Keys: DefaultKeyMap()}
+	p := newLibraryPane(c, sources, "")
+	p.SetSize(80, 20)
+	first, ok := p.Load()().(libraryLoadedMsg)
+	if !ok || first.rest == nil {
+		t.Fatalf("the first message of a load is %#v, want the screen's entries and a command for the rest", first)
+	}
+	rest := p.Update(first)
+	screen := ansi.Strip(p.View())
+	if !strings.Contains(screen, "Story 0") || !strings.Contains(screen, "Story 17") {
+		t.Errorf("the screen does not show the titles of the first entries:\n%s", screen)
+	}
+	if p.entry(299).described {
+		t.Error("the last of 300 entries was read before the screen was shown")
+	}
+	p.Update(rest())
+	if !p.loaded || p.entry(299).title != "Story 299" {
+		t.Fatalf("after the rest: loaded %v, the last entry %q", p.loaded, p.entry(299).title)
+	}
+	// Back to the library: the last entry keeps its title until the rest
+	// is read again.
+	p.Update(p.Load()())
+	if got := p.entry(299).title; got != "Story 299" {
+		t.Errorf("while the screen was read again, the last entry showed %q", got)
+	}
 }

@@ -150,8 +150,14 @@ func (r *reader) Update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case noteEditedMsg:
 		return r.noteEdited(msg)
+	case countMsg:
+		return r.article.count(msg)
 	case searchDoneMsg:
-		r.article.searchDone(msg)
+		// The message line said a match was selected, and counting: it
+		// says which of how many, unless a key has said something since.
+		if said, now, ok := r.article.searchDone(msg); ok && r.line.text == said {
+			r.line.set(now)
+		}
 	case layoutDoneMsg:
 		r.article.layoutDone(msg)
 	case suggestedMsg:

@@ -25,8 +25,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"stance/annotate"
@@ -211,31 +214,43 @@ func Check(corpus []Item) error {
 	if len(corpus) == 0 {
 		return errors.New("nothing to export: no coded articles")
 	}
-	for _, it := range corpus {
-		switch {
-		case it.Doc == nil:
-			return fmt.Errorf("%s: no annotations", it.Name)
-		case it.Article == nil:
-			return fmt.Errorf("%s: %w", it.Name, annotate.ErrArticleNotFound)
+	// Every item is checked on every core; the first problem, in corpus
+	// order, is the one reported.
+	errs := make([]error, len(corpus))
+	forEach(len(corpus), func(i int) { errs[i] = checkItem(corpus[i]) })
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
-		var errs []annotate.Problem
-		for _, p := range annotate.Validate(it.Doc, it.Article) {
-			if p.Severity == annotate.SeverityError {
-				errs = append(errs, p)
-			}
+	}
+	return nil
+}
+
+// checkItem is Check for one item.
+func checkItem(it Item) error {
+	switch {
+	case it.Doc == nil:
+		return fmt.Errorf("%s: no annotations", it.Name)
+	case it.Article == nil:
+		return fmt.Errorf("%s: %w", it.Name, annotate.ErrArticleNotFound)
+	}
+	var errs []annotate.Problem
+	for _, p := range annotate.Validate(it.Doc, it.Article) {
+		if p.Severity == annotate.SeverityError {
+			errs = append(errs, p)
 		}
-		if len(errs) > 0 {
-			return &InvalidError{Name: it.Name, Problems: errs}
+	}
+	if len(errs) > 0 {
+		return &InvalidError{Name: it.Name, Problems: errs}
+	}
+	var moved []annotate.Problem
+	for _, n := range it.Doc.Annotations {
+		if quote, _, _ := annotate.Anchor(it.Article, n.Span); !n.Orphan && quote != n.Quote {
+			moved = append(moved, annotate.Problem{ID: n.ID, Msg: fmt.Sprintf("%q is no longer at [%d, %d)", clip(n.Quote), n.Span.Start, n.Span.End)})
 		}
-		var moved []annotate.Problem
-		for _, n := range it.Doc.Annotations {
-			if quote, _, _ := annotate.Anchor(it.Article, n.Span); !n.Orphan && quote != n.Quote {
-				moved = append(moved, annotate.Problem{ID: n.ID, Msg: fmt.Sprintf("%q is no longer at [%d, %d)", clip(n.Quote), n.Span.Start, n.Span.End)})
-			}
-		}
-		if len(moved) > 0 {
-			return &InvalidError{Name: it.Name, Problems: moved, Stale: true}
-		}
+	}
+	if len(moved) > 0 {
+		return &InvalidError{Name: it.Name, Problems: moved, Stale: true}
 	}
 	return nil
 }
@@ -529,4 +544,18 @@ func metaOf(it Item) articleMeta {
 	}
 	m.Source = cmp.Or(m.Source, it.Name)
 	return m
+}
+
+// forEach calls f(0), …, f(n−1) on every core, and returns when all have.
+func forEach(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }

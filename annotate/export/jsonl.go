@@ -23,26 +23,31 @@ func writeJSON(w io.Writer, corpus []Item) error {
 		_, err = w.Write(data)
 		return err
 	}
-	var arr bytes.Buffer
-	arr.WriteByte('[')
-	for i, it := range corpus {
-		data, err := it.Doc.Marshal()
-		if err != nil {
-			return err
+	// The documents are written on every core. Marshal lays a document
+	// out as json.Indent does (annotate's FuzzParseAgrees checks it), so as
+	// an element of the array it needs only each line indented once more:
+	// the array is what indenting it whole would give.
+	elems, errs := make([][]byte, len(corpus)), make([]error, len(corpus))
+	forEach(len(corpus), func(i int) {
+		data, err := corpus[i].Doc.Marshal()
+		elems[i], errs[i] = bytes.ReplaceAll(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"), []byte("\n  ")), err
+	})
+	var out bytes.Buffer
+	out.WriteByte('[')
+	for i := range elems {
+		if errs[i] != nil {
+			return errs[i]
 		}
 		if i > 0 {
-			arr.WriteByte(',')
+			out.WriteByte(',')
 		}
-		if err := json.Compact(&arr, data); err != nil {
-			return err
-		}
+		out.WriteString("\n  ")
+		out.Write(elems[i])
 	}
-	arr.WriteByte(']')
-	var out bytes.Buffer
-	if err := json.Indent(&out, arr.Bytes(), "", "  "); err != nil {
-		return err
+	if len(elems) > 0 {
+		out.WriteByte('\n')
 	}
-	out.WriteByte('\n')
+	out.WriteString("]\n")
 	_, err := out.WriteTo(w)
 	return err
 }

@@ -12,6 +12,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"stance/model"
 	"stance/samples"
@@ -107,4 +109,157 @@ func Annotations(art *model.Article, n int) Coding {
 		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End), cmp.Compare(a.ID, b.ID))
 	})
 	return c
+}
+
+// Edited returns the file of art (a workload article: its header and its
+// text) as a correction edits it after it was coded with c: a paragraph
+// inserted after the first block, so that every later offset shifts, and
+// edits changes spread evenly through the text, each inside the quote of
+// an annotation: in turn a word inserted into a sentence-long quote (a
+// claim or a position) and a letter of a one-word quote (an actor's
+// mention) replaced. Each of those quotes, and any other that the change
+// falls inside, has to be found again approximately, or orphaned. It also
+// returns how many quotes the changes fall inside.
+func Edited(art *model.Article, c Coding, edits int) (raw []byte, touched int) {
+	rs := art.Runes()
+	first := art.Blocks[0].Span.End
+	var sentences, words []model.Annotation
+	for _, a := range c.Annotations {
+		switch {
+		case a.Span.Start <= first:
+		case a.Type != model.TypeActor && a.Span.Len() >= 40:
+			sentences = append(sentences, a)
+		case a.Type == model.TypeActor && a.Span.Len() >= 4 && simpleWord(rs[a.Span.Start:a.Span.End]):
+			words = append(words, a)
+		}
+	}
+	type change struct {
+		at   model.Span
+		with string
+	}
+	changes := []change{{model.Span{Start: first, End: first},
+		"\n\nUPDATED 18:40 GMT: this article was corrected to add comment from the ministry in the sixth paragraph."}}
+	for i := range edits {
+		pick := func(from []model.Annotation) model.Span {
+			return from[(2*i+1)*len(from)/(2*edits)].Span
+		}
+		if i%2 == 0 && len(sentences) > 0 {
+			s := pick(sentences)
+			w := art.WordAt((s.Start + s.End) / 2).Start
+			changes = append(changes, change{model.Span{Start: w, End: w}, "reportedly "})
+		} else if len(words) > 0 {
+			s := pick(words)
+			mid := (s.Start + s.End) / 2
+			with := "x"
+			if rs[mid] == 'x' {
+				with = "z"
+			}
+			changes = append(changes, change{model.Span{Start: mid, End: mid + 1}, with})
+		}
+	}
+	slices.SortFunc(changes, func(x, y change) int { return cmp.Compare(x.at.Start, y.at.Start) })
+	for _, a := range c.Annotations {
+		for _, ch := range changes[1:] {
+			if a.Span.Start < ch.at.End && ch.at.Start < a.Span.End || a.Span.Start < ch.at.Start && ch.at.Start < a.Span.End {
+				touched++
+				break
+			}
+		}
+	}
+	var b bytes.Buffer
+	b.WriteString("title: " + art.Meta.Title + "\ndate: " + art.Meta.Date + "\n\n")
+	last := 0
+	for _, ch := range changes {
+		if ch.at.Start < last {
+			continue // two changes in one place: the first is enough
+		}
+		b.WriteString(string(rs[last:ch.at.Start]))
+		b.WriteString(ch.with)
+		last = ch.at.End
+	}
+	b.WriteString(string(rs[last:]))
+	return b.Bytes(), touched
+}
+
+// simpleWord reports whether rs is made of ASCII letters only.
+func simpleWord(rs []rune) bool {
+	for _, r := range rs {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// Prose returns at least size bytes of plain-text article in which no
+// passage repeats: sentences of the samples' words drawn at random, in
+// paragraphs under an occasional heading. Article's text repeats the
+// samples, so a quote changed in one copy is found verbatim in the next;
+// here, as in a real article, it is not. The same size always gives the
+// same bytes.
+func Prose(size int) []byte {
+	var words []string
+	for _, name := range sources {
+		data, err := fs.ReadFile(samples.FS, name)
+		if err != nil {
+			panic(fmt.Sprintf("workload: bundled sample %s: %v", name, err))
+		}
+		for _, w := range bytes.Fields(data) {
+			w = bytes.Trim(w, `.,;:!?"()“”‘’'—`)
+			if len(w) > 0 && !bytes.ContainsAny(w, ":/") {
+				words = append(words, string(w))
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(2, uint64(size)))
+	var b bytes.Buffer
+	b.Grow(size + 4<<10)
+	b.WriteString("title: Workload\ndate: 2025-01-01\n\n")
+	for b.Len() < size {
+		if rng.IntN(8) == 0 {
+			for i := range 3 + rng.IntN(5) {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				w := words[rng.IntN(len(words))]
+				b.WriteString(capitalize(w))
+			}
+			b.WriteString("\n\n")
+		}
+		for s := range 2 + rng.IntN(5) {
+			if s > 0 {
+				b.WriteByte(' ')
+			}
+			quoted := rng.IntN(4) == 0
+			if quoted {
+				b.WriteByte('"')
+			}
+			n := 6 + rng.IntN(24)
+			for i := range n {
+				w := words[rng.IntN(len(words))]
+				switch {
+				case i == 0:
+					w = capitalize(w)
+				default:
+					b.WriteByte(' ')
+				}
+				b.WriteString(w)
+				if i < n-1 && rng.IntN(10) == 0 {
+					b.WriteByte(',')
+				}
+			}
+			b.WriteByte('.')
+			if quoted {
+				b.WriteString(`" she said.`)
+			}
+		}
+		b.WriteString("\n\n")
+	}
+	return b.Bytes()
+}
+
+// capitalize returns w with its first letter in upper case.
+func capitalize(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
 }

@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"stance/model/feeds"
 	"stance/model/library"
@@ -73,7 +74,7 @@ func openReader(paths []string, f readerFlags) error {
 // not be saved and where it was kept instead.
 func runProgram(opts ui.Options) error {
 	m := ui.New(opts)
-	p := tea.NewProgram(m)
+	p := tea.NewProgram(m, programOptions()...)
 	// A closed terminal (SIGHUP) would kill stance where it stands: end the
 	// program instead, as SIGTERM does, and save below.
 	hup, done := make(chan os.Signal, 1), make(chan struct{})
@@ -97,6 +98,18 @@ func runProgram(opts ui.Options) error {
 		return saveErr
 	}
 	return runErr
+}
+
+// frameRate is how many frames a second the renderer may draw: a key's
+// frame waits for the next one, so at Bubble Tea's default of 60 a key
+// took 8 ms on average before it could show. 120 is its most.
+const frameRate = 120
+
+// programOptions are the program's options: the frame rate, and the
+// colour profile Lip Gloss detected when it loaded, so that Bubble Tea
+// does not detect it again (inside tmux each detection runs "tmux info").
+func programOptions() []tea.ProgramOption {
+	return []tea.ProgramOption{tea.WithFPS(frameRate), tea.WithColorProfile(lipgloss.Writer.Profile)}
 }
 
 // feedsNotice is the first of the library's problems for the status line,

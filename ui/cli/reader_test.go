@@ -2,12 +2,17 @@ package cli
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"golang.org/x/sys/unix"
 )
 
 // Mistakes in a URL on the command line are usage errors, found before
@@ -93,4 +98,58 @@ func TestReaderRefusesSpecialAndHugeFiles(t *testing.T) {
 			panic("stance " + path + " still running after 10 s: it blocked")
 		}
 	}
+}
+
+// quitModel ends its program at once.
+type quitModel struct{}
+
+func (quitModel) Init() tea.Cmd                       { return tea.Quit }
+func (quitModel) Update(tea.Msg) (tea.Model, tea.Cmd) { return quitModel{}, nil }
+func (quitModel) View() tea.View                      { return tea.NewView("") }
+
+// The reader's program takes the colour profile Lip Gloss detected when it
+// loaded instead of detecting it again: inside tmux a detection runs
+// "tmux info", a process the first screen waited for.
+func TestProgramDetectsNoColoursAgain(t *testing.T) {
+	bin := t.TempDir()
+	ran := filepath.Join(bin, "ran")
+	if err := os.WriteFile(filepath.Join(bin, "tmux"), []byte("#!/bin/sh\necho \"$@\" >> "+ran+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin)
+	// A terminal to draw on, as detection asks only of one.
+	terminal := openTerminal(t)
+	env := []string{"TERM=tmux-256color", "TMUX=/tmp/tmux-0/default,1,0"}
+	opts := append(programOptions(), tea.WithInput(strings.NewReader("")), tea.WithOutput(terminal), tea.WithEnvironment(env))
+	if _, err := tea.NewProgram(quitModel{}, opts...).Run(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(ran); err == nil {
+		t.Errorf("the program ran tmux %s", got)
+	}
+}
+
+// openTerminal returns the terminal end of a new pseudo-terminal, whose
+// output is read and dropped.
+func openTerminal(t *testing.T) *os.File {
+	t.Helper()
+	ptmx, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	if err != nil {
+		t.Skip("no pseudo-terminals here:", err)
+	}
+	t.Cleanup(func() { ptmx.Close() })
+	if err := unix.IoctlSetPointerInt(int(ptmx.Fd()), unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatal(err)
+	}
+	n, err := unix.IoctlGetInt(int(ptmx.Fd()), unix.TIOCGPTN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tty, err := os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tty.Close() })
+	go func() { _, _ = io.Copy(io.Discard, ptmx) }()
+	return tty
 }

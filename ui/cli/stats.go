@@ -41,13 +41,12 @@ func runStats(paths []string, dir string, asJSON bool, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Counting needs the annotations only: the articles are not read.
 	var corpus []export.Item
-	for _, r := range refs {
-		c, err := annotate.LoadCoded(r)
-		// Counting needs the annotations only: an article that cannot be
-		// found or read does not stop it.
-		if c.Doc == nil {
-			return err
+	coded, errs := annotate.LoadDocumentsAll(refs)
+	for i, c := range coded {
+		if errs[i] != nil {
+			return errs[i]
 		}
 		corpus = append(corpus, export.ItemFrom(c))
 	}
