@@ -260,7 +260,7 @@ func DecodeCodebook(name string, data []byte) (*Codebook, error) {
 		Claims:    orEmpty(parts.claims.items),
 		Extra:     parts.extra,
 	}
-	check := &codebookCheck{name: name, data: data, seen: map[string]int{}}
+	check := &codebookCheck{name: name, data: data, seen: make(map[string]int, len(c.Actors)+len(c.Claims))}
 	c.Kinds = checkList(check, "kinds", parts.kinds, parts.hasKinds, model.ActorKinds)
 	c.Stances = checkList(check, "stances", parts.stances, parts.hasStance, model.Stances)
 	if check.err != nil {
@@ -290,29 +290,8 @@ func DecodeCodebook(name string, data []byte) (*Codebook, error) {
 func parseCodebook(data []byte) (*codebookParts, bool) {
 	p := &parser{data: data}
 	parts := &codebookParts{}
-	if !p.eat('{') {
-		return nil, false
-	}
-	var seen uint32
-	for first := true; ; first = false {
-		key, done, ok := p.nextKey(first)
-		if !ok {
-			return nil, false
-		}
-		if done {
-			break
-		}
-		i := codebookFields.lookup(key, 0)
-		if i < 0 {
-			if !p.extra(&parts.extra, key) {
-				return nil, false
-			}
-			continue
-		}
-		if seen&(1<<i) != 0 {
-			return nil, false
-		}
-		seen |= 1 << i
+	ok := p.members(codebookFields, &parts.extra, func(i int, _ []byte) bool {
+		var ok bool
 		switch codebookKeys[i] {
 		case "schema":
 			parts.schema, ok = p.integer()
@@ -326,29 +305,16 @@ func parseCodebook(data []byte) (*codebookParts, bool) {
 			parts.stances, ok = p.stringList()
 			parts.hasStance = true
 		case "actors":
-			var items blocks[model.Actor]
-			ok = p.array(func(off int) bool {
-				parts.actors.offs = append(parts.actors.offs, off)
-				a := items.add()
-				return p.object(actorFields, &a.Extra, &a.ID, &a.Name, (*string)(&a.Kind), &a.Aliases, &a.Learned,
-					&a.Affiliation, &a.Color, &a.Note)
-			})
-			parts.actors.items = items.slice()
+			ok = p.actors(&parts.actors)
 		case "claims":
-			var items blocks[model.Claim]
-			ok = p.array(func(off int) bool {
-				parts.claims.offs = append(parts.claims.offs, off)
-				c := items.add()
-				return p.object(claimFields, &c.Extra, &c.ID, &c.Text, &c.Category, &c.Note)
-			})
-			parts.claims.items = items.slice()
+			ok = p.claims(&parts.claims)
 		}
-		if !ok {
-			return nil, false
-		}
+		return ok
+	})
+	if !ok || !p.end() {
+		return nil, false
 	}
-	p.space()
-	return parts, p.pos == len(data)
+	return parts, true
 }
 
 // wireCodebook is the shape encoding/json checks a codebook against, to say
@@ -445,27 +411,37 @@ func keyOffset(data []byte, key string) int {
 	}
 }
 
-func (k *codebookCheck) id(id string, off int, kind string, i int) (string, bool) {
-	what := kind + " " + idOrIndex(id, i)
+// entityName is how messages name an entity of a codebook, made only when
+// a message needs it: a large codebook's entities are nearly all fine.
+type entityName struct {
+	kind, id string
+	i        int
+}
+
+func (e entityName) what() string { return e.kind + " " + idOrIndex(e.id, e.i) }
+
+// id checks an entity's ID and returns how messages name the entity.
+func (k *codebookCheck) id(id string, off int, kind string, i int) (entityName, bool) {
+	name := entityName{kind, id, i}
 	switch {
 	case id == "":
-		k.fail(off, what, "no id")
-		return what, false
+		k.fail(off, name.what(), "no id")
+		return name, false
 	case !isPlainID(id):
-		k.fail(off, what, "an id is printable and has no spaces")
-		return what, false
+		k.fail(off, name.what(), "an id is printable and has no spaces")
+		return name, false
 	}
 	if first, dup := k.seen[id]; dup {
 		line, col := position(k.data, first)
-		k.fail(off, what, fmt.Sprintf("id used more than once (first at %d:%d)", line, col))
-		return what, false
+		k.fail(off, name.what(), fmt.Sprintf("id used more than once (first at %d:%d)", line, col))
+		return name, false
 	}
 	k.seen[id] = off
-	return what, true
+	return name, true
 }
 
 func (k *codebookCheck) actor(c *Codebook, a *model.Actor, off, i int) {
-	what, ok := k.id(a.ID, off, "actor", i)
+	name, ok := k.id(a.ID, off, "actor", i)
 	if !ok {
 		return
 	}
@@ -474,20 +450,20 @@ func (k *codebookCheck) actor(c *Codebook, a *model.Actor, off, i int) {
 	}
 	switch {
 	case !isLine(a.Name) || strings.TrimSpace(a.Name) == "":
-		k.fail(off, what, textProblem("name", a.Name))
+		k.fail(off, name.what(), textProblem("name", a.Name))
 	case !a.Kind.Valid():
-		k.fail(off, what, fmt.Sprintf("unknown kind %s (want one of %s)", quoteSafe(string(a.Kind)), list(model.ActorKinds)))
+		k.fail(off, name.what(), fmt.Sprintf("unknown kind %s (want one of %s)", quoteSafe(string(a.Kind)), list(model.ActorKinds)))
 	case !validColor(a.Color):
-		k.fail(off, what, fmt.Sprintf("color %s is not #rgb or #rrggbb", quoteSafe(a.Color)))
+		k.fail(off, name.what(), fmt.Sprintf("color %s is not #rgb or #rrggbb", quoteSafe(a.Color)))
 	case !isText(a.Note):
-		k.fail(off, what, "the note holds a control character")
+		k.fail(off, name.what(), "the note holds a control character")
 	case a.Affiliation == a.ID:
-		k.fail(off, what, "an actor cannot be its own affiliation")
+		k.fail(off, name.what(), "an actor cannot be its own affiliation")
 	}
 	var kept []string
 	for _, alias := range a.Aliases {
 		if !isLine(alias) || strings.TrimSpace(alias) == "" {
-			k.fail(off, what, textProblem("alias", alias))
+			k.fail(off, name.what(), textProblem("alias", alias))
 			return
 		}
 		if !slices.ContainsFunc(kept, func(x string) bool { return sameName(x, alias) }) {
@@ -498,17 +474,17 @@ func (k *codebookCheck) actor(c *Codebook, a *model.Actor, off, i int) {
 }
 
 func (k *codebookCheck) claim(x *model.Claim, off, i int) {
-	what, ok := k.id(x.ID, off, "claim", i)
+	name, ok := k.id(x.ID, off, "claim", i)
 	if !ok {
 		return
 	}
 	switch {
 	case !isLine(x.Text) || strings.TrimSpace(x.Text) == "":
-		k.fail(off, what, textProblem("text", x.Text))
+		k.fail(off, name.what(), textProblem("text", x.Text))
 	case !isLine(x.Category):
-		k.fail(off, what, textProblem("category", x.Category))
+		k.fail(off, name.what(), textProblem("category", x.Category))
 	case !isText(x.Note):
-		k.fail(off, what, "the note holds a control character")
+		k.fail(off, name.what(), "the note holds a control character")
 	}
 }
 

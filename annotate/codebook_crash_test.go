@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -111,17 +110,7 @@ func childRenamer(root string) error {
 // again (which completes or undoes what the journal records) every file
 // names it alike, and no journal or staged file is left.
 func TestCodebookRenameKilled(t *testing.T) {
-	if testing.Short() {
-		t.Skip("kills a child process 40 times; skipped with -short")
-	}
-	kills := 40
-	if s := os.Getenv("STANCE_KILLS"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			t.Fatalf("STANCE_KILLS=%q: %v", s, err)
-		}
-		kills = n
-	}
+	kills := killCount(t, 40)
 	dir := t.TempDir()
 	p := initProject(t, dir)
 	putin, err := p.AddActor("Putin 0", model.KindPerson)
@@ -179,13 +168,7 @@ func TestCodebookRenameKilled(t *testing.T) {
 			}
 		}
 		poll.Stop()
-		if err := c.cmd.Process.Kill(); err != nil {
-			t.Fatal(err)
-		}
-		c.cmd.Wait()
-		for line := range c.lines {
-			follow(line)
-		}
+		c.kill(t, follow)
 
 		// Before recovery: each file whole, with the old name or the new.
 		names := map[string]bool{}

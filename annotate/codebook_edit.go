@@ -3,7 +3,6 @@ package annotate
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"runtime"
@@ -19,6 +18,13 @@ import (
 type CodebookResult struct {
 	Codebook *Codebook // the codebook after the change
 	Files    []string  // the annotations files rewritten, sorted
+	// Held lists the rewritten files that this process holds open for a
+	// session (Project.Hold), with what is now in them.
+	Held []*HeldRewrite
+	// Undo takes the change back across the project (Project.Revert);
+	// nil when nothing changed but what the codebook learned from the
+	// articles.
+	Undo *CodebookUndo
 }
 
 // EntityChange says what Project.Change changes; nil fields stay as they
@@ -42,41 +48,75 @@ type EntityChange struct {
 // is another actor's name (a claim's text when another claim has it):
 // merge the two instead. A change that changes nothing writes nothing.
 func (p *Project) Change(id string, ch EntityChange) (*CodebookResult, error) {
-	return p.rewrite(corpusChange{
+	var undo *CodebookUndo
+	res, err := p.rewrite(corpusChange{
 		what: "change " + id,
 		codebook: func(cb *Codebook) (bool, error) {
-			return cb.apply(id, ch)
+			before, _ := cb.entity(id)
+			changed, err := cb.apply(id, ch)
+			undo = nil
+			if changed {
+				after, _ := cb.entity(id)
+				undo = &CodebookUndo{op: undoChange, id: id, change: before.inverse(after)}
+			}
+			return changed, err
 		},
 		article: func(cb *Codebook, _ string, d *Document) bool { return cb.syncCopies(d) },
 	})
+	if res != nil {
+		res.Undo = undo
+	}
+	return res, err
+}
+
+// CheckChange returns the error Change would return for ch on the
+// codebook's entity id, changing nothing: for a dialog to say what is
+// wrong while what was typed is still there. The codebook on disk may have
+// changed since c was read; Change decides on that one.
+func (c *Codebook) CheckChange(id string, ch EntityChange) error {
+	_, _, err := c.changedEntity(id, ch)
+	return err
 }
 
 // apply makes ch to the codebook's entity id and reports whether anything
 // changed.
 func (c *Codebook) apply(id string, ch EntityChange) (bool, error) {
+	e, i, err := c.changedEntity(id, ch)
+	switch {
+	case err != nil:
+		return false, err
+	case e.actor != nil:
+		if equalActors(*e.actor, c.Actors[i]) {
+			return false, nil
+		}
+		c.Actors[i] = *e.actor
+	default:
+		if equalClaims(*e.claim, c.Claims[i]) {
+			return false, nil
+		}
+		c.Claims[i] = *e.claim
+	}
+	return true, nil
+}
+
+// changedEntity returns the codebook's entity id with ch made to it, and
+// its index among the actors or the claims; c is not changed.
+func (c *Codebook) changedEntity(id string, ch EntityChange) (entity, int, error) {
 	if i, ok := c.actorIndex(id); ok {
 		a := cloneActor(c.Actors[i])
 		if err := c.applyActor(&a, ch); err != nil {
-			return false, fmt.Errorf("actor %s %s: %w", id, quoteSafe(c.Actors[i].Name), err)
+			return entity{}, i, fmt.Errorf("actor %s %s: %w", id, quoteSafe(c.Actors[i].Name), err)
 		}
-		if equalActors(a, c.Actors[i]) {
-			return false, nil
-		}
-		c.Actors[i] = a
-		return true, nil
+		return entity{actor: &a}, i, nil
 	}
 	if i, ok := c.claimIndex(id); ok {
 		x := cloneClaim(c.Claims[i])
 		if err := c.applyClaim(&x, ch); err != nil {
-			return false, fmt.Errorf("claim %s %s: %w", id, quoteSafe(clip(c.Claims[i].Text)), err)
+			return entity{}, i, fmt.Errorf("claim %s %s: %w", id, quoteSafe(clip(c.Claims[i].Text)), err)
 		}
-		if equalClaims(x, c.Claims[i]) {
-			return false, nil
-		}
-		c.Claims[i] = x
-		return true, nil
+		return entity{claim: &x}, i, nil
 	}
-	return false, fmt.Errorf("%s: %w", quoteSafe(id), ErrNotFound)
+	return entity{}, 0, fmt.Errorf("%s: %w", quoteSafe(id), ErrNotFound)
 }
 
 func (c *Codebook) applyActor(a *model.Actor, ch EntityChange) error {
@@ -250,16 +290,34 @@ func safeNote(s string) string { return strings.TrimSpace(model.Normalize([]byte
 // it takes from from; affiliations to from become affiliations to into.
 // Then from is gone.
 func (p *Project) Merge(from, into string) (*CodebookResult, error) {
-	return p.rewrite(corpusChange{
+	rec := &mergeRecord{from: from, into: into, files: map[string]mergedRefs{}}
+	res, err := p.rewrite(corpusChange{
 		what: "merge " + from + " into " + into,
 		codebook: func(cb *Codebook) (bool, error) {
-			return true, cb.merge(from, into)
+			rec.before, _ = cb.entity(from)
+			rec.intoBefore, _ = cb.entity(into)
+			rec.affiliated = nil
+			for _, a := range cb.Actors {
+				if a.Affiliation == from {
+					rec.affiliated = append(rec.affiliated, a.ID)
+				}
+			}
+			if err := cb.merge(from, into); err != nil {
+				return false, err
+			}
+			rec.intoAfter, _ = cb.entity(into)
+			return true, nil
 		},
-		article: func(cb *Codebook, _ string, d *Document) bool {
+		article: func(cb *Codebook, path string, d *Document) bool {
+			rec.note(path, d)
 			changed := remapDocument(d, map[string]string{from: into}, cb)
 			return cb.syncCopies(d) || changed
 		},
 	})
+	if res != nil {
+		res.Undo = &CodebookUndo{op: undoUnmerge, id: from, into: into, merged: rec}
+	}
+	return res, err
 }
 
 func (c *Codebook) merge(from, into string) error {
@@ -330,10 +388,12 @@ func cmp2(a, b string) string {
 // project uses it or another actor has it as its affiliation.
 func (p *Project) Remove(id string) (*CodebookResult, error) {
 	var where []string
+	var removed entity
 	uses := 0
-	return p.rewrite(corpusChange{
+	res, err := p.rewrite(corpusChange{
 		what: "remove " + id,
 		codebook: func(cb *Codebook) (bool, error) {
+			removed, _ = cb.entity(id)
 			if i, ok := cb.actorIndex(id); ok {
 				for _, o := range cb.Actors {
 					if o.Affiliation == id {
@@ -379,6 +439,10 @@ func (p *Project) Remove(id string) (*CodebookResult, error) {
 				id, model.Count(uses, "annotation", "annotations"), model.Count(articles, "article", "articles"), strings.Join(where, ", "), more)
 		},
 	})
+	if res != nil {
+		res.Undo = &CodebookUndo{op: undoRestore, id: id, restore: removed}
+	}
+	return res, err
 }
 
 // corpusChange is a change of the codebook that the articles follow.
@@ -402,18 +466,11 @@ type corpusChange struct {
 // one open in another stance, or one it cannot read, stops the change
 // before anything is written.
 func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
-	lock, err := p.lock()
+	lock, cb, err := p.lockAndRead()
 	if err != nil {
 		return nil, err
 	}
 	defer lock.Release()
-	if err := p.recoverJournal(); err != nil {
-		return nil, err
-	}
-	cb, err := p.read()
-	if err != nil {
-		return nil, err
-	}
 	// A change of an entity the codebook does not have is refused before
 	// the articles are read; the change is made below, once the codebook
 	// has learned from them (an alias to remove may be the articles').
@@ -444,6 +501,7 @@ func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
 		path  string
 		state os.FileInfo
 		data  []byte
+		doc   *Document
 	}
 	var out []rewritten
 	follow := func(path string, d *Document) ([]byte, bool, error) {
@@ -460,7 +518,7 @@ func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
 			return nil, err
 		}
 		if ok {
-			out = append(out, rewritten{a.path, a.state, data})
+			out = append(out, rewritten{a.path, a.state, data, a.doc})
 		}
 	}
 	if ch.check != nil {
@@ -474,19 +532,28 @@ func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
 	}
 
 	// Lock what is to be rewritten, so that no session saves over it (or
-	// has it open, to save over it later) while it is replaced.
+	// has it open, to save over it later) while it is replaced. A file
+	// this process holds open (Hold) is locked already: its saves wait.
 	var locks []*FileLock
+	held := map[int]*File{}
 	defer func() {
 		for _, l := range locks {
 			l.Release()
 		}
+		for _, f := range held {
+			f.mu.Unlock()
+		}
 	}()
 	for i := range out {
-		l, err := Lock(out[i].path)
-		if err != nil {
-			return nil, fmt.Errorf("%w; nothing was changed", err)
+		if f := p.heldFile(out[i].path); f != nil {
+			held[i] = f
+		} else {
+			l, err := Lock(out[i].path)
+			if err != nil {
+				return nil, fmt.Errorf("%w; nothing was changed", err)
+			}
+			locks = append(locks, l)
 		}
-		locks = append(locks, l)
 		// A save may have come between the read and the lock. Saves
 		// replace the file (SaveAtomic), so the same file, size and time
 		// mean the same contents.
@@ -506,7 +573,7 @@ func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
 			if !ok {
 				newData = data
 			}
-			out[i].data = newData
+			out[i].data, out[i].doc = newData, d
 		}
 	}
 	cb.Generator = Generator()
@@ -522,6 +589,11 @@ func (p *Project) rewrite(ch corpusChange) (*CodebookResult, error) {
 	}
 	if err := p.commit(ch.what, writes); err != nil {
 		return nil, err
+	}
+	for i := range out {
+		if f := held[i]; f != nil {
+			res.Held = append(res.Held, &HeldRewrite{File: f, Doc: out[i].doc, prior: f.disk, after: stateOf(out[i].data)})
+		}
 	}
 	p.remember(cb)
 	return res, nil
@@ -563,19 +635,10 @@ func readArticles(files []string) ([]projectArticle, error) {
 }
 
 func readArticle(path string) (projectArticle, error) {
-	f, err := localfile.Open(path)
+	data, fi, err := localfile.ReadStat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return projectArticle{}, nil // removed since the walk
 	}
-	if err != nil {
-		return projectArticle{}, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return projectArticle{}, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
-	}
-	data, err := io.ReadAll(f)
 	if err != nil {
 		return projectArticle{}, fmt.Errorf("%s: %w; nothing was changed", path, pathErr(err))
 	}
@@ -674,55 +737,56 @@ func remapDocument(d *Document, ids map[string]string, cb *Codebook) bool {
 			n.Claim, changed = to, true
 		}
 	}
-	at := map[string]int{}
-	actors := make([]model.Actor, 0, len(d.Actors))
-	for _, a := range d.Actors {
-		to, moved := ids[a.ID]
-		if moved {
-			changed = true
+	actors, movedActors := remapEntities(d.Actors, ids, func(a *model.Actor) *string { return &a.ID },
+		func(a model.Actor, to string) model.Actor {
 			if cba, ok := cb.Actor(to); ok {
-				a = copyOf(cba, a)
-			} else {
-				a.ID = to
+				return copyOf(cba, a)
 			}
-		}
+			a.ID = to
+			return a
+		})
+	for i := range actors {
+		a := &actors[i]
 		if to, ok := ids[a.Affiliation]; ok && a.Affiliation != "" {
 			a.Affiliation, changed = to, true
 		}
-		if k, dup := at[a.ID]; dup {
-			if !moved {
-				actors[k] = a
-			}
-			continue
-		}
-		at[a.ID] = len(actors)
-		actors = append(actors, a)
 	}
-	d.Actors = actors
-	clear(at)
-	claims := make([]model.Claim, 0, len(d.Claims))
-	for _, x := range d.Claims {
-		to, moved := ids[x.ID]
-		if moved {
-			changed = true
+	claims, movedClaims := remapEntities(d.Claims, ids, func(x *model.Claim) *string { return &x.ID },
+		func(x model.Claim, to string) model.Claim {
 			if cbx, ok := cb.Claim(to); ok {
 				cbx.Extra = x.Extra
-				x = cbx
-			} else {
-				x.ID = to
+				return cbx
 			}
+			x.ID = to
+			return x
+		})
+	d.Actors, d.Claims = actors, claims
+	return changed || movedActors || movedClaims
+}
+
+// remapEntities gives each entity of a registry whose ID ids maps its new
+// ID, by adopt, and keeps one of those that end up with one ID: the one
+// that had the ID, else the first. It reports whether any ID was mapped.
+func remapEntities[T any](list []T, ids map[string]string, id func(*T) *string, adopt func(x T, to string) T) ([]T, bool) {
+	changed := false
+	at := make(map[string]int, len(list))
+	out := make([]T, 0, len(list))
+	for _, x := range list {
+		to, moved := ids[*id(&x)]
+		if moved {
+			changed = true
+			x = adopt(x, to)
 		}
-		if k, dup := at[x.ID]; dup {
+		if k, dup := at[*id(&x)]; dup {
 			if !moved {
-				claims[k] = x
+				out[k] = x
 			}
 			continue
 		}
-		at[x.ID] = len(claims)
-		claims = append(claims, x)
+		at[*id(&x)] = len(out)
+		out = append(out, x)
 	}
-	d.Claims = claims
-	return changed
+	return out, changed
 }
 
 // AddActor returns the codebook's actor that goes by name (its name or an

@@ -103,6 +103,7 @@ func ExamplePicker_Actors() {
 		{ID: "a-2", Name: "Melania Trump", Kind: model.KindPerson},
 		{ID: "a-3", Name: "Trumpeters' Union", Kind: model.KindOrganization},
 	}
+	// The other articles of the corpus (Project.UsageExcept the one coded).
 	corpus := annotate.NewUsage()
 	corpus.Actors["a-1"] = &annotate.EntityUse{Mentions: 40}
 	corpus.Actors["a-3"] = &annotate.EntityUse{Mentions: 900}
@@ -118,7 +119,7 @@ func ExamplePicker_Actors() {
 	donald, _ := p.PickActor("Donald Trump")
 	fmt.Println(ok, donald.ID)
 	// Output:
-	// Melania Trump (1 here, 0 in all)
+	// Melania Trump (1 here, 1 in all)
 	// Donald Trump (0 here, 40 in all)
 	// Trumpeters' Union (0 here, 900 in all)
 	// false a-1

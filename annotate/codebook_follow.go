@@ -39,7 +39,18 @@ type FollowReport struct {
 // follows the codebook (name, kind, aliases, affiliation, colour, note;
 // text, category, note). d is changed in place; if FollowReport.Changed,
 // save it. Call it before an Editor is made for d.
+//
+// When the codebook this Project last read (Load, just before, as the
+// reader does) has every entity and alias d has, there is nothing to learn:
+// Follow then takes no lock and reads nothing, and the copies follow that
+// codebook.
 func (p *Project) Follow(d *Document) (*FollowReport, error) {
+	p.mu.Lock()
+	cached := p.cached
+	p.mu.Unlock()
+	if cached != nil && !cached.lacksAnything(d) {
+		return &FollowReport{Changed: cached.syncCopies(d)}, nil
+	}
 	var ab absorbed
 	cb, err := p.change(func(cb *Codebook) (bool, error) {
 		ab = cb.absorb(d, true)

@@ -14,6 +14,7 @@ import (
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/localfile"
 )
 
 // tagFromCodebook tags span with the codebook's actor named name, as the
@@ -497,6 +498,30 @@ func TestProjectSpecialFiles(t *testing.T) {
 	_, err := p.Change(putin.ID, annotate.EntityChange{Name: ptr("Putin")})
 	if !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "nothing was changed") {
 		t.Errorf("Change with a read-only article: %v", err)
+	}
+	if readFile(t, p.CodebookPath()) != before {
+		t.Error("the codebook changed")
+	}
+}
+
+// An annotations file of the project larger than stance reads (here a
+// sparse one, of no disk space) stops a change across the corpus with the
+// reason, as opening it would: it is not read whole into memory first.
+func TestChangeRefusesOversizedArticle(t *testing.T) {
+	p, putin, _, _ := threeArticles(t)
+	big := filepath.Join(p.Root, "big.txt"+annotate.FileSuffix)
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(localfile.MaxSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	before := readFile(t, p.CodebookPath())
+	_, err = p.Change(putin.ID, annotate.EntityChange{Name: ptr("Putin")})
+	if !errors.Is(err, localfile.ErrTooLarge) || !strings.Contains(err.Error(), "nothing was changed") {
+		t.Errorf("Change with an oversized article: %v", err)
 	}
 	if readFile(t, p.CodebookPath()) != before {
 		t.Error("the codebook changed")

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"stance/model"
 )
@@ -40,6 +41,9 @@ type Picker struct {
 	// alias and text, for the exact tier.
 	actorKeys map[string][]int32
 	claimKeys map[string][]int32
+	// claimWords indexes the claims by their words, lower case, without
+	// punctuation (sameWords' reading), for PickClaim.
+	claimWords map[string][]int32
 	// actorWords indexes the actors by every word of their names and
 	// aliases, as foldedWords reads them: only actors that share a word
 	// with the query can match it by words.
@@ -77,7 +81,9 @@ func runeMask(s string) uint64 {
 }
 
 // NewPicker returns a Picker for cb, ranking by the corpus counts corpus
-// (Project.Usage), which may be nil until they are counted.
+// (Project.UsageExcept the article being coded, whose uses the Picker counts
+// as they are: InCorpus adds them), which may be nil until they are
+// counted.
 func NewPicker(cb *Codebook, corpus *Usage) *Picker {
 	if corpus == nil {
 		corpus = NewUsage()
@@ -90,6 +96,7 @@ func NewPicker(cb *Codebook, corpus *Usage) *Picker {
 		claimUse:   make([]int, len(cb.Claims)),
 		actorKeys:  make(map[string][]int32, len(cb.Actors)),
 		claimKeys:  make(map[string][]int32, len(cb.Claims)),
+		claimWords: make(map[string][]int32, len(cb.Claims)),
 		actorWords: make(map[string][]int32, len(cb.Actors)),
 		folded:     make([][]string, len(cb.Actors)),
 	}
@@ -114,6 +121,7 @@ func NewPicker(cb *Codebook, corpus *Usage) *Picker {
 		p.claimAt[x.ID] = int32(i)
 		p.claimUse[i] = corpus.Claims[x.ID].Total()
 		fileUnder(p.claimKeys, nameKey(x.Text), int32(i))
+		fileUnder(p.claimWords, wordsKey(x.Text), int32(i))
 	}
 	p.actorOrder = byUse(len(cb.Actors), func(i int) (int, string) { return p.actorUse[i], cb.Actors[i].Name })
 	p.claimOrder = byUse(len(cb.Claims), func(i int) (int, string) { return p.claimUse[i], cb.Claims[i].Text })
@@ -192,7 +200,7 @@ func byUse(n int, of func(i int) (use int, name string)) []int32 {
 type PickedActor struct {
 	ActorMatch
 	InArticle int // annotations of the article being coded that use it
-	InCorpus  int // annotations of the project that use it
+	InCorpus  int // annotations of the project that use it, InArticle included
 }
 
 // PickedClaim is a claim a Picker offers.
@@ -231,16 +239,19 @@ func comparePicks(a, b pickCandidate) int {
 // name.
 func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
 	query = model.OneLine(query)
-	inArticle := p.articleUses(doc, true)
+	sc := getScratch(len(p.cb.Actors))
+	defer scratches.Put(sc)
+	inArticle := sc.uses
+	p.articleUses(doc, true, inArticle)
 	if query == "" {
-		cands := p.ranked(p.actorOrder, p.actorUse, inArticle, func(int) int8 { return pickExact })
+		cands := p.ranked(p.actorOrder, p.actorUse, inArticle, func(int) int8 { return pickExact }, limit, sc.tiers)
 		if limit > 0 && len(cands) > limit {
 			cands = cands[:limit]
 		}
 		out := make([]PickedActor, len(cands))
 		for k, c := range cands {
 			a := p.cb.Actors[c.i]
-			out[k] = PickedActor{ActorMatch: ActorMatch{Actor: cloneActor(a), Matched: a.Name}, InArticle: c.inArticle, InCorpus: c.inCorpus}
+			out[k] = PickedActor{ActorMatch: ActorMatch{Actor: cloneActor(a), Matched: a.Name}, InArticle: c.inArticle, InCorpus: c.inCorpus + c.inArticle}
 		}
 		return out
 	}
@@ -287,7 +298,7 @@ func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
 		}
 		return pickNone
 	}
-	cands := cut(p.ranked(p.actorOrder, p.actorUse, inArticle, tier), limit)
+	cands := p.ranked(p.actorOrder, p.actorUse, inArticle, tier, limit, sc.tiers)
 
 	// MatchActors orders the candidates within their tiers and uses, and
 	// says which name matched and whether it names the query.
@@ -307,9 +318,18 @@ func (p *Picker) Actors(query string, doc *Document, limit int) []PickedActor {
 	out := make([]PickedActor, len(matches))
 	for k, m := range matches {
 		c := byID[m.Actor.ID]
-		out[k] = PickedActor{ActorMatch: m, InArticle: c.inArticle, InCorpus: c.inCorpus}
+		out[k] = PickedActor{ActorMatch: m, InArticle: c.inArticle, InCorpus: c.inCorpus + c.inArticle}
 	}
 	return out
+}
+
+// Has reports whether the codebook the Picker ranks has the actor or claim
+// id: what a dialog asks to offer, besides, the entities of an article
+// that the codebook got after the Picker was made.
+func (p *Picker) Has(id string) bool {
+	_, actor := p.actorAt[id]
+	_, claim := p.claimAt[id]
+	return actor || claim
 }
 
 // PickActor returns the codebook's actor that name, typed or selected in an
@@ -333,12 +353,36 @@ func (p *Picker) PickActor(name string) (model.Actor, bool) {
 	return sub.PickActor(name)
 }
 
+// PickClaim returns the codebook's claim that text stands for by itself,
+// as Document.PickClaim decides it over the whole codebook: its very text,
+// or its words when no other claim has them. Only claims with text's text
+// or words can, so only those are read.
+func (p *Picker) PickClaim(text string) (model.Claim, bool) {
+	cands := slices.Concat(p.claimKeys[nameKey(text)], p.claimWords[wordsKey(text)])
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	sub := &Document{Claims: make([]model.Claim, len(cands))}
+	for k, i := range cands {
+		sub.Claims[k] = p.cb.Claims[i]
+	}
+	return sub.PickClaim(text)
+}
+
+// wordsKey is s's words, lower case, without punctuation: two texts have
+// the same words (sameWords) when their keys are equal.
+func wordsKey(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), notWordRune), " ")
+}
+
 // Claims returns the codebook's claims that match query, best first (see
 // Picker), at most limit of them (all for limit ≤ 0), as Actors does for
 // actors.
 func (p *Picker) Claims(query string, doc *Document, limit int) []PickedClaim {
 	query = model.OneLine(query)
-	inArticle := p.articleUses(doc, false)
+	sc := getScratch(len(p.cb.Claims))
+	defer scratches.Put(sc)
+	inArticle := sc.uses
+	p.articleUses(doc, false, inArticle)
 	exact := p.claimKeys[nameKey(query)]
 	tier := func(int) int8 { return pickExact }
 	if query != "" {
@@ -353,7 +397,7 @@ func (p *Picker) Claims(query string, doc *Document, limit int) []PickedClaim {
 			return pickNone
 		}
 	}
-	cands := cut(p.ranked(p.claimOrder, p.claimUse, inArticle, tier), limit)
+	cands := p.ranked(p.claimOrder, p.claimUse, inArticle, tier, limit, sc.tiers)
 	order := make([]model.Claim, len(cands))
 	byID := make(map[string]pickCandidate, len(cands))
 	for k, c := range cands {
@@ -370,7 +414,7 @@ func (p *Picker) Claims(query string, doc *Document, limit int) []PickedClaim {
 	out := make([]PickedClaim, len(order))
 	for k, x := range order {
 		c := byID[x.ID]
-		out[k] = PickedClaim{Claim: cloneClaim(x), Exact: query != "" && slices.Contains(exact, c.i), InArticle: c.inArticle, InCorpus: c.inCorpus}
+		out[k] = PickedClaim{Claim: cloneClaim(x), Exact: query != "" && slices.Contains(exact, c.i), InArticle: c.inArticle, InCorpus: c.inCorpus + c.inArticle}
 	}
 	return out
 }
@@ -378,14 +422,18 @@ func (p *Picker) Claims(query string, doc *Document, limit int) []PickedClaim {
 // ranked returns the entities that match (tier below pickNone) in ranking
 // order, reading each once: order is already by corpus use, so within a
 // tier only those the article uses need sorting. tier is given positions
-// in order; inArticle is indexed by entity.
-func (p *Picker) ranked(order []int32, use []int, inArticle []int32, tier func(k int) int8) []pickCandidate {
-	tiers := make([]int8, len(order))
+// in order; inArticle is indexed by entity. With limit > 0 it stops, as
+// cut would cut, after the first limit and those that rank alike with the
+// last of them. tiers is scratch memory, one for each of order.
+func (p *Picker) ranked(order []int32, use []int, inArticle []int32, tier func(k int) int8, limit int, tiers []int8) []pickCandidate {
 	matched := 0
 	for k := range order {
 		if tiers[k] = tier(k); tiers[k] != pickNone {
 			matched++
 		}
+	}
+	if limit > 0 {
+		matched = min(matched, limit+8)
 	}
 	out := make([]pickCandidate, 0, matched)
 	for t := range int8(pickNone) {
@@ -396,13 +444,42 @@ func (p *Picker) ranked(order []int32, use []int, inArticle []int32, tier func(k
 			}
 		}
 		slices.SortStableFunc(out[from:], comparePicks)
+		if limit > 0 && len(out) >= limit {
+			// What comes after ranks below the limit-th: in this tier
+			// the article does not use it, or it is of a tier below.
+			return cut(out, limit)
+		}
 		for k, i := range order {
 			if tiers[k] == t && inArticle[i] == 0 {
 				out = append(out, pickCandidate{i: i, tier: t, inCorpus: use[i]})
+				if n := len(out); limit > 0 && n > limit && comparePicks(out[n-1], out[limit-1]) != 0 {
+					return out[:n-1]
+				}
 			}
 		}
 	}
 	return out
+}
+
+// scratch is the memory a Picker ranks in, kept from one key typed to the
+// next: a key ranks thousands of entities, and slices of thousands made
+// anew for each would be what the garbage collector stops a dialog for.
+type scratch struct {
+	tiers []int8
+	uses  []int32
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// getScratch returns scratch memory for n entities, uses cleared.
+func getScratch(n int) *scratch {
+	s := scratches.Get().(*scratch)
+	if cap(s.tiers) < n {
+		s.tiers, s.uses = make([]int8, n), make([]int32, n)
+	}
+	s.tiers, s.uses = s.tiers[:n], s.uses[:n]
+	clear(s.uses)
+	return s
 }
 
 // cut keeps the first limit candidates and those after that rank alike
@@ -418,16 +495,16 @@ func cut(cands []pickCandidate, limit int) []pickCandidate {
 	return cands[:end]
 }
 
-// articleUses counts the annotations of d that use each actor (actors) or
-// each claim of the codebook, by index.
-func (p *Picker) articleUses(d *Document, actors bool) []int32 {
-	at, n := p.claimAt, len(p.cb.Claims)
+// articleUses counts, into uses (cleared, one for each entity), the
+// annotations of d that use each actor (actors) or each claim of the
+// codebook, by index.
+func (p *Picker) articleUses(d *Document, actors bool, uses []int32) {
+	at := p.claimAt
 	if actors {
-		at, n = p.actorAt, len(p.cb.Actors)
+		at = p.actorAt
 	}
-	out := make([]int32, n)
 	if d == nil {
-		return out
+		return
 	}
 	for i := range d.Annotations {
 		a := &d.Annotations[i]
@@ -436,8 +513,7 @@ func (p *Picker) articleUses(d *Document, actors bool) []int32 {
 			id = a.Actor
 		}
 		if i, ok := at[id]; ok && id != "" {
-			out[i]++
+			uses[i]++
 		}
 	}
-	return out
 }

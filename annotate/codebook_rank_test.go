@@ -78,7 +78,8 @@ func TestPickerActors(t *testing.T) {
 		}
 	}
 	first := p.Actors("Trump", doc, 1)[0]
-	if first.InArticle != 2 || first.InCorpus != 0 {
+	// The corpus counts the article as it is, with the others'.
+	if first.InArticle != 2 || first.InCorpus != 2 {
 		t.Errorf("uses of %s: %d here, %d in the corpus", first.Actor.Name, first.InArticle, first.InCorpus)
 	}
 }
@@ -143,5 +144,34 @@ func TestPickerPickActor(t *testing.T) {
 	}
 	if _, ok := p.PickActor("Trump"); ok {
 		t.Error("Trump, with three Trumps, picked one by itself")
+	}
+}
+
+// The picker's claim pick is Document.PickClaim's over the whole codebook:
+// the very text, or the same words when no other claim has them.
+func TestPickerPickClaim(t *testing.T) {
+	cb := annotate.NewCodebook()
+	cb.Claims = []model.Claim{
+		{ID: "c-1", Text: "No deal."}, {ID: "c-2", Text: "no deal!"},
+		{ID: "c-3", Text: "Sanctions will end the war"}, {ID: "c-4", Text: "Sanctions will not end the war"},
+	}
+	for i := range 200 { // claims the query's letters are in, which rank first by use
+		cb.Claims = append(cb.Claims, model.Claim{ID: fmt.Sprintf("c-x%03d", i), Text: fmt.Sprintf("sanctions will surely end the war %d", i)})
+	}
+	u := annotate.NewUsage()
+	for i := range 200 {
+		u.Claims[fmt.Sprintf("c-x%03d", i)] = &annotate.EntityUse{Claims: 10}
+	}
+	p := annotate.NewPicker(cb, u)
+	doc := &annotate.Document{Claims: cb.Claims}
+	for _, q := range []string{"No deal.", "no deal", "NO DEAL!", "SANCTIONS  will end the war", "Sanctions", ""} {
+		got, gotOK := p.PickClaim(q)
+		want, wantOK := doc.PickClaim(q)
+		if got.ID != want.ID || gotOK != wantOK {
+			t.Errorf("PickClaim(%q) = %s %v, Document.PickClaim %s %v", q, got.ID, gotOK, want.ID, wantOK)
+		}
+	}
+	if c, ok := p.PickClaim("SANCTIONS  will end the war"); !ok || c.ID != "c-3" {
+		t.Errorf("the words of one claim pick %+v %v", c, ok)
 	}
 }

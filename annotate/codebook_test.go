@@ -118,6 +118,41 @@ func TestProjectFiles(t *testing.T) {
 	}
 }
 
+// A coder's own files in the project are found as the shared ones are,
+// and only theirs: not the shared coding, not another coder's.
+func TestProjectCoderFiles(t *testing.T) {
+	dir := t.TempDir()
+	p := initProject(t, dir)
+	none := func(*annotate.Editor) {}
+	var want []string
+	for _, name := range []string{"a.txt", "x/b.txt", ".hidden/c.txt"} {
+		shared := writeCoded(t, dir, name, none)
+		for _, coder := range []string{"Ana Lima", "bob"} {
+			path, err := annotate.CoderPath(filepath.Join(dir, name), coder)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(shared, path); err != nil {
+				t.Fatal(err)
+			}
+			shared = writeCoded(t, dir, name, none)
+			if coder == "Ana Lima" && !strings.HasPrefix(name, ".") {
+				want = append(want, path)
+			}
+		}
+	}
+	got, err := p.CoderFiles("Ana Lima")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("CoderFiles = %q, want %q", got, want)
+	}
+	if _, err := p.CoderFiles("--"); err == nil {
+		t.Error("a coder's name with no letter or digit gave files")
+	}
+}
+
 // codebookWith returns a codebook's JSON with the given actors and claims
 // arrays (their JSON) and the default kinds and stances.
 func codebookWith(actors, claims string) string {

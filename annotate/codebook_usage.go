@@ -3,6 +3,7 @@ package annotate
 import (
 	"cmp"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -55,13 +56,27 @@ func NewUsage() *Usage {
 
 // Usage reads every annotations file of the project (Files) and counts the
 // uses of each entity. A file that cannot be read is an error that names it.
-func (p *Project) Usage() (*Usage, error) {
+func (p *Project) Usage() (*Usage, error) { return p.UsageExcept("") }
+
+// UsageExcept is Usage without the annotations file except: the counts of
+// the project's other articles, to which the reader adds those of the
+// article it codes as they change (counted once, at opening, the file's own
+// would stay as they were then).
+func (p *Project) UsageExcept(except string) (*Usage, error) {
 	files, err := p.Files()
 	if err != nil {
 		return nil, err
 	}
+	if except != "" {
+		if abs, err := filepath.Abs(except); err == nil {
+			except = abs
+		}
+	}
 	u := NewUsage()
 	for _, path := range files {
+		if abs, err := filepath.Abs(path); err == nil && abs == except {
+			continue
+		}
 		data, err := localfile.Read(path)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, pathErr(err))

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"stance/model"
@@ -35,6 +36,7 @@ type Editor struct {
 	undo    []step
 	redo    []step
 	version int
+	made    int // edits made, not counting undo and redo
 	// names indexes the actor registry by name: built on first use, kept
 	// in step by every edit, undo and redo, and dropped by Absorb.
 	names *actorNames
@@ -53,6 +55,18 @@ func (e *Editor) Doc() *Document { return e.doc }
 // so that a caller can tell whether the document changed since it last
 // saved.
 func (e *Editor) Version() int { return e.version }
+
+// Steps says where an Editor's history stands: how many edits can be
+// undone and redone, and how many were ever made (undo and redo aside). A
+// caller that keeps undoable steps of its own beside the Editor's, such as
+// the reader's changes of a project's codebook, orders them with it: a
+// step of its own taken when Undo was n is next to undo while Undo is n
+// again, and one it undid while Redo was n and Made was m is next to redo
+// while both are unchanged (a new edit clears what can be redone).
+type Steps struct{ Undo, Redo, Made int }
+
+// Steps returns where the Editor's history stands.
+func (e *Editor) Steps() Steps { return Steps{len(e.undo), len(e.redo), e.made} }
 
 // ActorChoice names the actor of an edit: an existing actor (ID set), or one
 // to create (ID empty, Name set, Kind defaulting to person). The zero value
@@ -351,10 +365,28 @@ func (d *Document) refersTo(f func(*model.Annotation) bool) bool {
 // is bumped.
 func (e *Editor) Absorb(base, incoming *Document) []Conflict {
 	merged, conflicts := Merge(base, e.doc, incoming)
+	e.take(merged)
+	return conflicts
+}
+
+// AbsorbRecorded brings incoming in as Absorb does, but merges as
+// MergeRecorded: an entity both changed differently is recorded in the
+// document's "conflicts" member with the version not kept, so that
+// neither is lost. The document is unchanged on error.
+func (e *Editor) AbsorbRecorded(base, incoming *Document) ([]Conflict, error) {
+	merged, conflicts, err := MergeRecorded(base, e.doc, incoming)
+	if err != nil {
+		return nil, err
+	}
+	e.take(merged)
+	return conflicts, nil
+}
+
+// take makes merged the document.
+func (e *Editor) take(merged *Document) {
 	*e.doc = *merged
 	e.names = nil
 	e.version++
-	return conflicts
 }
 
 // Undo reverts the latest edit not yet undone and returns its description,
@@ -450,6 +482,11 @@ func (e *Editor) resolveActor(who ActorChoice) (a model.Actor, isNew bool, err e
 	}
 	if i, ok := e.names.find(e.doc, name); ok {
 		return cloneActor(e.doc.Actors[i]), false, nil
+	}
+	if !strings.ContainsFunc(name, unicode.IsLetter) {
+		// A digit typed where a stance key was meant, or a mark: no actor
+		// is named without a letter ("G7" and "7-Eleven" have some).
+		return a, false, fmt.Errorf("an actor's name needs a letter: %q", name)
 	}
 	kind := who.Kind
 	if kind == "" {

@@ -230,13 +230,18 @@ type SaveResult struct {
 	// Merged is set when the file had changed on disk and the changes were
 	// merged: it is the document now saved, the saved document with the
 	// changes from disk. Bring them into the session with
-	// Editor.Absorb(saved, Merged), where saved is the document passed to
-	// Save.
+	// Editor.AbsorbRecorded(saved, Merged), where saved is the document
+	// passed to Save.
 	Merged *Document
-	// Conflicts lists what made a merge impossible, when this save wrote
-	// the conflict file for the first time; Reason says why in one line.
+	// Conflicts lists the entities both this session and the other
+	// program changed differently: recorded in the saved file's
+	// "conflicts" member (see MergeRecorded), each with the version the
+	// file does not hold, for a person to decide.
 	Conflicts []Conflict
-	Reason    string
+	// Reason says in one line why the document went to a conflict file
+	// (Path): the file on disk could not be read, so nothing could be
+	// merged.
+	Reason string
 }
 
 // Save writes doc to the file, atomically, unless the file is read-only.
@@ -246,10 +251,13 @@ type SaveResult struct {
 // Before writing, Save compares the file with what it last read or wrote.
 // If something else changed it, Save merges: it re-anchors the version it
 // last saw and the one on disk to the article, and merges the one on disk
-// into doc by ID (Merge), keeping doc's edits. The merged document is
-// written and returned in SaveResult.Merged. If the merge is impossible
-// (both sides changed one annotation differently, or the file on disk is
-// unreadable or from a newer stance), the file on disk is left alone: doc
+// into doc by ID as git's merge driver does (MergeRecorded): an entity both
+// sides changed differently keeps doc's version (or the change, when one
+// side deleted it) and the other is recorded in the file's "conflicts"
+// member, so nothing is lost and the reader can ask about it. The merged
+// document is written and returned in SaveResult.Merged, its new
+// conflicts in SaveResult.Conflicts. If the file on disk is unreadable
+// (or from a newer stance) nothing can be merged: it is left alone, doc
 // goes to a conflict file beside it (WriteConflict), SaveResult.Path says
 // where, and every later Save of this session writes there too, since the
 // file on disk no longer is this session's to write.
@@ -285,11 +293,11 @@ func (f *File) Save(doc *Document) (SaveResult, error) {
 			Reanchor(base, f.art)
 		}
 		Reanchor(theirs, f.art)
-		merged, conflicts := Merge(base, doc, theirs)
-		if len(conflicts) > 0 {
-			return f.divert(doc, conflicts, fmt.Sprintf("the file changed on disk and %d of its changes conflict with this session's (first: %s)", len(conflicts), conflicts[0]))
+		merged, conflicts, err := MergeRecorded(base, doc, theirs)
+		if err != nil {
+			return f.divert(doc, nil, "the file changed on disk and cannot be merged: "+err.Error())
 		}
-		doc, res.Merged = merged, merged
+		doc, res.Merged, res.Conflicts = merged, merged, conflicts
 	}
 	if err := f.write(doc); err != nil {
 		return SaveResult{}, err

@@ -275,11 +275,13 @@ func TestChangeOnDiskMerged(t *testing.T) {
 	other.finish(t)
 }
 
-// When the other program changed the same annotation differently, or left
-// the file unreadable, nothing is overwritten: the session's version goes
-// to a conflict file beside it, and so do its later saves.
-func TestChangeOnDiskConflict(t *testing.T) {
-	for _, change := range []string{"note n-05 their wording", "delete n-05", "garble"} {
+// When the other program changed the same annotation differently, the
+// save merges as git's merge driver does: the file keeps this session's
+// edit and records the conflict with the other version, so neither is lost
+// and the other program's other changes stay. (This replaced the conflict
+// file these cases used to get, on purpose: issue 15 item 5.)
+func TestChangeOnDiskConflictRecorded(t *testing.T) {
+	for _, change := range []string{"note n-05 their wording", "delete n-05"} {
 		t.Run(change, func(t *testing.T) {
 			path := seedFile(t)
 			o, art := openSeed(t, path)
@@ -288,45 +290,99 @@ func TestChangeOnDiskConflict(t *testing.T) {
 			other.stdin.Write([]byte(change + "\n"))
 			other.expect(t, "written")
 			other.finish(t)
-			theirs := readFile(t, path)
 
 			mine := "my wording"
 			if err := ed.Update("n-05", annotate.Change{Note: &mine}); err != nil {
 				t.Fatal(err)
 			}
-			res, err := o.File.Save(ed.Doc().Clone())
+			snap := ed.Doc().Clone()
+			res, err := o.File.Save(snap)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.HasPrefix(res.Path, path+".conflict-") || res.Reason == "" || res.Merged != nil {
-				t.Fatalf("Save = %+v, want a conflict file", res)
+			if res.Path != path || res.Reason != "" || res.Merged == nil || len(res.Conflicts) != 1 {
+				t.Fatalf("Save = %+v, want the file itself, merged, one conflict", res)
 			}
-			if change != "garble" && len(res.Conflicts) != 1 {
-				t.Errorf("conflicts = %v, want the one on n-05", res.Conflicts)
+			if files, _ := filepath.Glob(path + ".conflict-*"); len(files) > 0 {
+				t.Errorf("conflict files %v were written", files)
 			}
-			if got := readFile(t, path); got != theirs {
-				t.Errorf("the file on disk was changed")
+			onDisk := readFile(t, path)
+			if strings.Contains(onDisk, "<<<<<<<") {
+				t.Errorf("conflict markers in the file")
 			}
-			kept, err := annotate.Load(res.Path)
+			saved, err := annotate.Load(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if notes(kept)["n-05"] != mine {
-				t.Errorf("the conflict file lacks this session's edit")
+			if notes(saved)["n-05"] != mine {
+				t.Errorf("the saved file lacks this session's edit: %q", notes(saved)["n-05"])
 			}
-			again := "my second wording"
-			ed.Update("n-05", annotate.Change{Note: &again})
-			res2, err := o.File.Save(ed.Doc().Clone())
-			if err != nil || res2.Path != res.Path || o.File.ConflictPath() != res.Path {
-				t.Errorf("next Save = %+v, %v; want it in %s", res2, err, res.Path)
+			records, err := saved.Conflicts()
+			if err != nil || len(records) != 1 || records[0].ID != "n-05" {
+				t.Fatalf("recorded conflicts %+v, %v; want the one on n-05", records, err)
 			}
-			if kept, _ := annotate.Load(res.Path); notes(kept)["n-05"] != again {
-				t.Errorf("the later save did not reach the conflict file")
+			wantOther := change == "note n-05 their wording"
+			if got := strings.Contains(string(records[0].Other), "their wording"); got != wantOther {
+				t.Errorf("the recorded other version is %s", records[0].Other)
 			}
-			if got := readFile(t, path); got != theirs {
-				t.Errorf("a later save changed the file on disk")
+			if ps := annotate.Validate(saved, art); len(ps) != 1 || !strings.Contains(ps[0].ID+ps[0].Msg, "n-05") {
+				t.Errorf("validate = %q, want the recorded conflict listed", ps)
+			}
+			if _, err := ed.AbsorbRecorded(snap, res.Merged); err != nil {
+				t.Fatal(err)
+			}
+			if rs, _ := ed.Doc().Conflicts(); len(rs) != 1 {
+				t.Errorf("the session holds %d recorded conflicts, want 1", len(rs))
 			}
 		})
+	}
+}
+
+// When the file on disk cannot be read, nothing can be merged and nothing
+// is overwritten: the session's version goes to a conflict file beside it,
+// and so do its later saves.
+func TestChangeOnDiskUnreadable(t *testing.T) {
+	path := seedFile(t)
+	o, art := openSeed(t, path)
+	ed := annotate.NewEditor(o.Doc, art)
+	other := startChild(t, "writer", path)
+	other.stdin.Write([]byte("garble\n"))
+	other.expect(t, "written")
+	other.finish(t)
+	theirs := readFile(t, path)
+
+	mine := "my wording"
+	if err := ed.Update("n-05", annotate.Change{Note: &mine}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := o.File.Save(ed.Doc().Clone())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(res.Path, path+".conflict-") || res.Reason == "" || res.Merged != nil {
+		t.Fatalf("Save = %+v, want a conflict file", res)
+	}
+	if got := readFile(t, path); got != theirs {
+		t.Errorf("the file on disk was changed")
+	}
+	kept, err := annotate.Load(res.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if notes(kept)["n-05"] != mine {
+		t.Errorf("the conflict file lacks this session's edit")
+	}
+	again := "my second wording"
+	ed.Update("n-05", annotate.Change{Note: &again})
+	res2, err := o.File.Save(ed.Doc().Clone())
+	if err != nil || res2.Path != res.Path || o.File.ConflictPath() != res.Path {
+		t.Errorf("next Save = %+v, %v; want it in %s", res2, err, res.Path)
+	}
+	if kept, _ := annotate.Load(res.Path); notes(kept)["n-05"] != again {
+		t.Errorf("the later save did not reach the conflict file")
+	}
+	if got := readFile(t, path); got != theirs {
+		t.Errorf("a later save changed the file on disk")
 	}
 }
 

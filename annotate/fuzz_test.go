@@ -196,3 +196,47 @@ func FuzzReanchorAnnotation(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeCodebook feeds arbitrary bytes to DecodeCodebook: a codebook is
+// a file another coder sends, as hostile as any. It may not panic; every
+// error is one line naming the file, with no control character in it; a
+// codebook it accepts survives a Marshal round trip unchanged.
+func FuzzDecodeCodebook(f *testing.F) {
+	putin := `    {"id": "a-1", "name": "Vladimir Putin", "kind": "person", "aliases": ["Putin"], "note": "n", "color": "#a0b"}`
+	russia := `    {"id": "a-2", "name": "Russia", "kind": "country", "affiliation": "a-1"}`
+	claim := `    {"id": "c-1", "text": "No deal", "category": "diplomacy"}`
+	for _, s := range []string{
+		codebookWith(putin+",\n"+russia, claim), codebookWith("", ""),
+		codebookWith(putin+",\n"+putin, claim),
+		codebookWith(`    {"id": "a-1", "name": "Pu\u202etin\u001b[2J"}`, ""),
+		codebookWith(`    {"id": "a-1", "name": "P", "affiliation": "a-1"}`, ""),
+		`{"schema": 2}`, `{"schema": 1, "kinds": ["robot"]}`, `{"schema": 1, "stances": []}`,
+		"", "{}", "[]", "null", `{"schema": 1, "actors": null}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		const name = "fuzz.codebook.json"
+		cb, err := annotate.DecodeCodebook(name, data)
+		if err != nil {
+			msg := err.Error()
+			if !strings.HasPrefix(msg, name) || strings.ContainsFunc(msg, func(r rune) bool {
+				return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
+			}) {
+				t.Fatalf("error is not one safe line naming the file: %q", msg)
+			}
+			return
+		}
+		out, err := cb.Marshal()
+		if err != nil {
+			t.Fatalf("Marshal of a decoded codebook: %v", err)
+		}
+		again, err := annotate.DecodeCodebook(name, out)
+		if err != nil {
+			t.Fatalf("DecodeCodebook of Marshal's output: %v\n%s", err, out)
+		}
+		if out2, _ := again.Marshal(); string(out2) != string(out) {
+			t.Fatalf("Marshal is not stable:\n%s\nthen\n%s", out, out2)
+		}
+	})
+}

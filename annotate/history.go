@@ -91,6 +91,7 @@ func (e *Editor) commit(t *transaction, what string) {
 	e.undo = append(e.undo, step{what: what, changes: t.changes})
 	e.redo = nil
 	e.version++
+	e.made++
 }
 
 // put adds v to its table or replaces the entity with v's ID.

@@ -107,13 +107,29 @@ func FindAnnotations(articlePath string, o LocateOptions) (path string, found bo
 	if o.Coder != "" {
 		return findCoderFile(articlePath, o)
 	}
+	var key string // worked out only when the file is not beside the article
+	named := func() string {
+		key = articleKey(articlePath, o.Bundled)
+		return folderName(articlePath, key)
+	}
+	return findFile(PathFor(articlePath), named, o, func(dir string) (string, bool) {
+		old := filepath.Join(dir, filepath.Base(articlePath)+FileSuffix)
+		return old, isFile(old) && codesArticle(old, articlePath, key, o.Bundled)
+	})
+}
+
+// findFile returns beside if it is a file (unless o.Bundled), else the
+// first file named named() in the data directory and in o.Dir, or that
+// older (if set) finds there under an older stance's name. looked lists
+// where it looked, the older names aside.
+func findFile(beside string, named func() string, o LocateOptions, older func(dir string) (string, bool)) (path string, found bool, looked []string) {
 	if !o.Bundled {
-		beside := PathFor(articlePath)
 		if isFile(beside) {
 			return beside, true, nil
 		}
 		looked = append(looked, beside)
 	}
+	name := named()
 	var folders []string
 	if data, err := store.DataDir(); err == nil {
 		folders = append(folders, data)
@@ -121,15 +137,16 @@ func FindAnnotations(articlePath string, o LocateOptions) (path string, found bo
 	if o.Dir != "" {
 		folders = append(folders, o.Dir)
 	}
-	key := articleKey(articlePath, o.Bundled)
-	name := folderName(articlePath, key)
 	for _, dir := range folders {
 		p := filepath.Join(dir, name)
 		if isFile(p) {
 			return p, true, nil
 		}
 		looked = append(looked, p)
-		if old := filepath.Join(dir, filepath.Base(articlePath)+FileSuffix); isFile(old) && codesArticle(old, articlePath, key, o.Bundled) {
+		if older == nil {
+			continue
+		}
+		if old, ok := older(dir); ok {
 			return old, true, nil
 		}
 	}
@@ -257,28 +274,7 @@ func findCoderFile(articlePath string, o LocateOptions) (path string, found bool
 	if err != nil {
 		return "", false, nil
 	}
-	if !o.Bundled {
-		if isFile(beside) {
-			return beside, true, nil
-		}
-		looked = append(looked, beside)
-	}
-	var folders []string
-	if data, err := store.DataDir(); err == nil {
-		folders = append(folders, data)
-	}
-	if o.Dir != "" {
-		folders = append(folders, o.Dir)
-	}
-	name := coderFolderName(FolderName(articlePath, o.Bundled), beside)
-	for _, dir := range folders {
-		p := filepath.Join(dir, name)
-		if isFile(p) {
-			return p, true, nil
-		}
-		looked = append(looked, p)
-	}
-	return "", false, looked
+	return findFile(beside, func() string { return coderFolderName(FolderName(articlePath, o.Bundled), beside) }, o, nil)
 }
 
 // coderFolderName is the name in a folder of the coder's file beside: the

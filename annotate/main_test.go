@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -102,6 +103,36 @@ func (c *child) finish(t *testing.T) {
 	if err := c.cmd.Wait(); err != nil {
 		t.Fatalf("child: %v", err)
 	}
+}
+
+// kill kills the child with SIGKILL, waits for it, and hands follow the
+// lines it printed before the kill that are still in the pipe.
+func (c *child) kill(t *testing.T, follow func(line string)) {
+	t.Helper()
+	if err := c.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	c.cmd.Wait()
+	for line := range c.lines {
+		follow(line)
+	}
+}
+
+// killCount is how many times a kill test kills its child: n, or
+// $STANCE_KILLS. Kill tests are skipped with -short.
+func killCount(t *testing.T, n int) int {
+	t.Helper()
+	if testing.Short() {
+		t.Skipf("kills a child process %d times; skipped with -short", n)
+	}
+	if s := os.Getenv("STANCE_KILLS"); s != "" {
+		k, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatalf("STANCE_KILLS=%q: %v", s, err)
+		}
+		return k
+	}
+	return n
 }
 
 // seedArticle parses the bundled seed article.

@@ -184,6 +184,18 @@ func (m *merger) mergeExtra(base, mine, theirs model.Extra) model.Extra {
 		sameMB := inMine == inBase && (!inMine || equalRaw(mv, bv))
 		sameTB := inTheirs == inBase && (!inTheirs || equalRaw(tv, bv))
 		v, present := mv, inMine
+		if k == RejectedKey && !sameMT {
+			// Rejected suggestions merge entry by entry.
+			if merged, ok := mergeRejections(bv, mv, tv); ok {
+				if merged != nil {
+					if out == nil {
+						out = model.Extra{}
+					}
+					out[k] = merged
+				}
+				continue
+			}
+		}
 		switch {
 		case sameMT || sameTB:
 		case sameMB:

@@ -215,18 +215,9 @@ func (d *Document) takeVersion(r RecordedConflict) error {
 		}
 		return nil
 	}
-	var holder *Document
-	if r.Other != nil {
-		member := map[string]string{"actor": "actors", "claim": "claims", "annotation": "annotations"}[r.Kind]
-		if member == "" {
-			return fmt.Errorf("recorded conflict of %s %s: unknown kind", r.Kind, showID(r.ID))
-		}
-		var err error
-		holder, err = Decode("the recorded conflict's version of "+r.Kind+" "+showID(r.ID),
-			[]byte(`{"schema": 1, "`+member+`": [`+string(r.Other)+`]}`))
-		if err != nil {
-			return err
-		}
+	holder, err := r.holder()
+	if err != nil {
+		return err
 	}
 	switch r.Kind {
 	case "actor":
@@ -240,6 +231,35 @@ func (d *Document) takeVersion(r RecordedConflict) error {
 		return fmt.Errorf("recorded conflict of %s %s: unknown kind", r.Kind, showID(r.ID))
 	}
 	return nil
+}
+
+// holder decodes the record's other version of an actor, claim or
+// annotation into a document that holds only it; nil when the other side
+// had deleted it.
+func (r RecordedConflict) holder() (*Document, error) {
+	if r.Other == nil {
+		return nil, nil
+	}
+	member := map[string]string{"actor": "actors", "claim": "claims", "annotation": "annotations"}[r.Kind]
+	if member == "" {
+		return nil, fmt.Errorf("recorded conflict of %s %s: unknown kind", r.Kind, showID(r.ID))
+	}
+	return Decode("the recorded conflict's version of "+r.Kind+" "+showID(r.ID),
+		[]byte(`{"schema": 1, "`+member+`": [`+string(r.Other)+`]}`))
+}
+
+// OtherAnnotation returns the version of the annotation that a recorded
+// conflict of kind "annotation" holds, the one the document does not;
+// ok is false when the other side had deleted it.
+func (r RecordedConflict) OtherAnnotation() (a model.Annotation, ok bool, err error) {
+	if r.Kind != "annotation" {
+		return model.Annotation{}, false, fmt.Errorf("recorded conflict of %s %s: not an annotation", r.Kind, showID(r.ID))
+	}
+	h, err := r.holder()
+	if err != nil || h == nil || len(h.Annotations) != 1 {
+		return model.Annotation{}, false, err
+	}
+	return h.Annotations[0], true, nil
 }
 
 func holderList[T any](h *Document, list func(*Document) []T) []T {
@@ -272,6 +292,7 @@ func MergeCodebooks(base, ours, theirs *Codebook) (*Codebook, []Conflict, error)
 	merged, conflicts := merge(asDoc(base), asDoc(ours), asDoc(theirs), true)
 	out := ours.Clone()
 	out.Actors, out.Claims = merged.Actors, merged.Claims
+	out.sort() // keepAffiliations looks actors up by ID, which needs them sorted
 	keepAffiliations(out, base, ours, theirs)
 	var bk []model.ActorKind
 	var bst []model.Stance
@@ -316,7 +337,8 @@ func mergeList[T ~string](key string, base, ours, theirs []T, inBase bool) ([]T,
 func keepAffiliations(out, base, ours, theirs *Codebook) {
 	for i := 0; i < len(out.Actors); i++ {
 		id := out.Actors[i].Affiliation
-		if _, ok := out.actorIndex(id); id == "" || ok {
+		at, ok := out.actorIndex(id)
+		if id == "" || ok {
 			continue
 		}
 		for _, c := range []*Codebook{ours, theirs, base} {
@@ -324,7 +346,10 @@ func keepAffiliations(out, base, ours, theirs *Codebook) {
 				continue
 			}
 			if a, ok := c.Actor(id); ok {
-				out.Actors = append(out.Actors, a)
+				// In its place, as actorIndex needs; and look again from
+				// the start, as the put-back actor may name one too.
+				out.Actors = slices.Insert(out.Actors, at, a)
+				i = -1
 				break
 			}
 		}

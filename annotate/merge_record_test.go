@@ -257,3 +257,107 @@ func TestMergeFilesCodebook(t *testing.T) {
 		t.Error("ours changed although the merge was refused")
 	}
 }
+
+// The editor settles a recorded conflict as one undoable step: taking the
+// other version puts it in place and drops the record; undo brings both
+// back, redo takes them again; keeping this version only drops the record.
+// A deletion recorded as the other version removes the annotation.
+func TestEditorResolveConflict(t *testing.T) {
+	recorded := func(t *testing.T, theirsDeletes bool) *annotate.Editor {
+		base, ours, theirs := mergeBase(), mergeBase(), mergeBase()
+		setNote(ours, "n-2", "ours")
+		if theirsDeletes {
+			deleteAnnotation(theirs, "n-2")
+		} else {
+			setNote(theirs, "n-2", "theirs")
+		}
+		got, _, err := annotate.MergeRecorded(base, ours, theirs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return annotate.NewEditor(got, nil)
+	}
+	note := func(ed *annotate.Editor) string {
+		n, ok := ed.Doc().Annotation("n-2")
+		if !ok {
+			return "(deleted)"
+		}
+		return n.Note
+	}
+	records := func(ed *annotate.Editor) int { return len(must[[]annotate.RecordedConflict](t)(ed.Doc().Conflicts())) }
+
+	tests := []struct {
+		name          string
+		theirsDeletes bool
+		takeOther     bool
+		want          string
+	}{
+		{"take theirs", false, true, "theirs"},
+		{"keep ours", false, false, "ours"},
+		{"take theirs' deletion", true, true, "(deleted)"},
+		{"keep ours over a deletion", true, false, "ours"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ed := recorded(t, tt.theirsDeletes)
+			other, ok, err := must[[]annotate.RecordedConflict](t)(ed.Doc().Conflicts())[0].OtherAnnotation()
+			if err != nil || ok == tt.theirsDeletes || ok && other.Note != "theirs" {
+				t.Errorf("OtherAnnotation = %+v, %v, %v", other, ok, err)
+			}
+			if err := ed.ResolveConflict(0, tt.takeOther); err != nil {
+				t.Fatal(err)
+			}
+			if note(ed) != tt.want || records(ed) != 0 {
+				t.Errorf("resolved: n-2 %q with %d records; want %q and none", note(ed), records(ed), tt.want)
+			}
+			if _, ok := ed.Undo(); !ok || note(ed) != "ours" || records(ed) != 1 {
+				t.Errorf("undone: n-2 %q with %d records; want ours and the record", note(ed), records(ed))
+			}
+			if _, ok := ed.Redo(); !ok || note(ed) != tt.want || records(ed) != 0 {
+				t.Errorf("redone: n-2 %q with %d records", note(ed), records(ed))
+			}
+			if strings.Contains(marshal(t, ed.Doc()), `"conflicts"`) {
+				t.Errorf("the resolved file still has a conflicts member")
+			}
+		})
+	}
+	if err := recorded(t, false).ResolveConflict(1, true); err == nil || err.Error() != "no recorded conflict 1 (there are 1)" {
+		t.Errorf("resolving a conflict that is not there: %v", err)
+	}
+}
+
+// Theirs adds an organisation and a person of it, under IDs that sort
+// before ours': the merged codebook holds each once and reads back (the
+// organisation was added a second time, and the merge refused as an ID
+// used twice).
+func TestMergeCodebooksAffiliationAddedByTheirs(t *testing.T) {
+	base := annotate.NewCodebook()
+	base.Actors = []model.Actor{
+		{ID: "a-000005", Name: "Vladimir Putin", Kind: model.KindPerson},
+		{ID: "a-000009", Name: "Donald Trump", Kind: model.KindPerson},
+	}
+	ours, theirs := base.Clone(), base.Clone()
+	ours.Actors[0].Note = "president"
+	theirs.Actors = append([]model.Actor{
+		{ID: "a-000001", Name: "Kremlin", Kind: model.KindOrganization},
+		{ID: "a-000002", Name: "Dmitry Peskov", Kind: model.KindPerson, Affiliation: "a-000001"},
+	}, theirs.Actors...)
+	merged, conflicts, err := annotate.MergeCodebooks(base, ours, theirs)
+	if err != nil || len(conflicts) != 0 {
+		t.Fatalf("MergeCodebooks: %v, %v", conflicts, err)
+	}
+	var ids []string
+	for _, a := range merged.Actors {
+		ids = append(ids, a.ID)
+	}
+	if want := []string{"a-000001", "a-000002", "a-000005", "a-000009"}; !slices.Equal(ids, want) {
+		t.Errorf("merged actors %v, want %v", ids, want)
+	}
+	data, err := merged.Marshal()
+	if err == nil {
+		_, err = annotate.DecodeCodebook("merged", data)
+	}
+	if err != nil {
+		t.Errorf("the merged codebook does not read back: %v", err)
+	}
+}

@@ -144,29 +144,8 @@ const maxParseDepth = 1000
 func parseDocument(data []byte) (*docParts, bool) {
 	p := &parser{data: data}
 	parts := &docParts{}
-	if !p.eat('{') {
-		return nil, false
-	}
-	var seen uint32
-	for first := true; ; first = false {
-		key, done, ok := p.nextKey(first)
-		if !ok {
-			return nil, false
-		}
-		if done {
-			break
-		}
-		i := documentFields.lookup(key, 0)
-		if i < 0 {
-			if !p.extra(&parts.extra, key) {
-				return nil, false
-			}
-			continue
-		}
-		if seen&(1<<i) != 0 {
-			return nil, false
-		}
-		seen |= 1 << i
+	ok := p.members(documentFields, &parts.extra, func(i int, key []byte) bool {
+		var ok bool
 		switch documentKeys[i] {
 		case "schema":
 			parts.schema, ok = p.integer()
@@ -178,28 +157,15 @@ func parseDocument(data []byte) (*docParts, bool) {
 				// DecodeLenient's encoding/json path keeps the article's
 				// unknown members only under this exact key; leave other
 				// spellings to it, so that the two agree.
-				return nil, false
+				return false
 			}
 			w := &parts.article
 			ok = p.object(articleFields, &parts.articleEx,
 				&w.Title, &w.Date, &w.Source, &w.URL, &w.Fetched, &w.SHA256, &w.Length)
 		case "actors":
-			var items blocks[model.Actor]
-			ok = p.array(func(off int) bool {
-				parts.actors.offs = append(parts.actors.offs, off)
-				a := items.add()
-				return p.object(actorFields, &a.Extra, &a.ID, &a.Name, (*string)(&a.Kind), &a.Aliases, &a.Learned,
-					&a.Affiliation, &a.Color, &a.Note)
-			})
-			parts.actors.items = items.slice()
+			ok = p.actors(&parts.actors)
 		case "claims":
-			var items blocks[model.Claim]
-			ok = p.array(func(off int) bool {
-				parts.claims.offs = append(parts.claims.offs, off)
-				c := items.add()
-				return p.object(claimFields, &c.Extra, &c.ID, &c.Text, &c.Category, &c.Note)
-			})
-			parts.claims.items = items.slice()
+			ok = p.claims(&parts.claims)
 		case "annotations":
 			var items blocks[model.Annotation]
 			ok = p.array(func(off int) bool {
@@ -211,15 +177,76 @@ func parseDocument(data []byte) (*docParts, bool) {
 			})
 			parts.annotations.items = items.slice()
 		}
-		if !ok {
-			return nil, false
-		}
-	}
-	p.space()
-	if p.pos != len(data) {
+		return ok
+	})
+	if !ok || !p.end() {
 		return nil, false
 	}
 	return parts, true
+}
+
+// members reads a top-level object in one pass: each member fields knows,
+// at most once, by member (given its index and key, with p at the value);
+// the others into extra. It reports false for anything else.
+func (p *parser) members(fields fieldSet, extra *model.Extra, member func(i int, key []byte) bool) bool {
+	if !p.eat('{') {
+		return false
+	}
+	var seen uint32
+	for first := true; ; first = false {
+		key, done, ok := p.nextKey(first)
+		if !ok {
+			return false
+		}
+		if done {
+			return true
+		}
+		i := fields.lookup(key, 0)
+		if i < 0 {
+			if !p.extra(extra, key) {
+				return false
+			}
+			continue
+		}
+		if seen&(1<<i) != 0 {
+			return false
+		}
+		seen |= 1 << i
+		if !member(i, key) {
+			return false
+		}
+	}
+}
+
+// end reports whether only white space follows.
+func (p *parser) end() bool {
+	p.space()
+	return p.pos == len(p.data)
+}
+
+// actors reads an array of actors, as documents and codebooks hold them.
+func (p *parser) actors(e *entities[model.Actor]) bool {
+	var items blocks[model.Actor]
+	ok := p.array(func(off int) bool {
+		e.offs = append(e.offs, off)
+		a := items.add()
+		return p.object(actorFields, &a.Extra, &a.ID, &a.Name, (*string)(&a.Kind), &a.Aliases, &a.Learned,
+			&a.Affiliation, &a.Color, &a.Note)
+	})
+	e.items = items.slice()
+	return ok
+}
+
+// claims reads an array of claims, as documents and codebooks hold them.
+func (p *parser) claims(e *entities[model.Claim]) bool {
+	var items blocks[model.Claim]
+	ok := p.array(func(off int) bool {
+		e.offs = append(e.offs, off)
+		c := items.add()
+		return p.object(claimFields, &c.Extra, &c.ID, &c.Text, &c.Category, &c.Note)
+	})
+	e.items = items.slice()
+	return ok
 }
 
 // parser reads JSON from data, starting at pos. Its methods report false

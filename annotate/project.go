@@ -36,7 +36,8 @@ type Project struct {
 	LockWait time.Duration
 
 	mu     sync.Mutex
-	cached *Codebook // as last read or written by this Project
+	cached *Codebook        // as last read or written by this Project
+	held   map[string]*File // annotations files this process has open (Hold), by resolved path
 }
 
 // CodebookPath returns the path of the project's codebook.
@@ -107,23 +108,37 @@ func OpenProject(dir string) (*Project, error) {
 // they are opened (Follow); InitProjectFrom builds the codebook from them
 // instead.
 func InitProject(dir string) (*Project, error) {
+	return InitProjectWith(dir, NewCodebook())
+}
+
+// InitProjectWith makes dir a project, as InitProject does, with the
+// codebook cb instead of an empty one: for a program that makes a whole
+// project at once, articles and codebook (stance import), whose articles'
+// copies are cb's entities. cb is written as it is, IDs and unknown
+// members kept, and only if DecodeCodebook reads it back: a codebook that
+// stance would refuse to open is an error, and nothing is written.
+func InitProjectWith(dir string, cb *Codebook) (*Project, error) {
+	data, err := cb.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	// What is remembered is what was written, not the caller's to change.
+	written, err := DecodeCodebook(CodebookName, data)
+	if err != nil {
+		return nil, fmt.Errorf("the codebook to write is not valid: %w", err)
+	}
 	p, lock, err := startProject(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer lock.Release()
-	cb := NewCodebook()
-	data, err := cb.Marshal()
-	if err != nil {
-		return nil, err
-	}
 	if err := writeGitIgnore(p.Root); err != nil {
 		return nil, err
 	}
 	if err := store.SaveAtomic(p.CodebookPath(), data); err != nil {
 		return nil, err
 	}
-	p.remember(cb)
+	p.remember(written)
 	return p, nil
 }
 
@@ -165,7 +180,23 @@ var GitIgnore = []string{
 // writeGitIgnore adds the lines of GitIgnore that root's .gitignore lacks
 // at its end, keeping what it holds.
 func writeGitIgnore(root string) error {
-	path := filepath.Join(root, ".gitignore")
+	return appendLines(filepath.Join(root, ".gitignore"), GitIgnore[0], GitIgnore[1:])
+}
+
+// AddGitAttributes adds to root's .gitattributes the lines of GitAttributes
+// that it lacks, keeping what it holds, so that git merges the project's
+// annotation files, coders' files and codebook with stance's merge driver
+// (stance init --git, which also names the driver in the repository's
+// configuration: GitMergeDriver).
+func AddGitAttributes(root string) error {
+	lines := strings.Split(strings.TrimSuffix(GitAttributes, "\n"), "\n")
+	return appendLines(filepath.Join(root, ".gitattributes"), "# stance: coding files and the codebook merge by ID (stance merge-driver)", lines)
+}
+
+// appendLines adds the lines that the file at path lacks at its end, after
+// the comment header unless the file has it already, keeping what the
+// file holds; a file that lacks none is not written.
+func appendLines(path, header string, lines []string) error {
 	old, err := localfile.Read(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s: %w", path, pathErr(err))
@@ -175,7 +206,7 @@ func writeGitIgnore(root string) error {
 		have[strings.TrimSpace(line)] = true
 	}
 	var add []string
-	for _, line := range GitIgnore[1:] {
+	for _, line := range lines {
 		if !have[line] {
 			add = append(add, line)
 		}
@@ -187,8 +218,8 @@ func writeGitIgnore(root string) error {
 	if len(data) > 0 && data[len(data)-1] != '\n' {
 		data = append(data, '\n')
 	}
-	if !have[GitIgnore[0]] {
-		data = append(data, GitIgnore[0]+"\n"...)
+	if !have[header] {
+		data = append(data, header+"\n"...)
 	}
 	data = append(data, strings.Join(add, "\n")+"\n"...)
 	return store.SaveAtomic(path, data)
@@ -200,6 +231,26 @@ func writeGitIgnore(root string) error {
 // project inside this one). Symbolic links are not followed, as git does
 // not follow them.
 func (p *Project) Files() ([]string, error) {
+	return p.walk(func(name string) bool { return strings.HasSuffix(name, FileSuffix) })
+}
+
+// CoderFiles returns coder's own files in the project (CoderPath), sorted,
+// found as Files finds the shared ones: what a coder coding blind has
+// coded of the project.
+func (p *Project) CoderFiles(coder string) ([]string, error) {
+	slug, err := CoderSlug(coder)
+	if err != nil {
+		return nil, err
+	}
+	return p.walk(func(name string) bool {
+		_, s, ok := SplitCoderPath(name)
+		return ok && s == slug
+	})
+}
+
+// walk returns the regular files below the root whose names match, as
+// Files describes.
+func (p *Project) walk(match func(name string) bool) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(p.Root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -218,7 +269,7 @@ func (p *Project) Files() ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && strings.HasSuffix(name, FileSuffix) && !strings.HasPrefix(name, ".") {
+		if d.Type().IsRegular() && match(name) && !strings.HasPrefix(name, ".") {
 			out = append(out, path)
 		}
 		return nil
@@ -255,22 +306,40 @@ func (p *Project) Codebook() (*Codebook, error) {
 // the middle of a change of several files, Load first completes it (or, if
 // it had not begun to replace files, undoes it): see the journal.
 func (p *Project) Load() (*Codebook, error) {
-	if _, err := os.Lstat(p.journalPath()); err == nil {
-		lock, err := p.lock()
-		if err != nil {
-			return nil, err
-		}
-		defer lock.Release()
-		if err := p.recoverJournal(); err != nil {
-			return nil, err
-		}
+	var cb *Codebook
+	var err error
+	if _, statErr := os.Lstat(p.journalPath()); statErr == nil {
+		var lock *FileLock
+		lock, cb, err = p.lockAndRead()
+		lock.Release()
+	} else {
+		cb, err = p.read()
 	}
-	cb, err := p.read()
 	if err != nil {
 		return nil, err
 	}
 	p.remember(cb)
 	return cb, nil
+}
+
+// lockAndRead takes the codebook's lock, completes (or undoes) a change a
+// killed stance left in the journal, and reads the codebook. The caller
+// releases the lock.
+func (p *Project) lockAndRead() (*FileLock, *Codebook, error) {
+	lock, err := p.lock()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := p.recoverJournal(); err != nil {
+		lock.Release()
+		return nil, nil, err
+	}
+	cb, err := p.read()
+	if err != nil {
+		lock.Release()
+		return nil, nil, err
+	}
+	return lock, cb, nil
 }
 
 // read reads and decodes the codebook.
@@ -316,18 +385,11 @@ func (p *Project) lock() (*FileLock, error) {
 // saves it if edit reports a change. It is how a change of the codebook
 // alone is made: no article is rewritten.
 func (p *Project) change(edit func(cb *Codebook) (bool, error)) (*Codebook, error) {
-	lock, err := p.lock()
+	lock, cb, err := p.lockAndRead()
 	if err != nil {
 		return nil, err
 	}
 	defer lock.Release()
-	if err := p.recoverJournal(); err != nil {
-		return nil, err
-	}
-	cb, err := p.read()
-	if err != nil {
-		return nil, err
-	}
 	changed, err := edit(cb)
 	if err != nil {
 		return nil, err

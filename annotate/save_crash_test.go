@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,17 +21,7 @@ import (
 // one whose save was under way; and CleanTemp must remove every temporary
 // file the killed save left.
 func TestCrashSafeSaves(t *testing.T) {
-	if testing.Short() {
-		t.Skip("kills a child process 200 times; skipped with -short")
-	}
-	kills := 200
-	if s := os.Getenv("STANCE_KILLS"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			t.Fatalf("STANCE_KILLS=%q: %v", s, err)
-		}
-		kills = n
-	}
+	kills := killCount(t, 200)
 	art, err := seedArticle()
 	if err != nil {
 		t.Fatal(err)
@@ -51,38 +40,7 @@ func TestCrashSafeSaves(t *testing.T) {
 		delay := time.Duration(rng.IntN(20_000)) * time.Microsecond
 		afterBegin := rng.IntN(2) == 0
 		var inFlight string
-		deadline := time.After(delay)
-	watch:
-		for {
-			select {
-			case line, ok := <-c.lines:
-				if !ok {
-					t.Fatalf("kill %d: the saver exited by itself", k)
-				}
-				verb, digest, _ := strings.Cut(line, " ")
-				switch verb {
-				case "begin":
-					inFlight = digest
-					if afterBegin {
-						time.Sleep(time.Duration(rng.IntN(1500)) * time.Microsecond)
-						break watch
-					}
-				case "done":
-					current, inFlight = digest, ""
-					saves++
-				}
-			case <-deadline:
-				if !afterBegin {
-					break watch
-				}
-			}
-		}
-		if err := c.cmd.Process.Kill(); err != nil {
-			t.Fatal(err)
-		}
-		c.cmd.Wait()
-		// Lines printed before the kill may still be in the pipe.
-		for line := range c.lines {
+		follow := func(line string) {
 			verb, digest, _ := strings.Cut(line, " ")
 			switch verb {
 			case "begin":
@@ -92,6 +50,26 @@ func TestCrashSafeSaves(t *testing.T) {
 				saves++
 			}
 		}
+		deadline := time.After(delay)
+	watch:
+		for {
+			select {
+			case line, ok := <-c.lines:
+				if !ok {
+					t.Fatalf("kill %d: the saver exited by itself", k)
+				}
+				follow(line)
+				if afterBegin && strings.HasPrefix(line, "begin ") {
+					time.Sleep(time.Duration(rng.IntN(1500)) * time.Microsecond)
+					break watch
+				}
+			case <-deadline:
+				if !afterBegin {
+					break watch
+				}
+			}
+		}
+		c.kill(t, follow)
 
 		data, err := os.ReadFile(path)
 		if os.IsNotExist(err) && current == "" {

@@ -56,6 +56,48 @@ func (a *Article) SentenceAt(offset int) Span {
 	return trimSpace(rs, Span{start, region.End})
 }
 
+// Sentences returns every sentence of the article in order, each as
+// SentenceAt gives it: within its block, without surrounding white space, a
+// heading as one sentence. It reads the text once, for work over a whole
+// article (suggestions) that SentenceAt at every offset would make
+// quadratic.
+func (a *Article) Sentences() []Span {
+	rs := a.Runes()
+	var out []Span
+	add := func(s Span) {
+		if s = trimSpace(rs, s); s.Start < s.End {
+			out = append(out, s)
+		}
+	}
+	blocks := a.Blocks
+	if len(blocks) == 0 {
+		blocks = []Block{{Span: Span{0, len(rs)}}}
+	}
+	for _, b := range blocks {
+		region := Span{clamp(b.Span.Start, 0, len(rs)), clamp(b.Span.End, 0, len(rs))}
+		if b.Kind == BlockHeading {
+			add(region)
+			continue
+		}
+		start := region.Start
+		for i := region.Start; i < region.End; i++ {
+			end, ok := sentenceEnd(rs, i, region.End)
+			if !ok {
+				continue
+			}
+			next := end
+			for next < region.End && unicode.IsSpace(rs[next]) {
+				next++
+			}
+			add(Span{start, end})
+			start = next
+			i = next - 1
+		}
+		add(Span{start, region.End})
+	}
+	return out
+}
+
 // sentenceEnd reports whether a sentence ends with the terminator at rs[i],
 // in a block that ends at limit, and if so returns the index after the
 // sentence's last character.

@@ -61,6 +61,28 @@ func TestSentenceAt(t *testing.T) {
 	}
 }
 
+// TestSentences checks that Sentences lists, in order, exactly the
+// sentences SentenceAt gives at the offsets inside them.
+func TestSentences(t *testing.T) {
+	arts := []*Article{
+		parseText(t, "Mr. Smith met Dr. Jones in the U.S. capital. They talked for 3.5 hours! "+
+			"“Really?” she asked.\n\nWar Continues As Chiefs Meet\n\n東京は晴れ。大阪は雨！\n\nNo closing punctuation here  "),
+		NewArticle(Meta{}, "One. Two.", nil),
+	}
+	for _, a := range arts {
+		var want []Span
+		for off := range a.Len() {
+			s := a.SentenceAt(off)
+			if s.Contains(off) && (len(want) == 0 || want[len(want)-1] != s) {
+				want = append(want, s)
+			}
+		}
+		if got := a.Sentences(); !slices.Equal(got, want) {
+			t.Errorf("Sentences() of %q = %v, want %v", a.Text, got, want)
+		}
+	}
+}
+
 func TestSentenceAtNoBlocks(t *testing.T) {
 	a := NewArticle(Meta{}, "One. Two.", nil)
 	if got := a.Slice(a.SentenceAt(6)); got != "Two." {

@@ -10,19 +10,22 @@ import (
 	"stance/model"
 )
 
-// annotationsPane lists the document's annotations in text order, filtered
-// by type with f.
+// annotationsPane lists the document's annotations in text order, a
+// claim's positions right after it, filtered by type with f, and to one
+// codebook entity when the codebook pane chose one.
 type annotationsPane struct {
 	common *Common
 	sess   *Session
 
 	width, height int
 	filter        model.AnnotationType // "" = all types
+	entity        string               // an actor's or claim's ID; "" = all
 	listNav                            // over the filtered list
 
 	cache struct { // the filtered list, for one document version and filter
 		version int
 		filter  model.AnnotationType
+		entity  string
 		items   []model.Annotation
 		rows    map[string]int // id → row
 	}
@@ -44,15 +47,17 @@ func (p *annotationsPane) SetSize(w, h int) {
 // The list is rebuilt only when the document or the filter changes.
 func (p *annotationsPane) items() []model.Annotation {
 	v := p.sess.Editor.Version()
-	if p.cache.items != nil && p.cache.version == v && p.cache.filter == p.filter {
+	if p.cache.items != nil && p.cache.version == v && p.cache.filter == p.filter && p.cache.entity == p.entity {
 		return p.cache.items
 	}
-	all := p.sess.Doc().Annotations
+	all := listOrder(p.sess.Doc().Annotations)
 	items := all
-	if p.filter != "" {
+	if p.filter != "" || p.entity != "" {
 		items = make([]model.Annotation, 0, len(all))
 		for _, a := range all {
-			if a.Type == p.filter || (p.filter == filterOrphans && a.Orphan) {
+			if (p.filter == "" || a.Type == p.filter || (p.filter == filterOrphans && a.Orphan) ||
+				(p.filter == filterConflicts && p.sess.hasConflict(a.ID))) &&
+				(p.entity == "" || a.Actor == p.entity || a.Claim == p.entity) {
 				items = append(items, a)
 			}
 		}
@@ -61,8 +66,72 @@ func (p *annotationsPane) items() []model.Annotation {
 	for i, a := range items {
 		rows[a.ID] = i
 	}
-	p.cache.items, p.cache.rows, p.cache.version, p.cache.filter = items, rows, v, p.filter
+	p.cache.items, p.cache.rows, p.cache.version, p.cache.filter, p.cache.entity = items, rows, v, p.filter, p.entity
 	return items
+}
+
+// listOrder is the order of the list: the annotations in text order, but a
+// position right after the claim annotation of its claim that it belongs
+// to — the one with its span, else the last before it, else the first —
+// so that a claim's positions are read under it. A position whose claim is
+// not tagged in the text keeps its place.
+func listOrder(anns []model.Annotation) []model.Annotation {
+	claimsOf := map[string][]int{} // claim ID → its claim annotations, in text order
+	positions := 0
+	for i, a := range anns {
+		switch a.Type {
+		case model.TypeClaim:
+			claimsOf[a.Claim] = append(claimsOf[a.Claim], i)
+		case model.TypePosition:
+			positions++
+		}
+	}
+	if positions == 0 || len(claimsOf) == 0 {
+		return anns
+	}
+	under := map[int][]int{} // claim annotation → the positions read under it
+	placed := make(map[int]bool, positions)
+	for i, a := range anns {
+		if a.Type != model.TypePosition {
+			continue
+		}
+		if at, ok := anchorOf(anns, claimsOf[a.Claim], a); ok {
+			under[at] = append(under[at], i)
+			placed[i] = true
+		}
+	}
+	out := make([]model.Annotation, 0, len(anns))
+	for i, a := range anns {
+		if placed[i] {
+			continue
+		}
+		out = append(out, a)
+		for _, k := range under[i] {
+			out = append(out, anns[k])
+		}
+	}
+	return out
+}
+
+// anchorOf returns which of claims (indices of claim annotations, in text
+// order) the position pos is read under.
+func anchorOf(anns []model.Annotation, claims []int, pos model.Annotation) (int, bool) {
+	if len(claims) == 0 {
+		return 0, false
+	}
+	before := -1
+	for _, k := range claims {
+		if anns[k].Span == pos.Span {
+			return k, true
+		}
+		if anns[k].Span.Start <= pos.Span.Start {
+			before = k
+		}
+	}
+	if before >= 0 {
+		return before, true
+	}
+	return claims[0], true
 }
 
 // Selected returns the annotation under the list's cursor.
@@ -120,6 +189,10 @@ func (p *annotationsPane) Click(y int) {
 // article: kept, never deleted without the user's word.
 const filterOrphans model.AnnotationType = "orphan"
 
+// filterConflicts lists the annotations a merge recorded a conflict on,
+// for the coder to decide (see the inspector).
+const filterConflicts model.AnnotationType = "conflict"
+
 func nextFilter(f model.AnnotationType) model.AnnotationType {
 	switch f {
 	case "":
@@ -130,6 +203,8 @@ func nextFilter(f model.AnnotationType) model.AnnotationType {
 		return model.TypePosition
 	case model.TypePosition:
 		return filterOrphans
+	case filterOrphans:
+		return filterConflicts
 	}
 	return ""
 }
@@ -150,7 +225,17 @@ func (p *annotationsPane) View() string {
 	if p.filter != "" {
 		filter = string(p.filter) + "s"
 	}
-	lines := []string{st.PaneTitle.Render("Annotations") + st.Dim.Render(" · "+filter+" · "+itoa(len(items)))}
+	title := st.PaneTitle.Render("Annotations") + st.Dim.Render(" · "+filter+" · "+itoa(len(items)))
+	if p.entity != "" {
+		// The entity's name gives way to the type and the count.
+		what := " · " + itoa(len(items))
+		if p.filter != "" {
+			what = " · " + filter + what
+		}
+		name := ansi.Truncate(p.entityName(), max(p.width-ansi.StringWidth("Annotations · "+what), 1), "…")
+		title = st.PaneTitle.Render("Annotations") + st.Dim.Render(" · "+name+what)
+	}
+	lines := []string{title}
 	if len(items) == 0 {
 		// Wrapped, not cut: the hint is what a first-time coder reads.
 		km := p.common.Keys
@@ -158,6 +243,8 @@ func (p *annotationsPane) View() string {
 		switch {
 		case p.filter == filterOrphans:
 			hint = "no orphans: every annotation is on the text"
+		case p.filter == filterConflicts:
+			hint = "no conflicts: nothing recorded by a merge waits for you"
 		case p.filter != "" || len(p.sess.Doc().Annotations) > 0:
 			hint = "none of this type (" + km.Filter.Help().Key + " shows the next)"
 		}
@@ -165,19 +252,64 @@ func (p *annotationsPane) View() string {
 			lines = append(lines, st.Dim.Render(l))
 		}
 	}
+	last := min(p.top+p.height, len(items))
+	placeW := 0
+	for i := p.top; i < last; i++ {
+		placeW = max(placeW, ansi.StringWidth(p.place(items[i])))
+	}
 	for i := p.top; i < len(items) && len(lines) < p.height; i++ {
-		line := annotationSummary(p.sess, items[i], p.width-2)
-		tag := st.TypeTag[string(items[i].Type)].Render(typeLetter(items[i].Type))
-		if items[i].Orphan {
+		a := items[i]
+		place := p.place(a)
+		place += strings.Repeat(" ", placeW-ansi.StringWidth(place))
+		avail := p.width - 3 - placeW
+		line := annotationSummary(p.sess, a, avail)
+		tag := st.TypeTag[string(a.Type)].Render(typeLetter(a.Type))
+		if a.Orphan {
 			tag = st.Error.Render("!")
-			line = ansi.Truncate("orphan "+line, p.width-2, "…")
+			line = ansi.Truncate("orphan "+line, avail, "…")
+		}
+		rest := avail - ansi.StringWidth(line)
+		context := ""
+		if a.Type != model.TypeClaim && !a.Orphan && rest > 6 {
+			// Mentions and positions alike at a glance differ by where
+			// they are: the start of their sentence.
+			context = ansi.Truncate(" — "+p.sentenceStart(a), rest, "…")
 		}
 		if i == p.index {
-			line = st.ListItemSelected.Render(ansi.Truncate(line, p.width-2, "…"))
+			line = st.ListItemSelected.Render(line + context)
+		} else {
+			line += st.Dim.Render(context)
 		}
-		lines = append(lines, tag+" "+line)
+		lines = append(lines, tag+" "+st.Dim.Render(place)+" "+line)
 	}
 	return ansiTruncateLines(strings.Join(lines, "\n"), p.width)
+}
+
+// entityName names the entity the list is filtered to.
+func (p *annotationsPane) entityName() string {
+	if a, ok := p.sess.actor(p.entity); ok {
+		return a.Name
+	}
+	if c, ok := p.sess.claim(p.entity); ok {
+		return "“" + clipText(c.Text) + "”"
+	}
+	return p.entity
+}
+
+// place is where an annotation is: the number of its paragraph (block),
+// ¶1 for the first; an orphan is nowhere.
+func (p *annotationsPane) place(a model.Annotation) string {
+	if a.Orphan {
+		return ""
+	}
+	return "¶" + itoa(p.sess.Article.BlockAt(a.Span.Start)+1)
+}
+
+// sentenceStart is the sentence an annotation starts in, from its start,
+// on one line.
+func (p *annotationsPane) sentenceStart(a model.Annotation) string {
+	art := p.sess.Article
+	return model.OneLine(art.Slice(art.SentenceAt(a.Span.Start)))
 }
 
 func typeLetter(t model.AnnotationType) string {

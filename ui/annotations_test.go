@@ -117,7 +117,8 @@ func TestAnnotationsPane(t *testing.T) {
 		{2, "Annotations · claims · 1", []model.AnnotationType{"claim"}},
 		{3, "Annotations · positions · 1", []model.AnnotationType{"position"}},
 		{4, "Annotations · orphans · 0", nil},
-		{5, "Annotations · all · 5", []model.AnnotationType{"actor", "actor", "actor", "claim", "position"}},
+		{5, "Annotations · conflicts · 0", nil},
+		{6, "Annotations · all · 5", []model.AnnotationType{"actor", "actor", "actor", "claim", "position"}},
 	}
 	for _, f := range filters {
 		parallel(t, "f×"+itoa(f.presses), func(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"stance/annotate/agree"
 )
 
 // Smallest terminal the layout works in.
@@ -71,6 +73,9 @@ type Options struct {
 	Keys        *KeyMap  // nil is DefaultKeyMap
 	Notice      string   // shown in the status line at start, such as a bad configuration file
 	Coding      Coding   // the configuration's coder, annotations folder, kinds and stances
+	// Adjudicate is the coders' codings of Session's article, when
+	// Session is its shared coding to settle from them (stance adjudicate).
+	Adjudicate *agree.Article
 }
 
 // New returns the root model for the given articles.
@@ -94,6 +99,9 @@ func New(opts Options) *Model {
 	}
 	if opts.Session != nil {
 		m.initCmd = m.openSession(opts.Session)
+		if opts.Adjudicate != nil {
+			m.reader.adjudicate(*opts.Adjudicate)
+		}
 	}
 	if opts.Notice != "" && m.screen != screenOpening {
 		m.line.setError(strings.TrimPrefix(m.line.text+" · "+opts.Notice, " · "))
@@ -201,8 +209,11 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	cmd = m.update(msg)
 	if m.reader != nil {
 		// A new width, however it came, lays the article out in the
-		// background (see articlePane.LayoutCmd).
-		cmd = tea.Batch(cmd, m.reader.article.LayoutCmd())
+		// background (see articlePane.LayoutCmd); a change of the coding
+		// computes the network shown again (reader.sideCmd), and an edit,
+		// an article opened or the suggestions shown again finds the
+		// suggestions anew, in the background too.
+		cmd = tea.Batch(cmd, m.reader.article.LayoutCmd(), m.reader.sideCmd(), m.reader.suggestCmd())
 	}
 	return m, cmd
 }

@@ -32,8 +32,13 @@ type articlePane struct {
 	goalCol   int // column kept by up/down moves
 	anchor    int // selection start, when selecting
 	selecting bool
+	// placed: the selection was put there from outside the pane (a jump
+	// from the list, the adjudication or the network), not made by the
+	// coder, so a search moves on from it instead of extending it.
+	placed bool
 
 	searching bool
+	extending bool // the search began with a selection of the coder's: its match extends it
 	search    textinput.Model
 	query     string
 	prevQuery string // the query before this search began: esc restores it
@@ -222,10 +227,14 @@ func (p *articlePane) Cursor() int { return p.cursor }
 func (p *articlePane) ClearSelection() { p.selecting = false }
 
 // Clear is esc: it drops the selection, else the search highlights. It
-// reports whether there was anything to clear.
+// reports whether there was anything to clear. The selection of a search
+// match leaves the cursor at the match's start, as less and vim do.
 func (p *articlePane) Clear() bool {
 	switch {
 	case p.selecting:
+		if p.onMatch() {
+			p.moveTo(p.matches[p.match].Start)
+		}
 		p.selecting = false
 	case p.query != "":
 		p.stopCounting()
@@ -244,6 +253,7 @@ func (p *articlePane) Select(s model.Span) {
 		p.cursor = s.Start
 	}
 	p.selecting = true
+	p.placed = true
 	p.updateGoal()
 	p.center()
 }
@@ -285,6 +295,10 @@ func (p *articlePane) Update(msg tea.Msg) tea.Cmd {
 // handleKey moves the cursor, selects or searches.
 func (p *articlePane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := p.common.Keys
+	if !key.Matches(msg, km.Search) {
+		// Whatever this key does to the selection, the coder did it.
+		defer func() { p.placed = false }()
+	}
 	for _, m := range p.motions() {
 		if key.Matches(msg, *m.binding) {
 			m.move()
@@ -299,7 +313,11 @@ func (p *articlePane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			p.anchor, p.selecting = p.cursor, true
 		}
 	case key.Matches(msg, km.Sentence):
-		if s := p.sess.Article.SentenceAt(p.cursor); s.Len() > 0 {
+		if s := p.sess.Article.BalancedSentenceAt(p.cursor); s.Len() > 0 {
+			p.Select(s)
+		}
+	case key.Matches(msg, km.Quote):
+		if s := p.sess.Article.QuotationAt(p.cursor); s.Len() > 0 {
 			p.Select(s)
 		}
 	case key.Matches(msg, km.Search):
@@ -329,6 +347,7 @@ func (p *articlePane) motions() []motion {
 		{&km.Left, func() { p.moveTo(p.prevCluster(p.cursor)) }},
 		{&km.WordNext, func() { p.moveTo(art.NextWord(p.cursor)) }},
 		{&km.WordPrev, func() { p.moveTo(art.PrevWord(p.cursor)) }},
+		{&km.WordEnd, func() { p.moveTo(art.WordEnd(p.cursor)) }},
 		{&km.PageDown, func() { p.scroll(p.height) }},
 		{&km.PageUp, func() { p.scroll(-p.height) }},
 		{&km.HalfDown, func() { p.scroll(p.height / 2) }},
@@ -345,6 +364,7 @@ func (p *articlePane) Click(x, y int, drag bool) {
 	if !ok {
 		return
 	}
+	p.placed = false
 	if drag {
 		if !p.selecting {
 			p.anchor, p.selecting = p.cursor, true
@@ -383,6 +403,7 @@ func (p *articlePane) Press(x, y int, now time.Time) {
 	default:
 		p.Click(x, y, false)
 	}
+	p.placed = false // a word or a sentence the coder clicked
 }
 
 func (p *articlePane) offsetAt(x, y int) (int, bool) {

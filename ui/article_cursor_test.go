@@ -45,7 +45,7 @@ func TestMotions(t *testing.T) {
 		// The fourth row is the paragraph's last; the next j skips the
 		// blank line to the heading.
 		{"j skips blank lines", []string{"j", "j", "j", "j"}, spanOf(t, art, "No Breakthrough", 0).Start},
-		{"l crosses into the next block", []string{"/", "toward peace.", "enter", "esc", "l"}, spanOf(t, art, "No Breakthrough", 0).Start},
+		{"l crosses into the next block", []string{"/", "toward peace.", "enter", "v", "l"}, spanOf(t, art, "No Breakthrough", 0).Start},
 	}
 	for _, tt := range tests {
 		parallel(t, tt.name, func(t *testing.T) {

@@ -16,6 +16,9 @@ import (
 // as it is repeats the last search, as its placeholder says.
 func (p *articlePane) startSearch() tea.Cmd {
 	p.searching = true
+	// A selection the coder made is extended by the match; the match a
+	// search selected is not, so that searching again moves on, as n does.
+	p.extending = p.selecting && !p.placed && !p.onMatch()
 	p.prevQuery = p.query
 	p.search.SetValue("")
 	p.search.Placeholder = "search"
@@ -47,7 +50,11 @@ func (p *articlePane) updateSearch(msg tea.Msg) tea.Cmd {
 				q = p.prevQuery // enter on an empty search repeats the last
 			}
 			p.setQuery(q)
-			p.gotoMatch(+1, true)
+			if p.extending {
+				p.extendToMatch()
+			} else {
+				p.gotoMatch(+1, true)
+			}
 			return nil
 		}
 	}
@@ -198,6 +205,35 @@ func (p *articlePane) gotoMatch(dir int, fromCursor bool) {
 	p.Select(p.matches[i])
 }
 
+// onMatch reports whether the selection is the current search match.
+func (p *articlePane) onMatch() bool {
+	sel, ok := p.Selection()
+	return ok && p.match >= 0 && p.match < len(p.matches) && sel == p.matches[p.match]
+}
+
+// extendToMatch extends the selection to the next match after the cursor,
+// keeping where it began: a span too long to select by moving is selected
+// by searching for its end.
+func (p *articlePane) extendToMatch() {
+	if p.pending {
+		// Which match it is needs them all: counted here, at once (a
+		// selection extended by a search is rare; 5 MB takes ~11 ms).
+		p.stopCounting()
+		p.matches, p.pending, p.counting = p.sess.Article.FindAll(p.query), false, false
+	}
+	p.matchMoved = true
+	for i, m := range p.matches {
+		if m.Start > p.cursor {
+			p.match = i
+			p.cursor = p.prevCluster(m.End)
+			p.updateGoal()
+			p.follow()
+			return
+		}
+	}
+	p.match = -1
+}
+
 // searchFrom is where a backward search starts: before the selection, or
 // the cursor.
 func (p *articlePane) searchFrom() int {
@@ -295,6 +331,8 @@ func (p *articlePane) TakeMatchInfo() (info string, ok bool) {
 		return p.countingInfo(), true
 	case len(p.matches) == 0:
 		return "no match for “" + p.query + "”", true
+	case p.match < 0:
+		return "no match for “" + p.query + "” after the cursor", true
 	}
 	return p.matchInfo(), true
 }

@@ -162,6 +162,40 @@ func TestSearchMessageGoesWithNextKey(t *testing.T) {
 	}
 }
 
+// TestEscAfterSearch: esc on a search match's selection leaves the cursor
+// at the match's start, as less and vim do; on any other selection, where
+// the cursor is.
+func TestEscAfterSearch(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		keys []string
+		want string // the text from the cursor on
+	}{
+		{"a match", keysOf(find("Putin echoed"), []string{"esc"}), "Putin echoed"},
+		{"the next match", keysOf(find("Putin"), []string{"n", "esc"}), "Putin\n\nThe nearly"},
+		{"a selection of its own", keysOf(find("Putin echoed"), []string{"esc", "v", "w", "esc"}), "echoed"},
+	} {
+		parallel(t, tc.name, func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+			typeKeys(h, tc.keys)
+			rest := string([]rune(h.m.reader.sess.Article.Text)[h.m.reader.article.Cursor():])
+			if !strings.HasPrefix(rest, tc.want) {
+				t.Errorf("the cursor is at %q, want %q", firstN(rest, 20), tc.want)
+			}
+			if _, ok := h.m.reader.article.Selection(); ok {
+				t.Error("esc left a selection")
+			}
+		})
+	}
+}
+
+func firstN(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}
+
 // searchDones runs cmds to their end, as the runtime would, passing the
 // messages that ask for a count through m, and returns the counts' results.
 func searchDones(m *Model, cmds []tea.Cmd) []searchDoneMsg {

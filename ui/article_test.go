@@ -22,8 +22,13 @@ func TestSelectionKeys(t *testing.T) {
 		{"s selects the sentence", []string{"/", "I would", "enter", "esc", "s"},
 			"I would say a couple of big ones that we haven't quite got there, but we've made some headway…"},
 		{"s on a heading", []string{"/", "War Continues", "enter", "esc", "s"}, "War Continues As US-Russia Chiefs Meet"},
-		{"s after a search selection", []string{"/", "no deal", "enter", "s"}, "There's no deal until there's a deal.\""},
-		{"v then search extends nothing: the match is selected", []string{"v", "/", "Anchorage", "enter"}, "Anchorage"},
+		// The closing mark is the quotation's, which the sentence does not
+		// open (issue 14): it was kept before.
+		{"s after a search selection", []string{"/", "no deal", "enter", "s"}, "There's no deal until there's a deal."},
+		// A selection of the coder's is extended by the match (issue 14):
+		// the match alone was selected before.
+		{"v then search extends the selection to the match", []string{"v", "/", "Anchorage", "enter"},
+			"On Friday, the high-profile meeting between U.S. President Donald Trump and Russian President Vladimir Putin ended without a deal to end or pause the war in Ukraine, leaving Moscow with a diplomatic boost but little tangible progress toward peace.\n\nNo Breakthrough Despite ‘Productive' Talks Between Trump-Putin\n\nThe nearly three-hour summit, held at an Air Force base in Anchorage"},
 	}
 	for _, tt := range tests {
 		parallel(t, tt.name, func(t *testing.T) {
@@ -54,9 +59,9 @@ func TestSelectionStopsAtBlockEnd(t *testing.T) {
 		{"search match ending a heading", []string{"/", "Trump-Putin", "enter"}, "Trump-Putin"},
 		{"search match ending a paragraph", []string{"/", "toward peace.", "enter"}, "toward peace."},
 		{"sentence ending a paragraph", []string{"/", "toward peace.", "enter", "esc", "s"}, spanText(seedArticle(t), 0)},
-		{"v at a paragraph's last character", []string{"/", "toward peace.", "enter", "esc", "v"}, "."},
-		{"v w up to a block end", []string{"/", "toward peace.", "enter", "esc", "b", "v", "w"}, "peace."},
-		{"v w over a block end", []string{"/", "toward peace.", "enter", "esc", "b", "v", "w", "w"}, "peace.\n\nN"},
+		{"v at a paragraph's last character", []string{"/", "toward peace.", "enter", "v", "v"}, "."},
+		{"v w up to a block end", []string{"/", "peace.", "enter", "esc", "v", "w"}, "peace."},
+		{"v w over a block end", []string{"/", "peace.", "enter", "esc", "v", "w", "w"}, "peace.\n\nN"},
 		{"last character of the article", []string{"G", "v"}, "."},
 	}
 	for _, tt := range tests {

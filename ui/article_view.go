@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stance/annotate/suggest"
 	"stance/model"
 )
 
@@ -23,6 +24,8 @@ const (
 	markCursor
 	markHeading
 	markQuote
+	markSuggestedActor
+	markSuggestedClaim
 	markGutter // the gutter's own style, never combined
 )
 
@@ -171,8 +174,10 @@ func (p *articlePane) decoration(b model.Block, first bool) string {
 	return ""
 }
 
-// gutter shows which annotation types touch a row, as letters, so that the
-// coding is visible without colour.
+// gutter shows which annotation types touch a row, as letters, and in the
+// column of a type no annotation of which touches it, a question mark
+// where a suggestion of that type does: the coding and what is only
+// suggested are told apart without colour.
 func (p *articlePane) gutter(ms visibleMarks, r row) string {
 	var types mark
 	for _, s := range ms.spans {
@@ -181,6 +186,12 @@ func (p *articlePane) gutter(ms visibleMarks, r row) string {
 		}
 	}
 	g := []byte("    ")
+	if types&markSuggestedActor != 0 {
+		g[0] = '?'
+	}
+	if types&markSuggestedClaim != 0 {
+		g[1] = '?'
+	}
 	if types&markActor != 0 {
 		g[0] = 'a'
 	}
@@ -217,6 +228,7 @@ func (p *articlePane) sgr(m mark) sgrPair {
 		{markPosition, st.Position},
 		{markClaim, st.Claim},
 		{markActor, st.Actor},
+		{markSuggestedActor | markSuggestedClaim, st.Suggestion},
 		{markHeading, st.Heading},
 		{markQuote, st.Quote},
 	} {
@@ -229,8 +241,8 @@ func (p *articlePane) sgr(m mark) sgrPair {
 	return pair
 }
 
-// visibleMarks are the annotation and match spans that touch the rows on
-// screen, gathered once per frame.
+// visibleMarks are the annotation, suggestion and match spans that touch
+// the rows on screen, gathered once per frame.
 type visibleMarks struct {
 	spans []markedSpan
 }
@@ -268,6 +280,15 @@ func (p *articlePane) visibleMarks(from, to int) visibleMarks {
 		}
 		v.spans = append(v.spans, markedSpan{a.Span, m})
 	})
+	if !p.common.hideSuggestions {
+		p.sess.suggestions.set.overlapping(view, func(s *suggest.Suggestion) {
+			m := markSuggestedClaim
+			if s.Type == model.TypeActor {
+				m = markSuggestedActor
+			}
+			v.spans = append(v.spans, markedSpan{s.Span, m})
+		})
+	}
 	// Matches are sorted and never overlap: find the first on screen.
 	i, _ := slices.BinarySearchFunc(p.matches, view.Start, func(s model.Span, start int) int { return cmp.Compare(s.End, start+1) })
 	for ; i < len(p.matches) && p.matches[i].Start < view.End; i++ {

@@ -25,6 +25,9 @@ type Common struct {
 	// exportFormat is the format last exported from the reader: the
 	// export dialog offers it first next time.
 	exportFormat export.Format
+	// hideSuggestions is set when the coder hid the suggestions: it holds
+	// for every article opened after.
+	hideSuggestions bool
 }
 
 // Coding is what the configuration file says about coding: who codes, where

@@ -45,6 +45,7 @@ const (
 	dialogEdit
 	dialogExport
 	dialogConfirm
+	dialogCodebook
 )
 
 // mode is the status bar's name for what the keys do while the dialog is
@@ -57,6 +58,8 @@ func (k dialogKind) mode() string {
 		return "EXPORT"
 	case dialogConfirm:
 		return "CONFIRM"
+	case dialogCodebook:
+		return "CODEBOOK"
 	}
 	return "TAG"
 }

@@ -24,11 +24,14 @@ type (
 		span model.Span
 		who  annotate.ActorChoice
 	}
-	// tagClaim marks span as a claim worded so, said by speaker (if any).
+	// tagClaim marks span as a claim worded so, said by speaker (if any):
+	// the claim picked (claim, an ID), or one worded so.
 	tagClaim struct {
 		span    model.Span
 		wording string
+		claim   string
 		speaker annotate.ActorChoice
+		cue     stanceCue // the stance the text states, for the position dialog
 	}
 	// recordPosition records who's stance toward a claim, with evidence
 	// (nil: the claim's latest annotation).
@@ -97,6 +100,14 @@ func (r *reader) submitDialog() tea.Cmd {
 func (r *reader) apply(res any) (tea.Cmd, error) {
 	s := r.sess
 	ed := s.Editor
+	if cmd, ok := r.applyCodebookChange(res); ok {
+		return cmd, nil
+	}
+	if s.project != nil {
+		if cmd, pending, err := r.prepareInProject(res); err != nil || pending {
+			return cmd, err
+		}
+	}
 	switch res := res.(type) {
 	case tagActor:
 		a, err := ed.TagActor(res.span, res.who)
@@ -110,6 +121,9 @@ func (r *reader) apply(res any) (tea.Cmd, error) {
 			return nil, err
 		}
 		s.lastClaim = a.Claim
+		if res.cue.stance != "" {
+			s.suggestions.remember(a.Claim, res.cue)
+		}
 		return r.edited("tagged claim", a.ID), nil
 	case recordPosition:
 		a, err := ed.TagPosition(res.evidence, res.who, res.claim, res.stance)
@@ -133,7 +147,9 @@ func (r *reader) apply(res any) (tea.Cmd, error) {
 // it soon.
 func (r *reader) edited(what, id string) tea.Cmd {
 	r.afterEdit(what, id)
-	return r.saver.Schedule()
+	// In a project the codebook learns what the edit taught at once, so
+	// that every other article offers it.
+	return tea.Batch(r.saver.Schedule(), r.learnCmd())
 }
 
 // export writes the coding as res says, in the background; a folder that

@@ -12,26 +12,79 @@ import (
 	"stance/model"
 )
 
-// actorOptions offers the registry's actors matching query, fuzzily on names
-// and aliases.
+// actorOptions offers the actors matching query: in a project, every
+// actor of the codebook as its picker ranks them (annotate.Picker), once
+// it is built; else, and until then, the registry's, fuzzily on names and
+// aliases.
 func actorOptions(s *Session) func(string) []option {
 	return func(q string) []option {
+		doc := s.Doc()
+		pk := s.picker()
+		if pk == nil {
+			return registryActorOptions(doc, q)
+		}
 		var out []option
-		for _, m := range s.Doc().MatchActors(q) {
-			detail := string(m.Actor.Kind)
-			if m.Matched != m.Actor.Name {
-				detail += " · “" + m.Matched + "”"
+		for _, m := range pk.Actors(q, doc, pickerLimit) {
+			out = append(out, actorOption(m.ActorMatch, useDetail(m.InArticle, m.InCorpus)))
+		}
+		// The article's actors the picker's codebook does not have yet.
+		var newer annotate.Document
+		for _, a := range doc.Actors {
+			if !pk.Has(a.ID) {
+				newer.Actors = append(newer.Actors, a)
 			}
-			out = append(out, option{label: m.Actor.Name, value: m.Actor.ID, detail: detail})
+		}
+		if len(newer.Actors) > 0 {
+			out = append(out, registryActorOptions(&newer, q)...)
 		}
 		return out
 	}
 }
 
+func registryActorOptions(doc *annotate.Document, q string) []option {
+	var out []option
+	for _, m := range doc.MatchActors(q) {
+		out = append(out, actorOption(m, ""))
+	}
+	return out
+}
+
+// pickerLimit is how many codebook entities a picker offers: enough to
+// scroll through, few enough to rank on every key.
+const pickerLimit = 20
+
+func actorOption(m annotate.ActorMatch, uses string) option {
+	detail := string(m.Actor.Kind)
+	if m.Matched != m.Actor.Name {
+		detail += " · “" + m.Matched + "”"
+	}
+	if uses != "" {
+		detail += " · " + uses
+	}
+	return option{label: m.Actor.Name, value: m.Actor.ID, detail: detail}
+}
+
+// useDetail says how much an entity is used, for a picker's row.
+func useDetail(here, corpus int) string {
+	switch {
+	case here > 0:
+		return itoa(here) + " here, " + itoa(corpus) + " in all"
+	case corpus > 0:
+		return itoa(corpus) + " in all"
+	}
+	return ""
+}
+
 // pickActor is the actor a name stands for by itself, as annotate decides
-// it: its name or alias, or all of its name's words; never a guess.
+// it: its name or alias, or all of its name's words; never a guess. In a
+// project, over the whole codebook.
 func pickActor(s *Session) func(string, []option) string {
 	return func(q string, _ []option) string {
+		if pk := s.picker(); pk != nil {
+			if a, ok := pk.PickActor(q); ok {
+				return a.ID
+			}
+		}
 		a, _ := s.Doc().PickActor(q)
 		return a.ID
 	}
@@ -39,8 +92,23 @@ func pickActor(s *Session) func(string, []option) string {
 
 func claimOptions(s *Session) func(string) []option {
 	return func(q string) []option {
+		doc := s.Doc()
+		pk := s.picker()
+		registry := doc
 		var out []option
-		for _, c := range s.Doc().MatchClaims(q) {
+		if pk != nil {
+			for _, c := range pk.Claims(q, doc, pickerLimit) {
+				out = append(out, option{label: model.OneLine(c.Claim.Text), value: c.Claim.ID, detail: useDetail(c.InArticle, c.InCorpus)})
+			}
+			// The article's claims the picker's codebook does not have yet.
+			registry = &annotate.Document{}
+			for _, c := range doc.Claims {
+				if !pk.Has(c.ID) {
+					registry.Claims = append(registry.Claims, c)
+				}
+			}
+		}
+		for _, c := range registry.MatchClaims(q) {
 			out = append(out, option{label: model.OneLine(c.Text), value: c.ID})
 		}
 		return out
@@ -48,9 +116,15 @@ func claimOptions(s *Session) func(string) []option {
 }
 
 // pickClaim is the claim a text stands for by itself, as annotate decides
-// it: its very text, or its words when no other claim has them.
+// it: its very text, or its words when no other claim has them. In a
+// project, over the whole codebook.
 func pickClaim(s *Session) func(string, []option) string {
 	return func(q string, _ []option) string {
+		if pk := s.picker(); pk != nil {
+			if c, ok := pk.PickClaim(q); ok {
+				return c.ID
+			}
+		}
 		c, _ := s.Doc().PickClaim(q)
 		return c.ID
 	}
@@ -105,10 +179,16 @@ func (c Coding) defaultKind() model.ActorKind {
 // newActorDialog tags span as a mention of an actor, picked from the
 // registry or created.
 func newActorDialog(c *Common, s *Session, span model.Span) *dialog {
+	return actorDialog(c, s, span, model.OneLine(s.Article.Slice(span)), "")
+}
+
+// actorDialog is the actor dialog with the name and kind pre-filled
+// (kind "": the first offered).
+func actorDialog(c *Common, s *Session, span model.Span, actorName string, actorKind model.ActorKind) *dialog {
 	quote := s.Article.Slice(span)
-	name := pickerField("actor", model.OneLine(quote), actorOptions(s), pickActor(s), true, "new actor")
-	kinds := c.Coding.kindNames("")
-	kind := choiceField("kind", kinds, kinds[0])
+	name := pickerField("actor", actorName, actorOptions(s), pickActor(s), true, "new actor")
+	kinds := s.scheme(c.Coding).kindNames("")
+	kind := choiceField("kind", kinds, cmp.Or(string(actorKind), kinds[0]))
 	d := newDialog(c, dialogTagActor, "Tag actor", quote, name, kind)
 	d.form = actorForm{span, name, kind}
 	return d
@@ -140,7 +220,7 @@ func newClaimDialog(c *Common, s *Session, span model.Span) *dialog {
 	speaker := actorPicker(s, "speaker", "")
 	d := newDialog(c, dialogTagClaim, "Tag claim", quote, text, speaker)
 	d.focusField(1)
-	d.form = claimForm{s, span, text, speaker, c.Coding.defaultKind()}
+	d.form = claimForm{sess: s, span: span, text: text, speaker: speaker, newKind: s.scheme(c.Coding).defaultKind()}
 	return d
 }
 
@@ -149,17 +229,19 @@ type claimForm struct {
 	span          model.Span
 	text, speaker *field
 	newKind       model.ActorKind // of a speaker named anew
+	cue           stanceCue       // the stance a suggestion read in the text
 }
 
 func (f claimForm) result(bool) (any, error) {
-	wording := f.text.value()
+	wording, id := f.text.value(), ""
 	if cl, ok := f.text.picked(); ok {
 		// TagClaim reuses the claim whose text is this wording.
-		if known, ok := f.sess.Doc().Claim(cl.value); ok {
+		id = cl.value
+		if known, ok := f.sess.claim(id); ok {
 			wording = known.Text
 		}
 	}
-	return tagClaim{f.span, wording, actorChoice(f.speaker, f.newKind)}, nil
+	return tagClaim{f.span, wording, id, actorChoice(f.speaker, f.newKind), f.cue}, nil
 }
 
 // newPositionDialog records that an actor takes a stance toward a claim. The
@@ -186,10 +268,14 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 	}
 	actor := actorPicker(s, "actor", actorID)
 	claim := pickerField("claim", claimText, claimOptions(s), pickClaim(s), false, "").preselect(claimID)
-	// Support unless the coder says otherwise: nothing reads the stance
-	// from the text yet.
-	stance := choiceField("stance", c.Coding.stanceNames(""), string(model.StanceSupport))
+	// Support unless the coder says otherwise, or the text did where the
+	// claim was accepted from a suggestion (SPEC §4: never a guess).
+	cue, stated := s.suggestions.cues[claimID]
+	stance := choiceField("stance", s.scheme(c.Coding).stanceNames(""), string(cmp.Or(cue.stance, model.StanceSupport)))
 	d := newDialog(c, dialogPosition, "Record position", context, actor, claim, stance)
+	if stated {
+		d.body = []string{"the text says " + cue.reason}
+	}
 	_, claimed := claim.picked()
 	switch {
 	case actor.value() == "":
@@ -198,7 +284,7 @@ func newPositionDialog(c *Common, s *Session, span *model.Span, cursor int) *dia
 	default:
 		d.focusField(2)
 	}
-	d.form = positionForm{span, actor, claim, stance, c.Coding.defaultKind(), c.Keys.TagClaim.Help().Key}
+	d.form = positionForm{span, actor, claim, stance, s.scheme(c.Coding).defaultKind(), c.Keys.TagClaim.Help().Key}
 	return d
 }
 
@@ -230,8 +316,9 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 	// a position holder got the default kind, and this is where it is put
 	// right.
 	was, _ := s.Doc().Actor(a.Actor)
-	f := editForm{ann: a, wasKind: cmp.Or(was.Kind, c.Coding.defaultKind()), note: textField("note", a.Note)}
-	f.kind = choiceField("kind", c.Coding.kindNames(f.wasKind), string(f.wasKind))
+	scheme := s.scheme(c.Coding)
+	f := editForm{ann: a, wasKind: cmp.Or(was.Kind, scheme.defaultKind()), note: textField("note", a.Note)}
+	f.kind = choiceField("kind", scheme.kindNames(f.wasKind), string(f.wasKind))
 	var fields []*field
 	switch a.Type {
 	case model.TypeActor:
@@ -246,7 +333,7 @@ func newEditDialog(c *Common, s *Session, a model.Annotation) *dialog {
 		cl, _ := s.Doc().Claim(a.Claim)
 		f.actor = actorPicker(s, "actor", a.Actor)
 		f.claim = pickerField("claim", model.OneLine(cl.Text), claimOptions(s), pickClaim(s), false, "").preselect(a.Claim)
-		f.stance = choiceField("stance", c.Coding.stanceNames(a.Stance), string(a.Stance))
+		f.stance = choiceField("stance", scheme.stanceNames(a.Stance), string(a.Stance))
 		fields = append(fields, f.actor, f.kind, f.claim, f.stance)
 	}
 	fields = append(fields, f.note)
@@ -305,7 +392,7 @@ func actorPicker(s *Session, label, id string) *field {
 }
 
 func actorName(s *Session, id string) string {
-	if a, ok := s.Doc().Actor(id); ok {
+	if a, ok := s.actor(id); ok {
 		return a.Name
 	}
 	return ""

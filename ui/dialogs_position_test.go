@@ -174,3 +174,27 @@ func TestTagPosition(t *testing.T) {
 		}
 	})
 }
+
+// The stance keys were 1/2/3 when the actor was guessed; with the actor
+// field empty and focused, "p 1 enter" typed an actor named "1". No actor
+// is named without a letter: the dialog stays open and says so.
+func TestPositionDialogRefusesANameWithoutLetters(t *testing.T) {
+	bubble(t, testPositionDialogRefusesANameWithoutLetters)
+}
+
+func testPositionDialogRefusesANameWithoutLetters(t *testing.T) {
+	c := newCodedSeed(t, filepath.Join(t.TempDir(), "story.txt.stance.json"))
+	h := newReader(t, c.sess, wide.w, wide.h)
+	typeKeys(h, keysOf(find("a reference point"), []string{"c", "enter"}))
+	typeKeys(h, []string{"p", "1", "enter"})
+	if h.m.reader.dialog == nil || !strings.Contains(h.screen(), "an actor's name needs a letter") {
+		t.Fatalf("p 1 enter was taken, or not explained:\n%s", h.screen())
+	}
+	h.keys("esc")
+	doc, _ := savedDoc(t, h)
+	for _, a := range doc.Actors {
+		if a.Name == "1" {
+			t.Errorf("an actor named %q was saved", a.Name)
+		}
+	}
+}

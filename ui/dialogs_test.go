@@ -113,7 +113,7 @@ func TestTagActorOtherForm(t *testing.T) {
 			s.Doc().Actors = append(s.Doc().Actors, model.Actor{ID: "a-" + strings.Fields(name)[0], Name: name, Kind: model.KindPerson})
 		}
 		h := newReader(t, s, wide.w, wide.h)
-		typeKeys(h, keysOf(find("Trump said"), []string{"esc", "b", "b", "a"}))
+		typeKeys(h, keysOf(find("Trump said"), []string{"esc", "a"}))
 		if got := h.m.reader.dialog.fields[0].value(); got != "Trump" {
 			t.Fatalf("pre-filled %q", got)
 		}

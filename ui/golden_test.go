@@ -144,9 +144,10 @@ func TestGoldenDialogs(t *testing.T) {
 		name string
 		keys []string
 	}{
-		// "Putin" of "Putin echoed", selected with v: the existing
-		// Vladimir Putin is offered first.
-		{"actor", []string{"/", "Putin echoed", "enter", "esc", "b", "b", "v", "l", "l", "l", "l", "a"}},
+		// "Putin" of "Putin echoed", selected with v (esc leaves the
+		// cursor at the match's start): the existing Vladimir Putin is
+		// offered first.
+		{"actor", []string{"/", "Putin echoed", "enter", "esc", "v", "l", "l", "l", "l", "a"}},
 		{"claim", []string{"/", "a reference point", "enter", "c"}},
 		// On the claim: actor and claim pre-filled, the stance focused.
 		{"position", []string{"/", "no deal until", "enter", "esc", "p"}},

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestHelpOverlay(t *testing.T) { bubble(t, testHelpOverlay) }
@@ -28,5 +30,37 @@ func testHelpOverlay(t *testing.T) {
 	h.keys("?", "q")
 	if h.m.help.shown || h.quit {
 		t.Errorf("q in the help: help shown %v, quit %v; want the help closed and the reader kept", h.m.help.shown, h.quit)
+	}
+}
+
+// A long description in the left column ran into the right column's keys:
+// "follow a feed (its list)←/h", "next annotation listed0".
+func TestFullHelpColumnsApart(t *testing.T) {
+	help := ansi.Strip(renderFullHelp(DefaultStyles(true), DefaultKeyMap(), 114))
+	for _, glued := range []string{"(its list)←/h", "listed0", "listed=", "article/projecty"} {
+		if strings.Contains(help, glued) {
+			t.Errorf("the help runs a description into the next column: %q\n%s", glued, help)
+		}
+	}
+	for _, want := range []string{"follow a feed (its list)", "next annotation listed", "accept neither"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the help does not list %q", want)
+		}
+	}
+}
+
+// On a 40-column terminal the help cut the longest descriptions: "accept
+// all of the acto".
+func TestFullHelpNarrowKeepsDescriptions(t *testing.T) {
+	help := ansi.Strip(renderFullHelp(DefaultStyles(true), DefaultKeyMap(), 34))
+	for _, want := range []string{"accept all of the actor", "follow a feed (its list)", "network: article/project"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the narrow help does not show %q whole", want)
+		}
+	}
+	for i, l := range strings.Split(help, "\n") {
+		if w := ansi.StringWidth(l); w > 34 {
+			t.Errorf("line %d is %d columns wide, in 34: %q", i+1, w, l)
+		}
 	}
 }

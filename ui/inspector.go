@@ -18,9 +18,10 @@ type inspectorPane struct {
 	width, height int
 	current       model.Annotation
 	has           bool
-	others        int // further annotations at the same place
-	revision      int // changes whenever what is shown does
-	top           int // first line shown below the title, when the fields do not fit
+	others        int    // further annotations at the same place
+	conflict      string // the recorded conflict on it, as a key: "" for none
+	revision      int    // changes whenever what is shown does
+	top           int    // first line shown below the title, when the fields do not fit
 }
 
 func newInspectorPane(c *Common, sess *Session) *inspectorPane {
@@ -31,13 +32,17 @@ func (p *inspectorPane) SetSize(w, h int) { p.width, p.height = w, max(h, 1) }
 
 // Show sets the annotation to inspect; others counts the rest at the cursor.
 func (p *inspectorPane) Show(a model.Annotation, ok bool, others int) {
-	if ok != p.has || others != p.others || !sameShown(a, p.current) {
+	conflict := ""
+	if _, c, has := p.sess.conflictOn(a.ID); ok && has {
+		conflict = c.Ours + " " + c.Theirs + " " + string(c.Other)
+	}
+	if ok != p.has || others != p.others || conflict != p.conflict || !sameShown(a, p.current) {
 		p.revision++
 	}
 	if a.ID != p.current.ID || ok != p.has {
 		p.top = 0
 	}
-	p.current, p.has, p.others = a, ok, others
+	p.current, p.has, p.others, p.conflict = a, ok, others, conflict
 }
 
 // sameShown reports whether two annotations look the same in the inspector.
@@ -63,6 +68,10 @@ func (p *inspectorPane) View() string {
 		lines = append(lines, wrapField(st, label, value, p.width)...)
 	}
 	field("type", st.TypeTag[string(a.Type)].Render(string(a.Type))+st.Dim.Render("  "+a.ID+"  "+itoa(a.Span.Start)+"–"+itoa(a.Span.End)))
+	if _, c, has := p.sess.conflictOn(a.ID); has {
+		// First: it is a question waiting for the coder.
+		lines = append(lines, p.conflictLines(a, c)...)
+	}
 	field("quote", "“"+model.OneLine(a.Quote)+"”")
 	if ac, ok := doc.Actor(a.Actor); ok {
 		label := "actor"

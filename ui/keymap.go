@@ -15,12 +15,14 @@ import (
 type KeyMap struct {
 	Up, Down, Left, Right key.Binding
 	WordNext, WordPrev    key.Binding
+	WordEnd               key.Binding
 	PageUp, PageDown      key.Binding
 	HalfUp, HalfDown      key.Binding
 	Top, Bottom           key.Binding
 
 	Visual   key.Binding
 	Sentence key.Binding
+	Quote    key.Binding
 	Clear    key.Binding
 
 	Search    key.Binding
@@ -40,6 +42,13 @@ type KeyMap struct {
 	Refresh      key.Binding
 	Copy         key.Binding
 	EditNote     key.Binding
+	TagAll       key.Binding
+
+	ToggleSuggestions key.Binding
+	NextSuggestion    key.Binding
+	Accept            key.Binding
+	Reject            key.Binding
+	AcceptAll         key.Binding
 
 	NextPane key.Binding
 	PrevPane key.Binding
@@ -48,6 +57,28 @@ type KeyMap struct {
 	Filter   key.Binding
 	Panel    key.Binding
 	Follow   key.Binding
+
+	Network      key.Binding // the network pane, in place of the side panes
+	NetworkScope key.Binding // its article or its whole project
+
+	// In the adjudication pane (stance adjudicate).
+	AcceptCoder  key.Binding // its n-th key accepts the n-th coder's version
+	AcceptBoth   key.Binding
+	AcceptNone   key.Binding
+	AcceptAgreed key.Binding
+	Outcome      key.Binding
+
+	// The codebook pane, and moving through what the annotations list
+	// shows.
+	Codebook    key.Binding
+	NextListed  key.Binding
+	PrevListed  key.Binding
+	MergeEntity key.Binding
+	EntityKind  key.Binding // the pane's actors or claims
+
+	// A conflict a merge recorded, shown in the inspector.
+	KeepOurs   key.Binding
+	TakeTheirs key.Binding
 
 	Help key.Binding
 	Quit key.Binding
@@ -75,6 +106,9 @@ func DefaultKeyMap() *KeyMap {
 		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
 		WordNext: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "next word")),
 		WordPrev: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "previous word")),
+		// vim's e edits here, and ctrl+e is what the README's example
+		// gives the note key: W, the end of w's word.
+		WordEnd:  key.NewBinding(key.WithKeys("W"), key.WithHelp("W", "word end")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
 		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
@@ -84,7 +118,9 @@ func DefaultKeyMap() *KeyMap {
 
 		Visual:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select")),
 		Sentence: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sentence")),
-		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+		// Not Q, which users give quit (keymap_clash_test.go).
+		Quote: key.NewBinding(key.WithKeys("\""), key.WithHelp("\"", "quotation")),
+		Clear: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
 
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
@@ -104,6 +140,13 @@ func DefaultKeyMap() *KeyMap {
 		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
 		// n and N are next and previous match, as in less and vim.
 		EditNote: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "note in $EDITOR")),
+		TagAll:   key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tag all of the actor")),
+
+		ToggleSuggestions: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "show/hide suggestions")),
+		NextSuggestion:    key.NewBinding(key.WithKeys(";"), key.WithHelp(";", "next suggestion")),
+		Accept:            key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "accept suggestion")),
+		Reject:            key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "reject suggestion")),
+		AcceptAll:         key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "accept all of the actor")),
 
 		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
@@ -112,6 +155,24 @@ func DefaultKeyMap() *KeyMap {
 		Filter:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter type")),
 		Panel:    key.NewBinding(key.WithKeys("\\"), key.WithHelp("\\", "side panes")),
 		Follow:   key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow a feed (its list)")),
+
+		Network:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "network pane")),
+		NetworkScope: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "network: article/project")),
+
+		AcceptCoder:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1…9", "accept that coder's")),
+		AcceptBoth:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "accept both (all)")),
+		AcceptNone:   key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "accept neither")),
+		AcceptAgreed: key.NewBinding(key.WithKeys("="), key.WithHelp("=", "accept agreements")),
+		Outcome:      key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "a coder's outcome")),
+
+		Codebook:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "codebook pane")),
+		NextListed:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next annotation listed")),
+		PrevListed:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous one listed")),
+		MergeEntity: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge into another")),
+		EntityKind:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "actors or claims")),
+
+		KeepOurs:   key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "conflict: keep this version")),
+		TakeTheirs: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "conflict: take the other")),
 
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -142,19 +203,27 @@ func (km *KeyMap) namedBindings() []struct {
 	}
 	return []nb{
 		{"up", &km.Up}, {"down", &km.Down}, {"left", &km.Left}, {"right", &km.Right},
-		{"word_next", &km.WordNext}, {"word_prev", &km.WordPrev},
+		{"word_next", &km.WordNext}, {"word_prev", &km.WordPrev}, {"word_end", &km.WordEnd},
 		{"page_up", &km.PageUp}, {"page_down", &km.PageDown},
 		{"half_up", &km.HalfUp}, {"half_down", &km.HalfDown},
 		{"top", &km.Top}, {"bottom", &km.Bottom},
-		{"visual", &km.Visual}, {"sentence", &km.Sentence}, {"clear", &km.Clear},
+		{"visual", &km.Visual}, {"sentence", &km.Sentence}, {"quote", &km.Quote}, {"clear", &km.Clear},
 		{"search", &km.Search}, {"next_match", &km.NextMatch}, {"prev_match", &km.PrevMatch},
 		{"tag_actor", &km.TagActor}, {"tag_claim", &km.TagClaim}, {"tag_position", &km.TagPosition},
 		{"edit", &km.Edit}, {"delete", &km.Delete}, {"delete_listed", &km.DeleteListed},
 		{"undo", &km.Undo}, {"redo", &km.Redo}, {"save", &km.Save},
 		{"export", &km.Export}, {"refresh", &km.Refresh},
-		{"copy", &km.Copy}, {"edit_note", &km.EditNote},
+		{"copy", &km.Copy}, {"edit_note", &km.EditNote}, {"tag_all", &km.TagAll},
+		{"toggle_suggestions", &km.ToggleSuggestions}, {"next_suggestion", &km.NextSuggestion},
+		{"accept", &km.Accept}, {"reject", &km.Reject}, {"accept_all", &km.AcceptAll},
 		{"next_pane", &km.NextPane}, {"prev_pane", &km.PrevPane},
 		{"open", &km.Open}, {"back", &km.Back}, {"filter", &km.Filter}, {"panel", &km.Panel}, {"follow", &km.Follow},
+		{"network", &km.Network}, {"network_scope", &km.NetworkScope},
+		{"accept_coder", &km.AcceptCoder}, {"accept_both", &km.AcceptBoth}, {"accept_none", &km.AcceptNone},
+		{"accept_agreed", &km.AcceptAgreed}, {"outcome", &km.Outcome},
+		{"codebook", &km.Codebook}, {"next_listed", &km.NextListed}, {"prev_listed", &km.PrevListed},
+		{"merge_entity", &km.MergeEntity}, {"entity_kind", &km.EntityKind},
+		{"keep_ours", &km.KeepOurs}, {"take_theirs", &km.TakeTheirs},
 		{"help", &km.Help}, {"quit", &km.Quit},
 		{"submit", &km.Submit}, {"cancel", &km.Cancel},
 		{"next_field", &km.NextField}, {"prev_field", &km.PrevField},
@@ -235,14 +304,21 @@ func (km *KeyMap) Remap(keys map[string][]string) error {
 func keyContexts() [][]string {
 	reader := []string{"quit", "help", "refresh", "save", "undo", "redo", "next_pane", "prev_pane",
 		"panel", "tag_actor", "tag_claim", "tag_position", "export", "edit", "delete", "delete_listed",
-		"copy", "edit_note"}
+		"copy", "edit_note", "network", "tag_all", "toggle_suggestions", "codebook", "next_listed", "prev_listed", "keep_ours", "take_theirs"}
 	moves := []string{"up", "down", "page_up", "page_down", "half_up", "half_down", "top", "bottom"}
 	return [][]string{
 		// the article pane
-		slices.Concat(reader, moves, []string{"left", "right", "word_next", "word_prev",
-			"visual", "sentence", "clear", "back", "search", "next_match", "prev_match"}),
+		slices.Concat(reader, moves, []string{"left", "right", "word_next", "word_prev", "word_end",
+			"visual", "sentence", "quote", "clear", "back", "search", "next_match", "prev_match",
+			"next_suggestion", "accept", "reject", "accept_all"}),
 		// the annotations list
 		slices.Concat(reader, moves, []string{"filter", "open"}),
+		// the network pane
+		slices.Concat(reader, moves, []string{"left", "right", "open", "clear", "network_scope"}),
+		// the adjudication pane
+		slices.Concat(reader, moves, []string{"open", "clear", "accept_coder", "accept_both", "accept_none", "accept_agreed", "outcome"}),
+		// the codebook pane: its own keys before the reader's
+		slices.Concat(reader, moves, []string{"open", "clear", "merge_entity", "entity_kind"}),
 		// the library and a feed's items
 		slices.Concat([]string{"quit", "help", "back", "refresh", "open", "follow"}, moves),
 		// a dialog's fields
@@ -342,10 +418,14 @@ func firstKey(b key.Binding) string {
 
 // chosen is the choice a key picks by number (see KeyMap.Choose): the
 // index of the key among the binding's keys.
-func (km *KeyMap) chosen(msg tea.KeyPressMsg) (int, bool) {
-	if !km.Choose.Enabled() {
+func (km *KeyMap) chosen(msg tea.KeyPressMsg) (int, bool) { return nth(km.Choose, msg) }
+
+// nth is the index of msg's key among b's keys, for the bindings whose
+// n-th key picks the n-th of something.
+func nth(b key.Binding, msg tea.KeyPressMsg) (int, bool) {
+	if !b.Enabled() {
 		return 0, false
 	}
-	i := slices.Index(km.Choose.Keys(), msg.String())
+	i := slices.Index(b.Keys(), msg.String())
 	return i, i >= 0
 }

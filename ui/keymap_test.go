@@ -124,7 +124,11 @@ func TestRemappedDialogKeys(t *testing.T) {
 	km := remapped(t, map[string][]string{"cancel": {"ctrl+g"}, "next_field": {"ctrl+n"}})
 	h := newHarness(t, New(Options{Session: newSeedSession(t, fakeAnnPath), Keys: km}), wide.w, wide.h)
 	h.keys("?")
+	// The help is longer than the screen since the suggestion keys: what
+	// scrolling shows counts too.
 	help := h.screen()
+	h.keys("pgdown", "pgdown")
+	help += h.screen()
 	for _, want := range []string{"Dialogs", pad("ctrl+g", 13) + " cancel", pad("ctrl+n", 13) + " next field", pad("1…9", 13) + " choose by number", pad("y", 13) + " yes, replace"} {
 		if !strings.Contains(help, want) {
 			t.Errorf("the full help lacks %q:\n%s", want, help)

@@ -46,6 +46,21 @@ func (c Coding) OpenSession(src Source, annOverride string) (*Session, error) {
 		err error
 	}
 	preloaded := make(chan preload, 1)
+	// The project's codebook (a megabyte in a large project) is read
+	// meanwhile too.
+	looked := make(chan projectLookup, 1)
+	if locErr == nil {
+		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					looked <- projectLookup{err: fmt.Errorf("internal error while reading the codebook: %v", r)}
+				}
+			}()
+			looked <- lookUpProject(annPath)
+		}()
+	} else {
+		looked <- projectLookup{}
+	}
 	if locErr == nil {
 		go func() {
 			// A panic here is not under safeCmd's recover, which guards
@@ -63,6 +78,7 @@ func (c Coding) OpenSession(src Source, annOverride string) (*Session, error) {
 	}
 	art, err := src.Article()
 	p := <-preloaded
+	look := <-looked
 	switch {
 	case err != nil:
 		if p.pre != nil {
@@ -77,7 +93,7 @@ func (c Coding) OpenSession(src Source, annOverride string) (*Session, error) {
 	if !src.Bundled {
 		source = annotate.SourceFor(src.Path, annPath)
 	}
-	return openWith(art, src.Name(), source, pre, nil)
+	return openWith(art, src.Name(), source, pre, nil, look)
 }
 
 // SnapshotSession opens the coding of a web page's snapshot: annotations
@@ -93,14 +109,14 @@ func SnapshotSession(snap *web.Snapshot, annOverride string) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", snap.URL, err)
 	}
-	return openWith(snap.Article, snap.URL, snap.URL, annotate.Preload(annPath), snap)
+	return openWith(snap.Article, snap.URL, snap.URL, annotate.Preload(annPath), snap, lookUpProject(annPath))
 }
 
 // withDocument returns a session on s's article and annotations file whose
 // document is doc, unsaved: the coding from before a refresh, put back.
 func (s *Session) withDocument(doc *annotate.Document) *Session {
 	r := NewSession(s.Article, doc, s.Path, s.AnnPath)
-	r.File, r.ReadOnly, r.written = s.File, s.ReadOnly, s.written
+	r.File, r.ReadOnly, r.written, r.project = s.File, s.ReadOnly, s.written, s.project
 	if r.ReadOnly {
 		r.opened = s.opened
 	}
@@ -125,8 +141,9 @@ func (c Coding) locateOptions(src Source, annOverride string) annotate.LocateOpt
 
 // openWith opens the preloaded annotations file for art, which is called
 // name; a new document records source as its source. snap is the web
-// snapshot art came from, if any.
-func openWith(art *model.Article, name, source string, pre *annotate.Preloaded, snap *web.Snapshot) (*Session, error) {
+// snapshot art came from, if any; look the project the file belongs to,
+// whose codebook the document joins before it is edited.
+func openWith(art *model.Article, name, source string, pre *annotate.Preloaded, snap *web.Snapshot, look projectLookup) (*Session, error) {
 	if len(art.Blocks) == 0 {
 		pre.Close()
 		return nil, fmt.Errorf("%s: the article has no text to read", name)
@@ -146,9 +163,15 @@ func openWith(art *model.Article, name, source string, pre *annotate.Preloaded, 
 			info.URL, info.Fetched, recorded = snap.URL, fetched, true
 		}
 	}
+	project, followed, projectNotes := joinProject(look, o.Doc)
 	s := NewSession(art, o.Doc, name, o.File.Path())
 	s.File = o.File
 	s.written = !o.New
+	s.project = project
+	// The project was looked for here: suggestions use what was found (a
+	// codebook that cannot be read has been said, and is not read again).
+	s.suggestions.looked = true
+	project.hold(o.File)
 	var notes []string
 	if err := o.File.ReadOnly(); err != nil {
 		s.ReadOnly = true
@@ -161,10 +184,10 @@ func openWith(art *model.Article, name, source string, pre *annotate.Preloaded, 
 	if note := changeNote(o, snap); note != "" {
 		notes = append(notes, note)
 	}
-	if (o.Reanchor.Changed() || recorded) && !s.ReadOnly {
-		s.savedVersion = -1 // the new positions, or the page's URL, are worth saving
+	if (o.Reanchor.Changed() || recorded || followed) && !s.ReadOnly {
+		s.savedVersion = -1 // the new positions, the page's URL, or the codebook's entities are worth saving
 	}
-	s.Notice = strings.Join(notes, "; ")
+	s.Notice = strings.Join(append(notes, projectNotes...), "; ")
 	return s, nil
 }
 

@@ -14,6 +14,7 @@ type focusArea int
 const (
 	focusArticle focusArea = iota
 	focusAnnotations
+	focusCodebook
 )
 
 // reader shows one session: the article, the annotations list and the
@@ -31,6 +32,16 @@ type reader struct {
 	article     *articlePane
 	annotations *annotationsPane
 	inspector   *inspectorPane
+	network     *networkPane
+	// adjudication settles the shared coding from the coders' codings
+	// (stance adjudicate): nil when not adjudicating.
+	adjudication *adjudicationPane
+
+	networkShown bool // the network in the side column instead of the list
+	codebook     *codebookPane
+	// codebookShown says that the codebook pane is open: in place of the
+	// article, or on a narrow terminal a screen of its own.
+	codebookShown bool
 
 	width, height int
 	focus         focusArea
@@ -81,7 +92,9 @@ func (r *reader) show(s *Session) {
 	r.article = newArticlePane(r.common, s)
 	r.annotations = newAnnotationsPane(r.common, s)
 	r.inspector = newInspectorPane(r.common, s)
-	r.focus = focusArticle
+	r.network = newNetworkPane(r.common, s, r.line)
+	r.codebook = newCodebookPane(r.common, s)
+	r.focus, r.codebookShown = focusArticle, false
 	// Nothing of the last article may leak into this one: a dialog's
 	// result would go into the old session, the side panes' drawing
 	// would show its annotations.
@@ -98,10 +111,11 @@ func (r *reader) opened() tea.Cmd {
 	if r.sess.Notice != "" {
 		r.line.setError(r.sess.Notice)
 	}
+	count := r.countCorpus()
 	if r.sess.Dirty() && !r.sess.ReadOnly {
-		return r.saver.Schedule()
+		return tea.Batch(r.saver.Schedule(), count)
 	}
-	return nil
+	return count
 }
 
 // SetSize lays the panes out for a w×h screen.
@@ -146,9 +160,24 @@ func (r *reader) Update(msg tea.Msg) tea.Cmd {
 		}
 	case layoutDoneMsg:
 		r.article.layoutDone(msg)
+	case suggestedMsg:
+		r.suggested(msg)
+	case suggestSoonMsg:
+		return r.suggestSoon(msg)
 	case jumpMsg:
 		r.jump(msg.id)
+	case pickerBuiltMsg:
+		r.pickerBuilt(msg)
+	case learnedMsg:
+		return r.learned(msg)
+	case corpusChangedMsg:
+		return r.corpusChanged(msg)
+	case codebookAddedMsg:
+		return r.codebookAdded(msg)
 	default:
+		if cmd, ok := r.updateSide(msg); ok {
+			return cmd
+		}
 		if r.dialog != nil {
 			return r.updateDialog(msg)
 		}
@@ -166,19 +195,30 @@ func (r *reader) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if r.article.Searching() {
 		return r.articleKey(msg)
 	}
+	if r.focus == focusCodebook {
+		if cmd, ok := r.codebookKey(msg); ok {
+			return cmd
+		}
+	}
 	for _, c := range r.commands() {
 		if key.Matches(msg, *c.binding) {
 			return c.run(r, msg)
 		}
 	}
-	if r.focus == focusAnnotations {
+	switch r.focus {
+	case focusAnnotations:
 		return r.listKey(msg)
+	case focusCodebook:
+		return nil // the article's keys wait for the article
 	}
 	return r.articleFocusKey(msg)
 }
 
 // listKey handles a key for the annotations list, which has the focus.
 func (r *reader) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	if p := r.side(); p != nil {
+		return r.sideKey(p, msg)
+	}
 	if key.Matches(msg, r.common.Keys.Clear) {
 		// esc leaves the list for the article; the next one goes back, as
 		// esc with nothing to clear does there.
@@ -208,6 +248,11 @@ func (r *reader) articleFocusKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, km.Back) && r.canGoBack {
 		return goBack
 	}
+	for _, c := range r.suggestionCommands() {
+		if key.Matches(msg, *c.binding) {
+			return c.run(r, msg)
+		}
+	}
 	return r.articleKey(msg)
 }
 
@@ -223,6 +268,17 @@ func (r *reader) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (r *reader) toggleFocus() {
+	if r.codebookShown {
+		// The codebook pane and the list, the article being away.
+		if r.focus == focusAnnotations {
+			r.focus, r.sideShown = focusCodebook, false
+		} else {
+			r.focus, r.sideShown = focusAnnotations, r.width < wideWidth
+		}
+		r.layout()
+		r.syncInspector()
+		return
+	}
 	if r.focus == focusArticle {
 		r.focus = focusAnnotations
 		if r.width < wideWidth {
@@ -241,7 +297,7 @@ func (r *reader) toggleFocus() {
 // target is the annotation the edit and delete keys act on: the one
 // selected in the list when it has focus, else the innermost at the cursor.
 func (r *reader) target() (model.Annotation, bool) {
-	if r.focus == focusAnnotations {
+	if r.focus == focusAnnotations && r.side() == nil {
 		return r.annotations.Selected()
 	}
 	a, _, ok := r.atCursor()
@@ -270,6 +326,9 @@ func (r *reader) afterEdit(what, id string) {
 	r.article.ClearSelection()
 	if id != "" {
 		r.annotations.SelectID(id)
+		if a, ok := r.sess.Doc().Annotation(id); ok {
+			r.sess.suggestions.drop(a)
+		}
 	}
 	r.refreshPanes()
 }
@@ -295,7 +354,7 @@ func (r *reader) jump(id string) {
 	}
 	r.jumped = a.ID
 	r.article.Select(a.Span)
-	r.focus = focusArticle
+	r.focus, r.codebookShown = focusArticle, false
 	if r.width < wideWidth {
 		r.sideShown = false
 	}
@@ -306,7 +365,7 @@ func (r *reader) jump(id string) {
 // syncInspector shows the listed annotation when the list has focus, else
 // the innermost one under the cursor.
 func (r *reader) syncInspector() {
-	if r.focus == focusAnnotations {
+	if r.focus != focusArticle {
 		a, ok := r.annotations.Selected()
 		r.inspector.Show(a, ok, 0)
 		return
@@ -340,8 +399,13 @@ func (r *reader) handleMouse(msg tea.MouseMsg) tea.Cmd {
 			r.article.Update(msg)
 		case rs.list.contains(mouse.X, mouse.Y):
 			r.annotations.Update(msg)
+		case rs.codebook.contains(mouse.X, mouse.Y):
+			r.codebook.Update(msg)
 		case rs.inspector.contains(mouse.X, mouse.Y):
 			r.inspector.Scroll(wheelLines * wheelStep(msg))
+			return nil
+		case rs.side.contains(mouse.X, mouse.Y):
+			r.side().Wheel(wheelStep(msg))
 			return nil
 		}
 	case tea.MouseClickMsg:
@@ -368,5 +432,10 @@ func (r *reader) press(x, y int, rs paneRects) {
 	case rs.list.contains(x, y):
 		r.focus = focusAnnotations
 		r.annotations.Click(y - rs.list.y)
+	case rs.codebook.contains(x, y):
+		r.focus = focusCodebook
+		r.codebook.Click(y - rs.codebook.y)
+	case rs.side.contains(x, y):
+		r.focus = focusAnnotations
 	}
 }

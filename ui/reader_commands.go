@@ -37,6 +37,14 @@ func (r *reader) commands() []command {
 		{&km.DeleteListed, (*reader).deleteListed},
 		{&km.Copy, (*reader).copyToClipboard},
 		{&km.EditNote, (*reader).editNote},
+		{&km.Network, (*reader).toggleNetwork},
+		{&km.ToggleSuggestions, (*reader).toggleSuggestions},
+		{&km.TagAll, (*reader).tagAll},
+		{&km.Codebook, (*reader).toggleCodebook},
+		{&km.NextListed, (*reader).nextListed},
+		{&km.PrevListed, (*reader).nextListed},
+		{&km.KeepOurs, (*reader).resolveConflict},
+		{&km.TakeTheirs, (*reader).resolveConflict},
 	}
 }
 
@@ -59,6 +67,9 @@ func (r *reader) saveKey(tea.KeyPressMsg) tea.Cmd {
 
 // undo takes back the last edit, else the refresh that opened the session.
 func (r *reader) undo(tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := r.undoCodebook(); ok {
+		return cmd
+	}
 	if what, ok := r.sess.Editor.Undo(); ok {
 		r.afterEdit("undid "+what, "")
 		return r.saver.Schedule()
@@ -71,6 +82,9 @@ func (r *reader) undo(tea.KeyPressMsg) tea.Cmd {
 }
 
 func (r *reader) redo(tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := r.redoCodebook(); ok {
+		return cmd
+	}
 	if what, ok := r.sess.Editor.Redo(); ok {
 		r.afterEdit("redid "+what, "")
 		return r.saver.Schedule()
@@ -86,6 +100,7 @@ func (r *reader) toggleFocusKey(tea.KeyPressMsg) tea.Cmd {
 
 // togglePanel shows or hides the side panes, which take the focus.
 func (r *reader) togglePanel(tea.KeyPressMsg) tea.Cmd {
+	r.codebookShown = false
 	r.sideShown = !r.sideShown
 	if r.sideShown {
 		r.focus = focusAnnotations

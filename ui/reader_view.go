@@ -18,7 +18,7 @@ func (r rect) contains(x, y int) bool {
 	return r.w > 0 && x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
 }
 
-type paneRects struct{ article, list, inspector rect }
+type paneRects struct{ article, list, inspector, side, codebook rect }
 
 // rects computes where each pane's content sits. A pane has a one-cell
 // border and one column of padding on each side.
@@ -27,6 +27,10 @@ func (r *reader) rects() paneRects {
 	bodyH := r.height - 2
 	inner := func(x, y, w, h int) rect { return rect{x + 2, y + 1, max(w-4, 1), max(h-2, 1)} }
 	sideBlock := func(x, w int) {
+		if r.side() != nil {
+			rs.side = inner(x, 0, w, bodyH)
+			return
+		}
 		listH := bodyH * 3 / 5
 		rs.list = inner(x, 0, w, listH)
 		rs.inspector = inner(x, listH, w, bodyH-listH)
@@ -34,10 +38,19 @@ func (r *reader) rects() paneRects {
 	switch {
 	case r.width >= wideWidth:
 		aw := r.width * 2 / 3
-		rs.article = inner(0, 0, aw, bodyH)
+		if r.side() != nil {
+			aw = r.width / 2 // a matrix needs the room
+		}
+		if r.codebookShown {
+			rs.codebook = inner(0, 0, aw, bodyH)
+		} else {
+			rs.article = inner(0, 0, aw, bodyH)
+		}
 		sideBlock(aw, r.width-aw)
 	case r.sideShown:
 		sideBlock(0, r.width)
+	case r.codebookShown:
+		rs.codebook = inner(0, 0, r.width, bodyH)
 	default:
 		rs.article = inner(0, 0, r.width, bodyH)
 	}
@@ -55,6 +68,13 @@ func (r *reader) layout() {
 	}
 	r.annotations.SetSize(rs.list.w, rs.list.h)
 	r.inspector.SetSize(rs.inspector.w, rs.inspector.h)
+	if rs.codebook.w > 0 {
+		r.codebook.SetSize(rs.codebook.w, rs.codebook.h)
+	}
+	if p := r.side(); p != nil {
+		p.SetSize(rs.side.w, rs.side.h)
+	}
+	r.showFirstDisagreement()
 }
 
 // View draws the panes, the article left of (or, narrow, instead of) the
@@ -63,10 +83,13 @@ func (r *reader) View() string {
 	rs := r.rects()
 	bodyH := r.height - 2
 	var left, right []string
-	if rs.article.w > 0 && (r.width >= wideWidth || !r.sideShown) {
+	switch {
+	case rs.codebook.w > 0:
+		left = r.box(strings.Split(r.codebook.View(r.annotations.entity), "\n"), rs.codebook.w, bodyH-2, r.focus == focusCodebook)
+	case rs.article.w > 0 && (r.width >= wideWidth || !r.sideShown):
 		left = r.box(strings.Split(r.article.View(), "\n"), rs.article.w, bodyH-2, r.focus == focusArticle)
 	}
-	if rs.list.w > 0 {
+	if rs.list.w > 0 || rs.side.w > 0 {
 		right = r.sideLines(rs)
 	}
 	lines := make([]string, bodyH)
@@ -87,10 +110,13 @@ type sideKey struct {
 	version       int
 	index, top    int
 	filter        model.AnnotationType
+	entity        string
 	focus         focusArea
 	inspector     int // the inspector's revision
 	width, height int
 	listH         int
+	pane          sidePane // shown instead of the list and the inspector
+	paneRevision  int
 }
 
 // sideLines draws the annotations list above the inspector. Moving through
@@ -98,11 +124,19 @@ type sideKey struct {
 func (r *reader) sideLines(rs paneRects) []string {
 	key := sideKey{
 		styles: r.common.Styles, version: r.sess.Editor.Version(),
-		index: r.annotations.index, top: r.annotations.top, filter: r.annotations.filter,
+		index: r.annotations.index, top: r.annotations.top, filter: r.annotations.filter, entity: r.annotations.entity,
 		focus: r.focus, inspector: r.inspector.revision,
 		width: rs.list.w, height: rs.list.h + rs.inspector.h, listH: rs.list.h,
 	}
+	if p := r.side(); p != nil {
+		key.pane, key.paneRevision, key.width, key.height = p, p.Revision(), rs.side.w, rs.side.h
+	}
 	if r.sideCache.lines != nil && r.sideCache.key == key {
+		return r.sideCache.lines
+	}
+	if key.pane != nil {
+		r.sideCache.key = key
+		r.sideCache.lines = r.box(strings.Split(key.pane.View(), "\n"), rs.side.w, rs.side.h, r.focus == focusAnnotations)
 		return r.sideCache.lines
 	}
 	list := r.box(strings.Split(r.annotations.View(), "\n"), rs.list.w, rs.list.h, r.focus == focusAnnotations)
@@ -151,13 +185,23 @@ var (
 // line.
 func (r *reader) ShortHelp() []key.Binding {
 	km := r.common.Keys
-	if r.focus == focusAnnotations {
-		return append(r.annotations.ShortHelp(), km.NextPane, km.Undo, km.Help, km.Quit)
+	if r.focus == focusCodebook {
+		return r.codebook.ShortHelp()
 	}
-	if r.article.Searching() {
+	if p := r.side(); p != nil && r.focus == focusAnnotations {
+		return append(p.ShortHelp(), km.NextPane, km.Help, km.Quit)
+	}
+	if r.article.Searching() && r.focus != focusAnnotations {
 		find, cancel := km.Submit, km.Cancel
 		find.SetHelp(find.Help().Key, "select next match")
 		return []key.Binding{find, cancel}
+	}
+	if r.inspector.has && r.inspector.conflict != "" {
+		// The question the inspector asks, first.
+		return []key.Binding{km.KeepOurs, km.TakeTheirs, km.Undo, km.NextPane, km.Help, km.Quit}
+	}
+	if r.focus == focusAnnotations {
+		return append(r.annotations.ShortHelp(), km.NextPane, km.Undo, km.Help, km.Quit)
 	}
 	return []key.Binding{km.Visual, km.Sentence, km.Search, km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Undo, km.NextPane, km.Help, km.Quit}
 }
@@ -174,12 +218,16 @@ func (r *reader) status() statusInfo {
 		mode = r.dialog.kind.mode()
 	case r.article.Searching():
 		mode = "SEARCH"
+	case r.adjudicating() && r.focus == focusAnnotations:
+		mode = "ADJUDICATE"
 	case r.article.selecting:
 		mode = "SELECT"
+	case r.focus == focusCodebook:
+		mode = "CODEBOOK"
 	}
 	return statusInfo{
 		mode: mode, file: filepath.Base(s.Path), annPath: s.savePath(), counts: counts,
 		dirty: s.Dirty(), unwritten: !s.written, saveErr: r.saver.Err(), readOnly: s.ReadOnly,
-		message: r.line.text, isError: r.line.isError,
+		conflicts: len(s.conflicts()), message: r.line.text, isError: r.line.isError,
 	}
 }

@@ -181,7 +181,7 @@ func TestSearchCancelAndEmpty(t *testing.T) {
 // a with nothing selected on punctuation does not create an actor named ",".
 func TestTagPunctuationRefused(t *testing.T) {
 	h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
-	typeKeys(h, keysOf(find("Friday,"), []string{"esc"}))
+	typeKeys(h, keysOf(find(", the high"), []string{"esc"}))
 	if r := []rune(h.m.reader.sess.Article.Text)[h.m.reader.article.Cursor()]; r != ',' {
 		t.Fatalf("the cursor is on %q, want the comma", r)
 	}
@@ -216,8 +216,9 @@ func TestEditKeepsActorWithSharedName(t *testing.T) {
 }
 
 // Taking over a file whose owner changed the same annotation as this
-// read-only session keeps this session's version in a conflict file and
-// says so, instead of dropping it.
+// read-only session keeps the saved version and records this session's
+// beside it in the file (as git's merge driver does), and says so, instead
+// of dropping it. (It used to go to a conflict file: issue 15 item 5.)
 func TestTakeOverKeepsConflictingEdits(t *testing.T) {
 	dir := t.TempDir()
 	first, path := openSeedCopyIn(t, dir)
@@ -250,12 +251,19 @@ func TestTakeOverKeepsConflictingEdits(t *testing.T) {
 	if h.m.reader.sess.ReadOnly {
 		t.Fatalf("ctrl+s did not take over: %s", h.screen())
 	}
-	files, _ := filepath.Glob(path + ".conflict-*")
-	if len(files) != 1 {
-		t.Fatalf("conflict files %v, want one holding this session's version", files)
+	if files, _ := filepath.Glob(path + ".conflict-*"); len(files) > 0 {
+		t.Errorf("conflict files %v were written", files)
 	}
-	if data, _ := os.ReadFile(files[0]); !strings.Contains(string(data), mine) {
-		t.Errorf("the conflict file lacks this session's note")
+	saved, err := annotate.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := saved.Conflicts()
+	if err != nil || len(records) != 1 || records[0].ID != a.ID || !strings.Contains(string(records[0].Other), mine) {
+		t.Errorf("recorded conflicts %+v, %v; want %s with this session's note", records, err, a.ID)
+	}
+	if n, ok := saved.Annotation(a.ID); !ok || n.Note != theirs {
+		t.Errorf("the saved note is %q, want the saved version %q", n.Note, theirs)
 	}
 	if !strings.Contains(h.screen(), "conflict") {
 		t.Errorf("the take-over does not mention the conflict:\n%s", h.screen())

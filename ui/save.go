@@ -97,8 +97,17 @@ func (r *reader) takeOver() tea.Cmd {
 		r.line.setError("still read-only: " + err.Error())
 		return nil
 	}
+	var followNotes []string
+	if ps := s.project; ps != nil {
+		// The other stance saved copies that may not follow the
+		// codebook as it is now.
+		var followed *projectState
+		if followed, _, followNotes = joinProject(projectLookup{p: ps.p}, o.Doc); followed != nil {
+			ps.cb = followed.cb
+		}
+	}
 	fresh := NewSession(s.Article, o.Doc, s.Path, s.AnnPath)
-	fresh.File = o.File
+	fresh.File, fresh.project = o.File, s.project
 	if err := o.File.ReadOnly(); err != nil {
 		// Taken over, but what the other stance left is damaged, or
 		// the file was made read-only meanwhile.
@@ -110,21 +119,25 @@ func (r *reader) takeOver() tea.Cmd {
 	}
 	if s.Dirty() && s.opened != nil {
 		// What was coded here while read-only, on top of what the other
-		// stance saved: a three-way merge from the document as opened.
-		// Where both changed one annotation the saved version stays, and
-		// this session's whole document is kept beside it.
-		if conflicts := fresh.Editor.Absorb(s.opened, mine); len(conflicts) > 0 {
-			path, err := annotate.WriteConflict(s.AnnPath, mine)
-			if err != nil {
-				r.line.setError("could not keep this session's conflicting changes: " + err.Error())
-				return nil
-			}
-			msg = fmt.Sprintf("took over %s; %d of your changes conflict with the saved ones: yours are kept in %s",
-				shortPath(s.AnnPath), len(conflicts), shortPath(path))
+		// stance saved: a three-way merge from the document as opened, as
+		// git's merge driver does it. Where both changed one annotation
+		// the saved version stays and this session's is recorded beside
+		// it in the file, for the coder to decide.
+		conflicts, err := fresh.Editor.AbsorbRecorded(s.opened, mine)
+		if err != nil {
+			r.line.setError("could not bring in this session's changes: " + err.Error())
+			return nil
+		}
+		if len(conflicts) > 0 {
+			msg = fmt.Sprintf("took over %s; %d of your changes conflict with the saved ones: both versions are kept for you to decide",
+				shortPath(s.AnnPath), len(conflicts))
 		}
 	}
 	if o.Reanchor.Changed() {
 		msg += "; " + o.Reanchor.String()
+	}
+	for _, n := range followNotes {
+		msg += "; " + n
 	}
 	cursor := r.article.Cursor()
 	r.show(fresh) // saved below, changed or not: the take-over is written

@@ -477,3 +477,55 @@ func TestReadOnlyFileIsNotReplaced(t *testing.T) {
 		}
 	})
 }
+
+// When another program changed the annotations file and both it and this
+// session changed one annotation differently, the save merges as git's
+// merge driver does: the file keeps this session's version and records the
+// other program's in its "conflicts" member; no conflict file is written,
+// and the message line says so. (Issue 15 item 5; it was a conflict file.)
+func TestChangeOnDiskConflictIsRecorded(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, path := openSeedCopy(t, wide)
+		h.wait = time.Second
+		tagTrump(h)
+		h.keys("ctrl+s")
+		doc := loadSaved(t, h, path)
+		id := doc.Annotations[0].ID
+
+		theirs := "their note"
+		doc.Annotations[0].Note = theirs
+		data, err := doc.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := store.SaveAtomic(path, data); err != nil {
+			t.Fatal(err)
+		}
+		mine := "my note"
+		if err := h.m.reader.sess.Editor.Update(id, annotate.Change{Note: &mine}); err != nil {
+			t.Fatal(err)
+		}
+		h.keys("ctrl+s")
+
+		if files, _ := filepath.Glob(path + ".conflict-*"); len(files) > 0 {
+			t.Errorf("conflict files %v were written", files)
+		}
+		saved, err := annotate.Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if saved.Annotations[0].Note != mine {
+			t.Errorf("the file's note is %q, want this session's %q", saved.Annotations[0].Note, mine)
+		}
+		records, err := saved.Conflicts()
+		if err != nil || len(records) != 1 || records[0].ID != id || !strings.Contains(string(records[0].Other), theirs) {
+			t.Fatalf("recorded conflicts %+v, %v; want %s with %q", records, err, id, theirs)
+		}
+		if got := h.screen(); !strings.Contains(got, "1 conflict with yours") {
+			t.Errorf("the screen does not say the conflict was recorded:\n%s", got)
+		}
+		if rs, _ := h.m.reader.sess.Doc().Conflicts(); len(rs) != 1 {
+			t.Errorf("the session holds %d recorded conflicts, want 1", len(rs))
+		}
+	})
+}

@@ -96,6 +96,40 @@ func (sv *saver) Start() tea.Cmd {
 	})
 }
 
+// Exclusive runs job off the UI goroutine as a write of its own, as a
+// change of the codebook across the corpus is (it saves the session first,
+// then rewrites its file among the others): no save starts while it runs
+// (edits made meanwhile are saved after it), and going back, quitting and
+// Shutdown wait for it as for a save. It reports false, running nothing,
+// while a write runs. End it with Finished once its message is handled.
+func (sv *saver) Exclusive(job func() tea.Msg) (tea.Cmd, bool) {
+	if sv.running {
+		return nil, false
+	}
+	sv.running = true
+	done := make(chan struct{})
+	sv.done = done
+	return safeCmd(func() tea.Msg {
+		defer close(done)
+		return job()
+	}), true
+}
+
+// Finished ends a write that Exclusive ran: what waited for it goes ahead,
+// and what was edited meanwhile is saved.
+func (sv *saver) Finished() tea.Cmd {
+	sv.running = false
+	if then := sv.then; then != nil {
+		sv.then = nil
+		return then()
+	}
+	if sv.again || sv.sess.Dirty() {
+		sv.again = false
+		return sv.Schedule()
+	}
+	return nil
+}
+
 // Then makes then the continuation of the running write, replacing any,
 // and reports true; with no write running it does nothing and reports
 // false: the caller goes ahead itself.
@@ -164,19 +198,25 @@ func (sv *saver) Saved(msg savedMsg) (cmd tea.Cmd, merged bool) {
 }
 
 // afterWrite brings what a save found on disk into the session: changes
-// another program made (merged, reported true), or the news that they
-// could not be merged and this session's version went to a conflict file.
+// another program made (merged, reported true), with the edits both made
+// differently recorded in the file as conflicts to decide, or the news that
+// the file could not be read and this session's version went to a conflict
+// file.
 func (sv *saver) afterWrite(version int, snap *annotate.Document, res annotate.SaveResult) (merged bool) {
 	s := sv.sess
 	s.written = true
 	editedSince := s.Editor.Version() != version
 	if res.Merged != nil {
-		conflicts := s.Editor.Absorb(snap, res.Merged)
-		msg := "the annotations file changed on disk: its changes were merged"
-		if len(conflicts) > 0 {
-			msg += fmt.Sprintf(" (%d kept as edited here)", len(conflicts))
+		conflicts, err := s.Editor.AbsorbRecorded(snap, res.Merged)
+		switch {
+		case err != nil:
+			sv.line.setError("the annotations file changed on disk and its changes could not be taken in: " + err.Error())
+		case len(res.Conflicts)+len(conflicts) > 0:
+			sv.line.setError(fmt.Sprintf("the annotations file changed on disk: its changes were merged; %d conflict with yours: both versions are kept for you to decide",
+				len(res.Conflicts)+len(conflicts)))
+		default:
+			sv.line.set("the annotations file changed on disk: its changes were merged")
 		}
-		sv.line.set(msg)
 	}
 	if !editedSince {
 		s.savedVersion = s.Editor.Version()

@@ -25,11 +25,16 @@ type Session struct {
 	// never waits on the file's lock, which a running save holds.
 	conflictPath string
 	lastClaim    string // the claim tagged or used most recently
+	suggestions  suggestionState
+	// project is the project the annotations file belongs to; nil outside
+	// one.
+	project *projectState
 
 	// Derived from the document, rebuilt when the editor's version moves.
 	derivedVersion int
 	index          *annotate.SpanIndex
 	counts         map[model.AnnotationType]int
+	recorded       []annotate.RecordedConflict // what merges recorded for the coder to decide
 }
 
 // derive rebuilds what is computed from the document once per change, so
@@ -45,6 +50,9 @@ func (s *Session) derive() {
 	for i := range anns {
 		s.counts[anns[i].Type]++
 	}
+	// A "conflicts" member stance cannot read shows as none here; stance
+	// validate says what is wrong with it.
+	s.recorded, _ = s.Doc().Conflicts()
 	s.derivedVersion = v
 }
 
@@ -80,6 +88,7 @@ func (s *Session) snapshot() *annotate.Document { return s.Editor.Snapshot() }
 
 // Close releases the annotations file.
 func (s *Session) Close() {
+	s.project.close()
 	if s.File != nil {
 		s.File.Close()
 	}

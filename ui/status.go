@@ -22,6 +22,7 @@ type statusInfo struct {
 	unwritten bool // no annotations file yet: nothing was coded
 	saveErr   string
 	readOnly  bool
+	conflicts int    // recorded by merges, for the coder to decide
 	message   string // the latest action or error, until the next key
 	isError   bool
 }
@@ -52,6 +53,9 @@ func renderStatus(st *Styles, info statusInfo, width int) string {
 		right = append(right, fmt.Sprintf("A%d C%d P%d", c.actors, c.claims, c.positions))
 	} else if c != nil {
 		right = append(right, model.Count(c.actors, "actor", "actors"), model.Count(c.claims, "claim", "claims"), model.Count(c.positions, "position", "positions"))
+	}
+	if info.conflicts > 0 {
+		right = append(right, model.Count(info.conflicts, "conflict", "conflicts"))
 	}
 	switch {
 	case info.saveErr != "":
@@ -159,11 +163,14 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		title string
 		keys  []key.Binding
 	}{
-		{"Move", []key.Binding{km.Up, km.Down, km.Left, km.Right, km.WordNext, km.WordPrev, km.PageUp, km.PageDown, km.HalfUp, km.HalfDown, km.Top, km.Bottom}},
-		{"Select & search", []key.Binding{km.Visual, km.Sentence, km.Clear, km.Search, km.NextMatch, km.PrevMatch}},
-		{"Code", []key.Binding{km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Delete, km.DeleteListed, km.Undo, km.Redo, km.Save, km.Export, km.Refresh, km.Copy, km.EditNote}},
-		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Help, km.Quit}},
+		{"Move", []key.Binding{km.Up, km.Down, km.Left, km.Right, km.WordNext, km.WordPrev, km.WordEnd, km.PageUp, km.PageDown, km.HalfUp, km.HalfDown, km.Top, km.Bottom}},
+		{"Select & search", []key.Binding{km.Visual, km.Sentence, km.Quote, km.Clear, km.Search, km.NextMatch, km.PrevMatch}},
+		{"Code", []key.Binding{km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Delete, km.DeleteListed, km.Undo, km.Redo, km.Save, km.Export, km.Refresh, km.Copy, km.EditNote, km.TagAll}},
+		{"Suggestions", []key.Binding{km.ToggleSuggestions, km.NextSuggestion, km.Accept, km.Reject, km.AcceptAll}},
+		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Network, km.NetworkScope, km.Help, km.Quit}},
 		{"Dialogs", []key.Binding{km.Submit, km.Cancel, km.NextField, km.PrevField, km.PickNext, km.PickPrev, km.ChoiceNext, km.ChoicePrev, km.Choose, km.Yes, km.No}},
+		{"Adjudicate", []key.Binding{km.AcceptCoder, km.AcceptBoth, km.AcceptNone, km.AcceptAgreed, km.Outcome}},
+		{"Codebook (in a project)", []key.Binding{km.Codebook, km.NextListed, km.PrevListed, km.EntityKind, km.MergeEntity, km.KeepOurs, km.TakeTheirs}},
 	}
 	var cols []string
 	for _, g := range groups {
@@ -171,17 +178,36 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		for _, k := range g.keys {
 			// Every key of the binding, not only the one the key hint
 			// shows: space pages down too, ctrl+c quits too.
-			lines = append(lines, st.HelpKey.Render(pad(helpLabel(k.Keys()), 13))+" "+st.HelpDesc.Render(k.Help().Desc))
+			keys, desc := pad(helpLabel(k.Keys()), 13), k.Help().Desc
+			if ansi.StringWidth(keys)+1+ansi.StringWidth(desc) > width {
+				// Too narrow for both: the description under its key, not
+				// cut.
+				lines = append(lines, st.HelpKey.Render(keys), "  "+st.HelpDesc.Render(desc))
+				continue
+			}
+			lines = append(lines, st.HelpKey.Render(keys)+" "+st.HelpDesc.Render(desc))
 		}
 		cols = append(cols, strings.Join(lines, "\n"))
 	}
-	// Two columns of groups when there is room, else one.
-	if width >= 64 {
-		left := joinBlocks(joinBlocks(cols[0], cols[1]), cols[4])
-		right := joinBlocks(cols[2], cols[3])
-		return sideBySide(left, right, 32)
+	// Two columns of groups when there is room, else one. The left column
+	// is as wide as its widest line, so that a long description does not
+	// run into the right column's keys.
+	left := joinBlocks(joinBlocks(joinBlocks(cols[0], cols[1]), cols[4]), cols[7])
+	right := joinBlocks(joinBlocks(joinBlocks(cols[2], cols[3]), cols[5]), cols[6])
+	leftW := blockWidth(left) + 2
+	if width >= leftW+blockWidth(right) {
+		return sideBySide(left, right, leftW)
 	}
 	return strings.Join(cols, "\n\n")
+}
+
+// blockWidth is the width of a block's widest line.
+func blockWidth(s string) int {
+	w := 0
+	for _, l := range strings.Split(s, "\n") {
+		w = max(w, ansi.StringWidth(l))
+	}
+	return w
 }
 
 func joinBlocks(a, b string) string { return a + "\n\n" + b }

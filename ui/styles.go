@@ -27,14 +27,24 @@ type Styles struct {
 	Gutter     lipgloss.Style
 
 	// Text marks, combined per grapheme by the article pane.
-	Actor     lipgloss.Style
-	Claim     lipgloss.Style
-	Position  lipgloss.Style
-	Match     lipgloss.Style
-	Selection lipgloss.Style
-	Cursor    lipgloss.Style
+	Actor    lipgloss.Style
+	Claim    lipgloss.Style
+	Position lipgloss.Style
+	// Suggestion marks what the suggester proposes: a dotted, faint
+	// underline no annotation uses, so a suggestion is never taken for
+	// coding, with or without colour.
+	Suggestion lipgloss.Style
+	Match      lipgloss.Style
+	Selection  lipgloss.Style
+	Cursor     lipgloss.Style
 
 	TypeTag map[string]lipgloss.Style // keyed by annotation type
+
+	// Stances, as the network pane colours its cells; their marks (+ − ○)
+	// tell them apart under NO_COLOR.
+	Support lipgloss.Style
+	Oppose  lipgloss.Style
+	Neutral lipgloss.Style
 
 	ListItem         lipgloss.Style
 	ListItemSelected lipgloss.Style
@@ -184,6 +194,7 @@ func buildStyles(p palette) *Styles {
 	s.Actor = lipgloss.NewStyle().Underline(true).Foreground(actor)
 	s.Claim = lipgloss.NewStyle().Bold(true).Foreground(claim)
 	s.Position = lipgloss.NewStyle().Italic(true).Underline(true).UnderlineStyle(lipgloss.UnderlineDouble).Foreground(position)
+	s.Suggestion = lipgloss.NewStyle().Underline(true).UnderlineStyle(lipgloss.UnderlineDotted).Faint(true)
 	s.Match = lipgloss.NewStyle().Background(matchBG).Underline(true)
 	s.Selection = lipgloss.NewStyle().Reverse(true)
 	s.Cursor = lipgloss.NewStyle().Reverse(true)
@@ -193,6 +204,10 @@ func buildStyles(p palette) *Styles {
 		"claim":    lipgloss.NewStyle().Foreground(claim).Bold(true),
 		"position": lipgloss.NewStyle().Foreground(position).Bold(true),
 	}
+
+	s.Support = lipgloss.NewStyle().Foreground(actor)
+	s.Oppose = lipgloss.NewStyle().Foreground(red)
+	s.Neutral = lipgloss.NewStyle().Foreground(dim)
 
 	s.ListItem = lipgloss.NewStyle()
 	s.ListItemSelected = lipgloss.NewStyle().Reverse(true)

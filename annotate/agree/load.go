@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"stance/annotate"
+	"stance/model/localfile"
 )
 
 // Coding is one coder's coding of an article.
@@ -60,7 +61,7 @@ func Load(dir string, paths ...string) ([]Article, error) {
 	var out []Article
 	index := map[string]int{}
 	for _, path := range files {
-		data, err := os.ReadFile(path)
+		data, err := localfile.Read(path)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 		}

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"stance/annotate"
@@ -287,5 +290,68 @@ Ana Ruiz says: tax carbon now.', 1, 1106697600)`)...)
 	_, err = dna.Convert(db, "")
 	if err == nil || !strings.Contains(err.Error(), `document 1 (001-story.txt): its text begins with a line stance reads as a header field ("Author: Ana Ruiz")`) {
 		t.Errorf("Convert = %v", err)
+	}
+}
+
+// TestHostileNames: an entity whose value holds an escape sequence or a
+// bidirectional override is imported under a name made safe, the same in
+// the article and in the project's codebook, which stance then reads; the
+// database's own value is kept beside it.
+func TestHostileNames(t *testing.T) {
+	path := newDatabase(t, append(base[:4:4],
+		`INSERT INTO ENTITIES (ID, VariableId, Value) VALUES (1, 1, 'Ana '||char(27)||'[31mRuiz'), (2, 2, 'Greens'||char(8238)), (3, 3, 'Tax'||char(10)||'carbon')`,
+		`INSERT INTO DOCUMENTS (ID, Title, Text, Coder, Date) VALUES (1, 'Story', 'Ana Ruiz says: tax carbon now.', 1, 1106697600)`,
+		`INSERT INTO STATEMENTS VALUES (1, 1, 1, 15, 29, 1)`,
+		`INSERT INTO DATASHORTTEXT (StatementId, VariableId, Entity) VALUES (1, 1, 1), (1, 2, 2), (1, 3, 3)`,
+		`INSERT INTO DATABOOLEAN (StatementId, VariableId, Value) VALUES (1, 4, 1)`)...)
+	dir := filepath.Join(t.TempDir(), "project")
+	if err := dna.Write(dir, convert(t, path)); err != nil {
+		t.Fatal(err)
+	}
+	cb, err := annotate.ReadCodebookFile(filepath.Join(dir, annotate.CodebookName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, a := range cb.Actors {
+		names = append(names, a.Name)
+	}
+	slices.Sort(names)
+	if !slices.Equal(names, []string{"Ana Ruiz", "Greens"}) || cb.Claims[0].Text != "Tax carbon" {
+		t.Errorf("the codebook's names %q, claim %q", names, cb.Claims[0].Text)
+	}
+	d, err := annotate.Load(filepath.Join(dir, "001-story.txt"+annotate.FileSuffix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range d.Actors {
+		if c, _ := cb.Actor(a.ID); c.Name != a.Name {
+			t.Errorf("the article's %q is the codebook's %q", a.Name, c.Name)
+		}
+		if a.Name == "Ana Ruiz" && !strings.Contains(string(a.Extra["dna"]), `"Ana \u001b[31mRuiz"`) {
+			t.Errorf("DNA's value is not kept: %s", a.Extra["dna"])
+		}
+	}
+}
+
+// A named pipe given for the database is refused at once, as every file
+// stance reads is (opening it waited for a writer, for ever).
+func TestReadNamedPipe(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "project.dna")
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := dna.Read(path)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "not a regular file but a named pipe") || !strings.Contains(err.Error(), path) {
+			t.Errorf("Read(named pipe): %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Read(named pipe) still running after 10 s: it blocked")
 	}
 }

@@ -154,7 +154,13 @@ func (c *converter) entities() {
 		if e.Value == "" || v == nil || v.DataType != ShortText {
 			continue // DNA's empty entity stands for no value
 		}
-		name := model.OneLine(e.Value)
+		// Names, notes and categories go into the codebook, which holds
+		// only text that is safe to print: made so here, so that the
+		// articles' copies are the codebook's entities.
+		name := safeLine(e.Value)
+		if name == "" {
+			name = fmt.Sprintf("entity %d", e.ID) // nothing printable: its value is kept below
+		}
 		record := map[string]any{"entity": e.ID}
 		if name != e.Value {
 			record["value"] = e.Value
@@ -164,8 +170,8 @@ func (c *converter) entities() {
 		}
 		extra := model.Extra{}
 		attrs := maps.Clone(e.Attributes)
-		note := attrs["Notes"]
-		delete(attrs, "Notes")
+		note := strings.TrimSpace(model.Normalize([]byte(attrs["Notes"])))
+		movedTo(attrs, "Notes", note)
 		var color string
 		if e.Color != nil && *e.Color != (Color{}) {
 			// Black is DNA's colour for an entity nobody coloured.
@@ -174,9 +180,9 @@ func (c *converter) entities() {
 		switch {
 		case kindOf(v.Name) != "":
 			a := model.Actor{ID: c.stableID(annotate.ActorPrefix, v.Name+"\x00"+e.Value), Name: name, Kind: kindOf(v.Name), Note: note, Color: color}
-			if alias := model.OneLine(attrs["Alias"]); alias != "" && alias != name {
+			if alias := safeLine(attrs["Alias"]); alias != "" && alias != name {
 				a.Aliases = []string{alias}
-				delete(attrs, "Alias")
+				movedTo(attrs, "Alias", alias)
 			}
 			if len(attrs) > 0 {
 				record["attributes"] = attrs
@@ -187,8 +193,8 @@ func (c *converter) entities() {
 			c.actors[a.ID] = a
 			c.p.Actors = append(c.p.Actors, a)
 		case v.Name == varConcept:
-			cl := model.Claim{ID: c.stableID(annotate.ClaimPrefix, v.Name+"\x00"+e.Value), Text: name, Note: note, Category: attrs["Type"]}
-			delete(attrs, "Type")
+			cl := model.Claim{ID: c.stableID(annotate.ClaimPrefix, v.Name+"\x00"+e.Value), Text: name, Note: note, Category: safeLine(attrs["Type"])}
+			movedTo(attrs, "Type", cl.Category)
 			if color != "" {
 				// A claim has no colour of its own in stance: DNA's is kept.
 				record["color"] = color
@@ -202,6 +208,18 @@ func (c *converter) entities() {
 			c.claims[cl.ID] = cl
 			c.p.Claims = append(c.p.Claims, cl)
 		}
+	}
+}
+
+// safeLine is s as a name or a category: one line, without control
+// characters, escape sequences or bidirectional overrides (model.Normalize).
+func safeLine(s string) string { return model.OneLine(model.Normalize([]byte(s))) }
+
+// movedTo deletes the attribute key, now in a field of stance's as value,
+// unless making it safe changed it: then DNA's own is kept as well.
+func movedTo(attrs map[string]string, key, value string) {
+	if attrs[key] == value {
+		delete(attrs, key)
 	}
 }
 

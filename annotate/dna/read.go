@@ -11,13 +11,14 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+
+	"stance/model/localfile"
 )
 
 // Database is what a DNA 3 database holds, as far as stance keeps it. Coders'
@@ -165,7 +166,7 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 // another program or of another DNA version, or one whose rows contradict
 // each other is a *DamagedError listing its problems.
 func Read(path string) (*Database, error) {
-	f, err := os.Open(path)
+	f, err := localfile.Open(path) // a named pipe here would block
 	if err != nil {
 		return nil, err
 	}

@@ -17,8 +17,10 @@ var ErrExists = errors.New("exists and is not empty")
 
 // Write writes the project into the folder dir, which must not exist or be
 // empty: each article file and its annotations file beside it
-// (NAME.stance.json). It is written whole or not at all: into a folder
-// beside dir, renamed into place once complete.
+// (NAME.stance.json), and the project's codebook (Project.Codebook) and
+// .gitignore, as stance init writes them (annotate.InitProjectWith). It is
+// written whole or not at all: into a folder beside dir, renamed into
+// place once complete.
 func Write(dir string, p *Project) (err error) {
 	clean := filepath.Clean(dir)
 	if entries, err := os.ReadDir(clean); err == nil && len(entries) > 0 {
@@ -50,6 +52,10 @@ func Write(dir string, p *Project) (err error) {
 		if err := os.WriteFile(filepath.Join(tmp, a.Name+annotate.FileSuffix), data, 0o644); err != nil {
 			return fmt.Errorf("%s: %w", dir, store.PathCause(err))
 		}
+	}
+	// The codebook and the .gitignore, as stance init writes them.
+	if _, err := annotate.InitProjectWith(tmp, p.Codebook()); err != nil {
+		return fmt.Errorf("%s: %w", dir, err)
 	}
 	// MkdirTemp makes the folder private; a project is as readable as any
 	// folder the user makes.

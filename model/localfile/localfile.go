@@ -64,6 +64,24 @@ func open(path string) (*os.File, fs.FileInfo, error) {
 	return f, info, nil
 }
 
+// ReadStat is Read, and also returns the state of the file it read: what
+// tells later whether the file has been replaced or changed since.
+func ReadStat(path string) ([]byte, fs.FileInfo, error) {
+	f, info, err := open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	if info.Size() > MaxSize {
+		return nil, nil, tooLarge(path, formatSize(info.Size()))
+	}
+	data, err := readRest(f, path, info.Size(), nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return data, info, nil
+}
+
 // Read reads the whole file at path, as os.ReadFile does, if Open opens it
 // and it is no larger than MaxSize. Errors are *fs.PathError: a missing
 // file satisfies errors.Is(err, fs.ErrNotExist), a file that is not regular

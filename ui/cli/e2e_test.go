@@ -19,6 +19,21 @@ type tmuxSession struct {
 	name   string
 }
 
+// seedStory writes the seed article to dir/story.txt and returns its path
+// and the environment that keeps stance's files in dir.
+func seedStory(t *testing.T, dir string) (article string, env []string) {
+	t.Helper()
+	seed, err := os.ReadFile("../../samples/2025-08-15-alaska-summit.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	article = filepath.Join(dir, "story.txt")
+	if err := os.WriteFile(article, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return article, []string{"HOME=" + dir, "XDG_DATA_HOME=" + filepath.Join(dir, "data"), "TERM=xterm-256color"}
+}
+
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "stance")
@@ -112,15 +127,7 @@ func TestEndToEndTagging(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	dir := t.TempDir()
-	seed, err := os.ReadFile("../../samples/2025-08-15-alaska-summit.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	article := filepath.Join(dir, "story.txt")
-	if err := os.WriteFile(article, seed, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	env := []string{"HOME=" + dir, "XDG_DATA_HOME=" + filepath.Join(dir, "data"), "TERM=xterm-256color"}
+	article, env := seedStory(t, dir)
 	s := startTmux(t, dir, env, 120, 40, bin, "story.txt")
 	s.waitFor("On Friday")
 	s.waitFor("story.txt.stance.json")

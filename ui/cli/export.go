@@ -44,8 +44,10 @@ func newExportCommand() *cobra.Command {
 		Long: `Write the coding of each PATH for another tool. A PATH is an article (its
 annotations are found beside it, or in the user data folder), an annotations
 file (ARTICLE.stance.json), or a folder: every annotations file in it. Several
-articles are exported as one corpus, in which actors and claims with the same
-name (ignoring case and spacing; aliases count) are merged.
+articles are exported as one corpus. In a project (see 'stance init') its
+actors and claims are the codebook's, one each, by ID, under the codebook's
+names; elsewhere, actors and claims with the same name (ignoring case and
+spacing; aliases count) are merged.
 
 ` + fill("Without --format, the format is taken from OUT's extension: "+strings.Join(exts, ", ")+
 			"; without -o as well, it is "+string(defaultFormat)+", one row per position. brat, which writes a folder, is chosen by --format only.") + `
@@ -131,6 +133,9 @@ func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) 
 	corpus := make([]export.Item, len(coded))
 	for i, c := range coded {
 		corpus[i] = export.ItemFrom(c)
+	}
+	if err := export.AddCodebooks(corpus); err != nil {
+		return err
 	}
 
 	switch {

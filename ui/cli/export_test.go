@@ -2,10 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"stance/annotate"
 )
 
 // testCorpus is the export package's test corpus: three articles and their
@@ -270,5 +275,65 @@ func TestSubcommandHelp(t *testing.T) {
 		if code != exitOK || !strings.Contains(stdout, want) {
 			t.Errorf("stance --help lacks %q", want)
 		}
+	}
+}
+
+// TestExportByCodebookID: in a project, a corpus export has exactly one
+// node per codebook actor and claim, by ID: the Putin Institute of one
+// article and Vladimir Putin of the other, who share the alias "Putin",
+// stay two. Outside a project the same two articles merge them by name.
+func TestExportByCodebookID(t *testing.T) {
+	dir := twoArticles(t, putinInstitute)
+	nodes := func() []string {
+		t.Helper()
+		code, stdout, stderr := cli(t, "export", "--format", "graphml", dir)
+		if code != exitOK || stderr != "" {
+			t.Fatalf("export: exit %d, stderr %q", code, stderr)
+		}
+		var ids []string
+		for _, m := range regexp.MustCompile(`<node id="([^"]+)"`).FindAllStringSubmatch(stdout, -1) {
+			ids = append(ids, m[1])
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	statsActors := func() int {
+		t.Helper()
+		_, stdout, _ := cli(t, "stats", "--json", dir)
+		var s struct{ Actors []json.RawMessage }
+		json.Unmarshal([]byte(stdout), &s)
+		return len(s.Actors)
+	}
+	if n, a := len(nodes()), statsActors(); n != 15 || a != 8 {
+		t.Fatalf("outside a project: %d nodes, %d actors; want the two Putins as one (15, 8)", n, a)
+	}
+
+	if code, _, stderr := cli(t, "init", "--from", dir); code != exitOK {
+		t.Fatal(stderr)
+	}
+	l := listing(t, dir)
+	var want []string
+	for _, a := range l.Actors {
+		want = append(want, a.ID)
+	}
+	for _, x := range l.Claims {
+		want = append(want, x.ID)
+	}
+	slices.Sort(want)
+	if got := nodes(); !slices.Equal(got, want) || len(got) != 16 {
+		t.Errorf("the project's export has the nodes %v, want one per codebook entity %v", got, want)
+	}
+	if a := statsActors(); a != 9 {
+		t.Errorf("stats counts %d actors, want the codebook's 9", a)
+	}
+
+	// A copy out of date in one article: the export still has one node,
+	// under the codebook's name.
+	two := filepath.Join(dir, "two.txt"+annotate.FileSuffix)
+	data, _ := os.ReadFile(two)
+	os.WriteFile(two, []byte(strings.Replace(string(data), `"name": "Donald Trump"`, `"name": "D. Trump"`, 1)), 0o644)
+	_, stdout, _ := cli(t, "export", "--format", "graphml", dir)
+	if got := nodes(); !slices.Equal(got, want) || strings.Contains(stdout, "D. Trump") {
+		t.Errorf("with a copy out of date: nodes %v", got)
 	}
 }

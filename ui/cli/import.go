@@ -25,10 +25,14 @@ annotations beside it, each statement a position at its place in the text,
 persons and organisations actors (a person affiliated with the organisation
 their statements name), concepts claims, agreement a stance. What stance has
 no field for (DNA's IDs, coders, document notes and types, entity types and
-attributes, other statement types) is kept in the files under "dna". The
-database is only read. DIR must be new or empty: it is written whole, or not
-at all.`,
+attributes, other statement types) is kept in the files under "dna". DIR is
+a project, as 'stance init' makes one: its codebook holds every person,
+organisation and concept, those no statement uses included, with DNA's
+types, colours, notes and aliases, and what the database says of itself
+(coders, statement types, settings). The database is only read. DIR must be
+new or empty: it is written whole, or not at all.`,
 		Example: `  stance import sample.dna -o climate/
+  stance codebook climate/
   stance network climate/`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -75,7 +79,7 @@ func importSummary(file, dir string, s dna.Summary) string {
 	}
 	fmt.Fprintf(&b, ", %s, %s", model.Count(s.Actors, "actor", "actors"), model.Count(s.Claims, "claim", "claims"))
 	if s.Unused > 0 {
-		fmt.Fprintf(&b, " (%d that no statement uses, not written)", s.Unused)
+		fmt.Fprintf(&b, " (%d that no statement uses, in the codebook only)", s.Unused)
 	}
 	var kept []string
 	for _, label := range slices.Sorted(maps.Keys(s.Kept)) {

@@ -132,6 +132,12 @@ func runNetwork(paths []string, dir string, f networkFlags, stdout, stderr io.Wr
 		return fmt.Errorf("no time window of %d %s fits between %s and %s: no network", o.WindowSize, o.TimeWindow,
 			cmp.Or(o.Start, corpus.First).Format(time.DateOnly), cmp.Or(o.Stop, corpus.Last).Format(time.DateOnly))
 	}
+	if empty(ms) {
+		// An empty matrix prints nothing at all: say why, or the coder
+		// wonders what went wrong.
+		fmt.Fprintf(stderr, "stance: network: empty: none of the %s has both a --variable1 %s and a --variable2 %s (--variable1 actor takes any actor)\n",
+			model.Count(len(corpus.Statements), "position", "positions"), o.Variable1, o.Variable2)
+	}
 	var buf bytes.Buffer
 	if err := network.Write(&buf, format, ms, o); err != nil {
 		return err
@@ -144,6 +150,16 @@ func runNetwork(paths []string, dir string, f networkFlags, stdout, stderr io.Wr
 	}
 	_, err = fmt.Fprintf(stdout, "wrote %s\n", model.SafeTerminal(f.out))
 	return err
+}
+
+// empty reports whether every matrix is without rows and columns.
+func empty(ms []network.Matrix) bool {
+	for _, m := range ms {
+		if len(m.Rows) > 0 || len(m.Columns) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // parseDate reads a date as YYYY-MM-DD or, as rDNA writes it, DD.MM.YYYY;

@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"stance/annotate"
 )
 
 // sampleDNA is DNA's sample database, kept with the DNA reader's tests.
@@ -109,4 +113,80 @@ func TestNetworkNoWindow(t *testing.T) {
 		t.Errorf("exit %d, stdout %q", code, stdout)
 	}
 	oneLine(t, stderr, "no time window of 3 months fits between 2005-01-26 and 2005-02-16: no network")
+}
+
+// TestImportProject: stance import writes a project whose codebook lists
+// DNA's 14 actors and 6 claims with their types and colours; its articles'
+// copies are the codebook's; its networks are those without a codebook.
+func TestImportProject(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "climate")
+	if code, _, stderr := cli(t, "import", sampleDNA, "-o", dir); code != exitOK {
+		t.Fatal(stderr)
+	}
+	l := listing(t, dir)
+	if len(l.Actors) != 14 || len(l.Claims) != 6 || len(l.Unsure) != 0 {
+		t.Errorf("the codebook lists %d actors, %d claims, unsure %v", len(l.Actors), len(l.Claims), l.Unsure)
+	}
+	if a := actorNamed(t, l, "Joel Bluestein"); a.Color != "#ff9900" || a.Positions != 4 ||
+		a.Affiliation != actorNamed(t, l, "Energy and Environmental Analysis, Inc.").ID {
+		t.Errorf("Bluestein: %+v", a)
+	}
+	cb, err := annotate.ReadCodebookFile(filepath.Join(dir, annotate.CodebookName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dnaRecord bytes.Buffer
+	if err := json.Compact(&dnaRecord, cb.Extra["dna"]); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{`"statementTypes":[{"id":1,"label":"DNA Statement"`, `"name":"Coder 1"`, `"version":"3.0.7"`} {
+		if !strings.Contains(dnaRecord.String(), w) {
+			t.Errorf("the codebook's \"dna\" lacks %s: %s", w, dnaRecord.String())
+		}
+	}
+	if strings.Contains(dnaRecord.String(), "assword") {
+		t.Error("the codebook holds a password")
+	}
+	ignore, _ := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if !strings.Contains(string(ignore), ".stance-journal.json*\n") {
+		t.Errorf(".gitignore:\n%s", ignore)
+	}
+
+	code, stdout, stderr := cli(t, "validate", dir)
+	if code != exitOK || stderr != "" || strings.Contains(stdout, "warning") {
+		t.Errorf("validate on the import: exit %d, stderr %q:\n%s", code, stderr, stdout)
+	}
+
+	networks := func() string {
+		t.Helper()
+		var all strings.Builder
+		for _, args := range [][]string{{"network", dir}, {"network", "--type", "onemode", "--qualifier-aggregation", "congruence", dir}} {
+			code, stdout, stderr := cli(t, args...)
+			if code != exitOK || stderr != "" {
+				t.Fatalf("%v: exit %d, stderr %q", args, code, stderr)
+			}
+			all.WriteString(stdout)
+		}
+		return all.String()
+	}
+	withCodebook := networks()
+	os.Rename(filepath.Join(dir, annotate.CodebookName), filepath.Join(t.TempDir(), "aside.json"))
+	if without := networks(); withCodebook != without {
+		t.Errorf("the networks differ with the codebook:\n%s\nwithout:\n%s", withCodebook, without)
+	}
+}
+
+// TestNetworkEmptySaysWhy: positions whose actors are all persons make
+// no network of organizations; stance network printed nothing at all.
+func TestNetworkEmptySaysWhy(t *testing.T) {
+	dir, article := teamFolder(t, "oppose")
+	coded := article + ".stance.alice.json"
+	code, stdout, stderr := cli(t, "network", coded)
+	if code != exitOK || strings.TrimSpace(stdout) != "" {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+	oneLine(t, stderr, "network: empty: none of the 1 position has both a --variable1 organization and a --variable2 concept")
+	if _, stdout, _ := cli(t, "network", "--variable1", "person", coded); !strings.Contains(stdout, "Volodymyr Zelenskyy") {
+		t.Errorf("--variable1 person: %q (in %s)", stdout, dir)
+	}
 }

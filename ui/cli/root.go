@@ -82,8 +82,8 @@ func newRootCommand() *cobra.Command {
 	fl.BoolVar(&f.version, "version", false, "print the version")
 	completeThemes(root)
 
-	root.AddCommand(newExportCommand(), newStatsCommand(), newValidateCommand(), newAgreeCommand(), newMergeDriverCommand(),
-		newImportCommand(), newNetworkCommand(),
+	root.AddCommand(newExportCommand(), newStatsCommand(), newValidateCommand(), newSuggestCommand(), newInitCommand(), newCodebookCommand(),
+		newAgreeCommand(), newAdjudicateCommand(), newMergeDriverCommand(), newImportCommand(), newNetworkCommand(),
 		newConfigCommand(), newFeedsCommand(), newCompletionCommand(), newManCommand())
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpFunc(func(cmd *cobra.Command, _ []string) { writeHelp(cmd.OutOrStdout(), cmd) })
@@ -138,13 +138,18 @@ type usage struct {
 }
 
 // synopsis lists the ways to call cmd: its own usage line, and its
-// sub-commands' unless its usage names them already ("feeds [list]").
+// sub-commands' unless its usage names them already ("feeds [list]"). A
+// command whose usage is its bare name and that has sub-commands only
+// groups them ("codebook alias"): it has no line of its own.
 func synopsis(cmd *cobra.Command) []usage {
 	prefix := ""
 	if cmd.HasParent() {
 		prefix = cmd.Parent().CommandPath() + " "
 	}
-	out := []usage{{prefix + cmd.Use, cmd}}
+	var out []usage
+	if cmd.Use != cmd.Name() || !cmd.HasAvailableSubCommands() {
+		out = append(out, usage{prefix + cmd.Use, cmd})
+	}
 	for _, c := range documented(cmd) {
 		if !strings.Contains(cmd.Use, "["+c.Name()+"]") {
 			out = append(out, synopsis(c)...)

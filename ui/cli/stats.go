@@ -22,9 +22,10 @@ func newStatsCommand() *cobra.Command {
 		Short: "count annotations, actors, claims and stances",
 		Long: `Count the coding of each PATH (an article, an annotations file, or a folder of
 them, taken together): annotations by type, the split of stances, actors by
-mentions and claims by positions. Actors and claims with the same name in
-different articles (ignoring case and spacing; aliases count) are counted as
-one.`,
+mentions and claims by positions. In a project (see 'stance init') the
+actors and claims are the codebook's, counted by ID; elsewhere, those with
+the same name in different articles (ignoring case and spacing; aliases
+count) are counted as one.`,
 		Args: needPaths,
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			return runStats(paths, annotationsDir(cmd.ErrOrStderr()), asJSON, cmd.OutOrStdout())
@@ -48,6 +49,9 @@ func runStats(paths []string, dir string, asJSON bool, stdout io.Writer) error {
 			return errs[i]
 		}
 		corpus = append(corpus, export.ItemFrom(c))
+	}
+	if err := export.AddCodebooks(corpus); err != nil {
+		return err
 	}
 	s := export.Summarize(corpus)
 	if asJSON {

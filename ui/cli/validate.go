@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -31,6 +33,13 @@ problems is FILE: ok (N annotations). A PATH or file that cannot be checked
 at all (missing, unreadable, not JSON, from a newer stance) is one line on
 standard error, as is the count of problems at the end.
 
+In a project (see 'stance init') the codebook is checked too, before the
+first of its articles: CODEBOOK: ok (N actors, M claims), or the one line
+that says what is wrong with it, an error. Each article's copies of the
+codebook's actors and claims are checked against it: a copy out of date, an
+alias or an entity the codebook lacks is a warning, one line each (opening
+the article in stance brings it in line; the exports use the codebook's).
+
 The exit status is 1 if any file has errors, cannot be checked, or has
 annotations that are no longer at their offsets (which 'stance export'
 refuses), 0 otherwise.`,
@@ -54,7 +63,11 @@ func (e errProblems) Error() string {
 // one problem in one file.
 func runValidate(paths []string, dir string, stdout, stderr io.Writer) error {
 	var res errProblems
+	projects := projectChecks{}
 	for _, p := range paths {
+		if isFolder(p) == nil {
+			projects.check(p, stdout, &res) // a project without articles yet
+		}
 		refs, err := annotate.FindCoded(dir, p)
 		if err != nil {
 			refs = nil
@@ -65,7 +78,8 @@ func runValidate(paths []string, dir string, stdout, stderr io.Writer) error {
 		}
 		for _, r := range refs {
 			res.checked++
-			problems, err := validateOne(r, stdout)
+			cb := projects.check(r.Annotations, stdout, &res)
+			problems, err := validateOne(r, cb, stdout)
 			if err != nil {
 				fmt.Fprintf(stderr, "stance: %s\n", model.SafeTerminal(err.Error()))
 				problems = 1
@@ -82,14 +96,66 @@ func runValidate(paths []string, dir string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// projectChecks are the projects stance validate has checked, by root,
+// with their codebooks (nil for one that cannot be read).
+type projectChecks map[string]*annotate.Codebook
+
+// check checks the codebook of the project that path belongs to, the first
+// time it sees the project, and returns the codebook; nil outside a
+// project, or for a codebook that cannot be read. A codebook that cannot
+// be read is one problem, on standard output with the files' problems, as
+// is a codebook that is not a regular file; an unfinished change of the
+// codebook is a warning. The codebook is only read: the unfinished change
+// is left for the next stance that changes or lists the codebook.
+func (pc projectChecks) check(path string, stdout io.Writer, res *errProblems) *annotate.Codebook {
+	p, err := annotate.FindProject(path)
+	if err != nil {
+		fmt.Fprintln(stdout, model.SafeTerminal(err.Error()))
+		res.problems++
+		res.files++
+		return nil
+	}
+	if p == nil {
+		return nil
+	}
+	if cb, seen := pc[p.Root]; seen {
+		return cb
+	}
+	res.checked++
+	cb, err := annotate.ReadCodebookFile(shownPath(p.CodebookPath()))
+	pc[p.Root] = cb
+	if err != nil {
+		fmt.Fprintln(stdout, model.SafeTerminal(err.Error()))
+		res.problems++
+		res.files++
+		return nil
+	}
+	if journal := filepath.Join(p.Root, annotate.JournalName); fileExists(journal) {
+		fmt.Fprintf(stdout, "%s: warning: a change of the codebook was cut short; the next 'stance codebook' finishes or undoes it\n", model.SafeTerminal(shownPath(journal)))
+	}
+	fmt.Fprintf(stdout, "%s: ok (%s, %s)\n", model.SafeTerminal(shownPath(p.CodebookPath())),
+		model.Count(len(cb.Actors), "actor", "actors"), model.Count(len(cb.Claims), "claim", "claims"))
+	return cb
+}
+
+// fileExists reports whether there is anything at path.
+func fileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
 // validateOne checks one annotations file and lists its problems, each
 // line made safe for a terminal (it names the file and may quote it); it
-// returns how many errors it listed. The error is for a file that cannot
-// be checked at all.
-func validateOne(r annotate.CodedRef, stdout io.Writer) (errs int, err error) {
+// returns how many errors it listed. cb is the codebook of the file's
+// project, if any, which its copies are checked against (warnings). The
+// error is for a file that cannot be checked at all.
+func validateOne(r annotate.CodedRef, cb *annotate.Codebook, stdout io.Writer) (errs int, err error) {
 	c, problems, err := annotate.ValidateFile(r)
 	if err != nil {
 		return 0, err
+	}
+	if cb != nil {
+		problems = append(problems, cb.CheckCopies(c.Doc)...)
 	}
 	for _, p := range problems {
 		if p.Severity == annotate.SeverityWarning {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"stance/annotate"
 	"stance/model"
 )
 
@@ -309,5 +310,61 @@ func TestHostileTextReachesNoTerminal(t *testing.T) {
 	_, stdout, _ = cli(t, "validate", hostileDir)
 	if want := "coded/story.txt.stance.json: a-ana: warning: name \"Ana\\x1b]52;c;cm0gLXJmIH4=\\a Lima\" has control characters"; !strings.Contains(stdout, want) {
 		t.Errorf("validate lacks %q:\n%s", want, stdout)
+	}
+}
+
+// TestValidateProject: stance validate checks a project's codebook once,
+// and each article's copies against it, a warning a line; a codebook that
+// cannot be read is a problem.
+func TestValidateProject(t *testing.T) {
+	dir := twoArticles(t, putinInstitute)
+	if code, _, stderr := cli(t, "init", "--from", dir); code != exitOK {
+		t.Fatal(stderr)
+	}
+	one, two := filepath.Join(dir, "one.txt"+annotate.FileSuffix), filepath.Join(dir, "two.txt"+annotate.FileSuffix)
+	code, stdout, stderr := cli(t, "validate", dir)
+	want := filepath.Join(dir, annotate.CodebookName) + ": ok (9 actors, 7 claims)\n" +
+		one + ": ok (28 annotations)\n" + two + ": ok (28 annotations)\n"
+	if code != exitOK || stderr != "" || stdout != want {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want\n%s", code, stdout, stderr, want)
+	}
+
+	d, _ := annotate.Load(two)
+	for i, a := range d.Actors {
+		switch a.Name {
+		case "Donald Trump":
+			d.Actors[i].Name = "D. Trump"
+		case "Russia":
+			d.Actors[i].Aliases = append(d.Actors[i].Aliases, "RF")
+		}
+	}
+	d.Actors = append(d.Actors, model.Actor{ID: "a-new", Name: "Nobody \x1b[31mred", Kind: model.KindPerson})
+	d.Claims[0].Note = "changed"
+	d.Save(two)
+	code, stdout, stderr = cli(t, "validate", one, two)
+	for _, w := range []string{
+		filepath.Join(dir, annotate.CodebookName) + ": ok (9 actors, 7 claims)\n",
+		two + `: a-5e81c0: warning: the copy of actor "Donald Trump" is out of date: name "D. Trump", the codebook's "Donald Trump"; opening the article in stance brings it in line` + "\n",
+		two + `: a-3c6d88: warning: the codebook's actor lacks the alias "RF" of this copy; opening the article in stance adds it` + "\n",
+		two + `: a-new: warning: actor "Nobody \x1b[31mred" is not in the codebook; opening the article in stance adds it` + "\n",
+		two + ": " + d.Claims[0].ID + `: warning: the copy of claim "`,
+		`is out of date: its note differs; opening the article in stance brings it in line` + "\n",
+		two + ": ok (28 annotations)\n",
+	} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("validate lacks %q:\n%s", w, stdout)
+		}
+	}
+	if code != exitOK || stderr != "" || strings.Contains(stdout, "\x1b") {
+		t.Errorf("copies out of date: exit %d, stderr %q", code, stderr)
+	}
+
+	cbPath := filepath.Join(dir, annotate.CodebookName)
+	data, _ := os.ReadFile(cbPath)
+	os.WriteFile(cbPath, []byte(strings.Replace(string(data), `"kind": "country"`, `"kind": "planet"`, 1)), 0o644)
+	code, stdout, stderr = cli(t, "validate", dir)
+	if !strings.HasPrefix(stdout, cbPath+":") || !strings.Contains(stdout, `unknown kind "planet"`) || code != exitFailure ||
+		!strings.Contains(stderr, "validate: 1 problem in 1 of 3 files") {
+		t.Errorf("a damaged codebook: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }

@@ -1,0 +1,114 @@
+package agree
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"stance/annotate"
+	"stance/model"
+)
+
+// reopen is doc as saved and read back.
+func reopen(t *testing.T, doc *annotate.Document) *annotate.Document {
+	t.Helper()
+	data, err := doc.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := annotate.Decode("shared.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return back
+}
+
+// annotationsJSON is the annotations of doc as the file writes them.
+func annotationsJSON(t *testing.T, doc *annotate.Document) string {
+	t.Helper()
+	data, err := json.Marshal(doc.Annotations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// TestAdjudicationResume: an adjudication resumed from the shared coding
+// it saved has the same decisions (but the item decided for nobody, which
+// left no trace) and makes the same shared coding.
+func TestAdjudicationResume(t *testing.T) {
+	a := aliceAndBob(t)
+	ad := NewAdjudication(a)
+	dis := ad.Disagreements()
+	ad.AcceptAgreements()
+	for _, d := range []struct {
+		item   int
+		coders []int
+	}{{dis[0], []int{0}}, {dis[1], nil}, {dis[2], []int{0, 1}}} {
+		if err := ad.Accept(d.item, d.coders...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shared := reopen(t, ad.Shared())
+
+	again := NewAdjudication(a)
+	if n := again.Resume(shared); n != len(ad.Items())-1 {
+		t.Errorf("resumed %d decisions, want %d (all but Zelensky's, decided for nobody)", n, len(ad.Items())-1)
+	}
+	for i := range ad.Items() {
+		want, _ := ad.Decision(i)
+		got, decided := again.Decision(i)
+		if i == dis[1] {
+			if decided {
+				t.Errorf("Zelensky's mention, dropped, resumed as decided for %v", got)
+			}
+			continue
+		}
+		if !decided || !slices.Equal(got, want) {
+			t.Errorf("item %d (%s) resumed as %v (decided %v), want %v", i, ad.Disagreement(i).Quote, got, decided, want)
+		}
+	}
+	if got, want := annotationsJSON(t, again.Shared()), annotationsJSON(t, shared); got != want {
+		t.Errorf("the resumed adjudication makes another shared coding:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestAdjudicationResumeCopies: coders who coded copies of one file share
+// its annotations' IDs; resumed, what they marked alike is accepted once,
+// not once for each coder.
+func TestAdjudicationResumeCopies(t *testing.T) {
+	alice := code(t, "alice",
+		mention("Vladimir Putin", 0, "Vladimir Putin"), mention("Donald Trump", 0, "Donald Trump"),
+		claim("a ceasefire", "ceasefire", "Donald Trump"),
+		position("Donald Trump", "ceasefire", model.StanceOppose),
+	)
+	bob := Coding{Coder: "bob", Path: "bob/summit.txt.stance.json", Doc: alice.Doc.Clone()}
+	for i, n := range bob.Doc.Annotations {
+		if n.Type == model.TypePosition {
+			bob.Doc.Annotations[i].Stance = model.StanceNeutral
+		}
+	}
+	a := Article{Name: "summit.txt", Length: summit().Len(), Codings: []Coding{alice, bob}}
+	ad := NewAdjudication(a)
+	ad.AcceptAgreements()
+	dis := ad.Disagreements()
+	if len(dis) != 1 {
+		t.Fatalf("%d disagreements, want the stance only", len(dis))
+	}
+	if err := ad.Accept(dis[0], 1); err != nil {
+		t.Fatal(err)
+	}
+	shared := reopen(t, ad.Shared())
+
+	again := NewAdjudication(a)
+	again.Resume(shared)
+	for i := range again.Items() {
+		want, _ := ad.Decision(i)
+		if got, _ := again.Decision(i); !slices.Equal(got, want) {
+			t.Errorf("item %d (%s) resumed as %v, want %v", i, ad.Disagreement(i).Quote, got, want)
+		}
+	}
+	if got := len(again.Shared().Annotations); got != len(shared.Annotations) {
+		t.Errorf("the resumed shared coding has %d annotations, want %d", got, len(shared.Annotations))
+	}
+}

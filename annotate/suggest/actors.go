@@ -1,0 +1,1139 @@
+package suggest
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"stance/model"
+)
+
+// entity is an actor the suggester knows or has found: an existing one of
+// the registry or codebook (id set), a country or organisation of the
+// gazetteer, or one the article introduces.
+type entity struct {
+	id     string
+	name   string
+	kind   model.ActorKind
+	intro  int    // the token where the article introduces it; -1 when known before
+	seen   int    // the first token where its full name is written; -1 before match
+	reason string // why it is an actor, for the suggestion's reason
+	score  float64
+	// titles are the title words it was introduced with ("president"),
+	// so that "the president" can be resolved to it.
+	titles []string
+}
+
+// addTitle records a title or role the article gives an entity it
+// introduces, so that "the president" or "the operator" can be resolved
+// to it.
+func (e *entity) addTitle(title string) {
+	if e.intro >= 0 && title != "" && !slices.Contains(e.titles, title) {
+		e.titles = append(e.titles, title)
+	}
+}
+
+// mention is an entity named in the text.
+type mention struct {
+	first, end int        // the tokens of the name, [first, end)
+	from       int        // the first token of its span: its title's, or first
+	span       model.Span // with its title: "U.S. President Donald Trump"
+	e          *entity
+	reason     string
+	score      float64
+}
+
+// actorFinder finds the actors of one article.
+type actorFinder struct {
+	d        *doc
+	trie     nameTrie
+	byKey    map[string]*entity // every full name and alias, by nameKey
+	entities []*entity
+	mentions []mention
+	// capitals are the trie's forms that are a capital standing for a
+	// country's government: only some of their occurrences are.
+	capitals map[*trieNode]bool
+	// at and before index the mentions by token (index).
+	at, before []int32
+}
+
+// findActors finds the actor mentions of d, knowing the actors known.
+func findActors(d *doc, known []model.Actor) *actorFinder {
+	loadGazetteer()
+	f := &actorFinder{d: d, byKey: map[string]*entity{}, capitals: map[*trieNode]bool{}}
+	for _, a := range known {
+		e := &entity{id: a.ID, name: a.Name, kind: a.Kind, intro: -1, seen: -1, score: 0.95, reason: "a known actor"}
+		f.entities = append(f.entities, e)
+		f.file(e, a.Name, false)
+		for _, alias := range a.Aliases {
+			f.file(e, alias, false)
+		}
+		if a.Kind == model.KindPerson {
+			f.shortForms(e, a.Name)
+		}
+	}
+	for _, p := range gazetteer {
+		e := f.byName(p.names...)
+		if e == nil {
+			e = &entity{name: p.name, kind: p.kind, intro: -1, seen: -1, score: 0.8}
+			if p.isCountry {
+				e.reason = "a country"
+			} else {
+				e.reason = "an organisation a coder knows by name"
+			}
+			f.entities = append(f.entities, e)
+		}
+		for _, n := range p.names {
+			f.file(e, n, false)
+		}
+		for _, c := range p.capitals {
+			if n := f.file(e, c, true); n != nil {
+				f.capitals[n] = true
+			}
+		}
+	}
+	f.source()
+	f.discover()
+	f.match()
+	f.demonyms()
+	f.resolveOverlaps()
+	f.index()
+	return f
+}
+
+// byName returns the entity that goes by one of names, or nil.
+func (f *actorFinder) byName(names ...string) *entity {
+	for _, n := range names {
+		if e := f.byKey[nameKey(n)]; e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// file adds a name of e to the trie (and, unless short, to byKey) and
+// returns its trie node.
+func (f *actorFinder) file(e *entity, name string, short bool) *trieNode {
+	words := wordsOf(name)
+	if len(words) == 0 {
+		return nil
+	}
+	if !short {
+		if k := nameKey(name); f.byKey[k] == nil {
+			f.byKey[k] = e
+		}
+	}
+	f.trie.add(words, form{e: e, short: short})
+	n := &f.trie.root
+	for _, w := range words {
+		n = n.next[w]
+	}
+	return n
+}
+
+// newEntity records an actor the article introduces at token intro, or
+// returns the one already known by that name.
+func (f *actorFinder) newEntity(name string, kind model.ActorKind, intro int, score float64, reason string) *entity {
+	if e := f.byName(name); e != nil {
+		return e
+	}
+	e := &entity{name: name, kind: kind, intro: intro, seen: -1, score: score, reason: reason}
+	f.entities = append(f.entities, e)
+	f.file(e, name, false)
+	return e
+}
+
+// source makes the publication the article comes from an actor: its
+// name ("Marlow Creek Ledger"), and its last word when that says it is a
+// newspaper ("the Ledger").
+func (f *actorFinder) source() {
+	src := strings.TrimSpace(f.d.art.Meta.Source)
+	if src == "" || strings.ContainsAny(src, "/\\:") || strings.Contains(src, ".") || !startsUpper(src) {
+		return
+	}
+	e := f.newEntity(src, model.KindOrganization, -1, 0.7, "the publication the article comes from")
+	words := wordsOf(src)
+	if last := words[len(words)-1]; len(words) > 1 && orgWords[strings.ToLower(last)] {
+		f.trie.add([]string{last}, form{e: e, short: true})
+	}
+}
+
+func startsUpper(s string) bool {
+	c, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(c)
+}
+
+// chunk is a run of capitalised words in one sentence: a name, perhaps
+// with its title ("President Barack Obama"), or an organisation's name.
+type chunk struct{ first, end int }
+
+// chunks lists the runs of capitalised words of d. A run goes on through
+// particles ("bin", "al-"), initials ("J."), the full stop of a title
+// ("Dr."), hyphens between capitalised words and possessives followed by
+// a capitalised word; it never crosses a sentence.
+func (d *doc) chunks() []chunk {
+	return eachPart(d, d.chunksIn)
+}
+
+// chunksIn lists the runs of capitalised words of tokens [from, to).
+func (d *doc) chunksIn(from, to int) []chunk {
+	var out []chunk
+	for i := from; i < to; {
+		if !d.nameWord(i) {
+			i++
+			continue
+		}
+		j := d.following(i)
+		for j < len(d.toks) && d.sentence[j] == d.sentence[i] {
+			t := d.toks[j]
+			switch {
+			case t.word && t.space && d.nameWord(j):
+				j = d.following(j)
+			case t.word && t.space && d.has(j, cParticle) && (d.nameWord(j+1) || d.is(j+1, '-')):
+				j++
+			case d.is(j, '.') && !t.space && d.toks[j-1].word &&
+				(utf8.RuneCountInString(d.str(d.toks[j-1])) == 1 || d.has(j-1, cTitle)) &&
+				j+1 < len(d.toks) && d.nameWord(j+1) && d.sentence[j+1] == d.sentence[i]:
+				j++
+			case d.is(j, '-') && !t.space && j+1 < len(d.toks) && !d.toks[j+1].space &&
+				(d.nameWord(j+1) || d.has(j+1, cParticle) && d.is(j+2, '-')) && d.sentence[j+1] == d.sentence[i]:
+				j += 2 // the hyphen and the word after it
+			default:
+				goto done
+			}
+			if last := d.lastWord(j); d.toks[last].possessive && !(j < len(d.toks) && d.nameWord(j)) {
+				goto done
+			}
+		}
+	done:
+		// A run ends with a word, not a particle or a mark.
+		for j > i && (!d.toks[j-1].word || d.has(j-1, cParticle)) {
+			j--
+		}
+		if j > i {
+			out = append(out, chunk{i, j})
+		}
+		i = max(j, i+1)
+	}
+	return out
+}
+
+// lastWord returns the last word token before token j.
+func (d *doc) lastWord(j int) int {
+	k := j - 1
+	for k > 0 && !d.toks[k].word {
+		k--
+	}
+	return k
+}
+
+// nameWord reports whether token i can be a word of a name: capitalised,
+// or in a script without case.
+func (d *doc) nameWord(i int) bool {
+	if i < 0 || i >= len(d.toks) || !d.toks[i].word {
+		return false
+	}
+	t := d.toks[i]
+	return t.cap || t.caseless
+}
+
+// words returns the word tokens of [first, end), without punctuation.
+func (d *doc) words(first, end int) []int {
+	var out []int
+	for k := first; k < end; k++ {
+		if d.toks[k].word {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// text returns the text of tokens [first, end) as written.
+func (d *doc) textOf(first, end int) string {
+	return d.text[d.toks[first].bs:d.toks[end-1].be]
+}
+
+// discover finds the actors the article introduces: names with titles or
+// roles, organisations' names, names in apposition or next to a verb of
+// speech, acronyms. Each becomes an entity whose names the trie then finds
+// everywhere.
+func (f *actorFinder) discover() {
+	d := f.d
+	var single []chunk
+	for _, c := range d.chunks() {
+		if d.heading(c.first) {
+			f.headingChunk(c)
+			continue
+		}
+		for _, part := range f.splitPossessives(c) {
+			if len(d.words(part.first, part.end)) == 1 {
+				single = append(single, part)
+				continue
+			}
+			f.bodyChunk(part)
+		}
+	}
+	// Names of one word last: most are the surname of someone named in
+	// full elsewhere ("Parata, 75, …" before "his father Hori Parata").
+	for _, c := range single {
+		f.bodyChunk(c)
+	}
+	f.acronyms()
+}
+
+// splitPossessives splits a run at a possessive unless an organisation's
+// word follows it ("Dockworkers' Union"): "Greyline's Corinne Holt" is two
+// names.
+func (f *actorFinder) splitPossessives(c chunk) []chunk {
+	d := f.d
+	var out []chunk
+	start := c.first
+	for k := c.first; k < c.end-1; k++ {
+		if !d.toks[k].possessive {
+			continue
+		}
+		org := false
+		for _, w := range d.words(k+1, c.end) {
+			org = org || d.has(w, cOrgWord)
+		}
+		if !org {
+			out = append(out, chunk{start, k + 1})
+			start = k + 1
+		}
+	}
+	return append(out, chunk{start, c.end})
+}
+
+// headingChunk reads a run of capitalised words in a heading, where every
+// word is capitalised: only an organisation's name up to its first
+// organisation word is taken ("Marlow Creek Council" of "Marlow Creek
+// Council Split Over Who Said").
+func (f *actorFinder) headingChunk(c chunk) {
+	d := f.d
+	ws := d.words(c.first, c.end)
+	for n, w := range ws {
+		if d.has(w, cOrgWord) && n > 0 && !d.has(ws[0], cCommon) {
+			f.newEntity(d.textOf(ws[0], w+1), model.KindOrganization, ws[0], 0.7, "an organisation's name")
+			return
+		}
+	}
+}
+
+// bodyChunk reads a run of capitalised words in running text.
+func (f *actorFinder) bodyChunk(c chunk) {
+	d := f.d
+	ws := d.words(c.first, c.end)
+	// Capitals that only begin a sentence ("The", "However"), and days
+	// and months ("On Friday", "Tuesday night's").
+	for len(ws) > 0 && (d.has(ws[0], cCommon) && d.sentenceStart(ws[0]) || d.has(ws[0], cCalendar)) {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 || allCalendar(d, ws) {
+		return
+	}
+	first, end := ws[0], c.end
+	if known, _ := f.trie.longest(d, first); known >= end && d.lower(end) != "administration" {
+		return // a name known already: "South Africa said"
+	}
+	alias := f.parenthesised(end)
+	after := end
+	if alias.end > 0 {
+		after = alias.end
+	}
+	// "the Ennahda party", "her G40 political faction", "the Obama
+	// administration".
+	if r := f.orgNounAfter(after); r != "" {
+		if r == "administration" {
+			end = after + 1
+		}
+		f.addAlias(f.orgEntity(first, end), alias)
+		return
+	}
+	if d.toks[first].upper && len(ws) == 1 {
+		return // an acronym: see acronyms
+	}
+
+	// An organisation's name: a word such as "Union" or "Ministry", with
+	// the words of the name that follow ("Chamber of Commerce"); but not
+	// such a word alone at the head of a role ("Union secretary Idris
+	// Kettleby").
+	if len(ws) == 1 && d.has(first, cOrgWord) && f.roleAt(end) {
+		return
+	}
+	for _, w := range ws {
+		if d.has(w, cOrgWord) {
+			end = f.orgTail(end)
+			e := f.orgEntity(first, end)
+			f.addAlias(e, f.parenthesised(end))
+			if r, org := f.roleBefore(first); org {
+				e.addTitle(r)
+			}
+			return
+		}
+	}
+
+	// A title before the name, perhaps after a country or organisation:
+	// "President Barack Obama", "Mr. Holt", "Tunisian Prime Minister Habib
+	// Essid".
+	name, title := first, ""
+	for n, w := range ws[:len(ws)-1] {
+		if d.has(w, cTitle) && !d.has(ws[n+1], cTitle) {
+			name, title = ws[n+1], d.lower(w)
+		}
+	}
+	if title != "" {
+		f.person(name, end, alias, 0.9, "a name after the title “"+d.textOf(first, name)+"”", title)
+		return
+	}
+
+	// A role before the name: "opposition lawmaker Oleksiy Honcharenko",
+	// "the priest, Fidelis Mukonori", "his wife Grace".
+	if r, org := f.roleBefore(first); r != "" {
+		if org {
+			e := f.orgEntity(first, end)
+			f.addAlias(e, alias)
+			e.addTitle(r) // "the operator, Greyline Coaches": the operator is Greyline
+		} else {
+			f.person(first, end, alias, 0.85, "a name after the role “"+r+"”", r)
+		}
+		return
+	}
+	// In apposition: "Lotfi Azzouz, Tunisia country director for Amnesty
+	// International", "Ansar al-Sharia, an al-Qaeda-linked organization".
+	if r, org := f.roleAfter(after); r != "" {
+		if org {
+			e := f.orgEntity(first, end)
+			f.addAlias(e, alias)
+			e.addTitle(r)
+		} else {
+			f.person(first, end, alias, 0.85, "a name described as “"+r+"”", r)
+		}
+		return
+	}
+	// A possessive before a role: a town, party or company with a mayor,
+	// a leader, a negotiator ("Eastmere's mayor", "Kestrel Ford's council
+	// leader").
+	if d.toks[d.lastWord(end)].possessive && f.roleAt(end) {
+		f.orgEntity(first, end)
+		return
+	}
+	// A name with a particle inside ("Osama bin Laden"), or a word joined
+	// to an acronym ("Zanu-PF"), is a person's, or an organisation's.
+	for k := first + 1; k < end-1; k++ {
+		if d.toks[k].word && d.has(k, cParticle) && !d.toks[k].cap {
+			f.person(first, end, alias, 0.75, "a name with the particle “"+d.str(d.toks[k])+"”", "")
+			return
+		}
+		if d.is(k, '-') && (d.toks[k+1].upper && isAcronym(d.str(d.toks[k+1])) || d.toks[k-1].upper && isAcronym(d.str(d.toks[k-1]))) {
+			f.addAlias(f.orgEntity(first, end), alias)
+			return
+		}
+	}
+	// A name of two words or more that speaks: "Eric Reeves … said",
+	// "said Lotfi Azzouz", "according to Jane Doe", "Barack Obama: “…”".
+	if len(ws) >= 2 && (f.speaksAfter(after) || f.speaksBefore(first) || d.is(after, ':') && d.toks[min(after+1, len(d.toks)-1)].mark) {
+		f.person(first, end, alias, 0.75, "a name that speaks", "")
+		return
+	}
+	// "José Ibáñez of the Pacific Islands Observers Network".
+	if len(ws) >= 2 && d.lower(end) == "of" && d.lower(end+1) == "the" && f.orgAt(end+2) {
+		f.person(first, end, alias, 0.75, "a name with an organisation", "")
+	}
+}
+
+func allCalendar(d *doc, ws []int) bool {
+	for _, w := range ws {
+		if !d.has(w, cCalendar) {
+			return false
+		}
+	}
+	return true
+}
+
+// parenthesised returns the run of capitalised words in brackets right
+// after token end ("Олена Коваленко (Olena Kovalenko)", "(DUA)"), or a
+// zero chunk.
+func (f *actorFinder) parenthesised(end int) chunk {
+	d := f.d
+	if !d.is(end, '(') {
+		return chunk{}
+	}
+	k := end + 1
+	for k < len(d.toks) && !d.is(k, ')') && k-end < 8 && d.sameBlock(end, k) {
+		// Words of a name: capitalised, particles, the lower-case part of a
+		// hyphenated name ("Kim Seo-yeon").
+		if d.toks[k].word && !d.nameWord(k) && !d.has(k, cParticle) && !(d.is(k-1, '-') && !d.toks[k].space) {
+			return chunk{}
+		}
+		k++
+	}
+	if !d.is(k, ')') || k == end+1 {
+		return chunk{}
+	}
+	return chunk{end + 1, k + 1} // end: after the closing bracket
+}
+
+// addAlias gives e the name in brackets after its name.
+func (f *actorFinder) addAlias(e *entity, alias chunk) {
+	if e == nil || alias.end == 0 {
+		return
+	}
+	name := f.d.textOf(alias.first, alias.end-1)
+	if f.byKey[nameKey(name)] == nil {
+		f.file(e, name, false)
+	}
+}
+
+// person records the person named by tokens [first, end), with the name
+// in brackets after it, and the short forms news writing uses for them:
+// the surname ("Putin"), with its particle ("bin Laden", "Bin Laden").
+func (f *actorFinder) person(first, end int, alias chunk, score float64, reason, title string) {
+	d := f.d
+	name, other := d.textOf(first, end), ""
+	// A name in brackets after a person's is their name in another script
+	// ("Олена Коваленко (Olena Kovalenko)"): the Latin one is their name
+	// here. Other brackets say something else ("Mr. Holt (Greyline)").
+	if alias.end > 0 {
+		other = d.textOf(alias.first, alias.end-1)
+		switch {
+		case !isLatin(name) && isLatin(other):
+			name, other = other, name
+		case isLatin(name) == isLatin(other):
+			other = ""
+		}
+	}
+	// One word after a title or role may be the surname of someone named
+	// before ("Mr Obama"): the trie finds it.
+	if ws := wordsOf(name); len(ws) == 1 {
+		if _, forms := f.trie.longest(d, first); forms != nil {
+			return
+		}
+	}
+	e := f.newEntity(name, model.KindPerson, first, score, reason)
+	e.addTitle(title)
+	if other != "" && f.byKey[nameKey(other)] == nil {
+		f.file(e, other, false)
+	}
+	f.shortForms(e, name)
+}
+
+// shortForms files the surname of a person's name (its last word, with a
+// particle before it) and the name without its middle initials.
+func (f *actorFinder) shortForms(e *entity, name string) {
+	words := wordsOf(name)
+	if len(words) < 2 {
+		return
+	}
+	last := len(words) - 1
+	f.trie.add(words[last:], form{e: e, short: true})
+	if last >= 1 && particles[strings.ToLower(words[last-1])] {
+		f.trie.add(words[last-1:], form{e: e, short: true})
+		f.trie.add(append([]string{capitalise(words[last-1])}, words[last:]...), form{e: e, short: true})
+	}
+	var plain []string
+	for _, w := range words {
+		if utf8.RuneCountInString(strings.TrimSuffix(w, ".")) > 1 {
+			plain = append(plain, w)
+		}
+	}
+	if len(plain) >= 2 && len(plain) < len(words) {
+		f.trie.add(plain, form{e: e, short: true})
+	}
+}
+
+func capitalise(s string) string {
+	c, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(c)) + s[n:]
+}
+
+func isLatin(s string) bool {
+	for _, c := range s {
+		if unicode.IsLetter(c) && !unicode.Is(unicode.Latin, c) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgEntity records the organisation named by tokens [first, end). A name
+// that ends another organisation's name ("Port Authority" after
+// "Aldermouth Port Authority") is that organisation.
+func (f *actorFinder) orgEntity(first, end int) *entity {
+	d := f.d
+	name := d.textOf(first, end)
+	if e := f.byName(name); e != nil {
+		return e
+	}
+	key := nameKey(name)
+	for _, e := range f.entities {
+		if e.kind == model.KindOrganization && e.intro >= 0 && strings.HasSuffix(nameKey(e.name), " "+key) {
+			f.trie.add(wordsOf(name), form{e: e, short: true})
+			return e
+		}
+	}
+	e := f.newEntity(name, model.KindOrganization, first, 0.8, "an organisation's name")
+	// "Greyline Coaches" goes by "Greyline", unless that is another's
+	// name ("US" of "US Congress").
+	if ws := wordsOf(name); len(ws) == 2 && orgWords[strings.ToLower(ws[1])] && !f.trie.named(ws[:1]) {
+		f.trie.add(ws[:1], form{e: e, short: true})
+	}
+	return e
+}
+
+// orgTail extends an organisation's name that ends at token end over
+// connectors and capitalised words: "Chamber" + "of Commerce",
+// "Center" + "for Health and Human Rights".
+func (f *actorFinder) orgTail(end int) int {
+	d := f.d
+	for {
+		k := end
+		if !d.toks[k-1].word || !d.sameBlock(k-1, k) || k >= len(d.toks) {
+			return end
+		}
+		if !d.has(k, cOrgConnector) || d.toks[k].cap {
+			return end
+		}
+		k++
+		if d.lower(k) == "the" {
+			k++
+		}
+		if !d.nameWord(k) || d.sentence[k] != d.sentence[end-1] {
+			return end
+		}
+		for k < len(d.toks) && d.nameWord(k) && d.toks[k].space && d.sentence[k] == d.sentence[end-1] {
+			k++
+			if d.toks[k-1].possessive {
+				break
+			}
+		}
+		end = k
+	}
+}
+
+// orgAt reports whether an organisation's name starts at token i.
+func (f *actorFinder) orgAt(i int) bool {
+	d := f.d
+	for k := i; k < len(d.toks) && d.nameWord(k) && k-i < 8; k++ {
+		if d.has(k, cOrgWord) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleBefore returns the role word right before token i ("lawmaker" in
+// "opposition lawmaker Oleksiy Honcharenko") or before a comma there ("the
+// priest, Fidelis Mukonori"), and whether it is an organisation's role
+// ("the operator, Greyline Coaches").
+func (f *actorFinder) roleBefore(i int) (string, bool) {
+	d := f.d
+	k := i - 1
+	comma := d.is(k, ',')
+	if comma {
+		k--
+	}
+	if k < 0 || !d.toks[k].word || d.sentence[k] != d.sentence[i] {
+		return "", false
+	}
+	w := d.lower(k)
+	if d.toks[k].cap && !titles[w] || d.toks[k].possessive {
+		return "", false // "Fisherman’s Terminal"
+	}
+	switch {
+	case roles[w] || (!comma && titles[w] && !d.toks[k].cap):
+		if comma && !d.appositionRole(k) {
+			return "", false
+		}
+		return w, false
+	case orgRoles[w] && comma && d.appositionRole(k):
+		return w, true
+	}
+	return "", false
+}
+
+// appositionRole reports whether the role word at k heads a noun phrase
+// that a comma puts in apposition: "the priest,", "Greyline's regional
+// manager,", not "he said his wife,".
+func (d *doc) appositionRole(k int) bool {
+	for j := k - 1; j >= 0 && k-j <= 5 && d.sentence[j] == d.sentence[k]; j-- {
+		if !d.toks[j].word {
+			return false
+		}
+		w := d.lower(j)
+		if determiners[w] || d.toks[j].possessive {
+			return true
+		}
+	}
+	return false
+}
+
+// roleAfter returns the role in an apposition after token end — ", a
+// hydrologist at", ", one of the leading …", ", who led …" — and whether
+// it is an organisation's.
+func (f *actorFinder) roleAfter(end int) (string, bool) {
+	d := f.d
+	if !d.is(end, ',') {
+		return "", false
+	}
+	for k := end + 1; k < len(d.toks) && k-end <= 10 && d.sentence[k] == d.sentence[end]; k++ {
+		if !d.toks[k].word {
+			if d.isAny(k, ",;:—–") {
+				return "", false
+			}
+			continue
+		}
+		w := d.lower(k)
+		switch {
+		case k == end+1 && (w == "who" || w == "whose"):
+			return w, false
+		case speechVerbs[w]:
+			return "", false
+		case d.nameWord(k+1) && (roles[w] || titles[w]):
+			return "", false // a role before the next name: "Seattle, skipper Wade Bassi"
+		case orgRoles[w] && !d.toks[k].cap:
+			return w, true
+		case roles[w] && !d.toks[k].cap || w == "member":
+			return w, false
+		}
+	}
+	return "", false
+}
+
+// orgNounAfter returns the organisation noun after token end: "party" in
+// "the Ennahda party", "faction" in "her G40 political faction".
+func (f *actorFinder) orgNounAfter(end int) string {
+	d := f.d
+	if d.lower(end) == "administration" && d.toks[end].space {
+		return "administration"
+	}
+	for k := end; k < len(d.toks) && k-end < 2 && d.toks[k].word && !d.toks[k].cap; k++ {
+		if w := d.lower(k); orgRoles[w] && w != "council" && w != "court" {
+			return w
+		}
+	}
+	return ""
+}
+
+// roleAt reports whether a role follows at token k, after at most two
+// modifiers: "mayor", "council leader", "regional manager".
+func (f *actorFinder) roleAt(k int) bool {
+	d := f.d
+	for n := 0; n < 3 && k < len(d.toks) && d.toks[k].word && !d.toks[k].cap; n++ {
+		w := d.lower(k)
+		if roles[w] {
+			return true
+		}
+		if !roleModifiers[w] {
+			return false
+		}
+		k++
+	}
+	return false
+}
+
+// speaksAfter reports whether a verb of speech follows the name that ends
+// at token end, perhaps after an apposition between commas ("Eric
+// Reeves, one of the leading American academic voices on Sudan, said").
+func (f *actorFinder) speaksAfter(end int) bool {
+	d := f.d
+	k := end
+	if d.is(k, ',') && d.has(k+1, cSpeech) {
+		k++ // "Greyline's regional manager, Corinne Holt, said"
+	} else if d.is(k, ',') {
+		for k++; k < len(d.toks) && k-end < 25 && !d.is(k, ','); k++ {
+			if d.sentence[k] != d.sentence[end-1] {
+				return false
+			}
+		}
+		k++
+	}
+	for n := 0; n < 2 && k < len(d.toks) && d.has(k, cAdverb); n++ {
+		k++
+	}
+	return k < len(d.toks) && d.sentence[k] == d.sentence[end-1] && d.has(k, cSpeech) && !d.toks[k].cap
+}
+
+// speaksBefore reports whether the name at token i follows a verb of
+// speech ("said Lotfi Azzouz") or "according to".
+func (f *actorFinder) speaksBefore(i int) bool {
+	d := f.d
+	w := d.lower(i - 1)
+	return i > 0 && d.sentence[i-1] == d.sentence[i] &&
+		(w == "said" || w == "says" || w == "told" || w == "to" && d.lower(i-2) == "according")
+}
+
+// acronyms makes the words in capitals that no name covers
+// organisations: "NATO", "DUA", "G40".
+func (f *actorFinder) acronyms() {
+	d := f.d
+	candidates := eachPart(d, func(from, to int) []int {
+		var out []int
+		for i := from; i < to; i++ {
+			t := d.toks[i]
+			if !t.word || !t.upper || d.heading(i) || !isAcronym(d.str(t)) || d.has(i, cStopAcronym) {
+				continue
+			}
+			// A dateline ("CAIRO —"), a word in capitals for emphasis
+			// ("HIGH-powered") or a line in capitals.
+			if d.is(i+1, '-') && !d.toks[i+1].space && i+2 < len(d.toks) && !d.toks[i+2].cap ||
+				d.is(i-1, '-') && !d.toks[i].space && i >= 2 && d.toks[i-2].cap ||
+				d.isAny(i+1, "—–") && d.sentenceStart(i) || d.upperBlock(i) {
+				continue
+			}
+			out = append(out, i)
+		}
+		return out
+	})
+	for _, i := range candidates {
+		if _, forms := f.trie.longest(d, i); forms == nil {
+			f.newEntity(d.str(d.toks[i]), model.KindOrganization, i, 0.6, "an acronym")
+		}
+	}
+}
+
+// isAcronym reports whether a word in capitals is shaped as an acronym:
+// two to six letters and digits, at least two of them letters.
+func isAcronym(s string) bool {
+	n, letters := 0, 0
+	for _, c := range s {
+		n++
+		if unicode.IsLetter(c) {
+			letters++
+		} else if !unicode.IsDigit(c) && c != '.' {
+			return false
+		}
+	}
+	return n >= 2 && n <= 6 && (letters >= 2 || letters == 1 && unicode.IsLetter([]rune(s)[0]))
+}
+
+// upperBlock reports whether most words of token i's sentence are in
+// capitals: a headline in capitals, not a name.
+func (d *doc) upperBlock(i int) bool {
+	words, upper := 0, 0
+	for k := int(d.sentence[i]); k < d.sentenceEnd(i); k++ {
+		if d.toks[k].word {
+			words++
+			if d.toks[k].upper {
+				upper++
+			}
+		}
+	}
+	return words >= 3 && upper*2 > words
+}
+
+// match finds every name of every entity in the text, longest first, and
+// keeps those the context allows: a country or capital that is a place
+// ("in Sudan") is not an actor.
+func (f *actorFinder) match() {
+	d := f.d
+	// Looking the names up is the long part: in parallel. Choosing among
+	// the entities that go by a name depends on the text before it.
+	type found struct {
+		i, end int
+		forms  []form
+	}
+	names := eachPart(d, func(from, to int) []found {
+		var out []found
+		for i := from; i < to; {
+			if !d.toks[i].word {
+				i++
+				continue
+			}
+			end, forms := f.trie.longest(d, i)
+			if forms == nil {
+				i++
+				continue
+			}
+			out = append(out, found{i, end, forms})
+			i = end
+		}
+		return out
+	})
+	for _, n := range names {
+		i, end, forms := n.i, n.end, n.forms
+		fm := f.choose(forms, i)
+		if !fm.short && fm.e.seen < 0 {
+			fm.e.seen = i
+		}
+		m := mention{first: i, end: end, span: d.spanOf(i, end-1), e: fm.e, score: fm.e.score, reason: fm.e.reason}
+		if fm.short {
+			m.score = min(m.score, 0.85)
+			m.reason = "“" + d.textOf(i, end) + "”, a short form of " + fm.e.name
+		}
+		capital := f.isCapital(i, end)
+		switch {
+		case capital && (!f.governs(i, end, true) || end < len(d.toks) && d.nameWord(end) && d.toks[end].space && d.sameBlock(i, end)):
+			// A place, or part of another name: "the Tokyo Climate Data
+			// Accord".
+		case fm.e.kind == model.KindCountry && !capital && !f.governs(i, end, false):
+		default:
+			if capital {
+				m.score = 0.6
+				m.reason = d.textOf(i, end) + ", its capital, for " + fm.e.name + "'s government"
+			}
+			m.from = i
+			if fm.e.kind == model.KindPerson {
+				m.from = f.titleStart(i)
+				m.span.Start = int(d.toks[m.from].start)
+			}
+			f.mentions = append(f.mentions, m)
+		}
+	}
+}
+
+// choose picks the entity a name stands for when several go by it
+// ("Holt" for Mr. Holt and for Corinne Holt): the one whose full name was
+// written last before it, else one known before the article, else the
+// first the article introduces after it (a heading before the article
+// names someone in full).
+func (f *actorFinder) choose(forms []form, at int) form {
+	best := -1
+	rank := func(fm form) (int, int) {
+		switch e := fm.e; {
+		case e.seen >= 0 && e.seen <= at:
+			return 2, e.seen
+		case e.intro < 0:
+			return 1, 0
+		case e.intro <= at && !fm.short:
+			return 2, e.intro
+		default:
+			return 0, -e.intro
+		}
+	}
+	for k, fm := range forms {
+		if best < 0 {
+			best = k
+			continue
+		}
+		c1, p1 := rank(fm)
+		c2, p2 := rank(forms[best])
+		if c1 > c2 || c1 == c2 && (p1 > p2 || p1 == p2 && !fm.short && forms[best].short) {
+			best = k
+		}
+	}
+	return forms[best]
+}
+
+// isCapital reports whether the name at [i, end) is filed as a capital.
+func (f *actorFinder) isCapital(i, end int) bool {
+	n := &f.trie.root
+	for k := i; k < end; k++ {
+		if !f.d.toks[k].word {
+			continue
+		}
+		if n = n.next[key(f.d, k)]; n == nil {
+			return false
+		}
+	}
+	return f.capitals[n]
+}
+
+// governs reports whether the country or capital named at [i, end) is
+// an actor there rather than a place: not after a preposition of place
+// ("in Sudan", "near Libya"), or "to"/"for" after a word of movement
+// ("travels on to Ethiopia"), or in a list of places; not a region
+// ("eastern Ukraine"); and for a capital, not a dateline ("CAIRO —",
+// "BBC News, Washington").
+func (f *actorFinder) governs(i, end int, capital bool) bool {
+	d := f.d
+	k := i - 1
+	for n := 0; n < 3 && k >= 0 && d.toks[k].word && d.sentence[k] == d.sentence[i]; n++ {
+		w := d.lower(k)
+		if placeWords[w] {
+			return false
+		}
+		if !determiners[w] && !(d.toks[k].cap && k > 0 && d.has(k-1, cDeterminer)) {
+			break
+		}
+		k--
+	}
+	if k >= 0 && d.sentence[k] == d.sentence[i] {
+		w := d.lower(k)
+		switch {
+		case locatives[w]:
+			return false
+		case w == "to" || w == "for" || w == "towards" || w == "toward":
+			for j := k - 1; j >= 0 && k-j <= 4 && d.sentence[j] == d.sentence[i]; j-- {
+				if d.has(j, cMotion) {
+					return false
+				}
+			}
+		case w == "and" || w == "or" || d.is(k, ','):
+			// In a list of places: "from Italy, Poland, Germany and Spain".
+			if f.previousPlace(k) {
+				return false
+			}
+		}
+	}
+	if capital {
+		blockStart := d.blockToks[d.toks[i].block]
+		if i == blockStart && d.isAny(end, "—–-,") {
+			return false
+		}
+		if d.is(i-1, ',') && (end >= len(d.toks) || !d.sameBlock(i, end)) {
+			return false
+		}
+	}
+	return true
+}
+
+// previousPlace reports whether the list that the conjunction or comma at
+// token k continues began with a place: a country or capital after a
+// preposition of place.
+func (f *actorFinder) previousPlace(k int) bool {
+	d := f.d
+	j := k - 1
+	for j >= 0 && d.sentence[j] == d.sentence[k] && k-j < 12 {
+		if d.toks[j].word && (d.nameWord(j)) {
+			// the start of the previous name
+			s := j
+			for s > 0 && (d.nameWord(s-1) || d.is(s-1, '-')) && d.sentence[s-1] == d.sentence[k] {
+				s--
+			}
+			if s > 0 && d.has(s-1, cLocative) {
+				return true
+			}
+			if s > 0 && (d.lower(s-1) == "and" || d.is(s-1, ',')) {
+				j = s - 2
+				continue
+			}
+			return s > 0 && d.has(s-1, cPlace)
+		}
+		if !d.toks[j].word && !d.is(j, ',') {
+			return false
+		}
+		j--
+	}
+	return false
+}
+
+// titleStart returns where the title of the person named from token i
+// begins: "U.S. President" of "U.S. President Donald Trump", "opposition
+// lawmaker" of "Ukraine's opposition lawmaker Oleksiy Honcharenko", "Dr."
+// of "Dr. Tomasz Wierzbicki"; i when there is none.
+func (f *actorFinder) titleStart(i int) int {
+	d := f.d
+	start := i
+	titled := false
+	for k := i - 1; k >= 0 && d.sentence[k] == d.sentence[i]; k-- {
+		if d.is(k, '.') && k > 0 && d.has(k-1, cTitle) && !d.toks[k].space {
+			continue
+		}
+		if d.is(k, '-') && !d.toks[k].space {
+			continue
+		}
+		if !d.toks[k].word {
+			break
+		}
+		w := d.lower(k)
+		switch {
+		case titles[w] || roles[w] || (titled && roleModifiers[w]):
+			titled = true
+			start = k
+			continue
+		case titled && d.toks[k].cap && !commonWords[w]:
+			// "Russian", "U.S.", "Port Authority", "BBC's".
+			start = k
+			if d.toks[k].possessive {
+				return start
+			}
+			continue
+		}
+		break
+	}
+	// Only whole words: not the hyphen of "President-elect" alone.
+	for start < i && !d.toks[start].word {
+		start++
+	}
+	return start
+}
+
+// demonyms finds the phrases that name a country's government by its
+// demonym: "Russian officials", "the Sudanese government".
+func (f *actorFinder) demonyms() {
+	d := f.d
+	for i, t := range d.toks {
+		if !t.word || !t.cap {
+			continue
+		}
+		p := demonymOf[d.str(t)]
+		if p == nil {
+			continue
+		}
+		end := i + 1
+		for end < len(d.toks) && d.toks[end].word && !d.toks[end].cap && d.has(end, cInstitution) && end-i < 4 {
+			end++
+		}
+		if end == i+1 {
+			continue
+		}
+		e := f.byName(p.name)
+		f.mentions = append(f.mentions, mention{first: i, end: end, from: i, span: d.spanOf(i, end-1), e: e,
+			score: 0.5, reason: "“" + d.textOf(i, end) + "” for " + p.name + "'s government"})
+	}
+}
+
+// resolveOverlaps keeps, of mentions that overlap, the longest (the
+// more certain of two as long), and sorts what is left by offset.
+func (f *actorFinder) resolveOverlaps() {
+	ms := f.mentions
+	slices.SortStableFunc(ms, func(a, b mention) int { return cmp.Compare(a.span.Start, b.span.Start) })
+	kept := ms[:0:0]
+	for i := 0; i < len(ms); {
+		// A cluster: mentions that overlap one another in a chain.
+		j, end := i+1, ms[i].span.End
+		for j < len(ms) && ms[j].span.Start < end {
+			end = max(end, ms[j].span.End)
+			j++
+		}
+		cluster := slices.Clone(ms[i:j])
+		slices.SortStableFunc(cluster, func(a, b mention) int {
+			return cmp.Or(cmp.Compare(b.span.Len(), a.span.Len()), cmp.Compare(b.score, a.score))
+		})
+		var chosen []mention
+		for _, m := range cluster {
+			if !slices.ContainsFunc(chosen, func(c mention) bool { return c.span.Overlaps(m.span) }) {
+				chosen = append(chosen, m)
+			}
+		}
+		kept = append(kept, chosen...)
+		i = j
+	}
+	slices.SortFunc(kept, func(a, b mention) int { return cmp.Compare(a.span.Start, b.span.Start) })
+	f.mentions = kept
+}
+
+// mentionAt returns the index of the mention whose name covers token i,
+// or -1.
+func (f *actorFinder) mentionAt(i int) int {
+	if i < 0 || i >= len(f.at) {
+		return -1
+	}
+	return int(f.at[i])
+}
+
+// index records, for every token, the mention whose name covers it and
+// the last mention that starts before it, so that claims find a speaker's
+// mention in constant time.
+func (f *actorFinder) index() {
+	n := len(f.d.toks)
+	f.at = make([]int32, n)
+	f.before = make([]int32, n+1)
+	for i := range f.at {
+		f.at[i] = -1
+	}
+	for k, m := range f.mentions {
+		for i := m.from; i < m.end; i++ {
+			f.at[i] = int32(k) // its title too: "said Mr. Reeves"
+		}
+	}
+	m := 0 // the mentions that start before token i
+	for i := range n + 1 {
+		for m < len(f.mentions) && f.mentions[m].first < i {
+			m++
+		}
+		f.before[i] = int32(m - 1)
+	}
+}

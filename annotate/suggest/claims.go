@@ -1,0 +1,977 @@
+package suggest
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"stance/model"
+)
+
+// claim is a claim candidate: a quotation or a reported proposition, with
+// who the text attributes it to.
+type claim struct {
+	first, end   int // its tokens, [first, end)
+	direct       bool
+	speaker      *mention
+	how          string // how the speaker was found, for the reason
+	stance       string
+	stanceReason string
+	score        float64
+	reason       string
+}
+
+// claimFinder finds the claims of one article, knowing its actor
+// mentions.
+type claimFinder struct {
+	d      *doc
+	f      *actorFinder
+	claims []claim
+}
+
+func findClaims(d *doc, f *actorFinder) []claim {
+	c := &claimFinder{d: d, f: f}
+	// Reported speech stays within a sentence: each part on its own.
+	c.claims = eachPart(d, func(from, to int) []claim {
+		part := &claimFinder{d: d, f: f}
+		part.reported(from, to)
+		return part.claims
+	})
+	c.lists()
+	c.quotations()
+	c.dedupe() // sorts them by offset
+	return c.claims
+}
+
+// subject finds who speaks with the verb at token v: the name before it
+// ("Trump said", "Eric Reeves, one of …, said", "Greyline's regional
+// manager, Corinne Holt, said"), the name after it ("said Mr. Reeves"), a
+// pronoun ("he said": the last person named), or a role ("the president
+// said": the person named with that title; "the union said": the one
+// union named).
+func (c *claimFinder) subject(v int) (*mention, string) {
+	d := c.d
+	verb := d.textOf(v, v+1)
+	if _, n := d.cue(v); n > 1 {
+		verb = d.textOf(v, v+n) // "ruled out"
+	}
+	// An inverted verb after a quotation or a clause: "…, said Mr. Reeves"
+	// (not "…, told Reuters": whom one tells is the hearer).
+	if m := c.f.mentionAt(v + 1); m >= 0 && c.f.mentions[m].from == v+1 && !d.has(v, cTell) &&
+		(d.is(v-1, ',') || d.toks[max(v-1, 0)].mark || d.sentenceStart(v)) {
+		mm := c.f.mentions[m]
+		return &mm, "“" + verb + " " + d.textOf(mm.from, mm.end) + "”"
+	}
+	k := v - 1
+	for n := 0; n < 3 && k >= 0 && d.has(k, cAdverb) && d.sentence[k] == d.sentence[v]; n++ {
+		k--
+	}
+	if k < 0 || d.sentence[k] != d.sentence[v] {
+		return nil, ""
+	}
+	if d.is(k, ',') {
+		return c.apposed(k, verb)
+	}
+	if w := d.lower(k); w == "and" || w == "but" || w == "or" {
+		// A second verb of the same subject: "has ruled out … and is
+		// seeking …".
+		return c.mainSubject(k)
+	}
+	if d.is(k, ')') {
+		for k > 0 && !d.is(k, '(') && d.sentence[k] == d.sentence[v] {
+			k--
+		}
+		k--
+	}
+	if m := c.f.mentionAt(k); m >= 0 {
+		mm := c.f.mentions[m]
+		// "José Ibáñez of the Pacific Islands Observers Network welcomed":
+		// the person, not their organisation.
+		if p := c.affiliated(mm); p != nil {
+			mm = *p
+		}
+		return &mm, "“" + d.textOf(mm.from, mm.end) + " " + verb + "”"
+	}
+	if w := d.lower(k); pronouns[w] {
+		if m := c.lastPerson(k, nil); m != nil {
+			return m, "“" + d.textOf(k, k+1) + " " + verb + "” after " + m.e.name
+		}
+		return nil, ""
+	}
+	if m := c.role(k); m != nil {
+		return m, "“" + d.textOf(c.npStart(k), k+1) + " " + verb + "”: " + m.e.name
+	}
+	return nil, ""
+}
+
+// affiliated returns the person a mention of an organisation belongs to
+// in "PERSON of (the) ORGANISATION" or "PERSON at ORGANISATION", or nil.
+func (c *claimFinder) affiliated(m mention) *mention {
+	d := c.d
+	if m.e.kind == model.KindPerson {
+		return nil
+	}
+	k := m.first - 1
+	if d.has(k, cDeterminer) {
+		k--
+	}
+	if w := d.lower(k); w != "of" && w != "at" && w != "from" {
+		return nil
+	}
+	if p := c.f.mentionAt(k - 1); p >= 0 && c.f.mentions[p].e.kind == model.KindPerson {
+		pm := c.f.mentions[p]
+		return &pm
+	}
+	return nil
+}
+
+// apposed finds the subject of a verb that follows a comma at k: the
+// name between commas ("manager, Corinne Holt, said"), or the name before
+// an apposition ("Eric Reeves, one of the leading …, said").
+func (c *claimFinder) apposed(k int, verb string) (*mention, string) {
+	d := c.d
+	p := k - 1
+	for p >= 0 && !d.is(p, ',') && d.sentence[p] == d.sentence[k] && k-p < 30 {
+		p--
+	}
+	if p < 0 || !d.is(p, ',') {
+		return nil, ""
+	}
+	// The words between the commas are a name, with its other name in
+	// brackets perhaps.
+	inner := k - 1
+	if d.is(inner, ')') {
+		for inner > p && !d.is(inner, '(') {
+			inner--
+		}
+		inner--
+	}
+	if m := c.f.mentionAt(inner); m >= 0 && c.f.mentions[m].first == p+1 {
+		mm := c.f.mentions[m]
+		return &mm, "“" + d.textOf(mm.first, mm.end) + ", " + verb + "”"
+	}
+	before := p - 1
+	if d.is(before, ')') {
+		for before > 0 && !d.is(before, '(') {
+			before--
+		}
+		before--
+	}
+	if m := c.f.mentionAt(before); m >= 0 {
+		mm := c.f.mentions[m]
+		return &mm, "“" + d.textOf(mm.first, mm.end) + ", …, " + verb + "”"
+	}
+	return nil, ""
+}
+
+// lastPerson returns the last person named before token k, outside
+// quotations; not skip.
+func (c *claimFinder) lastPerson(k int, skip *entity) *mention {
+	d := c.d
+	for i := c.f.mentionBefore(k); i >= 0; i-- {
+		m := c.f.mentions[i]
+		if m.e.kind == model.KindPerson && !d.toks[m.first].quoted && m.e != skip {
+			return &m
+		}
+	}
+	return nil
+}
+
+// npStart returns where the noun phrase that ends at token k starts: at
+// its determiner or possessive.
+func (c *claimFinder) npStart(k int) int {
+	d := c.d
+	j := k
+	for j > 0 && k-j < 4 && d.toks[j-1].word && d.sentence[j-1] == d.sentence[k] {
+		w := d.lower(j - 1)
+		j--
+		if determiners[w] || d.toks[j].possessive || pronounPossessives[w] {
+			break
+		}
+	}
+	return j
+}
+
+// pronounPossessives are the possessives that stand for the last person
+// named: "his spokesman".
+var pronounPossessives = set(`his her`)
+
+// role resolves a noun phrase ending at token k that names a speaker by
+// role: "the president" (the person introduced with that title), "the
+// union" (the one organisation named so), "Greyline's negotiator" (who
+// speaks for Greyline), "his spokesman" (for the last person named).
+func (c *claimFinder) role(k int) *mention {
+	d := c.d
+	if !d.toks[k].word || d.toks[k].cap && !d.sentenceStart(k) {
+		return nil
+	}
+	head := d.lower(k)
+	if !d.has(k, cRole|cTitle|cOrgRole|cOrgWord) && head != "spokesman" {
+		return nil
+	}
+	start := c.npStart(k)
+	if start < k && d.toks[start].possessive && d.toks[start].word {
+		if m := c.f.mentionAt(start); m >= 0 && (roles[head] || orgRoles[head]) {
+			mm := c.f.mentions[m]
+			return &mm
+		}
+	}
+	if w := d.lower(start); pronounPossessives[w] && (roles[head] || head == "spokesman") {
+		return c.lastPerson(start, nil)
+	}
+	if d.lower(start) != "the" {
+		return nil
+	}
+	// The last one named with this title or role ("the president"), or
+	// the one organisation named before whose name has this word ("the
+	// union"), among the mentions of the last few paragraphs.
+	var found *entity
+	last := c.f.mentionBefore(k)
+	from := max(last-roleWindow, 0)
+	for i := last; i >= from; i-- {
+		if e := c.f.mentions[i].e; slices.Contains(e.titles, head) {
+			found = e
+			break
+		}
+	}
+	if found == nil && orgWords[head] {
+		for i := last; i >= from; i-- {
+			e := c.f.mentions[i].e
+			if e.kind != model.KindOrganization || !slices.Contains(strings.Fields(nameKey(e.name)), head) {
+				continue
+			}
+			if found != nil && found != e {
+				return nil // two unions: which?
+			}
+			found = e
+		}
+	}
+	if found == nil {
+		return nil
+	}
+	for i := c.f.mentionBefore(k); i >= 0; i-- {
+		if c.f.mentions[i].e == found {
+			m := c.f.mentions[i]
+			return &m
+		}
+	}
+	return nil
+}
+
+// roleWindow is how many mentions back a role ("the union") is looked
+// for: an article's recent ones, so that a long text is read in linear
+// time.
+const roleWindow = 300
+
+// mentionBefore returns the index of the last mention that starts before
+// token k, or -1.
+func (f *actorFinder) mentionBefore(k int) int {
+	return int(f.before[min(max(k, 0), len(f.before)-1)])
+}
+
+// cueIndex lists the stance cues by their first word.
+var cueIndex = func() map[string][]int {
+	m := map[string][]int{}
+	for i, c := range stanceCues {
+		m[c.words[0]] = append(m[c.words[0]], i)
+	}
+	return m
+}()
+
+// cue returns the stance cue that starts at token i and its length.
+func (d *doc) cue(i int) (stance string, n int) {
+	if !d.has(i, cCueStart) {
+		return "", 0
+	}
+	for _, ci := range cueIndex[d.lower(i)] {
+		c := stanceCues[ci]
+		if i+len(c.words) > len(d.toks) {
+			continue
+		}
+		ok := true
+		for k, w := range c.words {
+			if d.lower(i+k) != w || d.toks[i+k].quoted {
+				ok = false
+				break
+			}
+		}
+		if ok && len(c.words) > n {
+			stance, n = c.stance, len(c.words)
+		}
+	}
+	return stance, n
+}
+
+// reported finds reported speech: a verb of speech or a cue of stance with
+// its speaker, and the proposition after it ("said that …", "has ruled
+// out …", "hopes to …") or, when the verb closes the sentence, before it
+// ("…, officials said."; "…, according to local news reports.").
+func (c *claimFinder) reported(from, to int) {
+	d := c.d
+	for v := from; v < to; v++ {
+		t := d.toks[v]
+		if !t.word || t.quoted || !d.has(v, cSpeech|cParticiple|cCueStart|cAccording) || d.heading(v) {
+			continue
+		}
+		w := d.lower(v)
+		if w == "according" && d.lower(v+1) == "to" {
+			c.according(v)
+			continue
+		}
+		if t.cap || d.afterQuotation(v) {
+			continue // "“…,” said the spokesman": the quotation's attribution
+		}
+		stance, n := d.cue(v)
+		if n == 0 && !d.has(v, cSpeech|cParticiple) {
+			continue
+		}
+		if n == 0 {
+			n = 1
+		}
+		subj, how := c.subject(v)
+		if participles[w] && subj == nil {
+			subj, how = c.mainSubject(v)
+		}
+		// A verb that is also a noun ("island states", "the agreement,
+		// called …") reports speech only with a speaker, or with "that".
+		if subj == nil && (n > 1 || nounVerbs[w] && !d.has(v+1, cObject) || notReporting[d.lower(v-1)]) {
+			continue
+		}
+		verb := d.textOf(v, v+n)
+		after := v + n
+		if tellVerbs[w] || w == "called" || w == "call" || w == "calls" {
+			after = c.pastHearer(after, w)
+		}
+		after = c.pastAdverbial(after)
+		end := d.sentenceEnd(v)
+		// The verb closes what is reported: "…, officials said.", "…, said
+		// Mr. Reeves, who …".
+		if after >= end || c.onlyTail(after, end) || subj != nil && subj.from == v+1 {
+			if d.has(v, cAttribution) {
+				c.before(v, subj, how, verb)
+			}
+			continue
+		}
+		if c.quoteAhead(after, end) {
+			continue // a quotation: quotations finds it
+		}
+		// "rejected claims that …": the claim is what follows "that".
+		if n > 0 && claimNouns[d.lower(after)] && d.lower(after+1) == "that" {
+			after += 2
+		}
+		parts := c.clauses(after, end)
+		for _, part := range parts {
+			cl := claim{first: part[0], end: part[1], speaker: subj, how: how, score: 0.6,
+				reason: "reported speech: “" + verb + "”"}
+			if stance != "" {
+				cl.stance = stance
+				cl.stanceReason = "“" + verb + "” → " + stance
+				cl.score = 0.65
+			}
+			if subj == nil {
+				cl.score = 0.4
+			}
+			c.add(cl)
+		}
+		// What is reported is not read again for verbs of its own; the
+		// next verb is after it.
+		v = after - 1
+		if len(parts) > 0 {
+			v = parts[len(parts)-1][1] - 1
+		}
+	}
+}
+
+// nounVerbs are verbs of speech that are nouns too: "small island
+// states", "phone calls", "the claims".
+var nounVerbs = set(`states claims notes reports calls call called demands fears hopes
+	worries thought concludes estimated alleges accuse accused posted`)
+
+// notReporting before a verb of speech make it no report of what someone
+// said: "to say", "let's say", "one would think".
+var notReporting = set(`to let would could can will might may should must`)
+
+// objects after a word show it is a verb: "call him", "states that".
+var objects = set(`that him her it them for on`)
+
+// participles report speech as a clause of another verb: "she said,
+// adding that …", "condemned the attack, saying in a statement that …".
+var participles = set(`adding saying insisting arguing warning noting calling claiming stressing`)
+
+// mainSubject returns the speaker of the clause a participle belongs
+// to: the subject of the verb before it in the sentence.
+func (c *claimFinder) mainSubject(v int) (*mention, string) {
+	d := c.d
+	for k := v - 1; k >= 0 && d.sentence[k] == d.sentence[v]; k-- {
+		if _, n := d.cue(k); (n > 0 || d.has(k, cSpeech)) && !d.toks[k].quoted {
+			if m, how := c.subject(k); m != nil {
+				return m, how
+			}
+		}
+	}
+	return nil, ""
+}
+
+// pastHearer skips the hearer after a verb such as "told": "told the
+// chamber that", "urged the council to", "accuse the country's Islamists
+// of", "called the vote".
+func (c *claimFinder) pastHearer(i int, verb string) int {
+	d := c.d
+	// A hearer named: "told Reuters the strike would last".
+	if m := c.f.mentionAt(i); m >= 0 && c.f.mentions[m].from == i && verb != "called" && verb != "call" && verb != "calls" {
+		i = c.f.mentions[m].end
+		if d.lower(i) == "that" {
+			i++
+		}
+		return i
+	}
+	for k := i; k < len(d.toks) && k-i < 8 && d.sentence[k] == d.sentence[i]; k++ {
+		if d.toks[k].mark || d.isAny(k, ",.;:") {
+			if verb == "called" || verb == "call" || verb == "calls" {
+				return i // "called it “a truce”": what it was called is the claim
+			}
+			return k
+		}
+		switch d.lower(k) {
+		case "that", "to", "of":
+			return k + 1
+		}
+	}
+	return i
+}
+
+// pastAdverbial skips the words between a verb and "that": "said in a
+// statement that", "said Thursday that".
+func (c *claimFinder) pastAdverbial(i int) int {
+	d := c.d
+	if d.lower(i) == "that" {
+		return i + 1
+	}
+	for k := i; k < len(d.toks) && k-i < 8 && d.sentence[k] == d.sentence[i]; k++ {
+		if d.toks[k].mark || d.isAny(k, ";:") {
+			return i
+		}
+		if d.lower(k) == "that" && k > i && (d.has(i, cPreposition) || d.has(i, cCalendar) || d.has(i, cTime)) {
+			return k + 1
+		}
+	}
+	return i
+}
+
+// prepositions and timeWords start the adverbials between a verb of
+// speech and what is said.
+var (
+	prepositions = set(`in on at during after before at to from with by via through`)
+	timeWords    = set(`late early last this today yesterday tonight recently`)
+)
+
+// onlyTail reports whether tokens [i, end) are no more than an adverbial
+// of time and punctuation ("late Thursday", "on Wednesday", "last
+// month"): the verb ends its sentence.
+func (c *claimFinder) onlyTail(i, end int) bool {
+	d := c.d
+	words := 0
+	for k := i; k < end; k++ {
+		// "…, officials said, according to Reuters."
+		if d.is(k, ',') && d.lower(k+1) == "according" && d.lower(k+2) == "to" {
+			return true
+		}
+		if d.toks[k].mark {
+			return false
+		}
+		if !d.toks[k].word {
+			continue
+		}
+		words++
+		w := d.lower(k)
+		if !(prepositions[w] || calendar[w] || timeWords[w] || determiners[w] || timeNouns[w]) {
+			return false
+		}
+	}
+	return words <= 4
+}
+
+// timeNouns end an adverbial of time: "this week", "on Friday morning".
+var timeNouns = set(`week weeks month months year years morning afternoon evening night day days time`)
+
+// afterQuotation reports whether token v follows the closing mark of a
+// quotation, perhaps after a comma.
+func (d *doc) afterQuotation(v int) bool {
+	k := v - 1
+	if d.is(k, ',') {
+		k--
+	}
+	return k > 0 && d.toks[k].mark && d.toks[k-1].quoted
+}
+
+// claimNouns stand between a cue and what it is about: "rejected claims
+// that …", "denied reports that …".
+var claimNouns = set(`claims reports allegations suggestions accusations rumours rumors
+	suggestion claim report allegation`)
+
+// quoteAhead reports whether a quotation that runs to the end of the
+// sentence follows what comes after a verb, at once or after an
+// adverbial and a comma or colon: "said during a press conference, “…”".
+func (c *claimFinder) quoteAhead(i, end int) bool {
+	d := c.d
+	for k := i; k < end && k-i < 10; k++ {
+		if d.toks[k].mark {
+			return c.quoteRunsTo(k, end) && (k == i || d.isAny(k-1, ",:"))
+		}
+		if d.has(k, cSpeech) {
+			return false
+		}
+	}
+	return false
+}
+
+// quoteRunsTo reports whether the quotation opening at token open ends
+// near the end of the sentence.
+func (c *claimFinder) quoteRunsTo(open, end int) bool {
+	d := c.d
+	i, ok := slices.BinarySearchFunc(d.quotes, open, func(q quotation, open int) int { return cmp.Compare(q.open, open) })
+	return ok && d.quotes[i].close >= end-2
+}
+
+// clauses splits the proposition [i, end) of a verb: it ends before the
+// sentence's full stop and before "but", "while" or a dash that begin
+// another clause; "but that …" and "and that …" begin a second
+// proposition of the same verb.
+func (c *claimFinder) clauses(i, end int) [][2]int {
+	d := c.d
+	var out [][2]int
+	start := i
+	for k := i; k < end; k++ {
+		if d.toks[k].quoted {
+			continue
+		}
+		w := d.lower(k)
+		cut := false
+		switch {
+		case d.is(k, ';') || d.isAny(k, "—–") && d.toks[k].space:
+			cut = true
+		case (w == "but" || w == "while" || w == "although" || w == "however") &&
+			(d.is(k-1, ',') || d.lower(k+1) == "that" || d.has(k+1, cSpeech)):
+			cut = true
+		case w == "and" && d.lower(k+1) == "that":
+			cut = true
+		case w == "and" && (d.has(k+1, cAuxiliary) || d.lower(k+1) == "is"):
+			cut = true
+		case d.is(k, ',') && (d.has(k+1, cParticiple) || d.has(k+1, cSpeech) || c.attributionAt(k+1, end)):
+			cut = true
+		}
+		if !cut {
+			continue
+		}
+		out = appendClause(d, out, start, k)
+		if d.lower(k+1) == "that" {
+			start = k + 2
+			continue
+		}
+		if w == "but" && d.lower(k+1) == "that" {
+			start = k + 2
+			continue
+		}
+		return out
+	}
+	return appendClause(d, out, start, end)
+}
+
+// auxiliaries begin a second verb phrase of the same subject: "has ruled
+// out ceding territory and is seeking guarantees".
+var auxiliaries = set(`is are was were has have had will would still also could can may might should`)
+
+// attributionAt reports whether an attribution closes the sentence at
+// token k: "…, he said.", "…, Azzouz said."
+func (c *claimFinder) attributionAt(k, end int) bool {
+	d := c.d
+	for j := k; j < end && j-k < 6; j++ {
+		if d.has(j, cSpeech) && !d.toks[j].quoted {
+			return c.onlyTail(j+1, end)
+		}
+	}
+	return false
+}
+
+// appendClause adds [start, end) without its closing punctuation, if it
+// has two words or more.
+func appendClause(d *doc, out [][2]int, start, end int) [][2]int {
+	for end > start && !d.toks[end-1].word && !d.toks[end-1].mark {
+		end--
+	}
+	for start < end && !d.toks[start].word && !d.toks[start].mark {
+		start++
+	}
+	words := 0
+	for k := start; k < end; k++ {
+		if d.toks[k].word {
+			words++
+		}
+	}
+	if words < 2 {
+		return out
+	}
+	return append(out, [2]int{start, end})
+}
+
+// before records the proposition before a verb that ends its sentence:
+// "Two gunmen died, and three others may have escaped, officials said."
+func (c *claimFinder) before(v int, subj *mention, how, verb string) {
+	d := c.d
+	start := int(d.sentence[v])
+	// The attribution begins after the comma before its speaker, who may
+	// be described between commas: "…, the source, who said …, told
+	// Reuters."
+	k := v - 1
+	if d.is(k, ',') {
+		for k--; k > start && !d.is(k, ',') && !d.toks[k].mark; k-- {
+		}
+		k--
+	}
+	for k > start && !d.is(k, ',') && !d.toks[k].mark {
+		k--
+	}
+	if k <= start || d.toks[k].mark || d.toks[k-1].mark {
+		return // "“…,” Whitlock said": a quotation's, which quotations finds
+	}
+	// What is reported follows a dash: "… reached — signaling no
+	// readiness …, the report said."
+	for j := k - 1; j > start; j-- {
+		if d.isAny(j, "—–;") && d.toks[j].space && !d.toks[j].quoted {
+			start = j + 1
+			break
+		}
+	}
+	for _, part := range c.clauses(start, k) {
+		cl := claim{first: part[0], end: part[1], speaker: subj, how: how, score: 0.5,
+			reason: "reported speech: “" + verb + "” after it"}
+		if subj == nil {
+			cl.score = 0.35
+		}
+		c.add(cl)
+	}
+}
+
+// according records the claim of "according to X": the clause after
+// "According to X," or before ", according to X".
+func (c *claimFinder) according(v int) {
+	d := c.d
+	var subj *mention
+	how := ""
+	if m := c.f.mentionAt(v + 2); m >= 0 {
+		mm := c.f.mentions[m]
+		subj, how = &mm, "“according to "+d.textOf(mm.first, mm.end)+"”"
+	} else if m := c.f.mentionAt(v + 3); m >= 0 && d.has(v+2, cDeterminer) {
+		mm := c.f.mentions[m]
+		subj, how = &mm, "“according to "+d.textOf(mm.first, mm.end)+"”"
+	}
+	start, end := int(d.sentence[v]), d.sentenceEnd(v)
+	if d.sentenceStart(v) {
+		k := v
+		for k < end && !d.is(k, ',') {
+			k++
+		}
+		for _, part := range c.clauses(k+1, end) {
+			c.add(claim{first: part[0], end: part[1], speaker: subj, how: how, score: 0.6, reason: "reported speech: “according to”"})
+		}
+		return
+	}
+	k := v - 1
+	if !d.is(k, ',') {
+		return
+	}
+	for _, part := range c.clauses(start, k) {
+		c.add(claim{first: part[0], end: part[1], speaker: subj, how: how, score: 0.6, reason: "reported speech: “according to”"})
+	}
+}
+
+// lists finds the claims of a list that a sentence ending in a colon
+// attributes: "Union secretary Idris Kettleby set out three demands …:"
+// followed by the demands, "President Obama also said:" followed by what
+// he said.
+func (c *claimFinder) lists() {
+	d := c.d
+	for b := 0; b+1 < len(d.blocks); b++ {
+		first, end := d.blockToks[b], d.blockToks[b+1]
+		if end == first || !d.is(end-1, ':') || d.blocks[b+1].Kind != model.BlockListItem {
+			continue
+		}
+		s := int(d.sentence[end-1])
+		m := c.f.mentionAt(s)
+		var subj *mention
+		if m >= 0 && c.f.mentions[m].first >= s {
+			mm := c.f.mentions[m]
+			subj = &mm
+		} else {
+			for k := s; k < end; k++ {
+				if m := c.f.mentionAt(k); m >= 0 {
+					mm := c.f.mentions[m]
+					subj = &mm
+					break
+				}
+			}
+		}
+		if subj == nil {
+			continue
+		}
+		for item := b + 1; item < len(d.blocks) && d.blocks[item].Kind == model.BlockListItem; item++ {
+			for _, part := range c.clauses(d.blockToks[item], d.blockToks[item+1]) {
+				c.add(claim{first: part[0], end: part[1], speaker: subj, score: 0.6,
+					how:    "a list after “" + d.textOf(subj.first, subj.end) + " …:”",
+					reason: "a list that a sentence ending in a colon attributes"})
+			}
+		}
+	}
+}
+
+// quotations finds the direct quotations and their speakers: the name
+// and verb of speech after the quotation ("“…,” Whitlock said") or before
+// it ("Trump said during a press conference, “…”", "Barack Obama: “…”"),
+// else the speaker of the quotation before it in the paragraph, or of
+// the paragraph before. Scare quotes ("Blue House") are not claims.
+func (c *claimFinder) quotations() {
+	d := c.d
+	var last *mention // the speaker of the last claim attributed
+	lastBlock := -1
+	lastSpeaker := func(block int) *mention {
+		if lastBlock >= block-1 {
+			return last
+		}
+		return nil
+	}
+	// The reported speech and lists found so far, in text order: what they
+	// attribute carries over to a quotation after them.
+	attributed := slices.Clone(c.claims)
+	slices.SortStableFunc(attributed, func(a, b claim) int { return a.first - b.first })
+	reported := 0
+	for qi, q := range d.quotes {
+		first, end := q.words()
+		if end <= first {
+			continue
+		}
+		block := int(d.toks[q.open].block)
+		// What reported speech before this quotation attributed.
+		for reported < len(attributed) && attributed[reported].first < q.open {
+			if r := attributed[reported]; r.speaker != nil {
+				last, lastBlock = r.speaker, int(d.toks[r.first].block)
+			}
+			reported++
+		}
+		var subj *mention
+		how, attributed := "", false
+		if q.depth == 0 {
+			subj, how, attributed = c.attributed(q)
+		} else {
+			subj, how = c.innerAttribution(q)
+		}
+		score := 0.9
+		reason := "a quotation"
+		switch {
+		case subj != nil:
+			if strings.Contains(how, " after ") {
+				score = 0.8
+			}
+		case q.depth > 0:
+			if !d.statement(q) {
+				continue
+			}
+			score = 0.4
+		case attributed:
+			score = 0.5 // "said the spokesman": who, the text does not name
+		case !d.statement(q):
+			continue // scare quotes
+		case c.continues(qi) && lastSpeaker(block) != nil:
+			subj, how, score = lastSpeaker(block), "the speaker of the quotation before", 0.75
+		case d.blockToks[block] == q.open && lastSpeaker(block) != nil:
+			subj, how, score = lastSpeaker(block), "the speaker of the paragraph before", 0.65
+		default:
+			score = 0.5
+		}
+		if subj != nil && q.depth == 0 {
+			last, lastBlock = subj, block
+		}
+		// One claim per sentence, as a coder codes a quotation that holds
+		// several statements; each without a trailing comma (“…,” he
+		// said).
+		for from := first; from < end; {
+			to := from + 1
+			for to < end && d.sentence[to] == d.sentence[from] {
+				to++
+			}
+			last := to
+			for last > from && d.isAny(last-1, ",;:") {
+				last--
+			}
+			if last > from {
+				c.add(claim{first: from, end: last, direct: true, speaker: subj, how: how, score: score, reason: reason})
+			}
+			from = to
+		}
+	}
+}
+
+// continues reports whether quotation qi follows another in its
+// paragraph with nothing but an attribution between: "“…,” he said. “…”"
+func (c *claimFinder) continues(qi int) bool {
+	d := c.d
+	q := c.d.quotes[qi]
+	for p := qi - 1; p >= 0; p-- {
+		prev := d.quotes[p]
+		if prev.depth > 0 {
+			continue
+		}
+		return d.sameBlock(prev.open, q.open)
+	}
+	return false
+}
+
+// attribution finds the speaker of an outermost quotation from the words
+// around it.
+func (c *claimFinder) attribution(q quotation) (*mention, string) {
+	m, how, _ := c.attributed(q)
+	return m, how
+}
+
+// attributed is attribution, and says whether a verb of speech attributes
+// the quotation even when its speaker is not named ("said the
+// spokesman").
+func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
+	d := c.d
+	// After it: "“…,” Whitlock said", "“…,” said Mr. Reeves", "“…” in that
+	// law, Azzouz said."
+	sentEnd := d.sentenceEnd(max(q.close-1, q.open))
+	if q.close < len(d.toks) {
+		sentEnd = max(sentEnd, d.sentenceEnd(q.close))
+	}
+	for k := q.close + 1; k < len(d.toks) && k < sentEnd && k-q.close <= 12; k++ {
+		if d.toks[k].mark || !d.sameBlock(q.open, k) {
+			break
+		}
+		if d.has(k, cSpeech) && !d.toks[k].cap {
+			m, how := c.subject(k)
+			return m, how, true
+		}
+	}
+	// Before it: "Trump said during a press conference, “…”", "he said
+	// “…”", "Barack Obama: “…”", "Mr. Holt (Greyline): “…”".
+	k := q.open - 1
+	if d.is(k, ':') {
+		j := k - 1
+		if d.is(j, ')') {
+			for j > 0 && !d.is(j, '(') {
+				j--
+			}
+			j--
+		}
+		if m := c.f.mentionAt(j); m >= 0 && d.sameBlock(j, q.open) {
+			mm := c.f.mentions[m]
+			return &mm, "“" + d.textOf(mm.first, mm.end) + ":”", true
+		}
+	}
+	for j := k; j >= 0 && q.open-j <= 9 && d.sameBlock(j, q.open); j-- {
+		if d.toks[j].mark || d.toks[j].quoted {
+			break
+		}
+		if d.has(j, cSpeech) || d.has(j, cParticiple) {
+			m, how := c.subject(j)
+			if m == nil && d.has(j, cParticiple) {
+				m, how = c.mainSubject(j)
+			}
+			return m, how, true
+		}
+	}
+	return nil, "", false
+}
+
+// innerAttribution finds the speaker of a quotation inside a quotation:
+// a verb of speech before it within the outer one ("He said ‘no deal’"),
+// whose pronoun is someone other than the outer speaker: the last one
+// named before the outer quotation, or an organisation whose person it is
+// ("Greyline's negotiator").
+func (c *claimFinder) innerAttribution(q quotation) (*mention, string) {
+	d := c.d
+	outer := d.quotes[q.parent]
+	outerSpeaker, _ := c.attribution(outer)
+	for j := q.open - 1; j > outer.open && q.open-j <= 4; j-- {
+		if !d.has(j, cSpeech) {
+			continue
+		}
+		if m := c.f.mentionAt(j - 1); m >= 0 {
+			mm := c.f.mentions[m]
+			return &mm, "“" + d.textOf(mm.first, mm.end) + " " + d.textOf(j, j+1) + "”"
+		}
+		if !d.has(j-1, cPronoun) {
+			return nil, ""
+		}
+		// Someone the outer speaker speaks of: named before the outer
+		// quotation, not the outer speaker.
+		for i := c.f.mentionBefore(outer.open); i >= 0 && outer.open-c.f.mentions[i].first < 80; i-- {
+			m := c.f.mentions[i]
+			if outerSpeaker != nil && m.e == outerSpeaker.e || d.toks[m.first].quoted {
+				continue
+			}
+			if m.e.kind == model.KindPerson || d.toks[m.end-1].possessive && d.has(m.end, cRole) {
+				return &m, "“" + d.textOf(j-1, j) + " " + d.textOf(j, j+1) + "” after " + m.e.name
+			}
+		}
+		return nil, ""
+	}
+	return nil, ""
+}
+
+// add records a claim.
+func (c *claimFinder) add(cl claim) { c.claims = append(c.claims, cl) }
+
+// dedupe keeps one claim where a quotation and reported speech cover the
+// same words: the quotation when it is the whole of what is reported
+// ("he said “every president …”"), else the reported proposition, which
+// holds the quoted words ("said it was “distressing” not to …"); and one
+// of the reported propositions found twice (by a cue and a verb of
+// speech).
+func (c *claimFinder) dedupe() {
+	d := c.d
+	slices.SortStableFunc(c.claims, func(a, b claim) int {
+		return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.end, b.end))
+	})
+	drop := make([]bool, len(c.claims))
+	for i, q := range c.claims {
+		if !q.direct {
+			continue
+		}
+		// The reported claims that hold it start before it, in its block.
+		for j := i; j >= 0 && d.toks[c.claims[j].first].block == d.toks[q.first].block; j-- {
+			r := c.claims[j]
+			if r.direct || drop[j] || q.end > r.end {
+				continue
+			}
+			qs, rs := d.spanOf(q.first, q.end-1), d.spanOf(r.first, r.end-1)
+			if qs.Len()*10 >= rs.Len()*8 {
+				drop[j] = true
+			} else {
+				drop[i] = true
+			}
+		}
+		for j := i + 1; j < len(c.claims) && c.claims[j].first == q.first; j++ {
+			if r := c.claims[j]; !r.direct && !drop[j] && q.end <= r.end {
+				if qs, rs := d.spanOf(q.first, q.end-1), d.spanOf(r.first, r.end-1); qs.Len()*10 >= rs.Len()*8 {
+					drop[j] = true
+				} else {
+					drop[i] = true
+				}
+			}
+		}
+	}
+	for i := 1; i < len(c.claims); i++ {
+		a, b := c.claims[i-1], c.claims[i]
+		if a.first == b.first && a.end == b.end && a.direct == b.direct && !drop[i-1] {
+			drop[i] = true
+		}
+	}
+	kept := c.claims[:0]
+	for i, cl := range c.claims {
+		if !drop[i] {
+			kept = append(kept, cl)
+		}
+	}
+	c.claims = kept
+}
