@@ -104,6 +104,12 @@ func (r *reader) suggestCmd() tea.Cmd {
 	s := r.sess
 	st := &s.suggestions
 	v := s.Editor.Version()
+	if s.Article.Len() > suggestLimit {
+		// The suggester's working memory grows with the text (a 5 MB
+		// article tripled the reader's peak memory): news articles are far
+		// shorter, and a longer text is read without suggestions.
+		return nil
+	}
 	// A long article is laid out first: the layout takes the cores
 	// the suggester would.
 	if r.common.hideSuggestions || st.running || st.ticking || st.found && st.version == v || r.article.wholeLayout != nil {
@@ -125,6 +131,10 @@ func (r *reader) suggestSoon(msg suggestSoonMsg) tea.Cmd {
 	}
 	return r.startSuggesting()
 }
+
+// suggestLimit is the longest article (code points) whose suggestions are
+// found: a long news article is under 100,000.
+var suggestLimit = 1 << 20
 
 // startSuggesting starts a search for the suggestions of the document as
 // it is.

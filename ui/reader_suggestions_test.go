@@ -362,3 +362,21 @@ func actorIDsOf(s *Session) []string {
 	}
 	return ids
 }
+
+// An article longer than suggestLimit gets no suggestions: the suggester's
+// memory grows with the text, and a 5 MB one tripled the reader's peak.
+func TestNoSuggestionsForVeryLongArticles(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		defer func(n int) { suggestLimit = n }(suggestLimit)
+		h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+		suggestLimit = h.m.reader.sess.Article.Len() - 1
+		h.m.reader.sess.suggestions = suggestionState{}
+		if cmd := h.m.reader.suggestCmd(); cmd != nil {
+			t.Error("a search for suggestions started for an article over the limit")
+		}
+		suggestLimit = h.m.reader.sess.Article.Len()
+		if cmd := h.m.reader.suggestCmd(); cmd == nil {
+			t.Error("no search for suggestions for an article within the limit")
+		}
+	})
+}
