@@ -253,6 +253,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleMouse(msg)
 	case backMsg:
 		return m.back()
+	case openAtMsg:
+		return m.startOpenAt(msg)
 	}
 	if cmd, ok := m.updateFetch(msg); ok {
 		return cmd

@@ -312,21 +312,65 @@ func TestNetworkProject(t *testing.T) {
 	}
 }
 
-// TestNetworkProjectElsewhere: a position in another article is listed
-// with its article, and enter says where it is instead of jumping.
+// TestNetworkProjectElsewhere: enter on a position in another article of
+// the project opens that article in place of this one, saved first, at
+// the position, the network beside it as it was; an article that cannot
+// be opened is said, and this one stays.
 func TestNetworkProjectElsewhere(t *testing.T) {
-	bubble(t, func(t *testing.T) {
-		dir := t.TempDir()
-		codedFolder(t, dir, "", map[string]model.Stance{"a.txt": model.StanceSupport, "b.txt": model.StanceOppose})
-		h := openIn(t, filepath.Join(dir, "a.txt"), Coding{}, wide)
-		h.keys("M", "t", "enter", "G", "enter")
-		if want := "that position is in “b”: open that article to see it in its text"; h.m.line.text != want {
-			t.Errorf("message %q, want %q", h.m.line.text, want)
-		}
-		if h.m.reader.focus != focusAnnotations {
-			t.Error("enter on a position elsewhere left the network")
-		}
-	})
+	tests := []struct {
+		name   string
+		gone   bool   // b's article is removed once the project is read
+		sz     size   //
+		line   string // on the message line, when the jump fails
+		inView string // in the network pane after the jump
+	}{
+		{name: "beside", sz: wide, inView: "Network · project (2 articles)"},
+		{name: "narrow", sz: narrow},
+		{name: "its article is gone", gone: true, sz: wide, line: "b.txt.stance.json: article not found (looked for "},
+	}
+	for _, tt := range tests {
+		serial(t, tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			codedFolder(t, dir, "", map[string]model.Stance{"a.txt": model.StanceSupport, "b.txt": model.StanceOppose})
+			h := openIn(t, filepath.Join(dir, "a.txt"), Coding{}, tt.sz)
+			typeKeys(h, keysOf(find("Putin"), []string{"a", "Vladimir Putin", "enter"}))
+			h.keys("M", "t", "enter", "G")
+			if got := networkScreen(h); !strings.Contains(got, "− oppose “no deal was near” · b") {
+				t.Fatalf("b's position is not listed with its article:\n%s", got)
+			}
+			if tt.gone {
+				if err := os.Remove(filepath.Join(dir, "b.txt")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			h.keys("enter")
+			if tt.gone {
+				if !strings.HasPrefix(h.m.line.text, filepath.Join(dir, tt.line)) || !strings.HasSuffix(h.m.reader.sess.Path, "a.txt") {
+					t.Errorf("message %q in %s, want %q in a.txt", h.m.line.text, h.m.reader.sess.Path, tt.line)
+				}
+				return
+			}
+			if !strings.HasSuffix(h.m.reader.sess.Path, "b.txt") {
+				t.Fatalf("the reader shows %s, want b.txt", h.m.reader.sess.Path)
+			}
+			if top := strings.Split(h.screen(), "\n")[1]; !strings.HasPrefix(top, "┃ b ") {
+				t.Errorf("b's title is not atop the article:\n%s", h.screen())
+			}
+			if _, text := selected(t, h); text != "no deal was near" || h.m.reader.focus != focusArticle {
+				t.Errorf("selected %q with the focus on %v, want b's position in the text", text, h.m.reader.focus)
+			}
+			if got := networkScreen(h); tt.inView != "" && !strings.Contains(got, tt.inView) {
+				t.Errorf("the network beside b does not say %q:\n%s", tt.inView, got)
+			}
+			saved, err := os.ReadFile(annotate.PathFor(filepath.Join(dir, "a.txt")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(string(saved), `"type": "actor"`); n != 1 {
+				t.Errorf("a's file has %d actor mentions, want the one tagged before leaving it:\n%s", n, saved)
+			}
+		})
+	}
 }
 
 // TestNetworkHostileNames: names and quotes from another coder's file
