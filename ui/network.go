@@ -38,8 +38,11 @@ type networkPane struct {
 	row, col  int            // the cell under the cursor
 	top, left int            // the first row and column on screen
 	positions *positionsList // the cursor cell's positions, when listed
-	revision  int            // changes whenever the drawing would
-	drawn     int            // cells drawn by the last View: what the cost test counts
+	// resume is where the pane of the article this one was opened from
+	// was, to be taken up once the network is computed; nil when done.
+	resume   *networkSettings
+	revision int // changes whenever the drawing would
+	drawn    int // cells drawn by the last View: what the cost test counts
 }
 
 // networkKey is what a network was computed from.
@@ -84,14 +87,32 @@ func newNetworkPane(c *Common, sess *Session, line *messageLine) *networkPane {
 	return &networkPane{common: c, sess: sess, line: line, variable: network.VarActor}
 }
 
-// settings are the choices a pane carries to the pane of the next article
-// the reader opens from it.
-func (p *networkPane) settings() (project bool, variable string, pairsView int) {
-	return p.project, p.variable, p.pairsView
+// networkSettings are what a pane carries to the pane of the article the
+// reader opens from it: its choices, the cell under the cursor and the
+// position selected in its list, if listed.
+type networkSettings struct {
+	project      bool
+	variable     string
+	pairsView    int
+	actor, claim string
+	listed       bool
+	position     string // the ID of the position selected in the list
 }
 
-func (p *networkPane) setSettings(project bool, variable string, pairsView int) {
-	p.project, p.variable, p.pairsView = project, variable, pairsView
+func (p *networkPane) settings() networkSettings {
+	s := networkSettings{project: p.project, variable: p.variable, pairsView: p.pairsView}
+	s.actor, s.claim, _ = p.cursorLabels()
+	if l := p.positions; l != nil {
+		s.listed, s.position = true, l.rows[l.index].id
+	}
+	return s
+}
+
+// takeUp makes the pane's choices those of s, and its cursor and list
+// those of s once the network is computed (see computed).
+func (p *networkPane) takeUp(s networkSettings) {
+	p.project, p.variable, p.pairsView = s.project, s.variable, s.pairsView
+	p.resume = &s
 	p.revision++
 }
 
@@ -185,18 +206,30 @@ func (p *networkPane) computed(msg networkComputedMsg) {
 	}
 	p.running = false
 	actor, claim, _ := p.cursorLabels()
-	listed := p.positions != nil
+	listed, position := p.positions != nil, ""
+	r := p.resume
+	if r != nil {
+		actor, claim, listed, position = r.actor, r.claim, r.listed, r.position
+		if !msg.net.key.project || msg.net.key.folder > 0 {
+			p.resume = nil // the network it was in, or as near as it now is
+		}
+	}
 	p.net = msg.net
-	if i := slices.Index(p.net.table.Actors, actor); i >= 0 {
+	i, j := slices.Index(p.net.table.Actors, actor), slices.Index(p.net.table.Claims, claim)
+	if i >= 0 {
 		p.row = i
 	}
-	if j := slices.Index(p.net.table.Claims, claim); j >= 0 {
+	if j >= 0 {
 		p.col = j
 	}
 	p.clamp()
 	p.positions = nil
-	if listed {
+	if listed && (r == nil || i >= 0 && j >= 0) {
 		p.listPositions()
+	}
+	if l := p.positions; l != nil && position != "" {
+		l.index = max(slices.IndexFunc(l.rows, func(r positionRow) bool { return r.id == position }), 0)
+		p.clamp()
 	}
 	p.revision++
 }
@@ -215,6 +248,7 @@ func (p *networkPane) cursorLabels() (actor, claim string, ok bool) {
 // the key was the pane's.
 func (p *networkPane) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	km := p.common.Keys
+	p.resume = nil // the user has moved on
 	if p.positions != nil {
 		return p.positionsKey(msg)
 	}

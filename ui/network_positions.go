@@ -95,10 +95,12 @@ func (l *positionsList) view(st *Styles, w, h int) []string {
 		case model.StanceOppose:
 			style = st.Oppose
 		}
-		text := style.Render(stanceSymbol(r.stance)+" "+string(r.stance)) + " “" + r.quote + "”"
+		text := style.Render(stanceSymbol(r.stance) + " " + string(r.stance))
 		if r.elsewhere != "" {
-			text += st.Dim.Render(" · " + r.elsewhere)
+			// Its article before the quote, which the width cuts.
+			text += " " + st.Dim.Render(ansi.Truncate(r.elsewhere, max(w*2/5, 12), "…")+":")
 		}
+		text += " “" + r.quote + "”"
 		text = ansi.Truncate(text, max(w-2, 1), "…")
 		if i == l.index {
 			text = st.ListItemSelected.Render(ansi.Strip(text))

@@ -266,7 +266,7 @@ func TestNetworkProject(t *testing.T) {
 		want    []string
 		notWant []string
 	}{
-		{name: "a folder", want: []string{"project (3 articles)", "Vladimir Putin: 2 support, 1 oppose", "Vladimir Putin on claim 1, 3 positions", "· b"}},
+		{name: "a folder", want: []string{"project (3 articles)", "Vladimir Putin: 2 support, 1 oppose", "Vladimir Putin on claim 1, 3 positions", "− oppose b: “no deal was near”"}},
 		{name: "a project's subfolders", project: true, want: []string{"project (4 articles)", "Vladimir Putin: 3 support, 1 oppose"}},
 		{name: "a coder's own files", coder: "alice", want: []string{"project (2 articles)", "Vladimir Putin: 1 support, 1 oppose"}},
 		{name: "a broken file", broken: true, want: []string{"⚠ ", "broken.txt.stance.json", "project (3 articles)", "Vladimir Putin: 2 support, 1 oppose"}},
@@ -335,7 +335,7 @@ func TestNetworkProjectElsewhere(t *testing.T) {
 			h := openIn(t, filepath.Join(dir, "a.txt"), Coding{}, tt.sz)
 			typeKeys(h, keysOf(find("Putin"), []string{"a", "Vladimir Putin", "enter"}))
 			h.keys("M", "t", "enter", "G")
-			if got := networkScreen(h); !strings.Contains(got, "− oppose “no deal was near” · b") {
+			if got := networkScreen(h); !strings.Contains(got, "− oppose b: “no deal was near”") {
 				t.Fatalf("b's position is not listed with its article:\n%s", got)
 			}
 			if tt.gone {
@@ -361,6 +361,10 @@ func TestNetworkProjectElsewhere(t *testing.T) {
 			}
 			if got := networkScreen(h); tt.inView != "" && !strings.Contains(got, tt.inView) {
 				t.Errorf("the network beside b does not say %q:\n%s", tt.inView, got)
+			}
+			h.keys("tab")
+			if got, want := networkScreen(h), "Vladimir Putin on claim 1, 2 positions 1 “no deal is near” › − oppose “no deal was near” + support a: “no deal was near”"; !strings.Contains(got, want) {
+				t.Errorf("tab back does not show the positions listed, b's selected:\n%s\nwant %s", got, want)
 			}
 			saved, err := os.ReadFile(annotate.PathFor(filepath.Join(dir, "a.txt")))
 			if err != nil {

@@ -110,7 +110,14 @@ func (p *networkPane) matrix() []string {
 	if last+1 < len(t.Claims) {
 		more += "→"
 	}
-	head := "  " + st.Dim.Render(padLeft(more, lw))
+	// The rows are named when they are not every actor, whom the title
+	// counts.
+	var rowsName string
+	if v := p.net.key.variable; v != network.VarActor {
+		_, rowsName = rowsNouns(v)
+	}
+	rowsName = ansi.Truncate(rowsName, max(lw-ansi.StringWidth(more)-1, 0), "…")
+	head := "  " + st.Dim.Render(pad(rowsName, lw-ansi.StringWidth(more))+more)
 	for j := p.left; j <= last; j++ {
 		num := padLeft(itoa(j+1), p.net.widths[j])
 		if j == p.col {
@@ -189,7 +196,10 @@ func (p *networkPane) footer() []string {
 			if i == 0 {
 				lead = st.Label.Render(label)
 			}
-			out = append(out, ansi.Truncate(lead+pr.A+" – "+pr.B+" "+p.weight(pr.Weight), p.width, "…"))
+			// The names give way to the weight.
+			weight := p.weight(pr.Weight)
+			names := ansi.Truncate(pr.A+" – "+pr.B, max(p.width-ansi.StringWidth(label)-1-ansi.StringWidth(weight), 1), "…")
+			out = append(out, ansi.Truncate(lead+names+" "+weight, p.width, "…"))
 		}
 	}
 	return out

@@ -58,10 +58,10 @@ func (r *reader) toggleNetwork(tea.KeyPressMsg) tea.Cmd {
 }
 
 // keepNetwork shows the network as the reader from showed it, if it did,
-// with the same scope, rows and pairs: the reader opened from it goes on
-// from there.
+// with the same scope, rows and pairs, on the same cell and position: the
+// reader opened from it goes on from there.
 func (r *reader) keepNetwork(from *reader) {
-	r.network.setSettings(from.network.settings())
+	r.network.takeUp(from.network.settings())
 	if from.networkShown && !r.networkShown {
 		r.networkShown = true
 		r.layout()
