@@ -450,6 +450,9 @@ func (p *networkPane) ShortHelp() []key.Binding {
 	if p.positions != nil {
 		jump, back := km.Open, km.Clear
 		jump.SetHelp(jump.Help().Key, "show it in the text")
+		if l := p.positions; l.rows[l.index].elsewhere != "" {
+			jump.SetHelp(jump.Help().Key, "open its article at it")
+		}
 		back.SetHelp(back.Help().Key, "back to the matrix")
 		return []key.Binding{jump, back}
 	}

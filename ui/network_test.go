@@ -84,6 +84,58 @@ func TestGoldenNetworkPositions(t *testing.T) {
 	}
 }
 
+// TestGoldenNetworkChoices shows the rows as persons and the pairs by
+// subtract, their weights signed.
+func TestGoldenNetworkChoices(t *testing.T) {
+	for _, sz := range []size{wide, narrow, tiny} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			h := newReader(t, affiliatedSeed(t), sz.w, sz.h)
+			h.keys("M", "v", "=", "=", "=")
+			requireScreen(t, h, sz)
+		})
+	}
+}
+
+// elsewhereProject opens a.txt of a folder of two coded articles in the
+// home folder, whose paths the status bar shortens, so that the screen is
+// the same on every run; the network shows the project's positions
+// behind Putin's cell, b's selected.
+func elsewhereProject(t *testing.T, sz size) *harness {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	dir := filepath.Join(home, "project")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	codedFolder(t, dir, "", map[string]model.Stance{"a.txt": model.StanceSupport, "b.txt": model.StanceOppose})
+	h := openIn(t, filepath.Join(dir, "a.txt"), Coding{}, sz)
+	h.keys("M", "t", "enter", "G")
+	return h
+}
+
+// TestGoldenNetworkElsewhereList shows a cell's positions in the project,
+// one in another article, with its title.
+func TestGoldenNetworkElsewhereList(t *testing.T) {
+	for _, sz := range []size{wide, narrow, tiny} {
+		serial(t, sz.String(), func(t *testing.T) {
+			requireScreen(t, elsewhereProject(t, sz), sz)
+		})
+	}
+}
+
+// TestGoldenNetworkElsewhereJumped shows the other article opened at the
+// position, the network beside it where there is room.
+func TestGoldenNetworkElsewhereJumped(t *testing.T) {
+	for _, sz := range []size{wide, narrow, tiny} {
+		serial(t, sz.String(), func(t *testing.T) {
+			h := elsewhereProject(t, sz)
+			h.keys("enter")
+			requireScreen(t, h, sz)
+		})
+	}
+}
+
 // networkScreen is the network pane as drawn, colours stripped.
 func networkScreen(h *harness) string { return stripped(h.m.reader.network.View()) }
 
@@ -137,6 +189,85 @@ func TestNetworkKeys(t *testing.T) {
 				t.Errorf("focus %v, want %v", h.m.reader.focus, tt.focus)
 			}
 			if h.m.line.text != tt.line {
+				t.Errorf("message %q, want %q", h.m.line.text, tt.line)
+			}
+		})
+	}
+}
+
+// affiliatedSeed is networkSeed with Russia a country and Honcharenko
+// affiliated with an organisation, the Verkhovna Rada, which takes no
+// position of its own.
+func affiliatedSeed(t testing.TB) *Session {
+	t.Helper()
+	s := networkSeed(t)
+	doc := s.Doc()
+	doc.Actors = append(doc.Actors, model.Actor{ID: "a-rada", Name: "Verkhovna Rada", Kind: model.KindOrganization})
+	for i := range doc.Actors {
+		switch doc.Actors[i].Name {
+		case "Russia":
+			doc.Actors[i].Kind = model.KindCountry
+		case "Oleksiy Honcharenko":
+			doc.Actors[i].Affiliation = "a-rada"
+		}
+	}
+	return s
+}
+
+// TestNetworkChoices: v makes the rows every actor, or the actors of a
+// kind the positions have, an organisation counting the positions of
+// those affiliated with it, and = lists the pairs by congruence and
+// conflict, or one of congruence, conflict and subtract alone; each says
+// what it now shows.
+func TestNetworkChoices(t *testing.T) {
+	tests := []struct {
+		name    string
+		keys    []string
+		want    []string // on the pane, spaces folded
+		notWant []string
+		line    string
+	}{
+		{name: "persons", keys: []string{"M", "v"}, line: "rows: persons",
+			want:    []string{"4 persons × 4 claims", "persons 1 2 3 4", "Donald Trump", "Oleksiy Honcharenko", "Vladimir Putin", "Volodymyr Zelenskyy"},
+			notWant: []string{"Russia"}},
+		{name: "organisations by affiliation", keys: []string{"M", "v", "v"},
+			line: "rows: organizations, with a person's positions counted for the organisation they are affiliated with",
+			want: []string{"1 organization × 1 claim", "› Verkhovna Rada +1", "1 “Putin has bought himself more time”", "Verkhovna Rada: 1 support", "agree none"}},
+		{name: "countries", keys: []string{"M", "v", "v", "v"}, line: "rows: countries",
+			want: []string{"1 country × 1 claim", "› Russia −1"}},
+		{name: "round to every actor", keys: []string{"M", "v", "v", "v", "v"}, line: "rows: actors, whatever their kind",
+			want: []string{"Network · article · 5 actors × 4 claims"}},
+		{name: "the positions behind an organisation's cell", keys: []string{"M", "v", "v", "enter"},
+			want: []string{"Verkhovna Rada on claim 1, 1 position", "+ support “It seems Putin has bought"}},
+		{name: "congruence alone", keys: []string{"M", "="}, line: "pairs by congruence: the claims on which two take the same stance",
+			want: []string{"agree Donald Trump – Vladimir Putin 1 Russia – Vladimir Putin 1"}, notWant: []string{"conflict"}},
+		{name: "conflict alone", keys: []string{"M", "=", "="}, line: "pairs by conflict: the claims on which two take opposite stances",
+			want: []string{"conflict Vladimir Putin – Volodymyr Zelenskyy 2 Russia – Volodymyr Zelenskyy 1"}, notWant: []string{"agree"}},
+		{name: "subtract", keys: []string{"M", "=", "=", "="},
+			line: "pairs by subtract: agreement less conflict, negative where two conflict more than they agree",
+			want: []string{"subtract Donald Trump – Vladimir Putin +1 Russia – Vladimir Putin +1 Vladimir Putin – Volodymyr Zelenskyy −1"}},
+		{name: "round to both", keys: []string{"M", "=", "=", "=", "="},
+			want: []string{"agree Donald Trump – Vladimir Putin 1", "conflict Vladimir Putin – Volodymyr Zelenskyy 2"}},
+		{name: "rows and pairs together", keys: []string{"M", "v", "=", "=", "="},
+			want: []string{"4 persons × 4 claims", "subtract Donald Trump – Vladimir Putin +1 Vladimir Putin – Volodymyr Zelenskyy −1"},
+			notWant: []string{"Russia –"}},
+	}
+	for _, tt := range tests {
+		parallel(t, tt.name, func(t *testing.T) {
+			h := newReader(t, affiliatedSeed(t), wide.w, wide.h)
+			typeKeys(h, tt.keys)
+			got := networkScreen(h)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("the pane does not say %q:\n%s", w, h.m.reader.network.View())
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("the pane says %q:\n%s", w, h.m.reader.network.View())
+				}
+			}
+			if tt.line != "" && h.m.line.text != tt.line {
 				t.Errorf("message %q, want %q", h.m.line.text, tt.line)
 			}
 		})
