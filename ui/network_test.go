@@ -249,7 +249,7 @@ func TestNetworkChoices(t *testing.T) {
 		{name: "round to both", keys: []string{"M", "=", "=", "=", "="},
 			want: []string{"agree Donald Trump – Vladimir Putin 1", "conflict Vladimir Putin – Volodymyr Zelenskyy 2"}},
 		{name: "rows and pairs together", keys: []string{"M", "v", "=", "=", "="},
-			want: []string{"4 persons × 4 claims", "subtract Donald Trump – Vladimir Putin +1 Vladimir Putin – Volodymyr Zelenskyy −1"},
+			want:    []string{"4 persons × 4 claims", "subtract Donald Trump – Vladimir Putin +1 Vladimir Putin – Volodymyr Zelenskyy −1"},
 			notWant: []string{"Russia –"}},
 	}
 	for _, tt := range tests {
