@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"stance/annotate"
+	"stance/model"
 	"strings"
 	"sync"
 
@@ -222,7 +223,8 @@ func (m *Model) opened(msg openedMsg) tea.Cmd {
 	m.fetch.Stop()
 	s := m.pending.take()
 	if msg.err != nil {
-		m.line.setError(msg.err.Error())
+		// It may quote another coder's file: the source its document names.
+		m.line.setError(model.SafeTerminal(msg.err.Error()))
 		return nil
 	}
 	if s == nil {

@@ -451,6 +451,7 @@ func TestNetworkProjectElsewhere(t *testing.T) {
 	tests := []struct {
 		name   string
 		gone   bool   // b's article is removed once the project is read
+		source string // b's coding names this as its article's source
 		sz     size   //
 		line   string // on the message line, when the jump fails
 		inView string // in the network pane after the jump
@@ -458,6 +459,8 @@ func TestNetworkProjectElsewhere(t *testing.T) {
 		{name: "beside", sz: wide, inView: "Network · project (2 articles)"},
 		{name: "narrow", sz: narrow},
 		{name: "its article is gone", gone: true, sz: wide, line: "b.txt.stance.json: article not found (looked for "},
+		{name: "its coding names a hostile source", gone: true, source: "\x1b]0;pwned\x07gone.txt", sz: wide,
+			line: "b.txt.stance.json: article not found (looked for "},
 	}
 	for _, tt := range tests {
 		serial(t, tt.name, func(t *testing.T) {
@@ -474,11 +477,23 @@ func TestNetworkProjectElsewhere(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			if tt.source != "" {
+				ann := annotate.PathFor(filepath.Join(dir, "b.txt"))
+				doc, err := annotate.Load(ann)
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc.Article.Source = tt.source
+				if err := doc.Save(ann); err != nil {
+					t.Fatal(err)
+				}
+			}
 			h.keys("enter")
 			if tt.gone {
 				if !strings.HasPrefix(h.m.line.text, filepath.Join(dir, tt.line)) || !strings.HasSuffix(h.m.reader.sess.Path, "a.txt") {
 					t.Errorf("message %q in %s, want %q in a.txt", h.m.line.text, h.m.reader.sess.Path, tt.line)
 				}
+				checkScreen(t, h.m.View().Content, tt.sz.w)
 				return
 			}
 			if !strings.HasSuffix(h.m.reader.sess.Path, "b.txt") {
