@@ -392,6 +392,11 @@ func (p *networkPane) clamp() {
 	t := p.net.table
 	p.row = min(max(p.row, 0), max(len(t.Actors)-1, 0))
 	p.col = min(max(p.col, 0), max(len(t.Claims)-1, 0))
+	if p.width == 0 {
+		// Hidden (a narrow terminal shows the article): with no room,
+		// everything would scroll to the cursor, and stay there once shown.
+		return
+	}
 	rows := max(p.layoutRows().matrix, 1)
 	p.top = min(max(p.top, p.row-rows+1), p.row)
 	p.top = max(min(p.top, len(t.Actors)-rows), 0)

@@ -316,6 +316,24 @@ func TestNetworkJumps(t *testing.T) {
 	}
 }
 
+// TestNetworkHiddenKeepsItsView: on a narrow terminal, where the network
+// is hidden behind the article after a jump, a change of the coding
+// computes it again without scrolling it as if it had no room: tab back
+// shows every claim's column that fits, as before.
+func TestNetworkHiddenKeepsItsView(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h := newReader(t, networkSeed(t), narrow.w, narrow.h)
+		h.keys("M", "G", "l", "l", "l", "enter", "enter")
+		if h.m.reader.sideShown {
+			t.Fatal("the jump left the network in front of the article")
+		}
+		h.keys("u", "tab", "esc") // undoes the last position: the network is computed hidden
+		if got := networkScreen(h); !strings.Contains(got, "Network · article · 5 actors × 4 claims 1 2 3 4") {
+			t.Errorf("the matrix does not show its columns from the first:\n%s", h.m.reader.network.View())
+		}
+	})
+}
+
 // TestNetworkFollowsCoding: with the network beside the article, a position
 // recorded from the keyboard shows in its cell at once, and undoing it
 // takes it away.
