@@ -239,7 +239,7 @@ func (m *Model) opened(msg openedMsg) tea.Cmd {
 	}
 	cmd := m.openSession(s)
 	if msg.at != "" {
-		m.reader.jump(msg.at)
+		m.showAt(msg.at)
 	}
 	return cmd
 }
@@ -268,8 +268,19 @@ func (m *Model) switchTo(s *Session, id string) tea.Cmd {
 	from.sess.Close()
 	cmd := m.openSession(s)
 	m.reader.keepNetwork(from)
-	m.reader.jump(id)
+	m.showAt(id)
 	return cmd
+}
+
+// showAt shows the annotation id of the article just opened in the text,
+// or says that it is no longer there (its file changed since the network
+// listed it).
+func (m *Model) showAt(id string) {
+	if _, ok := m.reader.sess.Doc().Annotation(id); !ok {
+		m.line.setError("that position is no longer in " + model.SafeTerminal(shortPath(m.reader.sess.Path)))
+		return
+	}
+	m.reader.jump(id)
 }
 
 // fetched opens the page that arrived. A failure is one line.

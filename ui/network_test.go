@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -470,6 +471,8 @@ func TestNetworkProjectElsewhere(t *testing.T) {
 		name   string
 		gone   bool   // b's article is removed once the project is read
 		source string // b's coding names this as its article's source
+		drop   bool   // b's position is deleted once listed
+		flag   bool   // the reader was started with --annotations
 		sz     size   //
 		line   string // on the message line, when the jump fails
 		inView string // in the network pane after the jump
@@ -479,12 +482,24 @@ func TestNetworkProjectElsewhere(t *testing.T) {
 		{name: "its article is gone", gone: true, sz: wide, line: "b.txt.stance.json: article not found (looked for "},
 		{name: "its coding names a hostile source", gone: true, source: "\x1b]0;pwned\x07gone.txt", sz: wide,
 			line: "b.txt.stance.json: article not found (looked for "},
+		{name: "the position was deleted since", drop: true, sz: wide, line: "that position is no longer in "},
+		{name: "--annotations", flag: true, sz: wide, line: "--annotations names the coding of one article: open “b” without it"},
 	}
 	for _, tt := range tests {
 		serial(t, tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			codedFolder(t, dir, "", map[string]model.Stance{"a.txt": model.StanceSupport, "b.txt": model.StanceOppose})
 			h := openIn(t, filepath.Join(dir, "a.txt"), Coding{}, tt.sz)
+			if tt.flag {
+				ann := annotate.PathFor(filepath.Join(dir, "a.txt"))
+				s, err := Coding{}.OpenSession(Source{Path: filepath.Join(dir, "a.txt")}, ann)
+				if err != nil {
+					t.Fatal(err)
+				}
+				h.m.reader.sess.Close()
+				t.Cleanup(s.Close)
+				h = newHarness(t, New(Options{Session: s, Annotations: ann}), tt.sz.w, tt.sz.h)
+			}
 			typeKeys(h, keysOf(find("Putin"), []string{"a", "Vladimir Putin", "enter"}))
 			h.keys("M", "t", "enter", "G")
 			if got := networkScreen(h); !strings.Contains(got, "− oppose b: “no deal was near”") {
@@ -492,6 +507,17 @@ func TestNetworkProjectElsewhere(t *testing.T) {
 			}
 			if tt.gone {
 				if err := os.Remove(filepath.Join(dir, "b.txt")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tt.drop {
+				ann := annotate.PathFor(filepath.Join(dir, "b.txt"))
+				doc, err := annotate.Load(ann)
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc.Annotations = slices.DeleteFunc(doc.Annotations, func(a model.Annotation) bool { return a.Type == model.TypePosition })
+				if err := doc.Save(ann); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -507,11 +533,22 @@ func TestNetworkProjectElsewhere(t *testing.T) {
 				}
 			}
 			h.keys("enter")
-			if tt.gone {
+			switch {
+			case tt.gone:
 				if !strings.HasPrefix(h.m.line.text, filepath.Join(dir, tt.line)) || !strings.HasSuffix(h.m.reader.sess.Path, "a.txt") {
 					t.Errorf("message %q in %s, want %q in a.txt", h.m.line.text, h.m.reader.sess.Path, tt.line)
 				}
 				checkScreen(t, h.m.View().Content, tt.sz.w)
+				return
+			case tt.drop:
+				if !strings.HasPrefix(h.m.line.text, tt.line) || !strings.HasSuffix(h.m.reader.sess.Path, "b.txt") {
+					t.Errorf("message %q in %s, want %q in b.txt", h.m.line.text, h.m.reader.sess.Path, tt.line)
+				}
+				return
+			case tt.flag:
+				if h.m.line.text != tt.line || !strings.HasSuffix(h.m.reader.sess.Path, "a.txt") {
+					t.Errorf("message %q in %s, want %q in a.txt", h.m.line.text, h.m.reader.sess.Path, tt.line)
+				}
 				return
 			}
 			if !strings.HasSuffix(h.m.reader.sess.Path, "b.txt") {
