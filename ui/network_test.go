@@ -689,10 +689,10 @@ func TestNetworkScrollsBothWays(t *testing.T) {
 // TestNetworkScreensFit: at every supported size, every frame of a session
 // with the network fills the terminal exactly.
 func TestNetworkScreensFit(t *testing.T) {
-	steps := [][]string{{"M"}, {"G"}, {"l", "l", "l"}, {"enter"}, {"j"}, {"esc"}, {"t"}, {"tab"}, {"\\"}, {"\\"}, {"M"}}
+	steps := [][]string{{"M"}, {"G"}, {"l", "l", "l"}, {"enter"}, {"j"}, {"esc"}, {"v"}, {"="}, {"=", "="}, {"v", "v"}, {"t"}, {"tab"}, {"\\"}, {"\\"}, {"M"}}
 	for _, sz := range []size{wide, narrow, tiny, {100, 30}, {99, 30}, {41, 13}, {80, 24}, {200, 60}} {
 		parallel(t, sz.String(), func(t *testing.T) {
-			h := newReader(t, networkSeed(t), sz.w, sz.h)
+			h := newReader(t, affiliatedSeed(t), sz.w, sz.h)
 			for _, step := range steps {
 				typeKeys(h, step)
 				requireShape(t, h.screen(), sz.w, sz.h)
