@@ -245,27 +245,24 @@ func (m *Model) opened(msg openedMsg) tea.Cmd {
 }
 
 // switchTo shows s in place of the article open, at its annotation id:
-// the open article is saved first and closed, as back saves it for the
-// library, and its network, if shown, is shown beside the new one as it
+// the open article is left as back leaves it for the library (saved, then
+// closed), and its network, if shown, is shown beside the new one as it
 // was. If the save fails, the open article stays, and s is closed.
 func (m *Model) switchTo(s *Session, id string) tea.Cmd {
-	if sv := m.reader.saver; sv.Running() {
-		if sv.Waiting() {
-			// Leaving or quitting waits for the write: that goes first.
-			m.line.set(shortPath(s.Path) + " opened while leaving this article: not shown")
-			s.Close()
-			return nil
-		}
-		sv.Then(func() tea.Cmd { return m.switchTo(s, id) })
+	sv := m.reader.saver
+	if sv.Waiting() {
+		// Leaving or quitting waits for the write: that goes first.
+		m.line.set(model.SafeTerminal(shortPath(s.Path)) + " opened while leaving this article: not shown")
+		s.Close()
 		return nil
 	}
-	if err := m.saveNow(); err != nil {
-		s.Close()
-		m.line.setError("could not save: " + err.Error())
+	if !m.leave(func() tea.Cmd { return m.switchTo(s, id) }) {
+		if !sv.Running() {
+			s.Close() // the save failed, and leave said so
+		}
 		return nil
 	}
 	from := m.reader
-	from.sess.Close()
 	cmd := m.openSession(s)
 	m.reader.keepNetwork(from)
 	m.showAt(id)

@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // networkSeed is the coded seed with more positions: five actors (two with
@@ -473,6 +475,7 @@ func TestNetworkProjectElsewhere(t *testing.T) {
 		source string // b's coding names this as its article's source
 		drop   bool   // b's position is deleted once listed
 		flag   bool   // the reader was started with --annotations
+		fail   bool   // a's save fails
 		sz     size   //
 		line   string // on the message line, when the jump fails
 		inView string // in the network pane after the jump
@@ -483,6 +486,7 @@ func TestNetworkProjectElsewhere(t *testing.T) {
 		{name: "its coding names a hostile source", gone: true, source: "\x1b]0;pwned\x07gone.txt", sz: wide,
 			line: "b.txt.stance.json: article not found (looked for "},
 		{name: "the position was deleted since", drop: true, sz: wide, line: "that position is no longer in "},
+		{name: "a's save fails", fail: true, sz: wide, line: "could not save: "},
 		{name: "--annotations", flag: true, sz: wide, line: "--annotations names the coding of one article: open “b” without it"},
 	}
 	for _, tt := range tests {
@@ -532,8 +536,26 @@ func TestNetworkProjectElsewhere(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			restore := func() {}
+			if tt.fail {
+				restore = store.InjectFault(store.Fault{Dir: dir, Write: syscall.ENOSPC})
+			}
 			h.keys("enter")
+			restore()
 			switch {
+			case tt.fail:
+				if !strings.HasPrefix(h.m.line.text, tt.line) || !strings.HasSuffix(h.m.reader.sess.Path, "a.txt") {
+					t.Errorf("message %q in %s, want %q in a.txt", h.m.line.text, h.m.reader.sess.Path, tt.line)
+				}
+				b, err := Coding{}.OpenSession(Source{Path: filepath.Join(dir, "b.txt")}, "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer b.Close()
+				if b.ReadOnly {
+					t.Error("b, not shown, is still held open")
+				}
+				return
 			case tt.gone:
 				if !strings.HasPrefix(h.m.line.text, filepath.Join(dir, tt.line)) || !strings.HasSuffix(h.m.reader.sess.Path, "a.txt") {
 					t.Errorf("message %q in %s, want %q in a.txt", h.m.line.text, h.m.reader.sess.Path, tt.line)
