@@ -21,10 +21,13 @@ import (
 
 // The variables of DNA's own statement type, "DNA Statement", that stance
 // reads as its actors, claims and stances. A statement type of another
-// name that has them is read the same way.
+// name that has them is read the same way. country and other are not
+// DNA's: stance's export adds them for actors of those kinds.
 const (
 	varPerson       = "person"
 	varOrganization = "organization"
+	varCountry      = "country"
+	varOther        = "other"
 	varConcept      = "concept"
 	varAgreement    = "agreement"
 )
@@ -141,6 +144,10 @@ func kindOf(variable string) model.ActorKind {
 		return model.KindPerson
 	case varOrganization:
 		return model.KindOrganization
+	case varCountry:
+		return model.KindCountry
+	case varOther:
+		return model.KindOther
 	}
 	return ""
 }
@@ -377,14 +384,16 @@ func (c *converter) document(d *Document) error {
 			st.Type = t.Label
 		}
 		person, org := c.entityValue(s, varPerson, c.actorOf), c.entityValue(s, varOrganization, c.actorOf)
+		country, other := c.entityValue(s, varCountry, c.actorOf), c.entityValue(s, varOther, c.actorOf)
 		concept := c.entityValue(s, varConcept, c.claimOf)
-		actor := cmp.Or(person, org)
+		actor := cmp.Or(person, org, country, other)
 		stance, hasStance := c.stance(t, s, &st)
 		for _, v := range t.Variables {
 			val, ok := s.Values[v.Name]
 			switch {
 			case !ok:
-			case v.Name == varPerson && person != "", v.Name == varOrganization && org != "", v.Name == varConcept && concept != "":
+			case v.Name == varPerson && person != "", v.Name == varOrganization && org != "", v.Name == varConcept && concept != "",
+				v.Name == varCountry && country != "", v.Name == varOther && other != "":
 				// read into the annotation
 			case v.Name == varAgreement && hasStance && v.DataType == Boolean:
 			case v.DataType == ShortText:
@@ -424,6 +433,8 @@ func (c *converter) document(d *Document) error {
 		}
 		addActor(person)
 		addActor(org)
+		addActor(country)
+		addActor(other)
 		addClaim(concept)
 		extra["dna"] = raw(st)
 		n.Extra = extra

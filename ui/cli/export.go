@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"stance/annotate"
+	"stance/annotate/dna"
 	"stance/annotate/export"
 	"stance/model"
 )
@@ -58,7 +59,7 @@ Formats:` + formats.String(),
   stance export --format brat -o brat/ news/story.txt`,
 		Args: needPaths,
 		RunE: func(cmd *cobra.Command, paths []string) error {
-			return runExport(paths, annotationsDir(cmd.ErrOrStderr()), f, cmd.OutOrStdout())
+			return runExport(paths, annotationsDir(cmd.ErrOrStderr()), f, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	fl := cmd.Flags()
@@ -108,8 +109,9 @@ func needPaths(cmd *cobra.Command, paths []string) error {
 	return nil
 }
 
-// runExport is stance export.
-func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) error {
+// runExport is stance export. What the format cannot hold of the coding
+// is said on stderr, a line each.
+func runExport(paths []string, dir string, flags exportFlags, stdout, stderr io.Writer) error {
 	out, network := flags.out, flags.network
 	f, from, err := exportFormat(flags.format, out)
 	if err != nil {
@@ -124,6 +126,12 @@ func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) 
 	}
 	if f.MultiFile() && out == "" {
 		return usageError{msg: fmt.Sprintf("export: %s writes several files: name a folder with -o DIR", f), cmd: "export"}
+	}
+	if f == export.DNA && out == "" {
+		return usageError{msg: "export: dna writes a database file: name it with -o FILE.dna", cmd: "export"}
+	}
+	opts.Lost = func(line string) {
+		fmt.Fprintf(stderr, "stance: warning: %s: %s\n", model.SafeTerminal(out), model.SafeTerminal(line))
 	}
 
 	coded, err := annotate.LoadCorpus(dir, paths...)
@@ -155,6 +163,9 @@ func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) 
 		}
 		if err = export.WriteFile(out, f, corpus, opts); err == nil {
 			fmt.Fprintf(stdout, "wrote %s\n", model.SafeTerminal(out))
+			if f == export.DNA {
+				fmt.Fprintf(stdout, "DNA asks for a coder's password: every coder's is %q\n", dna.Password)
+			}
 		}
 	}
 	var invalid *export.InvalidError
