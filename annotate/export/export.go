@@ -335,7 +335,7 @@ func WriteFile(path string, f Format, corpus []Item, opts Options) error {
 		return err
 	}
 	if _, err := os.Stat(path); err == nil && f == DNA && !opts.Force {
-		return fmt.Errorf("%s: %w (use --force to replace it)", path, ErrDatabaseExists)
+		return fmt.Errorf("%s: %w; use --force to replace it", path, ErrDatabaseExists)
 	}
 	data, err := render(f, corpus, opts)
 	if err != nil {
@@ -346,7 +346,7 @@ func WriteFile(path string, f Format, corpus []Item, opts Options) error {
 
 // ErrDatabaseExists is wrapped by WriteFile's error for a DNA database
 // that exists, when Options.Force is not set.
-var ErrDatabaseExists = errors.New("exists: a database is replaced only with --force")
+var ErrDatabaseExists = errors.New("the file exists, and may be a database with coding of its own")
 
 // ErrOverwritesInput is wrapped by the error of WriteFile and WriteDir
 // when a file they would write is one that the corpus was read from.
