@@ -638,6 +638,9 @@ func (b *builder) statement(d Document, n model.Annotation, actors map[string]*m
 	if n.Note != "" {
 		b.lose("annotation notes are not written: a DNA statement has none (%d)")
 	}
+	if n.Created != "" || n.Modified != "" {
+		b.lose("the times positions were coded and changed are not written: a DNA statement has none (%d)")
+	}
 	if n.Span.Start < 0 || n.Span.End >= len(ends) || n.Span.Start >= n.Span.End || starts[n.Span.Start] >= ends[n.Span.End] {
 		b.lose("annotations that mark no text are not written (%d)")
 		return

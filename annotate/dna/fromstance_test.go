@@ -251,6 +251,7 @@ func TestExportStanceProject(t *testing.T) {
 		"actors with more than one alias keep the first only: DNA's Alias holds one (1)",
 		"actor annotations (mentions) are not written: a DNA statement is a position (24)",
 		"claim annotations without a stance are not written: a DNA statement is a position (18)",
+		"the times positions were coded and changed are not written: a DNA statement has none (22)",
 		"annotation notes are not written: a DNA statement has none (2)",
 		"articles' addresses (URLs) are not written: a DNA document has no field for them (1)",
 	}

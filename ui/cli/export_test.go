@@ -352,8 +352,8 @@ func TestExportDNA(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
-	if len(lines) != 5 || lines[1] != "stance: warning: "+out+": actor annotations (mentions) are not written: a DNA statement is a position (24)" {
-		t.Errorf("stderr %q, want five lines, the second on the actor annotations", stderr)
+	if len(lines) != 6 || lines[1] != "stance: warning: "+out+": actor annotations (mentions) are not written: a DNA statement is a position (24)" {
+		t.Errorf("stderr %q, want six lines, the second on the actor annotations", stderr)
 	}
 	written, _ := os.ReadFile(out)
 	if !bytes.HasPrefix(written, []byte("SQLite format 3\x00")) {
