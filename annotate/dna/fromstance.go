@@ -403,7 +403,7 @@ func (b *builder) entities(sources []Source, codebooks []*annotate.Codebook) {
 		if c, ok := parseHexColor(a.Color); ok {
 			rec.Color = c.Hex()
 		}
-		b.actorEntity[a.ID] = b.entity(v.ID, cmp.Or(rec.Value, a.Name), rec, attrs)
+		b.actorEntity[a.ID] = b.entity(v.ID, rec.valueFor(a.Name), rec, attrs)
 	}
 	concept, _ := b.positions.Variable(varConcept)
 	for _, c := range claims {
@@ -419,16 +419,28 @@ func (b *builder) entities(sources []Source, codebooks []*annotate.Codebook) {
 		}
 		setAttr(attrs, "Notes", c.Note)
 		setAttr(attrs, "Type", c.Category)
-		b.claimEntity[c.ID] = b.entity(concept.ID, cmp.Or(rec.Value, c.Text), rec, attrs)
+		b.claimEntity[c.ID] = b.entity(concept.ID, rec.valueFor(c.Text), rec, attrs)
 	}
 }
 
-// setAttr sets attrs[key] to value unless value is empty: a record's
-// attribute stays when stance's field is empty.
-func setAttr(attrs map[string]string, key, value string) {
-	if value != "" {
-		attrs[key] = value
+// valueFor is the entity's value for the stance name: DNA's own, which
+// the import made safe to print as the name, unless the name has changed
+// since.
+func (rec entityRecord) valueFor(name string) string {
+	if rec.Value != "" && (safeLine(rec.Value) == name || name == fmt.Sprintf("entity %d", rec.ID)) {
+		return rec.Value
 	}
+	return name
+}
+
+// setAttr sets attrs[key] to value, stance's field, unless it is empty or
+// is what the import made of the attribute DNA has (which it kept when
+// making it safe to print changed it).
+func setAttr(attrs map[string]string, key, value string) {
+	if old, ok := attrs[key]; value == "" || ok && (safeLine(old) == value || strings.TrimSpace(model.Normalize([]byte(old))) == value) {
+		return
+	}
+	attrs[key] = value
 }
 
 // kindVariable is the variable of an actor kind's entities, "" for a kind
@@ -478,13 +490,13 @@ func (b *builder) document(src Source) error {
 	d := Document{
 		ID:     take(rec.ID, b.documentIDs, &b.nextDocument),
 		Text:   text,
-		Title:  cmp.Or(rec.Title, art.Meta.Title, doc.Article.Title),
-		Author: cmp.Or(rec.Author, art.Meta.Author),
+		Title:  unchanged(rec.Title, cmp.Or(art.Meta.Title, doc.Article.Title)),
+		Author: unchanged(rec.Author, art.Meta.Author),
 		Notes:  rec.Notes,
 		Type:   rec.Type,
 	}
 	if s := art.Meta.Source; s != src.Name && s != filepath.Base(src.Name) { // not the parser's stand-in
-		d.Source = cmp.Or(rec.Source, s)
+		d.Source = unchanged(rec.Source, s)
 	}
 	var section string
 	if raw, ok := doc.Article.Extra["section"]; ok && json.Unmarshal(raw, &section) == nil {
@@ -536,6 +548,15 @@ func (b *builder) document(src Source) error {
 		b.db.Statements = append(b.db.Statements, st)
 	}
 	return nil
+}
+
+// unchanged is dna, a document field as DNA has it, if stance's header
+// still holds it on one line; else stance's.
+func unchanged(dna, stance string) string {
+	if dna != "" && model.OneLine(dna) == stance {
+		return dna
+	}
+	return stance
 }
 
 // coderOf is the ID of the coder called name, 0 for "".

@@ -400,3 +400,40 @@ func TestExportUTF16Offsets(t *testing.T) {
 		}
 	}
 }
+
+// TestExportKeepsEditsInStance: a value that the import had to make safe
+// to print (an escape sequence, a bidi override, a line break) goes back
+// to DNA as DNA had it, while the entity is not renamed in stance; a name
+// changed in stance since goes back as the new name.
+func TestExportKeepsEditsInStance(t *testing.T) {
+	path := newDatabase(t, append(base[:4:4],
+		`INSERT INTO ENTITIES (ID, VariableId, Value) VALUES (1, 1, 'Ana '||char(27)||'[31mRuiz'), (2, 2, 'Greens'||char(8238)), (3, 3, 'Tax'||char(10)||'carbon')`,
+		`INSERT INTO DOCUMENTS (ID, Title, Text, Coder, Date) VALUES (1, 'Story', 'Ana Ruiz says: tax carbon now.', 1, 1106697600)`,
+		`INSERT INTO STATEMENTS VALUES (1, 1, 1, 15, 29, 1)`,
+		`INSERT INTO DATASHORTTEXT (StatementId, VariableId, Entity) VALUES (1, 1, 1), (1, 2, 2), (1, 3, 3)`,
+		`INSERT INTO DATABOOLEAN (StatementId, VariableId, Value) VALUES (1, 4, 1)`)...)
+	p := convert(t, path)
+	for i := range p.Articles[0].Doc.Actors {
+		if a := &p.Articles[0].Doc.Actors[i]; a.Name == "Greens" {
+			a.Name = "The Greens"
+		}
+	}
+	a := p.Articles[0]
+	art, err := model.Parse(a.Name, strings.NewReader(string(a.Text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, _, err := dna.FromStance([]dna.Source{{Name: a.Name, Article: art, Doc: a.Doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var values []string
+	for _, e := range db.Entities {
+		if e.Value != "" {
+			values = append(values, e.Value)
+		}
+	}
+	if want := []string{"Ana \x1b[31mRuiz", "The Greens", "Tax\ncarbon"}; !slices.Equal(values, want) {
+		t.Errorf("entities %q, want %q", values, want)
+	}
+}

@@ -145,6 +145,9 @@ func write(conn *sql.DB, db *Database) error {
 	}
 	for _, s := range db.Statements {
 		t := db.statementType(s.Type)
+		if t == nil {
+			return fmt.Errorf("statement %d has the statement type %d, which does not exist", s.ID, s.Type)
+		}
 		exec("INSERT INTO STATEMENTS (ID, StatementTypeId, DocumentId, Start, Stop, Coder) VALUES (?, ?, ?, ?, ?, ?)", s.ID, s.Type, s.Document, s.Start, s.Stop, nullID(s.Coder))
 		for _, v := range t.Variables {
 			val, ok := s.Values[v.Name]
