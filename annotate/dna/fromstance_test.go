@@ -175,6 +175,9 @@ func TestExportSampleRoundTrip(t *testing.T) {
 	if checked != 40 {
 		t.Errorf("%d statements checked against their quotes, want 40", checked)
 	}
+	if a, b := positions(t, first), positions(t, second); len(a) != 40 || !slices.Equal(a, b) {
+		t.Errorf("positions differ:\nfirst  %q\nsecond %q", a, b)
+	}
 
 	nets1, nets2 := networks(t, first, settings), networks(t, second, settings)
 	for i := range settings {
@@ -183,7 +186,8 @@ func TestExportSampleRoundTrip(t *testing.T) {
 		}
 	}
 	// The figures DNA gives for its sample (rDNA's tests for the first
-	// two), and the one-mode aggregations.
+	// two), and the one-mode aggregations: congruence and conflict add up
+	// to the 276 of ignore, subtract is their difference.
 	var sums []float64
 	for _, ms := range nets2 {
 		sums = append(sums, ms[0].Sum())
