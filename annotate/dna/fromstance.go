@@ -101,28 +101,6 @@ func (b *builder) losses() []string {
 	return out
 }
 
-// documentRecord is what an article's "dna" record says of its document.
-type documentRecord struct {
-	ID     int64  `json:"document"`
-	Coder  string `json:"coder"`
-	Notes  string `json:"notes"`
-	Type   string `json:"type"`
-	Time   string `json:"time"`
-	Title  string `json:"title"`
-	Author string `json:"author"`
-	Source string `json:"source"`
-}
-
-// entityRecord is what an actor's or claim's "dna" record says of its
-// entity.
-type entityRecord struct {
-	ID         int64             `json:"entity"`
-	Value      string            `json:"value"`
-	ChildOf    int64             `json:"childOf"`
-	Color      string            `json:"color"`
-	Attributes map[string]string `json:"attributes"`
-}
-
 // keptRecord is what an annotations file keeps of the statements it could
 // not show.
 type keptRecord struct {
