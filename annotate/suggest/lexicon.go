@@ -80,6 +80,10 @@ var orgWords = set(`union authority council ministry department court university
 	journal gazette courier ledger press telegraph observer mirror broadcasting
 	observers brotherhood coalition government administration cabinet`)
 
+// genericOffices are the organisations' words that name an office, not
+// one body, when they stand alone: "the Government", "the Opposition".
+var genericOffices = set(`government administration cabinet opposition`)
+
 // orgConnectors join the words of an organisation's name: "Chamber of
 // Commerce", "World Travel and Tourism Council".
 var orgConnectors = set(`of for and & the on in`)

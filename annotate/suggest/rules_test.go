@@ -1,0 +1,94 @@
+package suggest_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"stance/annotate/suggest"
+)
+
+// actorRule is a rule of actor mentions shown on short sentences: want
+// lists "QUOTE=NAME" that must be suggested, not lists quotes that must
+// not be suggested but as want says.
+type actorRule struct {
+	name, text string
+	want, not  []string
+}
+
+func checkActorRules(t *testing.T, tests []actorRule) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := actors(suggest.Suggest(article(t, tt.text), suggest.Known{}))
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("no %q among %q", w, got)
+				}
+			}
+			for _, n := range tt.not {
+				count, wanted := 0, 0
+				for _, g := range got {
+					if strings.HasPrefix(g, n+"=") {
+						count++
+					}
+				}
+				for _, w := range tt.want {
+					if strings.HasPrefix(w, n+"=") {
+						wanted++
+					}
+				}
+				if count != wanted {
+					t.Errorf("%q suggested %d times, want %d: %q", n, count, wanted, got)
+				}
+			}
+		})
+	}
+}
+
+// TestRolesAlone: a capitalised role or office with no name is a bare
+// role, as the coding guide has it, not an organisation.
+func TestRolesAlone(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"the Government", "The Government has been alarmed. Critics say the Government must act.",
+			nil, []string{"Government"}},
+		{"the Prime Minister's adviser", "The roadshow featured the Prime Minister’s national security adviser.",
+			nil, []string{"Prime Minister", "Prime Minister’s"}},
+		{"the Opposition and the Cabinet", "The Opposition voted against it; the Cabinet met on Monday.",
+			nil, []string{"Opposition", "Cabinet"}},
+		{"an office with a name stays", "The Interior Ministry and the Senate agreed.",
+			[]string{"Interior Ministry=Interior Ministry", "Senate=Senate"}, nil},
+	})
+}
+
+// TestOrganisationsAndAnd: "and" inside an organisation's name, or
+// between two names.
+func TestOrganisationsAndAnd(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"two organisations", "They met executives from News Corporation and Fairfax yesterday.",
+			[]string{"News Corporation=News Corporation", "Fairfax=Fairfax"}, []string{"News Corporation and Fairfax"}},
+		{"a known name second", "Fairfax and Amnesty International declined to comment.",
+			[]string{"Fairfax=Fairfax", "Amnesty International=Amnesty International"}, nil},
+		{"one name with and before its word", "It grew, according to the World Travel and Tourism Council, an industry body.",
+			[]string{"World Travel and Tourism Council=World Travel and Tourism Council"}, []string{"Tourism Council", "Tourism"}},
+		{"and after a preposition of the name", "The Center for Health and Human Rights wrote to the Food and Drug Administration.",
+			[]string{"Center for Health and Human Rights=Center for Health and Human Rights",
+				"Food and Drug Administration=Food and Drug Administration"}, nil},
+		{"a country and an organisation stay apart", "Russia and NATO Council members met.",
+			[]string{"Russia=Russia"}, []string{"Russia and NATO Council"}},
+	})
+}
+
+// TestPossessiveNames: a possessor that is an actor of its own is a name
+// apart from what it possesses, whatever follows.
+func TestPossessiveNames(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"an organisation's committee", "As Parliament’s Joint Committee on Intelligence and Security has pointed out, it is flawed.",
+			[]string{"Parliament=Parliament", "Joint Committee on Intelligence and Security=Joint Committee on Intelligence and Security"},
+			[]string{"Parliament’s Joint Committee on Intelligence and Security"}},
+		{"a country's movement, described", "Ennahda is a movement similar to Egypt’s Islamist Muslim Brotherhood.",
+			[]string{"Egypt=Egypt", "Muslim Brotherhood=Muslim Brotherhood"}, []string{"Islamist Muslim Brotherhood", "Egypt’s Islamist Muslim Brotherhood"}},
+		{"a plural's union stays one", "The Dockworkers' Union voted.",
+			[]string{"Dockworkers' Union=Dockworkers' Union"}, []string{"Dockworkers"}},
+	})
+}
