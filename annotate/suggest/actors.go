@@ -546,7 +546,7 @@ func (f *actorFinder) coordinatedWithOrg(i int) bool {
 	isOrg := func(forms []form) bool {
 		return slices.ContainsFunc(forms, func(fm form) bool { return fm.e.kind == model.KindOrganization })
 	}
-	if conj(i+1) {
+	if conj(i + 1) {
 		if _, forms := f.trie.longest(d, i+2); isOrg(forms) {
 			return true
 		}
