@@ -55,6 +55,16 @@ type actorFinder struct {
 	// capitals are the trie's forms that are a capital standing for a
 	// country's government: only some of their occurrences are.
 	capitals map[*trieNode]bool
+	// alone are the words written as a capitalised word alone in running
+	// text, with no article ("Abbott", not "the Bill"), for a surname
+	// that the article uses alone.
+	alone map[string]bool
+	// orgShorts are the short forms of organisations' names of two words
+	// ("Greyline" of "Greyline Coaches"), until commonShortForms.
+	orgShorts []form
+	// heads are the runs of two words or more by their last word, or ""
+	// for a word that ends runs of different words.
+	heads map[string]string
 	// at and before index the mentions by token (index).
 	at, before []int32
 }
@@ -96,6 +106,7 @@ func findActors(d *doc, known []model.Actor) *actorFinder {
 	}
 	f.source()
 	f.discover()
+	f.commonShortForms()
 	f.match()
 	f.demonyms()
 	f.resolveOverlaps()
@@ -261,7 +272,8 @@ func (d *doc) textOf(first, end int) string {
 // everywhere.
 func (f *actorFinder) discover() {
 	d := f.d
-	var single []chunk
+	var single, multi []chunk
+	f.alone, f.heads = map[string]bool{}, map[string]string{}
 	for _, c := range f.joinCoordinated(d.chunks()) {
 		if d.heading(c.first) {
 			f.headingChunk(c)
@@ -270,10 +282,22 @@ func (f *actorFinder) discover() {
 		for _, part := range f.splitPossessives(c) {
 			if len(d.words(part.first, part.end)) == 1 {
 				single = append(single, part)
+				if !d.has(part.first-1, cDeterminer) { // not "the Bill"
+					f.alone[d.str(d.toks[part.first])] = true
+				}
 				continue
 			}
-			f.bodyChunk(part)
+			multi = append(multi, part)
+			ws := d.words(part.first, part.end)
+			name := d.textOf(ws[0], part.end)
+			if head, ok := f.heads[d.str(d.toks[ws[len(ws)-1]])]; ok && head != name {
+				name = "" // "Data Retention Bill", "British Bill": a noun, no surname
+			}
+			f.heads[d.str(d.toks[ws[len(ws)-1]])] = name
 		}
+	}
+	for _, c := range multi {
+		f.bodyChunk(c)
 	}
 	// Names of one word last: most are the surname of someone named in
 	// full elsewhere ("Parata, 75, …" before "his father Hori Parata").
@@ -468,7 +492,7 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	}
 	// In apposition: "Lotfi Azzouz, Tunisia country director for Amnesty
 	// International", "Ansar al-Sharia, an al-Qaeda-linked organization".
-	if r, org := f.roleAfter(after); r != "" {
+	if r, org := f.roleAfter(after); r != "" && !(len(ws) == 1 && looksPlural(d.str(d.toks[first]))) {
 		if org {
 			e := f.orgEntity(first, end)
 			f.addAlias(e, alias)
@@ -512,7 +536,43 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	// "José Ibáñez of the Pacific Islands Observers Network".
 	if len(ws) >= 2 && d.lower(end) == "of" && d.lower(end+1) == "the" && f.orgAt(end+2) {
 		f.person(first, end, alias, 0.75, "a name with an organisation", "")
+		return
 	}
+	// A given name and a surname that the article also writes alone, and
+	// after no other word: "Tony Abbott’s office" … "Abbott".
+	if last := d.str(d.toks[ws[len(ws)-1]]); f.personShaped(ws) && f.alone[last] && f.heads[last] == d.textOf(first, end) {
+		f.person(first, end, alias, 0.7, "a name whose surname the article writes alone", "")
+	}
+}
+
+// personShaped reports whether the words ws can be a person's name of
+// two or three words, first and last: each capitalised and then in lower
+// case, none a word of the lexicon's (a title, an organisation's word, a
+// month) nor a demonym, and no article before them ("the Data Retention
+// Bill").
+func (f *actorFinder) personShaped(ws []int) bool {
+	d := f.d
+	if len(ws) < 2 || len(ws) > 3 {
+		return false
+	}
+	if w := d.lower(ws[0] - 1); w == "the" || w == "a" || w == "an" {
+		return false
+	}
+	for n, w := range ws {
+		t := d.toks[w]
+		if !t.cap || t.upper || d.cls[w] != 0 || demonymOf[d.str(t)] != nil || t.possessive && n < len(ws)-1 {
+			return false
+		}
+		for _, c := range d.str(t) {
+			if !unicode.IsLetter(c) && !isApostrophe(c) {
+				return false
+			}
+		}
+		if n > 0 && (!d.toks[w].space || d.toks[w-1].possessive) {
+			return false
+		}
+	}
+	return true
 }
 
 // roleAlone reports whether the words are a capitalised role or office
@@ -565,6 +625,15 @@ func (f *actorFinder) coordinatedWithOrg(i int) bool {
 		}
 	}
 	return false
+}
+
+// looksPlural reports whether a word has a plural's ending ("Muslims",
+// "Democrats"), not that of a name like "Chris" or "Cyrus": a group
+// described in apposition ("radical Muslims, who …") is no person. A
+// person's surname alone in apposition is one the article named in full
+// before, which the trie knows.
+func looksPlural(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // describedOrg reports whether the run of words ws, ending at token end,
@@ -721,11 +790,50 @@ func (f *actorFinder) orgEntity(first, end int) *entity {
 	}
 	e := f.newEntity(name, model.KindOrganization, first, 0.8, "an organisation's name")
 	// "Greyline Coaches" goes by "Greyline", unless that is another's
-	// name ("US" of "US Congress").
+	// name ("US" of "US Congress"); commonShortForms drops those the
+	// article writes as common nouns.
 	if ws := wordsOf(name); len(ws) == 2 && orgWords[strings.ToLower(ws[1])] && !f.trie.named(ws[:1]) {
 		f.trie.add(ws[:1], form{e: e, short: true})
+		f.orgShorts = append(f.orgShorts, form{e: e, short: true})
 	}
 	return e
+}
+
+// commonShortForms drops the short form of an organisation's name whose
+// word the article also writes in lower case: that word is a common noun
+// ("press freedom"), so "Press" alone is no short form of "Press
+// Council", while "Greyline" is one of "Greyline Coaches".
+func (f *actorFinder) commonShortForms() {
+	if len(f.orgShorts) == 0 {
+		return
+	}
+	d := f.d
+	lower := map[string]bool{}
+	var firsts [256]bool
+	for _, fm := range f.orgShorts {
+		w := foldLower(wordsOf(fm.e.name)[0])
+		lower[w] = true
+		firsts[w[0]] = true
+	}
+	seen := eachPart(d, func(from, to int) []string {
+		var out []string
+		for i := from; i < to; i++ {
+			t := d.toks[i]
+			if t.word && !t.cap && firsts[d.text[t.bs]] && lower[d.str(t)] {
+				out = append(out, d.str(t))
+			}
+		}
+		return out
+	})
+	for _, w := range seen {
+		delete(lower, w)
+	}
+	for _, fm := range f.orgShorts {
+		first := wordsOf(fm.e.name)[0]
+		if !lower[foldLower(first)] {
+			f.trie.remove([]string{first}, fm)
+		}
+	}
 }
 
 // orgTail extends an organisation's name that ends at token end over
@@ -1025,6 +1133,9 @@ func (f *actorFinder) match() {
 			// A place, or part of another name: "the Tokyo Climate Data
 			// Accord".
 		case fm.e.kind == model.KindCountry && !capital && !f.governs(i, end, false):
+		case (capital || fm.e.kind == model.KindCountry) && d.compoundModifier(end):
+			// "London-based", "U.S.-backed": a modifier, which the coding
+			// guide leaves optional.
 		default:
 			if capital {
 				m.score = 0.6
@@ -1038,6 +1149,13 @@ func (f *actorFinder) match() {
 			f.mentions = append(f.mentions, m)
 		}
 	}
+}
+
+// compoundModifier reports whether a hyphen at token end joins the name
+// before it to a word in lower case: "London-based", "U.S.-backed".
+func (d *doc) compoundModifier(end int) bool {
+	return d.is(end, '-') && !d.toks[end].space && end+1 < len(d.toks) && d.toks[end+1].word &&
+		!d.toks[end+1].space && !d.toks[end+1].cap && !d.toks[end+1].caseless
 }
 
 // choose picks the entity a name stands for when several go by it
@@ -1106,7 +1224,9 @@ func (f *actorFinder) governs(i, end int, capital bool) bool {
 		}
 		k--
 	}
-	if k >= 0 && d.sentence[k] == d.sentence[i] {
+	// "at Tunisia's most renowned museum": the preposition governs the
+	// museum, and the country in the possessive owns it.
+	if k >= 0 && d.sentence[k] == d.sentence[i] && !d.toks[end-1].possessive {
 		w := d.lower(k)
 		switch {
 		case locatives[w]:

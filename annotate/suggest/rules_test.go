@@ -92,3 +92,55 @@ func TestPossessiveNames(t *testing.T) {
 			[]string{"Dockworkers' Union=Dockworkers' Union"}, []string{"Dockworkers"}},
 	})
 }
+
+// TestCountriesAsModifiers: a country in the possessive after a
+// preposition of place owns the place and acts; a country or capital
+// joined by a hyphen to a word in lower case is a modifier.
+func TestCountriesAsModifiers(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"the possessive after a preposition of place", "Gunmen opened fire at Tunisia’s most renowned museum. A camp in Sudan was hit.",
+			[]string{"Tunisia=Tunisia"}, []string{"Sudan"}},
+		{"a capital in a compound", "Amnesty International, a London-based rights group, spoke.",
+			[]string{"Amnesty International=Amnesty International"}, []string{"London"}},
+		{"a country in a compound", "The U.S.-backed forces advanced, and the U.S. objected.",
+			[]string{"U.S.=United States"}, []string{"U.S."}},
+	})
+}
+
+// TestPluralsInApposition: a plural described in apposition is a group,
+// not a person, and so does not receive "he said".
+func TestPluralsInApposition(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"Muslims, who", "The threat grew when radical Muslims, who had been repressed, won the freedom to preach.", nil, []string{"Muslims"}},
+		{"a person still", "His wife Grace, who had been ill, spoke.", []string{"wife Grace=Grace"}, nil},
+	})
+	text := "Ajmi Lourimi, a member of the party, spoke. He did not expect a campaign against political Islamists, who held power. “We have nothing to fear,” he said."
+	got := claims(suggest.Suggest(article(t, text), suggest.Known{}))
+	if !slices.Contains(got, "We have nothing to fear<-Ajmi Lourimi") {
+		t.Errorf("the quotation's speaker: %q", got)
+	}
+}
+
+// TestPeopleNamedAlone: a given name and a surname with no title, role
+// or verb of speech are a person's when the article writes the surname
+// alone too, and after no other word.
+func TestPeopleNamedAlone(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"the surname alone later", "The initiative came from Tony Abbott’s office. It would make Abbott sit up.",
+			[]string{"Tony Abbott=Tony Abbott", "Abbott=Tony Abbott"}, nil},
+		{"no surname alone", "The initiative came from Tony Abbott’s office.", nil, []string{"Tony Abbott"}},
+		{"a head noun of several names", "A new Bill would pass. The Data Retention Bill and the British Bill differ. Bill said no.",
+			nil, []string{"Data Retention Bill", "British Bill", "Bill"}},
+	})
+}
+
+// TestCommonShortForms: the first word of an organisation's name of two
+// words is its short form unless the article writes it in lower case.
+func TestCommonShortForms(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"a common noun", "The Press Council is concerned about press freedom. “Press freedom matters,” he said.",
+			[]string{"Press Council=Press Council"}, []string{"Press"}},
+		{"a proper noun", "Greyline Coaches runs the buses. Greyline said no.",
+			[]string{"Greyline Coaches=Greyline Coaches", "Greyline=Greyline Coaches"}, nil},
+	})
+}
