@@ -60,7 +60,7 @@ type actorFinder struct {
 	// that the article uses alone.
 	alone map[string]bool
 	// orgShorts are the short forms of organisations' names of two words
-	// ("Greyline" of "Greyline Coaches"), until commonShortForms.
+	// ("Greyline" of "Greyline Coaches"), until commonNames.
 	orgShorts []form
 	// heads are the runs of two words or more by their last word, or ""
 	// for a word that ends runs of different words.
@@ -106,7 +106,7 @@ func findActors(d *doc, known []model.Actor) *actorFinder {
 	}
 	f.source()
 	f.discover()
-	f.commonShortForms()
+	f.commonNames()
 	f.match()
 	f.demonyms()
 	f.resolveOverlaps()
@@ -344,8 +344,8 @@ func (f *actorFinder) modifierRun(c chunk) bool {
 		if d.has(w, cOrgWord|cTitle|cCalendar) || d.toks[w].possessive || demonymOf[d.str(d.toks[w])] != nil {
 			return false
 		}
-		if end, _ := f.trie.longest(d, w); end > w {
-			return false
+		if end, _ := f.trie.longest(d, w); end > w && end <= c.end {
+			return false // a name of its own; one that goes on is the whole
 		}
 	}
 	return true
@@ -387,7 +387,7 @@ func (f *actorFinder) actorAlone(first, end int) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	if known, _ := f.trie.longest(d, ws[0]); known >= end {
+	if known, _ := f.trie.longest(d, ws[0]); known == end {
 		return true
 	}
 	return d.has(ws[len(ws)-1], cOrgWord) && !genericOffices[d.lower(ws[len(ws)-1])]
@@ -790,7 +790,7 @@ func (f *actorFinder) orgEntity(first, end int) *entity {
 	}
 	e := f.newEntity(name, model.KindOrganization, first, 0.8, "an organisation's name")
 	// "Greyline Coaches" goes by "Greyline", unless that is another's
-	// name ("US" of "US Congress"); commonShortForms drops those the
+	// name ("US" of "US Congress"); commonNames drops those the
 	// article writes as common nouns.
 	if ws := wordsOf(name); len(ws) == 2 && orgWords[strings.ToLower(ws[1])] && !f.trie.named(ws[:1]) {
 		f.trie.add(ws[:1], form{e: e, short: true})
@@ -799,18 +799,25 @@ func (f *actorFinder) orgEntity(first, end int) *entity {
 	return e
 }
 
-// commonShortForms drops the short form of an organisation's name whose
-// word the article also writes in lower case: that word is a common noun
-// ("press freedom"), so "Press" alone is no short form of "Press
-// Council", while "Greyline" is one of "Greyline Coaches".
-func (f *actorFinder) commonShortForms() {
-	if len(f.orgShorts) == 0 {
+// commonNames drops the names of one word found for organisations that
+// the article also writes in lower case: such a word is a common noun
+// ("press freedom"), capitalised at the start of a sentence or in a
+// name, so "Press" alone is neither a short form of "Press Council" nor
+// an organisation, while "Greyline" is one of "Greyline Coaches".
+func (f *actorFinder) commonNames() {
+	cands := f.orgShorts
+	for _, e := range f.entities {
+		if e.intro >= 0 && e.kind == model.KindOrganization && !strings.ContainsAny(e.name, " -") && !f.d.toks[e.intro].upper {
+			cands = append(cands, form{e: e})
+		}
+	}
+	if len(cands) == 0 {
 		return
 	}
 	d := f.d
 	lower := map[string]bool{}
 	var firsts [256]bool
-	for _, fm := range f.orgShorts {
+	for _, fm := range cands {
 		w := foldLower(wordsOf(fm.e.name)[0])
 		lower[w] = true
 		firsts[w[0]] = true
@@ -828,7 +835,7 @@ func (f *actorFinder) commonShortForms() {
 	for _, w := range seen {
 		delete(lower, w)
 	}
-	for _, fm := range f.orgShorts {
+	for _, fm := range cands {
 		first := wordsOf(fm.e.name)[0]
 		if !lower[foldLower(first)] {
 			f.trie.remove([]string{first}, fm)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"stance/annotate/suggest"
+	"stance/model"
 )
 
 // actorRule is a rule of actor mentions shown on short sentences: want
@@ -143,4 +144,41 @@ func TestCommonShortForms(t *testing.T) {
 		{"a proper noun", "Greyline Coaches runs the buses. Greyline said no.",
 			[]string{"Greyline Coaches=Greyline Coaches", "Greyline=Greyline Coaches"}, nil},
 	})
+}
+
+// TestRulesKnowingActors: the rules above do the same when a codebook
+// knows the actors by name.
+func TestRulesKnowingActors(t *testing.T) {
+	known := []model.Actor{
+		{ID: "wttc", Name: "World Travel and Tourism Council", Kind: model.KindOrganization},
+		{ID: "dua", Name: "Dockworkers’ Union of Aldermouth", Kind: model.KindOrganization},
+		{ID: "pc", Name: "Press Council", Kind: model.KindOrganization},
+	}
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a known name with and", "Tourism is critical, according to the World Travel and Tourism Council, an industry body.",
+			[]string{"World Travel and Tourism Council=World Travel and Tourism Council"}, []string{"Tourism", "Tourism Council"}},
+		{"a known name with a possessive", "The Dockworkers’ Union of Aldermouth (DUA) voted. The DUA left.",
+			[]string{"Dockworkers’ Union of Aldermouth=Dockworkers’ Union of Aldermouth"},
+			[]string{"Union of Aldermouth"}},
+		{"an organisation's word in lower case too", "The Press Council spoke of press freedom. “Press freedom matters,” he said.",
+			[]string{"Press Council=Press Council"}, []string{"Press"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := actors(suggest.Suggest(article(t, tt.text), suggest.Known{Actors: known}))
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("no %q among %q", w, got)
+				}
+			}
+			for _, n := range tt.not {
+				if slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, n+"=") }) {
+					t.Errorf("%q suggested: %q", n, got)
+				}
+			}
+		})
+	}
 }
