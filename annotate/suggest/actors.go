@@ -444,6 +444,13 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	if d.toks[first].upper && len(ws) == 1 {
 		return // an acronym: see acronyms
 	}
+	// "the previous Labor government": the party that forms it, unless
+	// the word is a demonym or a creed ("the Tunisian government", "an
+	// Islamist government").
+	if len(ws) == 1 && d.lower(after) == "government" && d.toks[after].space && !nationOrCreed(d.str(d.toks[first])) {
+		f.addAlias(f.orgEntity(first, end), alias)
+		return
+	}
 
 	// An organisation's name: a word such as "Union" or "Ministry", with
 	// the words of the name that follow ("Chamber of Commerce"); but not
@@ -452,8 +459,11 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	if len(ws) == 1 && d.has(first, cOrgWord) && f.roleAt(end) {
 		return
 	}
+	// "House" names a chamber when "of" and a name follow it: "House of
+	// Representatives", not "White House" or "Blue House".
+	chamber := d.lower(ws[len(ws)-1]) == "house" && d.lower(end) == "of" && d.nameWord(end+1)
 	for _, w := range ws {
-		if d.has(w, cOrgWord) {
+		if d.has(w, cOrgWord) || chamber {
 			end = f.orgTail(end)
 			e := f.orgEntity(first, end)
 			f.addAlias(e, f.parenthesised(end))
@@ -650,12 +660,18 @@ func (f *actorFinder) describedOrg(ws []int, end int) bool {
 				return true
 			}
 		}
-		word := d.str(d.toks[w])
-		if demonymOf[word] == nil && !(strings.HasSuffix(word, "ist") && len(word) > 4) {
+		if !nationOrCreed(d.str(d.toks[w])) {
 			return false
 		}
 	}
 	return false
+}
+
+// nationOrCreed reports whether a capitalised word is an adjective of
+// nation or creed: a demonym ("Tunisian"), or shaped as "Islamist",
+// "Islamic", "Catholic".
+func nationOrCreed(w string) bool {
+	return demonymOf[w] != nil || len(w) > 4 && (strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ic"))
 }
 
 func allCalendar(d *doc, ws []int) bool {
@@ -910,6 +926,9 @@ func (f *actorFinder) roleBefore(i int) (string, bool) {
 		return "", false
 	}
 	w := d.lower(k)
+	if comma && d.toks[k].cap && !titles[w] && !d.toks[k].possessive {
+		return f.roleOfBefore(k, i), false
+	}
 	if d.toks[k].cap && !titles[w] || d.toks[k].possessive {
 		return "", false // "Fisherman’s Terminal"
 	}
@@ -923,6 +942,28 @@ func (f *actorFinder) roleBefore(i int) (string, bool) {
 		return w, true
 	}
 	return "", false
+}
+
+// roleOfBefore returns the role of "the leader of Ennahda, Rachid
+// Ghannouchi": a role word with its determiner, "of", "at" or "for", and a
+// name that ends at token k before the comma; or "".
+func (f *actorFinder) roleOfBefore(k, i int) string {
+	d := f.d
+	s := k
+	for s > 0 && (d.nameWord(s-1) || d.is(s-1, '-')) && d.sentence[s-1] == d.sentence[i] {
+		s--
+	}
+	p := s - 1
+	if d.lower(p) == "the" {
+		p--
+	}
+	if w := d.lower(p); w != "of" && w != "at" && w != "for" || d.sentence[p] != d.sentence[i] {
+		return ""
+	}
+	if r := d.lower(p - 1); roles[r] && !d.toks[p-1].cap && d.appositionRole(p-1) {
+		return r
+	}
+	return ""
 }
 
 // appositionRole reports whether the role word at k heads a noun phrase

@@ -182,3 +182,17 @@ func TestRulesKnowingActors(t *testing.T) {
 		})
 	}
 }
+
+// TestOrganisationsByTheirPlace: names that a phrase around them shows
+// to be a person's or an organisation's.
+func TestOrganisationsByTheirPlace(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"the role of an organisation, then the name", "The leader of Ennahda, Rachid Ghannouchi, condemned the attack.",
+			[]string{"Rachid Ghannouchi=Rachid Ghannouchi"}, nil},
+		{"a title before the comma stays", "The President, Joe Biden, left.", []string{"Joe Biden=Joe Biden"}, nil},
+		{"a chamber", "The Bill will be debated in the House of Representatives; the White House and the Blue House are silent.",
+			[]string{"House of Representatives=House of Representatives"}, []string{"White House", "Blue House"}},
+		{"the party of a government", "It recalled the previous Labor government, the Tunisian government and an Islamist government.",
+			[]string{"Labor=Labor"}, []string{"Tunisian", "Islamist"}},
+	})
+}
