@@ -106,7 +106,7 @@ var speechVerbs = set(`said says say told tells tell added adds declared declare
 	estimated alleged alleges accused accuse accuses acknowledge insist warn worry worries
 	worried hope hopes hoped fear fears feared demanded demands proposed proposes
 	called calls call testified testifies disclosed revealed divulged signalled signaled
-	indicated`)
+	indicated boasted boasts boast bragged brags`)
 
 // attributions are the verbs of speech that close what they report:
 // "…, officials said.", "…, Reuters reported."
@@ -167,6 +167,7 @@ var stanceCues = []struct {
 	{[]string{"urges"}, "support"},
 	{[]string{"demanded"}, "support"},
 	{[]string{"demands"}, "support"},
+	{[]string{"demanding"}, "support"},
 	{[]string{"endorsed"}, "support"},
 	{[]string{"endorses"}, "support"},
 	{[]string{"praised"}, "support"},
@@ -285,7 +286,8 @@ var calendar = set(`monday tuesday wednesday thursday friday saturday sunday jan
 
 // adverbs may stand between a speaker and the verb: "Trump also said".
 var adverbs = set(`also later then previously again once further repeatedly reportedly
-	has had have was is were has since still earlier recently separately`)
+	has had have was is were has since still earlier recently separately not never does
+	did do doesn't didn't don't particularly deeply very`)
 
 // class is a set of lexicon classes a word is in, so that the rules
 // look each word of a text up once (doc.lowerAll) rather than once a rule.
@@ -324,6 +326,7 @@ const (
 	cCueStart // the first word of a stance cue
 	cAttribution
 	cAccording
+	cReportWord // a state of mind ("is concerned") or a claim noun ("claims that")
 )
 
 // lexicon maps each word of the sets to its classes.
@@ -341,6 +344,7 @@ var lexicon = func() map[string]class {
 		{institutions, cInstitution}, {commonWords, cCommon}, {calendar, cCalendar}, {adverbs, cAdverb},
 		{prepositions, cPreposition}, {timeWords, cTime}, {timeNouns, cTimeNoun}, {objects, cObject},
 		{stopAcronyms, cStopAcronym}, {auxiliaries, cAuxiliary}, {attributions, cAttribution},
+		{mentalStates, cReportWord}, {claimNouns, cReportWord},
 	} {
 		for w := range x.words {
 			m[w] |= x.c

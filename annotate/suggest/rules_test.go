@@ -196,3 +196,37 @@ func TestOrganisationsByTheirPlace(t *testing.T) {
 			[]string{"Labor=Labor"}, []string{"Tunisian", "Islamist"}},
 	})
 }
+
+// TestStancesAndStatesOfMind: reported speech with verbs of mental state
+// or stance, and verbs of speech that report nothing.
+func TestStancesAndStatesOfMind(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"is concerned", "The Press Council is concerned the laws would crush investigative journalism.",
+			[]string{"the laws would crush investigative journalism<-Press Council"}},
+		{"is adamant", "The Press Council is adamant that journalists’ metadata must be exempted from the law.",
+			[]string{"journalists’ metadata must be exempted from the law<-Press Council"}},
+		{"concerned by is no claim", "Security officials are particularly concerned by the collapse of Libya.", nil},
+		{"boasted of", "In their meetings, the Press Council boasted of concessions in the new Bill.",
+			[]string{"concessions in the new Bill<-Press Council"}},
+		{"does not deny, then demands", "The Press Council does not deny that the legislation is flawed, but is demanding it be passed anyway.",
+			[]string{"the legislation is flawed<-Press Council", "it be passed anyway<-Press Council [support]"}},
+		{"a demanding job is no claim", "It is a demanding job for anyone.", nil},
+		{"accuse, who, of", "Many Tunisians accuse the country’s Islamists, who held power from 2011 to 2013, of having been slow to respond.",
+			[]string{"having been slow to respond<-"}},
+		{"a claim noun before that", "Claims that immediate action is imperative do not stand up.",
+			[]string{"immediate action is imperative<-"}},
+		{"concluded with", "The summit, held at an Air Force base, concluded with both leaders calling the talks productive.",
+			[]string{"the talks productive<-"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claims(suggest.Suggest(article(t, tt.text), suggest.Known{}))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("claims\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
