@@ -61,12 +61,20 @@ type actorFinder struct {
 	alone map[string]bool
 	// orgShorts are the short forms of organisations' names of two words
 	// ("Greyline" of "Greyline Coaches"), until commonNames.
-	orgShorts []form
-	// heads are the runs of two words or more by their last word, or ""
-	// for a word that ends runs of different words.
+	orgShorts []oneWordName
+	// heads are the words before the last word of runs of two words or
+	// more, by their last word ("Tony" by "Abbott"), or "" for a word
+	// that ends runs after different words.
 	heads map[string]string
 	// at and before index the mentions by token (index).
 	at, before []int32
+}
+
+// oneWordName is a name of one word filed in the trie, as the trie files
+// it.
+type oneWordName struct {
+	word string
+	form form
 }
 
 // findActors finds the actor mentions of d, knowing the actors known.
@@ -288,12 +296,12 @@ func (f *actorFinder) discover() {
 				continue
 			}
 			multi = append(multi, part)
-			ws := d.words(part.first, part.end)
-			name := d.textOf(ws[0], part.end)
-			if head, ok := f.heads[d.str(d.toks[ws[len(ws)-1]])]; ok && head != name {
-				name = "" // "Data Retention Bill", "British Bill": a noun, no surname
+			k := d.lastWord(part.end)
+			last, before := d.str(d.toks[k]), d.str(d.toks[d.lastWord(k)])
+			if b, ok := f.heads[last]; ok && b != before {
+				before = "" // "Data Retention Bill", "British Bill": a noun, no surname
 			}
-			f.heads[d.str(d.toks[ws[len(ws)-1]])] = name
+			f.heads[last] = before
 		}
 	}
 	for _, c := range multi {
@@ -550,7 +558,7 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	}
 	// A given name and a surname that the article also writes alone, and
 	// after no other word: "Tony Abbott’s office" … "Abbott".
-	if last := d.str(d.toks[ws[len(ws)-1]]); f.personShaped(ws) && f.alone[last] && f.heads[last] == d.textOf(first, end) {
+	if last := d.str(d.toks[ws[len(ws)-1]]); f.personShaped(ws) && f.alone[last] && f.heads[last] == d.str(d.toks[ws[len(ws)-2]]) {
 		f.person(first, end, alias, 0.7, "a name whose surname the article writes alone", "")
 	}
 }
@@ -810,7 +818,7 @@ func (f *actorFinder) orgEntity(first, end int) *entity {
 	// article writes as common nouns.
 	if ws := wordsOf(name); len(ws) == 2 && orgWords[strings.ToLower(ws[1])] && !f.trie.named(ws[:1]) {
 		f.trie.add(ws[:1], form{e: e, short: true})
-		f.orgShorts = append(f.orgShorts, form{e: e, short: true})
+		f.orgShorts = append(f.orgShorts, oneWordName{word: ws[0], form: form{e: e, short: true}})
 	}
 	return e
 }
@@ -821,40 +829,40 @@ func (f *actorFinder) orgEntity(first, end int) *entity {
 // name, so "Press" alone is neither a short form of "Press Council" nor
 // an organisation, while "Greyline" is one of "Greyline Coaches".
 func (f *actorFinder) commonNames() {
+	d := f.d
 	cands := f.orgShorts
 	for _, e := range f.entities {
-		if e.intro >= 0 && e.kind == model.KindOrganization && !strings.ContainsAny(e.name, " -") && !f.d.toks[e.intro].upper {
-			cands = append(cands, form{e: e})
+		if e.intro >= 0 && e.kind == model.KindOrganization && !strings.ContainsAny(e.name, " -") && !d.toks[e.intro].upper {
+			cands = append(cands, oneWordName{word: key(d, e.intro), form: form{e: e}})
 		}
 	}
 	if len(cands) == 0 {
 		return
 	}
-	d := f.d
-	lower := map[string]bool{}
+	lower := map[string]bool{} // the candidates' words in lower case
 	var firsts [256]bool
-	for _, fm := range cands {
-		w := foldLower(wordsOf(fm.e.name)[0])
+	for _, c := range cands {
+		w := foldLower(c.word)
 		lower[w] = true
 		firsts[w[0]] = true
 	}
-	seen := eachPart(d, func(from, to int) []string {
+	written := eachPart(d, func(from, to int) []string {
 		var out []string
 		for i := from; i < to; i++ {
 			t := d.toks[i]
-			if t.word && !t.cap && firsts[d.text[t.bs]] && lower[d.str(t)] {
+			if t.word && !t.cap && firsts[d.text[t.bs]] && lower[d.str(t)] && !slices.Contains(out, d.str(t)) {
 				out = append(out, d.str(t))
 			}
 		}
 		return out
 	})
-	for _, w := range seen {
-		delete(lower, w)
+	common := map[string]bool{}
+	for _, w := range written {
+		common[w] = true
 	}
-	for _, fm := range cands {
-		first := wordsOf(fm.e.name)[0]
-		if !lower[foldLower(first)] {
-			f.trie.remove([]string{first}, fm)
+	for _, c := range cands {
+		if common[foldLower(c.word)] {
+			f.trie.remove([]string{c.word}, c.form)
 		}
 	}
 }
