@@ -1281,8 +1281,9 @@ func (f *actorFinder) governs(i, end int, capital bool) bool {
 		k--
 	}
 	// "at Tunisia's most renowned museum": the preposition governs the
-	// museum, and the country in the possessive owns it.
-	if k >= 0 && d.sentence[k] == d.sentence[i] && !d.toks[end-1].possessive {
+	// museum, and the country in the possessive owns it. A capital's
+	// possessive stays a place: "in London's West End".
+	if k >= 0 && d.sentence[k] == d.sentence[i] && (capital || !d.toks[end-1].possessive) {
 		w := d.lower(k)
 		switch {
 		case locatives[w]:

@@ -318,7 +318,8 @@ func (c *claimFinder) reported(from, to int) {
 			c.according(v)
 			continue
 		}
-		if claimNouns[w] && d.lower(v+1) == "that" && (d.sentenceStart(v) || d.has(v-1, cDeterminer)) {
+		if claimNouns[w] && d.lower(v+1) == "that" && (d.sentenceStart(v) || d.has(v-1, cDeterminer)) &&
+			!d.has(v+2, cAuxiliary|cSpeech|cAdverb) { // not "the report that was published"
 			v = c.nounClause(v)
 			continue
 		}
@@ -329,7 +330,7 @@ func (c *claimFinder) reported(from, to int) {
 			continue
 		}
 		stance, n := d.cue(v)
-		if n == 0 && !d.has(v, cSpeech|cParticiple|cReportWord) {
+		if n == 0 && !d.has(v, cSpeech|cParticiple) && !mentalStates[w] {
 			continue
 		}
 		if stance != "" && negated(d, v) {

@@ -101,6 +101,7 @@ func TestCountriesAsModifiers(t *testing.T) {
 	checkActorRules(t, []actorRule{
 		{"the possessive after a preposition of place", "Gunmen opened fire at Tunisia’s most renowned museum. A camp in Sudan was hit.",
 			[]string{"Tunisia=Tunisia"}, []string{"Sudan"}},
+		{"a capital's possessive is a place", "They dined in London’s West End.", nil, []string{"London"}},
 		{"a capital in a compound", "Amnesty International, a London-based rights group, spoke.",
 			[]string{"Amnesty International=Amnesty International"}, []string{"London"}},
 		{"a country in a compound", "The U.S.-backed forces advanced, and the U.S. objected.",
@@ -218,6 +219,7 @@ func TestStancesAndStatesOfMind(t *testing.T) {
 			[]string{"having been slow to respond<-"}},
 		{"a claim noun before that", "Claims that immediate action is imperative do not stand up.",
 			[]string{"immediate action is imperative<-"}},
+		{"a relative clause is no claim", "The report that was published yesterday runs to ten pages.", nil},
 		{"concluded with", "The summit, held at an Air Force base, concluded with both leaders calling the talks productive.",
 			[]string{"the talks productive<-"}},
 	}
