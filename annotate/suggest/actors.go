@@ -327,7 +327,7 @@ func (f *actorFinder) joinCoordinated(cs []chunk) []chunk {
 	out := cs[:0]
 	for i := 0; i < len(cs); i++ {
 		c := cs[i]
-		if i+1 < len(cs) && c.end+1 == cs[i+1].first && d.lower(c.end) == "and" && d.sentence[c.end] == d.sentence[c.first] &&
+		if i+1 < len(cs) && c.end+1 == cs[i+1].first && d.has(c.end, cOrgConnector) && d.lower(c.end) == "and" && d.sentence[c.end] == d.sentence[c.first] &&
 			!d.heading(c.first) && f.modifierRun(c) && f.orgAt(cs[i+1].first) && !f.known(cs[i+1]) {
 			c.end = cs[i+1].end
 			i++
@@ -841,16 +841,19 @@ func (f *actorFinder) commonNames() {
 	}
 	lower := map[string]bool{} // the candidates' words in lower case
 	var firsts [256]bool
+	var lengths uint64 // bit n: a word of n bytes, or of 63 and more
 	for _, c := range cands {
 		w := foldLower(c.word)
 		lower[w] = true
 		firsts[w[0]] = true
+		lengths |= 1 << min(len(w), 63)
 	}
 	written := eachPart(d, func(from, to int) []string {
 		var out []string
 		for i := from; i < to; i++ {
 			t := d.toks[i]
-			if t.word && !t.cap && firsts[d.text[t.bs]] && lower[d.str(t)] && !slices.Contains(out, d.str(t)) {
+			if t.word && !t.cap && lengths&(1<<min(t.be-t.bs, 63)) != 0 && firsts[d.text[t.bs]] &&
+				lower[d.str(t)] && !slices.Contains(out, d.str(t)) {
 				out = append(out, d.str(t))
 			}
 		}
