@@ -645,13 +645,15 @@ func (f *actorFinder) coordinatedWithOrg(i int) bool {
 	return false
 }
 
-// looksPlural reports whether a word has a plural's ending ("Muslims",
-// "Democrats"), not that of a name like "Chris" or "Cyrus": a group
-// described in apposition ("radical Muslims, who …") is no person. A
-// person's surname alone in apposition is one the article named in full
-// before, which the trie knows.
+// looksPlural reports whether a word has a plural's ending, "s" after a
+// consonant ("Muslims", "Democrats", "Kurds"), not that of a name like
+// "Chris", "Thomas" or "Jones": a group described in apposition
+// ("radical Muslims, who …") is no person. A person's surname alone in
+// apposition is mostly one the article named in full before, which the
+// trie knows.
 func looksPlural(w string) bool {
-	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+	n := len(w)
+	return n > 2 && w[n-1] == 's' && !strings.ContainsRune("aeiouys", rune(w[n-2]))
 }
 
 // describedOrg reports whether the run of words ws, ending at token end,

@@ -115,6 +115,7 @@ func TestPluralsInApposition(t *testing.T) {
 	checkActorRules(t, []actorRule{
 		{"Muslims, who", "The threat grew when radical Muslims, who had been repressed, won the freedom to preach.", nil, []string{"Muslims"}},
 		{"a person still", "His wife Grace, who had been ill, spoke.", []string{"wife Grace=Grace"}, nil},
+		{"a name in -s", "The talks failed, said Thomas, who had been there.", []string{"Thomas=Thomas"}, nil},
 	})
 	text := "Ajmi Lourimi, a member of the party, spoke. He did not expect a campaign against political Islamists, who held power. “We have nothing to fear,” he said."
 	got := claims(suggest.Suggest(article(t, text), suggest.Known{}))
