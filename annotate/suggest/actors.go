@@ -317,8 +317,9 @@ func (f *actorFinder) discover() {
 
 // joinCoordinated joins two runs of capitals that "and" joins into one
 // organisation's name when the first is no name of its own and the
-// second has an organisation's word: "World Travel and Tourism Council",
-// "Food and Drug Administration". The first is a name of its own with an
+// second has an organisation's word, not a company's, which ends a
+// name complete in itself ("Microsoft and Apple Inc"): "World Travel and
+// Tourism Council", "Food and Drug Administration". The first is a name of its own with an
 // organisation's word or a title, or when the trie knows it ("Russia and
 // NATO Council"), and so is the second when the trie knows it ("Fairfax
 // and Amnesty International"): those stay apart.
@@ -328,7 +329,8 @@ func (f *actorFinder) joinCoordinated(cs []chunk) []chunk {
 	for i := 0; i < len(cs); i++ {
 		c := cs[i]
 		if i+1 < len(cs) && c.end+1 == cs[i+1].first && d.has(c.end, cOrgConnector) && d.lower(c.end) == "and" && d.sentence[c.end] == d.sentence[c.first] &&
-			!d.heading(c.first) && f.modifierRun(c) && f.orgAt(cs[i+1].first) && !f.known(cs[i+1]) {
+			!d.heading(c.first) && f.modifierRun(c) && f.orgAt(cs[i+1].first) && !f.known(cs[i+1]) &&
+			!companyWords[d.lower(d.lastWord(cs[i+1].end))] {
 			c.end = cs[i+1].end
 			i++
 		}
@@ -432,8 +434,8 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	if known, _ := f.trie.longest(d, first); known >= end && d.lower(end) != "administration" {
 		return // a name known already: "South Africa said"
 	}
-	if roleAlone(d, ws) || f.describedOrg(ws, end) {
-		return
+	if roleAlone(d, ws) && !(d.has(end, cOrgConnector) && d.nameWord(end+1)) || f.describedOrg(ws, end) {
+		return // but "the Government of Japan" is a name
 	}
 	alias := f.parenthesised(end)
 	after := end
@@ -890,8 +892,8 @@ func (f *actorFinder) orgTail(end int) int {
 			return end
 		}
 		if w := d.lower(k); w == "and" {
-			if !governed {
-				return end
+			if !governed || d.lower(k+1) == "the" {
+				return end // "the Bank of England and the Federal Reserve"
 			}
 		} else if w != "the" {
 			governed = true
@@ -1287,8 +1289,9 @@ func (f *actorFinder) governs(i, end int, capital bool) bool {
 	}
 	// "at Tunisia's most renowned museum": the preposition governs the
 	// museum, and the country in the possessive owns it. A capital's
-	// possessive stays a place: "in London's West End".
-	if k >= 0 && d.sentence[k] == d.sentence[i] && (capital || !d.toks[end-1].possessive) {
+	// possessive stays a place ("in London's West End"), and so does a
+	// country's before a region ("in Nigeria's north").
+	if k >= 0 && d.sentence[k] == d.sentence[i] && (capital || !d.toks[end-1].possessive || d.has(end, cPlace)) {
 		w := d.lower(k)
 		switch {
 		case locatives[w]:

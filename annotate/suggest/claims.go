@@ -403,7 +403,7 @@ var nounVerbs = set(`states claims notes reports calls call called demands fears
 // mentalStates are the adjectives that report what someone holds after
 // "is": "the Press Council is concerned the laws would …", "the union is
 // adamant journalists must be exempted".
-var mentalStates = set(`concerned adamant confident convinced certain`)
+var mentalStates = set(`concerned adamant confident convinced certain worried`)
 
 // topicVerbs take what they report after "of" or "about": "boasted of
 // concessions".
@@ -414,23 +414,29 @@ var topicVerbs = set(`boasted boasts boast bragged brags`)
 var endVerbs = set(`concluded concludes continued continues`)
 
 // stateOfMind reports whether the adjective at v reports a proposition:
-// after a form of "be" (and an adverb perhaps), before a clause rather
-// than a preposition ("is concerned the laws would …", not "are
-// particularly concerned by the collapse").
+// before a clause rather than a preposition ("is concerned the laws
+// would …", not "are particularly concerned by the collapse" or "is
+// worried about the economy"), and after a form of "be" (and an adverb
+// perhaps), unless it is a verb too ("officials worried that …").
 func (c *claimFinder) stateOfMind(v int) bool {
 	d := c.d
+	next := v + 1
+	if next >= len(d.toks) || !d.toks[next].word || d.has(next, cPreposition) ||
+		slices.Contains([]string{"about", "over", "by", "of", "for", "to", "with"}, d.lower(next)) {
+		return false
+	}
+	if d.has(v, cSpeech) {
+		return true
+	}
 	k := v - 1
 	if d.has(k, cAdverb) && !d.has(k, cAuxiliary) {
 		k--
 	}
 	switch d.lower(k) {
 	case "is", "are", "was", "were", "remains", "remain", "remained":
-	default:
-		return false
+		return true
 	}
-	next := v + 1
-	return next < len(d.toks) && d.toks[next].word && !d.has(next, cPreposition) &&
-		!slices.Contains([]string{"about", "over", "by", "of", "for", "to", "with"}, d.lower(next))
+	return false
 }
 
 // reports reports whether the verb at v reports speech rather than an

@@ -80,6 +80,10 @@ var orgWords = set(`union authority council ministry department court university
 	journal gazette courier ledger press telegraph observer mirror broadcasting
 	observers brotherhood coalition government administration cabinet`)
 
+// companyWords end a company's name, complete in itself: "Apple Inc",
+// "General Motors Company".
+var companyWords = set(`inc ltd llc plc corp co gmbh company corporation holdings group`)
+
 // genericOffices are the organisations' words that name an office, not
 // one body, when they stand alone: "the Government", "the Opposition".
 var genericOffices = set(`government administration cabinet opposition`)
@@ -203,7 +207,9 @@ var motionWords = set(`travel travels travelled traveled travelling traveling fl
 // "eastern Ukraine", "downtown Tunis".
 var placeWords = set(`eastern western northern southern central north south east west
 	northeastern northwestern southeastern southwestern rural coastal downtown
-	neighboring neighbouring newly independent war-torn occupied`)
+	neighboring neighbouring newly independent war-torn occupied northeast northwest
+	southeast southwest capital coast border borders region regions province provinces
+	countryside interior`)
 
 // determiners may stand between a preposition and a place: "in the US".
 var determiners = set(`the a an its their his her this that these those`)

@@ -57,8 +57,8 @@ func TestRolesAlone(t *testing.T) {
 			nil, []string{"Prime Minister", "Prime Minister’s"}},
 		{"the Opposition and the Cabinet", "The Opposition voted against it; the Cabinet met on Monday.",
 			nil, []string{"Opposition", "Cabinet"}},
-		{"an office with a name stays", "The Interior Ministry and the Senate agreed.",
-			[]string{"Interior Ministry=Interior Ministry", "Senate=Senate"}, nil},
+		{"an office with a name stays", "The Interior Ministry and the Senate agreed with the Government of Japan.",
+			[]string{"Interior Ministry=Interior Ministry", "Senate=Senate", "Government of Japan=Government of Japan"}, nil},
 	})
 }
 
@@ -70,6 +70,10 @@ func TestOrganisationsAndAnd(t *testing.T) {
 			[]string{"News Corporation=News Corporation", "Fairfax=Fairfax"}, []string{"News Corporation and Fairfax"}},
 		{"a known name second", "Fairfax and Amnesty International declined to comment.",
 			[]string{"Fairfax=Fairfax", "Amnesty International=Amnesty International"}, nil},
+		{"a company's name is complete", "Microsoft and Apple Inc. disagreed.",
+			[]string{"Microsoft=Microsoft", "Apple Inc=Apple Inc"}, []string{"Microsoft and Apple Inc"}},
+		{"and the begins another name", "The Bank of England and the Federal Reserve Board held rates.",
+			[]string{"Bank of England=Bank of England"}, []string{"Bank of England and the Federal Reserve Board"}},
 		{"one name with and before its word", "It grew, according to the World Travel and Tourism Council, an industry body.",
 			[]string{"World Travel and Tourism Council=World Travel and Tourism Council"}, []string{"Tourism Council", "Tourism"}},
 		{"and after a preposition of the name", "The Center for Health and Human Rights wrote to the Food and Drug Administration.",
@@ -101,6 +105,7 @@ func TestCountriesAsModifiers(t *testing.T) {
 	checkActorRules(t, []actorRule{
 		{"the possessive after a preposition of place", "Gunmen opened fire at Tunisia’s most renowned museum. A camp in Sudan was hit.",
 			[]string{"Tunisia=Tunisia"}, []string{"Sudan"}},
+		{"a country's region is a place", "Fighting went on in Nigeria’s north.", nil, []string{"Nigeria"}},
 		{"a capital's possessive is a place", "They dined in London’s West End.", nil, []string{"London"}},
 		{"a capital in a compound", "Amnesty International, a London-based rights group, spoke.",
 			[]string{"Amnesty International=Amnesty International"}, []string{"London"}},
@@ -211,6 +216,8 @@ func TestStancesAndStatesOfMind(t *testing.T) {
 		{"is adamant", "The Press Council is adamant that journalists’ metadata must be exempted from the law.",
 			[]string{"journalists’ metadata must be exempted from the law<-Press Council"}},
 		{"concerned by is no claim", "Security officials are particularly concerned by the collapse of Libya.", nil},
+		{"worried about is no claim, worried that is", "He is worried about the economy. Officials worried that the plan would fail.",
+			[]string{"the plan would fail<-"}},
 		{"boasted of", "In their meetings, the Press Council boasted of concessions in the new Bill.",
 			[]string{"concessions in the new Bill<-Press Council"}},
 		{"does not deny, then demands", "The Press Council does not deny that the legislation is flawed, but is demanding it be passed anyway.",
