@@ -568,15 +568,15 @@ func (f *actorFinder) bodyChunk(c chunk) {
 // personShaped reports whether the words ws can be a person's name of
 // two or three words, first and last: each capitalised and then in lower
 // case, none a word of the lexicon's (a title, an organisation's word, a
-// month) nor a demonym, and no article before them ("the Data Retention
-// Bill").
+// month) nor a demonym, no article before them ("the Data Retention
+// Bill"), and not a place's name ("Wall Street").
 func (f *actorFinder) personShaped(ws []int) bool {
 	d := f.d
 	if len(ws) < 2 || len(ws) > 3 {
 		return false
 	}
-	if w := d.lower(ws[0] - 1); w == "the" || w == "a" || w == "an" {
-		return false
+	if w := d.lower(ws[0] - 1); w == "the" || w == "a" || w == "an" || placeHeads[d.lower(ws[len(ws)-1])] {
+		return false // "the Data Retention Bill", "Wall Street"
 	}
 	for n, w := range ws {
 		t := d.toks[w]

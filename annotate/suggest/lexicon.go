@@ -80,6 +80,11 @@ var orgWords = set(`union authority council ministry department court university
 	journal gazette courier ledger press telegraph observer mirror broadcasting
 	observers brotherhood coalition government administration cabinet`)
 
+// placeHeads end the names of places, which news writes alone too:
+// "Wall Street" … "Street".
+var placeHeads = set(`street square road avenue lane park garden gardens river lake
+	mount mountain island islands bay hill valley beach bridge station airport`)
+
 // companyWords end a company's name, complete in itself: "Apple Inc",
 // "General Motors Company".
 var companyWords = set(`inc ltd llc plc corp co gmbh company corporation holdings group`)

@@ -137,6 +137,7 @@ func TestPeopleNamedAlone(t *testing.T) {
 		{"the surname alone later", "The initiative came from Tony Abbott’s office. It would make Abbott sit up.",
 			[]string{"Tony Abbott=Tony Abbott", "Abbott=Tony Abbott"}, nil},
 		{"no surname alone", "The initiative came from Tony Abbott’s office.", nil, []string{"Tony Abbott"}},
+		{"a place's name", "Wall Street fell. Street vendors sold food.", nil, []string{"Wall Street", "Street"}},
 		{"a head noun of several names", "A new Bill would pass. The Data Retention Bill and the British Bill differ. Bill said no.",
 			nil, []string{"Data Retention Bill", "British Bill", "Bill"}},
 	})
