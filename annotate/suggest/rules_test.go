@@ -224,6 +224,8 @@ func TestStancesAndStatesOfMind(t *testing.T) {
 		{"does not deny, then demands", "The Press Council does not deny that the legislation is flawed, but is demanding it be passed anyway.",
 			[]string{"the legislation is flawed<-Press Council", "it be passed anyway<-Press Council [support]"}},
 		{"a demanding job is no claim", "It is a demanding job for anyone.", nil},
+		{"a negated cue states no stance", "Ukrainian President Volodymyr Zelenskyy has not ruled out talks with Moscow.",
+			[]string{"talks with Moscow<-Volodymyr Zelenskyy"}},
 		{"accuse, who, of", "Many Tunisians accuse the country’s Islamists, who held power from 2011 to 2013, of having been slow to respond.",
 			[]string{"having been slow to respond<-"}},
 		{"a claim noun before that", "Claims that immediate action is imperative do not stand up.",
