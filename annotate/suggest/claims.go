@@ -320,7 +320,7 @@ func (c *claimFinder) reported(from, to int) {
 		}
 		if claimNouns[w] && d.lower(v+1) == "that" && (d.sentenceStart(v) || d.has(v-1, cDeterminer)) &&
 			!d.has(v+2, cAuxiliary|cSpeech|cAdverb) { // not "the report that was published"
-			v = c.nounClause(v)
+			c.nounClause(v)
 			continue
 		}
 		if t.cap || d.afterQuotation(v) {
@@ -333,7 +333,10 @@ func (c *claimFinder) reported(from, to int) {
 		if n == 0 && !d.has(v, cSpeech|cParticiple) && !mentalStates[w] {
 			continue
 		}
-		if stance != "" && negated(d, v) {
+		if negated(d, v) {
+			if stance == "" {
+				continue // "did not say whether …": nothing said
+			}
 			stance = "" // "does not deny": no opposition, nor support
 		}
 		if n == 0 {
@@ -467,8 +470,9 @@ func negated(d *doc, v int) bool {
 // nounClause records the claim of a noun before "that" ("Claims that
 // immediate action is imperative do not stand up"), with no speaker: the
 // clause after "that" up to the verb of the sentence, a second finite
-// verb after the clause's own. It returns the last token it read.
-func (c *claimFinder) nounClause(v int) int {
+// verb after the clause's own. The words after it are read on: the
+// sentence may attribute it ("…, Reuters said.").
+func (c *claimFinder) nounClause(v int) {
 	d := c.d
 	end := d.sentenceEnd(v)
 	finite := 0
@@ -485,7 +489,6 @@ func (c *claimFinder) nounClause(v int) int {
 		c.add(claim{first: part[0], end: part[1], score: 0.4,
 			reason: "reported speech: “" + d.textOf(v, v+2) + "”"})
 	}
-	return k - 1
 }
 
 // doForms are the forms of "do" that carry a sentence's negation: "do
