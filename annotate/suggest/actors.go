@@ -62,6 +62,9 @@ type actorFinder struct {
 	// orgShorts are the short forms of organisations' names of two words
 	// ("Greyline" of "Greyline Coaches"), until commonNames.
 	orgShorts []oneWordName
+	// unresolved are the runs of two words or more no rule of bodyChunk
+	// read, for coordinated.
+	unresolved []chunk
 	// heads are the words before the last word of runs of two words or
 	// more, by their last word ("Tony" by "Abbott"), or "" for a word
 	// that ends runs after different words.
@@ -312,6 +315,7 @@ func (f *actorFinder) discover() {
 	for _, c := range single {
 		f.bodyChunk(c)
 	}
+	f.coordinated()
 	f.acronyms()
 }
 
@@ -543,7 +547,7 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	}
 	// One word joined by "and" or "or" to an organisation's name is
 	// another organisation: "News Corporation and Fairfax".
-	if len(ws) == 1 && f.coordinatedWithOrg(first) {
+	if len(ws) == 1 && f.coordinatedWithOrg(first, end) {
 		f.orgEntity(first, end)
 		return
 	}
@@ -562,6 +566,22 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	// after no other word: "Tony Abbott’s office" … "Abbott".
 	if last := d.str(d.toks[ws[len(ws)-1]]); f.personShaped(ws) && f.alone[last] && f.heads[last] == d.str(d.toks[ws[len(ws)-2]]) {
 		f.person(first, end, alias, 0.7, "a name whose surname the article writes alone", "")
+		return
+	}
+	if len(ws) >= 2 {
+		f.unresolved = append(f.unresolved, chunk{first, end})
+	}
+}
+
+// coordinated makes the runs of two words or more that no rule read
+// organisations when "and" or "or" joins them to one, which may be
+// found after them: "The two towns, Nova Brana and Eastmere, …" (Eastmere
+// a town, by "Eastmere's mayor").
+func (f *actorFinder) coordinated() {
+	for _, c := range f.unresolved {
+		if f.coordinatedWithOrg(c.first, c.end) {
+			f.orgEntity(c.first, c.end)
+		}
 	}
 }
 
@@ -614,10 +634,10 @@ func roleAlone(d *doc, ws []int) bool {
 	return role
 }
 
-// coordinatedWithOrg reports whether the word at token i is joined by
+// coordinatedWithOrg reports whether the name [i, end) is joined by
 // "and" or "or" to an organisation's name the trie knows, before it or
 // after it: conjuncts are alike.
-func (f *actorFinder) coordinatedWithOrg(i int) bool {
+func (f *actorFinder) coordinatedWithOrg(i, end int) bool {
 	d := f.d
 	if d.has(i, cCommon) || demonymOf[d.str(d.toks[i])] != nil {
 		return false
@@ -626,8 +646,8 @@ func (f *actorFinder) coordinatedWithOrg(i int) bool {
 	isOrg := func(forms []form) bool {
 		return slices.ContainsFunc(forms, func(fm form) bool { return fm.e.kind == model.KindOrganization })
 	}
-	if conj(i + 1) {
-		if _, forms := f.trie.longest(d, i+2); isOrg(forms) {
+	if conj(end) {
+		if _, forms := f.trie.longest(d, end+1); isOrg(forms) {
 			return true
 		}
 	}
@@ -640,7 +660,7 @@ func (f *actorFinder) coordinatedWithOrg(i int) bool {
 		s--
 	}
 	for ; s < i-1; s++ {
-		if end, forms := f.trie.longest(d, s); end == i-1 && isOrg(forms) {
+		if e, forms := f.trie.longest(d, s); e == i-1 && isOrg(forms) {
 			return true
 		}
 	}

@@ -68,6 +68,8 @@ func TestOrganisationsAndAnd(t *testing.T) {
 	checkActorRules(t, []actorRule{
 		{"two organisations", "They met executives from News Corporation and Fairfax yesterday.",
 			[]string{"News Corporation=News Corporation", "Fairfax=Fairfax"}, []string{"News Corporation and Fairfax"}},
+		{"a name beside an organisation found later", "The two downstream towns, Nova Brana and Eastmere, will cut withdrawals. Eastmere’s mayor, Layla Haddad, agreed.",
+			[]string{"Nova Brana=Nova Brana", "Eastmere=Eastmere"}, nil},
 		{"a known name second", "Fairfax and Amnesty International declined to comment.",
 			[]string{"Fairfax=Fairfax", "Amnesty International=Amnesty International"}, nil},
 		{"a company's name is complete", "Microsoft and Apple Inc. disagreed.",
