@@ -851,6 +851,7 @@ func (f *actorFinder) match() {
 		}
 		return out
 	})
+	f.mentions = slices.Grow(f.mentions, len(names))
 	for _, n := range names {
 		i, end, forms := n.i, n.end, n.forms
 		fm := f.choose(forms, i)
@@ -1080,7 +1081,8 @@ func (f *actorFinder) demonyms() {
 func (f *actorFinder) resolveOverlaps() {
 	ms := f.mentions
 	slices.SortStableFunc(ms, func(a, b mention) int { return cmp.Compare(a.span.Start, b.span.Start) })
-	kept := ms[:0:0]
+	kept := make([]mention, 0, len(ms))
+	var cluster, chosen []mention // reused from one cluster to the next
 	for i := 0; i < len(ms); {
 		// A cluster: mentions that overlap one another in a chain.
 		j, end := i+1, ms[i].span.End
@@ -1088,11 +1090,11 @@ func (f *actorFinder) resolveOverlaps() {
 			end = max(end, ms[j].span.End)
 			j++
 		}
-		cluster := slices.Clone(ms[i:j])
+		cluster = append(cluster[:0], ms[i:j]...)
 		slices.SortStableFunc(cluster, func(a, b mention) int {
 			return cmp.Or(cmp.Compare(b.span.Len(), a.span.Len()), cmp.Compare(b.score, a.score))
 		})
-		var chosen []mention
+		chosen = chosen[:0]
 		for _, m := range cluster {
 			if !slices.ContainsFunc(chosen, func(c mention) bool { return c.span.Overlaps(m.span) }) {
 				chosen = append(chosen, m)

@@ -37,6 +37,7 @@ func findClaims(d *doc, f *actorFinder) []claim {
 		part.reported(from, to)
 		return part.claims
 	})
+	c.claims = slices.Grow(c.claims, len(d.quotes)) // room for the quotations
 	c.lists()
 	c.quotations()
 	c.dedupe() // sorts them by offset
