@@ -3,6 +3,7 @@ package suggest
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,8 +56,6 @@ type actorFinder struct {
 	// capitals are the trie's forms that are a capital standing for a
 	// country's government: only some of their occurrences are.
 	capitals map[*trieNode]bool
-	// at and before index the mentions by token (index).
-	at, before []int32
 }
 
 // findActors finds the actor mentions of d, knowing the actors known.
@@ -99,7 +98,6 @@ func findActors(d *doc, known []model.Actor) *actorFinder {
 	f.match()
 	f.demonyms()
 	f.resolveOverlaps()
-	f.index()
 	return f
 }
 
@@ -1107,35 +1105,15 @@ func (f *actorFinder) resolveOverlaps() {
 	f.mentions = kept
 }
 
-// mentionAt returns the index of the mention whose name covers token i,
-// or -1.
+// mentionAt returns the index of the mention whose name covers token i
+// (its title too: "said Mr. Reeves"), or -1. The mentions are in text
+// order and do not overlap: a binary search, where an index of every
+// token took 8 bytes a token.
 func (f *actorFinder) mentionAt(i int) int {
-	if i < 0 || i >= len(f.at) {
+	ms := f.mentions
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].from > i }) - 1
+	if k < 0 || i >= ms[k].end {
 		return -1
 	}
-	return int(f.at[i])
-}
-
-// index records, for every token, the mention whose name covers it and
-// the last mention that starts before it, so that claims find a speaker's
-// mention in constant time.
-func (f *actorFinder) index() {
-	n := len(f.d.toks)
-	f.at = make([]int32, n)
-	f.before = make([]int32, n+1)
-	for i := range f.at {
-		f.at[i] = -1
-	}
-	for k, m := range f.mentions {
-		for i := m.from; i < m.end; i++ {
-			f.at[i] = int32(k) // its title too: "said Mr. Reeves"
-		}
-	}
-	m := 0 // the mentions that start before token i
-	for i := range n + 1 {
-		for m < len(f.mentions) && f.mentions[m].first < i {
-			m++
-		}
-		f.before[i] = int32(m - 1)
-	}
+	return k
 }

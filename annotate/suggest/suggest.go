@@ -100,7 +100,6 @@ func Suggest(art *model.Article, k Known) []Suggestion {
 		claimsAt[j], claimQuotes[j] = d.spanOf(c.first, c.end-1), d.textOf(c.first, c.end)
 	}
 	d.release()
-	f.at, f.before = nil, nil
 	// Mentions and claims are each in text order: merged, not sorted.
 	out := make([]Suggestion, 0, len(f.mentions)+len(claims))
 	i, j := 0, 0
