@@ -224,6 +224,7 @@ func (r *reader) suggestionCommands() []command {
 	km := r.common.Keys
 	return []command{
 		{&km.NextSuggestion, (*reader).nextSuggestion},
+		{&km.PrevSuggestion, (*reader).prevSuggestion},
 		{&km.Accept, (*reader).acceptSuggestion},
 		{&km.Reject, (*reader).rejectSuggestion},
 		{&km.AcceptAll, (*reader).acceptAllSuggestions},
@@ -252,6 +253,28 @@ func (r *reader) suggestionHere() (suggest.Suggestion, bool) {
 // nextSuggestion moves the cursor to the next suggestion, from the top
 // after the last, and says what it is.
 func (r *reader) nextSuggestion(tea.KeyPressMsg) tea.Cmd {
+	return r.goToSuggestion(func(list []suggest.Suggestion, at int) int {
+		if i := suggest.Next(list, at); i >= 0 {
+			return i
+		}
+		return 0
+	})
+}
+
+// prevSuggestion moves the cursor to the previous suggestion, from the
+// bottom before the first, and says what it is.
+func (r *reader) prevSuggestion(tea.KeyPressMsg) tea.Cmd {
+	return r.goToSuggestion(func(list []suggest.Suggestion, at int) int {
+		if i := suggest.Previous(list, at); i >= 0 {
+			return i
+		}
+		return len(list) - 1
+	})
+}
+
+// goToSuggestion moves the cursor to the suggestion pick chooses from
+// the cursor, and says what it is.
+func (r *reader) goToSuggestion(pick func(list []suggest.Suggestion, cursor int) int) tea.Cmd {
 	list := r.shownSuggestions()
 	if len(list) == 0 {
 		if _, ok := r.suggestionHere(); !ok && r.sess.suggestions.found && !r.common.hideSuggestions {
@@ -259,10 +282,7 @@ func (r *reader) nextSuggestion(tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	i := suggest.Next(list, r.article.Cursor())
-	if i < 0 {
-		i = 0
-	}
+	i := pick(list, r.article.Cursor())
 	r.article.ClearSelection()
 	r.article.JumpTo(list[i].Span.Start)
 	r.line.set(describeSuggestion(list[i], r.common.Keys))

@@ -380,3 +380,30 @@ func TestNoSuggestionsForVeryLongArticles(t *testing.T) {
 		}
 	})
 }
+
+// TestPreviousSuggestion: , goes back to the suggestion before the
+// cursor, and from before the first to the last, saying what it is.
+func TestPreviousSuggestion(t *testing.T) {
+	for _, tc := range []struct {
+		keys []string
+		want func(n int) int // the suggestion the cursor is on, of n
+	}{
+		{[]string{";", ";", ","}, func(int) int { return 0 }},
+		{[]string{";", ";", ";", ",", ","}, func(int) int { return 0 }},
+		{[]string{","}, func(n int) int { return n - 1 }},
+		{[]string{";", ","}, func(n int) int { return n - 1 }},
+	} {
+		parallel(t, strings.Join(tc.keys, " "), func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+			h.keys(tc.keys...)
+			list := h.m.reader.shownSuggestions()
+			want := list[tc.want(len(list))]
+			if got := h.m.reader.article.Cursor(); got != want.Span.Start {
+				t.Errorf("cursor at %d, want %d (“%s”)", got, want.Span.Start, want.Quote)
+			}
+			if msg := describeSuggestion(want, h.m.reader.common.Keys); !strings.Contains(helpLine(h), msg[:min(len(msg), 40)]) {
+				t.Errorf("message line %q, want %q", helpLine(h), msg)
+			}
+		})
+	}
+}

@@ -240,6 +240,13 @@ func Next(ss []Suggestion, offset int) int {
 	return i
 }
 
+// Previous returns the index of the last suggestion of ss that starts
+// before offset, or -1.
+func Previous(ss []Suggestion, offset int) int {
+	i, _ := slices.BinarySearchFunc(ss, offset, func(s Suggestion, off int) int { return cmp.Compare(s.Span.Start, off) })
+	return i - 1
+}
+
 // SameActor returns the actor suggestions of ss that name the same actor
 // as s: the same existing actor, or a new one of the same name.
 func SameActor(ss []Suggestion, s Suggestion) []Suggestion {
