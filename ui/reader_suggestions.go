@@ -111,8 +111,9 @@ func (r *reader) suggestCmd() tea.Cmd {
 		return nil
 	}
 	// A long article is laid out first: the layout takes the cores
-	// the suggester would.
-	if r.common.hideSuggestions || st.running || st.ticking || st.found && st.version == v || r.article.wholeLayout != nil {
+	// the suggester would. A read-only session is offered none: accepting
+	// one would be an edit that cannot be saved.
+	if r.common.hideSuggestions || s.ReadOnly || st.running || st.ticking || st.found && st.version == v || r.article.wholeLayout != nil {
 		return nil
 	}
 	if st.found {
@@ -237,6 +238,8 @@ func (r *reader) suggestionHere() (suggest.Suggestion, bool) {
 	list := r.shownSuggestions()
 	km := r.common.Keys
 	switch {
+	case r.sess.ReadOnly:
+		r.line.set("no suggestions while read-only: " + readOnlyReason(r.sess))
 	case r.common.hideSuggestions:
 		r.line.set("suggestions are hidden (" + km.ToggleSuggestions.Help().Key + " shows them)")
 	case !r.sess.suggestions.found:

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"stance/annotate"
 	"stance/annotate/suggest"
@@ -406,4 +408,43 @@ func TestPreviousSuggestion(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNoSuggestionsReadOnly: a session whose annotations file cannot be
+// written (chmod 444) shows no suggestions, and the suggestion keys say
+// why, instead of offering an edit that could not be saved.
+func TestNoSuggestionsReadOnly(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, path := openSeedCopy(t, wide)
+		if gutterMarks(h) == 0 {
+			t.Fatal("no suggestions in a writable session")
+		}
+		tagTrump(h)
+		h.wait = time.Second
+		h.keys("q")
+		if err := h.m.Shutdown(); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(path, 0o444); err != nil {
+			t.Fatal(err)
+		}
+		s, err := OpenSession(Source{Path: strings.TrimSuffix(path, annotate.FileSuffix)}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		h = newReader(t, s, wide.w, wide.h)
+		if n := gutterMarks(h); n != 0 || len(h.m.reader.shownSuggestions()) != 0 {
+			t.Errorf("a read-only session shows suggestions (%d rows):\n%s", n, h.screen())
+		}
+		want := "no suggestions while read-only: the file has no write permission (mode 0444), so it is not written"
+		for _, k := range []string{";", ",", "+", "*"} {
+			h.keys(k)
+			if !strings.Contains(helpLine(h), want) {
+				t.Errorf("%s: message line %q, want %q", k, helpLine(h), want)
+			}
+		}
+		if n := len(s.Doc().Annotations); n != 1 {
+			t.Errorf("%d annotations, want the one saved before", n)
+		}
+	})
 }
