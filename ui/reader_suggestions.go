@@ -196,9 +196,12 @@ func (r *reader) shownSuggestions() []suggest.Suggestion {
 func (r *reader) toggleSuggestions(tea.KeyPressMsg) tea.Cmd {
 	r.common.hideSuggestions = !r.common.hideSuggestions
 	key := r.common.Keys.ToggleSuggestions.Help().Key
-	if r.common.hideSuggestions {
+	switch {
+	case r.common.hideSuggestions:
 		r.line.set("suggestions hidden (" + key + " shows them)")
-	} else {
+	case r.sess.ReadOnly:
+		r.line.set("suggestions shown, but none while read-only: " + readOnlyReason(r.sess))
+	default:
 		r.line.set("suggestions shown (" + key + " hides them)")
 	}
 	return nil

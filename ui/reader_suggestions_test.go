@@ -446,5 +446,9 @@ func TestNoSuggestionsReadOnly(t *testing.T) {
 		if n := len(s.Doc().Annotations); n != 1 {
 			t.Errorf("%d annotations, want the one saved before", n)
 		}
+		h.keys("S", "S")
+		if want := "suggestions shown, but none while read-only: the file has no write permission"; !strings.Contains(helpLine(h), want) {
+			t.Errorf("S S: message line %q, want %q", helpLine(h), want)
+		}
 	})
 }
