@@ -146,15 +146,48 @@ func (d *doc) tokenBound(first, end int) int {
 	for _, blk := range d.blocks[first:end] {
 		inWord := false
 		for _, c := range d.runes[blk.Span.Start:blk.Span.End] {
-			w := isWordRune(c)
-			if w && !inWord || !w && !isSpace(c) {
+			var k runeKind
+			if c < utf8.RuneSelf {
+				k = asciiKinds[c]
+			} else {
+				k = kindOf(c)
+			}
+			if k == wordRune && !inWord || k == markRune {
 				n++
 			}
-			inWord = w
+			inWord = k == wordRune
 		}
 	}
 	return n
 }
+
+// runeKind is what a character is to the tokeniser: part of a word,
+// white space, or a mark of its own.
+type runeKind uint8
+
+const (
+	markRune runeKind = iota
+	wordRune
+	spaceRune
+)
+
+func kindOf(c rune) runeKind {
+	switch {
+	case isWordRune(c):
+		return wordRune
+	case isSpace(c):
+		return spaceRune
+	}
+	return markRune
+}
+
+// asciiKinds is kindOf of each ASCII character: most of a text.
+var asciiKinds = func() (ks [utf8.RuneSelf]runeKind) {
+	for c := range ks {
+		ks[c] = kindOf(rune(c))
+	}
+	return ks
+}()
 
 // tokenise reads the tokens of block bi from byte b, code point r, up to
 // code point end; it returns where it stopped.
