@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -77,39 +78,48 @@ type Article struct {
 	Text   string
 	Blocks []Block
 
-	runes []rune // Text as code points, built once by NewArticle
+	indexOnce sync.Once
+	ix        textIndex // code points to bytes of Text, built once
+
+	runesOnce sync.Once
+	runes     []rune // Text as code points, for the callers of Runes
 
 	shaOnce sync.Once
 	sha     string // SHA256's result: the text never changes
 }
 
 // NewArticle returns an Article with the given metadata, normalised text and
-// blocks, and caches the text's code points. Text must not change afterwards.
+// blocks, and indexes the text's code points. Text must not change
+// afterwards.
 func NewArticle(meta Meta, text string, blocks []Block) *Article {
-	return &Article{Meta: meta, Text: text, Blocks: blocks, runes: toRunes(text)}
+	a := &Article{Meta: meta, Text: text, Blocks: blocks}
+	a.index()
+	return a
 }
 
 // Len returns the number of code points in the article's text.
-func (a *Article) Len() int { return len(a.Runes()) }
+func (a *Article) Len() int { return a.index().n }
 
-// Runes returns the article's text as code points. The slice is shared:
-// callers must not modify it. An Article built without NewArticle caches it on
-// first use.
+// Runes returns the article's text as code points, built on first use and
+// kept: four bytes a code point, where the text takes about one. The slice
+// is shared: callers must not modify it. Slice, RuneAt, Reader and
+// ByteOffset read the text without it.
 func (a *Article) Runes() []rune {
-	if a.runes == nil && a.Text != "" {
-		a.runes = toRunes(a.Text)
-	}
+	a.runesOnce.Do(func() {
+		if a.Text != "" {
+			a.runes = toRunes(a.Text)
+		}
+	})
 	return a.runes
 }
 
-// Slice returns the text of span s, clamped to the article's text.
+// Slice returns the text of span s, clamped to the article's text, as a
+// copy: a quote kept from an article must not hold its whole text.
 func (a *Article) Slice(s Span) string {
-	rs := a.Runes()
-	start, end := clamp(s.Start, 0, len(rs)), clamp(s.End, 0, len(rs))
-	if start >= end {
+	if s.Start >= s.End {
 		return ""
 	}
-	return string(rs[start:end])
+	return strings.Clone(a.Text[a.ByteOffset(s.Start):a.ByteOffset(s.End)])
 }
 
 // SHA256 returns the hex SHA-256 digest of the article's text as UTF-8, which
