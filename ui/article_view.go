@@ -45,7 +45,7 @@ func (p *articlePane) View() string {
 	end := min(p.top+height, len(p.lay.rows))
 	rc := rowContext{
 		marks: p.visibleMarks(p.top, end), gutter: p.showGutter(p.width),
-		runes: p.sess.Article.Runes(), blank: strings.Repeat(" ", p.width),
+		blank: strings.Repeat(" ", p.width),
 	}
 	rc.sel, rc.hasSel = p.Selection()
 	var b strings.Builder
@@ -70,7 +70,6 @@ type rowContext struct {
 	sel    model.Span
 	hasSel bool
 	gutter bool
-	runes  []rune
 	blank  string // a row of spaces as wide as the pane
 }
 
@@ -93,7 +92,7 @@ func (p *articlePane) drawRow(b *strings.Builder, r row, rc *rowContext) {
 	case model.BlockQuote:
 		base = markQuote
 	}
-	p.cellBuf = p.lay.cells(rc.runes, r, p.cellBuf)
+	p.cellBuf = p.lay.cells(p.sess.Article, r, p.cellBuf)
 	runMark := mark(0)
 	open := false
 	for _, c := range p.cellBuf {
