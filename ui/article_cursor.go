@@ -103,7 +103,7 @@ func (p *articlePane) offsetAtCol(ri, col int) int {
 	r := p.lay.rows[ri]
 	p.cellBuf = p.lay.cells(p.sess.Article, r, p.cellBuf)
 	if len(p.cellBuf) == 0 {
-		return p.clamp(r.start)
+		return p.clamp(int(r.start))
 	}
 	for _, c := range p.cellBuf {
 		if col < c.col+c.width {

@@ -15,9 +15,12 @@ import (
 // row is one screen row of the laid-out article: the code points
 // [start, end) of one block shown on it. Separator rows between blocks have
 // block == -1 and an empty range at the end of the block before them.
+//
+// Its fields are 32-bit (an article is at most localfile.MaxSize bytes):
+// a 5 MB article has some 100,000 rows, held for as long as it is open.
 type row struct {
-	start, end int
-	block      int
+	start, end int32
+	block      int32
 	first      bool // first row of its block: list bullets are drawn here
 }
 
@@ -136,7 +139,7 @@ func (l *layout) wrapBlocks(art *model.Article, lo, hi, width int, stop *atomic.
 		b := art.Blocks[bi]
 		if bi > 0 {
 			prevEnd := art.Blocks[bi-1].Span.End
-			l.rows = append(l.rows, row{start: prevEnd, end: prevEnd, block: -1})
+			l.rows = append(l.rows, row{start: int32(prevEnd), end: int32(prevEnd), block: -1})
 		}
 		runes = art.AppendRunes(runes[:0], b.Span)
 		l.wrapBlock(runes, b.Span.Start, bi, max(width-indentWidth(b), 1))
@@ -150,7 +153,7 @@ func (l *layout) wrapBlocks(art *model.Article, lo, hi, width int, stop *atomic.
 func (l *layout) wrapBlock(runes []rune, base, bi, avail int) {
 	first := true
 	emit := func(s, e int) {
-		l.rows = append(l.rows, row{start: base + s, end: base + e, block: bi, first: first})
+		l.rows = append(l.rows, row{start: int32(base + s), end: int32(base + e), block: int32(bi), first: first})
 		first = false
 	}
 	end := len(runes)
@@ -310,7 +313,7 @@ func (l *layout) rowAt(offset int) int {
 	lo, hi := 0, len(l.rows)
 	for lo < hi {
 		mid := (lo + hi) / 2
-		if l.rows[mid].start <= offset {
+		if int(l.rows[mid].start) <= offset {
 			lo = mid + 1
 		} else {
 			hi = mid
@@ -335,7 +338,7 @@ type cell struct {
 func (l *layout) cells(art *model.Article, r row, buf []cell) []cell {
 	l.cellsCalls++
 	buf = buf[:0]
-	str := art.Text[art.ByteOffset(r.start):art.ByteOffset(r.end)]
+	str := art.Text[art.ByteOffset(int(r.start)):art.ByteOffset(int(r.end))]
 	if simpleString(str) {
 		for i, b := 0, 0; b < len(str); i++ {
 			size := 1
@@ -346,12 +349,12 @@ func (l *layout) cells(art *model.Article, r row, buf []cell) []cell {
 			if text == "\t" || text == "\n" {
 				text = " "
 			}
-			buf = append(buf, cell{text: text, offset: r.start + i, runes: 1, col: i, width: 1})
+			buf = append(buf, cell{text: text, offset: int(r.start) + i, runes: 1, col: i, width: 1})
 			b += size
 		}
 		return buf
 	}
-	off, col, state := r.start, 0, -1
+	off, col, state := int(r.start), 0, -1
 	for len(str) > 0 {
 		var cluster string
 		var boundaries int
