@@ -81,9 +81,6 @@ type Article struct {
 	indexOnce sync.Once
 	ix        textIndex // code points to bytes of Text, built once
 
-	runesOnce sync.Once
-	runes     []rune // Text as code points, for the callers of Runes
-
 	shaOnce sync.Once
 	sha     string // SHA256's result: the text never changes
 }
@@ -100,17 +97,16 @@ func NewArticle(meta Meta, text string, blocks []Block) *Article {
 // Len returns the number of code points in the article's text.
 func (a *Article) Len() int { return a.index().n }
 
-// Runes returns the article's text as code points, built on first use and
-// kept: four bytes a code point, where the text takes about one. The slice
-// is shared: callers must not modify it. Slice, RuneAt, Reader and
-// ByteOffset read the text without it.
+// Runes returns the article's text as a new slice of code points, four
+// bytes each where the text takes about one: the article holds its text
+// once, as UTF-8, and a caller that works over the whole text this way
+// holds the copy only while it works. Slice, RuneAt, Reader and ByteOffset
+// read the text without it.
 func (a *Article) Runes() []rune {
-	a.runesOnce.Do(func() {
-		if a.Text != "" {
-			a.runes = toRunes(a.Text)
-		}
-	})
-	return a.runes
+	if a.Text == "" {
+		return nil
+	}
+	return toRunes(a.Text)
 }
 
 // Slice returns the text of span s, clamped to the article's text, as a
