@@ -72,7 +72,9 @@ type Meta struct {
 
 // Article is a parsed, normalised article. Text is the normalised text that
 // every offset refers to; blocks appear in Text in order, separated by a
-// single blank line ("\n\n").
+// single blank line ("\n\n"). Offsets count code points; the article holds
+// its text once, as UTF-8, with an index from code points to bytes (see
+// ByteOffset and Reader).
 type Article struct {
 	Meta   Meta
 	Text   string
