@@ -15,12 +15,12 @@ const AnchorContext = 32
 // of text before (prefix) and after (suffix) it. A span reaching outside the
 // article is clipped to it.
 func Anchor(a *model.Article, s model.Span) (quote, prefix, suffix string) {
-	runes := a.Runes()
-	start := max(0, min(s.Start, len(runes)))
-	end := max(start, min(s.End, len(runes)))
-	return string(runes[start:end]),
-		string(runes[max(0, start-AnchorContext):start]),
-		string(runes[end:min(len(runes), end+AnchorContext)])
+	n := a.Len()
+	start := max(0, min(s.Start, n))
+	end := max(start, min(s.End, n))
+	return a.Slice(model.Span{Start: start, End: end}),
+		a.Slice(model.Span{Start: max(0, start-AnchorContext), End: start}),
+		a.Slice(model.Span{Start: end, End: min(n, end+AnchorContext)})
 }
 
 // runesAre reports whether string(runes) == s, without building the string.

@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -249,7 +248,7 @@ func articleData(ref CodedRef, source string) (string, []byte, error) {
 
 // parseArticle parses an article read by articleData; its errors name it.
 func parseArticle(path string, data []byte) (*model.Article, error) {
-	art, err := model.Parse(path, bytes.NewReader(data))
+	art, err := model.ParseBytes(path, data)
 	if err != nil {
 		return nil, err // Parse's errors name the article
 	}

@@ -237,8 +237,8 @@ func (c *damageCheck) damage(n *model.Annotation) string {
 	if msg := spanProblem(n.Span, length); msg != "" || length < 0 {
 		return msg
 	}
-	if text := c.art.Runes()[n.Span.Start:n.Span.End]; !runesAre(text, n.Quote) {
-		return fmt.Sprintf("quote %q does not match the article's text %q at [%d, %d)", clip(n.Quote), clip(string(text)), n.Span.Start, n.Span.End)
+	if text := c.art.Text[c.art.ByteOffset(n.Span.Start):c.art.ByteOffset(n.Span.End)]; text != n.Quote {
+		return fmt.Sprintf("quote %q does not match the article's text %q at [%d, %d)", clip(n.Quote), clip(text), n.Span.Start, n.Span.End)
 	}
 	return ""
 }

@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -236,7 +235,7 @@ func articleDigest(articlePath string, bundled bool) string {
 	if err != nil {
 		return ""
 	}
-	art, err := model.Parse(articlePath, bytes.NewReader(data))
+	art, err := model.ParseBytes(articlePath, data)
 	if err != nil {
 		return ""
 	}

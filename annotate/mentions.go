@@ -18,11 +18,11 @@ func UntaggedMentions(art *model.Article, doc *Document, id string) []model.Span
 	if !ok {
 		return nil
 	}
-	rs := art.Runes()
+	rd := art.Reader()
 	var found []model.Span
 	for _, name := range slices.Concat([]string{a.Name}, a.Aliases) {
 		for _, s := range art.FindAll(name) {
-			if wholeWords(rs, s) {
+			if wholeWords(&rd, s) {
 				found = append(found, s)
 			}
 		}
@@ -49,9 +49,13 @@ func UntaggedMentions(art *model.Article, doc *Document, id string) []model.Span
 
 // wholeWords reports whether s starts and ends at word boundaries: no
 // letter or digit runs on into it from either side.
-func wholeWords(rs []rune, s model.Span) bool {
+func wholeWords(rd *model.RuneReader, s model.Span) bool {
 	word := func(i int) bool {
-		return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]))
+		if i < 0 || i >= rd.Len() {
+			return false
+		}
+		r := rd.At(i)
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
 	}
 	return !(word(s.Start-1) && word(s.Start)) && !(word(s.End-1) && word(s.End))
 }

@@ -187,6 +187,9 @@ func Reanchor(doc *Document, art *model.Article) ReanchorReport {
 // at once, as Reanchor did before it searched near the old offsets first:
 // the reference that tests hold the windowed searches to.
 func reanchor(doc *Document, art *model.Article, wholeText bool) ReanchorReport {
+	if r, ok := keptInPlace(doc, art); ok {
+		return r
+	}
 	a := &anchorer{art: art, runes: art.Runes(), unchanged: doc.Article.SHA256 == art.SHA256(), wholeText: wholeText}
 	var r ReanchorReport
 	if len(doc.Annotations) > 0 {

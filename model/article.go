@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -71,53 +72,67 @@ type Meta struct {
 
 // Article is a parsed, normalised article. Text is the normalised text that
 // every offset refers to; blocks appear in Text in order, separated by a
-// single blank line ("\n\n").
+// single blank line ("\n\n"). Offsets count code points; the article holds
+// its text once, as UTF-8, with an index from code points to bytes (see
+// ByteOffset and Reader).
 type Article struct {
 	Meta   Meta
 	Text   string
 	Blocks []Block
 
-	runes []rune // Text as code points, built once by NewArticle
+	indexOnce sync.Once
+	ix        textIndex // code points to bytes of Text, built once
 
 	shaOnce sync.Once
 	sha     string // SHA256's result: the text never changes
 }
 
 // NewArticle returns an Article with the given metadata, normalised text and
-// blocks, and caches the text's code points. Text must not change afterwards.
+// blocks, and indexes the text's code points. Text must not change
+// afterwards.
 func NewArticle(meta Meta, text string, blocks []Block) *Article {
-	return &Article{Meta: meta, Text: text, Blocks: blocks, runes: toRunes(text)}
+	a := &Article{Meta: meta, Text: text, Blocks: blocks}
+	a.index()
+	return a
 }
 
 // Len returns the number of code points in the article's text.
-func (a *Article) Len() int { return len(a.Runes()) }
+func (a *Article) Len() int { return a.index().n }
 
-// Runes returns the article's text as code points. The slice is shared:
-// callers must not modify it. An Article built without NewArticle caches it on
-// first use.
+// Runes returns the article's text as a new slice of code points, four
+// bytes each where the text takes about one: the article holds its text
+// once, as UTF-8, and a caller that works over the whole text this way
+// holds the copy only while it works. Slice, RuneAt, Reader and ByteOffset
+// read the text without it.
 func (a *Article) Runes() []rune {
-	if a.runes == nil && a.Text != "" {
-		a.runes = toRunes(a.Text)
+	if a.Text == "" {
+		return nil
 	}
-	return a.runes
+	return toRunes(a.Text)
 }
 
-// Slice returns the text of span s, clamped to the article's text.
+// Slice returns the text of span s, clamped to the article's text, as a
+// copy: a quote kept from an article must not hold its whole text.
 func (a *Article) Slice(s Span) string {
-	rs := a.Runes()
-	start, end := clamp(s.Start, 0, len(rs)), clamp(s.End, 0, len(rs))
-	if start >= end {
+	if s.Start >= s.End {
 		return ""
 	}
-	return string(rs[start:end])
+	return strings.Clone(a.Text[a.ByteOffset(s.Start):a.ByteOffset(s.End)])
 }
 
 // SHA256 returns the hex SHA-256 digest of the article's text as UTF-8, which
 // identifies the text an annotation document was made against.
 func (a *Article) SHA256() string {
 	a.shaOnce.Do(func() {
-		sum := sha256.Sum256([]byte(a.Text))
-		a.sha = hex.EncodeToString(sum[:])
+		// In pieces: []byte(a.Text) would copy the whole text.
+		h := sha256.New()
+		var buf [32 << 10]byte
+		for s := a.Text; len(s) > 0; {
+			n := copy(buf[:], s)
+			h.Write(buf[:n])
+			s = s[n:]
+		}
+		a.sha = hex.EncodeToString(h.Sum(nil))
 	})
 	return a.sha
 }

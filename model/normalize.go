@@ -34,17 +34,22 @@ import (
 // once the controls are gone. Normalize never fails: it accepts any bytes, and
 // Normalize of its own result returns that result unchanged.
 func Normalize(raw []byte) string {
-	out := clean(make([]byte, 0, len(raw)), raw)
-	for bytes.HasPrefix(out, bom) {
-		out = out[len(bom):]
+	// The text is written once, into the string returned: a text already
+	// in NFC, as news nearly always is, is not copied again.
+	var out strings.Builder
+	out.Grow(len(raw))
+	clean(&out, raw)
+	text := strings.TrimLeft(out.String(), bom)
+	if norm.NFC.IsNormalString(text) {
+		return text
 	}
-	return string(norm.NFC.Bytes(out))
+	return norm.NFC.String(text)
 }
 
-// clean appends to out what Normalize keeps of raw, before the byte order
+// clean writes to out what Normalize keeps of raw, before the byte order
 // mark and NFC: valid UTF-8 without escape sequences, controls other than
 // \n and \t, or bidirectional controls, with CRLF and CR turned into LF.
-func clean(out, raw []byte) []byte {
+func clean(out *strings.Builder, raw []byte) {
 	s := stringScanner{raw: raw, termFrom: -1}
 	afterCR := false // the last byte written was a CR turned into LF
 	for i := 0; i < len(raw); {
@@ -54,21 +59,26 @@ func clean(out, raw []byte) []byte {
 			case c == 0x1b:
 				i = s.skipEscape(i)
 			case c == '\r':
-				out = append(out, '\n')
+				out.WriteByte('\n')
 				afterCR = true
 				i++
 			case c == '\n':
 				if !afterCR {
-					out = append(out, '\n')
+					out.WriteByte('\n')
 				}
 				afterCR = false
 				i++
 			case isControl(rune(c)):
 				i++
 			default:
-				out = append(out, c)
+				// A run of printable ASCII is kept as it is.
+				j := i + 1
+				for j < len(raw) && raw[j] >= ' ' && raw[j] < 0x7f {
+					j++
+				}
+				out.Write(raw[i:j])
 				afterCR = false
-				i++
+				i = j
 			}
 			continue
 		}
@@ -82,13 +92,12 @@ func clean(out, raw []byte) []byte {
 			i += size
 		default:
 			// DecodeRune reports an invalid byte as RuneError, which
-			// AppendRune writes as U+FFFD.
-			out = utf8.AppendRune(out, r)
+			// WriteRune writes as U+FFFD.
+			out.WriteRune(r)
 			afterCR = false
 			i += size
 		}
 	}
-	return out
 }
 
 // SafeText returns s made safe to show: what Normalize removes from an
@@ -103,7 +112,10 @@ func SafeText(s string) string {
 	if isSafeText(s) {
 		return s
 	}
-	return string(clean(make([]byte, 0, len(s)), []byte(s)))
+	var out strings.Builder
+	out.Grow(len(s))
+	clean(&out, []byte(s))
+	return out.String()
 }
 
 // SafeTerminal returns s as SafeText does, on one line: line breaks and
@@ -138,7 +150,7 @@ func isSafeText(s string) bool {
 	return true
 }
 
-var bom = []byte("\uFEFF")
+const bom = "\uFEFF"
 
 // isControl reports whether r is a C0 or C1 control character or DEL other
 // than \n and \t: the characters Normalize removes.

@@ -23,6 +23,12 @@ func Parse(name string, r io.Reader) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
+	return ParseBytes(name, raw)
+}
+
+// ParseBytes is Parse of bytes already read: a file read whole is not
+// copied again to be parsed.
+func ParseBytes(name string, raw []byte) (*Article, error) {
 	if strings.HasSuffix(strings.ToLower(name), SnapshotSuffix) {
 		return ParseSnapshot(name, raw)
 	}
@@ -124,10 +130,18 @@ func CheckText(name string, raw []byte) error {
 
 // articleBuilder collects an article's blocks and joins their texts with
 // "\n\n", counting code points as it goes so that building is linear.
+// Given the text the blocks are cut from (src), it copies nothing while
+// the joined text is a stretch of src, as a plain text article's
+// paragraphs separated by one blank line are: the article's text is then
+// that stretch, and a 5 MB article is not held twice while it is parsed.
 type articleBuilder struct {
 	text   strings.Builder
 	blocks []Block
 	runes  int // code points written so far
+
+	src      string // the text blocks are cut from, if any
+	from, to int    // while text is empty, the joined text so far is src[from:to]
+	inSrc    bool   // it is
 }
 
 // add appends a block with the given text, which must be trimmed; an empty
@@ -136,12 +150,30 @@ func (b *articleBuilder) add(kind BlockKind, level int, text string) {
 	if text == "" {
 		return
 	}
+	sep := ""
 	if len(b.blocks) > 0 {
-		b.text.WriteString("\n\n")
+		sep = "\n\n"
 		b.runes += 2
 	}
+	switch {
+	case len(b.blocks) == 0 && b.src != "":
+		if i := strings.Index(b.src, text); i >= 0 {
+			b.from, b.to, b.inSrc = i, i+len(text), true
+			break
+		}
+		b.text.WriteString(text)
+	case b.inSrc && strings.HasPrefix(b.src[b.to:], sep) && strings.HasPrefix(b.src[b.to+len(sep):], text):
+		b.to += len(sep) + len(text)
+	default:
+		if b.inSrc {
+			b.text.Grow(len(b.src) - b.from)
+			b.text.WriteString(b.src[b.from:b.to])
+			b.inSrc = false
+		}
+		b.text.WriteString(sep)
+		b.text.WriteString(text)
+	}
 	start := b.runes
-	b.text.WriteString(text)
 	b.runes += utf8.RuneCountInString(text)
 	b.blocks = append(b.blocks, Block{Kind: kind, Span: Span{start, b.runes}, Level: level})
 }
@@ -149,7 +181,11 @@ func (b *articleBuilder) add(kind BlockKind, level int, text string) {
 // article returns the built article. It fills in a missing title from the
 // first heading, else from name, and a missing source with name.
 func (b *articleBuilder) article(name string, meta Meta) *Article {
-	a := NewArticle(meta, b.text.String(), b.blocks)
+	text := b.text.String()
+	if b.inSrc {
+		text = b.src[b.from:b.to]
+	}
+	a := NewArticle(meta, text, b.blocks)
 	if a.Meta.Title == "" {
 		for _, bl := range a.Blocks {
 			if bl.Kind == BlockHeading {

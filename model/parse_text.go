@@ -50,10 +50,14 @@ func ParseText(name string, raw []byte) (*Article, error) {
 	text := Normalize(raw)
 	var meta Meta
 	body := text[parseHeader(text, &meta):]
+	// The fields are cut from the text; an article whose text is a copy
+	// must not keep the original for them.
+	for _, f := range []*string{&meta.Title, &meta.Date, &meta.Source, &meta.URL, &meta.Author} {
+		*f = strings.Clone(*f)
+	}
 
 	paragraphs := splitParagraphs(body)
-	var b articleBuilder
-	b.text.Grow(len(body))
+	b := articleBuilder{src: body}
 	for i, p := range paragraphs {
 		if i+1 < len(paragraphs) && isHeadingLine(p) {
 			b.add(BlockHeading, 2, p)
@@ -108,13 +112,15 @@ func isHeadingLine(p string) bool {
 	if strings.ContainsRune(p, '\n') || utf8.RuneCountInString(p) > maxHeadingRunes {
 		return false
 	}
+	// The last rune first: most paragraphs end a sentence, and counting
+	// words allocates.
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if strings.ContainsRune(".,;:!?…\"”’'»」』。！？、", last) {
+		return false
+	}
 	if len(strings.Fields(p)) > maxHeadingWords {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(p, "\"'‘“«„"))
-	if !(unicode.IsLetter(first) || unicode.IsDigit(first)) || unicode.IsLower(first) {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(p)
-	return !strings.ContainsRune(".,;:!?…\"”’'»」』。！？、", last)
+	return (unicode.IsLetter(first) || unicode.IsDigit(first)) && !unicode.IsLower(first)
 }

@@ -10,22 +10,23 @@ import (
 // last character, the next word's. It returns the last offset when there
 // is no word after.
 func (a *Article) WordEnd(offset int) int {
-	rs := a.Runes()
-	if len(rs) == 0 {
+	reader := a.Reader()
+	rd := &reader
+	if rd.Len() == 0 {
 		return 0
 	}
 	i := max(offset, 0) + 1
-	for i < len(rs) && (isExtend(rs[i]) || runeClass(rs[i]) == classSpace) {
+	for i < rd.Len() && (isExtend(rd.At(i)) || runeClass(rd.At(i)) == classSpace) {
 		i++
 	}
-	if i >= len(rs) {
-		return len(rs) - 1
+	if i >= rd.Len() {
+		return rd.Len() - 1
 	}
-	cls := runeClass(rs[i])
-	for i+1 < len(rs) && (isExtend(rs[i+1]) || runeClass(rs[i+1]) == cls) {
+	cls := runeClass(rd.At(i))
+	for i+1 < rd.Len() && (isExtend(rd.At(i+1)) || runeClass(rd.At(i+1)) == cls) {
 		i++
 	}
-	return baseOf(rs, i)
+	return baseOf(rd, i)
 }
 
 // QuotationAt returns the text inside the innermost pair of quotation
@@ -34,7 +35,8 @@ func (a *Article) WordEnd(offset int) int {
 // Straight double quotes pair in turn; “ ”, „ “, « » and ‘ ’ pair as
 // they open and close; ’ before a letter is an apostrophe.
 func (a *Article) QuotationAt(offset int) Span {
-	rs := a.Runes()
+	reader := a.Reader()
+	rd := &reader
 	b := a.BlockAt(offset)
 	if b < 0 {
 		return Span{offset, offset}
@@ -42,7 +44,7 @@ func (a *Article) QuotationAt(offset int) Span {
 	region := a.Blocks[b].Span
 	best := Span{offset, offset}
 	found := false
-	for _, p := range quotePairs(rs, region) {
+	for _, p := range quotePairs(rd, region) {
 		if p.Start <= offset && offset <= p.End && (!found || p.Len() < best.Len()) {
 			best, found = p, true
 		}
@@ -50,12 +52,12 @@ func (a *Article) QuotationAt(offset int) Span {
 	if !found {
 		return Span{offset, offset}
 	}
-	return trimSpace(rs, Span{best.Start + 1, best.End})
+	return trimSpace(rd, Span{best.Start + 1, best.End})
 }
 
 // quotePairs lists the spans from an opening mark to its closing mark in
 // region, both included but End at the closing mark.
-func quotePairs(rs []rune, region Span) []Span {
+func quotePairs(rd *RuneReader, region Span) []Span {
 	type open struct {
 		at   int
 		mark rune
@@ -71,8 +73,8 @@ func quotePairs(rs []rune, region Span) []Span {
 			}
 		}
 	}
-	for i := region.Start; i < min(region.End, len(rs)); i++ {
-		switch r := rs[i]; r {
+	for i := region.Start; i < min(region.End, rd.Len()); i++ {
+		switch r := rd.At(i); r {
 		case '"':
 			if n := len(stack); n > 0 && stack[n-1].mark == '"' {
 				closeFor(i, '"')
@@ -92,7 +94,7 @@ func quotePairs(rs []rune, region Span) []Span {
 		case '»':
 			closeFor(i, '«')
 		case '’':
-			if i+1 < len(rs) && unicode.IsLetter(rs[i+1]) {
+			if i+1 < rd.Len() && unicode.IsLetter(rd.At(i+1)) {
 				continue // an apostrophe
 			}
 			closeFor(i, '‘')
@@ -105,35 +107,37 @@ func quotePairs(rs []rune, region Span) []Span {
 // its end that the sentence does not open: the last sentence of a
 // quotation of several ends at its full stop, as it is a claim of its own.
 func (a *Article) BalancedSentenceAt(offset int) Span {
-	rs := a.Runes()
+	reader := a.Reader()
+	rd := &reader
 	s := a.SentenceAt(offset)
 	for s.End > s.Start {
-		last := rs[s.End-1]
+		last := rd.At(s.End - 1)
 		var opened bool
 		switch last {
 		case '"':
-			opened = countRune(rs[s.Start:s.End], '"')%2 == 0
+			opened = countRunes(rd, s.Start, s.End, '"')%2 == 0
 		case '”':
-			opened = slices.ContainsFunc(rs[s.Start:s.End-1], func(r rune) bool { return r == '“' || r == '„' })
+			opened = countRunes(rd, s.Start, s.End-1, '“', '„') > 0
 		case '»':
-			opened = slices.Contains(rs[s.Start:s.End-1], '«')
+			opened = countRunes(rd, s.Start, s.End-1, '«') > 0
 		case '’':
-			opened = slices.Contains(rs[s.Start:s.End-1], '‘')
+			opened = countRunes(rd, s.Start, s.End-1, '‘') > 0
 		default:
 			return s
 		}
 		if opened {
 			return s
 		}
-		s = trimSpace(rs, Span{s.Start, s.End - 1})
+		s = trimSpace(rd, Span{s.Start, s.End - 1})
 	}
 	return s
 }
 
-func countRune(rs []rune, c rune) int {
+// countRunes counts the code points in [start, end) that are one of cs.
+func countRunes(rd *RuneReader, start, end int, cs ...rune) int {
 	n := 0
-	for _, r := range rs {
-		if r == c {
+	for i := start; i < end; i++ {
+		if slices.Contains(cs, rd.At(i)) {
 			n++
 		}
 	}

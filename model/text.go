@@ -22,38 +22,39 @@ import (
 // between two sentences gives the one before. An offset outside the text is
 // clamped to it.
 func (a *Article) SentenceAt(offset int) Span {
-	rs := a.Runes()
-	region := Span{0, len(rs)}
+	reader := a.Reader()
+	rd := &reader
+	region := Span{0, rd.Len()}
 	heading := false
 	if b := a.BlockAt(offset); b >= 0 {
 		region = a.Blocks[b].Span
 		heading = a.Blocks[b].Kind == BlockHeading
 	}
-	region.Start, region.End = clamp(region.Start, 0, len(rs)), clamp(region.End, 0, len(rs))
+	region.Start, region.End = clamp(region.Start, 0, rd.Len()), clamp(region.End, 0, rd.Len())
 	if region.Start >= region.End {
 		return Span{region.Start, region.Start}
 	}
 	if heading {
-		return trimSpace(rs, region)
+		return trimSpace(rd, region)
 	}
 	offset = clamp(offset, region.Start, region.End-1)
 	start := region.Start
 	for i := region.Start; i < region.End; i++ {
-		end, ok := sentenceEnd(rs, i, region.End)
+		end, ok := sentenceEnd(rd, i, region.End)
 		if !ok {
 			continue
 		}
 		next := end
-		for next < region.End && unicode.IsSpace(rs[next]) {
+		for next < region.End && unicode.IsSpace(rd.At(next)) {
 			next++
 		}
 		if offset < next {
-			return trimSpace(rs, Span{start, end})
+			return trimSpace(rd, Span{start, end})
 		}
 		start = next
 		i = next - 1
 	}
-	return trimSpace(rs, Span{start, region.End})
+	return trimSpace(rd, Span{start, region.End})
 }
 
 // Sentences returns every sentence of the article in order, each as
@@ -62,31 +63,32 @@ func (a *Article) SentenceAt(offset int) Span {
 // article (suggestions) that SentenceAt at every offset would make
 // quadratic.
 func (a *Article) Sentences() []Span {
-	rs := a.Runes()
+	reader := a.Reader()
+	rd := &reader
 	var out []Span
 	add := func(s Span) {
-		if s = trimSpace(rs, s); s.Start < s.End {
+		if s = trimSpace(rd, s); s.Start < s.End {
 			out = append(out, s)
 		}
 	}
 	blocks := a.Blocks
 	if len(blocks) == 0 {
-		blocks = []Block{{Span: Span{0, len(rs)}}}
+		blocks = []Block{{Span: Span{0, rd.Len()}}}
 	}
 	for _, b := range blocks {
-		region := Span{clamp(b.Span.Start, 0, len(rs)), clamp(b.Span.End, 0, len(rs))}
+		region := Span{clamp(b.Span.Start, 0, rd.Len()), clamp(b.Span.End, 0, rd.Len())}
 		if b.Kind == BlockHeading {
 			add(region)
 			continue
 		}
 		start := region.Start
 		for i := region.Start; i < region.End; i++ {
-			end, ok := sentenceEnd(rs, i, region.End)
+			end, ok := sentenceEnd(rd, i, region.End)
 			if !ok {
 				continue
 			}
 			next := end
-			for next < region.End && unicode.IsSpace(rs[next]) {
+			for next < region.End && unicode.IsSpace(rd.At(next)) {
 				next++
 			}
 			add(Span{start, end})
@@ -98,51 +100,55 @@ func (a *Article) Sentences() []Span {
 	return out
 }
 
-// sentenceEnd reports whether a sentence ends with the terminator at rs[i],
+// sentenceEnd reports whether a sentence ends with the terminator at rd.At(i),
 // in a block that ends at limit, and if so returns the index after the
 // sentence's last character.
-func sentenceEnd(rs []rune, i, limit int) (int, bool) {
-	r := rs[i]
+func sentenceEnd(rd *RuneReader, i, limit int) (int, bool) {
+	r := rd.At(i)
 	switch r {
 	case '。', '！', '？', '｡':
 		j := i + 1
-		for j < limit && isTerminator(rs[j]) {
+		for j < limit && isTerminator(rd.At(j)) {
 			j++
 		}
-		return skipClosers(rs, j, limit), true
+		return skipClosers(rd, j, limit), true
 	case '.', '!', '?', '…':
 	default:
 		return 0, false
 	}
 	run := i + 1
-	for run < limit && isTerminator(rs[run]) {
+	for run < limit && isTerminator(rd.At(run)) {
 		run++
 	}
-	j := skipClosers(rs, run, limit)
-	if j < limit && !unicode.IsSpace(rs[j]) {
+	j := skipClosers(rd, run, limit)
+	if j < limit && !unicode.IsSpace(rd.At(j)) {
 		return 0, false // "3.5", "U.S.-backed"
 	}
 	next := j
-	for next < limit && unicode.IsSpace(rs[next]) {
+	for next < limit && unicode.IsSpace(rd.At(next)) {
 		next++
 	}
-	if next < limit && unicode.IsLower(rs[next]) {
+	if next < limit && unicode.IsLower(rd.At(next)) {
 		return 0, false // "U.S. officials", "“Really?” she asked"
 	}
 	if r == '.' && run == i+1 {
-		word := wordBefore(rs, i)
-		if len(word) == 1 {
+		var buf [4 * maxAbbreviation]byte
+		word, n := wordBefore(buf[:0], rd, i)
+		if n == 1 {
 			return 0, false // an initial, or the end of "U.S."
 		}
 		if abbreviations[string(word)] {
 			return 0, false
 		}
-		if (string(word) == "No" || string(word) == "no") && next < limit && unicode.IsDigit(rs[next]) {
+		if (string(word) == "No" || string(word) == "no") && next < limit && unicode.IsDigit(rd.At(next)) {
 			return 0, false // "No. 10"
 		}
 	}
 	return j, true
 }
+
+// maxAbbreviation is the length of the longest of abbreviations.
+const maxAbbreviation = 6
 
 // abbreviations are words that a full stop follows without ending a
 // sentence. They are matched case-sensitively: "Dr." is a title, "dr." is
@@ -157,13 +163,20 @@ var abbreviations = map[string]bool{
 	"vs": true, "cf": true, "approx": true, "Fig": true, "Vol": true, "Art": true,
 }
 
-// wordBefore returns the run of letters that ends just before rs[i].
-func wordBefore(rs []rune, i int) []rune {
+// wordBefore appends to buf the run of letters that ends just before
+// rd.At(i) and says how many code points it has; it appends nothing for a
+// run longer than any abbreviation.
+func wordBefore(buf []byte, rd *RuneReader, i int) ([]byte, int) {
 	j := i
-	for j > 0 && unicode.IsLetter(rs[j-1]) {
-		j--
+	for j > 0 && unicode.IsLetter(rd.At(j-1)) {
+		if j--; i-j > maxAbbreviation {
+			return buf, i - j
+		}
 	}
-	return rs[j:i]
+	for k := j; k < i; k++ {
+		buf = utf8.AppendRune(buf, rd.At(k))
+	}
+	return buf, i - j
 }
 
 // isTerminator reports whether r can end a sentence.
@@ -176,10 +189,10 @@ func isTerminator(r rune) bool {
 }
 
 // skipClosers returns the index after the closing quotes and brackets that
-// start at rs[j].
-func skipClosers(rs []rune, j, limit int) int {
+// start at rd.At(j).
+func skipClosers(rd *RuneReader, j, limit int) int {
 	for j < limit {
-		switch rs[j] {
+		switch rd.At(j) {
 		case '"', '\'', '”', '’', ')', ']', '}', '»', '›', '」', '』', '）', '】', '〕', '〉', '》', '］', '｣':
 			j++
 		default:
@@ -190,11 +203,11 @@ func skipClosers(rs []rune, j, limit int) int {
 }
 
 // trimSpace returns s without the white space at either end.
-func trimSpace(rs []rune, s Span) Span {
-	for s.Start < s.End && unicode.IsSpace(rs[s.Start]) {
+func trimSpace(rd *RuneReader, s Span) Span {
+	for s.Start < s.End && unicode.IsSpace(rd.At(s.Start)) {
 		s.Start++
 	}
-	for s.End > s.Start && unicode.IsSpace(rs[s.End-1]) {
+	for s.End > s.Start && unicode.IsSpace(rd.At(s.End-1)) {
 		s.End--
 	}
 	return s
@@ -267,18 +280,18 @@ func isEmoji(r rune) bool {
 	return r >= 0x1f000 && r <= 0x1faff || r >= 0x2600 && r <= 0x27bf || r >= 0x2b00 && r <= 0x2bff
 }
 
-// baseOf returns the index of the character that rs[i] extends, or i.
-func baseOf(rs []rune, i int) int {
-	for i > 0 && isExtend(rs[i]) {
+// baseOf returns the index of the character that rd.At(i) extends, or i.
+func baseOf(rd *RuneReader, i int) int {
+	for i > 0 && isExtend(rd.At(i)) {
 		i--
 	}
 	return i
 }
 
-// classAt returns the class of the character at rs[i], counting a mark as
+// classAt returns the class of the character at rd.At(i), counting a mark as
 // part of the character it extends.
-func classAt(rs []rune, i int) charClass {
-	return runeClass(rs[baseOf(rs, i)])
+func classAt(rd *RuneReader, i int) charClass {
+	return runeClass(rd.At(baseOf(rd, i)))
 }
 
 // NextWord returns the offset of the start of the word after the one at
@@ -286,18 +299,19 @@ func classAt(rs []rune, i int) charClass {
 // of other non-space characters; white space between them is skipped. It
 // returns Len() when there is no next word.
 func (a *Article) NextWord(offset int) int {
-	rs := a.Runes()
-	if offset >= len(rs) {
-		return len(rs)
+	reader := a.Reader()
+	rd := &reader
+	if offset >= rd.Len() {
+		return rd.Len()
 	}
 	offset = max(offset, 0)
 	i := offset + 1
-	if cls := classAt(rs, offset); cls != classSpace {
-		for i < len(rs) && (isExtend(rs[i]) || runeClass(rs[i]) == cls) {
+	if cls := classAt(rd, offset); cls != classSpace {
+		for i < rd.Len() && (isExtend(rd.At(i)) || runeClass(rd.At(i)) == cls) {
 			i++
 		}
 	}
-	for i < len(rs) && (isExtend(rs[i]) || runeClass(rs[i]) == classSpace) {
+	for i < rd.Len() && (isExtend(rd.At(i)) || runeClass(rd.At(i)) == classSpace) {
 		i++
 	}
 	return i
@@ -307,11 +321,12 @@ func (a *Article) NextWord(offset int) int {
 // vim's b: from inside a word it is that word's start. It returns 0 when
 // there is no word before.
 func (a *Article) PrevWord(offset int) int {
-	rs := a.Runes()
-	i := min(offset, len(rs)) - 1
+	reader := a.Reader()
+	rd := &reader
+	i := min(offset, rd.Len()) - 1
 	for i >= 0 {
-		b := baseOf(rs, i)
-		if runeClass(rs[b]) != classSpace {
+		b := baseOf(rd, i)
+		if runeClass(rd.At(b)) != classSpace {
 			break
 		}
 		i = b - 1
@@ -319,16 +334,16 @@ func (a *Article) PrevWord(offset int) int {
 	if i < 0 {
 		return 0
 	}
-	return wordStart(rs, baseOf(rs, i))
+	return wordStart(rd, baseOf(rd, i))
 }
 
-// wordStart returns the start of the run of characters of rs[i]'s class that
-// contains i, where rs[i] is a base character.
-func wordStart(rs []rune, i int) int {
-	cls := runeClass(rs[i])
+// wordStart returns the start of the run of characters of rd.At(i)'s class that
+// contains i, where rd.At(i) is a base character.
+func wordStart(rd *RuneReader, i int) int {
+	cls := runeClass(rd.At(i))
 	for i > 0 {
-		b := baseOf(rs, i-1)
-		if runeClass(rs[b]) != cls {
+		b := baseOf(rd, i-1)
+		if runeClass(rd.At(b)) != cls {
 			break
 		}
 		i = b
@@ -341,21 +356,22 @@ func wordStart(rs []rune, i int) int {
 // white space or outside the text it returns an empty span at offset,
 // clamped to the text.
 func (a *Article) WordAt(offset int) Span {
-	rs := a.Runes()
-	if offset < 0 || offset >= len(rs) {
-		offset = clamp(offset, 0, len(rs))
+	reader := a.Reader()
+	rd := &reader
+	if offset < 0 || offset >= rd.Len() {
+		offset = clamp(offset, 0, rd.Len())
 		return Span{offset, offset}
 	}
-	b := baseOf(rs, offset)
-	cls := runeClass(rs[b])
+	b := baseOf(rd, offset)
+	cls := runeClass(rd.At(b))
 	if cls == classSpace {
 		return Span{offset, offset}
 	}
 	end := offset + 1
-	for end < len(rs) && (isExtend(rs[end]) || runeClass(rs[end]) == cls) {
+	for end < rd.Len() && (isExtend(rd.At(end)) || runeClass(rd.At(end)) == cls) {
 		end++
 	}
-	return Span{wordStart(rs, b), end}
+	return Span{wordStart(rd, b), end}
 }
 
 // FindAll returns the spans of all non-overlapping matches of query in the
@@ -388,9 +404,8 @@ const findCheck = 1 << 16
 
 // find is FindIn that gives up once ctx is done.
 func (a *Article) find(ctx context.Context, query string, within Span) ([]Span, error) {
-	rs := a.Runes()
 	within.Start = max(within.Start, 0)
-	within.End = min(within.End, len(rs))
+	within.End = min(within.End, a.Len())
 	if within.Start >= within.End {
 		return nil, nil
 	}
@@ -427,17 +442,44 @@ func (a *Article) find(ctx context.Context, query string, within Span) ([]Span, 
 	var spans []Span
 	k := 0
 	done := ctx.Done()
+	text := a.Text
+	b, endB := a.ByteOffset(within.Start), a.ByteOffset(within.End) // b: where code point i starts
+	checked := within.Start
 	for i := within.Start; i < within.End; i++ {
-		if done != nil && (i-within.Start)%findCheck == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
+		if done != nil && i >= checked {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			checked = i + findCheck
 		}
 		// Outside a partial match only a rune that keys to the query's
 		// first can start one: the others are passed over without being
-		// keyed, which is most of the time a search takes.
-		if r := rs[i]; k == 0 && skip && r != starts[0] && r != starts[1] && r != starts[2] && r != starts[3] {
+		// keyed, ASCII without being decoded, which is most of the time
+		// a search takes.
+		if k == 0 && skip {
+			for b < endB {
+				if c := rune(text[b]); c >= utf8.RuneSelf || c == starts[0] || c == starts[1] || c == starts[2] || c == starts[3] {
+					break
+				}
+				b++
+				i++
+			}
+			if b >= endB {
+				break
+			}
+		}
+		r := rune(text[b])
+		if r < utf8.RuneSelf {
+			b++
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[b:])
+			b += size
+		}
+		if k == 0 && skip && r != starts[0] && r != starts[1] && r != starts[2] && r != starts[3] {
 			continue
 		}
-		c := key(rs[i])
+		c := key(r)
 		for k > 0 && c != q[k] {
 			k = fail[k-1]
 		}

@@ -212,7 +212,7 @@ func (p *articlePane) Selection() (model.Span, bool) {
 // clusterEnd returns the offset just after the grapheme cluster at offset.
 func (p *articlePane) clusterEnd(offset int) int {
 	r := p.lay.rows[p.rowOf(offset)]
-	for _, c := range p.lay.cells(p.sess.Article.Runes(), r, p.cellBuf) {
+	for _, c := range p.lay.cells(p.sess.Article, r, p.cellBuf) {
 		if c.offset <= offset && offset < c.offset+c.runes {
 			return c.offset + c.runes
 		}

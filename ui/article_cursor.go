@@ -90,7 +90,7 @@ func (p *articlePane) updateGoal() {
 	}
 	ri := p.rowOf(p.cursor)
 	p.goalCol = 0
-	for _, c := range p.lay.cells(p.sess.Article.Runes(), p.lay.rows[ri], p.cellBuf) {
+	for _, c := range p.lay.cells(p.sess.Article, p.lay.rows[ri], p.cellBuf) {
 		if c.offset >= p.cursor {
 			break
 		}
@@ -101,9 +101,9 @@ func (p *articlePane) updateGoal() {
 // offsetAtCol returns the offset of the cluster at column col of row ri.
 func (p *articlePane) offsetAtCol(ri, col int) int {
 	r := p.lay.rows[ri]
-	p.cellBuf = p.lay.cells(p.sess.Article.Runes(), r, p.cellBuf)
+	p.cellBuf = p.lay.cells(p.sess.Article, r, p.cellBuf)
 	if len(p.cellBuf) == 0 {
-		return p.clamp(r.start)
+		return p.clamp(int(r.start))
 	}
 	for _, c := range p.cellBuf {
 		if col < c.col+c.width {
@@ -117,9 +117,9 @@ func (p *articlePane) offsetAtCol(ri, col int) int {
 // nextCluster returns the offset after the grapheme cluster at offset,
 // skipping line breaks and block separators.
 func (p *articlePane) nextCluster(offset int) int {
-	runes := p.sess.Article.Runes()
-	if offset >= len(runes) {
-		return len(runes)
+	art := p.sess.Article
+	if offset >= art.Len() {
+		return art.Len()
 	}
 	for ri := p.rowOf(offset); ri < len(p.lay.rows); ri++ {
 		p.reachRow(ri)
@@ -127,25 +127,25 @@ func (p *articlePane) nextCluster(offset int) int {
 		if r.block < 0 {
 			continue
 		}
-		for _, c := range p.lay.cells(runes, r, p.cellBuf) {
+		for _, c := range p.lay.cells(art, r, p.cellBuf) {
 			if c.offset > offset {
 				return c.offset
 			}
 		}
 	}
-	return len(runes)
+	return art.Len()
 }
 
 // prevCluster returns the start of the grapheme cluster before offset.
 func (p *articlePane) prevCluster(offset int) int {
-	runes := p.sess.Article.Runes()
+	art := p.sess.Article
 	for ri := p.rowOf(offset); ri >= 0; ri-- {
 		r := p.lay.rows[ri]
 		if r.block < 0 {
 			continue
 		}
 		prev := -1
-		for _, c := range p.lay.cells(runes, r, p.cellBuf) {
+		for _, c := range p.lay.cells(art, r, p.cellBuf) {
 			if c.offset >= offset {
 				break
 			}

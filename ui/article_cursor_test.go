@@ -13,7 +13,7 @@ func cursorRowCol(h *harness) (int, int) {
 	p := h.m.reader.article
 	ri := p.lay.rowAt(p.cursor)
 	col := 0
-	for _, c := range p.lay.cells(p.sess.Article.Runes(), p.lay.rows[ri], nil) {
+	for _, c := range p.lay.cells(p.sess.Article, p.lay.rows[ri], nil) {
 		if c.offset >= p.cursor {
 			break
 		}

@@ -162,7 +162,7 @@ func (p *articlePane) visibleSpan() model.Span {
 		return model.Span{}
 	}
 	last := min(p.top+p.height, len(p.lay.rows)) - 1
-	return model.Span{Start: p.lay.rows[p.top].start, End: p.lay.rows[last].end}
+	return model.Span{Start: int(p.lay.rows[p.top].start), End: int(p.lay.rows[last].end)}
 }
 
 // gotoMatch selects the next (dir > 0) or previous match from the cursor.

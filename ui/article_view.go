@@ -45,7 +45,7 @@ func (p *articlePane) View() string {
 	end := min(p.top+height, len(p.lay.rows))
 	rc := rowContext{
 		marks: p.visibleMarks(p.top, end), gutter: p.showGutter(p.width),
-		runes: p.sess.Article.Runes(), blank: strings.Repeat(" ", p.width),
+		blank: strings.Repeat(" ", p.width),
 	}
 	rc.sel, rc.hasSel = p.Selection()
 	var b strings.Builder
@@ -70,7 +70,6 @@ type rowContext struct {
 	sel    model.Span
 	hasSel bool
 	gutter bool
-	runes  []rune
 	blank  string // a row of spaces as wide as the pane
 }
 
@@ -93,7 +92,7 @@ func (p *articlePane) drawRow(b *strings.Builder, r row, rc *rowContext) {
 	case model.BlockQuote:
 		base = markQuote
 	}
-	p.cellBuf = p.lay.cells(rc.runes, r, p.cellBuf)
+	p.cellBuf = p.lay.cells(p.sess.Article, r, p.cellBuf)
 	runMark := mark(0)
 	open := false
 	for _, c := range p.cellBuf {
@@ -117,7 +116,7 @@ func (p *articlePane) drawRow(b *strings.Builder, r row, rc *rowContext) {
 		b.WriteString(c.text)
 		col += c.width
 	}
-	if len(p.cellBuf) == 0 && p.cursor == r.start && col < p.width {
+	if len(p.cellBuf) == 0 && p.cursor == int(r.start) && col < p.width {
 		b.WriteString(p.sgr(markCursor).open + " " + p.sgr(markCursor).close)
 		col++
 	}
@@ -152,7 +151,7 @@ func (p *articlePane) percent() int {
 	n := len(p.lay.rows)
 	if p.wholeLayout != nil {
 		last := p.lay.rows[min(p.top+p.height, n)-1]
-		return min(100, last.end*100/max(p.sess.Article.Len(), 1))
+		return min(100, int(last.end)*100/max(p.sess.Article.Len(), 1))
 	}
 	return min(100, (p.top+p.height)*100/n)
 }
@@ -181,7 +180,7 @@ func (p *articlePane) decoration(b model.Block, first bool) string {
 func (p *articlePane) gutter(ms visibleMarks, r row) string {
 	var types mark
 	for _, s := range ms.spans {
-		if s.span.Start < max(r.end, r.start+1) && s.span.End > r.start {
+		if s.span.Start < int(max(r.end, r.start+1)) && s.span.End > int(r.start) {
 			types |= s.mark
 		}
 	}
@@ -267,7 +266,7 @@ func (p *articlePane) visibleMarks(from, to int) visibleMarks {
 	if from >= to {
 		return v
 	}
-	view := model.Span{Start: p.lay.rows[from].start, End: p.lay.rows[to-1].end + 1}
+	view := model.Span{Start: int(p.lay.rows[from].start), End: int(p.lay.rows[to-1].end) + 1}
 	p.sess.Index().Overlapping(view, func(a *model.Annotation) {
 		var m mark
 		switch a.Type {

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 
@@ -14,9 +15,12 @@ import (
 // row is one screen row of the laid-out article: the code points
 // [start, end) of one block shown on it. Separator rows between blocks have
 // block == -1 and an empty range at the end of the block before them.
+//
+// Its fields are 32-bit (an article is at most localfile.MaxSize bytes):
+// a 5 MB article has some 100,000 rows, held for as long as it is open.
 type row struct {
-	start, end int
-	block      int
+	start, end int32
+	block      int32
 	first      bool // first row of its block: list bullets are drawn here
 }
 
@@ -126,8 +130,8 @@ func (l *layout) reaches(art *model.Article, offset int) bool {
 // wrapBlocks appends the rows of blocks [lo, hi), each but the first of the
 // article preceded by a separator row, unless stop is set.
 func (l *layout) wrapBlocks(art *model.Article, lo, hi, width int, stop *atomic.Bool) {
-	runes := art.Runes()
 	l.rows = slices.Grow(l.rows, (art.Blocks[max(hi-1, lo)].Span.End-art.Blocks[lo].Span.Start)/max(width, 1)+2*(hi-lo))
+	var runes []rune // the block's code points: the article holds its text as UTF-8
 	for bi := lo; bi < hi; bi++ {
 		if stop != nil && stop.Load() {
 			return
@@ -135,33 +139,36 @@ func (l *layout) wrapBlocks(art *model.Article, lo, hi, width int, stop *atomic.
 		b := art.Blocks[bi]
 		if bi > 0 {
 			prevEnd := art.Blocks[bi-1].Span.End
-			l.rows = append(l.rows, row{start: prevEnd, end: prevEnd, block: -1})
+			l.rows = append(l.rows, row{start: int32(prevEnd), end: int32(prevEnd), block: -1})
 		}
-		l.wrapBlock(runes, b.Span.Start, b.Span.End, bi, max(width-indentWidth(b), 1))
+		runes = art.AppendRunes(runes[:0], b.Span)
+		l.wrapBlock(runes, b.Span.Start, bi, max(width-indentWidth(b), 1))
 	}
 }
 
-// wrapBlock appends the rows of block bi, text [start, end). Line breaks
-// inside a block are reflowed like spaces: news text arrives hard-wrapped
-// at arbitrary widths, and Markdown's soft breaks mean a space.
-func (l *layout) wrapBlock(runes []rune, start, end, bi, avail int) {
+// wrapBlock appends the rows of block bi, whose text, runes, starts at
+// offset base. Line breaks inside a block are reflowed like spaces: news
+// text arrives hard-wrapped at arbitrary widths, and Markdown's soft breaks
+// mean a space.
+func (l *layout) wrapBlock(runes []rune, base, bi, avail int) {
 	first := true
 	emit := func(s, e int) {
-		l.rows = append(l.rows, row{start: s, end: e, block: bi, first: first})
+		l.rows = append(l.rows, row{start: int32(base + s), end: int32(base + e), block: int32(bi), first: first})
 		first = false
 	}
-	if start == end {
-		emit(start, end)
+	end := len(runes)
+	if end == 0 {
+		emit(0, 0)
 		return
 	}
-	if simpleText(runes[start:end]) {
-		l.wrapSimple(runes, start, end, avail, emit)
+	if simpleText(runes) {
+		l.wrapSimple(runes, avail, emit)
 		return
 	}
-	str := string(runes[start:end])
-	rowStart, col := start, 0
+	str := string(runes)
+	rowStart, col := 0, 0
 	breakAt := -1 // offset after the last break opportunity on this row
-	off := start
+	off := 0
 	state := -1
 	for len(str) > 0 {
 		var cluster string
@@ -192,9 +199,10 @@ func (l *layout) wrapBlock(runes []rune, start, end, bi, avail int) {
 // code point, one cluster, one column each. It breaks where UAX #14 would for
 // such text — after spaces and dashes — at a fraction of the cost, which is
 // what lets a 5 MB article lay out in well under a second.
-func (l *layout) wrapSimple(runes []rune, start, end, avail int, emit func(s, e int)) {
-	rowStart, col, breakAt := start, 0, -1
-	for off := start; off < end; off++ {
+func (l *layout) wrapSimple(runes []rune, avail int, emit func(s, e int)) {
+	end := len(runes)
+	rowStart, col, breakAt := 0, 0, -1
+	for off := 0; off < end; off++ {
 		r := runes[off]
 		space := r == ' ' || r == '\n' || r == '\t'
 		if col >= avail && col > 0 && !space {
@@ -247,6 +255,16 @@ func simpleRune(r rune) bool {
 	return false
 }
 
+// simpleString is simpleText of UTF-8.
+func simpleString(s string) bool {
+	for _, r := range s {
+		if !simpleRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
 func simpleText(rs []rune) bool {
 	for _, r := range rs {
 		if !simpleRune(r) {
@@ -295,7 +313,7 @@ func (l *layout) rowAt(offset int) int {
 	lo, hi := 0, len(l.rows)
 	for lo < hi {
 		mid := (lo + hi) / 2
-		if l.rows[mid].start <= offset {
+		if int(l.rows[mid].start) <= offset {
 			lo = mid + 1
 		} else {
 			hi = mid
@@ -317,21 +335,26 @@ type cell struct {
 }
 
 // cells splits row r of the article into grapheme clusters.
-func (l *layout) cells(runes []rune, r row, buf []cell) []cell {
+func (l *layout) cells(art *model.Article, r row, buf []cell) []cell {
 	l.cellsCalls++
 	buf = buf[:0]
-	if simpleText(runes[r.start:r.end]) {
-		for i, ru := range runes[r.start:r.end] {
-			text := string(ru)
-			if ru == '\t' || ru == '\n' {
+	str := art.Text[art.ByteOffset(int(r.start)):art.ByteOffset(int(r.end))]
+	if simpleString(str) {
+		for i, b := 0, 0; b < len(str); i++ {
+			size := 1
+			if str[b] >= utf8.RuneSelf {
+				_, size = utf8.DecodeRuneInString(str[b:])
+			}
+			text := str[b : b+size]
+			if text == "\t" || text == "\n" {
 				text = " "
 			}
-			buf = append(buf, cell{text: text, offset: r.start + i, runes: 1, col: i, width: 1})
+			buf = append(buf, cell{text: text, offset: int(r.start) + i, runes: 1, col: i, width: 1})
+			b += size
 		}
 		return buf
 	}
-	str := string(runes[r.start:r.end])
-	off, col, state := r.start, 0, -1
+	off, col, state := int(r.start), 0, -1
 	for len(str) > 0 {
 		var cluster string
 		var boundaries int

@@ -281,7 +281,7 @@ func (c *converter) affiliations() {
 func (c *converter) document(d *Document) error {
 	name := articleName(d, len(c.db.Documents))
 	file, meta := articleFile(d)
-	art, err := model.Parse(name, bytes.NewReader(file))
+	art, err := model.ParseBytes(name, file)
 	if err != nil {
 		return fmt.Errorf("document %d: %w", d.ID, err)
 	}

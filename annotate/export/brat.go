@@ -84,7 +84,6 @@ func bratFiles(corpus []Item) ([]File, error) {
 
 func bratAnn(it Item) string {
 	var tLines, rLines, eLines, aLines, notes strings.Builder
-	runes := it.Article.Runes()
 	l := newLinks(it.Doc)
 	tid := map[string]string{}         // annotation ID → T ID
 	trigger := map[model.Span]string{} // evidence span → T ID of its Position trigger
@@ -93,7 +92,7 @@ func bratAnn(it Item) string {
 	// textBound writes a T line and returns its ID; "" for a span of
 	// nothing but line breaks, which brat cannot show.
 	textBound := func(typ string, s model.Span) string {
-		frags, text := bratFragments(runes, s)
+		frags, text := bratFragments(it.Article, s)
 		if frags == "" {
 			return ""
 		}
@@ -198,20 +197,21 @@ func bratAnn(it Item) string {
 	return tLines.String() + rLines.String() + eLines.String() + aLines.String() + notes.String()
 }
 
-// bratFragments returns span s of runes as brat writes it: the offsets of
+// bratFragments returns span s of art as brat writes it: the offsets of
 // its pieces between line breaks ("3 8;10 15") and their texts joined by a
 // space.
-func bratFragments(runes []rune, s model.Span) (offsets, text string) {
+func bratFragments(art *model.Article, s model.Span) (offsets, text string) {
 	var offs, texts []string
 	start := s.Start
 	flush := func(end int) {
 		if end > start {
 			offs = append(offs, fmt.Sprintf("%d %d", start, end))
-			texts = append(texts, string(runes[start:end]))
+			texts = append(texts, art.Slice(model.Span{Start: start, End: end}))
 		}
 	}
+	rd := art.Reader()
 	for i := s.Start; i < s.End; i++ {
-		if runes[i] == '\n' {
+		if rd.At(i) == '\n' {
 			flush(i)
 			start = i + 1
 		}

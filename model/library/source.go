@@ -112,7 +112,7 @@ func (src Source) Article() (*model.Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	art, err := model.Parse(src.Name(), bytes.NewReader(data))
+	art, err := model.ParseBytes(src.Name(), data)
 	if err != nil {
 		return nil, err
 	}

@@ -103,7 +103,7 @@ func loadForSuggestions(path, dir string) (*model.Article, *annotate.Document, e
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", path, store.PathCause(err))
 		}
-		art, err := model.Parse(path, bytes.NewReader(data))
+		art, err := model.ParseBytes(path, data)
 		if err != nil {
 			return nil, nil, err
 		}
