@@ -112,6 +112,17 @@ func (src Source) Article() (*model.Article, error) {
 	if err != nil {
 		return nil, err
 	}
+	return src.ArticleOf(data)
+}
+
+// Read reads the source's bytes, as Article does, for a reader that parses
+// them in parts (see model.ParseBeginning): a sample from the binary, else
+// the file.
+func (src Source) Read() ([]byte, error) { return src.read() }
+
+// ArticleOf parses data, the source's bytes as Read returned them, as
+// Article does.
+func (src Source) ArticleOf(data []byte) (*model.Article, error) {
 	art, err := model.Parse(src.Name(), bytes.NewReader(data))
 	if err != nil {
 		return nil, err

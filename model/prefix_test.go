@@ -1,0 +1,98 @@
+package model_test
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"stance/model"
+	"stance/model/workload"
+)
+
+// beginsWhole fails unless part is the beginning of whole: its text a
+// prefix of whole's, its blocks whole's first, its metadata whole's.
+func beginsWhole(t *testing.T, what string, part, whole *model.Article) {
+	t.Helper()
+	switch {
+	case !strings.HasPrefix(whole.Text, part.Text):
+		t.Fatalf("%s: the beginning's text is not the whole's prefix: it ends %q", what, part.Text[max(len(part.Text)-40, 0):])
+	case len(part.Blocks) > len(whole.Blocks) || !slices.Equal(part.Blocks, whole.Blocks[:len(part.Blocks)]):
+		t.Fatalf("%s: the beginning's blocks are not the whole's first", what)
+	case part.Meta != whole.Meta:
+		t.Fatalf("%s: meta %+v, the whole's %+v", what, part.Meta, whole.Meta)
+	case part.Len() == 0 || part.Len() >= whole.Len():
+		t.Fatalf("%s: the beginning has %d code points of %d", what, part.Len(), whole.Len())
+	}
+}
+
+// TestParseBeginningIsTheWholesBeginning cuts articles at many sizes,
+// among them short heading-like lines (a heading only when a block
+// follows), paragraphs that start with a combining mark (NFC joins it to
+// what is before), CRLF line ends and header fields, and checks that what
+// ParseBeginning shows is what the whole article has there.
+func TestParseBeginningIsTheWholesBeginning(t *testing.T) {
+	var mixed bytes.Buffer
+	mixed.WriteString("title: Mixed\r\nauthor: Ana Ruiz\r\n\r\n")
+	for i := 0; mixed.Len() < 200<<10; i++ {
+		switch i % 5 {
+		case 0:
+			fmt.Fprintf(&mixed, "Section %d Begins Here\r\n\r\n", i)
+		case 1:
+			mixed.WriteString("\u0301e accent first, then a paragraph of ordinary words that runs on.\r\n\r\n")
+		case 2:
+			mixed.WriteString("東京の会議は続いた。\r\n \t\r\n")
+		default:
+			fmt.Fprintf(&mixed, "Paragraph %d says something long enough to wrap,\r\nover two lines.\r\n\r\n", i)
+		}
+	}
+	inputs := map[string][]byte{
+		"workload.txt": workload.Article(400 << 10),
+		"mixed.txt":    mixed.Bytes(),
+		"untitled":     []byte(strings.Repeat("A line\n\nA paragraph that ends.\n\n", 8000)), // headings, no extension
+	}
+	for name, raw := range inputs {
+		whole, err := model.ParseText(name, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cuts := 0
+		for size := 8 << 10; size < 40<<10; size += 997 {
+			part, ok := model.ParseBeginning(name, raw, size)
+			if !ok {
+				continue
+			}
+			cuts++
+			beginsWhole(t, fmt.Sprintf("%s at %d bytes", name, size), part, whole)
+		}
+		if cuts == 0 {
+			t.Errorf("%s: never cut", name)
+		}
+	}
+}
+
+// TestParseBeginningRefuses: what the rest of the file could change is
+// parsed whole.
+func TestParseBeginningRefuses(t *testing.T) {
+	body := workload.Article(200 << 10)
+	noTitle := bytes.Repeat([]byte("a paragraph in lower case that ends with a full stop.\n\n"), 4000)
+	cases := map[string]struct {
+		name string
+		raw  []byte
+	}{
+		"Markdown (link references, front matter)": {"a.md", body},
+		"HTML":       {"a.html", body},
+		"a snapshot": {"a.snapshot.txt", body},
+		// The whole swallows the text up to the BEL; the part alone would not.
+		"an escape sequence in the part": {"a.txt", append(append([]byte("title: T\n\nBefore.\n\n\x1b]0;"), body...), "\a after"...)},
+		"a C1 control in the part":       {"a.txt", append(append([]byte("title: T\n\nBefore.\n\n\u009d0;"), body...), "\a after"...)},
+		"no blank line to cut at":        {"a.txt", bytes.Repeat([]byte("one long line "), 40000)},
+		"no title but the rest's":        {"a.txt", noTitle},
+	}
+	for what, c := range cases {
+		if _, ok := model.ParseBeginning(c.name, c.raw, 16<<10); ok {
+			t.Errorf("%s: parsed a beginning", what)
+		}
+	}
+}
