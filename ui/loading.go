@@ -16,6 +16,10 @@ import (
 // is parsed.
 const firstScreenBytes = 64 << 10
 
+// firstReadBytes is how much of a long article's file is read before its
+// first screen: as far as model.ParseBeginning looks for a place to cut.
+const firstReadBytes = 16 * firstScreenBytes
+
 // maxWaiting is how many keys pressed while an article loads wait for it;
 // more are dropped.
 const maxWaiting = 256
@@ -42,23 +46,29 @@ func (c Coding) OpenFirstScreen(src Source, annOverride string) (*Session, *Load
 		s, err := c.OpenSession(src, annOverride)
 		return s, nil, err
 	}
-	data, err := src.Read()
+	head, size, err := src.ReadHead(firstReadBytes)
 	if err != nil {
 		return nil, nil, err
 	}
-	read := func() (*model.Article, error) { return src.ArticleOf(data) }
-	if len(data) > syncLayoutLimit {
+	if size > syncLayoutLimit {
 		if _, err := c.locate(src, annOverride); err == nil {
-			if art, ok := model.ParseBeginning(src.Name(), data, firstScreenBytes); ok {
+			if art, ok := model.ParseBeginning(src.Name(), head, firstScreenBytes); ok {
 				first := NewSession(art, annotate.New(art, src.Name(), ""), src.Name(), "")
 				first.ReadOnly = true
 				return nil, &Loading{
 					first:    first,
-					estimate: len(data) * art.Len() / max(len(art.Text), 1),
-					open:     func() (*Session, error) { return c.openFile(src, annOverride, read) },
+					estimate: size * art.Len() / max(len(art.Text), 1),
+					// The file is read again, whole: if it changed
+					// meanwhile, the beginning is not its beginning,
+					// and the view starts at the top (see loaded).
+					open: func() (*Session, error) { return c.openFile(src, annOverride, src.Article) },
 				}, nil
 			}
 		}
+	}
+	read := src.Article
+	if len(head) == size {
+		read = func() (*model.Article, error) { return src.ArticleOf(head) }
 	}
 	s, err := c.openFile(src, annOverride, read)
 	return s, nil, err

@@ -120,6 +120,19 @@ func (src Source) Article() (*model.Article, error) {
 // the file.
 func (src Source) Read() ([]byte, error) { return src.read() }
 
+// ReadHead reads the source's first n bytes (all of them if there are
+// fewer) and returns them with its size, refusing what Read would refuse
+// by the size or the first bytes: for a reader that shows a long
+// article's beginning before it reads the rest.
+func (src Source) ReadHead(n int) ([]byte, int, error) {
+	if src.Bundled {
+		data, err := src.read()
+		return data[:min(n, len(data))], len(data), err
+	}
+	head, size, err := localfile.ReadTextHead(src.Path, n)
+	return head, int(size), err
+}
+
 // ArticleOf parses data, the source's bytes as Read returned them, as
 // Article does.
 func (src Source) ArticleOf(data []byte) (*model.Article, error) {
