@@ -92,7 +92,7 @@ func New(opts Options) *Model {
 	m.help.common = c
 	switch {
 	case opts.Loading != nil:
-		m.initCmd = m.openLoading(opts.Loading)
+		m.openLoading(opts.Loading)
 	case opts.Session == nil && len(opts.Sources) == 1 && opts.Sources[0].Feed:
 		m.feed, m.screen = newFeedPane(c, opts.Sources[0]), screenFeed
 	case opts.Session == nil && len(opts.Sources) == 1 && opts.Sources[0].URL != "":
@@ -254,7 +254,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return nil
+		return m.startLoading()
 	case tea.KeyPressMsg:
 		m.line.clear()
 		return m.handleKey(msg)

@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -19,6 +20,11 @@ const firstScreenBytes = 64 << 10
 // firstReadBytes is how much of a long article's file is read before its
 // first screen: as far as model.ParseBeginning looks for a place to cut.
 const firstReadBytes = 16 * firstScreenBytes
+
+// firstFrameWait is how long after the screen's size is known the whole
+// article waits to be opened, so that opening it on every core does not
+// hold the first frame back: two frames at the renderer's rate.
+const firstFrameWait = 17 * time.Millisecond
 
 // maxWaiting is how many keys pressed while an article loads wait for it;
 // more are dropped.
@@ -81,6 +87,7 @@ type loadedMsg struct{ err error }
 // loadCmd opens the whole article of l and hands it to pending.
 func loadCmd(l *Loading, pending *pendingOpen) tea.Cmd {
 	return safeCmd(func() tea.Msg {
+		time.Sleep(firstFrameWait)
 		s, err := l.open()
 		if err == nil && !pending.put(s) {
 			return nil
@@ -89,15 +96,24 @@ func loadCmd(l *Loading, pending *pendingOpen) tea.Cmd {
 	})
 }
 
-// openLoading shows l's beginning in the reader and starts opening the
-// whole article.
-func (m *Model) openLoading(l *Loading) tea.Cmd {
+// openLoading shows l's beginning in the reader. The whole article is
+// opened once the screen's size is known (see startLoading).
+func (m *Model) openLoading(l *Loading) {
 	m.reader = openReader(m.common, &m.line, l.first, false, m.width, m.height)
-	m.reader.loading = &loadingState{}
+	m.reader.loading = &loadingState{of: l}
 	m.reader.article.estimate = l.estimate
 	m.reader.annotations.loading = true
 	m.screen = screenReader
-	return loadCmd(l, m.pending)
+}
+
+// startLoading starts opening the whole article whose beginning is shown,
+// once, after the first frame that shows it.
+func (m *Model) startLoading() tea.Cmd {
+	if m.reader == nil || m.reader.loading == nil || m.reader.loading.started {
+		return nil
+	}
+	m.reader.loading.started = true
+	return loadCmd(m.reader.loading.of, m.pending)
 }
 
 // loaded shows the whole article in place of its beginning, where the
@@ -129,6 +145,8 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 // loadingState is what the reader keeps while only the beginning of the
 // article is known.
 type loadingState struct {
+	of      *Loading
+	started bool              // the whole article is being opened
 	waiting []tea.KeyPressMsg // keys for the whole article, in order
 }
 

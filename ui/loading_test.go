@@ -32,7 +32,11 @@ func openLoading(t *testing.T, src Source, w, h int) (*harness, *Loading) {
 		t.Fatalf("OpenFirstScreen = %v, %v, %v; want only the beginning", s, l, err)
 	}
 	hs := &harness{t: t, m: New(Options{Loading: l}), wait: 100 * time.Millisecond}
-	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	// The command that opens the whole article, which the size starts,
+	// is not run.
+	if _, cmd := hs.m.Update(tea.WindowSizeMsg{Width: w, Height: h}); cmd == nil {
+		t.Fatal("the screen's size did not start opening the whole article")
+	}
 	return hs, l
 }
 
