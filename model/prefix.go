@@ -2,38 +2,57 @@ package model
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"unicode/utf8"
 )
 
-// ParseBeginning parses the beginning of a long plain-text article from
-// about its first size bytes alone, so that a reader can show it before the
-// rest is parsed. Its Text is a prefix of the Text Parse(name, raw) gives,
-// its Blocks that article's first blocks and its Meta the same; ok is false
+// ParseBeginning parses the beginning of a long article from about its
+// first size bytes alone, so that a reader can show it before the rest is
+// parsed. Its Text is a prefix of the Text Parse(name, raw) gives, its
+// Blocks that article's first blocks and its Meta the same; ok is false
 // when that cannot be promised, and the whole must be parsed first:
 //
-//   - a format other than plain text: a Markdown link reference or front
-//     matter, and an HTML document's structure, reach from anywhere in the
-//     file into its beginning;
+//   - a saved web page (HTML, a snapshot): the page's structure and
+//     where its article is are known only from the whole;
 //   - a terminal escape sequence or a C1 control in the part read, whose
 //     body Normalize removes up to a terminator that may lie past it;
-//   - no blank line between size and 16 times size bytes to cut at;
+//   - no blank line to cut at between size and 16 times size bytes;
+//   - Markdown with a link reference definition anywhere ("[x]: url"
+//     turns every "[x]" before it into a link), or front matter that does
+//     not close within the part;
 //   - fewer than two blocks in the part, or a title that only the rest
 //     could give (no title field and no heading in the part).
 //
+// raw is the file's first BeginningBytes(name, size) bytes (or all, if
+// there are fewer).
 // The part's last block is dropped: whether a short line is a heading
-// depends on the block after it.
+// depends on the block after it, and the cut may fall inside a Markdown
+// block that holds blank lines (fenced code, an HTML block, a list item's
+// paragraphs). What the rest of the file holds changes only the block it
+// continues, never the blocks before it — but for link references and
+// front matter, refused above.
 func ParseBeginning(name string, raw []byte, size int) (art *Article, ok bool) {
-	if formatOf(name) == formatMarkdown || formatOf(name) == formatHTML ||
-		strings.HasSuffix(strings.ToLower(name), SnapshotSuffix) {
+	f := formatOf(name)
+	if f == formatHTML || strings.HasSuffix(strings.ToLower(name), SnapshotSuffix) {
 		return nil, false
 	}
 	size = max(size, TextSample+utf8.UTFMax)
+	md := f == formatMarkdown
 	cut := blankLineAfter(raw, size, 16*size)
 	if cut < 0 || !plainBytes(raw[:cut]) {
 		return nil, false
 	}
-	part, err := ParseText(name, raw[:cut])
+	var part *Article
+	var err error
+	if md {
+		if hasLinkDefinition(raw) || openFrontMatter(raw[:cut]) {
+			return nil, false
+		}
+		part, err = ParseMarkdown(name, raw[:cut])
+	} else {
+		part, err = ParseText(name, raw[:cut])
+	}
 	if err != nil || len(part.Blocks) < 2 {
 		return nil, false
 	}
@@ -43,6 +62,17 @@ func ParseBeginning(name string, raw []byte, size int) (art *Article, ok bool) {
 		return nil, false
 	}
 	return NewArticle(part.Meta, text, blocks), true
+}
+
+// BeginningBytes is how many of the first bytes of a file called name
+// ParseBeginning needs to cut it near size: 16 times size, or for
+// Markdown, whose link references reach back from anywhere, all of them
+// (math.MaxInt).
+func BeginningBytes(name string, size int) int {
+	if formatOf(name) == formatMarkdown {
+		return math.MaxInt
+	}
+	return 16 * max(size, TextSample+utf8.UTFMax)
 }
 
 // titled reports whether the part's title is the whole article's too: the
@@ -74,11 +104,38 @@ func blankLineAfter(raw []byte, from, to int) int {
 	return -1
 }
 
+// hasLinkDefinition reports whether raw may hold a link reference
+// definition: a line that starts, after at most three spaces (or a quote
+// or list marker), with "[" and has "]:" after it.
+func hasLinkDefinition(raw []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(raw[i:], []byte("]:"))
+		if j < 0 {
+			return false
+		}
+		j += i
+		lineStart := bytes.LastIndexByte(raw[:j], '\n') + 1
+		if bytes.IndexByte(raw[lineStart:j], '[') >= 0 {
+			return true
+		}
+		i = j + 2
+	}
+}
+
+// openFrontMatter reports whether part starts as front matter does (a
+// "---" line) without the line that closes it: the whole file may close
+// it later.
+func openFrontMatter(part []byte) bool {
+	text := Normalize(part)
+	first, _, _ := strings.Cut(text, "\n")
+	return strings.TrimRight(first, " \t") == "---" && parseFrontMatter(text, &Meta{}) == 0
+}
+
 // plainBytes reports whether raw holds nothing whose meaning Normalize could
 // take from bytes after it: no ESC and no C1 control (U+0080–U+009F), which
-// start escape sequences, and no CR at its end (a CRLF cut in two).
+// start escape sequences.
 func plainBytes(raw []byte) bool {
-	if bytes.IndexByte(raw, 0x1b) >= 0 || bytes.HasSuffix(raw, []byte{'\r'}) {
+	if bytes.IndexByte(raw, 0x1b) >= 0 {
 		return false
 	}
 	for i := bytes.IndexByte(raw, 0xc2); i >= 0; {

@@ -9,6 +9,7 @@ import (
 
 	"stance/model"
 	"stance/model/workload"
+	"stance/samples"
 )
 
 // beginsWhole fails unless part is the beginning of whole: its text a
@@ -48,18 +49,19 @@ func TestParseBeginningIsTheWholesBeginning(t *testing.T) {
 		}
 	}
 	inputs := map[string][]byte{
+		"markdown.md":  markdownArticle(t),
 		"workload.txt": workload.Article(400 << 10),
 		"mixed.txt":    mixed.Bytes(),
 		"untitled":     []byte(strings.Repeat("A line\n\nA paragraph that ends.\n\n", 8000)), // headings, no extension
 	}
 	for name, raw := range inputs {
-		whole, err := model.ParseText(name, raw)
+		whole, err := model.Parse(name, bytes.NewReader(raw))
 		if err != nil {
 			t.Fatal(err)
 		}
 		cuts := 0
 		for size := 8 << 10; size < 40<<10; size += 997 {
-			part, ok := model.ParseBeginning(name, raw, size)
+			part, ok := model.ParseBeginning(name, raw[:min(len(raw), model.BeginningBytes(name, size))], size)
 			if !ok {
 				continue
 			}
@@ -72,16 +74,54 @@ func TestParseBeginningIsTheWholesBeginning(t *testing.T) {
 	}
 }
 
+// markdownArticle is the bundled Markdown samples over and over, among
+// blocks that hold blank lines and lines starting with a letter (fenced
+// code, HTML comments and <pre>), lists tight and loose, lazy quote lines,
+// setext headings and indented code, under front matter.
+func markdownArticle(t *testing.T) []byte {
+	var bodies []string
+	for _, name := range []string{"2025-09-02-harbour-strike.md", "2025-07-04-quotes-within-quotes.md"} {
+		data, err := samples.FS.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body, _ := strings.Cut(strings.TrimPrefix(string(data), "---\n"), "\n---\n")
+		bodies = append(bodies, body)
+	}
+	tricky := []string{
+		"```go\ncode line\n\nLetters inside the fence\n```\n\n",
+		"~~~~\ncode\n\nMore inside\n~~~\n\nStill inside\n~~~~~\n\n",
+		"<!--\n\nLetters inside a comment\n\n-->\n\n",
+		"<pre>\n\nText in pre\n\n</pre>\n\n",
+		"- one\n- two\n\nAfter a tight list.\n\n1. a\n\n2. b\n\nAfter a loose list.\n\n",
+		"> quoted\nlazy line\n\nNext to a quote.\n\n",
+		"Setext Heading\n===\n\n    indented code\n\n    more code\n\nText after code.\n\n",
+	}
+	var b strings.Builder
+	b.WriteString("---\ntitle: \"Markdown\"\nauthor: Ana\n\ndate: 2025-01-01\n---\n\n")
+	for i := 0; b.Len() < 300<<10; i++ {
+		b.WriteString(bodies[i%len(bodies)])
+		b.WriteString("\n\n")
+		b.WriteString(tricky[i%len(tricky)])
+	}
+	return []byte(b.String())
+}
+
 // TestParseBeginningRefuses: what the rest of the file could change is
 // parsed whole.
 func TestParseBeginningRefuses(t *testing.T) {
 	body := workload.Article(200 << 10)
+	md := markdownArticle(t)
+	// Read alone, the part has no front matter and a heading.
+	openFront := append([]byte("---\n# A heading\n\n"), bytes.Repeat([]byte("key: value\n\n"), 10000)...)
+	openFront = append(append(openFront, "---\n\n"...), md...)
 	noTitle := bytes.Repeat([]byte("a paragraph in lower case that ends with a full stop.\n\n"), 4000)
 	cases := map[string]struct {
 		name string
 		raw  []byte
 	}{
-		"Markdown (link references, front matter)": {"a.md", body},
+		"Markdown with a link reference at the end": {"a.md", append(md, "[x]: https://example.org\n"...)},
+		"front matter that the part does not close": {"a.md", openFront},
 		"HTML":       {"a.html", body},
 		"a snapshot": {"a.snapshot.txt", body},
 		// The whole swallows the text up to the BEL; the part alone would not.

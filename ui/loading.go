@@ -17,10 +17,6 @@ import (
 // is parsed.
 const firstScreenBytes = 64 << 10
 
-// firstReadBytes is how much of a long article's file is read before its
-// first screen: as far as model.ParseBeginning looks for a place to cut.
-const firstReadBytes = 16 * firstScreenBytes
-
 // firstFrameWait is how long after the screen's size is known the whole
 // article waits to be opened, so that opening it on every core does not
 // hold the first frame back: two frames at the renderer's rate.
@@ -52,9 +48,13 @@ func (c Coding) OpenFirstScreen(src Source, annOverride string) (*Session, *Load
 		s, err := c.OpenSession(src, annOverride)
 		return s, nil, err
 	}
-	head, size, err := src.ReadHead(firstReadBytes)
+	head, size, err := src.ReadHead(model.BeginningBytes(src.Name(), firstScreenBytes))
 	if err != nil {
 		return nil, nil, err
+	}
+	read := src.Article
+	if len(head) == size {
+		read = func() (*model.Article, error) { return src.ArticleOf(head) } // all of it was read
 	}
 	if size > syncLayoutLimit {
 		if _, err := c.locate(src, annOverride); err == nil {
@@ -64,17 +64,14 @@ func (c Coding) OpenFirstScreen(src Source, annOverride string) (*Session, *Load
 				return nil, &Loading{
 					first:    first,
 					estimate: size * art.Len() / max(len(art.Text), 1),
-					// The file is read again, whole: if it changed
-					// meanwhile, the beginning is not its beginning,
-					// and the view starts at the top (see loaded).
-					open: func() (*Session, error) { return c.openFile(src, annOverride, src.Article) },
+					// A file read in part is read again, whole: if it
+					// changed meanwhile, the beginning is not its
+					// beginning, and the view starts at the top (see
+					// loaded).
+					open: func() (*Session, error) { return c.openFile(src, annOverride, read) },
 				}, nil
 			}
 		}
-	}
-	read := src.Article
-	if len(head) == size {
-		read = func() (*model.Article, error) { return src.ArticleOf(head) }
 	}
 	s, err := c.openFile(src, annOverride, read)
 	return s, nil, err

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"stance/model/workload"
+	"stance/samples"
 )
 
 // longArticle writes a generated article of a megabyte, long enough for
@@ -20,6 +21,20 @@ func longArticle(t *testing.T) Source {
 	if err := os.WriteFile(path, workload.Article(1<<20), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return Source{Path: path}
+}
+
+// longMarkdown writes the Markdown sample's front matter and its body over
+// and over, a megabyte, and returns its source.
+func longMarkdown(t *testing.T) Source {
+	t.Helper()
+	data, err := samples.FS.ReadFile("2025-09-02-harbour-strike.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := strings.Cut(string(data), "\n---\n")
+	path := filepath.Join(t.TempDir(), "long.md")
+	writeFile(t, path, string(data)+strings.Repeat(body, (1<<20)/len(body)))
 	return Source{Path: path}
 }
 
@@ -122,12 +137,16 @@ func TestLoadingShowsTheBeginningThenTheWhole(t *testing.T) {
 // TestLoadingKeepsTheView: the whole article replaces its beginning
 // without the screen moving.
 func TestLoadingKeepsTheView(t *testing.T) {
-	h, l := openLoading(t, longArticle(t), 120, 40)
-	h.keys("pgdown", "pgdown", "j", "j", "l")
-	before := articleRows(h)
-	finishLoading(h, l)
-	if after := articleRows(h); after != before {
-		t.Fatalf("the screen moved when the whole article came:\n%s\n---- was:\n%s", after, before)
+	for name, src := range map[string]Source{"text": longArticle(t), "Markdown": longMarkdown(t)} {
+		t.Run(name, func(t *testing.T) {
+			h, l := openLoading(t, src, 120, 40)
+			h.keys("pgdown", "pgdown", "j", "j", "l")
+			before := articleRows(h)
+			finishLoading(h, l)
+			if after := articleRows(h); after != before {
+				t.Fatalf("the screen moved when the whole article came:\n%s\n---- was:\n%s", after, before)
+			}
+		})
 	}
 }
 

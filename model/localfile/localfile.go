@@ -128,7 +128,7 @@ func ReadTextHead(path string, n int) ([]byte, int64, error) {
 		return nil, 0, err
 	}
 	defer f.Close()
-	head := make([]byte, max(n, model.TextSample+utf8.UTFMax-1))
+	head := make([]byte, max(min(int64(n), size), model.TextSample+utf8.UTFMax-1))
 	got, err := io.ReadFull(f, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, 0, &fs.PathError{Op: "read", Path: path, Err: err}
