@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"stance/annotate"
 	"stance/model/workload"
 	"stance/samples"
 )
@@ -174,4 +175,30 @@ func TestGoldenLoading(t *testing.T) {
 			requireScreen(t, h, sz)
 		})
 	}
+}
+
+// TestLoadingQuit: q quits at once while the article loads, writes
+// nothing, and the whole article arriving later releases its annotations
+// file.
+func TestLoadingQuit(t *testing.T) {
+	src := longArticle(t)
+	h, l := openLoading(t, src, 120, 40)
+	h.keys("G", "q")
+	if !h.quit {
+		t.Fatal("q did not quit while the article loaded")
+	}
+	if err := h.m.Shutdown(); err != nil || h.m.Err() != nil {
+		t.Fatalf("Shutdown: %v, Err: %v", err, h.m.Err())
+	}
+	if msg := loadCmd(l, h.m.pending)(); msg != nil {
+		t.Fatalf("the whole article arrived after the end as %#v", msg)
+	}
+	if _, err := os.Stat(src.Path + ".stance.json"); !os.IsNotExist(err) {
+		t.Fatalf("an annotations file was written: %v", err)
+	}
+	lock, err := annotate.Lock(src.Path + ".stance.json")
+	if err != nil {
+		t.Fatalf("the annotations file is still held: %v", err)
+	}
+	lock.Release()
 }
