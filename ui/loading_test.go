@@ -202,3 +202,21 @@ func TestLoadingQuit(t *testing.T) {
 	}
 	lock.Release()
 }
+
+// TestLoadingStartsWithTheScreen: the screen's size starts opening the
+// whole article, which then comes in by itself.
+func TestLoadingStartsWithTheScreen(t *testing.T) {
+	_, l, err := Coding{}.OpenFirstScreen(longArticle(t), "")
+	if err != nil || l == nil {
+		t.Fatalf("OpenFirstScreen: %v, %v", l, err)
+	}
+	h := &harness{t: t, m: New(Options{Loading: l}), wait: 10 * time.Second}
+	h.run(h.m.Init())
+	if sawMsg[loadedMsg](h) {
+		t.Fatal("the whole article was opened before the screen's size was known")
+	}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if st := statusLine(h); strings.Contains(st, "loading") || !strings.Contains(st, "long.txt.stance.json") {
+		t.Fatalf("the whole article did not come:\n%s", st)
+	}
+}
