@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -28,6 +29,9 @@ type FollowReport struct {
 	// Unsure lists entities added that may be one with another of the
 	// codebook, for the coder to merge or leave (see Codebook.Duplicates).
 	Unsure []Suggestion
+	// Aliases lists, by actor ID, the aliases Learn gave the codebook's
+	// actors that they did not have (Learn only).
+	Aliases map[string][]string
 }
 
 // Follow brings an article's document into the project, as the reader does
@@ -81,15 +85,175 @@ func (p *Project) Learn(d *Document) (*FollowReport, error) {
 		return &FollowReport{}, nil
 	}
 	var ab absorbed
+	aliases := map[string][]string{}
 	if _, err := p.change(func(cb *Codebook) (bool, error) {
+		before := map[string]model.Actor{}
+		for _, a := range d.Actors {
+			if i, ok := cb.actorIndex(a.ID); ok {
+				was := cb.Actors[i]
+				was.Aliases = slices.Clone(was.Aliases) // absorb sorts them in place
+				before[a.ID] = was
+			}
+		}
 		ab = cb.absorb(d, false)
+		for id, was := range before {
+			i, _ := cb.actorIndex(id)
+			for _, alias := range cb.Actors[i].Aliases {
+				if !hasName(was, alias) {
+					aliases[id] = append(aliases[id], alias)
+				}
+			}
+		}
 		return ab.changed, nil
 	}); err != nil {
 		return nil, err
 	}
 	rep := ab.report()
 	rep.Renamed = nil
+	if len(aliases) > 0 {
+		rep.Aliases = aliases
+	}
 	return rep, nil
+}
+
+// Taught is what the codebook learned from one session's document, one
+// Learn after another: the entities it added and the aliases it gave
+// actors. Unlearn takes back what the document no longer has — the coder
+// undid or deleted the mention that taught it — so that a slip of the
+// hand does not stay in the codebook, where every article's picker and
+// suggestions would offer it. The zero Taught is empty.
+type Taught struct {
+	entities map[string]bool
+	aliases  map[string][]string // actor ID → aliases
+}
+
+// Add records what one Learn added.
+func (t *Taught) Add(rep *FollowReport) {
+	if rep == nil {
+		return
+	}
+	for _, id := range rep.Added {
+		if t.entities == nil {
+			t.entities = map[string]bool{}
+		}
+		t.entities[id] = true
+	}
+	for id, aliases := range rep.Aliases {
+		if t.aliases == nil {
+			t.aliases = map[string][]string{}
+		}
+		for _, alias := range aliases {
+			if !slices.ContainsFunc(t.aliases[id], func(x string) bool { return sameName(x, alias) }) {
+				t.aliases[id] = append(t.aliases[id], alias)
+			}
+		}
+	}
+}
+
+// Forget drops from t what an Unlearn took back.
+func (t *Taught) Forget(took Taught) {
+	for id := range took.entities {
+		delete(t.entities, id)
+		delete(t.aliases, id)
+	}
+	for id, aliases := range took.aliases {
+		if _, ok := t.aliases[id]; !ok {
+			continue
+		}
+		t.aliases[id] = slices.DeleteFunc(t.aliases[id], func(x string) bool {
+			return slices.ContainsFunc(aliases, func(y string) bool { return sameName(x, y) })
+		})
+		if len(t.aliases[id]) == 0 {
+			delete(t.aliases, id)
+		}
+	}
+}
+
+// Clone returns a copy of t that shares nothing with it.
+func (t Taught) Clone() Taught {
+	c := Taught{entities: maps.Clone(t.entities), aliases: maps.Clone(t.aliases)}
+	for id, aliases := range c.aliases {
+		c.aliases[id] = slices.Clone(aliases)
+	}
+	return c
+}
+
+// Empty reports whether t holds nothing.
+func (t Taught) Empty() bool { return len(t.entities) == 0 && len(t.aliases) == 0 }
+
+// Has reports whether the entity id is one t says was added.
+func (t Taught) Has(id string) bool { return t.entities[id] }
+
+// Unlearn takes from the codebook what t says the session's document
+// taught it and d no longer has: an entity no annotation of d uses (and no
+// actor of the codebook has as its affiliation), an alias d's copy of its
+// actor no longer goes by. Of d's annotations only their actor and claim
+// are read. It reads nothing when nothing is to be taken back, and
+// returns what it took, for Taught.Forget. Only the codebook changes: an
+// article another coder tagged with the same entity meanwhile keeps its
+// copy, which the codebook learns again when that article is next opened.
+func (p *Project) Unlearn(d *Document, t Taught) (Taught, error) {
+	actors := make(map[string]model.Actor, len(d.Actors))
+	for _, a := range d.Actors {
+		actors[a.ID] = a
+	}
+	used := map[string]bool{}
+	for _, n := range d.Annotations {
+		used[n.Actor], used[n.Claim] = true, true
+	}
+	for _, a := range d.Actors {
+		used[a.Affiliation] = true
+	}
+	var gone Taught
+	for id := range t.entities {
+		if !used[id] {
+			gone.Add(&FollowReport{Added: []string{id}})
+		}
+	}
+	for id, aliases := range t.aliases {
+		a, ok := actors[id]
+		if !ok {
+			continue // the actor left the registry: the codebook keeps its names
+		}
+		for _, alias := range aliases {
+			if !hasName(a, alias) {
+				gone.Add(&FollowReport{Aliases: map[string][]string{id: {alias}}})
+			}
+		}
+	}
+	if gone.Empty() {
+		return Taught{}, nil
+	}
+	_, err := p.change(func(cb *Codebook) (bool, error) {
+		changed := false
+		for id := range gone.entities {
+			if slices.ContainsFunc(cb.Actors, func(o model.Actor) bool { return o.Affiliation == id }) {
+				continue
+			}
+			if i, ok := cb.actorIndex(id); ok {
+				cb.Actors, changed = slices.Delete(cb.Actors, i, i+1), true
+			} else if i, ok := cb.claimIndex(id); ok {
+				cb.Claims, changed = slices.Delete(cb.Claims, i, i+1), true
+			}
+		}
+		for id, aliases := range gone.aliases {
+			i, ok := cb.actorIndex(id)
+			if !ok {
+				continue
+			}
+			a := &cb.Actors[i]
+			n := len(a.Aliases)
+			a.Aliases = slices.DeleteFunc(a.Aliases, func(x string) bool {
+				return slices.ContainsFunc(aliases, func(y string) bool { return sameName(x, y) })
+			})
+			changed = changed || len(a.Aliases) != n
+		}
+		return changed, nil
+	})
+	if err != nil {
+		return Taught{}, err
+	}
+	return gone, nil
 }
 
 // lacksAnything reports whether d has an entity or an alias the codebook

@@ -527,3 +527,79 @@ func TestChangeRefusesOversizedArticle(t *testing.T) {
 		t.Error("the codebook changed")
 	}
 }
+
+// What a slip of the hand taught the codebook leaves it when the coder
+// takes the slip back: "Trump" tagged as Vladimir Putin gave the
+// codebook's Putin the alias "Trump", and a new actor "Zelensky" joined
+// it; undoing both takes both out of the codebook (its picker and the
+// suggestions would offer them in every article), redoing teaches them
+// again. Deleting a mention takes back only the alias it taught.
+func TestUnlearnWhatWasUndone(t *testing.T) {
+	dir := t.TempDir()
+	p := initProject(t, dir)
+	var putin model.Actor
+	writeCoded(t, dir, "one.txt", func(ed *annotate.Editor) {
+		var err error
+		if putin, err = p.AddActor("Vladimir Putin", model.KindPerson); err != nil {
+			t.Fatal(err)
+		}
+		ed.Adopt([]model.Actor{putin}, nil)
+		tag(t, ed, spanVladimirPutin, annotate.ActorChoice{ID: putin.ID})
+	})
+	codebook := func() (aliases []string, zelensky bool) {
+		t.Helper()
+		cb, err := p.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return codebookActor(t, cb, "Vladimir Putin").Aliases,
+			slices.ContainsFunc(cb.Actors, func(a model.Actor) bool { return a.Name == "Zelensky" })
+	}
+	var taught annotate.Taught
+	learn := func(ed *annotate.Editor) {
+		t.Helper()
+		rep, err := p.Learn(ed.Doc())
+		if err != nil {
+			t.Fatal(err)
+		}
+		taught.Add(rep)
+		took, err := p.Unlearn(ed.Doc(), taught)
+		if err != nil {
+			t.Fatal(err)
+		}
+		taught.Forget(took)
+	}
+	writeCoded(t, dir, "two.txt", func(ed *annotate.Editor) {
+		tagFromCodebook(t, p, ed, spanTrump, "Vladimir Putin")
+		learn(ed)
+		tag(t, ed, spanZelensky, annotate.ActorChoice{Name: "Zelensky", Kind: model.KindPerson})
+		learn(ed)
+		if aliases, z := codebook(); !slices.Equal(aliases, []string{"Trump"}) || !z {
+			t.Errorf("taught: Putin's aliases %q, Zelensky in the codebook %v", aliases, z)
+		}
+		ed.Undo()
+		ed.Undo()
+		learn(ed)
+		if aliases, z := codebook(); len(aliases) != 0 || z {
+			t.Errorf("undone: Putin's aliases %q, Zelensky in the codebook %v; want neither", aliases, z)
+		}
+		ed.Redo()
+		ed.Redo()
+		learn(ed)
+		if aliases, z := codebook(); !slices.Equal(aliases, []string{"Trump"}) || !z {
+			t.Errorf("redone: Putin's aliases %q, Zelensky in the codebook %v", aliases, z)
+		}
+		// Deleting a mention takes back the alias it taught, not another
+		// mention's.
+		tagFromCodebook(t, p, ed, spanDonaldTrump, "Vladimir Putin")
+		learn(ed)
+		first := ed.Doc().Annotations[slices.IndexFunc(ed.Doc().Annotations, func(n model.Annotation) bool { return n.Span == spanTrump })]
+		if err := ed.Delete(first.ID); err != nil {
+			t.Fatal(err)
+		}
+		learn(ed)
+		if aliases, _ := codebook(); !slices.Equal(aliases, []string{"Donald Trump"}) {
+			t.Errorf("after deleting the mention “Trump”: Putin's aliases %q; want only “Donald Trump”", aliases)
+		}
+	})
+}

@@ -22,7 +22,9 @@ func (e *Editor) ResolveConflict(i int, takeOther bool) error {
 	r := records[i]
 	// The rule is Document.ResolveConflict's, applied to a copy of the
 	// lists it may change; the step then records what changed.
-	after := &Document{Extra: maps.Clone(e.doc.Extra)}
+	// The lists it does not change are shared, read only: the rule checks
+	// that what it takes refers to what the document has.
+	after := &Document{Extra: maps.Clone(e.doc.Extra), Actors: e.doc.Actors, Claims: e.doc.Claims, Annotations: e.doc.Annotations}
 	if takeOther {
 		switch r.Kind {
 		case "actor":

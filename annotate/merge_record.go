@@ -219,6 +219,9 @@ func (d *Document) takeVersion(r RecordedConflict) error {
 	if err != nil {
 		return err
 	}
+	if err := d.checkTake(r, holder); err != nil {
+		return err
+	}
 	switch r.Kind {
 	case "actor":
 		d.Actors = replaceByID(d.Actors, holderList(holder, func(h *Document) []model.Actor { return h.Actors }), r.ID, actorTable.id)
@@ -229,6 +232,56 @@ func (d *Document) takeVersion(r RecordedConflict) error {
 		d.Sort()
 	default:
 		return fmt.Errorf("recorded conflict of %s %s: unknown kind", r.Kind, showID(r.ID))
+	}
+	return nil
+}
+
+// checkTake refuses to take a version that would leave a reference to
+// nothing: the other side's deletion of an actor or claim this version's
+// annotations (or, for an actor, another actor's affiliation) still use,
+// or its version of an annotation whose actor or claim this version lacks.
+// The person settling the conflict decides what happens to those uses; the
+// file never says a position's actor is one it does not have.
+func (d *Document) checkTake(r RecordedConflict, holder *Document) error {
+	refused := func(format string, args ...any) error {
+		return fmt.Errorf("cannot take the other version of %s %s: "+format, append([]any{r.Kind, showID(r.ID)}, args...)...)
+	}
+	uses := func(ref func(model.Annotation) string, id string) int {
+		n := 0
+		for _, a := range d.Annotations {
+			if ref(a) == id {
+				n++
+			}
+		}
+		return n
+	}
+	switch {
+	case r.Kind == "actor" && holder == nil:
+		if n := uses(func(a model.Annotation) string { return a.Actor }, r.ID); n > 0 {
+			return refused("it deletes the actor, which %s; keep this version, or delete them first", model.Count(n, "annotation of this version still uses", "annotations of this version still use"))
+		}
+		for _, a := range d.Actors {
+			if a.Affiliation == r.ID && a.ID != r.ID {
+				return refused("it deletes the actor, which actor %s is affiliated with; keep this version, or change that affiliation first", showID(a.ID))
+			}
+		}
+	case r.Kind == "claim" && holder == nil:
+		if n := uses(func(a model.Annotation) string { return a.Claim }, r.ID); n > 0 {
+			return refused("it deletes the claim, which %s; keep this version, or delete them first", model.Count(n, "annotation of this version still uses", "annotations of this version still use"))
+		}
+	case holder == nil:
+	case r.Kind == "actor" && len(holder.Actors) == 1:
+		if aff := holder.Actors[0].Affiliation; aff != "" && aff != r.ID && !slices.ContainsFunc(d.Actors, func(a model.Actor) bool { return a.ID == aff }) {
+			return refused("it is affiliated with actor %s, which this version does not have", showID(aff))
+		}
+	case r.Kind == "annotation" && len(holder.Annotations) == 1:
+		n := holder.Annotations[0]
+		if n.Actor != "" && !slices.ContainsFunc(d.Actors, func(a model.Actor) bool { return a.ID == n.Actor }) {
+			return refused("it refers to actor %s, which this version does not have", showID(n.Actor))
+		}
+		if n.Claim != "" && !slices.ContainsFunc(d.Claims, func(c model.Claim) bool { return c.ID == n.Claim }) {
+			return refused("it refers to claim %s, which this version does not have", showID(n.Claim))
+		}
 	}
 	return nil
 }

@@ -361,3 +361,74 @@ func TestMergeCodebooksAffiliationAddedByTheirs(t *testing.T) {
 		t.Errorf("the merged codebook does not read back: %v", err)
 	}
 }
+
+// Taking the other version of a recorded conflict never leaves a reference
+// to nothing: the other side's deletion of an actor that this version's
+// new annotation uses, or its version of a position whose actor this side
+// deleted, is refused with a line that says why, and the document is as it
+// was; keeping this version is always possible.
+func TestEditorResolveConflictKeepsReferences(t *testing.T) {
+	tests := []struct {
+		name         string
+		ours, theirs func(d *annotate.Document)
+		kind         string
+		want         string
+	}{
+		{"their deletion of an actor ours still uses",
+			func(d *annotate.Document) {
+				d.Actors[1].Name = "Donald Trump"
+				addAnnotation(d, "n-9", "a-2", 50)
+			},
+			func(d *annotate.Document) {
+				d.Actors = slices.Delete(d.Actors, 1, 2)
+				deleteAnnotation(d, "n-2")
+			},
+			"actor",
+			"cannot take the other version of actor a-2: it deletes the actor, which 1 annotation of this version still uses; keep this version, or delete them first"},
+		// Theirs moved n-2 to an actor it added; ours changed its note, so
+		// n-2 is ours and nothing refers to their actor — which leaves the
+		// registry with the next edit (here, at once).
+		{"their version of an annotation whose actor has left",
+			func(d *annotate.Document) { setNote(d, "n-2", "ours") },
+			func(d *annotate.Document) {
+				d.Actors = append(d.Actors, model.Actor{ID: "a-3", Name: "Xi", Kind: model.KindPerson})
+				d.Annotations[1].Actor = "a-3"
+			},
+			"annotation",
+			"cannot take the other version of annotation n-2: it refers to actor a-3, which this version does not have"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base, ours, theirs := mergeBase(), mergeBase(), mergeBase()
+			tt.ours(ours)
+			tt.theirs(theirs)
+			got, _, err := annotate.MergeRecorded(base, ours, theirs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.Actors = slices.DeleteFunc(got.Actors, func(a model.Actor) bool { return a.ID == "a-3" })
+			ed := annotate.NewEditor(got, nil)
+			records := must[[]annotate.RecordedConflict](t)(ed.Doc().Conflicts())
+			i := slices.IndexFunc(records, func(r annotate.RecordedConflict) bool { return r.Kind == tt.kind })
+			if i < 0 {
+				t.Fatalf("no recorded conflict of an %s among %+v", tt.kind, records)
+			}
+			before := marshal(t, ed.Doc())
+			if err := ed.ResolveConflict(i, true); err == nil || err.Error() != tt.want {
+				t.Errorf("taking the other version: %v\nwant %s", err, tt.want)
+			}
+			if after := marshal(t, ed.Doc()); after != before {
+				t.Errorf("a refused take changed the document:\n%s", after)
+			}
+			if err := ed.Doc().ResolveConflict(i, true); err == nil || err.Error() != tt.want {
+				t.Errorf("Document.ResolveConflict: %v", err)
+			}
+			if err := ed.ResolveConflict(i, false); err != nil {
+				t.Errorf("keeping this version: %v", err)
+			}
+			if ps := annotate.Validate(ed.Doc(), nil); len(ps) > 0 {
+				t.Errorf("kept: %v", ps)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -28,6 +29,9 @@ type projectState struct {
 	// taken back across the corpus (see reader.undo).
 	undo, redo []codebookStep
 	changing   bool // a change across the corpus is running
+	// taught is what this session's coding taught the codebook, so that
+	// what the coder takes back (undo, delete) leaves it too.
+	taught annotate.Taught
 }
 
 // projectLookup is the project an annotations file belongs to, its
@@ -186,55 +190,117 @@ func (r *reader) codebookChanged(cb *annotate.Codebook) tea.Cmd {
 	return r.rebuildPicker()
 }
 
-// learnCmd adds to the codebook what the session's registry has that it
-// lacks (annotate.Project.Learn) in the background: the aliases a mention
-// taught, and anything the codebook does not have yet. It works on a copy
-// of the registry, which is all Learn reads.
+// learnCmd brings the codebook in line with the session's registry, in
+// the background: it adds what the registry has that the codebook lacks
+// (annotate.Project.Learn) — the aliases a mention taught, and anything
+// the codebook does not have yet — and takes back what this session taught
+// it and the coding no longer uses (Project.Unlearn): the alias of a
+// mention undone or deleted, an actor made by a tag taken back. An entity
+// of the registry no annotation uses (a tag's copy that its undo leaves) is
+// not learned. It works on a copy of the registry and of the references to
+// what it may take back, which is all they read.
 func (r *reader) learnCmd() tea.Cmd {
 	s := r.sess
 	ps := s.project
-	if ps == nil {
+	if ps == nil || s.ReadOnly {
 		return nil
 	}
-	doc := s.Doc()
-	reg := &annotate.Document{Actors: cloneActors(doc.Actors), Claims: cloneClaims(doc.Claims)}
-	p := ps.p
+	p, taught := ps.p, ps.taught.Clone()
+	reg := learnable(s.Doc(), ps.cb, taught)
 	return safeCmd(func() tea.Msg {
 		rep, err := p.Learn(reg)
 		if err != nil {
 			return learnedMsg{sess: s, err: err}
 		}
+		// What this Learn added is in use: only what was taught before
+		// may be taken back.
+		took, err := p.Unlearn(reg, taught)
+		if err != nil {
+			return learnedMsg{sess: s, rep: rep, err: err}
+		}
 		cb, err := p.Codebook()
-		return learnedMsg{sess: s, cb: cb, added: len(rep.Added), err: err}
+		return learnedMsg{sess: s, cb: cb, rep: rep, took: took, err: err}
 	})
 }
 
-// learnedMsg says what the codebook learned from the session's registry.
+// learnable is what of doc the codebook may learn and unlearn from: its
+// registry without the entities that the codebook lacks or that taught says
+// this session added and that no annotation uses, and one reference to each
+// of those that one does. Only those few are looked up in the annotations.
+func learnable(doc *annotate.Document, cb *annotate.Codebook, taught annotate.Taught) *annotate.Document {
+	known := func(id string) bool {
+		if cb == nil {
+			return false
+		}
+		_, actor := cb.Actor(id)
+		_, claim := cb.Claim(id)
+		return actor || claim
+	}
+	suspect := map[string]bool{}
+	for _, a := range doc.Actors {
+		if !known(a.ID) || taught.Has(a.ID) {
+			suspect[a.ID] = true
+		}
+	}
+	for _, x := range doc.Claims {
+		if !known(x.ID) || taught.Has(x.ID) {
+			suspect[x.ID] = true
+		}
+	}
+	reg := &annotate.Document{}
+	used := map[string]bool{}
+	if len(suspect) > 0 {
+		for _, n := range doc.Annotations {
+			if suspect[n.Actor] {
+				used[n.Actor] = true
+			}
+			if suspect[n.Claim] {
+				used[n.Claim] = true
+			}
+		}
+		for _, a := range doc.Actors {
+			if suspect[a.Affiliation] {
+				used[a.Affiliation] = true
+			}
+		}
+		for id := range used {
+			reg.Annotations = append(reg.Annotations, model.Annotation{Actor: id, Claim: id})
+		}
+	}
+	for _, a := range doc.Actors {
+		if !suspect[a.ID] || used[a.ID] {
+			a.Aliases = slices.Clone(a.Aliases)
+			reg.Actors = append(reg.Actors, a)
+		}
+	}
+	for _, x := range doc.Claims {
+		if !suspect[x.ID] || used[x.ID] {
+			reg.Claims = append(reg.Claims, x)
+		}
+	}
+	return reg
+}
+
+// learnedMsg says what the codebook learned from the session's registry,
+// and what it took back.
 type learnedMsg struct {
-	sess  *Session
-	cb    *annotate.Codebook
-	added int
-	err   error
+	sess *Session
+	cb   *annotate.Codebook
+	rep  *annotate.FollowReport
+	took annotate.Taught
+	err  error
 }
 
 func (r *reader) learned(msg learnedMsg) tea.Cmd {
-	if msg.sess != r.sess {
+	if msg.sess != r.sess || r.sess.project == nil {
 		return nil
 	}
+	ps := r.sess.project
+	ps.taught.Add(msg.rep)
+	ps.taught.Forget(msg.took)
 	if msg.err != nil {
-		r.line.setError("the codebook did not learn this article's new names: " + msg.err.Error())
+		r.line.setError("the codebook did not follow this article's names: " + msg.err.Error())
 		return nil
 	}
 	return r.codebookChanged(msg.cb)
 }
-
-func cloneActors(as []model.Actor) []model.Actor {
-	out := make([]model.Actor, len(as))
-	for i, a := range as {
-		a.Aliases = append([]string(nil), a.Aliases...)
-		out[i] = a
-	}
-	return out
-}
-
-func cloneClaims(cs []model.Claim) []model.Claim { return append([]model.Claim(nil), cs...) }

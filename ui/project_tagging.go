@@ -205,6 +205,16 @@ func (r *reader) codebookAdded(msg codebookAddedMsg) tea.Cmd {
 		claims = append(claims, msg.claim)
 	}
 	r.sess.Editor.Adopt(adopt, claims)
+	// They are this session's teaching: taking the tag back takes them
+	// out of the codebook again (learnCmd).
+	var added []string
+	for _, a := range adopt {
+		added = append(added, a.ID)
+	}
+	for _, x := range claims {
+		added = append(added, x.ID)
+	}
+	r.sess.project.taught.Add(&annotate.FollowReport{Added: added})
 	changed := r.codebookChanged(msg.cb)
 	cmd, err := r.apply(res)
 	if err != nil {

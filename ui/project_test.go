@@ -552,3 +552,33 @@ func TestCodebookPaneCursorAfterMergingLastRow(t *testing.T) {
 		}
 	})
 }
+
+// A tag taken back takes back what it taught the codebook: the alias
+// "Putin" a mention gave Vladimir Putin, and "Zelenskyy", an actor the
+// dialog added; redo teaches them again. Otherwise every article's picker
+// and suggestions would go on offering a slip of the hand.
+func TestUndoTakesBackWhatTheCodebookLearned(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		f := newProjectFixture(t)
+		h := f.open(t, f.two, 120, 40)
+		typeKeys(h, keysOf(find("Putin echoed"), []string{"esc", "a"}))
+		h.keys("enter")
+		typeKeys(h, keysOf(find("Zelenskyy"), []string{"a", "tab", "right", "enter"}))
+		taught := func() (alias, zelenskyy bool) {
+			cb := f.codebook(t)
+			a, _ := cb.Actor(f.putin.ID)
+			return slices.Contains(a.Aliases, "Putin"), slices.ContainsFunc(cb.Actors, func(a model.Actor) bool { return strings.Contains(a.Name, "Zelensky") })
+		}
+		if alias, z := taught(); !alias || !z {
+			t.Fatalf("tagged: the codebook has the alias %v, Zelenskyy %v; want both", alias, z)
+		}
+		h.keys("u", "u")
+		if alias, z := taught(); alias || z {
+			t.Errorf("undone: the codebook has the alias %v, Zelenskyy %v; want neither", alias, z)
+		}
+		h.keys("ctrl+r", "ctrl+r")
+		if alias, z := taught(); !alias || !z {
+			t.Errorf("redone: the codebook has the alias %v, Zelenskyy %v; want both", alias, z)
+		}
+	})
+}

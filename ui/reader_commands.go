@@ -72,7 +72,7 @@ func (r *reader) undo(tea.KeyPressMsg) tea.Cmd {
 	}
 	if what, ok := r.sess.Editor.Undo(); ok {
 		r.afterEdit("undid "+what, "")
-		return r.saver.Schedule()
+		return tea.Batch(r.saver.Schedule(), r.learnCmd())
 	}
 	if r.lastRefresh != nil {
 		return func() tea.Msg { return undoRefreshMsg{} }
@@ -87,7 +87,7 @@ func (r *reader) redo(tea.KeyPressMsg) tea.Cmd {
 	}
 	if what, ok := r.sess.Editor.Redo(); ok {
 		r.afterEdit("redid "+what, "")
-		return r.saver.Schedule()
+		return tea.Batch(r.saver.Schedule(), r.learnCmd())
 	}
 	r.line.set("nothing to redo")
 	return nil
@@ -181,7 +181,7 @@ func (r *reader) deleteAnnotation(a model.Annotation, ok bool, none string) tea.
 		return nil
 	}
 	r.afterEdit("deleted "+annotate.Described(a)+" ("+r.common.Keys.Undo.Help().Key+" to undo)", "")
-	return r.saver.Schedule()
+	return tea.Batch(r.saver.Schedule(), r.learnCmd())
 }
 
 func hasLetterOrDigit(s string) bool {

@@ -112,10 +112,11 @@ func loadReferences(t *testing.T, dir string) []reference {
 // article opened for the first time, and asserts issue 14's targets on
 // them: actor mentions precision and recall 0.90, direct quotations
 // recall 0.90 with the right speaker for 0.90 of those found, reported
-// speech recall 0.50. The held-out page is scored apart and its figures
-// printed; docs/suggestions.md reports both.
+// speech recall 0.50. The held-out pages are scored apart, each set on its
+// own, and their figures printed, not asserted: heldout2 was coded by a
+// coder who never saw the suggestions. docs/suggestions.md reports them.
 func TestQuality(t *testing.T) {
-	for _, set := range []string{"reference", "heldout"} {
+	for _, set := range []string{"reference", "heldout", "heldout2"} {
 		var total figures
 		for _, ref := range loadReferences(t, set) {
 			// The held-out pages' misses are not listed: the rules are not
