@@ -220,3 +220,21 @@ func TestLoadingStartsWithTheScreen(t *testing.T) {
 		t.Fatalf("the whole article did not come:\n%s", st)
 	}
 }
+
+// TestLoadingFileChangedMeanwhile: a file changed between its beginning's
+// read and the whole's shows the whole from its top, not the old view's
+// place in another text.
+func TestLoadingFileChangedMeanwhile(t *testing.T) {
+	src := longArticle(t)
+	h, l := openLoading(t, src, 120, 40)
+	h.keys("pgdown", "pgdown")
+	raw, err := os.ReadFile(src.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, src.Path, "Inserted While Loading\n\nA paragraph that was not there.\n\n"+string(raw))
+	finishLoading(h, l)
+	if rows := articleRows(h); !strings.Contains(rows, "A paragraph that was not there.") {
+		t.Fatalf("the changed article is not shown from its top:\n%s", rows)
+	}
+}
