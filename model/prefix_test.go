@@ -136,3 +136,32 @@ func TestParseBeginningRefuses(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseBeginning: whatever the bytes, a beginning parsed alone is the
+// whole article's beginning. The input is repeated past the size at which
+// ParseBeginning cuts.
+func FuzzParseBeginning(f *testing.F) {
+	f.Add([]byte("Heading\n\nA paragraph.\n\n"), false)
+	f.Add([]byte("title: T\r\n\r\nÉ\u0301 first.\r\n \r\nLast Line\r\n\r\n"), false)
+	f.Add([]byte("# Head\n\n```\ncode\n\nmore\n```\n\n- a\n\n  b\n\n<!--\n\nx\n-->\n\n"), true)
+	f.Add([]byte("---\ntitle: x\n---\n\nText [a] and *b*.\n\n"), true)
+	f.Fuzz(func(t *testing.T, unit []byte, md bool) {
+		if len(unit) == 0 {
+			return
+		}
+		raw := bytes.Repeat(unit, 24000/len(unit)+1)
+		name := "f.txt"
+		if md {
+			name = "f.md"
+		}
+		part, ok := model.ParseBeginning(name, raw, 8<<10)
+		if !ok {
+			return
+		}
+		whole, err := model.Parse(name, bytes.NewReader(raw))
+		if err != nil {
+			t.Fatalf("the beginning parsed, the whole did not: %v", err)
+		}
+		beginsWhole(t, "fuzzed", part, whole)
+	})
+}
