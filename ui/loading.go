@@ -104,7 +104,8 @@ func (m *Model) openLoading(l *Loading) {
 }
 
 // startLoading starts opening the whole article whose beginning is shown,
-// once, after the first frame that shows it.
+// once, when the screen's size is known; the command waits firstFrameWait
+// before it opens anything.
 func (m *Model) startLoading() tea.Cmd {
 	if m.reader == nil || m.reader.loading == nil || m.reader.loading.started {
 		return nil
