@@ -20,6 +20,7 @@ type annotationsPane struct {
 	width, height int
 	filter        model.AnnotationType // "" = all types
 	entity        string               // an actor's or claim's ID; "" = all
+	loading       bool                 // the session is an article's beginning (see Loading)
 	listNav                            // over the filtered list
 
 	cache struct { // the filtered list, for one document version and filter
@@ -224,6 +225,9 @@ func (p *annotationsPane) View() string {
 	filter := "all"
 	if p.filter != "" {
 		filter = string(p.filter) + "s"
+	}
+	if p.loading {
+		return st.PaneTitle.Render("Annotations") + "\n" + st.Dim.Render("loading with the article…")
 	}
 	title := st.PaneTitle.Render("Annotations") + st.Dim.Render(" · "+filter+" · "+itoa(len(items)))
 	if p.entity != "" {

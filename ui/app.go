@@ -73,6 +73,9 @@ type Options struct {
 	Keys        *KeyMap  // nil is DefaultKeyMap
 	Notice      string   // shown in the status line at start, such as a bad configuration file
 	Coding      Coding   // the configuration's coder, annotations folder, kinds and stances
+	// Loading is a long article's beginning to show while the whole
+	// opens, in place of Session (see Coding.OpenFirstScreen).
+	Loading *Loading
 	// Adjudicate is the coders' codings of Session's article, when
 	// Session is its shared coding to settle from them (stance adjudicate).
 	Adjudicate *agree.Article
@@ -88,6 +91,8 @@ func New(opts Options) *Model {
 	m := &Model{common: c, override: opts.Annotations, theme: opts.Theme, pending: &pendingOpen{}}
 	m.help.common = c
 	switch {
+	case opts.Loading != nil:
+		m.openLoading(opts.Loading)
 	case opts.Session == nil && len(opts.Sources) == 1 && opts.Sources[0].Feed:
 		m.feed, m.screen = newFeedPane(c, opts.Sources[0]), screenFeed
 	case opts.Session == nil && len(opts.Sources) == 1 && opts.Sources[0].URL != "":
@@ -109,7 +114,8 @@ func New(opts Options) *Model {
 	return m
 }
 
-// Err returns the internal error that ended the program, if any.
+// Err returns the error that ended the program, if any: an internal one,
+// or the article whose beginning was shown could not be opened.
 func (m *Model) Err() error { return m.fatal }
 
 func (m *Model) Init() tea.Cmd {
@@ -224,7 +230,10 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		// computes the network shown again (reader.sideCmd), and an edit,
 		// an article opened or the suggestions shown again finds the
 		// suggestions anew, in the background too.
-		cmd = tea.Batch(cmd, m.reader.article.LayoutCmd(), m.reader.sideCmd(), m.reader.suggestCmd())
+		cmd = tea.Batch(cmd, m.reader.article.LayoutCmd())
+		if m.reader.loading == nil {
+			cmd = tea.Batch(cmd, m.reader.sideCmd(), m.reader.suggestCmd())
+		}
 	}
 	return m, cmd
 }
@@ -256,7 +265,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return nil
+		return m.startLoading()
 	case tea.KeyPressMsg:
 		m.line.clear()
 		return m.handleKey(msg)
@@ -264,6 +273,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleMouse(msg)
 	case backMsg:
 		return m.back()
+	case loadedMsg:
+		return m.loaded(msg)
 	case openAtMsg:
 		return m.startOpenAt(msg)
 	}
@@ -353,6 +364,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch m.screen {
 	case screenReader:
+		if m.reader.loading != nil {
+			return m.reader.whileLoading(msg)
+		}
 		if key.Matches(msg, km.Refresh) {
 			return m.refresh()
 		}

@@ -27,6 +27,9 @@ type articlePane struct {
 	lay           *layout
 	wholeLayout   *layoutJob // the whole layout on its way, while lay is a prefix of it
 	top           int        // first visible row
+	// estimate is the whole article's length in code points, guessed,
+	// while the session holds only its beginning (see Loading); else 0.
+	estimate int
 
 	cursor    int // code-point offset
 	goalCol   int // column kept by up/down moves

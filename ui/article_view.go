@@ -149,9 +149,9 @@ func (p *articlePane) titleLine() string {
 // or by code points while only a prefix of the rows is known.
 func (p *articlePane) percent() int {
 	n := len(p.lay.rows)
-	if p.wholeLayout != nil {
+	if p.wholeLayout != nil || p.estimate > 0 {
 		last := p.lay.rows[min(p.top+p.height, n)-1]
-		return min(100, int(last.end)*100/max(p.sess.Article.Len(), 1))
+		return min(100, int(last.end)*100/max(p.sess.Article.Len(), p.estimate, 1))
 	}
 	return min(100, (p.top+p.height)*100/n)
 }

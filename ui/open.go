@@ -37,6 +37,12 @@ func (c Coding) OpenSession(src Source, annOverride string) (*Session, error) {
 		}
 		return SnapshotSession(snap, annOverride)
 	}
+	return c.openFile(src, annOverride, src.Article)
+}
+
+// openFile opens a local article (a file or a bundled sample), whose
+// article read returns, as OpenSession does.
+func (c Coding) openFile(src Source, annOverride string, read func() (*model.Article, error)) (*Session, error) {
 	// The annotations file is read and parsed while the article is: on a
 	// long article with many annotations that is most of the time to the
 	// first screen.
@@ -76,7 +82,7 @@ func (c Coding) OpenSession(src Source, annOverride string) (*Session, error) {
 	} else {
 		preloaded <- preload{err: fmt.Errorf("%s: %w", src.Name(), locErr)}
 	}
-	art, err := src.Article()
+	art, err := read()
 	p := <-preloaded
 	look := <-looked
 	switch {

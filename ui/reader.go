@@ -54,6 +54,9 @@ type reader struct {
 	canGoBack bool
 	// lastRefresh undoes the refresh that opened this session, if one did.
 	lastRefresh *refreshUndo
+	// loading is set while the session is a long article's beginning, the
+	// whole on its way (see Loading).
+	loading *loadingState
 
 	sideCache struct { // the side panes as last drawn
 		key   sideKey
@@ -381,6 +384,14 @@ func (r *reader) syncInspector() {
 // a list entry where a button is pressed, and drags a selection; with a
 // dialog open, the wheel moves its pick.
 func (r *reader) handleMouse(msg tea.MouseMsg) tea.Cmd {
+	if r.loading != nil {
+		// The wheel scrolls the article's beginning as far as it surely
+		// holds; a click waits for nobody (see whileLoading).
+		if wheel, ok := msg.(tea.MouseWheelMsg); ok && r.article.nearRows() {
+			r.article.Update(wheel)
+		}
+		return nil
+	}
 	if r.dialog != nil {
 		if wheel, ok := msg.(tea.MouseWheelMsg); ok {
 			r.dialog.Wheel(wheelStep(wheel))

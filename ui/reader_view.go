@@ -225,6 +225,9 @@ func (r *reader) status() statusInfo {
 	case r.focus == focusCodebook:
 		mode = "CODEBOOK"
 	}
+	if r.loading != nil {
+		return statusInfo{mode: mode, file: filepath.Base(s.Path), loading: true, message: r.line.text, isError: r.line.isError}
+	}
 	return statusInfo{
 		mode: mode, file: filepath.Base(s.Path), annPath: s.savePath(), counts: counts,
 		dirty: s.Dirty(), unwritten: !s.written, saveErr: r.saver.Err(), readOnly: s.ReadOnly,

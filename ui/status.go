@@ -22,6 +22,7 @@ type statusInfo struct {
 	unwritten bool // no annotations file yet: nothing was coded
 	saveErr   string
 	readOnly  bool
+	loading   bool   // only the article's beginning is known: no coding yet
 	conflicts int    // recorded by merges, for the coder to decide
 	message   string // the latest action or error, until the next key
 	isError   bool
@@ -49,6 +50,9 @@ type codingCounts struct{ actors, claims, positions int }
 func renderStatus(st *Styles, info statusInfo, width int) string {
 	left := " " + st.StatusMode.Render(info.mode) + " " + info.file
 	var right []string
+	if info.loading {
+		right = append(right, "loading the article…")
+	}
 	if c := info.counts; c != nil && width < wideWidth {
 		right = append(right, fmt.Sprintf("A%d C%d P%d", c.actors, c.claims, c.positions))
 	} else if c != nil {

@@ -106,6 +106,8 @@ func measures() []measure {
 		{name: "first screen, 5 MB", file: "5MB.txt", unit: "ms", run: firstScreen},
 		{name: "first screen, 5 MB + 10k annotations", file: "5MB-10k.txt", unit: "ms", run: firstScreen},
 		{name: "first screen, 20 MB", file: "20MB.txt", unit: "ms", run: firstScreen},
+		{name: "first screen + G at once, 5 MB + 10k: the end", file: "5MB-10k.txt", unit: "ms", run: endAtOnce},
+		{name: "first screen + G at once, 20 MB: the end", file: "20MB.txt", unit: "ms", run: endAtOnce},
 		{name: "paced j, 5 MB + 10k", file: "5MB-10k.txt", unit: "p50/p99 ms", run: pacedKeys("j")},
 		{name: "paced page down, 5 MB + 10k", file: "5MB-10k.txt", unit: "p50/p99 ms", run: pacedKeys("NPage")},
 		{name: "G, 5 MB + 10k", file: "5MB-10k.txt", unit: "ms", run: keyToEnd},
@@ -215,6 +217,39 @@ func firstScreen(b *bench, p program, file string) ([]float64, error) {
 	d, err := b.launch(p.argv(file))
 	defer b.kill()
 	return []float64{ms(d)}, err
+}
+
+// endAtOnce launches p on file, presses G as soon as the first screen
+// shows, and returns the milliseconds from the launch until the screen
+// settles on the end (its last row of text shown, and stance no longer
+// loading): how long the whole article takes to be known, where the first
+// screen shows only its beginning.
+func endAtOnce(b *bench, p program, file string) ([]float64, error) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+	last := lines[len(lines)-1]
+	last = last[max(len(last)-12, 0):] // on one row in every program
+	atEnd := func(s screen, changed bool) bool {
+		return changed && strings.Contains(s.text, last) && !strings.Contains(s.text, "loading the article")
+	}
+	d, err := b.launch(p.argv(file))
+	defer b.kill()
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now().Add(-d)
+	from, err := b.capture()
+	if err != nil {
+		return nil, err
+	}
+	if err := b.sendKeys("G"); err != nil {
+		return nil, err
+	}
+	_, settled, _, err := b.waitSettled(start, from, atEnd)
+	return []float64{ms(settled)}, err
 }
 
 // libraryScreen launches p on a folder of articles and returns the

@@ -112,6 +112,30 @@ func (src Source) Article() (*model.Article, error) {
 	if err != nil {
 		return nil, err
 	}
+	return src.ArticleOf(data)
+}
+
+// Read reads the source's bytes, as Article does, for a reader that parses
+// them in parts (see model.ParseBeginning): a sample from the binary, else
+// the file.
+func (src Source) Read() ([]byte, error) { return src.read() }
+
+// ReadHead reads the source's first n bytes (all of them if there are
+// fewer) and returns them with its size, refusing what Read would refuse
+// by the size or the first bytes: for a reader that shows a long
+// article's beginning before it reads the rest.
+func (src Source) ReadHead(n int) ([]byte, int, error) {
+	if src.Bundled {
+		data, err := src.read()
+		return data[:min(n, len(data))], len(data), err
+	}
+	head, size, err := localfile.ReadTextHead(src.Path, n)
+	return head, int(size), err
+}
+
+// ArticleOf parses data, the source's bytes as Read returned them, as
+// Article does.
+func (src Source) ArticleOf(data []byte) (*model.Article, error) {
 	art, err := model.ParseBytes(src.Name(), data)
 	if err != nil {
 		return nil, err

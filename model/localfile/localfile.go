@@ -117,6 +117,29 @@ func ReadText(path string) ([]byte, error) {
 	return readRest(f, path, size, head)
 }
 
+// ReadTextHead reads the first n bytes of the file at path (all of it if
+// it is shorter) and returns them with the file's size, refusing the file
+// as ReadText would: not a regular file, larger than MaxSize, or not text
+// by its first model.TextSample bytes. It is for a reader that shows a long
+// file's beginning before it reads the rest.
+func ReadTextHead(path string, n int) ([]byte, int64, error) {
+	f, size, err := openCapped(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	head := make([]byte, max(min(int64(n), size), model.TextSample+utf8.UTFMax-1))
+	got, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return nil, 0, &fs.PathError{Op: "read", Path: path, Err: err}
+	}
+	head = head[:got]
+	if err := model.CheckText(path, head); err != nil {
+		return nil, 0, err
+	}
+	return head[:min(n, got)], size, nil
+}
+
 // openCapped opens the file at path as Open does and returns its size,
 // refusing it if it is larger than MaxSize.
 func openCapped(path string) (*os.File, int64, error) {

@@ -37,6 +37,12 @@ func finishes(t *testing.T, read func() ([]byte, error)) ([]byte, error) {
 	}
 }
 
+// readHead reads a megabyte's head of the file at path.
+func readHead(path string) ([]byte, error) {
+	head, _, err := localfile.ReadTextHead(path, 1<<20)
+	return head, err
+}
+
 func TestReadRefusesWhatIsNotAFile(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "story.txt")
@@ -51,7 +57,7 @@ func TestReadRefusesWhatIsNotAFile(t *testing.T) {
 		tests = append(tests, struct{ path, want string }{"/dev/zero", "read /dev/zero: not a regular file but a character device"})
 	}
 	for _, tt := range tests {
-		for name, read := range map[string]func(string) ([]byte, error){"Read": localfile.Read, "ReadText": localfile.ReadText} {
+		for name, read := range map[string]func(string) ([]byte, error){"Read": localfile.Read, "ReadText": localfile.ReadText, "ReadTextHead": readHead} {
 			_, err := finishes(t, func() ([]byte, error) { return read(tt.path) })
 			if !errors.Is(err, localfile.ErrNotRegular) || err.Error() != tt.want {
 				t.Errorf("%s(%s): %v, want %q", name, tt.path, err, tt.want)
@@ -72,7 +78,7 @@ func TestReadRefusesLargeFiles(t *testing.T) {
 	}
 	f.Close()
 	want := "read " + path + ": too large: 1.0 GB; stance reads files of up to 64 MB"
-	for name, read := range map[string]func(string) ([]byte, error){"Read": localfile.Read, "ReadText": localfile.ReadText} {
+	for name, read := range map[string]func(string) ([]byte, error){"Read": localfile.Read, "ReadText": localfile.ReadText, "ReadTextHead": readHead} {
 		data, err := finishes(t, func() ([]byte, error) { return read(path) })
 		if !errors.Is(err, localfile.ErrTooLarge) || err.Error() != want || data != nil {
 			t.Errorf("%s: %d bytes, %v; want %q", name, len(data), err, want)
@@ -91,9 +97,11 @@ func TestReadTextChecksTheStart(t *testing.T) {
 		t.Skip("cannot make a sparse file:", err)
 	}
 	f.Close()
-	_, err = localfile.ReadText(zeros)
-	if want := zeros + ": not a text file (binary data at byte 0)"; !errors.Is(err, model.ErrNotText) || err.Error() != want {
-		t.Errorf("ReadText: %v, want %q", err, want)
+	for name, read := range map[string]func(string) ([]byte, error){"ReadText": localfile.ReadText, "ReadTextHead": readHead} {
+		_, err = read(zeros)
+		if want := zeros + ": not a text file (binary data at byte 0)"; !errors.Is(err, model.ErrNotText) || err.Error() != want {
+			t.Errorf("%s: %v, want %q", name, err, want)
+		}
 	}
 
 	// A character cut by the end of the sample is still text.
@@ -118,6 +126,12 @@ func TestReadFiles(t *testing.T) {
 		if data, err := localfile.Read(p); err != nil || string(data) != body {
 			t.Errorf("Read(%s): %d bytes, %v; want the file", p, len(data), err)
 		}
+	}
+	if head, size, err := localfile.ReadTextHead(path, 1000); err != nil || string(head) != body[:1000] || size != int64(len(body)) {
+		t.Errorf("ReadTextHead: %d bytes of %d, %v; want the first 1000 of %d", len(head), size, err, len(body))
+	}
+	if head, size, err := localfile.ReadTextHead(path, 2<<20); err != nil || string(head) != body || size != int64(len(body)) {
+		t.Errorf("ReadTextHead, more than the file: %d bytes of %d, %v; want the file", len(head), size, err)
 	}
 	empty := filepath.Join(dir, "empty.txt")
 	os.WriteFile(empty, nil, 0o644)

@@ -54,13 +54,15 @@ func openReader(paths []string, f readerFlags) error {
 		sources[0].Feed = true // opens from its cache, offline too
 	}
 	// A file opens now, so that a bad one is an error before the screen
-	// changes; a web page is fetched by the reader, with a spinner.
+	// changes; a web page is fetched by the reader, with a spinner. A long
+	// file's beginning is shown while the rest opens: what goes wrong
+	// then ends the program with the same error.
 	if single && !sources[0].Feed && sources[0].URL == "" {
-		s, err := opts.Coding.OpenSession(sources[0], f.annotations)
+		s, loading, err := opts.Coding.OpenFirstScreen(sources[0], f.annotations)
 		if err != nil {
 			return err
 		}
-		opts.Session = s
+		opts.Session, opts.Loading = s, loading
 	}
 	if single && sources[0].Feed && f.annotations != "" {
 		return usageError{msg: "--annotations names one file, and a feed has many articles"}
