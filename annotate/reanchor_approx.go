@@ -50,10 +50,18 @@ func (a *anchorer) placeApprox(n *model.Annotation, quote []rune, maxErrors, exp
 	best, found := a.bestApprox(n, pat, pat.fwd.scanEnds(nil, a.runes, lo-m-maxErrors, lo, hi, maxErrors), expected)
 	errors := maxErrors
 	if found {
-		// A candidate with more errors than this cannot score as much.
-		errors = best.errors
-		for errors < maxErrors && a.bestPossible(quoteScore(errors+1, m), 0) >= best.score-scoreMargin {
+		// A candidate ending outside the window starts at least far from
+		// expected (see outsideDistance); with more errors than this it
+		// cannot score as much, however well its context agreed. A word
+		// changed in place is found in the window with perfect context, and
+		// only its verbatim occurrences elsewhere need weighing.
+		far := outsideDistance(m, reach)
+		errors = -1
+		for errors < maxErrors && a.bestPossible(quoteScore(errors+1, m), far) >= best.score-scoreMargin {
 			errors++
+		}
+		if errors < 0 {
+			return best, true
 		}
 	}
 	outside := slices.DeleteFunc(a.endsWithin(pat, errors), func(e approxEnd) bool { return e.end >= lo && e.end <= hi })
@@ -61,6 +69,13 @@ func (a *anchorer) placeApprox(n *model.Annotation, quote []rune, maxErrors, exp
 		best, found = other, true
 	}
 	return best, found
+}
+
+// outsideDistance is the least distance from expected of the start of a
+// match of a quote of m code points that ends more than reach from expected
+// + m: it starts at most m + errors before its end, and errors ≤ m.
+func outsideDistance(m, reach int) int {
+	return max(0, reach+1-m)
 }
 
 // bestApprox scores the candidates that end at ends, their positions by
@@ -75,8 +90,8 @@ func (a *anchorer) bestApprox(n *model.Annotation, pat *approxPattern, ends []ap
 			continue // even with all its context it would score less
 		}
 		start, errors := alignStart(pat.rev, a.runes, e.end, e.errors+m)
-		c := a.score(n, model.Span{Start: start, End: e.end}, errors, m, center)
-		if c.context < minContext || c.span.Len() == 0 {
+		c, ok := a.scoreAbove(n, model.Span{Start: start, End: e.end}, errors, m, center, a.floor(best, found))
+		if !ok || c.context < minContext || c.span.Len() == 0 {
 			continue
 		}
 		if !found || a.approxBetter(n, c, best, m) {

@@ -415,3 +415,50 @@ func TestReanchorCorrectedNameAmongItsMentions(t *testing.T) {
 		t.Errorf("%v to %v %q with %d errors, want moved to %v \"Lindquist\" with 1", res.Outcome, res.To, edited.Slice(res.To), res.Errors, at)
 	}
 }
+
+// A quote edited where it was coded, its context edited a little too, is
+// taken by a match just beyond the first window with one error more and
+// its context intact: the window's best does not rule out matches with
+// that many errors, for they start only just over the window's reach away
+// (outsideDistance), which position weighs little.
+func TestReanchorApproxJustBeyondTheWindow(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 4))
+	letters := func(n int) []rune {
+		out := make([]rune, n)
+		for i := range out {
+			out[i] = rune('a' + r.IntN(26))
+		}
+		return out
+	}
+	// change returns rs with the code points at the given offsets replaced
+	// by capitals, which the letters never hold.
+	change := func(rs []rune, at ...int) []rune {
+		out := slices.Clone(rs)
+		for _, i := range at {
+			out[i] = 'A' + out[i] - 'a'
+		}
+		return out
+	}
+	const p, far = 300, 160 // where the quote was coded; how far beyond its other match starts
+	coded := letters(1000)
+	quote := coded[p : p+40]
+	art := model.NewArticle(model.Meta{}, string(coded), nil)
+	at := model.Span{Start: p, End: p + 40}
+	n := model.Annotation{ID: "n-1", Type: model.TypeClaim, Span: at, Claim: "c-1"}
+	n.Quote, n.Prefix, n.Suffix = Anchor(art, at)
+	doc := &Document{Schema: 1, Article: ArticleInfo{SHA256: art.SHA256(), Length: art.Len()}, Annotations: []model.Annotation{n}}
+
+	// Where it was: two errors in the quote, three in its prefix.
+	edited := slices.Clone(coded)
+	copy(edited[p:], change(quote, 10, 25))
+	copy(edited[p-32:], change(coded[p-32:p], 5, 15, 25))
+	// Beyond the window: three errors in the quote, its context intact.
+	q := p + far
+	copy(edited[q-32:], coded[p-32:p])
+	copy(edited[q:], change(quote, 5, 20, 35))
+	copy(edited[q+40:], coded[p+40:p+72])
+	res := agreeWithWholeText(t, doc, model.NewArticle(model.Meta{}, string(edited), nil)).Results[0]
+	if res.Outcome != AnchorMoved || res.To != (model.Span{Start: q, End: q + 40}) || res.Errors != 3 {
+		t.Errorf("%v to %v with %d errors, want moved to %d–%d with 3", res.Outcome, res.To, res.Errors, q, q+40)
+	}
+}
