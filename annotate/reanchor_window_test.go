@@ -462,3 +462,29 @@ func TestReanchorApproxJustBeyondTheWindow(t *testing.T) {
 		t.Errorf("%v to %v with %d errors, want moved to %d–%d with 3", res.Outcome, res.To, res.Errors, q, q+40)
 	}
 }
+
+// A short quote found verbatim exactly where it is expected, but in other
+// words, loses to the same quote a sentence on with its context intact:
+// only a quote with its context intact where it is expected is taken
+// without weighing the others (a sentence inserted before the coded one
+// that mentions the same name).
+func TestReanchorExpectedPlaceNeedsItsContext(t *testing.T) {
+	filler := strings.Repeat("The committee met again on Thursday. ", 10)
+	a, b := "Officials in Moscow confirmed on Tuesday that ", " would attend the summit in Alaska next week."
+	a2, b2 := "Asked whether the invitation held, an aide to ", " declined to say more about the planned talks."
+	coded := filler + a + "Putin" + b + filler
+	art := model.NewArticle(model.Meta{}, coded, nil)
+	at := model.Span{Start: len(filler + a), End: len(filler+a) + len("Putin")} // ASCII: bytes are code points
+	n := model.Annotation{ID: "n-1", Type: model.TypeActor, Span: at, Actor: "a-1"}
+	n.Quote, n.Prefix, n.Suffix = Anchor(art, at)
+	doc := &Document{Schema: 1, Article: ArticleInfo{SHA256: art.SHA256(), Length: art.Len()}, Annotations: []model.Annotation{n}}
+	if len(a2) != len(a) {
+		t.Fatalf("the inserted sentence must put its Putin where the coded one was: %d, %d", len(a2), len(a))
+	}
+	edited := model.NewArticle(model.Meta{}, filler+a2+"Putin"+b2+" "+a+"Putin"+b+filler, nil)
+	res := agreeWithWholeText(t, doc, edited).Results[0]
+	want := len(filler + a2 + "Putin" + b2 + " " + a)
+	if res.Outcome != AnchorMoved || res.To.Start != want || edited.Slice(res.To) != "Putin" {
+		t.Errorf("%v to %v, want moved to %d, the Putin whose context was coded", res.Outcome, res.To, want)
+	}
+}
