@@ -488,3 +488,57 @@ func TestReanchorExpectedPlaceNeedsItsContext(t *testing.T) {
 		t.Errorf("%v to %v, want moved to %d, the Putin whose context was coded", res.Outcome, res.To, want)
 	}
 }
+
+// A quote found far from where it was coded, with a letter inserted into
+// it, is found there: of the pieces the search looks for, the insertion
+// leaves the first and the last intact, one code point further apart than
+// in the quote, and two pieces that far apart still confirm each other.
+func TestReanchorInsertionBetweenIntactPieces(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	letters := func(n int) []rune {
+		out := make([]rune, n)
+		for i := range out {
+			out[i] = rune('a' + r.IntN(26))
+		}
+		return out
+	}
+	const p, far, m = 400, 2500, 12
+	coded := letters(4000)
+	quote := coded[p : p+m]
+	art := model.NewArticle(model.Meta{}, string(coded), nil)
+	at := model.Span{Start: p, End: p + m}
+	n := model.Annotation{ID: "n-1", Type: model.TypeActor, Span: at, Actor: "a-1"}
+	n.Quote, n.Prefix, n.Suffix = Anchor(art, at)
+	doc := &Document{Schema: 1, Article: ArticleInfo{SHA256: art.SHA256(), Length: art.Len()}, Annotations: []model.Annotation{n}}
+
+	// Where it was coded: a letter of the quote replaced, and three of its
+	// prefix, so that a match elsewhere with one error and its context
+	// intact scores more.
+	near := slices.Clone(coded)
+	near[p+m/2] = 'A'
+	for _, i := range []int{3, 13, 23} {
+		near[p-32+i] = 'B'
+	}
+	// far on: the quote and its context, a letter inserted into the quote
+	// inside the middle of the three pieces the search will look for.
+	build := func(insert int) []rune {
+		inserted := slices.Insert(slices.Clone(quote), insert, 'C')
+		q := p + far
+		return slices.Concat(near[:q-32], coded[p-32:p], inserted, coded[p+m:p+m+32], near[q+m+1+32:])
+	}
+	var edited []rune
+	for insert := 1; insert < m && edited == nil; insert++ {
+		text := build(insert)
+		starts, _, _, ok := newGramIndex(text).rarePieces(quote, 3)
+		if ok && insert > starts[1] && insert < starts[2] {
+			edited = text
+		}
+	}
+	if edited == nil {
+		t.Fatal("no insertion falls inside the middle piece")
+	}
+	res := agreeWithWholeText(t, doc, model.NewArticle(model.Meta{}, string(edited), nil)).Results[0]
+	if res.Outcome != AnchorMoved || res.To.Start != p+far || res.Errors != 1 {
+		t.Errorf("%v to %v with %d errors, want moved to %d with 1", res.Outcome, res.To, res.Errors, p+far)
+	}
+}
