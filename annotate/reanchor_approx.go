@@ -250,8 +250,7 @@ func evenPieces(m, n int) []int {
 
 // grams returns the text's gram index, built on first use.
 func (a *anchorer) grams() *gramIndex {
-	if a.index == nil {
-		a.index = newGramIndex(a.runes)
-	}
-	return a.index
+	c := a.cache()
+	c.indexOnce.Do(func() { c.index = newGramIndex(a.runes) })
+	return c.index
 }
