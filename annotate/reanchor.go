@@ -3,10 +3,8 @@ package annotate
 import (
 	"cmp"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"stance/model"
@@ -199,10 +197,9 @@ func reanchor(doc *Document, art *model.Article, wholeText bool) ReanchorReport 
 	if oldLength <= 0 {
 		oldLength = len(a.runes)
 	}
-	order := placingOrder(doc.Annotations)
-	results := a.placeAll(doc.Annotations, order, oldLength)
-	for k, i := range order {
-		n, res := &doc.Annotations[i], results[k]
+	for _, i := range placingOrder(doc.Annotations) {
+		n := &doc.Annotations[i]
+		res := a.place(n)
 		before := *n
 		switch res.Outcome {
 		case AnchorKept:
@@ -219,6 +216,12 @@ func reanchor(doc *Document, art *model.Article, wholeText bool) ReanchorReport 
 		case AnchorOrphaned:
 			r.Orphaned++
 			n.Orphan = true
+		}
+		// Only an annotation that was placed on the text before this one
+		// tells how far this text moved: not an orphan (its span is from an
+		// older text, or nowhere) nor one whose offsets were not in the text.
+		if res.Outcome != AnchorOrphaned && !before.Orphan && res.From.Start >= 0 && res.From.Start <= oldLength {
+			a.shift = res.To.Start - res.From.Start
 		}
 		if n.Span != before.Span || n.Quote != before.Quote || n.Prefix != before.Prefix ||
 			n.Suffix != before.Suffix || n.Orphan != before.Orphan {
@@ -249,90 +252,15 @@ func placingOrder(annotations []model.Annotation) []int {
 	return order
 }
 
-// placeAll places the annotations in order (indexes into annotations),
-// each expected where the shift of the one placed before it puts it, and
-// returns their results in that order. Placing one depends on the ones
-// before only through that shift, so a long list is split among the cores:
-// each part after the first is placed from a guessed shift of 0 at once,
-// and when the part before it is done, its annotations are placed again
-// from the shift that part ended with, only until one is placed from the
-// same shift as the guess placed it from; from there on the guess's
-// results are the ones the shift would give. After an edit most
-// annotations are placed where the shift puts them, so the parts join
-// after an annotation or two.
-func (a *anchorer) placeAll(annotations []model.Annotation, order []int, oldLength int) []AnchorResult {
-	results := make([]AnchorResult, len(order))
-	parts := 1
-	if !a.unchanged && !a.wholeText {
-		parts = max(1, min(runtime.GOMAXPROCS(0), len(order)/minPlacingPart))
-	}
-	if parts == 1 {
-		a.placeRun(annotations, order, oldLength, results, nil)
-		return results
-	}
-	// Every part shares what is built of the text on first use.
-	a.cache()
-	guessed := make([][]int, parts) // the shift each part's annotation was placed from
-	var wg sync.WaitGroup
-	part := func(p int) (int, int) { return p * len(order) / parts, (p + 1) * len(order) / parts }
-	for p := 1; p < parts; p++ {
-		lo, hi := part(p)
-		guessed[p] = make([]int, hi-lo)
-		b := &anchorer{art: a.art, runes: a.runes, unchanged: a.unchanged, shared: a.shared}
-		wg.Go(func() { b.placeRun(annotations, order[lo:hi], oldLength, results[lo:hi], guessed[p]) })
-	}
-	lo, hi := part(0)
-	a.placeRun(annotations, order[lo:hi], oldLength, results[lo:hi], nil)
-	wg.Wait()
-	for p := 1; p < parts; p++ {
-		lo, hi := part(p)
-		k := lo
-		for ; k < hi && a.shift != guessed[p][k-lo]; k++ {
-			a.placeRun(annotations, order[k:k+1], oldLength, results[k:k+1], nil)
-		}
-		if k < hi {
-			// From k on the guess's results stand, and so does the shift
-			// its last annotation leaves.
-			a.shift = guessed[p][hi-1-lo]
-			a.shift = a.shiftAfter(&annotations[order[hi-1]], results[hi-1], oldLength)
-		}
-	}
-	return results
-}
-
-// minPlacingPart is the fewest annotations placed apart on a core: fewer
-// are placed faster than a goroutine starts.
-const minPlacingPart = 1000
-
-// placeRun places the annotations in order one after the other from a's
-// shift, into results; shifts, if not nil, records the shift each was
-// placed from.
-func (a *anchorer) placeRun(annotations []model.Annotation, order []int, oldLength int, results []AnchorResult, shifts []int) {
-	for k, i := range order {
-		if shifts != nil {
-			shifts[k] = a.shift
-		}
-		n := &annotations[i]
-		results[k] = a.place(n)
-		a.shift = a.shiftAfter(n, results[k], oldLength)
-	}
-}
-
-// shiftAfter returns the shift after placing n with result res. Only an
-// annotation that was placed on the text before this one tells how far
-// this text moved: not an orphan (its span is from an older text, or
-// nowhere) nor one whose offsets were not in the text.
-func (a *anchorer) shiftAfter(n *model.Annotation, res AnchorResult, oldLength int) int {
-	if res.Outcome != AnchorOrphaned && !n.Orphan && res.From.Start >= 0 && res.From.Start <= oldLength {
-		return res.To.Start - res.From.Start
-	}
-	return a.shift
-}
-
 // anchorer finds annotations in one article's text.
 type anchorer struct {
 	art   *model.Article
 	runes []rune
+	// text is the text to search as UTF-8, and marks the byte offset in it
+	// of every markStride-th code point, once searchText has made them.
+	text    string
+	marks   []int
+	hasText bool
 	// unchanged is set when the text is the one the document was coded on:
 	// a quote found at its stored offsets is then where it belongs, whatever
 	// context was recorded (files written by other tools may have none).
@@ -345,8 +273,9 @@ type anchorer struct {
 	shift int
 	// wholeText makes every search scan the whole text (see reanchor).
 	wholeText bool
-	// shared is what is built of the text on first use (see cache).
-	shared *textCache
+	// index lists where each gram of the text occurs, once grams has
+	// built it: approximate searches look there first.
+	index *gramIndex
 	// The context of the annotation last scored, prepared (see context).
 	contextOf          *model.Annotation
 	prefixOf, suffixOf string
@@ -645,51 +574,29 @@ func (a *anchorer) anchor(n *model.Annotation, s model.Span) {
 	set(&n.Suffix, runes[end:min(len(runes), end+AnchorContext)])
 }
 
-// textCache is what the anchorers of one text build on first use and
-// share (see placeAll): the text to search as UTF-8 with marks, the byte
-// offset in it of every markStride-th code point (see searchText), and the
-// gram index, which approximate searches look in first (see grams).
-type textCache struct {
-	textOnce  sync.Once
-	text      string
-	marks     []int
-	indexOnce sync.Once
-	index     *gramIndex
-}
-
-// cache returns what is built of a's text, made on first use by the one
-// anchorer of the text or before its parts are placed apart.
-func (a *anchorer) cache() *textCache {
-	if a.shared == nil {
-		a.shared = &textCache{}
-	}
-	return a.shared
-}
-
 // searchText returns the text to search for quotes: the article's text,
 // or, if that is not valid UTF-8, the code points that offsets count
-// encoded again (invalid bytes become U+FFFD), with its marks. It is made
-// on first use: an unchanged article seldom needs searching.
-func (a *anchorer) searchText() (text string, marks []int) {
-	c := a.cache()
-	c.textOnce.Do(func() {
-		c.text = a.art.Text
-		if !utf8.ValidString(c.text) {
-			c.text = string(a.runes)
+// encoded again (invalid bytes become U+FFFD). It is made on first use,
+// with its marks: an unchanged article seldom needs searching.
+func (a *anchorer) searchText() string {
+	if !a.hasText {
+		a.text, a.hasText = a.art.Text, true
+		if !utf8.ValidString(a.text) {
+			a.text = string(a.runes)
 		}
-		c.marks = make([]int, 0, len(a.runes)/markStride+1)
+		a.marks = make([]int, 0, len(a.runes)/markStride+1)
 		n := 0
-		for i := range c.text {
+		for i := range a.text {
 			if n%markStride == 0 {
-				c.marks = append(c.marks, i)
+				a.marks = append(a.marks, i)
 			}
 			n++
 		}
 		if n%markStride == 0 {
-			c.marks = append(c.marks, len(c.text))
+			a.marks = append(a.marks, len(a.text))
 		}
-	})
-	return c.text, c.marks
+	}
+	return a.text
 }
 
 // markStride is how many code points apart searchText marks byte offsets,
@@ -700,8 +607,8 @@ const markStride = 64
 // byteOffset returns the byte offset in the search text of code point p
 // (0 ≤ p ≤ len(a.runes)).
 func (a *anchorer) byteOffset(p int) int {
-	text, marks := a.searchText()
-	b := marks[p/markStride]
+	text := a.searchText()
+	b := a.marks[p/markStride]
 	for range p % markStride {
 		_, size := utf8.DecodeRuneInString(text[b:])
 		b += size
@@ -712,12 +619,12 @@ func (a *anchorer) byteOffset(p int) int {
 // runeOffset returns the code-point offset of byte b of the search text,
 // which starts a code point.
 func (a *anchorer) runeOffset(b int) int {
-	text, marks := a.searchText()
-	i, found := slices.BinarySearch(marks, b)
+	text := a.searchText()
+	i, found := slices.BinarySearch(a.marks, b)
 	if found {
 		return i * markStride
 	}
-	return (i-1)*markStride + utf8.RuneCountInString(text[marks[i-1]:b])
+	return (i-1)*markStride + utf8.RuneCountInString(text[a.marks[i-1]:b])
 }
 
 // clampOffset returns p limited to the text, [0, len(a.runes)].
@@ -748,7 +655,7 @@ func (a *anchorer) quoteIs(s model.Span, quote []rune) bool {
 // the text's code points [lo, hi), overlapping ones included, in order.
 func (a *anchorer) occurrencesIn(quote string, lo, hi int) []int {
 	var out []int
-	text, _ := a.searchText()
+	text := a.searchText()
 	text = text[a.byteOffset(lo):a.byteOffset(hi)]
 	bytePos, runePos := 0, lo
 	for {
@@ -779,7 +686,7 @@ func (a *anchorer) occurrenceAtOrBefore(quote string, m, p int) int {
 	if p < 0 || m > len(a.runes) {
 		return -1
 	}
-	text, _ := a.searchText()
+	text := a.searchText()
 	i := strings.LastIndex(text[:a.byteOffset(min(p+m, len(a.runes)))], quote)
 	if i < 0 {
 		return -1
@@ -793,7 +700,7 @@ func (a *anchorer) occurrenceAtOrAfter(quote string, m, p int) int {
 	if p > len(a.runes)-m {
 		return -1
 	}
-	text, _ := a.searchText()
+	text := a.searchText()
 	from := a.byteOffset(max(p, 0))
 	i := strings.Index(text[from:], quote)
 	if i < 0 {
@@ -858,7 +765,7 @@ func (a *anchorer) widenToEnds(pattern []rune, errors, lo, hi int) (wlo, whi int
 	if pieces > m {
 		return 1, len(a.runes), false
 	}
-	text, _ := a.searchText()
+	text := a.searchText()
 	wlo, whi = lo, hi
 	for i := range pieces {
 		from, to := i*m/pieces, (i+1)*m/pieces

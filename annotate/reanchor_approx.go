@@ -250,7 +250,8 @@ func evenPieces(m, n int) []int {
 
 // grams returns the text's gram index, built on first use.
 func (a *anchorer) grams() *gramIndex {
-	c := a.cache()
-	c.indexOnce.Do(func() { c.index = newGramIndex(a.runes) })
-	return c.index
+	if a.index == nil {
+		a.index = newGramIndex(a.runes)
+	}
+	return a.index
 }

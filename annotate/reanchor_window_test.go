@@ -8,7 +8,6 @@ import (
 	"cmp"
 	"fmt"
 	"math/rand/v2"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -541,61 +540,5 @@ func TestReanchorInsertionBetweenIntactPieces(t *testing.T) {
 	res := agreeWithWholeText(t, doc, model.NewArticle(model.Meta{}, string(edited), nil)).Results[0]
 	if res.Outcome != AnchorMoved || res.To.Start != p+far || res.Errors != 1 {
 		t.Errorf("%v to %v with %d errors, want moved to %d with 1", res.Outcome, res.To, res.Errors, p+far)
-	}
-}
-
-// Placed apart on three cores, each part after the first starts from a
-// guessed shift; the first annotation of the last part is on a passage
-// that the text holds twice, and both the guess and the shift the first
-// part ends with (the middle part holds a second insertion) would put it
-// on the other copy. It is placed from the shift the middle part ends
-// with, as one core would.
-func TestReanchorPartsJoinAtTheTrueShift(t *testing.T) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
-	block := "The council met again on Tuesday and the same words were said once more, as they were before. "
-	quote := "the same words"
-	var b strings.Builder
-	var spans []model.Span
-	item := func(i int) {
-		at := b.Len() // ASCII: bytes are code points
-		fmt.Fprintf(&b, "Item %04d is on the list. ", i)
-		spans = append(spans, model.Span{Start: at, End: at + len("Item 0000")})
-	}
-	for i := range 1500 {
-		item(i)
-	}
-	middle := b.Len()
-	for i := 1500; i < 1600; i++ {
-		item(i)
-	}
-	early := b.Len() + strings.Index(block, quote)
-	b.WriteString(block)
-	for i := 1600; i < 2000; i++ {
-		item(i)
-	}
-	coded := b.Len() + strings.Index(block, quote)
-	spans = append(spans, model.Span{Start: coded, End: coded + len(quote)})
-	b.WriteString(block)
-	for i := 2000; i < 2999; i++ {
-		item(i)
-	}
-	text := b.String()
-	art := model.NewArticle(model.Meta{}, text, nil)
-	doc := &Document{Schema: 1, Article: ArticleInfo{SHA256: art.SHA256(), Length: art.Len()}}
-	for i, s := range spans {
-		n := model.Annotation{ID: fmt.Sprintf("n-%d", i), Type: model.TypeActor, Span: s, Actor: "a-1"}
-		n.Quote, n.Prefix, n.Suffix = Anchor(art, s)
-		doc.Annotations = append(doc.Annotations, n)
-	}
-	// A paragraph inserted at the top, and in the middle part one so long
-	// that the early copy now stands just after where the coded one would
-	// without it.
-	top := "UPDATED: corrected.\n\n"
-	second := strings.Repeat("y", coded-early+50-2) + "\n\n"
-	edited := model.NewArticle(model.Meta{}, top+text[:middle]+second+text[middle:], nil)
-	r := agreeWithWholeText(t, doc, edited)
-	want := coded + len(top) + len(second)
-	if res := r.Results[2000]; res.To.Start != want {
-		t.Errorf("the annotation on the repeated passage moved to %d, want %d (%d is the other copy)", res.To.Start, want, coded+len(top)+50)
 	}
 }
