@@ -222,40 +222,61 @@ func editDistance(a, b []rune) int {
 }
 
 // editDistance64 returns the Levenshtein distance between a pattern of 1 to
-// 64 code points and a text: Myers' bit-vector algorithm in one word, as
-// bitPattern.advance aligns, with the pattern's positions of each ASCII
-// character in a table and of other code points in a short list.
+// 64 code points and a text (see distancePattern).
 func editDistance64(pattern, text []rune) int {
-	var ascii [utf8.RuneSelf]uint64
-	var others [64]struct {
+	var d distancePattern
+	d.set(pattern)
+	return d.distance(text)
+}
+
+// distancePattern is a pattern of 1 to 64 code points prepared for Myers'
+// bit-vector algorithm in one word, as bitPattern.advance aligns: the
+// pattern's positions of each ASCII character in a table and of other code
+// points in a short list. Prepared once, it measures its distance to many
+// texts (an annotation's context to each candidate's) at the cost of the
+// text alone.
+type distancePattern struct {
+	m      int
+	ascii  [utf8.RuneSelf]uint64
+	others [64]struct {
 		r  rune
 		eq uint64
 	}
-	nOthers := 0
+	nOthers int
+}
+
+// set prepares pattern (1 to 64 code points).
+func (d *distancePattern) set(pattern []rune) {
+	d.m, d.nOthers = len(pattern), 0
+	clear(d.ascii[:])
 	for i, r := range pattern {
 		if uint32(r) < utf8.RuneSelf {
-			ascii[r] |= 1 << uint(i)
+			d.ascii[r] |= 1 << uint(i)
 			continue
 		}
 		j := 0
-		for j < nOthers && others[j].r != r {
+		for j < d.nOthers && d.others[j].r != r {
 			j++
 		}
-		if j == nOthers {
-			others[j].r = r
-			nOthers++
+		if j == d.nOthers {
+			d.others[j].r, d.others[j].eq = r, 0
+			d.nOthers++
 		}
-		others[j].eq |= 1 << uint(i)
+		d.others[j].eq |= 1 << uint(i)
 	}
-	last := uint64(1) << uint(len(pattern)-1)
+}
+
+// distance returns the Levenshtein distance between the pattern and text.
+func (d *distancePattern) distance(text []rune) int {
+	last := uint64(1) << uint(d.m-1)
 	pv, mv := ^uint64(0), uint64(0)
-	score := len(pattern)
+	score := d.m
 	for _, r := range text {
 		var eq uint64
 		if uint32(r) < utf8.RuneSelf {
-			eq = ascii[r]
+			eq = d.ascii[r]
 		} else {
-			for _, o := range others[:nOthers] {
+			for _, o := range d.others[:d.nOthers] {
 				if o.r == r {
 					eq = o.eq
 					break

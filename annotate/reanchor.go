@@ -288,11 +288,10 @@ type anchorer struct {
 	// index lists where each gram of the text occurs, once grams has
 	// built it: approximate searches look there first.
 	index *gramIndex
-	// The context of the annotation last scored, as code points (see
-	// context).
+	// The context of the annotation last scored, prepared (see context).
 	contextOf          *model.Annotation
 	prefixOf, suffixOf string
-	prefix, suffix     []rune
+	prefix, suffix     contextSide
 }
 
 // candidate is a place an annotation might go, with its scores.
@@ -336,6 +335,13 @@ func (a *anchorer) placeQuote(n *model.Annotation) (candidate, bool) {
 	// U+FFFD, as in the text.
 	quote := []rune(n.Quote)
 	expected, old := a.expectedOffset(n), a.clampOffset(n.Span.Start)
+	// Where the shift puts it, with its context intact: a perfect score,
+	// which every other occurrence, farther, falls short of. It is what
+	// placeExact would choose, without reading its window: most
+	// annotations after an edit are moved so.
+	if s := (model.Span{Start: expected, End: expected + len(quote)}); a.quoteIs(s, quote) && a.contextIntact(n, s) {
+		return candidate{span: s, exact: true, stored: s == n.Span, score: 1, context: 1}, true
+	}
 	if best, found := a.placeExact(n, quote, expected); found {
 		return best, true
 	}
@@ -428,7 +434,7 @@ func (a *anchorer) placeExact(n *model.Annotation, quote []rune, center int) (ca
 // annotation. unique reports that no other scores the same.
 func (a *anchorer) bestExact(n *model.Annotation, starts []int, m, center int) (best candidate, found, unique bool) {
 	for _, start := range starts {
-		c, ok := a.exactCandidate(n, start, m, center)
+		c, ok := a.exactCandidate(n, start, m, center, a.floor(best, found))
 		switch {
 		case !ok:
 		case !found || c.score > best.score:
@@ -438,6 +444,15 @@ func (a *anchorer) bestExact(n *model.Annotation, starts []int, m, center int) (
 		}
 	}
 	return best, found, unique
+}
+
+// floor is the score below which a candidate neither beats nor ties best
+// (when found): it need not be scored whole.
+func (a *anchorer) floor(best candidate, found bool) float64 {
+	if !found {
+		return 0
+	}
+	return best.score - scoreMargin
 }
 
 // bestExactNear is bestExact for the occurrences in a window around center,
@@ -451,7 +466,7 @@ func (a *anchorer) bestExactNear(n *model.Annotation, starts []int, m, center, r
 		if found && unique && best.score > a.bestPossible(1, abs(start-center))+scoreMargin {
 			return best, true, true, true
 		}
-		c, ok := a.exactCandidate(n, start, m, center)
+		c, ok := a.exactCandidate(n, start, m, center, a.floor(best, found))
 		switch {
 		case !ok:
 		case !found || c.score > best.score:
@@ -466,9 +481,12 @@ func (a *anchorer) bestExactNear(n *model.Annotation, starts []int, m, center, r
 // exactCandidate scores the exact occurrence of a quote of m code points at
 // start, its position by distance from center; ok is false if it may not
 // take the annotation: away from the stored offsets, a short quote needs
-// its context (minContext).
-func (a *anchorer) exactCandidate(n *model.Annotation, start, m, center int) (c candidate, ok bool) {
-	c = a.score(n, model.Span{Start: start, End: start + m}, 0, m, center)
+// its context (minContext); or if it scores less than floor (see
+// scoreAbove).
+func (a *anchorer) exactCandidate(n *model.Annotation, start, m, center int, floor float64) (c candidate, ok bool) {
+	if c, ok = a.scoreAbove(n, model.Span{Start: start, End: start + m}, 0, m, center, floor); !ok {
+		return c, false
+	}
 	c.exact = true
 	c.stored = c.span == n.Span
 	return c, c.stored || c.context >= minContext || m >= longQuote
@@ -636,8 +654,13 @@ func (a *anchorer) contextIntact(n *model.Annotation, s model.Span) bool {
 	if s.Start < 0 || s.End < s.Start || s.End > len(a.runes) {
 		return false
 	}
-	_, prefix, suffix := Anchor(a.art, s)
-	return prefix == n.Prefix && suffix == n.Suffix
+	return runesAre(a.runes[max(0, s.Start-AnchorContext):s.Start], n.Prefix) &&
+		runesAre(a.runes[s.End:min(len(a.runes), s.End+AnchorContext)], n.Suffix)
+}
+
+// quoteIs reports whether the text at span s is quote.
+func (a *anchorer) quoteIs(s model.Span, quote []rune) bool {
+	return s.End <= len(a.runes) && slices.Equal(a.runes[s.Start:s.End], quote)
 }
 
 // occurrencesIn returns the code-point offsets where quote occurs inside
@@ -780,23 +803,37 @@ func (a *anchorer) widenToEnds(pattern []rune, errors, lo, hi int) (wlo, whi int
 // errors in a quote of m code points, its position by distance from center
 // (where n is expected).
 func (a *anchorer) score(n *model.Annotation, s model.Span, errors, m, center int) candidate {
-	prefix, suffix := a.context(n)
-	before := a.runes[max(0, s.Start-len(prefix)):s.Start]
-	after := a.runes[s.End:min(len(a.runes), s.End+len(suffix))]
-	ps := sideScore(prefix, before, s.Start == 0)
-	ss := sideScore(suffix, after, s.End == len(a.runes))
-	pos := a.positionScore(abs(s.Start - center))
-	return candidate{span: s, errors: errors, score: weigh(quoteScore(errors, m), ps, ss, pos), context: (ps + ss) / 2}
+	c, _ := a.scoreAbove(n, s, errors, m, center, 0)
+	return c
 }
 
-// context returns n's prefix and suffix as code points, converted once
-// for the many candidates of one annotation.
-func (a *anchorer) context(n *model.Annotation) (prefix, suffix []rune) {
+// scoreAbove is score for a candidate that matters only if it scores at
+// least floor: ok is false, and the candidate not scored whole, when its
+// prefix alone shows that it cannot, its suffix however well it agreed.
+// Most places of a common word elsewhere are ruled out so, at the cost of
+// one side's context.
+func (a *anchorer) scoreAbove(n *model.Annotation, s model.Span, errors, m, center int, floor float64) (c candidate, ok bool) {
+	prefix, suffix := a.context(n)
+	before := a.runes[max(0, s.Start-len(prefix.want)):s.Start]
+	q, pos := quoteScore(errors, m), a.positionScore(abs(s.Start-center))
+	ps := prefix.score(before, s.Start == 0)
+	if weigh(q, ps, 1, pos) < floor {
+		return candidate{}, false
+	}
+	after := a.runes[s.End:min(len(a.runes), s.End+len(suffix.want))]
+	ss := suffix.score(after, s.End == len(a.runes))
+	return candidate{span: s, errors: errors, score: weigh(q, ps, ss, pos), context: (ps + ss) / 2}, true
+}
+
+// context returns n's prefix and suffix prepared for scoring, once for the
+// many candidates of one annotation.
+func (a *anchorer) context(n *model.Annotation) (prefix, suffix *contextSide) {
 	if a.contextOf != n || a.prefixOf != n.Prefix || a.suffixOf != n.Suffix {
 		a.contextOf, a.prefixOf, a.suffixOf = n, n.Prefix, n.Suffix
-		a.prefix, a.suffix = []rune(n.Prefix), []rune(n.Suffix)
+		a.prefix.set(n.Prefix)
+		a.suffix.set(n.Suffix)
 	}
-	return a.prefix, a.suffix
+	return &a.prefix, &a.suffix
 }
 
 // weigh combines the scores, each 0–1, of a match's quote, prefix, suffix
@@ -835,16 +872,37 @@ func (a *anchorer) bestPossible(quote float64, distance int) float64 {
 // more than any rounding.
 const scoreMargin = 1e-12
 
-// sideScore rates how well the text found on one side of a match agrees with
+// contextSide is one side of an annotation's recorded context, prepared
+// for scoring many candidates.
+type contextSide struct {
+	want []rune
+	pat  distancePattern // want, when it has 1 to 64 code points
+}
+
+func (c *contextSide) set(recorded string) {
+	c.want = []rune(recorded)
+	if len(c.want) > 0 && len(c.want) <= 64 {
+		c.pat.set(c.want)
+	}
+}
+
+// score rates how well the text found on one side of a match agrees with
 // the context recorded there: 1 − edit distance / length. An annotation
 // recorded with no context on a side was at the start or end of the text:
 // a match there scores 1, elsewhere ½ (no evidence either way).
-func sideScore(want, got []rune, atEdge bool) float64 {
+func (c *contextSide) score(got []rune, atEdge bool) float64 {
+	want := c.want
 	if len(want) == 0 {
 		if atEdge {
 			return 1
 		}
 		return 0.5
 	}
-	return max(0, 1-float64(editDistance(want, got))/float64(len(want)))
+	var d int
+	if len(want) <= 64 {
+		d = c.pat.distance(got)
+	} else {
+		d = editDistance(want, got)
+	}
+	return max(0, 1-float64(d)/float64(len(want)))
 }

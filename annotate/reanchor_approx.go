@@ -50,10 +50,18 @@ func (a *anchorer) placeApprox(n *model.Annotation, quote []rune, maxErrors, exp
 	best, found := a.bestApprox(n, pat, pat.fwd.scanEnds(nil, a.runes, lo-m-maxErrors, lo, hi, maxErrors), expected)
 	errors := maxErrors
 	if found {
-		// A candidate with more errors than this cannot score as much.
-		errors = best.errors
-		for errors < maxErrors && a.bestPossible(quoteScore(errors+1, m), 0) >= best.score-scoreMargin {
+		// A candidate ending outside the window starts at least far from
+		// expected (see outsideDistance); with more errors than this it
+		// cannot score as much, however well its context agreed. A word
+		// changed in place is found in the window with perfect context, and
+		// only its verbatim occurrences elsewhere need weighing.
+		far := outsideDistance(m, reach)
+		errors = -1
+		for errors < maxErrors && a.bestPossible(quoteScore(errors+1, m), far) >= best.score-scoreMargin {
 			errors++
+		}
+		if errors < 0 {
+			return best, true
 		}
 	}
 	outside := slices.DeleteFunc(a.endsWithin(pat, errors), func(e approxEnd) bool { return e.end >= lo && e.end <= hi })
@@ -61,6 +69,13 @@ func (a *anchorer) placeApprox(n *model.Annotation, quote []rune, maxErrors, exp
 		best, found = other, true
 	}
 	return best, found
+}
+
+// outsideDistance is the least distance from expected of the start of a
+// match of a quote of m code points that ends more than reach from expected
+// + m: it starts at most m + errors before its end, and errors ≤ m.
+func outsideDistance(m, reach int) int {
+	return max(0, reach+1-m)
 }
 
 // bestApprox scores the candidates that end at ends, their positions by
@@ -75,8 +90,8 @@ func (a *anchorer) bestApprox(n *model.Annotation, pat *approxPattern, ends []ap
 			continue // even with all its context it would score less
 		}
 		start, errors := alignStart(pat.rev, a.runes, e.end, e.errors+m)
-		c := a.score(n, model.Span{Start: start, End: e.end}, errors, m, center)
-		if c.context < minContext || c.span.Len() == 0 {
+		c, ok := a.scoreAbove(n, model.Span{Start: start, End: e.end}, errors, m, center, a.floor(best, found))
+		if !ok || c.context < minContext || c.span.Len() == 0 {
 			continue
 		}
 		if !found || a.approxBetter(n, c, best, m) {
@@ -122,16 +137,24 @@ type scanRange struct{ from, lo, hi int }
 // place where one of maxErrors + 1 disjoint pieces of it occurs (the
 // pieces whose grams occur least, see rarePieces; when there is no room
 // for a gram in each, even pieces, the short ones found by reading the
-// text). ok is false if reading the places and searching around them
-// would cost more than a quarter of searching the whole text.
+// text). When there is room for maxErrors + 2 grams, a match leaves two of
+// as many pieces intact, where they put its start no more than maxErrors
+// apart (see confirmedHits): a piece found alone, as a rare gram is at
+// random, is not searched around. ok is false if reading the places
+// and searching around them would cost more than a quarter of searching
+// the whole text.
 func (a *anchorer) pieceRanges(quote []rune, maxErrors int) (ranges []scanRange, ok bool) {
 	m, length := len(quote), len(a.runes)
 	x := a.grams()
-	starts, grams, places, ok := x.rarePieces(quote, maxErrors+1)
+	pieces := maxErrors + 1
+	if maxErrors > 0 && (maxErrors+2)*gramLen <= m {
+		pieces++
+	}
+	starts, grams, places, ok := x.rarePieces(quote, pieces)
 	if !ok {
 		// Too short for a gram in each piece: even pieces, those shorter
 		// than a gram found by reading the text for them.
-		starts, grams, places = evenPieces(m, maxErrors+1), nil, 0
+		starts, grams, places = evenPieces(m, pieces), nil, 0
 	}
 	budget := length / 4
 	if places > budget/8 {
@@ -139,6 +162,7 @@ func (a *anchorer) pieceRanges(quote []rune, maxErrors int) (ranges []scanRange,
 	}
 	budget -= 8 * places
 	var at []int
+	var hits []pieceHit
 	for i, from := range starts {
 		to := m
 		if i+1 < len(starts) {
@@ -152,14 +176,19 @@ func (a *anchorer) pieceRanges(quote []rune, maxErrors int) (ranges []scanRange,
 		default:
 			at = a.occurrencesIn(string(piece), 0, length)
 		}
-		// A piece at p puts the match's start within maxErrors of
-		// p − from, and its end within 2·maxErrors of p − from + m.
 		for _, p := range at {
-			start := p - from
-			ranges = append(ranges, scanRange{from: start - maxErrors, lo: start + m - 2*maxErrors, hi: start + m + 2*maxErrors})
-			if budget -= m + 3*maxErrors; budget < 0 {
-				return nil, false
-			}
+			hits = append(hits, pieceHit{start: p - from, piece: i})
+		}
+	}
+	if pieces > maxErrors+1 {
+		hits = confirmedHits(hits, maxErrors)
+	}
+	// A piece at p puts the match's start within maxErrors of p − from,
+	// and its end within 2·maxErrors of p − from + m.
+	for _, h := range hits {
+		ranges = append(ranges, scanRange{from: h.start - maxErrors, lo: h.start + m - 2*maxErrors, hi: h.start + m + 2*maxErrors})
+		if budget -= m + 3*maxErrors; budget < 0 {
+			return nil, false
 		}
 	}
 	slices.SortFunc(ranges, func(x, y scanRange) int { return cmp.Compare(x.from, y.from) })
@@ -177,6 +206,36 @@ func (a *anchorer) pieceRanges(quote []rune, maxErrors int) (ranges []scanRange,
 		}
 	}
 	return merged, true
+}
+
+// pieceHit is a place where a piece of a quote occurs: where it puts the
+// match's start (the place less the piece's offset in the quote), and
+// which piece it is.
+type pieceHit struct{ start, piece int }
+
+// confirmedHits returns, in order of start, the hits that another piece
+// confirms. Two pieces that a match with at most maxErrors edits leaves
+// intact put its start at most maxErrors apart (the edits between them
+// shift the one from the other); of two such hits the earlier is kept
+// (the next hit of another piece is at least as near), and either one's
+// range holds the match.
+func confirmedHits(hits []pieceHit, maxErrors int) []pieceHit {
+	slices.SortFunc(hits, func(x, y pieceHit) int { return cmp.Compare(x.start, y.start) })
+	confirmed := make([]bool, len(hits))
+	other := len(hits) // the first hit after i of another piece than i's
+	for i := len(hits) - 1; i >= 0; i-- {
+		if i+1 < len(hits) && hits[i+1].piece != hits[i].piece {
+			other = i + 1
+		}
+		confirmed[i] = other < len(hits) && hits[other].start-hits[i].start <= maxErrors
+	}
+	kept := hits[:0]
+	for i, h := range hits {
+		if confirmed[i] {
+			kept = append(kept, h)
+		}
+	}
+	return kept
 }
 
 // evenPieces returns the starts of n pieces of a pattern of m code points,

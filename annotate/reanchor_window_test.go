@@ -415,3 +415,130 @@ func TestReanchorCorrectedNameAmongItsMentions(t *testing.T) {
 		t.Errorf("%v to %v %q with %d errors, want moved to %v \"Lindquist\" with 1", res.Outcome, res.To, edited.Slice(res.To), res.Errors, at)
 	}
 }
+
+// A quote edited where it was coded, its context edited a little too, is
+// taken by a match just beyond the first window with one error more and
+// its context intact: the window's best does not rule out matches with
+// that many errors, for they start only just over the window's reach away
+// (outsideDistance), which position weighs little.
+func TestReanchorApproxJustBeyondTheWindow(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 4))
+	letters := func(n int) []rune {
+		out := make([]rune, n)
+		for i := range out {
+			out[i] = rune('a' + r.IntN(26))
+		}
+		return out
+	}
+	// change returns rs with the code points at the given offsets replaced
+	// by capitals, which the letters never hold.
+	change := func(rs []rune, at ...int) []rune {
+		out := slices.Clone(rs)
+		for _, i := range at {
+			out[i] = 'A' + out[i] - 'a'
+		}
+		return out
+	}
+	const p, far = 300, 160 // where the quote was coded; how far beyond its other match starts
+	coded := letters(1000)
+	quote := coded[p : p+40]
+	art := model.NewArticle(model.Meta{}, string(coded), nil)
+	at := model.Span{Start: p, End: p + 40}
+	n := model.Annotation{ID: "n-1", Type: model.TypeClaim, Span: at, Claim: "c-1"}
+	n.Quote, n.Prefix, n.Suffix = Anchor(art, at)
+	doc := &Document{Schema: 1, Article: ArticleInfo{SHA256: art.SHA256(), Length: art.Len()}, Annotations: []model.Annotation{n}}
+
+	// Where it was: two errors in the quote, three in its prefix.
+	edited := slices.Clone(coded)
+	copy(edited[p:], change(quote, 10, 25))
+	copy(edited[p-32:], change(coded[p-32:p], 5, 15, 25))
+	// Beyond the window: three errors in the quote, its context intact.
+	q := p + far
+	copy(edited[q-32:], coded[p-32:p])
+	copy(edited[q:], change(quote, 5, 20, 35))
+	copy(edited[q+40:], coded[p+40:p+72])
+	res := agreeWithWholeText(t, doc, model.NewArticle(model.Meta{}, string(edited), nil)).Results[0]
+	if res.Outcome != AnchorMoved || res.To != (model.Span{Start: q, End: q + 40}) || res.Errors != 3 {
+		t.Errorf("%v to %v with %d errors, want moved to %d–%d with 3", res.Outcome, res.To, res.Errors, q, q+40)
+	}
+}
+
+// A short quote found verbatim exactly where it is expected, but in other
+// words, loses to the same quote a sentence on with its context intact:
+// only a quote with its context intact where it is expected is taken
+// without weighing the others (a sentence inserted before the coded one
+// that mentions the same name).
+func TestReanchorExpectedPlaceNeedsItsContext(t *testing.T) {
+	filler := strings.Repeat("The committee met again on Thursday. ", 10)
+	a, b := "Officials in Moscow confirmed on Tuesday that ", " would attend the summit in Alaska next week."
+	a2, b2 := "Asked whether the invitation held, an aide to ", " declined to say more about the planned talks."
+	coded := filler + a + "Putin" + b + filler
+	art := model.NewArticle(model.Meta{}, coded, nil)
+	at := model.Span{Start: len(filler + a), End: len(filler+a) + len("Putin")} // ASCII: bytes are code points
+	n := model.Annotation{ID: "n-1", Type: model.TypeActor, Span: at, Actor: "a-1"}
+	n.Quote, n.Prefix, n.Suffix = Anchor(art, at)
+	doc := &Document{Schema: 1, Article: ArticleInfo{SHA256: art.SHA256(), Length: art.Len()}, Annotations: []model.Annotation{n}}
+	if len(a2) != len(a) {
+		t.Fatalf("the inserted sentence must put its Putin where the coded one was: %d, %d", len(a2), len(a))
+	}
+	edited := model.NewArticle(model.Meta{}, filler+a2+"Putin"+b2+" "+a+"Putin"+b+filler, nil)
+	res := agreeWithWholeText(t, doc, edited).Results[0]
+	want := len(filler + a2 + "Putin" + b2 + " " + a)
+	if res.Outcome != AnchorMoved || res.To.Start != want || edited.Slice(res.To) != "Putin" {
+		t.Errorf("%v to %v, want moved to %d, the Putin whose context was coded", res.Outcome, res.To, want)
+	}
+}
+
+// A quote found far from where it was coded, with a letter inserted into
+// it, is found there: of the pieces the search looks for, the insertion
+// leaves the first and the last intact, one code point further apart than
+// in the quote, and two pieces that far apart still confirm each other.
+func TestReanchorInsertionBetweenIntactPieces(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	letters := func(n int) []rune {
+		out := make([]rune, n)
+		for i := range out {
+			out[i] = rune('a' + r.IntN(26))
+		}
+		return out
+	}
+	const p, far, m = 400, 2500, 12
+	coded := letters(4000)
+	quote := coded[p : p+m]
+	art := model.NewArticle(model.Meta{}, string(coded), nil)
+	at := model.Span{Start: p, End: p + m}
+	n := model.Annotation{ID: "n-1", Type: model.TypeActor, Span: at, Actor: "a-1"}
+	n.Quote, n.Prefix, n.Suffix = Anchor(art, at)
+	doc := &Document{Schema: 1, Article: ArticleInfo{SHA256: art.SHA256(), Length: art.Len()}, Annotations: []model.Annotation{n}}
+
+	// Where it was coded: a letter of the quote replaced, and three of its
+	// prefix, so that a match elsewhere with one error and its context
+	// intact scores more.
+	near := slices.Clone(coded)
+	near[p+m/2] = 'A'
+	for _, i := range []int{3, 13, 23} {
+		near[p-32+i] = 'B'
+	}
+	// far on: the quote and its context, a letter inserted into the quote
+	// inside the middle of the three pieces the search will look for.
+	build := func(insert int) []rune {
+		inserted := slices.Insert(slices.Clone(quote), insert, 'C')
+		q := p + far
+		return slices.Concat(near[:q-32], coded[p-32:p], inserted, coded[p+m:p+m+32], near[q+m+1+32:])
+	}
+	var edited []rune
+	for insert := 1; insert < m && edited == nil; insert++ {
+		text := build(insert)
+		starts, _, _, ok := newGramIndex(text).rarePieces(quote, 3)
+		if ok && insert > starts[1] && insert < starts[2] {
+			edited = text
+		}
+	}
+	if edited == nil {
+		t.Fatal("no insertion falls inside the middle piece")
+	}
+	res := agreeWithWholeText(t, doc, model.NewArticle(model.Meta{}, string(edited), nil)).Results[0]
+	if res.Outcome != AnchorMoved || res.To.Start != p+far || res.Errors != 1 {
+		t.Errorf("%v to %v with %d errors, want moved to %d with 1", res.Outcome, res.To, res.Errors, p+far)
+	}
+}

@@ -32,9 +32,13 @@ import (
 	"time"
 )
 
+// socket is this run's own tmux server: runs of other worktrees at the
+// same time must neither share its panes nor kill it, as they did when
+// every run used one name (and killed its server on starting).
+var socket = fmt.Sprintf("stance-compare-%d", os.Getpid())
+
 const (
 	width, height = 120, 40
-	socket        = "stance-compare"
 	// marker is on the first screen of every workload article: its title.
 	marker = "Workload"
 	// pollGap is the longest the pane goes unlooked at while waiting.
