@@ -214,7 +214,7 @@ func TestAdjudicationKeepsHandEdits(t *testing.T) {
 }
 
 // TestAdjudicationResumes: opened again on the shared coding it saved, the
-// adjudication has its decisions back, and says so.
+// adjudication has its decisions back, "neither" too, and says so.
 func TestAdjudicationResumes(t *testing.T) {
 	bubble(t, func(t *testing.T) {
 		a := seedTeam(t)
@@ -230,13 +230,21 @@ func TestAdjudicationResumes(t *testing.T) {
 		art := seedArticle(t)
 		s := NewSession(art, doc, seedName, path)
 		again := newHarness(t, New(Options{Session: s, Adjudicate: &a}), wide.w, wide.h)
-		if want := "taken up where " + path + " left it: 3 items decided"; again.m.line.text != want {
+		if want := "taken up where " + path + " left it: 4 items decided"; again.m.line.text != want {
 			t.Errorf("message %q, want %q", again.m.line.text, want)
 		}
 		got := adjudicationScreen(again)
-		for _, w := range []string{"2 of 3 · 2 undecided", "actor “Volodymyr Zelenskyy”", "2 agreements accepted"} {
+		for _, w := range []string{"3 of 3 · 1 undecided", "position “has ruled out", "2 agreements accepted"} {
 			if !strings.Contains(got, w) {
 				t.Errorf("the resumed pane does not say %q:\n%s", w, got)
+			}
+		}
+		// Zelenskyy's mention, left out: neither coder's version.
+		typeKeys(again, []string{"k"})
+		got = adjudicationScreen(again)
+		for _, w := range []string{"actor “Volodymyr Zelenskyy”", "decided: neither, left out"} {
+			if !strings.Contains(got, w) {
+				t.Errorf("the item left out does not say %q:\n%s", w, got)
 			}
 		}
 	})

@@ -129,7 +129,8 @@ func (ad *Adjudication) firstVersion(i int) *model.Annotation {
 // find theirs. Actors and claims come with the annotations that use them:
 // an actor (or claim) that several coders have under their own IDs (by
 // name or alias, or wording) is one, under the ID of the first version
-// accepted, with the other names as aliases. Undecided items are left out.
+// accepted, with the other names as aliases. Undecided items are left out;
+// the items decided for nobody are recorded as left out (LeftOutKey).
 func (ad *Adjudication) Shared() *annotate.Document {
 	first := ad.article.Codings[0].Doc
 	out := &annotate.Document{
@@ -150,6 +151,9 @@ func (ad *Adjudication) Shared() *annotate.Document {
 			}
 			out.Annotations = append(out.Annotations, n)
 		}
+	}
+	if left := ad.leftOutItems(); left != nil {
+		out.Extra = model.Extra{LeftOutKey: left}
 	}
 	out.Sort()
 	return out

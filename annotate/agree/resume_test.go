@@ -1,6 +1,7 @@
 package agree
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"testing"
@@ -34,8 +35,8 @@ func annotationsJSON(t *testing.T, doc *annotate.Document) string {
 }
 
 // TestAdjudicationResume: an adjudication resumed from the shared coding
-// it saved has the same decisions (but the item decided for nobody, which
-// left no trace) and makes the same shared coding.
+// it saved has the same decisions, the item decided for nobody (left out,
+// which the file records) too, and makes the same shared coding.
 func TestAdjudicationResume(t *testing.T) {
 	a := aliceAndBob(t)
 	ad := NewAdjudication(a)
@@ -50,20 +51,21 @@ func TestAdjudicationResume(t *testing.T) {
 		}
 	}
 	shared := reopen(t, ad.Shared())
+	var recorded bytes.Buffer
+	if err := json.Compact(&recorded, shared.Extra[LeftOutKey]); err != nil {
+		t.Fatalf("the file's %q member: %v", LeftOutKey, err)
+	}
+	if got, want := recorded.String(), `[{"type":"actor","start":137,"end":145,"quote":"Zelensky"}]`; got != want {
+		t.Errorf("the file records as left out %s, want %s", got, want)
+	}
 
 	again := NewAdjudication(a)
-	if n := again.Resume(shared); n != len(ad.Items())-1 {
-		t.Errorf("resumed %d decisions, want %d (all but Zelensky's, decided for nobody)", n, len(ad.Items())-1)
+	if n := again.Resume(shared); n != len(ad.Items()) {
+		t.Errorf("resumed %d decisions, want %d", n, len(ad.Items()))
 	}
 	for i := range ad.Items() {
 		want, _ := ad.Decision(i)
 		got, decided := again.Decision(i)
-		if i == dis[1] {
-			if decided {
-				t.Errorf("Zelensky's mention, dropped, resumed as decided for %v", got)
-			}
-			continue
-		}
 		if !decided || !slices.Equal(got, want) {
 			t.Errorf("item %d (%s) resumed as %v (decided %v), want %v", i, ad.Disagreement(i).Quote, got, decided, want)
 		}
