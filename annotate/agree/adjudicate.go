@@ -21,6 +21,7 @@ type Adjudication struct {
 	items    []Item
 	accepted [][]int // per item, the coders whose versions are accepted
 	decided  []bool
+	own      []bool // per item, whether the shared coding has a version of its own (Resume)
 }
 
 // NewAdjudication starts the adjudication of an article's codings, with
@@ -29,7 +30,7 @@ func NewAdjudication(a Article) *Adjudication {
 	ids := newIdentities([]Article{a})
 	items := allItems(a, ids)
 	return &Adjudication{article: a, ids: ids, items: items,
-		accepted: make([][]int, len(items)), decided: make([]bool, len(items))}
+		accepted: make([][]int, len(items)), decided: make([]bool, len(items)), own: make([]bool, len(items))}
 }
 
 // Article returns the article adjudicated, with its codings.
@@ -102,6 +103,12 @@ func (ad *Adjudication) AcceptAgreements() int {
 func (ad *Adjudication) Decision(i int) (coders []int, decided bool) {
 	return slices.Clone(ad.accepted[i]), ad.decided[i]
 }
+
+// Own reports whether the shared coding that Resume read has a version of
+// item i of its own: an annotation of the item's type over its text that
+// is no coder's version, made or changed there by hand. It decides the
+// item; the versions accepted besides stay.
+func (ad *Adjudication) Own(i int) bool { return ad.own[i] }
 
 // Undecided counts the items not yet decided.
 func (ad *Adjudication) Undecided() int {
@@ -223,7 +230,7 @@ func taken(out *annotate.Document, id string) bool {
 // Outcome is what became of one item for one coder.
 type Outcome struct {
 	Item   int
-	Result string // "kept", "replaced" (by another coder's version), "dropped", "added" (another coder's, which they did not mark), "undecided"
+	Result string // "kept", "replaced" (by another coder's version, or the adjudicator's own: By empty), "dropped", "added" (another coder's, which they did not mark), "undecided"
 	By     []string
 }
 
@@ -250,7 +257,7 @@ func (ad *Adjudication) Outcome(coder int) []Outcome {
 			}
 		case mine && (slices.Contains(accepted, coder) || len(it.Differ) == 0 && len(accepted) > 0):
 			out = append(out, Outcome{Item: i, Result: "kept"})
-		case mine && len(accepted) > 0:
+		case mine && (len(accepted) > 0 || ad.own[i]):
 			out = append(out, Outcome{Item: i, Result: "replaced", By: others})
 		case mine:
 			out = append(out, Outcome{Item: i, Result: "dropped"})

@@ -37,7 +37,7 @@ func (l leftOut) is(it Item) bool {
 func (ad *Adjudication) leftOutItems() json.RawMessage {
 	var out []leftOut
 	for i, it := range ad.items {
-		if ad.decided[i] && len(ad.accepted[i]) == 0 {
+		if ad.decided[i] && len(ad.accepted[i]) == 0 && !ad.own[i] {
 			s := it.Span()
 			out = append(out, leftOut{Type: it.Type, Start: s.Start, End: s.End, Quote: ad.firstVersion(i).Quote})
 		}
@@ -68,16 +68,21 @@ func recordedLeftOut(shared *annotate.Document) []leftOut {
 }
 
 // Resume takes an adjudication up where a shared coding that it made
-// (Shared, as saved and reopened) left it: each item is decided for the
-// coders whose versions the shared coding holds, and undecided when it
-// holds none. A version is held when the shared coding has an annotation
-// of its type, span and stance whose actor goes by the version's actor's
-// name and whose claim is worded alike, under the version's ID if it can
-// (Shared keeps it unless another took it first); each annotation of the
-// shared coding stands for one version only, so that coders' copies of one
-// annotation are accepted once. An item decided for nobody is decided so
-// again when the shared coding records it as left out (LeftOutKey) and
-// holds none of its versions. Resume returns how many items it decided.
+// (Shared, as saved and reopened, or as edited since) left it, whatever
+// was decided before: each item is decided for the coders whose versions
+// the shared coding holds, and undecided when it holds none. A version is
+// held when the shared coding has an annotation that says what it says —
+// its type, span, stance and note, an actor that goes by the version's
+// actor's name, a claim worded alike — whoever made it and when (ID,
+// author and times are not what a curator decides on, as INCEpTION's
+// curation compares features, not authors); under the version's ID if it
+// can (Shared keeps it unless another took it first). Each annotation of
+// the shared coding stands for one version only, so that coders' copies
+// of one annotation are accepted once. An annotation there that holds no
+// version is the adjudicator's own version of every item of its type it
+// overlaps, which it decides (see Own). An item decided for nobody is
+// decided so again when the shared coding records it as left out
+// (LeftOutKey). Resume returns how many items it decided.
 func (ad *Adjudication) Resume(shared *annotate.Document) int {
 	type place struct {
 		typ        model.AnnotationType
@@ -91,7 +96,6 @@ func (ad *Adjudication) Resume(shared *annotate.Document) int {
 	}
 	used := make([]bool, len(shared.Annotations))
 	left := recordedLeftOut(shared)
-	decided := 0
 	for i, it := range ad.items {
 		var coders []int
 		for c, v := range it.Versions {
@@ -113,8 +117,22 @@ func (ad *Adjudication) Resume(shared *annotate.Document) int {
 				coders = append(coders, c)
 			}
 		}
-		if len(coders) > 0 || slices.ContainsFunc(left, func(l leftOut) bool { return l.is(it) }) {
-			ad.accepted[i], ad.decided[i] = coders, true
+		ad.accepted[i], ad.own[i] = coders, false
+		ad.decided[i] = len(coders) > 0 || slices.ContainsFunc(left, func(l leftOut) bool { return l.is(it) })
+	}
+	for j, n := range shared.Annotations {
+		if used[j] || n.Orphan {
+			continue
+		}
+		for i, it := range ad.items {
+			if it.Type == n.Type && overlapShare(it.Span(), n.Span) > 0 {
+				ad.own[i], ad.decided[i] = true, true
+			}
+		}
+	}
+	decided := 0
+	for _, d := range ad.decided {
+		if d {
 			decided++
 		}
 	}
@@ -122,9 +140,12 @@ func (ad *Adjudication) Resume(shared *annotate.Document) int {
 }
 
 // sameValues reports whether annotation s of the shared coding says what
-// version v of doc says: the same actor, by name or alias, and the same
-// claim, worded alike.
+// version v of doc says besides its place: the same actor, by name or
+// alias, the same claim, worded alike, and the same note.
 func sameValues(shared *annotate.Document, s *model.Annotation, doc *annotate.Document, v *model.Annotation) bool {
+	if s.Note != v.Note {
+		return false
+	}
 	sa, sok := shared.Actor(s.Actor)
 	va, vok := doc.Actor(v.Actor)
 	if sok != vok || sok && !goesBy(sa, va.Name) {

@@ -114,3 +114,52 @@ func TestAdjudicationResumeCopies(t *testing.T) {
 		t.Errorf("the resumed shared coding has %d annotations, want %d", got, len(shared.Annotations))
 	}
 }
+
+// TestAdjudicationResumeHandEdits: what the shared coding holds by hand
+// is shown for what it is. A curator (as in INCEpTION, whose curation
+// compares an annotation's place and features, not who made it) takes an
+// annotation equal to a coder's version but for its ID, author and times
+// as that version accepted; one that says something else — another
+// stance, or a note — is the adjudicator's own version, and no coder's
+// is accepted.
+func TestAdjudicationResumeHandEdits(t *testing.T) {
+	a := aliceAndBob(t)
+	ad := NewAdjudication(a)
+	dis := ad.Disagreements()
+	putin, stance := dis[0], dis[2] // "Vladimir Putin" against "Putin"; Trump's stance
+	tests := []struct {
+		name   string
+		edit   func(n *model.Annotation)
+		item   int
+		coders []int
+		own    bool
+	}{
+		{"bob's mention again, by carol", func(n *model.Annotation) {}, putin, []int{1}, false},
+		{"bob's mention with a note", func(n *model.Annotation) { n.Note = "only the surname" }, putin, nil, true},
+		{"Trump's stance, support", func(n *model.Annotation) { n.Stance = model.StanceSupport }, stance, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := ad.Items()[tt.item]
+			bob := a.Codings[1].Doc
+			shared := annotate.New(summit(), "summit.txt", "stance test")
+			n := *it.Versions[1]
+			n.ID, n.Author, n.Created, n.Modified = "n-carol1", "carol", "2026-12-08T00:00:00Z", "2026-12-08T00:00:00Z"
+			if actor, ok := bob.Actor(n.Actor); ok {
+				shared.Actors = append(shared.Actors, actor)
+			}
+			if claim, ok := bob.Claim(n.Claim); ok {
+				shared.Claims = append(shared.Claims, claim)
+			}
+			tt.edit(&n)
+			shared.Annotations = append(shared.Annotations, n)
+
+			again := NewAdjudication(a)
+			again.Resume(reopen(t, shared))
+			coders, decided := again.Decision(tt.item)
+			if !decided || !slices.Equal(coders, tt.coders) || again.Own(tt.item) != tt.own {
+				t.Errorf("resumed as %v (decided %v, own %v), want %v (own %v)", coders, decided, again.Own(tt.item), tt.coders, tt.own)
+			}
+		})
+	}
+}
