@@ -125,7 +125,10 @@ func renderMessage(st *Styles, info statusInfo, bindings []key.Binding, width in
 		if info.isError {
 			s = st.Error
 		}
-		return s.Render(ansi.Truncate(info.message, width, "…"))
+		// One line, whatever the message holds: a tab or a line break (in a
+		// file's name, an error's text) would push the line past the
+		// terminal's edge, cut there with no sign of it.
+		return s.Render(ansi.Truncate(model.SafeTerminal(info.message), width, "…"))
 	}
 	return renderShortHelp(st, bindings, width)
 }
