@@ -44,10 +44,16 @@ func (l *messageLine) clear()            { l.text, l.isError = "", false }
 // the annotations list.
 type codingCounts struct{ actors, claims, positions int }
 
+// modeWidth is the columns of the status bar's mode: its widest,
+// ADJUDICATE.
+const modeWidth = len("ADJUDICATE")
+
 // renderStatus draws the one-line status bar: mode, file, counts, where the
 // annotations are saved and whether they are.
 func renderStatus(st *Styles, info statusInfo, width int) string {
-	left := " " + st.StatusMode.Render(info.mode) + " " + info.file
+	// The mode takes the width of the widest, so that switching modes
+	// (READ, SELECT, a dialog's TAG) does not shift the fields after it.
+	left := " " + st.StatusMode.Render(pad(info.mode, modeWidth)) + " " + info.file
 	var right []string
 	if c := info.counts; c != nil && width < wideWidth {
 		right = append(right, fmt.Sprintf("A%d C%d P%d", c.actors, c.claims, c.positions))

@@ -133,3 +133,35 @@ func TestLongMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusFieldsStayPut: switching modes — reading, selecting, a
+// dialog, a search — changes the mode alone; the file name, the counts and
+// the path stay where they were ("the status bar spacing shifts").
+func TestStatusFieldsStayPut(t *testing.T) {
+	for _, sz := range []size{wide, {80, 24}, narrow} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), sz.w, sz.h)
+			var read string
+			for _, step := range []struct {
+				mode string
+				keys []string
+			}{
+				{"READ", nil}, {"SELECT", []string{"v", "l"}}, {"TAG", []string{"a"}}, {"SEARCH", []string{"esc", "esc", "/"}},
+			} {
+				typeKeys(h, step.keys)
+				line := statusLine(h)
+				if !strings.HasPrefix(line, " "+step.mode+" ") {
+					t.Fatalf("the status bar does not say %s: %q", step.mode, line)
+				}
+				// The mode blanked out, the rest must read as in READ.
+				blanked := " " + strings.Repeat(" ", len(step.mode)) + line[1+len(step.mode):]
+				if read == "" {
+					read = blanked
+				}
+				if blanked != read {
+					t.Errorf("in %s the status bar reads\n%q\nin READ\n%q", step.mode, line, read)
+				}
+			}
+		})
+	}
+}
