@@ -68,16 +68,19 @@ func newAdjudicationPane(c *Common, line *messageLine, sess *Session, ad *agree.
 	p := &adjudicationPane{common: c, line: line, sess: sess, ad: ad, synced: -1, coders: ad.Article().Coders(), dis: ad.Disagreements()}
 	p.agreed = len(ad.Items()) - len(p.dis)
 	p.sync()
-	p.base = ad.Shared()
 	p.cur = max(p.nextUndecided(-1), 0)
 	return p
 }
 
 // sync reads the decisions again from the shared coding when it has
-// changed since: by a decision absorbed, or by hand.
+// changed since: by a decision absorbed, or by hand. What they make is the
+// base of the next absorption, so that a hand edit the decisions now
+// account for (a version typed again by hand, one changed into the
+// adjudicator's own) is not taken for an edit that stays over them.
 func (p *adjudicationPane) sync() {
 	if v := p.sess.Editor.Version(); v != p.synced {
 		p.ad.Resume(p.sess.Doc())
+		p.base = p.ad.Shared()
 		p.synced = v
 		p.recount()
 		p.revision++

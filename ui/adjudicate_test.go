@@ -362,9 +362,9 @@ func TestAdjudicationMessageFits(t *testing.T) {
 	bubble(t, func(t *testing.T) {
 		h := newAdjudication(t, wide)
 		typeKeys(h, []string{"=", "1", "0", "b"})
-		note := "both, checked"
+		note := "alice's, checked"
 		for _, n := range h.m.reader.sess.Doc().Annotations {
-			if n.Type == model.TypePosition && n.Author == "bob" {
+			if n.Type == model.TypePosition && n.Author == "alice" {
 				if err := h.m.reader.sess.Editor.Update(n.ID, annotate.Change{Note: &note}); err != nil {
 					t.Fatal(err)
 				}
@@ -375,8 +375,56 @@ func TestAdjudicationMessageFits(t *testing.T) {
 		if got := lastLines(h.screen(), 1); strings.TrimRight(got, " ") != want {
 			t.Errorf("the message line says\n%q\nwant\n%q", got, want)
 		}
-		if got := adjudicationScreen(h); !strings.Contains(got, "decided: alice's and your own versions") {
+		if got := adjudicationScreen(h); !strings.Contains(got, "decided: your own version, made by hand") {
 			t.Errorf("the pane does not say the hand edit stays:\n%s", got)
+		}
+	})
+}
+
+// TestAdjudicationAfterHandEdits: decisions made after a hand edit that
+// the pane took for what it is neither add a coder's copy of what the
+// hand edit holds already nor say that the hand edit stayed over them.
+func TestAdjudicationAfterHandEdits(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h := newAdjudication(t, wide)
+		h.m.reader.sess.Editor.Author = "carol"
+		art := h.m.reader.sess.Article
+		if _, err := h.m.reader.sess.Editor.TagActor(spanOf(t, art, "Putin", 0), annotate.ActorChoice{Name: "Vladimir Putin"}); err != nil {
+			t.Fatal(err)
+		}
+		typeKeys(h, []string{"=", "j", "1"}) // alice's Zelenskyy
+		if strings.Contains(h.m.line.text, "stays over it") {
+			t.Errorf("a decision after the hand edit says %q", h.m.line.text)
+		}
+		n := 0
+		for _, a := range h.m.reader.sess.Doc().Annotations {
+			if a.Span == spanOf(t, art, "Putin", 0) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d mentions of Putin where carol tagged one, bob's version", n)
+		}
+		typeKeys(h, []string{"g"})
+		if got := adjudicationScreen(h); !strings.Contains(got, "decided: bob's version ") && !strings.HasSuffix(got, "decided: bob's version") {
+			t.Errorf("the pane does not say bob's version alone:\n%s", got)
+		}
+
+		// alice's Putin accepted, then noted by hand: the next decision
+		// leaves it, and says nothing of it.
+		h2 := newAdjudication(t, wide)
+		typeKeys(h2, []string{"=", "1"})
+		note := "the full name"
+		for _, a := range h2.m.reader.sess.Doc().Annotations {
+			if a.Quote == "Vladimir Putin" {
+				if err := h2.m.reader.sess.Editor.Update(a.ID, annotate.Change{Note: &note}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		typeKeys(h2, []string{"1"})
+		if strings.Contains(h2.m.line.text, "stays over it") {
+			t.Errorf("a decision after the hand edit says %q", h2.m.line.text)
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 
 	"stance/annotate"
 	"stance/model"
@@ -22,6 +23,13 @@ type Adjudication struct {
 	accepted [][]int // per item, the coders whose versions are accepted
 	decided  []bool
 	own      []bool // per item, whether the shared coding has a version of its own (Resume)
+	// held is, per item and coder, the ID of the annotation of the shared
+	// coding that holds the version (Resume), "" for none: Shared writes
+	// the version under it, so that a merge takes them for one.
+	held [][]string
+	// renamed keeps the ID Shared gave an entity whose own was taken, so
+	// that every shared coding it makes names it alike.
+	renamed map[string]string
 }
 
 // NewAdjudication starts the adjudication of an article's codings, with
@@ -30,7 +38,8 @@ func NewAdjudication(a Article) *Adjudication {
 	ids := newIdentities([]Article{a})
 	items := allItems(a, ids)
 	return &Adjudication{article: a, ids: ids, items: items,
-		accepted: make([][]int, len(items)), decided: make([]bool, len(items)), own: make([]bool, len(items))}
+		accepted: make([][]int, len(items)), decided: make([]bool, len(items)), own: make([]bool, len(items)),
+		held: make([][]string, len(items)), renamed: map[string]string{}}
 }
 
 // Article returns the article adjudicated, with its codings.
@@ -151,10 +160,13 @@ func (ad *Adjudication) Shared() *annotate.Document {
 			doc := ad.article.Codings[c].Doc
 			n := *it.Versions[c]
 			n.Extra = maps.Clone(n.Extra)
-			n.Actor = ad.bringActor(out, actors, doc, n.Actor)
-			n.Claim = ad.bringClaim(out, claims, doc, n.Claim)
+			n.Actor = ad.bringActor(out, actors, c, doc, n.Actor)
+			n.Claim = ad.bringClaim(out, claims, c, doc, n.Claim)
+			if ad.held[i] != nil && ad.held[i][c] != "" {
+				n.ID = ad.held[i][c]
+			}
 			if taken(out, n.ID) {
-				n.ID = out.NewID(annotate.AnnotationPrefix)
+				n.ID = ad.rename(out, annotate.AnnotationPrefix, c, it.Versions[c].ID)
 			}
 			out.Annotations = append(out.Annotations, n)
 		}
@@ -168,7 +180,7 @@ func (ad *Adjudication) Shared() *annotate.Document {
 
 // bringActor returns the ID in out of actor id of doc, adding the actor to
 // out (or its names to the aliases of the one out has) as need be.
-func (ad *Adjudication) bringActor(out *annotate.Document, index map[int]int, doc *annotate.Document, id string) string {
+func (ad *Adjudication) bringActor(out *annotate.Document, index map[int]int, coder int, doc *annotate.Document, id string) string {
 	a, ok := doc.Actor(id)
 	if !ok {
 		return id // a broken reference stays as it is: validate reports it
@@ -184,7 +196,7 @@ func (ad *Adjudication) bringActor(out *annotate.Document, index map[int]int, do
 		return shared.ID
 	}
 	if taken(out, a.ID) {
-		a.ID = out.NewID(annotate.ActorPrefix)
+		a.ID = ad.rename(out, annotate.ActorPrefix, coder, a.ID)
 	}
 	index[g] = len(out.Actors)
 	out.Actors = append(out.Actors, a)
@@ -192,7 +204,7 @@ func (ad *Adjudication) bringActor(out *annotate.Document, index map[int]int, do
 }
 
 // bringClaim is bringActor for claims.
-func (ad *Adjudication) bringClaim(out *annotate.Document, index map[int]int, doc *annotate.Document, id string) string {
+func (ad *Adjudication) bringClaim(out *annotate.Document, index map[int]int, coder int, doc *annotate.Document, id string) string {
 	cl, ok := doc.Claim(id)
 	if !ok {
 		return id
@@ -202,11 +214,23 @@ func (ad *Adjudication) bringClaim(out *annotate.Document, index map[int]int, do
 		return out.Claims[i].ID
 	}
 	if taken(out, cl.ID) {
-		cl.ID = out.NewID(annotate.ClaimPrefix)
+		cl.ID = ad.rename(out, annotate.ClaimPrefix, coder, cl.ID)
 	}
 	index[g] = len(out.Claims)
 	out.Claims = append(out.Claims, cl)
 	return cl.ID
+}
+
+// rename gives coder's entity id, taken in out, an ID of its own: the one
+// it had in the shared codings made before, if out has not taken it too.
+func (ad *Adjudication) rename(out *annotate.Document, prefix string, coder int, id string) string {
+	k := prefix + strconv.Itoa(coder) + " " + id
+	if r, ok := ad.renamed[k]; ok && !taken(out, r) {
+		return r
+	}
+	r := out.NewID(prefix)
+	ad.renamed[k] = r
+	return r
 }
 
 // goesBy reports whether a's name or an alias is name, ignoring case and

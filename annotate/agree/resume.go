@@ -82,7 +82,8 @@ func recordedLeftOut(shared *annotate.Document) []leftOut {
 // version is the adjudicator's own version of every item of its type it
 // overlaps, which it decides (see Own). An item decided for nobody is
 // decided so again when the shared coding records it as left out
-// (LeftOutKey). Resume returns how many items it decided.
+// (LeftOutKey). Shared writes a version held under the ID of the
+// annotation that holds it. Resume returns how many items it decided.
 func (ad *Adjudication) Resume(shared *annotate.Document) int {
 	type place struct {
 		typ        model.AnnotationType
@@ -98,6 +99,7 @@ func (ad *Adjudication) Resume(shared *annotate.Document) int {
 	left := recordedLeftOut(shared)
 	for i, it := range ad.items {
 		var coders []int
+		held := make([]string, len(it.Versions))
 		for c, v := range it.Versions {
 			if v == nil {
 				continue
@@ -115,9 +117,10 @@ func (ad *Adjudication) Resume(shared *annotate.Document) int {
 			if found >= 0 {
 				used[found] = true
 				coders = append(coders, c)
+				held[c] = shared.Annotations[found].ID
 			}
 		}
-		ad.accepted[i], ad.own[i] = coders, false
+		ad.accepted[i], ad.own[i], ad.held[i] = coders, false, held
 		ad.decided[i] = len(coders) > 0 || slices.ContainsFunc(left, func(l leftOut) bool { return l.is(it) })
 	}
 	for j, n := range shared.Annotations {

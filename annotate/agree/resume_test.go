@@ -163,3 +163,27 @@ func TestAdjudicationResumeHandEdits(t *testing.T) {
 		})
 	}
 }
+
+// TestAdjudicationSharedStable: the shared coding the same decisions make
+// names everything alike each time — an annotation or entity whose ID
+// another took first (coders' copies of one file) too — so that a merge
+// of one into the other changes nothing.
+func TestAdjudicationSharedStable(t *testing.T) {
+	alice := code(t, "alice", mention("Donald Trump", 0, "Donald Trump"), claim("a ceasefire", "ceasefire", "Donald Trump"),
+		position("Donald Trump", "ceasefire", model.StanceOppose))
+	bob := Coding{Coder: "bob", Path: "bob/summit.txt.stance.json", Doc: alice.Doc.Clone()}
+	for i, n := range bob.Doc.Annotations {
+		if n.Type == model.TypePosition {
+			bob.Doc.Annotations[i].Stance = model.StanceNeutral
+		}
+	}
+	ad := NewAdjudication(Article{Name: "summit.txt", Length: summit().Len(), Codings: []Coding{alice, bob}})
+	ad.AcceptAgreements()
+	if err := ad.Accept(ad.Disagreements()[0], 0, 1); err != nil {
+		t.Fatal(err)
+	}
+	first := annotationsJSON(t, ad.Shared())
+	if again := annotationsJSON(t, ad.Shared()); again != first {
+		t.Errorf("the same decisions make another shared coding:\n%s\nthen\n%s", first, again)
+	}
+}
