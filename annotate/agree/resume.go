@@ -14,8 +14,8 @@ import (
 // adjudication left out (no coder's version accepted): what is not there
 // could not tell a decision from an item not yet decided. It is a member
 // schema 1 does not define, so a stance that does not know it keeps it as
-// it is, and a merge takes it as any such member.
-const LeftOutKey = "left_out"
+// it is; stance's merges take it entry by entry.
+const LeftOutKey = annotate.LeftOutKey
 
 // leftOut is an item left out: its type and the stretch its versions
 // cover together (Item.Span), and the text there for a person reading
