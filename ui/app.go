@@ -162,20 +162,31 @@ func (m *Model) openSession(s *Session) tea.Cmd {
 func (m *Model) back() tea.Cmd {
 	switch {
 	case m.screen == screenReader:
-		if m.reader.saver.Then(m.back) {
+		if !m.leave(m.back) {
 			return nil
 		}
-		if err := m.saveNow(); err != nil {
-			m.line.setError("could not save: " + err.Error())
-			return nil
-		}
-		m.reader.sess.Close()
 		return m.showList()
 	case m.screen == screenFeed && m.library != nil:
 		m.feed = nil
 		return m.showList()
 	}
 	return nil
+}
+
+// leave saves the article open, synchronously, and closes it, for the
+// screen or the article shown next; it reports whether it did. A save
+// running first is waited for: again is called once it has ended. A save
+// that fails is said, and the article stays open.
+func (m *Model) leave(again func() tea.Cmd) bool {
+	if m.reader.saver.Then(again) {
+		return false
+	}
+	if err := m.saveNow(); err != nil {
+		m.line.setError("could not save: " + err.Error())
+		return false
+	}
+	m.reader.sess.Close()
+	return true
 }
 
 // showList shows the feed if there is one, else the library, in place of
@@ -253,6 +264,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleMouse(msg)
 	case backMsg:
 		return m.back()
+	case openAtMsg:
+		return m.startOpenAt(msg)
 	}
 	if cmd, ok := m.updateFetch(msg); ok {
 		return cmd

@@ -403,6 +403,11 @@ func actorName(s *Session, id string) string {
 func newExportDialog(c *Common, s *Session) *dialog {
 	var names []string
 	for _, f := range export.Formats() {
+		if f.Format == export.DNA {
+			// What a DNA database cannot hold is said on the command
+			// line's stderr, which the reader has not.
+			continue
+		}
 		names = append(names, string(f.Format))
 	}
 	format := choiceField("format", names, string(cmp.Or(c.exportFormat, export.CSV)))

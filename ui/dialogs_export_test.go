@@ -183,3 +183,19 @@ func TestExportNeverReplacesTheArticle(t *testing.T) {
 		t.Errorf("the article was replaced:\n%s", data)
 	}
 }
+
+// The reader's export dialog offers every format but dna: what a DNA
+// database cannot hold of the coding is said on the command line's
+// standard error (stance export -o FILE.dna), which the reader has not.
+func TestExportDialogLeavesOutDNA(t *testing.T) {
+	seed := newCodedSeed(t, filepath.Join(t.TempDir(), "story.txt.stance.json"))
+	h := newReader(t, seed.sess, 120, 40)
+	h.keys("E")
+	form, ok := h.m.reader.dialog.form.(exportForm)
+	if !ok {
+		t.Fatal("E did not open the export dialog")
+	}
+	if got := strings.Join(form.format.choices, " "); got != "json jsonl csv w3c brat graphml dot md" {
+		t.Errorf("formats offered %q, want every format but dna", got)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"stance/annotate"
+	"stance/model"
 	"strings"
 	"sync"
 
@@ -111,6 +113,7 @@ func (m *Model) startFetch(src Source) tea.Cmd {
 type openedMsg struct {
 	src Source
 	err error
+	at  string // the annotation to show, when the reader asked for the article (openAtMsg)
 }
 
 // pendingOpen hands a session opened off the UI goroutine to Update. Until
@@ -164,33 +167,117 @@ func (p *pendingOpen) close() {
 // background, with a spinner: parsing a long article and re-anchoring its
 // coding take long enough to freeze the screen.
 func (m *Model) startOpen(src Source) tea.Cmd {
-	coding, override, pending := m.common.Coding, m.override, m.pending
-	return m.background("opening "+src.Name(), func() tea.Msg {
-		s, err := coding.OpenSession(src, override)
-		if err == nil && !pending.put(s) {
-			return nil
-		}
-		return openedMsg{src: src, err: err}
-	})
+	return m.background("opening "+src.Name(), m.openCmd(func() (Source, error) { return src, nil }, ""))
 }
 
-// opened shows the article opened in the background, unless an article is
-// already open (then it is closed unseen).
+// startOpenAt opens the article that another article's coding codes, in
+// the background as startOpen does, to be shown at its annotation in
+// place of the article open (see opened): a position the project's
+// network lists.
+func (m *Model) startOpenAt(msg openAtMsg) tea.Cmd {
+	if m.override != "" {
+		// The file named is the open article's: it codes no other.
+		m.line.setError("--annotations names the coding of one article: open “" + msg.title + "” without it")
+		return nil
+	}
+	coding := m.common.Coding
+	find := func() (Source, error) { return articleOf(msg.annotations, coding.AnnotationsDir) }
+	return m.background("opening “"+msg.title+"”", m.openCmd(find, msg.id))
+}
+
+// openCmd opens the article find finds, off the UI goroutine, and hands
+// its session to opened, to be shown at the annotation at if not "".
+func (m *Model) openCmd(find func() (Source, error), at string) tea.Cmd {
+	coding, override, pending := m.common.Coding, m.override, m.pending
+	return func() tea.Msg {
+		src, err := find()
+		if err == nil {
+			var s *Session
+			s, err = coding.OpenSession(src, override)
+			if err == nil && !pending.put(s) {
+				return nil
+			}
+		}
+		return openedMsg{src: src, err: err, at: at}
+	}
+}
+
+// articleOf is the article that the annotations file ann codes, found as
+// stance export finds it, with the annotations folder dir.
+func articleOf(ann, dir string) (Source, error) {
+	refs, err := annotate.FindCoded(dir, ann)
+	if err != nil {
+		return Source{}, err
+	}
+	c, err := annotate.LoadCoded(refs[0])
+	if err != nil {
+		return Source{}, err
+	}
+	return Source{Path: c.ArticlePath}, nil
+}
+
+// opened shows the article opened in the background, at the annotation
+// asked for if any. An article open is kept, and the one opened closed
+// unseen, unless the reader asked for it in its place (switchTo).
 func (m *Model) opened(msg openedMsg) tea.Cmd {
 	m.fetch.Stop()
 	s := m.pending.take()
 	if msg.err != nil {
-		m.line.setError(msg.err.Error())
+		// It may quote another coder's file: the source its document names.
+		m.line.setError(model.SafeTerminal(msg.err.Error()))
 		return nil
 	}
 	if s == nil {
 		return nil
 	}
 	if m.reader != nil {
+		if msg.at != "" {
+			return m.switchTo(s, msg.at)
+		}
 		s.Close()
 		return nil
 	}
-	return m.openSession(s)
+	cmd := m.openSession(s)
+	if msg.at != "" {
+		m.showAt(msg.at)
+	}
+	return cmd
+}
+
+// switchTo shows s in place of the article open, at its annotation id:
+// the open article is left as back leaves it for the library (saved, then
+// closed), and its network, if shown, is shown beside the new one as it
+// was. If the save fails, the open article stays, and s is closed.
+func (m *Model) switchTo(s *Session, id string) tea.Cmd {
+	sv := m.reader.saver
+	if sv.Waiting() {
+		// Leaving or quitting waits for the write: that goes first.
+		m.line.set(model.SafeTerminal(shortPath(s.Path)) + " opened while leaving this article: not shown")
+		s.Close()
+		return nil
+	}
+	if !m.leave(func() tea.Cmd { return m.switchTo(s, id) }) {
+		if !sv.Running() {
+			s.Close() // the save failed, and leave said so
+		}
+		return nil
+	}
+	from := m.reader
+	cmd := m.openSession(s)
+	m.reader.keepNetwork(from)
+	m.showAt(id)
+	return cmd
+}
+
+// showAt shows the annotation id of the article just opened in the text,
+// or says that it is no longer there (its file changed since the network
+// listed it).
+func (m *Model) showAt(id string) {
+	if _, ok := m.reader.sess.Doc().Annotation(id); !ok {
+		m.line.setError("that position is no longer in " + model.SafeTerminal(shortPath(m.reader.sess.Path)))
+		return
+	}
+	m.reader.jump(id)
 }
 
 // fetched opens the page that arrived. A failure is one line.

@@ -42,7 +42,7 @@ func TestFullHelpColumnsApart(t *testing.T) {
 			t.Errorf("the help runs a description into the next column: %q\n%s", glued, help)
 		}
 	}
-	for _, want := range []string{"follow a feed (its list)", "next annotation listed", "accept neither"} {
+	for _, want := range []string{"follow a feed (its list)", "next annotation listed", "accept neither", "v             network: rows actor/kind", "=             network: agree/conflict"} {
 		if !strings.Contains(help, want) {
 			t.Errorf("the help does not list %q", want)
 		}

@@ -60,6 +60,8 @@ type KeyMap struct {
 
 	Network      key.Binding // the network pane, in place of the side panes
 	NetworkScope key.Binding // its article or its whole project
+	NetworkRows  key.Binding // what its rows are: actors, or an actor kind
+	NetworkPairs key.Binding // the qualifier aggregation of its pairs
 
 	// In the adjudication pane (stance adjudicate).
 	AcceptCoder  key.Binding // its n-th key accepts the n-th coder's version
@@ -158,6 +160,8 @@ func DefaultKeyMap() *KeyMap {
 
 		Network:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "network pane")),
 		NetworkScope: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "network: article/project")),
+		NetworkRows:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "network: rows actor/kind")),
+		NetworkPairs: key.NewBinding(key.WithKeys("="), key.WithHelp("=", "network: agree/conflict")),
 
 		AcceptCoder:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1…9", "accept that coder's")),
 		AcceptBoth:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "accept both (all)")),
@@ -219,6 +223,7 @@ func (km *KeyMap) namedBindings() []struct {
 		{"next_pane", &km.NextPane}, {"prev_pane", &km.PrevPane},
 		{"open", &km.Open}, {"back", &km.Back}, {"filter", &km.Filter}, {"panel", &km.Panel}, {"follow", &km.Follow},
 		{"network", &km.Network}, {"network_scope", &km.NetworkScope},
+		{"network_rows", &km.NetworkRows}, {"network_pairs", &km.NetworkPairs},
 		{"accept_coder", &km.AcceptCoder}, {"accept_both", &km.AcceptBoth}, {"accept_none", &km.AcceptNone},
 		{"accept_agreed", &km.AcceptAgreed}, {"outcome", &km.Outcome},
 		{"codebook", &km.Codebook}, {"next_listed", &km.NextListed}, {"prev_listed", &km.PrevListed},
@@ -314,7 +319,7 @@ func keyContexts() [][]string {
 		// the annotations list
 		slices.Concat(reader, moves, []string{"filter", "open"}),
 		// the network pane
-		slices.Concat(reader, moves, []string{"left", "right", "open", "clear", "network_scope"}),
+		slices.Concat(reader, moves, []string{"left", "right", "open", "clear", "network_scope", "network_rows", "network_pairs"}),
 		// the adjudication pane
 		slices.Concat(reader, moves, []string{"open", "clear", "accept_coder", "accept_both", "accept_none", "accept_agreed", "outcome"}),
 		// the codebook pane: its own keys before the reader's

@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -28,6 +29,8 @@ type networkPane struct {
 	width, height int
 	project       bool          // the whole project, not the article alone
 	folder        projectFolder // the project's other codings, once loaded
+	variable      string        // the rows: DNA's variable (network.VarActor, or an actor kind)
+	pairsView     int           // which pairs are listed: an index of pairsViews
 
 	running bool         // a computation is under way
 	net     *networkData // the network last computed; nil before the first
@@ -35,28 +38,34 @@ type networkPane struct {
 	row, col  int            // the cell under the cursor
 	top, left int            // the first row and column on screen
 	positions *positionsList // the cursor cell's positions, when listed
-	revision  int            // changes whenever the drawing would
-	drawn     int            // cells drawn by the last View: what the cost test counts
+	// resume is where the pane of the article this one was opened from
+	// was, to be taken up once the network is computed; nil when done.
+	resume   *networkSettings
+	revision int // changes whenever the drawing would
+	drawn    int // cells drawn by the last View: what the cost test counts
 }
 
 // networkKey is what a network was computed from.
 type networkKey struct {
-	version int  // the session's document
-	project bool // with the project's other codings
-	folder  int  // which load of them
+	version   int  // the session's document
+	project   bool // with the project's other codings
+	folder    int  // which load of them
+	variable  string
+	pairsView int
 }
 
 // networkData is a computed network and what drawing it needs.
 type networkData struct {
-	key                  networkKey
-	items                []network.Item // the corpus: the session's coding first
-	table                network.Table
-	actors, claims       []string // the table's labels made safe to show
-	congruence, conflict []network.Pair
-	pairsErr             error
-	widths               []int // each claim column's width
-	columnsWidth         int   // all of them, each after a space
-	labelWidth           int   // the widest actor's name
+	key            networkKey
+	items          []network.Item // the corpus: the session's coding first
+	table          network.Table
+	actors, claims []string         // the table's labels made safe to show
+	variables      []string         // what the rows can be (network.Corpus.RowVariables)
+	pairs          [][]network.Pair // the strongest of each aggregation of pairsViews[key.pairsView]
+	pairsErr       error
+	widths         []int // each claim column's width
+	columnsWidth   int   // all of them, each after a space
+	labelWidth     int   // the widest actor's name
 }
 
 // networkComputedMsg brings a computed network.
@@ -65,12 +74,46 @@ type networkComputedMsg struct {
 	net  *networkData
 }
 
-// pairsComputed is how many of the strongest pairs are computed; as many
-// as fit are shown.
+// pairsComputed is how many of the strongest pairs of each list are shown
+// at most when two lists are, twice as many when one is; as many as fit.
 const pairsComputed = 3
 
+// pairsViews are the lists of pairs the pane offers, by DNA's qualifier
+// aggregations of the one-mode network: the strongest ties of agreement
+// beside those of conflict (the first), or one aggregation alone.
+var pairsViews = [][]string{{"congruence", "conflict"}, {"congruence"}, {"conflict"}, {"subtract"}}
+
 func newNetworkPane(c *Common, sess *Session, line *messageLine) *networkPane {
-	return &networkPane{common: c, sess: sess, line: line}
+	return &networkPane{common: c, sess: sess, line: line, variable: network.VarActor}
+}
+
+// networkSettings are what a pane carries to the pane of the article the
+// reader opens from it: its choices, the cell under the cursor and the
+// position selected in its list, if listed.
+type networkSettings struct {
+	project      bool
+	variable     string
+	pairsView    int
+	actor, claim string
+	listed       bool
+	position     string // the ID of the position selected in the list
+}
+
+func (p *networkPane) settings() networkSettings {
+	s := networkSettings{project: p.project, variable: p.variable, pairsView: p.pairsView}
+	s.actor, s.claim, _ = p.cursorLabels()
+	if l := p.positions; l != nil {
+		s.listed, s.position = true, l.rows[l.index].id
+	}
+	return s
+}
+
+// takeUp makes the pane's choices those of s, and its cursor and list
+// those of s once the network is computed (see computed).
+func (p *networkPane) takeUp(s networkSettings) {
+	p.project, p.variable, p.pairsView = s.project, s.variable, s.pairsView
+	p.resume = &s
+	p.revision++
 }
 
 func (p *networkPane) SetSize(w, h int) {
@@ -84,7 +127,7 @@ func (p *networkPane) Revision() int { return p.revision }
 
 // key is what the network shown should be computed from now.
 func (p *networkPane) key() networkKey {
-	k := networkKey{version: p.sess.Editor.Version(), project: p.project}
+	k := networkKey{version: p.sess.Editor.Version(), project: p.project, variable: p.variable, pairsView: p.pairsView}
 	if p.project {
 		k.folder = p.folder.generation
 	}
@@ -119,13 +162,17 @@ func (p *networkPane) Cmd() tea.Cmd {
 // computeNetwork computes the table and the strongest pairs of items.
 func computeNetwork(k networkKey, items []network.Item) *networkData {
 	corpus := network.NewCorpus(items)
-	n := &networkData{key: k, items: items, table: corpus.Table(network.VarActor)}
-	n.congruence, n.conflict, n.pairsErr = corpus.Pairs(network.VarActor, pairsComputed)
-	for i := range n.congruence {
-		n.congruence[i].A, n.congruence[i].B = model.SafeTerminal(n.congruence[i].A), model.SafeTerminal(n.congruence[i].B)
-	}
-	for i := range n.conflict {
-		n.conflict[i].A, n.conflict[i].B = model.SafeTerminal(n.conflict[i].A), model.SafeTerminal(n.conflict[i].B)
+	n := &networkData{key: k, items: items, table: corpus.Table(k.variable), variables: corpus.RowVariables()}
+	for _, aggregation := range pairsViews[k.pairsView] {
+		pairs, err := corpus.Strongest(k.variable, aggregation, 2*pairsComputed)
+		if err != nil {
+			n.pairs, n.pairsErr = nil, err
+			break
+		}
+		for i := range pairs {
+			pairs[i].A, pairs[i].B = model.SafeTerminal(pairs[i].A), model.SafeTerminal(pairs[i].B)
+		}
+		n.pairs = append(n.pairs, pairs)
 	}
 	n.claims = make([]string, len(n.table.Claims))
 	n.widths = make([]int, len(n.table.Claims))
@@ -159,18 +206,30 @@ func (p *networkPane) computed(msg networkComputedMsg) {
 	}
 	p.running = false
 	actor, claim, _ := p.cursorLabels()
-	listed := p.positions != nil
+	listed, position := p.positions != nil, ""
+	r := p.resume
+	if r != nil {
+		actor, claim, listed, position = r.actor, r.claim, r.listed, r.position
+		if !msg.net.key.project || msg.net.key.folder > 0 {
+			p.resume = nil // the network it was in, or as near as it now is
+		}
+	}
 	p.net = msg.net
-	if i := slices.Index(p.net.table.Actors, actor); i >= 0 {
+	i, j := slices.Index(p.net.table.Actors, actor), slices.Index(p.net.table.Claims, claim)
+	if i >= 0 {
 		p.row = i
 	}
-	if j := slices.Index(p.net.table.Claims, claim); j >= 0 {
+	if j >= 0 {
 		p.col = j
 	}
 	p.clamp()
 	p.positions = nil
-	if listed {
+	if listed && (r == nil || i >= 0 && j >= 0) {
 		p.listPositions()
+	}
+	if l := p.positions; l != nil && position != "" {
+		l.index = max(slices.IndexFunc(l.rows, func(r positionRow) bool { return r.id == position }), 0)
+		p.clamp()
 	}
 	p.revision++
 }
@@ -189,6 +248,7 @@ func (p *networkPane) cursorLabels() (actor, claim string, ok bool) {
 // the key was the pane's.
 func (p *networkPane) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	km := p.common.Keys
+	p.resume = nil // the user has moved on
 	if p.positions != nil {
 		return p.positionsKey(msg)
 	}
@@ -196,6 +256,12 @@ func (p *networkPane) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, km.NetworkScope):
 		p.project = !p.project
 		p.positions = nil
+	case key.Matches(msg, km.NetworkRows):
+		p.nextVariable()
+		p.positions = nil
+	case key.Matches(msg, km.NetworkPairs):
+		p.pairsView = (p.pairsView + 1) % len(pairsViews)
+		p.line.set("pairs by " + strings.Join(pairsViews[p.pairsView], " and ") + ": " + pairsWhy[p.pairsView])
 	case key.Matches(msg, km.Open):
 		p.listPositions()
 	case !p.moveCursor(msg):
@@ -204,6 +270,55 @@ func (p *networkPane) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	p.clamp()
 	p.revision++
 	return nil, true
+}
+
+// pairsWhy says what each of pairsViews counts.
+var pairsWhy = []string{
+	"the claims on which two take the same stance, and those on which they take opposite ones",
+	"the claims on which two take the same stance",
+	"the claims on which two take opposite stances",
+	"agreement less conflict, negative where two conflict more than they agree",
+}
+
+// rowsOrder is the order in which the rows' variable goes round: every
+// actor, then the actor kinds (organization counts a person's positions
+// for the organisation they are affiliated with, as DNA's does).
+var rowsOrder = []string{network.VarActor, network.VarPerson, network.VarOrganization, network.VarCountry, network.VarOther}
+
+// nextVariable makes the rows the next variable the positions have a
+// value for, and says what they are.
+func (p *networkPane) nextVariable() {
+	if p.net == nil {
+		return
+	}
+	i := slices.Index(rowsOrder, p.variable)
+	for range rowsOrder {
+		i = (i + 1) % len(rowsOrder)
+		if slices.Contains(p.net.variables, rowsOrder[i]) {
+			break
+		}
+	}
+	p.variable = rowsOrder[i]
+	_, many := rowsNouns(p.variable)
+	what := "rows: " + many
+	switch p.variable {
+	case network.VarActor:
+		what += ", whatever their kind"
+	case network.VarOrganization:
+		what += ", with a person's positions counted for the organisation they are affiliated with"
+	}
+	p.line.set(what)
+}
+
+// rowsNouns name one row of variable, and many.
+func rowsNouns(variable string) (one, many string) {
+	switch variable {
+	case network.VarCountry:
+		return "country", "countries"
+	case network.VarOther:
+		return "other actor", "other actors"
+	}
+	return variable, variable + "s"
 }
 
 // moveCursor applies a movement key to the matrix's cursor.
@@ -254,7 +369,7 @@ func (p *networkPane) positionsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		p.positions = nil
 	case key.Matches(msg, km.Open):
 		p.revision++
-		return l.jump(p.line), true
+		return l.jump(), true
 	case !l.move(km, msg, len(l.rows), p.layoutRows().list, 1):
 		return nil, false
 	}
@@ -277,6 +392,11 @@ func (p *networkPane) clamp() {
 	t := p.net.table
 	p.row = min(max(p.row, 0), max(len(t.Actors)-1, 0))
 	p.col = min(max(p.col, 0), max(len(t.Claims)-1, 0))
+	if p.width == 0 {
+		// Hidden (a narrow terminal shows the article): with no room,
+		// everything would scroll to the cursor, and stay there once shown.
+		return
+	}
 	rows := max(p.layoutRows().matrix, 1)
 	p.top = min(max(p.top, p.row-rows+1), p.row)
 	p.top = max(min(p.top, len(t.Actors)-rows), 0)
@@ -335,6 +455,9 @@ func (p *networkPane) ShortHelp() []key.Binding {
 	if p.positions != nil {
 		jump, back := km.Open, km.Clear
 		jump.SetHelp(jump.Help().Key, "show it in the text")
+		if l := p.positions; l.rows[l.index].elsewhere != "" {
+			jump.SetHelp(jump.Help().Key, "open its article at it")
+		}
 		back.SetHelp(back.Help().Key, "back to the matrix")
 		return []key.Binding{jump, back}
 	}

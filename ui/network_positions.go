@@ -28,6 +28,7 @@ func (p *networkPane) listPositions() {
 		r := positionRow{id: pos.ID, stance: a.Stance, quote: model.OneLine(model.SafeTerminal(a.Quote))}
 		if pos.Item > 0 {
 			r.elsewhere = model.OneLine(model.SafeTerminal(cmp.Or(it.Doc.Article.Title, it.Name)))
+			r.annotations = it.Name
 		}
 		l.rows = append(l.rows, r)
 	}
@@ -49,15 +50,26 @@ type positionRow struct {
 	stance    model.Stance
 	quote     string
 	elsewhere string // the other article it is in; "" for the session's
+	// annotations is the other article's coding, which the project's
+	// network read: the article is found from it.
+	annotations string
 }
 
-// jump shows the position selected in the text, or says where it is when
-// it is in another article.
-func (l *positionsList) jump(line *messageLine) tea.Cmd {
+// openAtMsg asks the root model to open another article at one of its
+// annotations, in place of the one open: a position the project's
+// network lists. The article is the one the annotations file codes.
+type openAtMsg struct {
+	annotations string
+	id          string
+	title       string // safe to show
+}
+
+// jump shows the position selected in the text: in this article, or in
+// the other article it is in, opened in its place.
+func (l *positionsList) jump() tea.Cmd {
 	r := l.rows[l.index]
 	if r.elsewhere != "" {
-		line.set("that position is in “" + r.elsewhere + "”: open that article to see it in its text")
-		return nil
+		return func() tea.Msg { return openAtMsg{annotations: r.annotations, id: r.id, title: r.elsewhere} }
 	}
 	return func() tea.Msg { return jumpMsg{r.id} }
 }
@@ -83,10 +95,12 @@ func (l *positionsList) view(st *Styles, w, h int) []string {
 		case model.StanceOppose:
 			style = st.Oppose
 		}
-		text := style.Render(stanceSymbol(r.stance)+" "+string(r.stance)) + " “" + r.quote + "”"
+		text := style.Render(stanceSymbol(r.stance) + " " + string(r.stance))
 		if r.elsewhere != "" {
-			text += st.Dim.Render(" · " + r.elsewhere)
+			// Its article before the quote, which the width cuts.
+			text += " " + st.Dim.Render(ansi.Truncate(r.elsewhere, max(w*2/5, 12), "…")+":")
 		}
+		text += " “" + r.quote + "”"
 		text = ansi.Truncate(text, max(w-2, 1), "…")
 		if i == l.index {
 			text = st.ListItemSelected.Render(ansi.Strip(text))

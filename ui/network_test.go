@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"stance/annotate"
 	"stance/model"
+	"stance/model/store"
 )
 
 // networkSeed is the coded seed with more positions: five actors (two with
@@ -84,6 +87,58 @@ func TestGoldenNetworkPositions(t *testing.T) {
 	}
 }
 
+// TestGoldenNetworkChoices shows the rows as persons and the pairs by
+// subtract, their weights signed.
+func TestGoldenNetworkChoices(t *testing.T) {
+	for _, sz := range []size{wide, narrow, tiny} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			h := newReader(t, affiliatedSeed(t), sz.w, sz.h)
+			h.keys("M", "v", "=", "=", "=")
+			requireScreen(t, h, sz)
+		})
+	}
+}
+
+// elsewhereProject opens a.txt of a folder of two coded articles in the
+// home folder, whose paths the status bar shortens, so that the screen is
+// the same on every run; the network shows the project's positions
+// behind Putin's cell, b's selected.
+func elsewhereProject(t *testing.T, sz size) *harness {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	dir := filepath.Join(home, "project")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	codedFolder(t, dir, "", map[string]model.Stance{"a.txt": model.StanceSupport, "b.txt": model.StanceOppose})
+	h := openIn(t, filepath.Join(dir, "a.txt"), Coding{}, sz)
+	h.keys("M", "t", "enter", "G")
+	return h
+}
+
+// TestGoldenNetworkElsewhereList shows a cell's positions in the project,
+// one in another article, with its title.
+func TestGoldenNetworkElsewhereList(t *testing.T) {
+	for _, sz := range []size{wide, narrow, tiny} {
+		serial(t, sz.String(), func(t *testing.T) {
+			requireScreen(t, elsewhereProject(t, sz), sz)
+		})
+	}
+}
+
+// TestGoldenNetworkElsewhereJumped shows the other article opened at the
+// position, the network beside it where there is room.
+func TestGoldenNetworkElsewhereJumped(t *testing.T) {
+	for _, sz := range []size{wide, narrow, tiny} {
+		serial(t, sz.String(), func(t *testing.T) {
+			h := elsewhereProject(t, sz)
+			h.keys("enter")
+			requireScreen(t, h, sz)
+		})
+	}
+}
+
 // networkScreen is the network pane as drawn, colours stripped.
 func networkScreen(h *harness) string { return stripped(h.m.reader.network.View()) }
 
@@ -143,6 +198,85 @@ func TestNetworkKeys(t *testing.T) {
 	}
 }
 
+// affiliatedSeed is networkSeed with Russia a country and Honcharenko
+// affiliated with an organisation, the Verkhovna Rada, which takes no
+// position of its own.
+func affiliatedSeed(t testing.TB) *Session {
+	t.Helper()
+	s := networkSeed(t)
+	doc := s.Doc()
+	doc.Actors = append(doc.Actors, model.Actor{ID: "a-rada", Name: "Verkhovna Rada", Kind: model.KindOrganization})
+	for i := range doc.Actors {
+		switch doc.Actors[i].Name {
+		case "Russia":
+			doc.Actors[i].Kind = model.KindCountry
+		case "Oleksiy Honcharenko":
+			doc.Actors[i].Affiliation = "a-rada"
+		}
+	}
+	return s
+}
+
+// TestNetworkChoices: v makes the rows every actor, or the actors of a
+// kind the positions have, an organisation counting the positions of
+// those affiliated with it, and = lists the pairs by congruence and
+// conflict, or one of congruence, conflict and subtract alone; each says
+// what it now shows.
+func TestNetworkChoices(t *testing.T) {
+	tests := []struct {
+		name    string
+		keys    []string
+		want    []string // on the pane, spaces folded
+		notWant []string
+		line    string
+	}{
+		{name: "persons", keys: []string{"M", "v"}, line: "rows: persons",
+			want:    []string{"4 persons × 4 claims", "persons 1 2 3 4", "Donald Trump", "Oleksiy Honcharenko", "Vladimir Putin", "Volodymyr Zelenskyy"},
+			notWant: []string{"Russia"}},
+		{name: "organisations by affiliation", keys: []string{"M", "v", "v"},
+			line: "rows: organizations, with a person's positions counted for the organisation they are affiliated with",
+			want: []string{"1 organization × 1 claim", "› Verkhovna Rada +1", "1 “Putin has bought himself more time”", "Verkhovna Rada: 1 support", "agree none"}},
+		{name: "countries", keys: []string{"M", "v", "v", "v"}, line: "rows: countries",
+			want: []string{"1 country × 1 claim", "› Russia −1"}},
+		{name: "round to every actor", keys: []string{"M", "v", "v", "v", "v"}, line: "rows: actors, whatever their kind",
+			want: []string{"Network · article · 5 actors × 4 claims"}},
+		{name: "the positions behind an organisation's cell", keys: []string{"M", "v", "v", "enter"},
+			want: []string{"Verkhovna Rada on claim 1, 1 position", "+ support “It seems Putin has bought"}},
+		{name: "congruence alone", keys: []string{"M", "="}, line: "pairs by congruence: the claims on which two take the same stance",
+			want: []string{"agree Donald Trump – Vladimir Putin 1 Russia – Vladimir Putin 1"}, notWant: []string{"conflict"}},
+		{name: "conflict alone", keys: []string{"M", "=", "="}, line: "pairs by conflict: the claims on which two take opposite stances",
+			want: []string{"conflict Vladimir Putin – Volodymyr Zelenskyy 2 Russia – Volodymyr Zelenskyy 1"}, notWant: []string{"agree"}},
+		{name: "subtract", keys: []string{"M", "=", "=", "="},
+			line: "pairs by subtract: agreement less conflict, negative where two conflict more than they agree",
+			want: []string{"subtract Donald Trump – Vladimir Putin +1 Russia – Vladimir Putin +1 Vladimir Putin – Volodymyr Zelenskyy −1"}},
+		{name: "round to both", keys: []string{"M", "=", "=", "=", "="},
+			want: []string{"agree Donald Trump – Vladimir Putin 1", "conflict Vladimir Putin – Volodymyr Zelenskyy 2"}},
+		{name: "rows and pairs together", keys: []string{"M", "v", "=", "=", "="},
+			want:    []string{"4 persons × 4 claims", "subtract Donald Trump – Vladimir Putin +1 Vladimir Putin – Volodymyr Zelenskyy −1"},
+			notWant: []string{"Russia –"}},
+	}
+	for _, tt := range tests {
+		parallel(t, tt.name, func(t *testing.T) {
+			h := newReader(t, affiliatedSeed(t), wide.w, wide.h)
+			typeKeys(h, tt.keys)
+			got := networkScreen(h)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("the pane does not say %q:\n%s", w, h.m.reader.network.View())
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("the pane says %q:\n%s", w, h.m.reader.network.View())
+				}
+			}
+			if tt.line != "" && h.m.line.text != tt.line {
+				t.Errorf("message %q, want %q", h.m.line.text, tt.line)
+			}
+		})
+	}
+}
+
 // TestNetworkCloses: M again puts the annotations list and the inspector
 // back, and the article its width.
 func TestNetworkCloses(t *testing.T) {
@@ -183,6 +317,24 @@ func TestNetworkJumps(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNetworkHiddenKeepsItsView: on a narrow terminal, where the network
+// is hidden behind the article after a jump, a change of the coding
+// computes it again without scrolling it as if it had no room: tab back
+// shows every claim's column that fits, as before.
+func TestNetworkHiddenKeepsItsView(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h := newReader(t, networkSeed(t), narrow.w, narrow.h)
+		h.keys("M", "G", "l", "l", "l", "enter", "enter")
+		if h.m.reader.sideShown {
+			t.Fatal("the jump left the network in front of the article")
+		}
+		h.keys("u", "tab", "esc") // undoes the last position: the network is computed hidden
+		if got := networkScreen(h); !strings.Contains(got, "Network · article · 5 actors × 4 claims 1 2 3 4") {
+			t.Errorf("the matrix does not show its columns from the first:\n%s", h.m.reader.network.View())
+		}
+	})
 }
 
 // TestNetworkFollowsCoding: with the network beside the article, a position
@@ -266,7 +418,7 @@ func TestNetworkProject(t *testing.T) {
 		want    []string
 		notWant []string
 	}{
-		{name: "a folder", want: []string{"project (3 articles)", "Vladimir Putin: 2 support, 1 oppose", "Vladimir Putin on claim 1, 3 positions", "· b"}},
+		{name: "a folder", want: []string{"project (3 articles)", "Vladimir Putin: 2 support, 1 oppose", "Vladimir Putin on claim 1, 3 positions", "− oppose b: “no deal was near”"}},
 		{name: "a project's subfolders", project: true, want: []string{"project (4 articles)", "Vladimir Putin: 3 support, 1 oppose"}},
 		{name: "a coder's own files", coder: "alice", want: []string{"project (2 articles)", "Vladimir Putin: 1 support, 1 oppose"}},
 		{name: "a broken file", broken: true, want: []string{"⚠ ", "broken.txt.stance.json", "project (3 articles)", "Vladimir Putin: 2 support, 1 oppose"}},
@@ -312,21 +464,132 @@ func TestNetworkProject(t *testing.T) {
 	}
 }
 
-// TestNetworkProjectElsewhere: a position in another article is listed
-// with its article, and enter says where it is instead of jumping.
+// TestNetworkProjectElsewhere: enter on a position in another article of
+// the project opens that article in place of this one, saved first, at
+// the position, the network beside it as it was; an article that cannot
+// be opened is said, and this one stays.
 func TestNetworkProjectElsewhere(t *testing.T) {
-	bubble(t, func(t *testing.T) {
-		dir := t.TempDir()
-		codedFolder(t, dir, "", map[string]model.Stance{"a.txt": model.StanceSupport, "b.txt": model.StanceOppose})
-		h := openIn(t, filepath.Join(dir, "a.txt"), Coding{}, wide)
-		h.keys("M", "t", "enter", "G", "enter")
-		if want := "that position is in “b”: open that article to see it in its text"; h.m.line.text != want {
-			t.Errorf("message %q, want %q", h.m.line.text, want)
-		}
-		if h.m.reader.focus != focusAnnotations {
-			t.Error("enter on a position elsewhere left the network")
-		}
-	})
+	tests := []struct {
+		name   string
+		gone   bool   // b's article is removed once the project is read
+		source string // b's coding names this as its article's source
+		drop   bool   // b's position is deleted once listed
+		flag   bool   // the reader was started with --annotations
+		fail   bool   // a's save fails
+		sz     size   //
+		line   string // on the message line, when the jump fails
+		inView string // in the network pane after the jump
+	}{
+		{name: "beside", sz: wide, inView: "Network · project (2 articles)"},
+		{name: "narrow", sz: narrow},
+		{name: "its article is gone", gone: true, sz: wide, line: "b.txt.stance.json: article not found (looked for "},
+		{name: "its coding names a hostile source", gone: true, source: "\x1b]0;pwned\x07gone.txt", sz: wide,
+			line: "b.txt.stance.json: article not found (looked for "},
+		{name: "the position was deleted since", drop: true, sz: wide, line: "that position is no longer in "},
+		{name: "a's save fails", fail: true, sz: wide, line: "could not save: "},
+		{name: "--annotations", flag: true, sz: wide, line: "--annotations names the coding of one article: open “b” without it"},
+	}
+	for _, tt := range tests {
+		serial(t, tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			codedFolder(t, dir, "", map[string]model.Stance{"a.txt": model.StanceSupport, "b.txt": model.StanceOppose})
+			h := openIn(t, filepath.Join(dir, "a.txt"), Coding{}, tt.sz)
+			if tt.flag {
+				ann := annotate.PathFor(filepath.Join(dir, "a.txt"))
+				s, err := Coding{}.OpenSession(Source{Path: filepath.Join(dir, "a.txt")}, ann)
+				if err != nil {
+					t.Fatal(err)
+				}
+				h.m.reader.sess.Close()
+				t.Cleanup(s.Close)
+				h = newHarness(t, New(Options{Session: s, Annotations: ann}), tt.sz.w, tt.sz.h)
+			}
+			typeKeys(h, keysOf(find("Putin"), []string{"a", "Vladimir Putin", "enter"}))
+			h.keys("M", "t", "enter", "G")
+			if got := networkScreen(h); !strings.Contains(got, "− oppose b: “no deal was near”") {
+				t.Fatalf("b's position is not listed with its article:\n%s", got)
+			}
+			if tt.gone {
+				if err := os.Remove(filepath.Join(dir, "b.txt")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tt.drop {
+				ann := annotate.PathFor(filepath.Join(dir, "b.txt"))
+				doc, err := annotate.Load(ann)
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc.Annotations = slices.DeleteFunc(doc.Annotations, func(a model.Annotation) bool { return a.Type == model.TypePosition })
+				if err := doc.Save(ann); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tt.source != "" {
+				ann := annotate.PathFor(filepath.Join(dir, "b.txt"))
+				doc, err := annotate.Load(ann)
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc.Article.Source = tt.source
+				if err := doc.Save(ann); err != nil {
+					t.Fatal(err)
+				}
+			}
+			restore := func() {}
+			if tt.fail {
+				restore = store.InjectFault(store.Fault{Dir: dir, Write: syscall.ENOSPC})
+			}
+			h.keys("enter")
+			restore()
+			switch {
+			case tt.fail:
+				if !strings.HasPrefix(h.m.line.text, tt.line) || !strings.HasSuffix(h.m.reader.sess.Path, "a.txt") {
+					t.Errorf("message %q in %s, want %q in a.txt", h.m.line.text, h.m.reader.sess.Path, tt.line)
+				}
+				return
+			case tt.gone:
+				if !strings.HasPrefix(h.m.line.text, filepath.Join(dir, tt.line)) || !strings.HasSuffix(h.m.reader.sess.Path, "a.txt") {
+					t.Errorf("message %q in %s, want %q in a.txt", h.m.line.text, h.m.reader.sess.Path, tt.line)
+				}
+				checkScreen(t, h.m.View().Content, tt.sz.w)
+				return
+			case tt.drop:
+				if !strings.HasPrefix(h.m.line.text, tt.line) || !strings.HasSuffix(h.m.reader.sess.Path, "b.txt") {
+					t.Errorf("message %q in %s, want %q in b.txt", h.m.line.text, h.m.reader.sess.Path, tt.line)
+				}
+				return
+			case tt.flag:
+				if h.m.line.text != tt.line || !strings.HasSuffix(h.m.reader.sess.Path, "a.txt") {
+					t.Errorf("message %q in %s, want %q in a.txt", h.m.line.text, h.m.reader.sess.Path, tt.line)
+				}
+				return
+			}
+			if !strings.HasSuffix(h.m.reader.sess.Path, "b.txt") {
+				t.Fatalf("the reader shows %s, want b.txt", h.m.reader.sess.Path)
+			}
+			if top := strings.Split(h.screen(), "\n")[1]; !strings.HasPrefix(top, "┃ b ") {
+				t.Errorf("b's title is not atop the article:\n%s", h.screen())
+			}
+			if _, text := selected(t, h); text != "no deal was near" || h.m.reader.focus != focusArticle {
+				t.Errorf("selected %q with the focus on %v, want b's position in the text", text, h.m.reader.focus)
+			}
+			if got := networkScreen(h); tt.inView != "" && !strings.Contains(got, tt.inView) {
+				t.Errorf("the network beside b does not say %q:\n%s", tt.inView, got)
+			}
+			h.keys("tab")
+			if got, want := networkScreen(h), "Vladimir Putin on claim 1, 2 positions 1 “no deal is near” › − oppose “no deal was near” + support a: “no deal was near”"; !strings.Contains(got, want) {
+				t.Errorf("tab back does not show the positions listed, b's selected:\n%s\nwant %s", got, want)
+			}
+			saved, err := os.ReadFile(annotate.PathFor(filepath.Join(dir, "a.txt")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(string(saved), `"type": "actor"`); n != 1 {
+				t.Errorf("a's file has %d actor mentions, want the one tagged before leaving it:\n%s", n, saved)
+			}
+		})
+	}
 }
 
 // TestNetworkHostileNames: names and quotes from another coder's file
@@ -440,10 +703,10 @@ func TestNetworkScrollsBothWays(t *testing.T) {
 // TestNetworkScreensFit: at every supported size, every frame of a session
 // with the network fills the terminal exactly.
 func TestNetworkScreensFit(t *testing.T) {
-	steps := [][]string{{"M"}, {"G"}, {"l", "l", "l"}, {"enter"}, {"j"}, {"esc"}, {"t"}, {"tab"}, {"\\"}, {"\\"}, {"M"}}
+	steps := [][]string{{"M"}, {"G"}, {"l", "l", "l"}, {"enter"}, {"j"}, {"esc"}, {"v"}, {"="}, {"=", "="}, {"v", "v"}, {"t"}, {"tab"}, {"\\"}, {"\\"}, {"M"}}
 	for _, sz := range []size{wide, narrow, tiny, {100, 30}, {99, 30}, {41, 13}, {80, 24}, {200, 60}} {
 		parallel(t, sz.String(), func(t *testing.T) {
-			h := newReader(t, networkSeed(t), sz.w, sz.h)
+			h := newReader(t, affiliatedSeed(t), sz.w, sz.h)
 			for _, step := range steps {
 				typeKeys(h, step)
 				requireShape(t, h.screen(), sz.w, sz.h)

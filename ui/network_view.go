@@ -53,7 +53,8 @@ func (p *networkPane) title() string {
 	size, short := "", ""
 	if p.net != nil && p.net.key.project == p.project {
 		a, c := len(p.net.table.Actors), len(p.net.table.Claims)
-		size = " · " + model.Count(a, "actor", "actors") + " × " + model.Count(c, "claim", "claims")
+		one, many := rowsNouns(p.net.key.variable)
+		size = " · " + model.Count(a, one, many) + " × " + model.Count(c, "claim", "claims")
 		short = " · " + itoa(a) + "×" + itoa(c)
 	}
 	if p.net != nil && p.net.key != p.key() {
@@ -71,7 +72,11 @@ func (p *networkPane) title() string {
 func (p *networkPane) emptyHint() []string {
 	km := p.common.Keys
 	hint := "no positions yet: select the evidence, then " + km.TagPosition.Help().Key + " records one"
-	if p.project {
+	switch {
+	case p.net.key.variable != network.VarActor:
+		_, many := rowsNouns(p.net.key.variable)
+		hint = "no " + many + " take positions here: " + km.NetworkRows.Help().Key + " changes the rows"
+	case p.project:
 		hint = "no positions in the project yet"
 	}
 	var out []string
@@ -105,7 +110,14 @@ func (p *networkPane) matrix() []string {
 	if last+1 < len(t.Claims) {
 		more += "→"
 	}
-	head := "  " + st.Dim.Render(padLeft(more, lw))
+	// The rows are named when they are not every actor, whom the title
+	// counts.
+	var rowsName string
+	if v := p.net.key.variable; v != network.VarActor {
+		_, rowsName = rowsNouns(v)
+	}
+	rowsName = ansi.Truncate(rowsName, max(lw-ansi.StringWidth(more)-1, 0), "…")
+	head := "  " + st.Dim.Render(pad(rowsName, lw-ansi.StringWidth(more))+more)
 	for j := p.left; j <= last; j++ {
 		num := padLeft(itoa(j+1), p.net.widths[j])
 		if j == p.col {
@@ -172,7 +184,10 @@ func (p *networkPane) footer() []string {
 	if p.net.pairsErr != nil {
 		return append(out, st.Error.Render(p.net.pairsErr.Error()))
 	}
-	pairs := func(label string, ps []network.Pair) {
+	// Each list has its share of the rows: one list alone has them all.
+	n = n * len(pairsViews[0]) / max(len(p.net.pairs), 1)
+	for k, ps := range p.net.pairs {
+		label := pairsLabels[pairsViews[p.net.key.pairsView][k]]
 		if len(ps) == 0 {
 			out = append(out, st.Label.Render(label)+st.Dim.Render("none"))
 		}
@@ -181,12 +196,30 @@ func (p *networkPane) footer() []string {
 			if i == 0 {
 				lead = st.Label.Render(label)
 			}
-			out = append(out, ansi.Truncate(lead+pr.A+" – "+pr.B+st.Dim.Render(" "+strconv.FormatFloat(pr.Weight, 'f', -1, 64)), p.width, "…"))
+			// The names give way to the weight.
+			weight := p.weight(pr.Weight)
+			names := ansi.Truncate(pr.A+" – "+pr.B, max(p.width-ansi.StringWidth(label)-1-ansi.StringWidth(weight), 1), "…")
+			out = append(out, ansi.Truncate(lead+names+" "+weight, p.width, "…"))
 		}
 	}
-	pairs("agree    ", p.net.congruence)
-	pairs("conflict ", p.net.conflict)
 	return out
+}
+
+// pairsLabels head each aggregation's list of pairs, all as wide.
+var pairsLabels = map[string]string{"congruence": "agree    ", "conflict": "conflict ", "subtract": "subtract "}
+
+// weight draws a pair's weight: dim when every weight is positive, signed
+// and in its stance's colour when it may be negative (subtract).
+func (p *networkPane) weight(w float64) string {
+	st := p.common.Styles
+	text := strconv.FormatFloat(w, 'f', -1, 64)
+	switch {
+	case pairsViews[p.net.key.pairsView][0] != "subtract":
+		return st.Dim.Render(text)
+	case w < 0:
+		return st.Oppose.Render("−" + text[1:])
+	}
+	return st.Support.Render("+" + text)
 }
 
 // cellText is a cell's counts by stance, each after its mark: "+2−1".

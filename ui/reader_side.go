@@ -59,6 +59,17 @@ func (r *reader) toggleNetwork(tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// keepNetwork shows the network as the reader from showed it, if it did,
+// with the same scope, rows and pairs, on the same cell and position: the
+// reader opened from it goes on from there.
+func (r *reader) keepNetwork(from *reader) {
+	r.network.takeUp(from.network.settings())
+	if from.networkShown && !r.networkShown {
+		r.networkShown = true
+		r.layout()
+	}
+}
+
 // sideKey gives a key to the side pane that has the focus; esc, when it is
 // not the pane's, goes back to the article, as it does from the list.
 func (r *reader) sideKey(p sidePane, msg tea.KeyPressMsg) tea.Cmd {

@@ -21,10 +21,13 @@ import (
 
 // The variables of DNA's own statement type, "DNA Statement", that stance
 // reads as its actors, claims and stances. A statement type of another
-// name that has them is read the same way.
+// name that has them is read the same way. country and other are not
+// DNA's: stance's export adds them for actors of those kinds.
 const (
 	varPerson       = "person"
 	varOrganization = "organization"
+	varCountry      = "country"
+	varOther        = "other"
 	varConcept      = "concept"
 	varAgreement    = "agreement"
 )
@@ -141,6 +144,10 @@ func kindOf(variable string) model.ActorKind {
 		return model.KindPerson
 	case varOrganization:
 		return model.KindOrganization
+	case varCountry:
+		return model.KindCountry
+	case varOther:
+		return model.KindOther
 	}
 	return ""
 }
@@ -161,12 +168,9 @@ func (c *converter) entities() {
 		if name == "" {
 			name = fmt.Sprintf("entity %d", e.ID) // nothing printable: its value is kept below
 		}
-		record := map[string]any{"entity": e.ID}
+		record := entityRecord{ID: e.ID, ChildOf: e.ChildOf}
 		if name != e.Value {
-			record["value"] = e.Value
-		}
-		if e.ChildOf != 0 {
-			record["childOf"] = e.ChildOf
+			record.Value = e.Value
 		}
 		extra := model.Extra{}
 		attrs := maps.Clone(e.Attributes)
@@ -184,9 +188,7 @@ func (c *converter) entities() {
 				a.Aliases = []string{alias}
 				movedTo(attrs, "Alias", alias)
 			}
-			if len(attrs) > 0 {
-				record["attributes"] = attrs
-			}
+			record.Attributes = attrs
 			extra["dna"] = raw(record)
 			a.Extra = extra
 			c.actorOf[e.ID] = a.ID
@@ -195,13 +197,9 @@ func (c *converter) entities() {
 		case v.Name == varConcept:
 			cl := model.Claim{ID: c.stableID(annotate.ClaimPrefix, v.Name+"\x00"+e.Value), Text: name, Note: note, Category: safeLine(attrs["Type"])}
 			movedTo(attrs, "Type", cl.Category)
-			if color != "" {
-				// A claim has no colour of its own in stance: DNA's is kept.
-				record["color"] = color
-			}
-			if len(attrs) > 0 {
-				record["attributes"] = attrs
-			}
+			// A claim has no colour of its own in stance: DNA's is kept.
+			record.Color = color
+			record.Attributes = attrs
 			extra["dna"] = raw(record)
 			cl.Extra = extra
 			c.claimOf[e.ID] = cl.ID
@@ -306,21 +304,21 @@ func (c *converter) document(d *Document) error {
 	cps := codePoints(d.Text)
 
 	doc := annotate.New(art, name, c.generator)
-	record := map[string]any{"document": d.ID}
+	record := documentRecord{ID: d.ID, Notes: d.Notes, Type: d.Type}
 	if coder := c.db.Coder(d.Coder); coder != nil {
-		record["coder"] = coder.Name
-	}
-	for k, v := range map[string]string{"notes": d.Notes, "type": d.Type} {
-		if v != "" {
-			record[k] = v
-		}
+		record.Coder = coder.Name
 	}
 	if h, m, s := d.Date.Clock(); h != 0 || m != 0 || s != 0 {
-		record["time"] = d.Date.Format(time.RFC3339)
+		record.Time = d.Date.Format(time.RFC3339)
 	}
-	for k, v := range map[string]string{"title": d.Title, "author": d.Author, "source": d.Source} {
-		if model.OneLine(v) != v {
-			record[k] = v // the header holds it on one line
+	// The header holds these on one line: DNA's own is kept when that
+	// changed it.
+	for _, f := range []struct {
+		dna string
+		to  *string
+	}{{d.Title, &record.Title}, {d.Author, &record.Author}, {d.Source, &record.Source}} {
+		if model.OneLine(f.dna) != f.dna {
+			*f.to = f.dna
 		}
 	}
 	doc.Article.Extra = model.Extra{"dna": raw(record)}
@@ -377,14 +375,16 @@ func (c *converter) document(d *Document) error {
 			st.Type = t.Label
 		}
 		person, org := c.entityValue(s, varPerson, c.actorOf), c.entityValue(s, varOrganization, c.actorOf)
+		country, other := c.entityValue(s, varCountry, c.actorOf), c.entityValue(s, varOther, c.actorOf)
 		concept := c.entityValue(s, varConcept, c.claimOf)
-		actor := cmp.Or(person, org)
+		actor := cmp.Or(person, org, country, other)
 		stance, hasStance := c.stance(t, s, &st)
 		for _, v := range t.Variables {
 			val, ok := s.Values[v.Name]
 			switch {
 			case !ok:
-			case v.Name == varPerson && person != "", v.Name == varOrganization && org != "", v.Name == varConcept && concept != "":
+			case v.Name == varPerson && person != "", v.Name == varOrganization && org != "", v.Name == varConcept && concept != "",
+				v.Name == varCountry && country != "", v.Name == varOther && other != "":
 				// read into the annotation
 			case v.Name == varAgreement && hasStance && v.DataType == Boolean:
 			case v.DataType == ShortText:
@@ -424,6 +424,8 @@ func (c *converter) document(d *Document) error {
 		}
 		addActor(person)
 		addActor(org)
+		addActor(country)
+		addActor(other)
 		addClaim(concept)
 		extra["dna"] = raw(st)
 		n.Extra = extra
@@ -438,6 +440,34 @@ func (c *converter) document(d *Document) error {
 	}
 	c.p.Articles = append(c.p.Articles, Article{Name: name, Text: file, Doc: doc})
 	return nil
+}
+
+// documentRecord is what an article keeps of its DNA document, under
+// "dna": its ID, coder, notes, type and time of day, and its title, author
+// and source where the header could not hold them as they are. Its keys
+// are in alphabetical order, as the import wrote them first.
+type documentRecord struct {
+	Author string `json:"author,omitempty"`
+	Coder  string `json:"coder,omitempty"`
+	ID     int64  `json:"document"`
+	Notes  string `json:"notes,omitempty"`
+	Source string `json:"source,omitempty"`
+	Time   string `json:"time,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Type   string `json:"type,omitempty"`
+}
+
+// entityRecord is what an actor or claim keeps of its DNA entity, under
+// "dna": its ID, its parent, its value where it was not safe to print as
+// the name, a claim's colour, and the attributes no field of stance's
+// holds. Its keys are in alphabetical order, as the import wrote them
+// first.
+type entityRecord struct {
+	Attributes map[string]string `json:"attributes,omitempty"`
+	ChildOf    int64             `json:"childOf,omitempty"`
+	Color      string            `json:"color,omitempty"`
+	ID         int64             `json:"entity"`
+	Value      string            `json:"value,omitempty"`
 }
 
 // statementRecord is what an annotation keeps of its DNA statement, under

@@ -2,7 +2,9 @@
 // 3, an SQLite file) and turns them into stance projects: each document an
 // article, each statement an annotation, persons and organisations actors,
 // concepts claims, agreement a stance. What stance's model has no field
-// for is kept in the files' unknown-field slots, under "dna".
+// for is kept in the files' unknown-field slots, under "dna". The way
+// back, FromStance and Marshal, writes a project's coding as a DNA 3
+// database, with what the import kept.
 package dna
 
 import (

@@ -74,4 +74,5 @@ func ExampleFormats() {
 	// graphml  multi-file=false
 	// dot      multi-file=false
 	// md       multi-file=false
+	// dna      multi-file=false
 }

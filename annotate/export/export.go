@@ -1,7 +1,7 @@
 // Package export writes stance's coding in the formats that other tools
 // open: the native JSON, doccano JSONL, a Discourse Network Analyzer style
 // CSV event list, W3C Web Annotations, brat standoff, GraphML and Graphviz
-// networks, and a Markdown report.
+// networks, a Markdown report, and a Discourse Network Analyzer database.
 //
 // Every format takes a corpus: one or more coded articles. Offsets are
 // written in each format's own unit, which for all of them is the Unicode
@@ -50,6 +50,7 @@ const (
 	GraphML  Format = "graphml" // the actor–claim (or actor) network as GraphML
 	DOT      Format = "dot"     // the same network for Graphviz
 	Markdown Format = "md"      // a readable report
+	DNA      Format = "dna"     // a Discourse Network Analyzer 3 database (SQLite)
 )
 
 // FormatInfo describes a format for a format picker or --help.
@@ -72,6 +73,7 @@ var formats = []FormatInfo{
 	{GraphML, "actor–claim network (or --network actors) for Gephi, visone, networkx", ".graphml", false},
 	{DOT, "the same network for Graphviz, edges styled by stance", ".dot", false},
 	{Markdown, "a readable report: actors, claims, who takes which position", ".md", false},
+	{DNA, "a Discourse Network Analyzer 3 database: documents, positions as statements, entities", ".dna", false},
 }
 
 // Formats lists every format in the order a picker shows them.
@@ -144,8 +146,13 @@ type Options struct {
 	// Network is the network graphml and dot write; "" means
 	// NetworkTwoMode.
 	Network Network
-	// Force lets WriteDir write into a directory that is not empty.
+	// Force lets WriteDir write into a directory that is not empty, and
+	// WriteFile replace a database (a DNA database holds what may be
+	// coded nowhere else).
 	Force bool
+	// Lost is told, one line each, what a format cannot hold of the
+	// coding and so leaves out (dna); nil to ignore.
+	Lost func(line string)
 }
 
 // Item is one coded article of a corpus.
@@ -296,6 +303,8 @@ func Files(f Format, corpus []Item, opts Options) ([]File, error) {
 		err = writeDOT(&buf, merge(corpus), opts.Network)
 	case Markdown:
 		err = writeMarkdown(&buf, merge(corpus))
+	case DNA:
+		err = writeDNA(&buf, corpus, opts.Lost)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s export: %w", f, err)
@@ -322,15 +331,22 @@ func Write(w io.Writer, f Format, corpus []Item, opts Options) error {
 // atomically: an existing file is replaced only once the new one is
 // complete, never left half-written.
 func WriteFile(path string, f Format, corpus []Item, opts Options) error {
+	if err := checkNotInput(path, corpus); err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); err == nil && f == DNA && !opts.Force {
+		return fmt.Errorf("%s: %w; use --force to replace it", path, ErrDatabaseExists)
+	}
 	data, err := render(f, corpus, opts)
 	if err != nil {
 		return err
 	}
-	if err := checkNotInput(path, corpus); err != nil {
-		return err
-	}
 	return store.SaveAtomic(path, data)
 }
+
+// ErrDatabaseExists is wrapped by WriteFile's error for a DNA database
+// that exists, when Options.Force is not set.
+var ErrDatabaseExists = errors.New("the file exists, and may be a database with coding of its own")
 
 // ErrOverwritesInput is wrapped by the error of WriteFile and WriteDir
 // when a file they would write is one that the corpus was read from.

@@ -41,10 +41,15 @@ type variant struct {
 	opts   export.Options
 }
 
-// variants covers every format, and both networks of the network formats.
+// variants covers every format but dna, and both networks of the network
+// formats. A DNA database is an SQLite file with salted password hashes,
+// different each time: annotate/dna's tests read it back instead.
 func variants() []variant {
 	var out []variant
 	for _, f := range export.Formats() {
+		if f.Format == export.DNA {
+			continue
+		}
 		out = append(out, variant{string(f.Format), f.Format, export.Options{}})
 		if f.Format == export.GraphML || f.Format == export.DOT {
 			out = append(out, variant{string(f.Format) + "-actors", f.Format, export.Options{Network: export.NetworkActors}})

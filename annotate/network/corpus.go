@@ -136,7 +136,7 @@ func NewCorpus(items []Item) *Corpus {
 			if !dated {
 				c.Undated++
 			}
-			affiliated := actors[affiliation(n, a)]
+			affiliated := actors[Affiliation(n, a)]
 			for k, v := range Variables {
 				switch v {
 				case VarActor:
@@ -180,11 +180,11 @@ func compareStatements(a, b Statement) int {
 // label is a name as a node's label: on one line, NFC.
 func label(s string) string { return norm.NFC.String(model.OneLine(s)) }
 
-// affiliation is the ID of the actor that a's position n is taken for: the
+// Affiliation is the ID of the actor that a's position n is taken for: the
 // position's own "affiliation" (an import from DNA records the
 // organisation a statement names when it is not the person's usual one,
 // and "" for none), else the actor's.
-func affiliation(n model.Annotation, a *model.Actor) string {
+func Affiliation(n model.Annotation, a *model.Actor) string {
 	if _, ok := n.Extra["affiliation"]; ok {
 		return extraString(n.Extra, "affiliation")
 	}

@@ -2,6 +2,7 @@ package network_test
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -373,5 +374,25 @@ func TestTableAndPairs(t *testing.T) {
 	}
 	if len(conflict) != 1 || conflict[0] != (network.Pair{A: epa, B: npra, Weight: 20}) {
 		t.Errorf("strongest conflict %+v", conflict)
+	}
+}
+
+// TestStrongestAndRows: the pairs under subtract are DNA's congruence less
+// conflict, the largest first whatever their sign, and a pane offers as
+// rows every actor and the kinds the sample's positions have.
+func TestStrongestAndRows(t *testing.T) {
+	c := load(t, sampleProject(t))
+	got, err := c.Strongest(network.VarOrganization, "subtract", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []network.Pair{{A: epa, B: senate, Weight: 22}, {A: epa, B: npra, Weight: 2 - 20}}; !slices.Equal(got, want) {
+		t.Errorf("strongest under subtract %+v, want %+v", got, want)
+	}
+	if _, err := c.Strongest(network.VarOrganization, "combine", 2); !errors.Is(err, network.ErrOption) {
+		t.Errorf("combine, which one-mode networks do not have: %v", err)
+	}
+	if got, want := c.RowVariables(), []string{network.VarActor, network.VarPerson, network.VarOrganization}; !slices.Equal(got, want) {
+		t.Errorf("rows %q, want %q", got, want)
 	}
 }

@@ -2,6 +2,7 @@ package network
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"stance/model"
@@ -91,31 +92,52 @@ type Pair struct {
 // Pairs returns the n strongest pairs of the one-mode networks of
 // variable (VarActor, or an actor kind) over the claims: by congruence
 // (the claims on which they take the same stance, each pair of positions
-// counted) and by conflict (opposite stances), strongest first, then by
-// label. Ties of weight 0 are left out.
+// counted) and by conflict (opposite stances). See Strongest.
 func (c *Corpus) Pairs(variable string, n int) (congruence, conflict []Pair, err error) {
-	strongest := func(aggregation string) ([]Pair, error) {
-		o := DefaultOptions()
-		o.Type, o.Variable1, o.Aggregation = OneMode, variable, aggregation
-		ms, err := Compute(c, o)
-		if err != nil {
-			return nil, err
-		}
-		m := ms[0]
-		var out []Pair
-		for i := range m.Rows {
-			for j := i + 1; j < len(m.Columns); j++ {
-				if w := m.Cells[i][j]; w > 0 {
-					out = append(out, Pair{A: m.Rows[i], B: m.Columns[j], Weight: w})
-				}
-			}
-		}
-		slices.SortStableFunc(out, func(x, y Pair) int { return cmp.Compare(y.Weight, x.Weight) })
-		return out[:min(n, len(out))], nil
-	}
-	if congruence, err = strongest("congruence"); err != nil {
+	if congruence, err = c.Strongest(variable, "congruence", n); err != nil {
 		return nil, nil, err
 	}
-	conflict, err = strongest("conflict")
+	conflict, err = c.Strongest(variable, "conflict", n)
 	return congruence, conflict, err
+}
+
+// Strongest returns the n strongest pairs of the one-mode network of
+// variable over the claims under one of DNA's qualifier aggregations
+// (congruence, conflict, or subtract: congruence less conflict, which
+// may be negative): the largest weights, positive or negative, first,
+// then by label. Ties of weight 0 are left out.
+func (c *Corpus) Strongest(variable, aggregation string, n int) ([]Pair, error) {
+	o := DefaultOptions()
+	o.Type, o.Variable1, o.Aggregation = OneMode, variable, aggregation
+	ms, err := Compute(c, o)
+	if err != nil {
+		return nil, err
+	}
+	m := ms[0]
+	var out []Pair
+	for i := range m.Rows {
+		for j := i + 1; j < len(m.Columns); j++ {
+			if w := m.Cells[i][j]; w != 0 {
+				out = append(out, Pair{A: m.Rows[i], B: m.Columns[j], Weight: w})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(x, y Pair) int { return cmp.Compare(math.Abs(y.Weight), math.Abs(x.Weight)) })
+	return out[:min(n, len(out))], nil
+}
+
+// RowVariables lists what a table's rows can be for this corpus, in the
+// order a pane offers them: every actor (VarActor), then each actor kind
+// that some position has a value for — an actor of that kind, or one
+// affiliated with an actor of that kind (VarOrganization is DNA's
+// organisation of a person's statement).
+func (c *Corpus) RowVariables() []string {
+	out := []string{VarActor}
+	for _, kind := range model.ActorKinds {
+		v := variableIndex(string(kind))
+		if v >= 0 && slices.ContainsFunc(c.Statements, func(s Statement) bool { return s.values[v] != "" }) {
+			out = append(out, string(kind))
+		}
+	}
+	return out
 }

@@ -55,8 +55,29 @@ type actorFinder struct {
 	// capitals are the trie's forms that are a capital standing for a
 	// country's government: only some of their occurrences are.
 	capitals map[*trieNode]bool
+	// alone are the words written as a capitalised word alone in running
+	// text, with no article ("Abbott", not "the Bill"), for a surname
+	// that the article uses alone.
+	alone map[string]bool
+	// orgShorts are the short forms of organisations' names of two words
+	// ("Greyline" of "Greyline Coaches"), until commonNames.
+	orgShorts []oneWordName
+	// unresolved are the runs of two words or more no rule of bodyChunk
+	// read, for coordinated.
+	unresolved []chunk
+	// heads are the words before the last word of runs of two words or
+	// more, by their last word ("Tony" by "Abbott"), or "" for a word
+	// that ends runs after different words.
+	heads map[string]string
 	// at and before index the mentions by token (index).
 	at, before []int32
+}
+
+// oneWordName is a name of one word filed in the trie, as the trie files
+// it.
+type oneWordName struct {
+	word string
+	form form
 }
 
 // findActors finds the actor mentions of d, knowing the actors known.
@@ -96,6 +117,7 @@ func findActors(d *doc, known []model.Actor) *actorFinder {
 	}
 	f.source()
 	f.discover()
+	f.commonNames()
 	f.match()
 	f.demonyms()
 	f.resolveOverlaps()
@@ -261,8 +283,9 @@ func (d *doc) textOf(first, end int) string {
 // everywhere.
 func (f *actorFinder) discover() {
 	d := f.d
-	var single []chunk
-	for _, c := range d.chunks() {
+	var single, multi []chunk
+	f.alone, f.heads = map[string]bool{}, map[string]string{}
+	for _, c := range f.joinCoordinated(d.chunks()) {
 		if d.heading(c.first) {
 			f.headingChunk(c)
 			continue
@@ -270,22 +293,83 @@ func (f *actorFinder) discover() {
 		for _, part := range f.splitPossessives(c) {
 			if len(d.words(part.first, part.end)) == 1 {
 				single = append(single, part)
+				if !d.has(part.first-1, cDeterminer) { // not "the Bill"
+					f.alone[d.str(d.toks[part.first])] = true
+				}
 				continue
 			}
-			f.bodyChunk(part)
+			multi = append(multi, part)
+			k := d.lastWord(part.end)
+			last, before := d.str(d.toks[k]), d.str(d.toks[d.lastWord(k)])
+			if b, ok := f.heads[last]; ok && b != before {
+				before = "" // "Data Retention Bill", "British Bill": a noun, no surname
+			}
+			f.heads[last] = before
 		}
+	}
+	for _, c := range multi {
+		f.bodyChunk(c)
 	}
 	// Names of one word last: most are the surname of someone named in
 	// full elsewhere ("Parata, 75, …" before "his father Hori Parata").
 	for _, c := range single {
 		f.bodyChunk(c)
 	}
+	f.coordinated()
 	f.acronyms()
+}
+
+// joinCoordinated joins two runs of capitals that "and" joins into one
+// organisation's name when the first is no name of its own and the
+// second has an organisation's word, not a company's, which ends a
+// name complete in itself ("Microsoft and Apple Inc"): "World Travel and
+// Tourism Council", "Food and Drug Administration". The first is a name of its own with an
+// organisation's word or a title, or when the trie knows it ("Russia and
+// NATO Council"), and so is the second when the trie knows it ("Fairfax
+// and Amnesty International"): those stay apart.
+func (f *actorFinder) joinCoordinated(cs []chunk) []chunk {
+	d := f.d
+	out := cs[:0]
+	for i := 0; i < len(cs); i++ {
+		c := cs[i]
+		if i+1 < len(cs) && c.end+1 == cs[i+1].first && d.has(c.end, cOrgConnector) && d.lower(c.end) == "and" && d.sentence[c.end] == d.sentence[c.first] &&
+			!d.heading(c.first) && f.modifierRun(c) && f.orgAt(cs[i+1].first) && !f.known(cs[i+1]) &&
+			!companyWords[d.lower(d.lastWord(cs[i+1].end))] {
+			c.end = cs[i+1].end
+			i++
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// known reports whether the trie knows the whole run as a name.
+func (f *actorFinder) known(c chunk) bool {
+	end, _ := f.trie.longest(f.d, c.first)
+	return end >= c.end
+}
+
+// modifierRun reports whether a run of capitals can be the first half of
+// an organisation's name joined by "and": no organisation's word, title
+// or possessive in it, no name the trie knows, no demonym.
+func (f *actorFinder) modifierRun(c chunk) bool {
+	d := f.d
+	for _, w := range d.words(c.first, c.end) {
+		if d.has(w, cOrgWord|cTitle|cCalendar) || d.toks[w].possessive || demonymOf[d.str(d.toks[w])] != nil {
+			return false
+		}
+		if end, _ := f.trie.longest(d, w); end > w && end <= c.end {
+			return false // a name of its own; one that goes on is the whole
+		}
+	}
+	return true
 }
 
 // splitPossessives splits a run at a possessive unless an organisation's
 // word follows it ("Dockworkers' Union"): "Greyline's Corinne Holt" is two
-// names.
+// names. A possessor that is an actor of its own, an organisation's name
+// or a name the trie knows, is one even then: "Parliament's Joint
+// Committee", "Egypt's Muslim Brotherhood".
 func (f *actorFinder) splitPossessives(c chunk) []chunk {
 	d := f.d
 	var out []chunk
@@ -298,12 +382,29 @@ func (f *actorFinder) splitPossessives(c chunk) []chunk {
 		for _, w := range d.words(k+1, c.end) {
 			org = org || d.has(w, cOrgWord)
 		}
-		if !org {
+		if !org || f.actorAlone(start, k+1) {
 			out = append(out, chunk{start, k + 1})
 			start = k + 1
 		}
 	}
 	return append(out, chunk{start, c.end})
+}
+
+// actorAlone reports whether the words [first, end) name an actor of
+// their own: a name the trie knows, or an organisation's name.
+func (f *actorFinder) actorAlone(first, end int) bool {
+	d := f.d
+	ws := d.words(first, end)
+	for len(ws) > 0 && d.has(ws[0], cCommon) && d.sentenceStart(ws[0]) {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	if known, _ := f.trie.longest(d, ws[0]); known == end {
+		return true
+	}
+	return d.has(ws[len(ws)-1], cOrgWord) && !genericOffices[d.lower(ws[len(ws)-1])]
 }
 
 // headingChunk reads a run of capitalised words in a heading, where every
@@ -337,6 +438,9 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	if known, _ := f.trie.longest(d, first); known >= end && d.lower(end) != "administration" {
 		return // a name known already: "South Africa said"
 	}
+	if roleAlone(d, ws) && !(d.has(end, cOrgConnector) && d.nameWord(end+1)) || f.describedOrg(ws, end) {
+		return // but "the Government of Japan" is a name
+	}
 	alias := f.parenthesised(end)
 	after := end
 	if alias.end > 0 {
@@ -354,6 +458,13 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	if d.toks[first].upper && len(ws) == 1 {
 		return // an acronym: see acronyms
 	}
+	// "the previous Labor government": the party that forms it, unless
+	// the word is a demonym or a creed ("the Tunisian government", "an
+	// Islamist government").
+	if len(ws) == 1 && d.lower(after) == "government" && d.toks[after].space && !nationOrCreed(d.str(d.toks[first])) {
+		f.addAlias(f.orgEntity(first, end), alias)
+		return
+	}
 
 	// An organisation's name: a word such as "Union" or "Ministry", with
 	// the words of the name that follow ("Chamber of Commerce"); but not
@@ -362,8 +473,11 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	if len(ws) == 1 && d.has(first, cOrgWord) && f.roleAt(end) {
 		return
 	}
+	// "House" names a chamber when "of" and a name follow it: "House of
+	// Representatives", not "White House" or "Blue House".
+	chamber := d.lower(ws[len(ws)-1]) == "house" && d.lower(end) == "of" && d.nameWord(end+1)
 	for _, w := range ws {
-		if d.has(w, cOrgWord) {
+		if d.has(w, cOrgWord) || chamber {
 			end = f.orgTail(end)
 			e := f.orgEntity(first, end)
 			f.addAlias(e, f.parenthesised(end))
@@ -402,7 +516,7 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	}
 	// In apposition: "Lotfi Azzouz, Tunisia country director for Amnesty
 	// International", "Ansar al-Sharia, an al-Qaeda-linked organization".
-	if r, org := f.roleAfter(after); r != "" {
+	if r, org := f.roleAfter(after); r != "" && !(len(ws) == 1 && looksPlural(d.str(d.toks[first]))) {
 		if org {
 			e := f.orgEntity(first, end)
 			f.addAlias(e, alias)
@@ -431,6 +545,12 @@ func (f *actorFinder) bodyChunk(c chunk) {
 			return
 		}
 	}
+	// One word joined by "and" or "or" to an organisation's name is
+	// another organisation: "News Corporation and Fairfax".
+	if len(ws) == 1 && f.coordinatedWithOrg(first, end) {
+		f.orgEntity(first, end)
+		return
+	}
 	// A name of two words or more that speaks: "Eric Reeves … said",
 	// "said Lotfi Azzouz", "according to Jane Doe", "Barack Obama: “…”".
 	if len(ws) >= 2 && (f.speaksAfter(after) || f.speaksBefore(first) || d.is(after, ':') && d.toks[min(after+1, len(d.toks)-1)].mark) {
@@ -440,7 +560,150 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	// "José Ibáñez of the Pacific Islands Observers Network".
 	if len(ws) >= 2 && d.lower(end) == "of" && d.lower(end+1) == "the" && f.orgAt(end+2) {
 		f.person(first, end, alias, 0.75, "a name with an organisation", "")
+		return
 	}
+	// A given name and a surname that the article also writes alone, and
+	// after no other word: "Tony Abbott’s office" … "Abbott".
+	if last := d.str(d.toks[ws[len(ws)-1]]); f.personShaped(ws) && f.alone[last] && f.heads[last] == d.str(d.toks[ws[len(ws)-2]]) {
+		f.person(first, end, alias, 0.7, "a name whose surname the article writes alone", "")
+		return
+	}
+	if len(ws) >= 2 {
+		f.unresolved = append(f.unresolved, chunk{first, end})
+	}
+}
+
+// coordinated makes the runs of two words or more that no rule read
+// organisations when "and" or "or" joins them to one, which may be
+// found after them: "The two towns, Nova Brana and Eastmere, …" (Eastmere
+// a town, by "Eastmere's mayor").
+func (f *actorFinder) coordinated() {
+	for _, c := range f.unresolved {
+		if f.coordinatedWithOrg(c.first, c.end) {
+			f.orgEntity(c.first, c.end)
+		}
+	}
+}
+
+// personShaped reports whether the words ws can be a person's name of
+// two or three words, first and last: each capitalised and then in lower
+// case, none a word of the lexicon's (a title, an organisation's word, a
+// month) nor a demonym, no article before them ("the Data Retention
+// Bill"), and not a place's name ("Wall Street").
+func (f *actorFinder) personShaped(ws []int) bool {
+	d := f.d
+	if len(ws) < 2 || len(ws) > 3 {
+		return false
+	}
+	if w := d.lower(ws[0] - 1); w == "the" || w == "a" || w == "an" || placeHeads[d.lower(ws[len(ws)-1])] {
+		return false // "the Data Retention Bill", "Wall Street"
+	}
+	for n, w := range ws {
+		t := d.toks[w]
+		if !t.cap || t.upper || d.cls[w] != 0 || demonymOf[d.str(t)] != nil || t.possessive && n < len(ws)-1 {
+			return false
+		}
+		for _, c := range d.str(t) {
+			if !unicode.IsLetter(c) && !isApostrophe(c) {
+				return false
+			}
+		}
+		if n > 0 && (!d.toks[w].space || d.toks[w-1].possessive) {
+			return false
+		}
+	}
+	return true
+}
+
+// roleAlone reports whether the words are a capitalised role or office
+// with no name: "the Prime Minister's adviser", "the Government", "the
+// Opposition". House styles capitalise them, but they are the bare roles
+// the coding guide leaves out ("the prime minister"); a codebook that
+// holds one as an actor still finds it by name.
+func roleAlone(d *doc, ws []int) bool {
+	role := false
+	for _, w := range ws {
+		l := d.lower(w)
+		switch {
+		case d.has(w, cTitle|cRole) || genericOffices[l]:
+			role = true
+		case !d.has(w, cRoleModifier):
+			return false
+		}
+	}
+	return role
+}
+
+// coordinatedWithOrg reports whether the name [i, end) is joined by
+// "and" or "or" to an organisation's name the trie knows, before it or
+// after it: conjuncts are alike.
+func (f *actorFinder) coordinatedWithOrg(i, end int) bool {
+	d := f.d
+	if d.has(i, cCommon) || demonymOf[d.str(d.toks[i])] != nil {
+		return false
+	}
+	conj := func(k int) bool { w := d.lower(k); return (w == "and" || w == "or") && d.sentence[k] == d.sentence[i] }
+	isOrg := func(forms []form) bool {
+		return slices.ContainsFunc(forms, func(fm form) bool { return fm.e.kind == model.KindOrganization })
+	}
+	if conj(end) {
+		if _, forms := f.trie.longest(d, end+1); isOrg(forms) {
+			return true
+		}
+	}
+	if !conj(i - 1) {
+		return false
+	}
+	// The name before the conjunction: its first capitalised word.
+	s := i - 2
+	for s > 0 && d.nameWord(s-1) && d.sentence[s-1] == d.sentence[i] {
+		s--
+	}
+	for ; s < i-1; s++ {
+		if e, forms := f.trie.longest(d, s); e == i-1 && isOrg(forms) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksPlural reports whether a word has a plural's ending, "s" after a
+// consonant ("Muslims", "Democrats", "Kurds"), not that of a name like
+// "Chris", "Thomas" or "Jones": a group described in apposition
+// ("radical Muslims, who …") is no person. A person's surname alone in
+// apposition is mostly one the article named in full before, which the
+// trie knows.
+func looksPlural(w string) bool {
+	n := len(w)
+	return n > 2 && w[n-1] == 's' && !strings.ContainsRune("aeiouys", rune(w[n-2]))
+}
+
+// describedOrg reports whether the run of words ws, ending at token end,
+// is an organisation the trie knows with adjectives of nation or creed
+// before it: "Islamist Muslim Brotherhood", "Palestinian Hamas". The
+// match finds the organisation's name; the adjectives are no part of it.
+func (f *actorFinder) describedOrg(ws []int, end int) bool {
+	d := f.d
+	for n, w := range ws {
+		if n > 0 {
+			if e, forms := f.trie.longest(d, w); e == end && slices.ContainsFunc(forms, func(fm form) bool {
+				return !fm.short && fm.e.kind == model.KindOrganization
+			}) {
+				return true
+			}
+		}
+		if !nationOrCreed(d.str(d.toks[w])) {
+			return false
+		}
+	}
+	return false
+}
+
+// nationOrCreed reports whether a capitalised word is an adjective of
+// nation or creed: a demonym ("Tunisian"), or shaped as "Islamist",
+// "Islamic", "Catholic".
+func nationOrCreed(w string) bool {
+	return demonymOf[w] != nil || len(w) > 4 && (strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ic"))
 }
 
 func allCalendar(d *doc, ws []int) bool {
@@ -575,18 +838,71 @@ func (f *actorFinder) orgEntity(first, end int) *entity {
 	}
 	e := f.newEntity(name, model.KindOrganization, first, 0.8, "an organisation's name")
 	// "Greyline Coaches" goes by "Greyline", unless that is another's
-	// name ("US" of "US Congress").
+	// name ("US" of "US Congress"); commonNames drops those the
+	// article writes as common nouns.
 	if ws := wordsOf(name); len(ws) == 2 && orgWords[strings.ToLower(ws[1])] && !f.trie.named(ws[:1]) {
 		f.trie.add(ws[:1], form{e: e, short: true})
+		f.orgShorts = append(f.orgShorts, oneWordName{word: ws[0], form: form{e: e, short: true}})
 	}
 	return e
 }
 
+// commonNames drops the names of one word found for organisations that
+// the article also writes in lower case: such a word is a common noun
+// ("press freedom"), capitalised at the start of a sentence or in a
+// name, so "Press" alone is neither a short form of "Press Council" nor
+// an organisation, while "Greyline" is one of "Greyline Coaches".
+func (f *actorFinder) commonNames() {
+	d := f.d
+	cands := f.orgShorts
+	for _, e := range f.entities {
+		if e.intro >= 0 && e.kind == model.KindOrganization && !strings.ContainsAny(e.name, " -") && !d.toks[e.intro].upper {
+			cands = append(cands, oneWordName{word: key(d, e.intro), form: form{e: e}})
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	lower := map[string]bool{} // the candidates' words in lower case
+	var firsts [256]bool
+	var lengths uint64 // bit n: a word of n bytes, or of 63 and more
+	for _, c := range cands {
+		w := foldLower(c.word)
+		lower[w] = true
+		firsts[w[0]] = true
+		lengths |= 1 << min(len(w), 63)
+	}
+	written := eachPart(d, func(from, to int) []string {
+		var out []string
+		for i := from; i < to; i++ {
+			t := d.toks[i]
+			if t.word && !t.cap && lengths&(1<<min(t.be-t.bs, 63)) != 0 && firsts[d.text[t.bs]] &&
+				lower[d.str(t)] && !slices.Contains(out, d.str(t)) {
+				out = append(out, d.str(t))
+			}
+		}
+		return out
+	})
+	common := map[string]bool{}
+	for _, w := range written {
+		common[w] = true
+	}
+	for _, c := range cands {
+		if common[foldLower(c.word)] {
+			f.trie.remove([]string{c.word}, c.form)
+		}
+	}
+}
+
 // orgTail extends an organisation's name that ends at token end over
 // connectors and capitalised words: "Chamber" + "of Commerce",
-// "Center" + "for Health and Human Rights".
+// "Center" + "for Health and Human Rights". "And" joins only inside what
+// a preposition of the name governs ("for Health and Human Rights"):
+// right after the name it joins another name ("News Corporation and
+// Fairfax").
 func (f *actorFinder) orgTail(end int) int {
 	d := f.d
+	governed := false
 	for {
 		k := end
 		if !d.toks[k-1].word || !d.sameBlock(k-1, k) || k >= len(d.toks) {
@@ -594,6 +910,13 @@ func (f *actorFinder) orgTail(end int) int {
 		}
 		if !d.has(k, cOrgConnector) || d.toks[k].cap {
 			return end
+		}
+		if w := d.lower(k); w == "and" {
+			if !governed || d.lower(k+1) == "the" {
+				return end // "the Bank of England and the Federal Reserve"
+			}
+		} else if w != "the" {
+			governed = true
 		}
 		k++
 		if d.lower(k) == "the" {
@@ -638,6 +961,9 @@ func (f *actorFinder) roleBefore(i int) (string, bool) {
 		return "", false
 	}
 	w := d.lower(k)
+	if comma && d.toks[k].cap && !titles[w] && !d.toks[k].possessive {
+		return f.roleOfBefore(k, i), false
+	}
 	if d.toks[k].cap && !titles[w] || d.toks[k].possessive {
 		return "", false // "Fisherman’s Terminal"
 	}
@@ -651,6 +977,28 @@ func (f *actorFinder) roleBefore(i int) (string, bool) {
 		return w, true
 	}
 	return "", false
+}
+
+// roleOfBefore returns the role of "the leader of Ennahda, Rachid
+// Ghannouchi": a role word with its determiner, "of", "at" or "for", and a
+// name that ends at token k before the comma; or "".
+func (f *actorFinder) roleOfBefore(k, i int) string {
+	d := f.d
+	s := k
+	for s > 0 && (d.nameWord(s-1) || d.is(s-1, '-')) && d.sentence[s-1] == d.sentence[i] {
+		s--
+	}
+	p := s - 1
+	if d.lower(p) == "the" {
+		p--
+	}
+	if w := d.lower(p); w != "of" && w != "at" && w != "for" || d.sentence[p] != d.sentence[i] {
+		return ""
+	}
+	if r := d.lower(p - 1); roles[r] && !d.toks[p-1].cap && d.appositionRole(p-1) {
+		return r
+	}
+	return ""
 }
 
 // appositionRole reports whether the role word at k heads a noun phrase
@@ -868,6 +1216,9 @@ func (f *actorFinder) match() {
 			// A place, or part of another name: "the Tokyo Climate Data
 			// Accord".
 		case fm.e.kind == model.KindCountry && !capital && !f.governs(i, end, false):
+		case (capital || fm.e.kind == model.KindCountry) && d.compoundModifier(end):
+			// "London-based", "U.S.-backed": a modifier, which the coding
+			// guide leaves optional.
 		default:
 			if capital {
 				m.score = 0.6
@@ -881,6 +1232,13 @@ func (f *actorFinder) match() {
 			f.mentions = append(f.mentions, m)
 		}
 	}
+}
+
+// compoundModifier reports whether a hyphen at token end joins the name
+// before it to a word in lower case: "London-based", "U.S.-backed".
+func (d *doc) compoundModifier(end int) bool {
+	return d.is(end, '-') && !d.toks[end].space && end+1 < len(d.toks) && d.toks[end+1].word &&
+		!d.toks[end+1].space && !d.toks[end+1].cap && !d.toks[end+1].caseless
 }
 
 // choose picks the entity a name stands for when several go by it
@@ -949,7 +1307,11 @@ func (f *actorFinder) governs(i, end int, capital bool) bool {
 		}
 		k--
 	}
-	if k >= 0 && d.sentence[k] == d.sentence[i] {
+	// "at Tunisia's most renowned museum": the preposition governs the
+	// museum, and the country in the possessive owns it. A capital's
+	// possessive stays a place ("in London's West End"), and so does a
+	// country's before a region ("in Nigeria's north").
+	if k >= 0 && d.sentence[k] == d.sentence[i] && (capital || !d.toks[end-1].possessive || d.has(end, cPlace)) {
 		w := d.lower(k)
 		switch {
 		case locatives[w]:

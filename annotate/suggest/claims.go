@@ -310,7 +310,7 @@ func (c *claimFinder) reported(from, to int) {
 	d := c.d
 	for v := from; v < to; v++ {
 		t := d.toks[v]
-		if !t.word || t.quoted || !d.has(v, cSpeech|cParticiple|cCueStart|cAccording) || d.heading(v) {
+		if !t.word || t.quoted || !d.has(v, cSpeech|cParticiple|cCueStart|cAccording|cReportWord) || d.heading(v) {
 			continue
 		}
 		w := d.lower(v)
@@ -318,12 +318,26 @@ func (c *claimFinder) reported(from, to int) {
 			c.according(v)
 			continue
 		}
+		if claimNouns[w] && d.lower(v+1) == "that" && (d.sentenceStart(v) || d.has(v-1, cDeterminer)) &&
+			!d.has(v+2, cAuxiliary|cSpeech|cAdverb) { // not "the report that was published"
+			c.nounClause(v)
+			continue
+		}
 		if t.cap || d.afterQuotation(v) {
 			continue // "“…,” said the spokesman": the quotation's attribution
 		}
-		stance, n := d.cue(v)
-		if n == 0 && !d.has(v, cSpeech|cParticiple) {
+		if mentalStates[w] && !c.stateOfMind(v) || !c.reports(v) {
 			continue
+		}
+		stance, n := d.cue(v)
+		if n == 0 && !d.has(v, cSpeech|cParticiple) && !mentalStates[w] {
+			continue
+		}
+		if negated(d, v) {
+			if stance == "" {
+				continue // "did not say whether …": nothing said
+			}
+			stance = "" // "does not deny": no opposition, nor support
 		}
 		if n == 0 {
 			n = 1
@@ -341,6 +355,8 @@ func (c *claimFinder) reported(from, to int) {
 		after := v + n
 		if tellVerbs[w] || w == "called" || w == "call" || w == "calls" {
 			after = c.pastHearer(after, w)
+		} else if topicVerbs[w] && (d.lower(after) == "of" || d.lower(after) == "about") {
+			after++ // "boasted of concessions": the concessions
 		}
 		after = c.pastAdverbial(after)
 		end := d.sentenceEnd(v)
@@ -385,7 +401,99 @@ func (c *claimFinder) reported(from, to int) {
 // nounVerbs are verbs of speech that are nouns too: "small island
 // states", "phone calls", "the claims".
 var nounVerbs = set(`states claims notes reports calls call called demands fears hopes
-	worries thought concludes estimated alleges accuse accused posted`)
+	worries thought concludes estimated alleges accused posted`)
+
+// mentalStates are the adjectives that report what someone holds after
+// "is": "the Press Council is concerned the laws would …", "the union is
+// adamant journalists must be exempted".
+var mentalStates = set(`concerned adamant confident convinced certain worried`)
+
+// topicVerbs take what they report after "of" or "about": "boasted of
+// concessions".
+var topicVerbs = set(`boasted boasts boast bragged brags`)
+
+// endVerbs are verbs of speech that also say how an event ends or goes
+// on: "the summit concluded with both leaders …" reports nothing.
+var endVerbs = set(`concluded concludes continued continues`)
+
+// stateOfMind reports whether the adjective at v reports a proposition:
+// before a clause rather than a preposition ("is concerned the laws
+// would …", not "are particularly concerned by the collapse" or "is
+// worried about the economy"), and after a form of "be" (and an adverb
+// perhaps), unless it is a verb too ("officials worried that …").
+func (c *claimFinder) stateOfMind(v int) bool {
+	d := c.d
+	next := v + 1
+	if next >= len(d.toks) || !d.toks[next].word || d.has(next, cPreposition) ||
+		slices.Contains([]string{"about", "over", "by", "of", "for", "to", "with"}, d.lower(next)) {
+		return false
+	}
+	if d.has(v, cSpeech) {
+		return true
+	}
+	k := v - 1
+	if d.has(k, cAdverb) && !d.has(k, cAuxiliary) {
+		k--
+	}
+	switch d.lower(k) {
+	case "is", "are", "was", "were", "remains", "remain", "remained":
+		return true
+	}
+	return false
+}
+
+// reports reports whether the verb at v reports speech rather than an
+// event ("concluded with", "continued with") or describes a noun ("a
+// demanding job", "more demanding").
+func (c *claimFinder) reports(v int) bool {
+	d := c.d
+	w := d.lower(v)
+	if endVerbs[w] && (d.lower(v+1) == "with" || d.lower(v+1) == "by") {
+		return false
+	}
+	if participles[w] {
+		switch p := d.lower(v - 1); {
+		case d.has(v-1, cDeterminer), p == "more", p == "most", p == "less", p == "very", p == "so", p == "too":
+			return false
+		}
+	}
+	return true
+}
+
+// negated reports whether "not", "never" or a verb in "n't" stands right
+// before the verb at v: "does not deny", "doesn't deny".
+func negated(d *doc, v int) bool {
+	w := d.lower(v - 1)
+	return w == "not" || w == "never" || strings.HasSuffix(w, "n't")
+}
+
+// nounClause records the claim of a noun before "that" ("Claims that
+// immediate action is imperative do not stand up"), with no speaker: the
+// clause after "that" up to the verb of the sentence, a second finite
+// verb after the clause's own. The words after it are read on: the
+// sentence may attribute it ("…, Reuters said.").
+func (c *claimFinder) nounClause(v int) {
+	d := c.d
+	end := d.sentenceEnd(v)
+	finite := 0
+	k := v + 2
+	for ; k < end; k++ {
+		if d.toks[k].quoted || !d.has(k, cAuxiliary) && !doForms[d.lower(k)] {
+			continue
+		}
+		if finite++; finite == 2 && !slices.Contains([]string{"and", "or", "but"}, d.lower(k-1)) {
+			break
+		}
+	}
+	for _, part := range c.clauses(v+2, k) {
+		c.add(claim{first: part[0], end: part[1], score: 0.4,
+			reason: "reported speech: “" + d.textOf(v, v+2) + "”"})
+	}
+}
+
+// doForms are the forms of "do" that carry a sentence's negation: "do
+// not stand up".
+var doForms = set(`do does did`)
 
 // notReporting before a verb of speech make it no report of what someone
 // said: "to say", "let's say", "one would think".
@@ -396,7 +504,8 @@ var objects = set(`that him her it them for on`)
 
 // participles report speech as a clause of another verb: "she said,
 // adding that …", "condemned the attack, saying in a statement that …".
-var participles = set(`adding saying insisting arguing warning noting calling claiming stressing`)
+var participles = set(`adding saying insisting arguing warning noting calling claiming stressing
+	demanding`)
 
 // mainSubject returns the speaker of the clause a participle belongs
 // to: the subject of the verb before it in the sentence.
@@ -425,7 +534,16 @@ func (c *claimFinder) pastHearer(i int, verb string) int {
 		}
 		return i
 	}
-	for k := i; k < len(d.toks) && k-i < 8 && d.sentence[k] == d.sentence[i]; k++ {
+	limit := 8
+	for k := i; k < len(d.toks) && k-i < limit && d.sentence[k] == d.sentence[i]; k++ {
+		if d.is(k, ',') && relatives[d.lower(k+1)] {
+			// "accuse the country’s Islamists, who held power …, of": the
+			// hearer's relative clause, to its closing comma.
+			for k++; k < len(d.toks) && !d.is(k, ',') && d.sentence[k] == d.sentence[i]; k++ {
+			}
+			limit = k - i + 4
+			continue
+		}
 		if d.toks[k].mark || d.isAny(k, ",.;:") {
 			if verb == "called" || verb == "call" || verb == "calls" {
 				return i // "called it “a truce”": what it was called is the claim
@@ -439,6 +557,9 @@ func (c *claimFinder) pastHearer(i int, verb string) int {
 	}
 	return i
 }
+
+// relatives begin a relative clause after a comma.
+var relatives = set(`who whom whose which`)
 
 // pastAdverbial skips the words between a verb and "that": "said in a
 // statement that", "said Thursday that".

@@ -80,6 +80,19 @@ var orgWords = set(`union authority council ministry department court university
 	journal gazette courier ledger press telegraph observer mirror broadcasting
 	observers brotherhood coalition government administration cabinet`)
 
+// placeHeads end the names of places, which news writes alone too:
+// "Wall Street" … "Street".
+var placeHeads = set(`street square road avenue lane park garden gardens river lake
+	mount mountain island islands bay hill valley beach bridge station airport`)
+
+// companyWords end a company's name, complete in itself: "Apple Inc",
+// "General Motors Company".
+var companyWords = set(`inc ltd llc plc corp co gmbh company corporation holdings group`)
+
+// genericOffices are the organisations' words that name an office, not
+// one body, when they stand alone: "the Government", "the Opposition".
+var genericOffices = set(`government administration cabinet opposition`)
+
 // orgConnectors join the words of an organisation's name: "Chamber of
 // Commerce", "World Travel and Tourism Council".
 var orgConnectors = set(`of for and & the on in`)
@@ -102,7 +115,7 @@ var speechVerbs = set(`said says say told tells tell added adds declared declare
 	estimated alleged alleges accused accuse accuses acknowledge insist warn worry worries
 	worried hope hopes hoped fear fears feared demanded demands proposed proposes
 	called calls call testified testifies disclosed revealed divulged signalled signaled
-	indicated`)
+	indicated boasted boasts boast bragged brags`)
 
 // attributions are the verbs of speech that close what they report:
 // "…, officials said.", "…, Reuters reported."
@@ -163,6 +176,7 @@ var stanceCues = []struct {
 	{[]string{"urges"}, "support"},
 	{[]string{"demanded"}, "support"},
 	{[]string{"demands"}, "support"},
+	{[]string{"demanding"}, "support"},
 	{[]string{"endorsed"}, "support"},
 	{[]string{"endorses"}, "support"},
 	{[]string{"praised"}, "support"},
@@ -198,7 +212,9 @@ var motionWords = set(`travel travels travelled traveled travelling traveling fl
 // "eastern Ukraine", "downtown Tunis".
 var placeWords = set(`eastern western northern southern central north south east west
 	northeastern northwestern southeastern southwestern rural coastal downtown
-	neighboring neighbouring newly independent war-torn occupied`)
+	neighboring neighbouring newly independent war-torn occupied northeast northwest
+	southeast southwest capital coast border borders region regions province provinces
+	countryside interior`)
 
 // determiners may stand between a preposition and a place: "in the US".
 var determiners = set(`the a an its their his her this that these those`)
@@ -281,7 +297,8 @@ var calendar = set(`monday tuesday wednesday thursday friday saturday sunday jan
 
 // adverbs may stand between a speaker and the verb: "Trump also said".
 var adverbs = set(`also later then previously again once further repeatedly reportedly
-	has had have was is were has since still earlier recently separately`)
+	has had have was is were has since still earlier recently separately not never does
+	did do doesn't didn't don't particularly deeply very`)
 
 // class is a set of lexicon classes a word is in, so that the rules
 // look each word of a text up once (doc.lowerAll) rather than once a rule.
@@ -320,6 +337,7 @@ const (
 	cCueStart // the first word of a stance cue
 	cAttribution
 	cAccording
+	cReportWord // a state of mind ("is concerned") or a claim noun ("claims that")
 )
 
 // lexicon maps each word of the sets to its classes.
@@ -337,6 +355,7 @@ var lexicon = func() map[string]class {
 		{institutions, cInstitution}, {commonWords, cCommon}, {calendar, cCalendar}, {adverbs, cAdverb},
 		{prepositions, cPreposition}, {timeWords, cTime}, {timeNouns, cTimeNoun}, {objects, cObject},
 		{stopAcronyms, cStopAcronym}, {auxiliaries, cAuxiliary}, {attributions, cAttribution},
+		{mentalStates, cReportWord}, {claimNouns, cReportWord},
 	} {
 		for w := range x.words {
 			m[w] |= x.c

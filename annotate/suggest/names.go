@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -52,6 +53,17 @@ func (t *nameTrie) add(words []string, f form) {
 		}
 	}
 	n.forms = append(n.forms, f)
+}
+
+// remove drops the form f of the name words, if it is filed.
+func (t *nameTrie) remove(words []string, f form) {
+	n := &t.root
+	for _, w := range words {
+		if n = n.next[w]; n == nil {
+			return
+		}
+	}
+	n.forms = slices.DeleteFunc(n.forms, func(g form) bool { return g == f })
 }
 
 // named reports whether the words are a name filed in the trie.

@@ -202,8 +202,8 @@ func TestCompletionCandidates(t *testing.T) {
 		want      string // the words, joined by spaces
 		directive string
 	}{
-		{[]string{"export", "--format", ""}, "json jsonl csv w3c brat graphml dot md", noFiles},
-		{[]string{"export", "-f", "gr"}, "json jsonl csv w3c brat graphml dot md", noFiles}, // the shell filters
+		{[]string{"export", "--format", ""}, "json jsonl csv w3c brat graphml dot md dna", noFiles},
+		{[]string{"export", "-f", "gr"}, "json jsonl csv w3c brat graphml dot md dna", noFiles}, // the shell filters
 		{[]string{"export", "--network", ""}, "two-mode actors", noFiles},
 		{[]string{"--theme", ""}, "auto dark light high-contrast", noFiles},
 		{[]string{"config", "--theme", ""}, "auto dark light high-contrast", noFiles},

@@ -54,7 +54,7 @@ func BenchmarkCorpus(b *testing.B) {
 	b.Run("export-json", func(b *testing.B) {
 		out := filepath.Join(b.TempDir(), "out.json")
 		for b.Loop() {
-			if err := runExport([]string{dir}, "", exportFlags{format: "json", out: out}, io.Discard); err != nil {
+			if err := runExport([]string{dir}, "", exportFlags{format: "json", out: out}, io.Discard, io.Discard); err != nil {
 				b.Fatal(err)
 			}
 		}

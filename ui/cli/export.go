@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"stance/annotate"
+	"stance/annotate/dna"
 	"stance/annotate/export"
 	"stance/model"
 )
@@ -52,20 +53,28 @@ spacing; aliases count) are merged.
 ` + fill("Without --format, the format is taken from OUT's extension: "+strings.Join(exts, ", ")+
 			"; without -o as well, it is "+string(defaultFormat)+", one row per position. brat, which writes a folder, is chosen by --format only.") + `
 
+dna writes a database that the Discourse Network Analyzer 3 opens: each
+article a document, each position a "DNA Statement", each actor and claim an
+entity; a project imported from DNA (stance import) gets back what it kept of
+the database. What DNA cannot hold (actor mentions, claims without a stance,
+notes, addresses) is said on stderr, a line each. An existing file is
+replaced only with --force.
+
 Formats:` + formats.String(),
 		Example: `  stance export --format csv -o events.csv news/
   stance export -o network.graphml news/
+  stance export -o climate.dna climate/
   stance export --format brat -o brat/ news/story.txt`,
 		Args: needPaths,
 		RunE: func(cmd *cobra.Command, paths []string) error {
-			return runExport(paths, annotationsDir(cmd.ErrOrStderr()), f, cmd.OutOrStdout())
+			return runExport(paths, annotationsDir(cmd.ErrOrStderr()), f, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", "", "the format `F`; without it, taken from OUT's extension, or csv on standard output")
 	fl.StringVarP(&f.out, "output", "o", "", "the file `OUT` to write, replaced only once complete (an existing folder: the file is written into it); for brat, the folder to create. Without -o the export goes to standard output.")
 	fl.StringVar(&f.network, "network", "", "for graphml and dot, the network `N`: two-mode (actors and claims, the default) or actors (congruence and conflict between actors)")
-	fl.BoolVar(&f.force, "force", false, "write into an output folder that is not empty")
+	fl.BoolVar(&f.force, "force", false, "write into an output folder that is not empty, or replace an existing DNA database")
 	cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		var comps []cobra.Completion
 		for _, info := range export.Formats() {
@@ -108,8 +117,9 @@ func needPaths(cmd *cobra.Command, paths []string) error {
 	return nil
 }
 
-// runExport is stance export.
-func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) error {
+// runExport is stance export. What the format cannot hold of the coding
+// is said on stderr, a line each, once the file is written.
+func runExport(paths []string, dir string, flags exportFlags, stdout, stderr io.Writer) error {
 	out, network := flags.out, flags.network
 	f, from, err := exportFormat(flags.format, out)
 	if err != nil {
@@ -125,6 +135,11 @@ func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) 
 	if f.MultiFile() && out == "" {
 		return usageError{msg: fmt.Sprintf("export: %s writes several files: name a folder with -o DIR", f), cmd: "export"}
 	}
+	if f == export.DNA && out == "" {
+		return usageError{msg: "export: dna writes a database file: name it with -o FILE.dna", cmd: "export"}
+	}
+	var lost []string
+	opts.Lost = func(line string) { lost = append(lost, line) }
 
 	coded, err := annotate.LoadCorpus(dir, paths...)
 	if err != nil {
@@ -155,6 +170,12 @@ func runExport(paths []string, dir string, flags exportFlags, stdout io.Writer) 
 		}
 		if err = export.WriteFile(out, f, corpus, opts); err == nil {
 			fmt.Fprintf(stdout, "wrote %s\n", model.SafeTerminal(out))
+			for _, line := range lost {
+				fmt.Fprintf(stderr, "stance: warning: %s: %s\n", model.SafeTerminal(out), model.SafeTerminal(line))
+			}
+			if f == export.DNA {
+				fmt.Fprintf(stdout, "DNA asks for a coder's password: every coder's is %q\n", dna.Password)
+			}
 		}
 	}
 	var invalid *export.InvalidError

@@ -154,7 +154,7 @@ func TestExportErrors(t *testing.T) {
 		want string
 	}{
 		{"unknown format", []string{"export", "--format", "xlsx", testCorpus}, exitUsage,
-			`unknown format "xlsx" (want one of json, jsonl, csv, w3c, brat, graphml, dot, md)`},
+			`unknown format "xlsx" (want one of json, jsonl, csv, w3c, brat, graphml, dot, md, dna)`},
 		{"brat to stdout", []string{"export", "--format", "brat", testCorpus}, exitUsage, "brat writes several files: name a folder with -o DIR"},
 		{"network of a table", []string{"export", "--format", "csv", "--network", "actors", testCorpus}, exitUsage, "--network applies to graphml and dot only"},
 		{"unknown network", []string{"export", "--format", "dot", "--network", "claims", testCorpus}, exitUsage, `unknown network "claims"`},
@@ -190,7 +190,7 @@ func TestExportFormatChoice(t *testing.T) {
 	dir := t.TempDir()
 	folder := filepath.Join(dir, "exports.v2")
 	os.Mkdir(folder, 0o755)
-	const known = ".json, .jsonl, .csv, .jsonld, .graphml, .dot, .md"
+	const known = ".json, .jsonl, .csv, .jsonld, .graphml, .dot, .md, .dna"
 	tests := []struct {
 		name    string
 		args    []string // before the corpus
@@ -260,7 +260,7 @@ func TestSubcommandHelp(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	for _, want := range []string{"Usage: stance export", "json ", "jsonl ", "csv ", "w3c ", "brat ", "graphml ", "dot ", "md ", "--network", "--force",
-		"\nWithout --format, the format is taken from OUT's extension: .json, .jsonl,\n.csv, .jsonld (w3c), .graphml, .dot, .md; without -o as well, it is csv, one\nrow per position. brat, which writes a folder, is chosen by --format only.\n"} {
+		"\nWithout --format, the format is taken from OUT's extension: .json, .jsonl,\n.csv, .jsonld (w3c), .graphml, .dot, .md, .dna; without -o as well, it is csv,\none row per position. brat, which writes a folder, is chosen by --format only.\n"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("export --help lacks %q", want)
 		}
@@ -335,5 +335,74 @@ func TestExportByCodebookID(t *testing.T) {
 	_, stdout, _ := cli(t, "export", "--format", "graphml", dir)
 	if got := nodes(); !slices.Equal(got, want) || strings.Contains(stdout, "D. Trump") {
 		t.Errorf("with a copy out of date: nodes %v", got)
+	}
+}
+
+// stance export -o FILE.dna writes a DNA database, says on stderr, a line
+// each, what DNA cannot hold, and gives the coders' password; it never
+// writes to standard output, never over what it exports, never over an
+// existing file without --force, and a folder it cannot write into is one
+// line — in each case the files are as they were.
+func TestExportDNA(t *testing.T) {
+	dir := copyCorpus(t)
+	article := filepath.Join(dir, "2025-08-15-alaska-summit.txt")
+	out := filepath.Join(t.TempDir(), "news.dna")
+	code, stdout, stderr := cli(t, "export", "-o", out, dir)
+	if code != exitOK || stdout != "wrote "+out+"\nDNA asks for a coder's password: every coder's is \"stance\"\n" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	if len(lines) != 6 || lines[1] != "stance: warning: "+out+": actor annotations (mentions) are not written: a DNA statement is a position (24)" {
+		t.Errorf("stderr %q, want six lines, the second on the actor annotations", stderr)
+	}
+	written, _ := os.ReadFile(out)
+	if !bytes.HasPrefix(written, []byte("SQLite format 3\x00")) {
+		t.Fatalf("%s is not an SQLite file", out)
+	}
+
+	articleText, _ := os.ReadFile(article)
+	notDir := filepath.Join(article, "news.dna")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"to standard output", []string{"export", "--format", "dna", dir}, exitUsage, "export: dna writes a database file: name it with -o FILE.dna"},
+		{"over the article", []string{"export", "--format", "dna", "-o", article, dir}, exitFailure, article + " is the article being exported; write the export to another file"},
+		{"over an existing file", []string{"export", "-o", out, dir}, exitFailure, out + ": the file exists, and may be a database with coding of its own; use --force to replace it"},
+		{"into a file as a folder", []string{"export", "-o", notDir, dir}, exitFailure, "cannot create a file in " + article + ": not a directory"},
+		{"into a missing folder", []string{"export", "-o", filepath.Join(dir, "nowhere", "news.dna"), dir}, exitFailure, "cannot create a file in " + filepath.Join(dir, "nowhere") + ": no such file or directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := cli(t, tt.args...)
+			if code != tt.code || stdout != "" {
+				t.Errorf("exit %d, stdout %q; want exit %d and nothing on stdout", code, stdout, tt.code)
+			}
+			oneLine(t, stderr, tt.want)
+			if now, _ := os.ReadFile(article); !bytes.Equal(now, articleText) {
+				t.Error("the article changed")
+			}
+			if now, _ := os.ReadFile(out); !bytes.Equal(now, written) {
+				t.Error("the existing database changed")
+			}
+		})
+	}
+
+	if os.Geteuid() != 0 { // root writes into any folder
+		locked := t.TempDir()
+		os.Chmod(locked, 0o555)
+		defer os.Chmod(locked, 0o755)
+		code, _, stderr := cli(t, "export", "-o", filepath.Join(locked, "news.dna"), dir)
+		if code != exitFailure {
+			t.Errorf("into a read-only folder: exit %d", code)
+		}
+		oneLine(t, stderr, "cannot create a file in "+locked+": permission denied")
+	}
+
+	code, _, _ = cli(t, "export", "--force", "-o", out, dir)
+	if now, _ := os.ReadFile(out); code != exitOK || bytes.Equal(now, written) {
+		t.Errorf("--force: exit %d, the database replaced: %v", code, !bytes.Equal(now, written))
 	}
 }

@@ -1,0 +1,250 @@
+package suggest_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"stance/annotate/suggest"
+	"stance/model"
+)
+
+// actorRule is a rule of actor mentions shown on short sentences: want
+// lists "QUOTE=NAME" that must be suggested, not lists quotes that must
+// not be suggested but as want says.
+type actorRule struct {
+	name, text string
+	want, not  []string
+}
+
+func checkActorRules(t *testing.T, tests []actorRule) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := actors(suggest.Suggest(article(t, tt.text), suggest.Known{}))
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("no %q among %q", w, got)
+				}
+			}
+			for _, n := range tt.not {
+				count, wanted := 0, 0
+				for _, g := range got {
+					if strings.HasPrefix(g, n+"=") {
+						count++
+					}
+				}
+				for _, w := range tt.want {
+					if strings.HasPrefix(w, n+"=") {
+						wanted++
+					}
+				}
+				if count != wanted {
+					t.Errorf("%q suggested %d times, want %d: %q", n, count, wanted, got)
+				}
+			}
+		})
+	}
+}
+
+// TestRolesAlone: a capitalised role or office with no name is a bare
+// role, as the coding guide has it, not an organisation.
+func TestRolesAlone(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"the Government", "The Government has been alarmed. Critics say the Government must act.",
+			nil, []string{"Government"}},
+		{"the Prime Minister's adviser", "The roadshow featured the Prime Minister’s national security adviser.",
+			nil, []string{"Prime Minister", "Prime Minister’s"}},
+		{"the Opposition and the Cabinet", "The Opposition voted against it; the Cabinet met on Monday.",
+			nil, []string{"Opposition", "Cabinet"}},
+		{"an office with a name stays", "The Interior Ministry and the Senate agreed with the Government of Japan.",
+			[]string{"Interior Ministry=Interior Ministry", "Senate=Senate", "Government of Japan=Government of Japan"}, nil},
+	})
+}
+
+// TestOrganisationsAndAnd: "and" inside an organisation's name, or
+// between two names.
+func TestOrganisationsAndAnd(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"two organisations", "They met executives from News Corporation and Fairfax yesterday.",
+			[]string{"News Corporation=News Corporation", "Fairfax=Fairfax"}, []string{"News Corporation and Fairfax"}},
+		{"a name beside an organisation found later", "The two downstream towns, Nova Brana and Eastmere, will cut withdrawals. Eastmere’s mayor, Layla Haddad, agreed.",
+			[]string{"Nova Brana=Nova Brana", "Eastmere=Eastmere"}, nil},
+		{"a known name second", "Fairfax and Amnesty International declined to comment.",
+			[]string{"Fairfax=Fairfax", "Amnesty International=Amnesty International"}, nil},
+		{"a company's name is complete", "Microsoft and Apple Inc. disagreed.",
+			[]string{"Microsoft=Microsoft", "Apple Inc=Apple Inc"}, []string{"Microsoft and Apple Inc"}},
+		{"and the begins another name", "The Bank of England and the Federal Reserve Board held rates.",
+			[]string{"Bank of England=Bank of England"}, []string{"Bank of England and the Federal Reserve Board"}},
+		{"one name with and before its word", "It grew, according to the World Travel and Tourism Council, an industry body.",
+			[]string{"World Travel and Tourism Council=World Travel and Tourism Council"}, []string{"Tourism Council", "Tourism"}},
+		{"and after a preposition of the name", "The Center for Health and Human Rights wrote to the Food and Drug Administration.",
+			[]string{"Center for Health and Human Rights=Center for Health and Human Rights",
+				"Food and Drug Administration=Food and Drug Administration"}, nil},
+		{"a country and an organisation stay apart", "Russia and NATO Council members met.",
+			[]string{"Russia=Russia"}, []string{"Russia and NATO Council"}},
+	})
+}
+
+// TestPossessiveNames: a possessor that is an actor of its own is a name
+// apart from what it possesses, whatever follows.
+func TestPossessiveNames(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"an organisation's committee", "As Parliament’s Joint Committee on Intelligence and Security has pointed out, it is flawed.",
+			[]string{"Parliament=Parliament", "Joint Committee on Intelligence and Security=Joint Committee on Intelligence and Security"},
+			[]string{"Parliament’s Joint Committee on Intelligence and Security"}},
+		{"a country's movement, described", "Ennahda is a movement similar to Egypt’s Islamist Muslim Brotherhood.",
+			[]string{"Egypt=Egypt", "Muslim Brotherhood=Muslim Brotherhood"}, []string{"Islamist Muslim Brotherhood", "Egypt’s Islamist Muslim Brotherhood"}},
+		{"a plural's union stays one", "The Dockworkers' Union voted.",
+			[]string{"Dockworkers' Union=Dockworkers' Union"}, []string{"Dockworkers"}},
+	})
+}
+
+// TestCountriesAsModifiers: a country in the possessive after a
+// preposition of place owns the place and acts; a country or capital
+// joined by a hyphen to a word in lower case is a modifier.
+func TestCountriesAsModifiers(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"the possessive after a preposition of place", "Gunmen opened fire at Tunisia’s most renowned museum. A camp in Sudan was hit.",
+			[]string{"Tunisia=Tunisia"}, []string{"Sudan"}},
+		{"a country's region is a place", "Fighting went on in Nigeria’s north.", nil, []string{"Nigeria"}},
+		{"a capital's possessive is a place", "They dined in London’s West End.", nil, []string{"London"}},
+		{"a capital in a compound", "Amnesty International, a London-based rights group, spoke.",
+			[]string{"Amnesty International=Amnesty International"}, []string{"London"}},
+		{"a country in a compound", "The U.S.-backed forces advanced, and the U.S. objected.",
+			[]string{"U.S.=United States"}, []string{"U.S."}},
+	})
+}
+
+// TestPluralsInApposition: a plural described in apposition is a group,
+// not a person, and so does not receive "he said".
+func TestPluralsInApposition(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"Muslims, who", "The threat grew when radical Muslims, who had been repressed, won the freedom to preach.", nil, []string{"Muslims"}},
+		{"a person still", "His wife Grace, who had been ill, spoke.", []string{"wife Grace=Grace"}, nil},
+		{"a name in -s", "The talks failed, said Thomas, who had been there.", []string{"Thomas=Thomas"}, nil},
+	})
+	text := "Ajmi Lourimi, a member of the party, spoke. He did not expect a campaign against political Islamists, who held power. “We have nothing to fear,” he said."
+	got := claims(suggest.Suggest(article(t, text), suggest.Known{}))
+	if !slices.Contains(got, "We have nothing to fear<-Ajmi Lourimi") {
+		t.Errorf("the quotation's speaker: %q", got)
+	}
+}
+
+// TestPeopleNamedAlone: a given name and a surname with no title, role
+// or verb of speech are a person's when the article writes the surname
+// alone too, and after no other word.
+func TestPeopleNamedAlone(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"the surname alone later", "The initiative came from Tony Abbott’s office. It would make Abbott sit up.",
+			[]string{"Tony Abbott=Tony Abbott", "Abbott=Tony Abbott"}, nil},
+		{"no surname alone", "The initiative came from Tony Abbott’s office.", nil, []string{"Tony Abbott"}},
+		{"a place's name", "Wall Street fell. Street vendors sold food.", nil, []string{"Wall Street", "Street"}},
+		{"a head noun of several names", "A new Bill would pass. The Data Retention Bill and the British Bill differ. Bill said no.",
+			nil, []string{"Data Retention Bill", "British Bill", "Bill"}},
+	})
+}
+
+// TestCommonShortForms: the first word of an organisation's name of two
+// words is its short form unless the article writes it in lower case.
+func TestCommonShortForms(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"a common noun", "The Press Council is concerned about press freedom. “Press freedom matters,” he said.",
+			[]string{"Press Council=Press Council"}, []string{"Press"}},
+		{"a proper noun", "Greyline Coaches runs the buses. Greyline said no.",
+			[]string{"Greyline Coaches=Greyline Coaches", "Greyline=Greyline Coaches"}, nil},
+	})
+}
+
+// TestRulesKnowingActors: the rules above do the same when a codebook
+// knows the actors by name.
+func TestRulesKnowingActors(t *testing.T) {
+	known := []model.Actor{
+		{ID: "wttc", Name: "World Travel and Tourism Council", Kind: model.KindOrganization},
+		{ID: "dua", Name: "Dockworkers’ Union of Aldermouth", Kind: model.KindOrganization},
+		{ID: "pc", Name: "Press Council", Kind: model.KindOrganization},
+	}
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a known name with and", "Tourism is critical, according to the World Travel and Tourism Council, an industry body.",
+			[]string{"World Travel and Tourism Council=World Travel and Tourism Council"}, []string{"Tourism", "Tourism Council"}},
+		{"a known name with a possessive", "The Dockworkers’ Union of Aldermouth (DUA) voted. The DUA left.",
+			[]string{"Dockworkers’ Union of Aldermouth=Dockworkers’ Union of Aldermouth"},
+			[]string{"Union of Aldermouth"}},
+		{"an organisation's word in lower case too", "The Press Council spoke of press freedom. “Press freedom matters,” he said.",
+			[]string{"Press Council=Press Council"}, []string{"Press"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := actors(suggest.Suggest(article(t, tt.text), suggest.Known{Actors: known}))
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("no %q among %q", w, got)
+				}
+			}
+			for _, n := range tt.not {
+				if slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, n+"=") }) {
+					t.Errorf("%q suggested: %q", n, got)
+				}
+			}
+		})
+	}
+}
+
+// TestOrganisationsByTheirPlace: names that a phrase around them shows
+// to be a person's or an organisation's.
+func TestOrganisationsByTheirPlace(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"the role of an organisation, then the name", "The leader of Ennahda, Rachid Ghannouchi, condemned the attack.",
+			[]string{"Rachid Ghannouchi=Rachid Ghannouchi"}, nil},
+		{"a title before the comma stays", "The President, Joe Biden, left.", []string{"Joe Biden=Joe Biden"}, nil},
+		{"a chamber", "The Bill will be debated in the House of Representatives; the White House and the Blue House are silent.",
+			[]string{"House of Representatives=House of Representatives"}, []string{"White House", "Blue House"}},
+		{"the party of a government", "It recalled the previous Labor government, the Tunisian government and an Islamist government.",
+			[]string{"Labor=Labor"}, []string{"Tunisian", "Islamist"}},
+	})
+}
+
+// TestStancesAndStatesOfMind: reported speech with verbs of mental state
+// or stance, and verbs of speech that report nothing.
+func TestStancesAndStatesOfMind(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"is concerned", "The Press Council is concerned the laws would crush investigative journalism.",
+			[]string{"the laws would crush investigative journalism<-Press Council"}},
+		{"is adamant", "The Press Council is adamant that journalists’ metadata must be exempted from the law.",
+			[]string{"journalists’ metadata must be exempted from the law<-Press Council"}},
+		{"concerned by is no claim", "Security officials are particularly concerned by the collapse of Libya.", nil},
+		{"worried about is no claim, worried that is", "He is worried about the economy. Officials worried that the plan would fail.",
+			[]string{"the plan would fail<-"}},
+		{"boasted of", "In their meetings, the Press Council boasted of concessions in the new Bill.",
+			[]string{"concessions in the new Bill<-Press Council"}},
+		{"does not deny, then demands", "The Press Council does not deny that the legislation is flawed, but is demanding it be passed anyway.",
+			[]string{"the legislation is flawed<-Press Council", "it be passed anyway<-Press Council [support]"}},
+		{"a demanding job is no claim", "It is a demanding job for anyone.", nil},
+		{"a negated cue states no stance", "Ukrainian President Volodymyr Zelenskyy has not ruled out talks with Moscow.",
+			[]string{"talks with Moscow<-Volodymyr Zelenskyy"}},
+		{"accuse, who, of", "Many Tunisians accuse the country’s Islamists, who held power from 2011 to 2013, of having been slow to respond.",
+			[]string{"having been slow to respond<-"}},
+		{"a claim noun before that", "Claims that immediate action is imperative do not stand up.",
+			[]string{"immediate action is imperative<-"}},
+		{"a claim noun in an attributed sentence", "The allegations that he took bribes are serious, Reuters said.",
+			[]string{"The allegations that he took bribes are serious<-Reuters", "he took bribes are serious<-"}},
+		{"a negated verb of saying reports nothing", "Prime Minister Habib Essid did not say whether the country would retaliate.", nil},
+		{"a relative clause is no claim", "The report that was published yesterday runs to ten pages.", nil},
+		{"concluded with", "The summit, held at an Air Force base, concluded with both leaders calling the talks productive.",
+			[]string{"the talks productive<-"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claims(suggest.Suggest(article(t, tt.text), suggest.Known{}))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("claims\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
