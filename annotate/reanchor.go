@@ -177,7 +177,8 @@ const (
 // offset, shifted as much as the annotation before it moved) and widen only
 // until they can show that the rest of the text holds nothing that the
 // rules above would prefer, so that they choose what a search of the whole
-// text would.
+// text would. The suggestions the coder rejected follow the text by the
+// same rules (reanchorRejections).
 func Reanchor(doc *Document, art *model.Article) ReanchorReport {
 	return reanchor(doc, art, false)
 }
@@ -217,17 +218,15 @@ func reanchor(doc *Document, art *model.Article, wholeText bool) ReanchorReport 
 			r.Orphaned++
 			n.Orphan = true
 		}
-		// Only an annotation that was placed on the text before this one
-		// tells how far this text moved: not an orphan (its span is from an
-		// older text, or nowhere) nor one whose offsets were not in the text.
-		if res.Outcome != AnchorOrphaned && !before.Orphan && res.From.Start >= 0 && res.From.Start <= oldLength {
-			a.shift = res.To.Start - res.From.Start
-		}
+		a.learnShift(res, before.Orphan, oldLength)
 		if n.Span != before.Span || n.Quote != before.Quote || n.Prefix != before.Prefix ||
 			n.Suffix != before.Suffix || n.Orphan != before.Orphan {
 			r.changed = true
 		}
 		r.Results[i] = res
+	}
+	if a.reanchorRejections(doc, oldLength) {
+		r.changed = true
 	}
 	if doc.Article.SHA256 != art.SHA256() || doc.Article.Length != art.Len() {
 		doc.Article.SHA256, doc.Article.Length = art.SHA256(), art.Len()
@@ -235,6 +234,16 @@ func reanchor(doc *Document, art *model.Article, wholeText bool) ReanchorReport 
 	}
 	doc.Sort()
 	return r
+}
+
+// learnShift records how far the text moved from where res placed
+// something. Only what was placed on the text before tells: not an orphan
+// (its span is from an older text, or nowhere) nor what had offsets
+// outside the text.
+func (a *anchorer) learnShift(res AnchorResult, wasOrphan bool, oldLength int) {
+	if res.Outcome != AnchorOrphaned && !wasOrphan && res.From.Start >= 0 && res.From.Start <= oldLength {
+		a.shift = res.To.Start - res.From.Start
+	}
 }
 
 // placingOrder returns the indexes of annotations in the order of their

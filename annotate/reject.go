@@ -26,12 +26,16 @@ const LeftOutKey = "left_out"
 
 // Rejection is a suggestion the coder turned down: a candidate
 // annotation of a type at a span, which the suggester does not offer
-// again while the text there reads the same.
+// again while the text there reads the same. Its context, as an
+// annotation's, lets it follow the text when the article changes
+// (Reanchor); rejections written before it had none.
 type Rejection struct {
-	Type  model.AnnotationType `json:"type"`
-	Start int                  `json:"start"`
-	End   int                  `json:"end"`
-	Quote string               `json:"quote"`
+	Type   model.AnnotationType `json:"type"`
+	Start  int                  `json:"start"`
+	End    int                  `json:"end"`
+	Quote  string               `json:"quote"`
+	Prefix string               `json:"prefix,omitempty"`
+	Suffix string               `json:"suffix,omitempty"`
 }
 
 // Span returns the rejected span.
@@ -113,9 +117,10 @@ func (e *Editor) Reject(typ model.AnnotationType, s model.Span) error {
 			return fmt.Errorf("the file's %q list is not one stance wrote: fix it by hand first", RejectedKey)
 		}
 	}
-	r := Rejection{Type: typ, Start: s.Start, End: s.End, Quote: e.art.Slice(s)}
+	quote, prefix, suffix := Anchor(e.art, s)
+	r := Rejection{Type: typ, Start: s.Start, End: s.End, Quote: quote, Prefix: prefix, Suffix: suffix}
 	rs := e.doc.Rejections()
-	if slices.Contains(rs, r) {
+	if slices.ContainsFunc(rs, func(x Rejection) bool { return x.Rejects(typ, s, quote) }) {
 		return nil
 	}
 	raw, err := encodeRejections(append(rs, r))
@@ -126,6 +131,46 @@ func (e *Editor) Reject(typ model.AnnotationType, s model.Span) error {
 	t.record(&extraChange{key: RejectedKey, before: e.doc.Extra[RejectedKey], after: raw})
 	e.finish(t, fmt.Sprintf("reject %s suggestion “%s”", typ, clip(model.OneLine(r.Quote))))
 	return nil
+}
+
+// reanchorRejections places doc's rejections on a changed text by the
+// rules that place its annotations, so that a rejected suggestion stays
+// rejected where its text went. One that cannot be placed is kept as it
+// is (it rejects nothing while its text is gone); a list with entries
+// stance did not write is left alone. It reports whether any moved.
+func (a *anchorer) reanchorRejections(doc *Document, oldLength int) bool {
+	raw, ok := doc.Extra[RejectedKey]
+	if !ok || a.unchanged {
+		return false
+	}
+	rs, clean := decodeRejections(raw)
+	if !clean {
+		return false
+	}
+	a.shift = 0
+	changed := false
+	for i, r := range rs { // in offset order, as annotations are placed
+		n := model.Annotation{Type: r.Type, Span: r.Span(), Quote: r.Quote, Prefix: r.Prefix, Suffix: r.Suffix}
+		res := a.place(&n)
+		a.learnShift(res, false, oldLength)
+		if res.Outcome == AnchorOrphaned {
+			continue
+		}
+		a.anchor(&n, res.To)
+		moved := Rejection{Type: r.Type, Start: res.To.Start, End: res.To.End, Quote: n.Quote, Prefix: n.Prefix, Suffix: n.Suffix}
+		if moved != r {
+			rs[i], changed = moved, true
+		}
+	}
+	if !changed {
+		return false
+	}
+	raw, err := encodeRejections(rs)
+	if err != nil {
+		return false
+	}
+	(&extraChange{key: RejectedKey, after: raw}).apply(doc, false)
+	return true
 }
 
 // extraChange sets a member the schema does not define. The map is

@@ -10,7 +10,7 @@ import (
 )
 
 // TestRejectSaved checks that a rejected suggestion is kept in the file,
-// as its "rejected" member, read back by Rejections, and taken back by
+// as its "rejected" member with its context, read back by Rejections, and taken back by
 // undo as one step.
 func TestRejectSaved(t *testing.T) {
 	e := newTestEditor(t)
@@ -26,13 +26,17 @@ func TestRejectSaved(t *testing.T) {
       "type": "actor",
       "start": 9,
       "end": 14,
-      "quote": "Putin"
+      "quote": "Putin",
+      "prefix": "Vladimir ",
+      "suffix": " met Donald Trump in Alaska. “Th"
     },
     {
       "type": "claim",
       "start": 44,
       "end": 80,
-      "quote": "There's no deal until there's a deal"
+      "quote": "There's no deal until there's a deal",
+      "prefix": "in met Donald Trump in Alaska. “",
+      "suffix": ",” Trump said. Putin smiled.\n\nZe"
     }
   ]
 }
@@ -139,6 +143,52 @@ func TestTagActors(t *testing.T) {
 	if _, err := e.TagActors([]model.Span{spanPutin, {Start: 5, End: 500}}, annotate.ActorChoice{Name: "Putin"}); err == nil ||
 		len(e.Doc().Annotations) != 0 {
 		t.Errorf("a span outside the article: err %v, %d annotations made", err, len(e.Doc().Annotations))
+	}
+}
+
+// TestRejectionsFollowTheText checks that re-anchoring moves rejected
+// suggestions with their text, as it moves annotations, so that a
+// suggestion rejected before the article changed is not offered again
+// after it; one whose text is gone is kept as it was.
+func TestRejectionsFollowTheText(t *testing.T) {
+	e := newTestEditor(t)
+	for _, r := range []struct {
+		typ  model.AnnotationType
+		span model.Span
+	}{{model.TypeActor, spanPutin2}, {model.TypeClaim, spanNoDeal}, {model.TypeActor, spanZelensky}} {
+		if err := e.Reject(r.typ, r.span); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := e.Doc().Clone()
+	const inserted = "Updated at noon.\n\n"
+	changed := strings.Replace(inserted+testText, "Zelensky was not invited.", "Nobody else came.", 1)
+	art := model.NewArticle(model.Meta{Title: "Alaska summit", Date: "2025-08-15"}, changed, nil)
+	if !annotate.Reanchor(doc, art).Changed() {
+		t.Error("Reanchor reports no change")
+	}
+	n := len([]rune(inserted))
+	shift := func(s model.Span) model.Span { return model.Span{Start: s.Start + n, End: s.End + n} }
+	rs := doc.Rejections()
+	want := []struct {
+		typ   model.AnnotationType
+		span  model.Span
+		quote string
+	}{
+		{model.TypeClaim, shift(spanNoDeal), "There's no deal until there's a deal"},
+		{model.TypeActor, spanZelensky, "Zelensky"}, // its text is gone: kept
+		{model.TypeActor, shift(spanPutin2), "Putin"},
+	}
+	if len(rs) != len(want) {
+		t.Fatalf("rejections %+v, want %d", rs, len(want))
+	}
+	for i, w := range want {
+		if !rs[i].Rejects(w.typ, w.span, w.quote) {
+			t.Errorf("rejection %d = %+v, want %s %v %q", i, rs[i], w.typ, w.span, w.quote)
+		}
+	}
+	if p := art.Slice(model.Span{Start: rs[2].Start - annotate.AnchorContext, End: rs[2].Start}); rs[2].Prefix != p {
+		t.Errorf("the moved rejection's prefix %q, want %q", rs[2].Prefix, p)
 	}
 }
 

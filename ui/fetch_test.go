@@ -295,3 +295,50 @@ func TestRefreshToAPaywall(t *testing.T) {
 		t.Errorf("a second u: %q, want nothing to undo", helpLine(h))
 	}
 }
+
+// TestRefreshKeepsRejections: a suggestion rejected before r refetched a
+// page that changed above it stays rejected where its text went; it came
+// back, as the rejection stayed at the old offsets.
+func TestRefreshKeepsRejections(t *testing.T) {
+	srv := &pageServer{}
+	srv.set(webIntro, webMayor, webUnion)
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	sess, err := OpenSession(Source{URL: ts.URL + "/harbour"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newReader(t, sess, 120, 40)
+	h.wait = 10 * time.Second
+	suggested := func(quote string) bool {
+		for _, s := range h.m.reader.shownSuggestions() {
+			if s.Type == model.TypeActor && s.Quote == quote {
+				return true
+			}
+		}
+		return false
+	}
+	const who = "Union leader Tom Berg"
+	if !suggested(who) {
+		t.Fatalf("%q is not suggested: %+v", who, h.m.reader.shownSuggestions())
+	}
+	h.keys("/")
+	h.typeText("Tom Berg")
+	h.keys("enter", "esc", "-")
+	if !strings.Contains(helpLine(h), "rejected the suggested actor “"+who+"”") {
+		t.Fatalf("message line %q", helpLine(h))
+	}
+	h.keys("ctrl+s")
+
+	srv.set(webIntro, webLate, webMayor, webUnion)
+	h.keys("r")
+	if !strings.Contains(h.m.reader.sess.Article.Text, webLate) {
+		t.Fatal("the page was not refreshed")
+	}
+	if !h.m.reader.sess.suggestions.found {
+		t.Fatal("no suggestions after the refresh")
+	}
+	if suggested(who) {
+		t.Errorf("the rejected %q is suggested again after the refresh; rejections %+v", who, h.m.reader.sess.Doc().Rejections())
+	}
+}

@@ -46,6 +46,7 @@ type KeyMap struct {
 
 	ToggleSuggestions key.Binding
 	NextSuggestion    key.Binding
+	PrevSuggestion    key.Binding
 	Accept            key.Binding
 	Reject            key.Binding
 	AcceptAll         key.Binding
@@ -144,8 +145,10 @@ func DefaultKeyMap() *KeyMap {
 		EditNote: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "note in $EDITOR")),
 		TagAll:   key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tag all of the actor")),
 
+		// ; and , as vim repeats a character search forwards and back.
 		ToggleSuggestions: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "show/hide suggestions")),
 		NextSuggestion:    key.NewBinding(key.WithKeys(";"), key.WithHelp(";", "next suggestion")),
+		PrevSuggestion:    key.NewBinding(key.WithKeys(","), key.WithHelp(",", "previous suggestion")),
 		Accept:            key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "accept suggestion")),
 		Reject:            key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "reject suggestion")),
 		AcceptAll:         key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "accept all of the actor")),
@@ -219,6 +222,7 @@ func (km *KeyMap) namedBindings() []struct {
 		{"export", &km.Export}, {"refresh", &km.Refresh},
 		{"copy", &km.Copy}, {"edit_note", &km.EditNote}, {"tag_all", &km.TagAll},
 		{"toggle_suggestions", &km.ToggleSuggestions}, {"next_suggestion", &km.NextSuggestion},
+		{"prev_suggestion", &km.PrevSuggestion},
 		{"accept", &km.Accept}, {"reject", &km.Reject}, {"accept_all", &km.AcceptAll},
 		{"next_pane", &km.NextPane}, {"prev_pane", &km.PrevPane},
 		{"open", &km.Open}, {"back", &km.Back}, {"filter", &km.Filter}, {"panel", &km.Panel}, {"follow", &km.Follow},
@@ -315,7 +319,7 @@ func keyContexts() [][]string {
 		// the article pane
 		slices.Concat(reader, moves, []string{"left", "right", "word_next", "word_prev", "word_end",
 			"visual", "sentence", "quote", "clear", "back", "search", "next_match", "prev_match",
-			"next_suggestion", "accept", "reject", "accept_all"}),
+			"next_suggestion", "prev_suggestion", "accept", "reject", "accept_all"}),
 		// the annotations list
 		slices.Concat(reader, moves, []string{"filter", "open"}),
 		// the network pane

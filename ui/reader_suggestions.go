@@ -105,14 +105,16 @@ func (r *reader) suggestCmd() tea.Cmd {
 	st := &s.suggestions
 	v := s.Editor.Version()
 	if s.Article.Len() > suggestLimit {
-		// The suggester's working memory grows with the text (a 5 MB
-		// article tripled the reader's peak memory): news articles are far
-		// shorter, and a longer text is read without suggestions.
+		// The suggester's working memory grows with the text (with
+		// suggestions, a 5 MB article's reader peaks at 180 MB, 71 MB
+		// without: docs/suggestions.md): news articles are far shorter,
+		// and a longer text is read without suggestions.
 		return nil
 	}
 	// A long article is laid out first: the layout takes the cores
-	// the suggester would.
-	if r.common.hideSuggestions || st.running || st.ticking || st.found && st.version == v || r.article.wholeLayout != nil {
+	// the suggester would. A read-only session is offered none: accepting
+	// one would be an edit that cannot be saved.
+	if r.common.hideSuggestions || s.ReadOnly || st.running || st.ticking || st.found && st.version == v || r.article.wholeLayout != nil {
 		return nil
 	}
 	if st.found {
@@ -194,9 +196,12 @@ func (r *reader) shownSuggestions() []suggest.Suggestion {
 func (r *reader) toggleSuggestions(tea.KeyPressMsg) tea.Cmd {
 	r.common.hideSuggestions = !r.common.hideSuggestions
 	key := r.common.Keys.ToggleSuggestions.Help().Key
-	if r.common.hideSuggestions {
+	switch {
+	case r.common.hideSuggestions:
 		r.line.set("suggestions hidden (" + key + " shows them)")
-	} else {
+	case r.sess.ReadOnly:
+		r.line.set("suggestions shown, but none while read-only: " + readOnlyReason(r.sess))
+	default:
 		r.line.set("suggestions shown (" + key + " hides them)")
 	}
 	return nil
@@ -224,6 +229,7 @@ func (r *reader) suggestionCommands() []command {
 	km := r.common.Keys
 	return []command{
 		{&km.NextSuggestion, (*reader).nextSuggestion},
+		{&km.PrevSuggestion, (*reader).prevSuggestion},
 		{&km.Accept, (*reader).acceptSuggestion},
 		{&km.Reject, (*reader).rejectSuggestion},
 		{&km.AcceptAll, (*reader).acceptAllSuggestions},
@@ -236,6 +242,8 @@ func (r *reader) suggestionHere() (suggest.Suggestion, bool) {
 	list := r.shownSuggestions()
 	km := r.common.Keys
 	switch {
+	case r.sess.ReadOnly:
+		r.line.set("no suggestions while read-only: " + readOnlyReason(r.sess))
 	case r.common.hideSuggestions:
 		r.line.set("suggestions are hidden (" + km.ToggleSuggestions.Help().Key + " shows them)")
 	case !r.sess.suggestions.found:
@@ -252,6 +260,28 @@ func (r *reader) suggestionHere() (suggest.Suggestion, bool) {
 // nextSuggestion moves the cursor to the next suggestion, from the top
 // after the last, and says what it is.
 func (r *reader) nextSuggestion(tea.KeyPressMsg) tea.Cmd {
+	return r.goToSuggestion(func(list []suggest.Suggestion, at int) int {
+		if i := suggest.Next(list, at); i >= 0 {
+			return i
+		}
+		return 0
+	})
+}
+
+// prevSuggestion moves the cursor to the previous suggestion, from the
+// bottom before the first, and says what it is.
+func (r *reader) prevSuggestion(tea.KeyPressMsg) tea.Cmd {
+	return r.goToSuggestion(func(list []suggest.Suggestion, at int) int {
+		if i := suggest.Previous(list, at); i >= 0 {
+			return i
+		}
+		return len(list) - 1
+	})
+}
+
+// goToSuggestion moves the cursor to the suggestion pick chooses from
+// the cursor, and says what it is.
+func (r *reader) goToSuggestion(pick func(list []suggest.Suggestion, cursor int) int) tea.Cmd {
 	list := r.shownSuggestions()
 	if len(list) == 0 {
 		if _, ok := r.suggestionHere(); !ok && r.sess.suggestions.found && !r.common.hideSuggestions {
@@ -259,10 +289,7 @@ func (r *reader) nextSuggestion(tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	i := suggest.Next(list, r.article.Cursor())
-	if i < 0 {
-		i = 0
-	}
+	i := pick(list, r.article.Cursor())
 	r.article.ClearSelection()
 	r.article.JumpTo(list[i].Span.Start)
 	r.line.set(describeSuggestion(list[i], r.common.Keys))

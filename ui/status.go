@@ -174,7 +174,7 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		{"Move", []key.Binding{km.Up, km.Down, km.Left, km.Right, km.WordNext, km.WordPrev, km.WordEnd, km.PageUp, km.PageDown, km.HalfUp, km.HalfDown, km.Top, km.Bottom}},
 		{"Select & search", []key.Binding{km.Visual, km.Sentence, km.Quote, km.Clear, km.Search, km.NextMatch, km.PrevMatch}},
 		{"Code", []key.Binding{km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Delete, km.DeleteListed, km.Undo, km.Redo, km.Save, km.Export, km.Refresh, km.Copy, km.EditNote, km.TagAll, km.KeepOurs, km.TakeTheirs}},
-		{"Suggestions", []key.Binding{km.ToggleSuggestions, km.NextSuggestion, km.Accept, km.Reject, km.AcceptAll}},
+		{"Suggestions", []key.Binding{km.ToggleSuggestions, km.NextSuggestion, km.PrevSuggestion, km.Accept, km.Reject, km.AcceptAll}},
 		{"Panes", []key.Binding{km.NextPane, km.PrevPane, km.Open, km.Filter, km.Panel, km.Back, km.Follow, km.Network, km.NetworkScope, km.NetworkRows, km.NetworkPairs, km.Help, km.Quit}},
 		{"Dialogs", []key.Binding{km.Submit, km.Cancel, km.NextField, km.PrevField, km.PickNext, km.PickPrev, km.ChoiceNext, km.ChoicePrev, km.Choose, km.Yes, km.No}},
 		{"Adjudicate", []key.Binding{km.AcceptCoder, km.AcceptBoth, km.AcceptNone, km.AcceptAgreed, km.Outcome}},

@@ -3,6 +3,7 @@ package suggest
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,8 +70,6 @@ type actorFinder struct {
 	// more, by their last word ("Tony" by "Abbott"), or "" for a word
 	// that ends runs after different words.
 	heads map[string]string
-	// at and before index the mentions by token (index).
-	at, before []int32
 }
 
 // oneWordName is a name of one word filed in the trie, as the trie files
@@ -121,7 +120,6 @@ func findActors(d *doc, known []model.Actor) *actorFinder {
 	f.match()
 	f.demonyms()
 	f.resolveOverlaps()
-	f.index()
 	return f
 }
 
@@ -1199,6 +1197,7 @@ func (f *actorFinder) match() {
 		}
 		return out
 	})
+	f.mentions = slices.Grow(f.mentions, len(names))
 	for _, n := range names {
 		i, end, forms := n.i, n.end, n.forms
 		fm := f.choose(forms, i)
@@ -1442,7 +1441,8 @@ func (f *actorFinder) demonyms() {
 func (f *actorFinder) resolveOverlaps() {
 	ms := f.mentions
 	slices.SortStableFunc(ms, func(a, b mention) int { return cmp.Compare(a.span.Start, b.span.Start) })
-	kept := ms[:0:0]
+	kept := make([]mention, 0, len(ms))
+	var cluster, chosen []mention // reused from one cluster to the next
 	for i := 0; i < len(ms); {
 		// A cluster: mentions that overlap one another in a chain.
 		j, end := i+1, ms[i].span.End
@@ -1450,11 +1450,11 @@ func (f *actorFinder) resolveOverlaps() {
 			end = max(end, ms[j].span.End)
 			j++
 		}
-		cluster := slices.Clone(ms[i:j])
+		cluster = append(cluster[:0], ms[i:j]...)
 		slices.SortStableFunc(cluster, func(a, b mention) int {
 			return cmp.Or(cmp.Compare(b.span.Len(), a.span.Len()), cmp.Compare(b.score, a.score))
 		})
-		var chosen []mention
+		chosen = chosen[:0]
 		for _, m := range cluster {
 			if !slices.ContainsFunc(chosen, func(c mention) bool { return c.span.Overlaps(m.span) }) {
 				chosen = append(chosen, m)
@@ -1467,35 +1467,15 @@ func (f *actorFinder) resolveOverlaps() {
 	f.mentions = kept
 }
 
-// mentionAt returns the index of the mention whose name covers token i,
-// or -1.
+// mentionAt returns the index of the mention whose name covers token i
+// (its title too: "said Mr. Reeves"), or -1. The mentions are in text
+// order and do not overlap: a binary search, where an index of every
+// token took 8 bytes a token.
 func (f *actorFinder) mentionAt(i int) int {
-	if i < 0 || i >= len(f.at) {
+	ms := f.mentions
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].from > i }) - 1
+	if k < 0 || i >= ms[k].end {
 		return -1
 	}
-	return int(f.at[i])
-}
-
-// index records, for every token, the mention whose name covers it and
-// the last mention that starts before it, so that claims find a speaker's
-// mention in constant time.
-func (f *actorFinder) index() {
-	n := len(f.d.toks)
-	f.at = make([]int32, n)
-	f.before = make([]int32, n+1)
-	for i := range f.at {
-		f.at[i] = -1
-	}
-	for k, m := range f.mentions {
-		for i := m.from; i < m.end; i++ {
-			f.at[i] = int32(k) // its title too: "said Mr. Reeves"
-		}
-	}
-	m := 0 // the mentions that start before token i
-	for i := range n + 1 {
-		for m < len(f.mentions) && f.mentions[m].first < i {
-			m++
-		}
-		f.before[i] = int32(m - 1)
-	}
+	return k
 }

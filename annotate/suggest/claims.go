@@ -3,6 +3,7 @@ package suggest
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 
 	"stance/model"
@@ -266,7 +267,8 @@ const roleWindow = 300
 // mentionBefore returns the index of the last mention that starts before
 // token k, or -1.
 func (f *actorFinder) mentionBefore(k int) int {
-	return int(f.before[min(max(k, 0), len(f.before)-1)])
+	ms := f.mentions
+	return sort.Search(len(ms), func(i int) bool { return ms[i].first >= k }) - 1
 }
 
 // cueIndex lists the stance cues by their first word.

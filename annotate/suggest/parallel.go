@@ -57,7 +57,14 @@ func eachPart[T any](d *doc, fn func(from, to int) []T) []T {
 	inParallel(len(parts), func(p int) {
 		parts[p] = fn(d.blockToks[d.bounds[p]], d.blockToks[d.bounds[p+1]])
 	})
-	var out []T
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]T, 0, n)
 	for _, p := range parts {
 		out = append(out, p...)
 	}

@@ -41,3 +41,29 @@ func show(s Suggestion) string {
 	}
 	return fmt.Sprintf("%s %v %q %+v speaker %s", s.Type, s.Span, s.Quote, s.Actor, sp)
 }
+
+// TestTokenBound checks that no text holds more tokens than tokenBound
+// leaves room for: a part that overran its room would write over the
+// next part's tokens.
+func TestTokenBound(t *testing.T) {
+	for _, text := range []string{
+		"Trump's aides' plan, the U.S. and D.C.; don't—al-Qaeda’s “quote” ʼs",
+		"s's'' ''s 's' ‘a’ \r\v\f x.y.Z. A.B.C.D. a.b ...!?…",
+		"日本の首相は言った。🇺🇦👍🏽 e\u0301 \ufffd Łódź's",
+		"'", "s", "a'", "'s", "U.", "x's", "",
+	} {
+		art, err := model.ParseText("t.txt", []byte(text+"\n\n"+text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := &doc{text: art.Text, runes: art.Runes(), blocks: art.Blocks}
+		for bi, blk := range d.blocks {
+			room := d.tokenBound(bi, bi+1)
+			d.toks = nil
+			d.tokenise(bi, len(string(d.runes[:blk.Span.Start])), blk.Span.Start, blk.Span.End)
+			if len(d.toks) > room {
+				t.Errorf("%q block %d: %d tokens, room for %d", text, bi, len(d.toks), room)
+			}
+		}
+	}
+}

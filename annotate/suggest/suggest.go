@@ -86,16 +86,30 @@ func Suggest(art *model.Article, k Known) []Suggestion {
 	d := read(art)
 	f := findActors(d, k.Actors)
 	claims := findClaims(d, f)
+	// Where each mention and claim is, while the tokens are at hand; the
+	// tokens and what indexes them (most of the working memory: tens of
+	// megabytes for a 5 MB article) are then let go before the
+	// suggestions are made, rather than held beside them.
+	mentionQuotes := make([]string, len(f.mentions))
+	for i, m := range f.mentions {
+		mentionQuotes[i] = d.textOf(m.from, m.end)
+	}
+	claimsAt := make([]model.Span, len(claims))
+	claimQuotes := make([]string, len(claims))
+	for j, c := range claims {
+		claimsAt[j], claimQuotes[j] = d.spanOf(c.first, c.end-1), d.textOf(c.first, c.end)
+	}
+	d.release()
 	// Mentions and claims are each in text order: merged, not sorted.
 	out := make([]Suggestion, 0, len(f.mentions)+len(claims))
 	i, j := 0, 0
 	for i < len(f.mentions) || j < len(claims) {
 		var s Suggestion
-		if j == len(claims) || i < len(f.mentions) && compare(f.actor(f.mentions[i]), claimSpan(d, claims[j])) <= 0 {
-			s = f.suggestion(f.mentions[i])
+		if j == len(claims) || i < len(f.mentions) && compare(f.mentions[i].span, model.TypeActor, claimsAt[j], model.TypeClaim) <= 0 {
+			s = mentionSuggestion(f.mentions[i], mentionQuotes[i])
 			i++
 		} else {
-			s = claimSuggestion(d, claims[j])
+			s = claimSuggestion(claims[j], claimsAt[j], claimQuotes[j])
 			j++
 		}
 		if !k.covered(s) {
@@ -105,27 +119,17 @@ func Suggest(art *model.Article, k Known) []Suggestion {
 	return out
 }
 
-// actor is a mention as far as sorting goes.
-func (f *actorFinder) actor(m mention) Suggestion {
-	return Suggestion{Type: model.TypeActor, Span: m.span}
-}
-
-// claimSpan is a claim as far as sorting goes.
-func claimSpan(d *doc, c claim) Suggestion {
-	return Suggestion{Type: model.TypeClaim, Span: d.spanOf(c.first, c.end-1)}
-}
-
-// suggestion is the suggestion of a mention.
-func (f *actorFinder) suggestion(m mention) Suggestion {
+// mentionSuggestion is the suggestion of a mention, whose text is quote.
+func mentionSuggestion(m mention, quote string) Suggestion {
 	return Suggestion{
-		Type: model.TypeActor, Span: m.span, Quote: f.d.textOf(m.from, m.end),
+		Type: model.TypeActor, Span: m.span, Quote: quote,
 		Actor: m.e.ref(), Score: round(m.score), Reason: m.reason,
 	}
 }
 
-// claimSuggestion is the suggestion of a claim.
-func claimSuggestion(d *doc, c claim) Suggestion {
-	span, quote := d.spanOf(c.first, c.end-1), d.textOf(c.first, c.end)
+// claimSuggestion is the suggestion of a claim at span, whose text is
+// quote.
+func claimSuggestion(c claim, span model.Span, quote string) Suggestion {
 	s := Suggestion{
 		Type: model.TypeClaim, Span: span, Quote: quote, Text: claimText(quote),
 		Quotation: c.direct, Stance: model.Stance(c.stance), StanceReason: c.stanceReason,
@@ -133,10 +137,11 @@ func claimSuggestion(d *doc, c claim) Suggestion {
 	}
 	if c.speaker != nil {
 		s.Speaker = &Speaker{Actor: c.speaker.e.ref(), Span: c.speaker.span}
-		s.Reason += "; said by " + c.speaker.e.name
+		how := ""
 		if c.how != "" {
-			s.Reason += " (" + c.how + ")"
+			how = " (" + c.how + ")"
 		}
+		s.Reason += "; said by " + c.speaker.e.name + how
 	}
 	if c.stanceReason != "" {
 		s.Reason += "; " + c.stanceReason
@@ -168,9 +173,11 @@ func (k Known) covered(s Suggestion) bool {
 	return false
 }
 
-func compare(a, b Suggestion) int {
-	return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End),
-		cmp.Compare(typeOrder(a.Type), typeOrder(b.Type)))
+// compare orders suggestions by offset, then by end, actors before
+// claims.
+func compare(a model.Span, at model.AnnotationType, b model.Span, bt model.AnnotationType) int {
+	return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End),
+		cmp.Compare(typeOrder(at), typeOrder(bt)))
 }
 
 func typeOrder(t model.AnnotationType) int {
@@ -231,6 +238,13 @@ func Next(ss []Suggestion, offset int) int {
 		return -1
 	}
 	return i
+}
+
+// Previous returns the index of the last suggestion of ss that starts
+// before offset, or -1.
+func Previous(ss []Suggestion, offset int) int {
+	i, _ := slices.BinarySearchFunc(ss, offset, func(s Suggestion, off int) int { return cmp.Compare(s.Span.Start, off) })
+	return i - 1
 }
 
 // SameActor returns the actor suggestions of ss that name the same actor

@@ -50,6 +50,12 @@ type doc struct {
 	cls    []class // each word's classes in the lexicon (lowerAll)
 }
 
+// release lets go of the tokens and what is read from them, once the
+// rules are done with them.
+func (d *doc) release() {
+	d.toks, d.blockToks, d.sentence, d.quotes, d.cls = nil, nil, nil, nil, nil
+}
+
 func (d *doc) str(t token) string { return d.text[t.bs:t.be] }
 
 // spanOf is the span from token i to token j, both included.
@@ -86,38 +92,102 @@ func read(art *model.Article) *doc {
 		starts[bi] = b
 	}
 	bounds := blockParts(len(d.blocks), maxParts, func(i int) int { return d.blocks[i].Span.Len() })
-	parts := make([]*doc, len(bounds)-1)
-	inParallel(len(parts), func(p int) {
-		part := &doc{art: art, text: d.text, runes: d.runes, blocks: d.blocks}
-		first, end := bounds[p], bounds[p+1]
-		size := d.blocks[end-1].Span.End - d.blocks[first].Span.Start
-		part.toks = make([]token, 0, size/4+16)
-		for bi := first; bi < end; bi++ {
-			part.blockToks = append(part.blockToks, len(part.toks))
-			part.tokenise(bi, starts[bi], d.blocks[bi].Span.Start, d.blocks[bi].Span.End)
-		}
-		parts[p] = part
-	})
-	n := 0
-	for _, p := range parts {
-		n += len(p.toks)
-	}
-	d.toks = make([]token, 0, n)
-	for _, p := range parts {
-		for _, k := range p.blockToks {
-			d.blockToks = append(d.blockToks, len(d.toks)+k)
-		}
-		d.toks = append(d.toks, p.toks...)
-	}
-	d.blockToks = append(d.blockToks, len(d.toks))
+	d.tokeniseParts(bounds, starts)
 	d.bounds = bounds
-	d.cls = make([]class, n)
-	inParallel(len(parts), func(p int) { d.lowerAll(d.blockToks[bounds[p]], d.blockToks[bounds[p+1]]) })
+	d.cls = make([]class, len(d.toks))
+	inParallel(len(bounds)-1, func(p int) { d.lowerAll(d.blockToks[bounds[p]], d.blockToks[bounds[p+1]]) })
 	<-done
 	d.sentences(spans)
 	d.findQuotes(bounds)
 	return d
 }
+
+// tokeniseParts reads the tokens of the parts of blocks bounds gives, in
+// parallel, into one slice: each part writes into its own range of it,
+// as long as the most tokens its text can hold (tokenBound), and the
+// ranges are then closed up. Parts growing slices of their own, then
+// copied into one, held the whole article's tokens twice.
+func (d *doc) tokeniseParts(bounds, starts []int) {
+	parts := len(bounds) - 1
+	room := make([]int, parts+1) // where part p's range starts
+	inParallel(parts, func(p int) { room[p+1] = d.tokenBound(bounds[p], bounds[p+1]) })
+	for p := range parts {
+		room[p+1] += room[p]
+	}
+	all := make([]token, room[parts])
+	toks := make([][]token, parts)
+	d.blockToks = make([]int, len(d.blocks)+1)
+	inParallel(parts, func(p int) {
+		part := &doc{text: d.text, runes: d.runes, toks: all[room[p]:room[p]:room[p+1]]}
+		for bi := bounds[p]; bi < bounds[p+1]; bi++ {
+			d.blockToks[bi] = len(part.toks)
+			part.tokenise(bi, starts[bi], d.blocks[bi].Span.Start, d.blocks[bi].Span.End)
+		}
+		toks[p] = part.toks
+	})
+	n := 0
+	for p, pt := range toks {
+		for bi := bounds[p]; bi < bounds[p+1]; bi++ {
+			d.blockToks[bi] += n
+		}
+		// A part starts at or after where it is moved to, so copy (a
+		// memmove) reads each token before anything overwrites it.
+		n += copy(all[n:], pt)
+	}
+	d.blockToks[len(d.blocks)] = n
+	d.toks = all[:n]
+}
+
+// tokenBound is the most tokens blocks [first, end) can hold: a token is
+// a word, which starts at a word character that follows none in its
+// block, or a character that is neither a word's nor white space.
+func (d *doc) tokenBound(first, end int) int {
+	n := 0
+	for _, blk := range d.blocks[first:end] {
+		inWord := false
+		for _, c := range d.runes[blk.Span.Start:blk.Span.End] {
+			var k runeKind
+			if c < utf8.RuneSelf {
+				k = asciiKinds[c]
+			} else {
+				k = kindOf(c)
+			}
+			if k == wordRune && !inWord || k == markRune {
+				n++
+			}
+			inWord = k == wordRune
+		}
+	}
+	return n
+}
+
+// runeKind is what a character is to the tokeniser: part of a word,
+// white space, or a mark of its own.
+type runeKind uint8
+
+const (
+	markRune runeKind = iota
+	wordRune
+	spaceRune
+)
+
+func kindOf(c rune) runeKind {
+	switch {
+	case isWordRune(c):
+		return wordRune
+	case isSpace(c):
+		return spaceRune
+	}
+	return markRune
+}
+
+// asciiKinds is kindOf of each ASCII character: most of a text.
+var asciiKinds = func() (ks [utf8.RuneSelf]runeKind) {
+	for c := range ks {
+		ks[c] = kindOf(rune(c))
+	}
+	return ks
+}()
 
 // tokenise reads the tokens of block bi from byte b, code point r, up to
 // code point end; it returns where it stopped.
@@ -131,7 +201,7 @@ func (d *doc) tokenise(bi, b, r, end int) (int, int) {
 			_, n = utf8.DecodeRuneInString(d.text[b:])
 		}
 		switch {
-		case c == ' ' || c == '\n' || c >= utf8.RuneSelf && unicode.IsSpace(c) || c == '\t':
+		case isSpace(c):
 			space = true
 			b += n
 			r++
@@ -236,6 +306,11 @@ func isWordRune(c rune) bool {
 		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 	}
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c) || unicode.Is(unicode.Mc, c)
+}
+
+// isSpace reports whether c is white space between tokens.
+func isSpace(c rune) bool {
+	return c == ' ' || c == '\n' || c >= utf8.RuneSelf && unicode.IsSpace(c) || c == '\t'
 }
 
 func isApostrophe(c rune) bool { return c == '\'' || c == '’' || c == 'ʼ' }
