@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 
 	"stance/model"
+	"stance/model/library"
 	"stance/model/localfile"
 	"stance/model/store"
 	"stance/samples"
@@ -145,6 +146,31 @@ func annotationsIn(folder, dir string) ([]CodedRef, error) {
 		return nil, fmt.Errorf("%s: %w: the folder holds no *%s files", folder, ErrNoAnnotations, FileSuffix)
 	}
 	return out, nil // os.ReadDir sorts by name
+}
+
+// FindUncoded lists the articles of the folders among paths that have no
+// annotations file where FindCoded would find one (beside them, in the
+// data folder, in the annotations folder dir), in name order: what a
+// folder's statistics leave out. A folder's articles are those the library
+// lists (library.Folder: the Markdown reports stance exported there are
+// not articles); paths that are not folders are not looked into.
+func FindUncoded(dir string, paths ...string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		if info, err := os.Stat(p); err != nil || !info.IsDir() {
+			continue
+		}
+		articles, err := library.Folder(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, pathErr(err))
+		}
+		for _, a := range articles {
+			if _, ok, _ := FindAnnotations(a.Path, LocateOptions{Dir: dir}); !ok && !slices.Contains(out, a.Path) {
+				out = append(out, a.Path)
+			}
+		}
+	}
+	return out, nil
 }
 
 // isCodingFolder reports whether folder is the data folder or the

@@ -184,8 +184,9 @@ func (m *merger) mergeExtra(base, mine, theirs model.Extra) model.Extra {
 		sameMB := inMine == inBase && (!inMine || equalRaw(mv, bv))
 		sameTB := inTheirs == inBase && (!inTheirs || equalRaw(tv, bv))
 		v, present := mv, inMine
-		if k == RejectedKey && !sameMT {
-			// Rejected suggestions merge entry by entry.
+		if (k == RejectedKey || k == LeftOutKey) && !sameMT {
+			// Rejected suggestions, and items left out, merge entry by
+			// entry.
 			if merged, ok := mergeRejections(bv, mv, tv); ok {
 				if merged != nil {
 					if out == nil {

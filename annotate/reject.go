@@ -17,6 +17,13 @@ import (
 // define, so a stance that does not know it keeps it as it is.
 const RejectedKey = "rejected"
 
+// LeftOutKey is the member of a shared coding that records the items its
+// adjudication left out (annotate/agree writes and reads it). Its entries
+// have a rejection's shape — type, start, end, quote — and merge as
+// rejections do, entry by entry, so that two adjudicators' files merge
+// without a conflict.
+const LeftOutKey = "left_out"
+
 // Rejection is a suggestion the coder turned down: a candidate
 // annotation of a type at a span, which the suggester does not offer
 // again while the text there reads the same. Its context, as an
@@ -193,10 +200,10 @@ func (c *extraChange) apply(d *Document, reverse bool) {
 	d.Extra = x
 }
 
-// mergeRejections merges the "rejected" members of a three-way merge: a
-// suggestion rejected on either side stays rejected, and one that a side
-// took back (by undoing it) goes when the other did not reject it
-// meanwhile.
+// mergeRejections merges the "rejected" (or "left_out") members of a
+// three-way merge: a suggestion rejected on either side stays rejected,
+// and one that a side took back (by undoing it) goes when the other did
+// not reject it meanwhile.
 func mergeRejections(base, mine, theirs json.RawMessage) (json.RawMessage, bool) {
 	var sets [3][]Rejection
 	for i, raw := range []json.RawMessage{base, mine, theirs} {

@@ -191,3 +191,20 @@ func TestRejectionsFollowTheText(t *testing.T) {
 		t.Errorf("the moved rejection's prefix %q, want %q", rs[2].Prefix, p)
 	}
 }
+
+// TestMergeLeftOut: two adjudicators who each left an item out of one
+// shared coding merge into a coding that leaves both out, with no
+// conflict.
+func TestMergeLeftOut(t *testing.T) {
+	base, mine, theirs := mergeBase(), mergeBase(), mergeBase()
+	mine.Extra[annotate.LeftOutKey] = json.RawMessage(`[{"type":"actor","start":0,"end":14,"quote":"Vladimir Putin"}]`)
+	theirs.Extra[annotate.LeftOutKey] = json.RawMessage(`[{"type":"claim","start":20,"end":31,"quote":"no deal yet"}]`)
+	out, conflicts := annotate.Merge(base, mine, theirs)
+	if len(conflicts) != 0 {
+		t.Errorf("conflicts: %v", conflicts)
+	}
+	got := string(out.Extra[annotate.LeftOutKey])
+	if !strings.Contains(got, "Vladimir Putin") || !strings.Contains(got, "no deal yet") {
+		t.Errorf("merged left_out %s, want both items", got)
+	}
+}

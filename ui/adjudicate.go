@@ -19,12 +19,19 @@ import (
 // accepted in bulk. The reader's session is the shared coding: each
 // decision goes into it as an edit does (annotate/agree makes the shared
 // coding, the reader absorbs it and saves), so that the article shows the
-// coding as it forms and edits made by hand stay. O shows each coder what
-// became of theirs.
+// coding as it forms and edits made by hand stay. What the pane shows as
+// decided is what the shared coding holds, read again whenever it changes
+// (agree's Resume), so that a hand edit shows as the adjudicator's own
+// version, not as the coder's it replaced. O shows each coder what became
+// of theirs.
 type adjudicationPane struct {
 	common *Common
 	line   *messageLine
+	sess   *Session
 	ad     *agree.Adjudication
+	// synced is the version of the session's coding the decisions were
+	// last read from.
+	synced int
 	coders []string
 	// base is the shared coding the decisions made when last absorbed
 	// into the session: the base of the next absorption, which so keeps
@@ -47,6 +54,7 @@ type adjudicationPane struct {
 type adjudicatedMsg struct {
 	base, shared *annotate.Document
 	what         string
+	allDecided   bool // the decision was the last one to make
 	show         model.Span
 }
 
@@ -54,15 +62,33 @@ type adjudicatedMsg struct {
 // staying where it is: the disagreement shown, in its context.
 type showSpanMsg struct{ span model.Span }
 
-// newAdjudicationPane shows ad's first undecided disagreement; shared is
-// the shared coding its decisions make now.
-func newAdjudicationPane(c *Common, line *messageLine, ad *agree.Adjudication) *adjudicationPane {
-	p := &adjudicationPane{common: c, line: line, ad: ad, coders: ad.Article().Coders(), dis: ad.Disagreements(), base: ad.Shared()}
+// newAdjudicationPane takes ad up where sess's coding, the shared one,
+// left it, and shows the first undecided disagreement.
+func newAdjudicationPane(c *Common, line *messageLine, sess *Session, ad *agree.Adjudication) *adjudicationPane {
+	p := &adjudicationPane{common: c, line: line, sess: sess, ad: ad, synced: -1, coders: ad.Article().Coders(), dis: ad.Disagreements()}
 	p.agreed = len(ad.Items()) - len(p.dis)
-	p.recount()
+	p.sync()
 	p.cur = max(p.nextUndecided(-1), 0)
 	return p
 }
+
+// sync reads the decisions again from the shared coding when it has
+// changed since: by a decision absorbed, or by hand. What they make is the
+// base of the next absorption, so that a hand edit the decisions now
+// account for (a version typed again by hand, one changed into the
+// adjudicator's own) is not taken for an edit that stays over them.
+func (p *adjudicationPane) sync() {
+	if v := p.sess.Editor.Version(); v != p.synced {
+		p.ad.Resume(p.sess.Doc())
+		p.base = p.ad.Shared()
+		p.synced = v
+		p.recount()
+		p.revision++
+	}
+}
+
+// resumed counts the items decided when the adjudication was taken up.
+func (p *adjudicationPane) resumed() int { return len(p.ad.Items()) - p.ad.Undecided() }
 
 func (p *adjudicationPane) SetSize(w, h int) {
 	p.width, p.height = w, max(h, 1)
@@ -120,6 +146,7 @@ func (p *adjudicationPane) nextUndecided(from int) int {
 // whether the key was the pane's.
 func (p *adjudicationPane) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	km := p.common.Keys
+	p.sync()
 	if p.outcome != nil {
 		return p.outcomeKey(msg)
 	}
@@ -244,18 +271,19 @@ func (p *adjudicationPane) decide(coders []int, what string) tea.Cmd {
 // after a decision, and goes on to the next undecided disagreement.
 func (p *adjudicationPane) commit(what string, advance bool) tea.Cmd {
 	p.recount()
+	allDecided := false
 	if advance {
 		if next := p.nextUndecided(p.cur); next >= 0 {
 			p.cur = next
 		} else {
-			what += "; every disagreement is decided"
+			allDecided = true
 		}
 	}
 	p.revision++
 	base, shared := p.base, p.ad.Shared()
 	p.base = shared
 	show, _ := p.currentSpan()
-	msg := adjudicatedMsg{base: base, shared: shared.Clone(), what: what, show: show}
+	msg := adjudicatedMsg{base: base, shared: shared.Clone(), what: what, allDecided: allDecided, show: show}
 	return func() tea.Msg { return msg }
 }
 

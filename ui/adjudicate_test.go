@@ -118,7 +118,7 @@ func TestAdjudicationKeys(t *testing.T) {
 		{name: "neither", keys: []string{"1", "0"}, pane: []string{"3 of 3 · 1 undecided", "differs in stance", "≠ stance + support", "≠ stance − oppose"},
 			line: "left out actor “Volodymyr Zelenskyy”", selected: "has ruled out ceding territory to Moscow"},
 		{name: "both, the last", keys: []string{"1", "0", "b"}, pane: []string{"3 of 3 · all decided", "decided: alice's and bob's versions", "1 alice ✓ accepted", "2 bob ✓ accepted"},
-			line: "accepted both versions of position “has ruled out ceding territory to Moscow”; every disagreement is decided"},
+			line: "accepted both versions of position “has ruled out ceding territory to Moscow”; all decided"},
 		{name: "both, when one marked it", keys: []string{"1", "b"}, pane: []string{"3 of 3 · 1 undecided"},
 			line: "accepted alice's version, the only one, of actor “Volodymyr Zelenskyy”"},
 		{name: "no third coder", keys: []string{"3"}, pane: []string{"1 of 3 · 3 undecided"}, line: "there are 2 coders (alice, bob): no coder 3"},
@@ -214,7 +214,7 @@ func TestAdjudicationKeepsHandEdits(t *testing.T) {
 }
 
 // TestAdjudicationResumes: opened again on the shared coding it saved, the
-// adjudication has its decisions back, and says so.
+// adjudication has its decisions back, "neither" too, and says so.
 func TestAdjudicationResumes(t *testing.T) {
 	bubble(t, func(t *testing.T) {
 		a := seedTeam(t)
@@ -230,13 +230,21 @@ func TestAdjudicationResumes(t *testing.T) {
 		art := seedArticle(t)
 		s := NewSession(art, doc, seedName, path)
 		again := newHarness(t, New(Options{Session: s, Adjudicate: &a}), wide.w, wide.h)
-		if want := "taken up where " + path + " left it: 3 items decided"; again.m.line.text != want {
+		if want := "4 items decided already: taken up where story.txt.stance.json left it"; again.m.line.text != want {
 			t.Errorf("message %q, want %q", again.m.line.text, want)
 		}
 		got := adjudicationScreen(again)
-		for _, w := range []string{"2 of 3 · 2 undecided", "actor “Volodymyr Zelenskyy”", "2 agreements accepted"} {
+		for _, w := range []string{"3 of 3 · 1 undecided", "position “has ruled out", "2 agreements accepted"} {
 			if !strings.Contains(got, w) {
 				t.Errorf("the resumed pane does not say %q:\n%s", w, got)
+			}
+		}
+		// Zelenskyy's mention, left out: neither coder's version.
+		typeKeys(again, []string{"k"})
+		got = adjudicationScreen(again)
+		for _, w := range []string{"actor “Volodymyr Zelenskyy”", "decided: neither, left out"} {
+			if !strings.Contains(got, w) {
+				t.Errorf("the item left out does not say %q:\n%s", w, got)
 			}
 		}
 	})
@@ -293,6 +301,130 @@ func TestAdjudicationHostileNames(t *testing.T) {
 		}
 		if !strings.Contains(h.screen(), "what became of bob's coding") {
 			t.Errorf("the outcomes were not shown:\n%s", h.screen())
+		}
+	})
+}
+
+// TestAdjudicationHandEdits: the pane says what the shared coding holds,
+// as it changes by hand. A curator in INCEpTION, whose curation compares
+// an annotation's place and features and not who made it, sees a coder's
+// version accepted when the curated annotation equals it but for its ID,
+// author and times; an annotation there that says anything else is the
+// adjudicator's own version, and no coder's shows as accepted.
+func TestAdjudicationHandEdits(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(t *testing.T, h *harness)
+		pane []string
+		not  string
+	}{
+		{"bob's version, tagged by hand by carol", func(t *testing.T, h *harness) {
+			e := h.m.reader.sess.Editor
+			if _, err := e.TagActor(spanOf(t, h.m.reader.sess.Article, "Putin", 0), annotate.ActorChoice{Name: "Vladimir Putin"}); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"1 of 3 · 2 undecided", "decided: bob's version", "2 bob ✓ accepted"}, "1 alice ✓"},
+		{"alice's version accepted, then noted by hand", func(t *testing.T, h *harness) {
+			typeKeys(h, []string{"1", "k"})
+			doc := h.m.reader.sess.Doc()
+			note := "the full name"
+			for _, n := range doc.Annotations {
+				if n.Quote == "Vladimir Putin" {
+					if err := h.m.reader.sess.Editor.Update(n.ID, annotate.Change{Note: &note}); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}, []string{"1 of 3 · 2 undecided", "decided: your own version, made by hand"}, "✓ accepted"},
+	}
+	for _, tt := range tests {
+		parallel(t, tt.name, func(t *testing.T) {
+			h := newAdjudication(t, wide)
+			h.m.reader.sess.Editor.Author = "carol"
+			tt.edit(t, h)
+			got := adjudicationScreen(h)
+			for _, w := range tt.pane {
+				if !strings.Contains(got, w) {
+					t.Errorf("the pane does not say %q:\n%s", w, got)
+				}
+			}
+			if strings.Contains(got, tt.not) {
+				t.Errorf("the pane says %q:\n%s", tt.not, got)
+			}
+		})
+	}
+}
+
+// TestAdjudicationMessageFits: the line that says what a decision did —
+// the decision, the hand edit that stays over it, that it was the last —
+// fits a 120-column terminal whole, the longest the seed makes.
+func TestAdjudicationMessageFits(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h := newAdjudication(t, wide)
+		typeKeys(h, []string{"=", "1", "0", "b"})
+		note := "alice's, checked"
+		for _, n := range h.m.reader.sess.Doc().Annotations {
+			if n.Type == model.TypePosition && n.Author == "alice" {
+				if err := h.m.reader.sess.Editor.Update(n.ID, annotate.Change{Note: &note}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		typeKeys(h, []string{"1"})
+		want := "accepted alice's version of position “has ruled out ceding territory to Moscow”; 1 hand edit stays over it; all decided"
+		if got := lastLines(h.screen(), 1); strings.TrimRight(got, " ") != want {
+			t.Errorf("the message line says\n%q\nwant\n%q", got, want)
+		}
+		if got := adjudicationScreen(h); !strings.Contains(got, "decided: your own version, made by hand") {
+			t.Errorf("the pane does not say the hand edit stays:\n%s", got)
+		}
+	})
+}
+
+// TestAdjudicationAfterHandEdits: decisions made after a hand edit that
+// the pane took for what it is neither add a coder's copy of what the
+// hand edit holds already nor say that the hand edit stayed over them.
+func TestAdjudicationAfterHandEdits(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h := newAdjudication(t, wide)
+		h.m.reader.sess.Editor.Author = "carol"
+		art := h.m.reader.sess.Article
+		if _, err := h.m.reader.sess.Editor.TagActor(spanOf(t, art, "Putin", 0), annotate.ActorChoice{Name: "Vladimir Putin"}); err != nil {
+			t.Fatal(err)
+		}
+		typeKeys(h, []string{"=", "j", "1"}) // alice's Zelenskyy
+		if strings.Contains(h.m.line.text, "stays over it") {
+			t.Errorf("a decision after the hand edit says %q", h.m.line.text)
+		}
+		n := 0
+		for _, a := range h.m.reader.sess.Doc().Annotations {
+			if a.Span == spanOf(t, art, "Putin", 0) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d mentions of Putin where carol tagged one, bob's version", n)
+		}
+		typeKeys(h, []string{"g"})
+		if got := adjudicationScreen(h); !strings.Contains(got, "decided: bob's version ") && !strings.HasSuffix(got, "decided: bob's version") {
+			t.Errorf("the pane does not say bob's version alone:\n%s", got)
+		}
+
+		// alice's Putin accepted, then noted by hand: the next decision
+		// leaves it, and says nothing of it.
+		h2 := newAdjudication(t, wide)
+		typeKeys(h2, []string{"=", "1"})
+		note := "the full name"
+		for _, a := range h2.m.reader.sess.Doc().Annotations {
+			if a.Quote == "Vladimir Putin" {
+				if err := h2.m.reader.sess.Editor.Update(a.ID, annotate.Change{Note: &note}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		typeKeys(h2, []string{"1"})
+		if strings.Contains(h2.m.line.text, "stays over it") {
+			t.Errorf("a decision after the hand edit says %q", h2.m.line.text)
 		}
 	})
 }

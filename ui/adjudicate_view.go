@@ -14,6 +14,7 @@ import (
 
 // View draws the disagreement shown, or a coder's outcome.
 func (p *adjudicationPane) View() string {
+	p.sync()
 	var lines []string
 	if p.outcome != nil {
 		lines = p.outcomeLines()
@@ -89,15 +90,21 @@ func (p *adjudicationPane) decision(i int) string {
 	st := p.common.Styles
 	km := p.common.Keys
 	coders, decided := p.ad.Decision(i)
-	if !decided {
+	own := p.ad.Own(i)
+	switch {
+	case !decided:
 		return st.Dim.Render("undecided: ") + km.AcceptCoder.Help().Key + " a coder's · " + km.AcceptBoth.Help().Key + " both · " + km.AcceptNone.Help().Key + " neither"
-	}
-	if len(coders) == 0 {
+	case len(coders) == 0 && own:
+		return st.Notice.Render("decided: your own version, made by hand")
+	case len(coders) == 0:
 		return st.Notice.Render("decided: neither, left out")
 	}
 	names := make([]string, len(coders))
 	for k, c := range coders {
 		names[k] = model.SafeTerminal(p.coders[c]) + "'s"
+	}
+	if own {
+		names = append(names, "your own")
 	}
 	what := names[0] + " version"
 	if len(names) > 1 {
@@ -283,6 +290,8 @@ func (p *adjudicationPane) showOutcome(coder int) {
 			row.result += " from " + strings.Join(safeNames(o.By), ", ")
 		case len(o.By) > 0:
 			row.result += " by " + strings.Join(safeNames(o.By), ", ")
+		case o.Result == "replaced":
+			row.result += " by your own"
 		}
 		v.rows = append(v.rows, row)
 	}

@@ -159,6 +159,37 @@ func (d *dialog) updateField(k tea.KeyPressMsg) tea.Cmd {
 	return d.updateInput(k)
 }
 
+// ShortHelp is the dialog's keys for the help line, from the KeyMap: what
+// answers its question, or what submits it, cancels it and moves through
+// its fields — with the keys of the focused field's picker or choice.
+func (d *dialog) ShortHelp() []key.Binding {
+	km := d.common.Keys
+	both := func(a, b key.Binding, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(a.Help().Key+"/"+b.Help().Key, desc))
+	}
+	as := func(b key.Binding, desc string) key.Binding {
+		b.SetHelp(b.Help().Key, desc)
+		return b
+	}
+	switch {
+	case d.ask != "":
+		return []key.Binding{both(km.Submit, km.Yes, "replace"), both(km.Cancel, km.No, "go back")}
+	case len(d.fields) == 0:
+		return []key.Binding{as(km.Submit, "yes"), as(km.Cancel, "no")}
+	}
+	out := []key.Binding{as(km.Submit, "save"), km.Cancel}
+	if len(d.fields) > 1 {
+		out = append(out, km.NextField, km.PrevField)
+	}
+	switch f := d.fields[d.focus]; f.kind {
+	case fieldPicker:
+		out = append(out, key.NewBinding(key.WithKeys(km.PickPrev.Keys()...), key.WithHelp(keyPair(km.PickPrev, km.PickNext), "pick")))
+	case fieldChoice:
+		out = append(out, key.NewBinding(key.WithKeys(km.ChoicePrev.Keys()...), key.WithHelp(keyPair(km.ChoicePrev, km.ChoiceNext), "choose")), km.Choose)
+	}
+	return out
+}
+
 // result is what the dialog's fields make, once submitted.
 func (d *dialog) result() (any, error) {
 	confirmed := d.confirmed

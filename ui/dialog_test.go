@@ -156,3 +156,43 @@ func TestDialogFocusedFieldVisible(t *testing.T) {
 		})
 	}
 }
+
+// TestDialogHelpLine: while a dialog is open the help line shows its keys,
+// from the KeyMap — not the reader's, which do nothing there.
+func TestDialogHelpLine(t *testing.T) {
+	type yes struct{}
+	tests := []struct {
+		name string
+		open func(h *harness)
+		want []string
+	}{
+		{"actor, the name", func(h *harness) { typeKeys(h, keysOf(find("Moscow"), []string{"a"})) },
+			[]string{"enter save", "esc cancel", "tab next field", "shift+tab previous field", "↑↓ pick"}},
+		{"actor, the kind", func(h *harness) { typeKeys(h, keysOf(find("Moscow"), []string{"a", "tab"})) },
+			[]string{"enter save", "tab next field", "←→ choose", "1…9 choose by number"}},
+		{"a confirmation", func(h *harness) {
+			h.m.reader.dialog = newConfirmDialog(h.m.common, "Refresh?", []string{"14 of 18 annotations would be orphaned."}, nil, yes{}, "kept")
+		}, []string{"enter yes · esc no"}},
+		{"a question", func(h *harness) {
+			typeKeys(h, keysOf(find("Moscow"), []string{"a"}))
+			h.m.reader.dialog.ask = "replace the existing story.md?"
+		}, []string{"enter/y replace · esc/n go back"}},
+	}
+	for _, tt := range tests {
+		parallel(t, tt.name, func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), wide.w, wide.h)
+			tt.open(h)
+			got := helpLine(h)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("the help line %q does not say %q", got, w)
+				}
+			}
+			for _, reader := range []string{"v select", "s sentence", "a actor"} {
+				if strings.Contains(got, reader) {
+					t.Errorf("the help line %q shows the reader's %q", got, reader)
+				}
+			}
+		})
+	}
+}

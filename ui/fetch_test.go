@@ -153,7 +153,7 @@ func TestOpeningURL(t *testing.T) {
 
 	h := newHarness(t, New(Options{Sources: []Source{src}}), 80, 20)
 	screen := h.screen()
-	for _, want := range []string{"fetching " + src.URL + "…", "WEB " + src.URL} {
+	for _, want := range []string{"fetching " + src.URL + "…", pad("WEB", modeWidth) + " " + src.URL} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("while fetching, the screen lacks %q:\n%s", want, screen)
 		}

@@ -64,3 +64,41 @@ func TestFullHelpNarrowKeepsDescriptions(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpFits: ? shows every binding at once on a 120×40 terminal (it
+// scrolled there); smaller, it shows two columns at 80×24 and one at
+// 60×20, and says how to scroll.
+func TestHelpFits(t *testing.T) {
+	tests := []struct {
+		sz     size
+		want   []string
+		footer string
+	}{
+		{wide, []string{"merge into another", "no, go back", "accept all of the actor", "a coder's outcome"}, "any key closes"},
+		{size{80, 24}, []string{"Move", "Panes"}, "↑↓ scroll · any other key closes"},
+		{narrow, []string{"Move"}, "↑↓ scroll · any other key closes"},
+	}
+	for _, tt := range tests {
+		parallel(t, tt.sz.String(), func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), tt.sz.w, tt.sz.h)
+			h.keys("?")
+			screen := h.screen()
+			for _, w := range tt.want {
+				if !strings.Contains(screen, w) {
+					t.Errorf("the help does not show %q:\n%s", w, screen)
+				}
+			}
+			twoColumns := false
+			for _, l := range strings.Split(screen, "\n") {
+				twoColumns = twoColumns || strings.Contains(l, "Move") && strings.Contains(l, "Panes")
+			}
+			if tt.sz == (size{80, 24}) && !twoColumns {
+				t.Errorf("the help is not in two columns at 80×24:\n%s", screen)
+			}
+			if !strings.Contains(screen, "║ "+tt.footer+" ") {
+				t.Errorf("the help's last line is not %q:\n%s", tt.footer, screen)
+			}
+			requireShape(t, screen, tt.sz.w, tt.sz.h)
+		})
+	}
+}

@@ -81,7 +81,7 @@ func TestLibraryHome(t *testing.T) {
 	requireScreen(t, h, wide)
 
 	h.keys("enter")
-	if h.m.feed == nil || !strings.Contains(h.screen(), "FEED Harbour Gazette") || !strings.Contains(h.screen(), "esc library") {
+	if h.m.feed == nil || !strings.Contains(h.screen(), pad("FEED", modeWidth)+" Harbour Gazette") || !strings.Contains(h.screen(), "esc library") {
 		t.Fatalf("enter on a feed:\n%s", h.screen())
 	}
 	h.keys("esc")

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"path/filepath"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -113,16 +115,17 @@ func (r *reader) updateSide(msg tea.Msg) (tea.Cmd, bool) {
 // shared coding left it, the first undecided disagreement shown in the
 // text (see showFirstDisagreement), the focus on the adjudication.
 func (r *reader) adjudicate(a agree.Article) {
-	ad := agree.NewAdjudication(a)
-	resumed := ad.Resume(r.sess.Doc())
-	r.adjudication = newAdjudicationPane(r.common, r.line, ad)
+	r.adjudication = newAdjudicationPane(r.common, r.line, r.sess, agree.NewAdjudication(a))
+	resumed := r.adjudication.resumed()
 	r.focus = focusAnnotations
 	if r.width < wideWidth {
 		r.sideShown = true
 	}
 	r.layout()
 	if resumed > 0 {
-		r.line.set("taken up where " + shortPath(r.sess.AnnPath) + " left it: " + model.Count(resumed, "item decided", "items decided"))
+		// What is decided comes first: the path may be long, and the
+		// status bar shows it whole.
+		r.line.set(model.Count(resumed, "item", "items") + " decided already: taken up where " + model.SafeTerminal(filepath.Base(r.sess.AnnPath)) + " left it")
 	}
 }
 
@@ -143,9 +146,14 @@ func (r *reader) showFirstDisagreement() {
 // the session, keeping what was edited by hand, saves it soon, and shows
 // the next disagreement in the text.
 func (r *reader) adjudicated(msg adjudicatedMsg) tea.Cmd {
+	// The decision, what kept it from being taken whole, and whether it was
+	// the last, in as few words as say it, so that it fits a line.
 	what := msg.what
 	if conflicts := r.sess.Editor.Absorb(msg.base, msg.shared); len(conflicts) > 0 {
-		what += "; " + model.Count(len(conflicts), "edit made by hand stays", "edits made by hand stay") + " over it"
+		what += "; " + model.Count(len(conflicts), "hand edit stays", "hand edits stay") + " over it"
+	}
+	if msg.allDecided {
+		what += "; all decided"
 	}
 	r.line.set(what)
 	r.refreshPanes()

@@ -181,10 +181,13 @@ var (
 	focusedBorder = lipgloss.ThickBorder()
 )
 
-// ShortHelp is the key help of the pane with the focus, or of the search
-// line.
+// ShortHelp is the key help of the dialog open, or of the pane with the
+// focus, or of the search line.
 func (r *reader) ShortHelp() []key.Binding {
 	km := r.common.Keys
+	if r.dialog != nil {
+		return r.dialog.ShortHelp()
+	}
 	if r.focus == focusCodebook {
 		return r.codebook.ShortHelp()
 	}

@@ -45,10 +45,16 @@ func (l *messageLine) clear()            { l.text, l.isError = "", false }
 // the annotations list.
 type codingCounts struct{ actors, claims, positions int }
 
+// modeWidth is the columns of the status bar's mode: its widest,
+// ADJUDICATE.
+const modeWidth = len("ADJUDICATE")
+
 // renderStatus draws the one-line status bar: mode, file, counts, where the
 // annotations are saved and whether they are.
 func renderStatus(st *Styles, info statusInfo, width int) string {
-	left := " " + st.StatusMode.Render(info.mode) + " " + info.file
+	// The mode takes the width of the widest, so that switching modes
+	// (READ, SELECT, a dialog's TAG) does not shift the fields after it.
+	left := " " + st.StatusMode.Render(pad(info.mode, modeWidth)) + " " + info.file
 	var right []string
 	if info.loading {
 		right = append(right, "loading the article…")
@@ -129,7 +135,10 @@ func renderMessage(st *Styles, info statusInfo, bindings []key.Binding, width in
 		if info.isError {
 			s = st.Error
 		}
-		return s.Render(ansi.Truncate(info.message, width, "…"))
+		// One line, whatever the message holds: a tab or a line break (in a
+		// file's name, an error's text) would push the line past the
+		// terminal's edge, cut there with no sign of it.
+		return s.Render(ansi.Truncate(model.SafeTerminal(info.message), width, "…"))
 	}
 	return renderShortHelp(st, bindings, width)
 }
@@ -161,12 +170,11 @@ func renderShortHelp(st *Styles, bindings []key.Binding, width int) string {
 	return b.String()
 }
 
-// renderFullHelp lists every binding, grouped, for the ? overlay.
+// renderFullHelp lists every binding by group in width columns: three
+// columns of groups when they fit (a 120-column terminal shows it all
+// without scrolling), else two (an 80-column one), else one.
 func renderFullHelp(st *Styles, km *KeyMap, width int) string {
-	groups := []struct {
-		title string
-		keys  []key.Binding
-	}{
+	groups := []helpGroup{
 		{"Move", []key.Binding{km.Up, km.Down, km.Left, km.Right, km.WordNext, km.WordPrev, km.WordEnd, km.PageUp, km.PageDown, km.HalfUp, km.HalfDown, km.Top, km.Bottom}},
 		{"Select & search", []key.Binding{km.Visual, km.Sentence, km.Quote, km.Clear, km.Search, km.NextMatch, km.PrevMatch}},
 		{"Code", []key.Binding{km.TagActor, km.TagClaim, km.TagPosition, km.Edit, km.Delete, km.DeleteListed, km.Undo, km.Redo, km.Save, km.Export, km.Refresh, km.Copy, km.EditNote, km.TagAll, km.KeepOurs, km.TakeTheirs}},
@@ -176,13 +184,58 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 		{"Adjudicate", []key.Binding{km.AcceptCoder, km.AcceptBoth, km.AcceptNone, km.AcceptAgreed, km.Outcome}},
 		{"Codebook (in a project)", []key.Binding{km.Codebook, km.NextListed, km.PrevListed, km.EntityKind, km.MergeEntity}},
 	}
-	var cols []string
-	for _, g := range groups {
-		lines := []string{st.PaneTitle.Render(g.title)}
+	const gap = 2
+	for _, layout := range [][][]int{
+		{{0, 1, 3}, {2, 6, 7}, {4, 5}},
+		{{0, 1, 2, 3}, {4, 5, 6, 7}},
+	} {
+		out, used := "", 0
+		for c, which := range layout {
+			var gs []helpGroup
+			for _, g := range which {
+				gs = append(gs, groups[g])
+			}
+			col := strings.Join(helpColumn(st, gs, width), "\n")
+			if c == 0 {
+				out = col
+			} else {
+				out = sideBySide(out, col, used+gap)
+				used += gap
+			}
+			used += blockWidth(col)
+		}
+		if used <= width {
+			return out
+		}
+	}
+	return strings.Join(helpColumn(st, groups, width), "\n")
+}
+
+// helpGroup is a titled group of the full help's bindings.
+type helpGroup struct {
+	title string
+	keys  []key.Binding
+}
+
+// helpColumn draws groups one under another, a blank line apart; in each
+// group the keys take a column as wide as the widest of them, so that a
+// description never runs into the next column's keys and a group of short
+// keys spends no room on another's long ones.
+func helpColumn(st *Styles, groups []helpGroup, width int) []string {
+	var lines []string
+	for i, g := range groups {
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, st.PaneTitle.Render(g.title))
+		keyW := 0
+		for _, k := range g.keys {
+			keyW = max(keyW, ansi.StringWidth(helpLabel(k.Keys())))
+		}
 		for _, k := range g.keys {
 			// Every key of the binding, not only the one the key hint
 			// shows: space pages down too, ctrl+c quits too.
-			keys, desc := pad(helpLabel(k.Keys()), 13), k.Help().Desc
+			keys, desc := pad(helpLabel(k.Keys()), keyW), k.Help().Desc
 			if ansi.StringWidth(keys)+1+ansi.StringWidth(desc) > width {
 				// Too narrow for both: the description under its key, not
 				// cut.
@@ -191,18 +244,8 @@ func renderFullHelp(st *Styles, km *KeyMap, width int) string {
 			}
 			lines = append(lines, st.HelpKey.Render(keys)+" "+st.HelpDesc.Render(desc))
 		}
-		cols = append(cols, strings.Join(lines, "\n"))
 	}
-	// Two columns of groups when there is room, else one. The left column
-	// is as wide as its widest line, so that a long description does not
-	// run into the right column's keys.
-	left := joinBlocks(joinBlocks(joinBlocks(cols[0], cols[1]), cols[4]), cols[7])
-	right := joinBlocks(joinBlocks(joinBlocks(cols[2], cols[3]), cols[5]), cols[6])
-	leftW := blockWidth(left) + 2
-	if width >= leftW+blockWidth(right) {
-		return sideBySide(left, right, leftW)
-	}
-	return strings.Join(cols, "\n\n")
+	return lines
 }
 
 // blockWidth is the width of a block's widest line.
@@ -213,8 +256,6 @@ func blockWidth(s string) int {
 	}
 	return w
 }
-
-func joinBlocks(a, b string) string { return a + "\n\n" + b }
 
 // sideBySide puts two blocks of lines next to each other, the left padded
 // to w columns.

@@ -111,3 +111,57 @@ func TestStatusCounts(t *testing.T) {
 		t.Errorf("narrow status:\n%s", lastLines(h.screen(), 2))
 	}
 }
+
+// TestLongMessage: a message longer than the terminal keeps its start and
+// ends in an ellipsis, on one line of the terminal's width — even when it
+// holds a tab or a line break (a file's name, an error's text), which
+// pushed it past the edge, cut with no sign, or broke the screen in two.
+func TestLongMessage(t *testing.T) {
+	for _, msg := range []string{
+		"could not save: " + strings.Repeat("a long reason ", 12),
+		"could not save story\t.txt:\n" + strings.Repeat("a long reason ", 12),
+	} {
+		for _, sz := range []size{wide, narrow} {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), sz.w, sz.h)
+			h.m.line.setError(msg)
+			screen := h.screen()
+			requireShape(t, screen, sz.w, sz.h)
+			got := helpLine(h)
+			if !strings.HasPrefix(got, "could not save") || !strings.HasSuffix(got, "…") || ansi.StringWidth(got) != sz.w {
+				t.Errorf("at %s the message line is %q (%d columns)", sz, got, ansi.StringWidth(got))
+			}
+		}
+	}
+}
+
+// TestStatusFieldsStayPut: switching modes — reading, selecting, a
+// dialog, a search — changes the mode alone; the file name, the counts and
+// the path stay where they were ("the status bar spacing shifts").
+func TestStatusFieldsStayPut(t *testing.T) {
+	for _, sz := range []size{wide, {80, 24}, narrow} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), sz.w, sz.h)
+			var read string
+			for _, step := range []struct {
+				mode string
+				keys []string
+			}{
+				{"READ", nil}, {"SELECT", []string{"v", "l"}}, {"TAG", []string{"a"}}, {"SEARCH", []string{"esc", "esc", "/"}},
+			} {
+				typeKeys(h, step.keys)
+				line := statusLine(h)
+				if !strings.HasPrefix(line, " "+step.mode+" ") {
+					t.Fatalf("the status bar does not say %s: %q", step.mode, line)
+				}
+				// The mode blanked out, the rest must read as in READ.
+				blanked := " " + strings.Repeat(" ", len(step.mode)) + line[1+len(step.mode):]
+				if read == "" {
+					read = blanked
+				}
+				if blanked != read {
+					t.Errorf("in %s the status bar reads\n%q\nin READ\n%q", step.mode, line, read)
+				}
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 
 	"stance/annotate"
 	"stance/model"
@@ -21,6 +22,14 @@ type Adjudication struct {
 	items    []Item
 	accepted [][]int // per item, the coders whose versions are accepted
 	decided  []bool
+	own      []bool // per item, whether the shared coding has a version of its own (Resume)
+	// held is, per item and coder, the ID of the annotation of the shared
+	// coding that holds the version (Resume), "" for none: Shared writes
+	// the version under it, so that a merge takes them for one.
+	held [][]string
+	// renamed keeps the ID Shared gave an entity whose own was taken, so
+	// that every shared coding it makes names it alike.
+	renamed map[string]string
 }
 
 // NewAdjudication starts the adjudication of an article's codings, with
@@ -29,7 +38,8 @@ func NewAdjudication(a Article) *Adjudication {
 	ids := newIdentities([]Article{a})
 	items := allItems(a, ids)
 	return &Adjudication{article: a, ids: ids, items: items,
-		accepted: make([][]int, len(items)), decided: make([]bool, len(items))}
+		accepted: make([][]int, len(items)), decided: make([]bool, len(items)), own: make([]bool, len(items)),
+		held: make([][]string, len(items)), renamed: map[string]string{}}
 }
 
 // Article returns the article adjudicated, with its codings.
@@ -103,6 +113,12 @@ func (ad *Adjudication) Decision(i int) (coders []int, decided bool) {
 	return slices.Clone(ad.accepted[i]), ad.decided[i]
 }
 
+// Own reports whether the shared coding that Resume read has a version of
+// item i of its own: an annotation of the item's type over its text that
+// is no coder's version, made or changed there by hand. It decides the
+// item; the versions accepted besides stay.
+func (ad *Adjudication) Own(i int) bool { return ad.own[i] }
+
 // Undecided counts the items not yet decided.
 func (ad *Adjudication) Undecided() int {
 	n := 0
@@ -129,7 +145,8 @@ func (ad *Adjudication) firstVersion(i int) *model.Annotation {
 // find theirs. Actors and claims come with the annotations that use them:
 // an actor (or claim) that several coders have under their own IDs (by
 // name or alias, or wording) is one, under the ID of the first version
-// accepted, with the other names as aliases. Undecided items are left out.
+// accepted, with the other names as aliases. Undecided items are left out;
+// the items decided for nobody are recorded as left out (LeftOutKey).
 func (ad *Adjudication) Shared() *annotate.Document {
 	first := ad.article.Codings[0].Doc
 	out := &annotate.Document{
@@ -143,13 +160,19 @@ func (ad *Adjudication) Shared() *annotate.Document {
 			doc := ad.article.Codings[c].Doc
 			n := *it.Versions[c]
 			n.Extra = maps.Clone(n.Extra)
-			n.Actor = ad.bringActor(out, actors, doc, n.Actor)
-			n.Claim = ad.bringClaim(out, claims, doc, n.Claim)
+			n.Actor = ad.bringActor(out, actors, c, doc, n.Actor)
+			n.Claim = ad.bringClaim(out, claims, c, doc, n.Claim)
+			if ad.held[i] != nil && ad.held[i][c] != "" {
+				n.ID = ad.held[i][c]
+			}
 			if taken(out, n.ID) {
-				n.ID = out.NewID(annotate.AnnotationPrefix)
+				n.ID = ad.rename(out, annotate.AnnotationPrefix, c, it.Versions[c].ID)
 			}
 			out.Annotations = append(out.Annotations, n)
 		}
+	}
+	if left := ad.leftOutItems(); left != nil {
+		out.Extra = model.Extra{LeftOutKey: left}
 	}
 	out.Sort()
 	return out
@@ -157,7 +180,7 @@ func (ad *Adjudication) Shared() *annotate.Document {
 
 // bringActor returns the ID in out of actor id of doc, adding the actor to
 // out (or its names to the aliases of the one out has) as need be.
-func (ad *Adjudication) bringActor(out *annotate.Document, index map[int]int, doc *annotate.Document, id string) string {
+func (ad *Adjudication) bringActor(out *annotate.Document, index map[int]int, coder int, doc *annotate.Document, id string) string {
 	a, ok := doc.Actor(id)
 	if !ok {
 		return id // a broken reference stays as it is: validate reports it
@@ -173,7 +196,7 @@ func (ad *Adjudication) bringActor(out *annotate.Document, index map[int]int, do
 		return shared.ID
 	}
 	if taken(out, a.ID) {
-		a.ID = out.NewID(annotate.ActorPrefix)
+		a.ID = ad.rename(out, annotate.ActorPrefix, coder, a.ID)
 	}
 	index[g] = len(out.Actors)
 	out.Actors = append(out.Actors, a)
@@ -181,7 +204,7 @@ func (ad *Adjudication) bringActor(out *annotate.Document, index map[int]int, do
 }
 
 // bringClaim is bringActor for claims.
-func (ad *Adjudication) bringClaim(out *annotate.Document, index map[int]int, doc *annotate.Document, id string) string {
+func (ad *Adjudication) bringClaim(out *annotate.Document, index map[int]int, coder int, doc *annotate.Document, id string) string {
 	cl, ok := doc.Claim(id)
 	if !ok {
 		return id
@@ -191,11 +214,23 @@ func (ad *Adjudication) bringClaim(out *annotate.Document, index map[int]int, do
 		return out.Claims[i].ID
 	}
 	if taken(out, cl.ID) {
-		cl.ID = out.NewID(annotate.ClaimPrefix)
+		cl.ID = ad.rename(out, annotate.ClaimPrefix, coder, cl.ID)
 	}
 	index[g] = len(out.Claims)
 	out.Claims = append(out.Claims, cl)
 	return cl.ID
+}
+
+// rename gives coder's entity id, taken in out, an ID of its own: the one
+// it had in the shared codings made before, if out has not taken it too.
+func (ad *Adjudication) rename(out *annotate.Document, prefix string, coder int, id string) string {
+	k := prefix + strconv.Itoa(coder) + " " + id
+	if r, ok := ad.renamed[k]; ok && !taken(out, r) {
+		return r
+	}
+	r := out.NewID(prefix)
+	ad.renamed[k] = r
+	return r
 }
 
 // goesBy reports whether a's name or an alias is name, ignoring case and
@@ -219,7 +254,7 @@ func taken(out *annotate.Document, id string) bool {
 // Outcome is what became of one item for one coder.
 type Outcome struct {
 	Item   int
-	Result string // "kept", "replaced" (by another coder's version), "dropped", "added" (another coder's, which they did not mark), "undecided"
+	Result string // "kept", "replaced" (by another coder's version, or the adjudicator's own: By empty), "dropped", "added" (another coder's, which they did not mark), "undecided"
 	By     []string
 }
 
@@ -246,7 +281,7 @@ func (ad *Adjudication) Outcome(coder int) []Outcome {
 			}
 		case mine && (slices.Contains(accepted, coder) || len(it.Differ) == 0 && len(accepted) > 0):
 			out = append(out, Outcome{Item: i, Result: "kept"})
-		case mine && len(accepted) > 0:
+		case mine && (len(accepted) > 0 || ad.own[i]):
 			out = append(out, Outcome{Item: i, Result: "replaced", By: others})
 		case mine:
 			out = append(out, Outcome{Item: i, Result: "dropped"})

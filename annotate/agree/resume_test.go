@@ -1,6 +1,7 @@
 package agree
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"testing"
@@ -34,8 +35,8 @@ func annotationsJSON(t *testing.T, doc *annotate.Document) string {
 }
 
 // TestAdjudicationResume: an adjudication resumed from the shared coding
-// it saved has the same decisions (but the item decided for nobody, which
-// left no trace) and makes the same shared coding.
+// it saved has the same decisions, the item decided for nobody (left out,
+// which the file records) too, and makes the same shared coding.
 func TestAdjudicationResume(t *testing.T) {
 	a := aliceAndBob(t)
 	ad := NewAdjudication(a)
@@ -50,20 +51,21 @@ func TestAdjudicationResume(t *testing.T) {
 		}
 	}
 	shared := reopen(t, ad.Shared())
+	var recorded bytes.Buffer
+	if err := json.Compact(&recorded, shared.Extra[LeftOutKey]); err != nil {
+		t.Fatalf("the file's %q member: %v", LeftOutKey, err)
+	}
+	if got, want := recorded.String(), `[{"type":"actor","start":137,"end":145,"quote":"Zelensky"}]`; got != want {
+		t.Errorf("the file records as left out %s, want %s", got, want)
+	}
 
 	again := NewAdjudication(a)
-	if n := again.Resume(shared); n != len(ad.Items())-1 {
-		t.Errorf("resumed %d decisions, want %d (all but Zelensky's, decided for nobody)", n, len(ad.Items())-1)
+	if n := again.Resume(shared); n != len(ad.Items()) {
+		t.Errorf("resumed %d decisions, want %d", n, len(ad.Items()))
 	}
 	for i := range ad.Items() {
 		want, _ := ad.Decision(i)
 		got, decided := again.Decision(i)
-		if i == dis[1] {
-			if decided {
-				t.Errorf("Zelensky's mention, dropped, resumed as decided for %v", got)
-			}
-			continue
-		}
 		if !decided || !slices.Equal(got, want) {
 			t.Errorf("item %d (%s) resumed as %v (decided %v), want %v", i, ad.Disagreement(i).Quote, got, decided, want)
 		}
@@ -110,5 +112,78 @@ func TestAdjudicationResumeCopies(t *testing.T) {
 	}
 	if got := len(again.Shared().Annotations); got != len(shared.Annotations) {
 		t.Errorf("the resumed shared coding has %d annotations, want %d", got, len(shared.Annotations))
+	}
+}
+
+// TestAdjudicationResumeHandEdits: what the shared coding holds by hand
+// is shown for what it is. A curator (as in INCEpTION, whose curation
+// compares an annotation's place and features, not who made it) takes an
+// annotation equal to a coder's version but for its ID, author and times
+// as that version accepted; one that says something else — another
+// stance, or a note — is the adjudicator's own version, and no coder's
+// is accepted.
+func TestAdjudicationResumeHandEdits(t *testing.T) {
+	a := aliceAndBob(t)
+	ad := NewAdjudication(a)
+	dis := ad.Disagreements()
+	putin, stance := dis[0], dis[2] // "Vladimir Putin" against "Putin"; Trump's stance
+	tests := []struct {
+		name   string
+		edit   func(n *model.Annotation)
+		item   int
+		coders []int
+		own    bool
+	}{
+		{"bob's mention again, by carol", func(n *model.Annotation) {}, putin, []int{1}, false},
+		{"bob's mention with a note", func(n *model.Annotation) { n.Note = "only the surname" }, putin, nil, true},
+		{"Trump's stance, support", func(n *model.Annotation) { n.Stance = model.StanceSupport }, stance, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := ad.Items()[tt.item]
+			bob := a.Codings[1].Doc
+			shared := annotate.New(summit(), "summit.txt", "stance test")
+			n := *it.Versions[1]
+			n.ID, n.Author, n.Created, n.Modified = "n-carol1", "carol", "2026-12-08T00:00:00Z", "2026-12-08T00:00:00Z"
+			if actor, ok := bob.Actor(n.Actor); ok {
+				shared.Actors = append(shared.Actors, actor)
+			}
+			if claim, ok := bob.Claim(n.Claim); ok {
+				shared.Claims = append(shared.Claims, claim)
+			}
+			tt.edit(&n)
+			shared.Annotations = append(shared.Annotations, n)
+
+			again := NewAdjudication(a)
+			again.Resume(reopen(t, shared))
+			coders, decided := again.Decision(tt.item)
+			if !decided || !slices.Equal(coders, tt.coders) || again.Own(tt.item) != tt.own {
+				t.Errorf("resumed as %v (decided %v, own %v), want %v (own %v)", coders, decided, again.Own(tt.item), tt.coders, tt.own)
+			}
+		})
+	}
+}
+
+// TestAdjudicationSharedStable: the shared coding the same decisions make
+// names everything alike each time — an annotation or entity whose ID
+// another took first (coders' copies of one file) too — so that a merge
+// of one into the other changes nothing.
+func TestAdjudicationSharedStable(t *testing.T) {
+	alice := code(t, "alice", mention("Donald Trump", 0, "Donald Trump"), claim("a ceasefire", "ceasefire", "Donald Trump"),
+		position("Donald Trump", "ceasefire", model.StanceOppose))
+	bob := Coding{Coder: "bob", Path: "bob/summit.txt.stance.json", Doc: alice.Doc.Clone()}
+	for i, n := range bob.Doc.Annotations {
+		if n.Type == model.TypePosition {
+			bob.Doc.Annotations[i].Stance = model.StanceNeutral
+		}
+	}
+	ad := NewAdjudication(Article{Name: "summit.txt", Length: summit().Len(), Codings: []Coding{alice, bob}})
+	ad.AcceptAgreements()
+	if err := ad.Accept(ad.Disagreements()[0], 0, 1); err != nil {
+		t.Fatal(err)
+	}
+	first := annotationsJSON(t, ad.Shared())
+	if again := annotationsJSON(t, ad.Shared()); again != first {
+		t.Errorf("the same decisions make another shared coding:\n%s\nthen\n%s", first, again)
 	}
 }

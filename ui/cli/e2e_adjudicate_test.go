@@ -45,7 +45,7 @@ func TestEndToEndAdjudication(t *testing.T) {
 	s.waitFor("accepted alice's version of actor “Volodymyr Zelenskyy”")
 	s.waitFor("differs in stance")
 	s.keys("2")
-	s.waitFor("every disagreement is decided")
+	s.waitFor("; all decided")
 	s.keys("O", "O")
 	s.waitFor("what became of bob's coding")
 	s.waitFor("added from alice actor “Volodymyr Zelenskyy”")

@@ -37,7 +37,7 @@ func TestEndToEndNetworkElsewhere(t *testing.T) {
 	s.waitFor("− oppose 109-1: Slaughter, Bob")
 	s.keys("Enter")
 	s.waitFor("┃ 109-1: Slaughter, Bob-BUS-Y")
-	s.waitFor("SELECT 007-109-1-slaughter-bob-bus-y.txt")
+	s.waitFor("SELECT     007-109-1-slaughter-bob-bus-y.txt") // the mode as wide as ADJUDICATE
 	s.keys("M")
 	s.waitFor("“Emergency plans, including")
 	s.keys("q")

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -104,5 +105,87 @@ func TestCommandsWithBrokenConfig(t *testing.T) {
 			// Beside the article there is nothing: each says so and fails.
 			t.Errorf("%s: exit %d, want %d (no annotations beside the article)", args[0], code, exitFailure)
 		}
+	}
+}
+
+// writeText writes a file of the test, or fails it.
+func writeText(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestStatsUncoded: stats of a folder names its articles that have no
+// coding at all — no annotations file, or one that holds none — in the
+// human output and in --json, their names made safe for a terminal, and
+// not the reports stance exported there.
+func TestStatsUncoded(t *testing.T) {
+	dir := t.TempDir()
+	copyFile := func(from, to string) {
+		t.Helper()
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, to), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	summit := filepath.Join(testCorpus, "2025-08-15-alaska-summit.txt")
+	copyFile(summit, "summit.txt")
+	copyFile(summit+".stance.json", "summit.txt.stance.json")
+	copyFile(summit, "plain.txt")
+	copyFile(summit, "evil\x1b[2J.txt")
+	copyFile(summit, "emptied.txt")
+	writeText(t, filepath.Join(dir, "emptied.txt.stance.json"), `{"schema": 1, "article": {"source": "emptied.txt"}, "actors": [], "claims": [], "annotations": []}`)
+	writeText(t, filepath.Join(dir, "report.md"), "<!-- stance report -->\n\n# Summit\n")
+
+	code, stdout, stderr := cli(t, "stats", dir)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	evil := filepath.Join(dir, "evil.txt") // the escape sequence stripped
+	want := "3 articles have no coding: " + filepath.Join(dir, "emptied.txt") + ", " + evil + ", " + filepath.Join(dir, "plain.txt") + "\n"
+	if !strings.Contains(stdout, want) {
+		t.Errorf("stats does not name the uncoded articles %q:\n%s", want, stdout)
+	}
+	if strings.Contains(stdout, "\x1b") || strings.Contains(stdout, "report.md") {
+		t.Errorf("stats prints an escape or names the report:\n%q", stdout)
+	}
+
+	code, stdout, _ = cli(t, "stats", "--json", dir)
+	var s struct {
+		Uncoded struct {
+			Count    int
+			Articles []string
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil || code != exitOK {
+		t.Fatalf("exit %d, %v: %s", code, err, stdout)
+	}
+	if s.Uncoded.Count != 3 || len(s.Uncoded.Articles) != 3 || s.Uncoded.Articles[1] != evil {
+		t.Errorf("stats --json uncoded = %+v", s.Uncoded)
+	}
+}
+
+// Past maxUncodedNames articles, stats counts them all and names the
+// first.
+func TestStatsManyUncoded(t *testing.T) {
+	dir := t.TempDir()
+	summit := filepath.Join(testCorpus, "2025-08-15-alaska-summit.txt")
+	for _, name := range []string{"summit.txt", "summit.txt.stance.json"} {
+		data, _ := os.ReadFile(filepath.Join(testCorpus, strings.Replace(name, "summit.txt", filepath.Base(summit), 1)))
+		writeText(t, filepath.Join(dir, name), string(data))
+	}
+	for i := range maxUncodedNames + 5 {
+		writeText(t, filepath.Join(dir, fmt.Sprintf("a%02d.txt", i)), "A short article.\n")
+	}
+	_, stdout, _ := cli(t, "stats", dir)
+	if want := fmt.Sprintf("%d articles have no coding: %s, ", maxUncodedNames+5, filepath.Join(dir, "a00.txt")); !strings.Contains(stdout, want) {
+		t.Errorf("stats output lacks %q:\n%s", want, stdout)
+	}
+	if want := filepath.Join(dir, fmt.Sprintf("a%02d.txt", maxUncodedNames-1)) + " and 5 more\n"; !strings.Contains(stdout, want) {
+		t.Errorf("stats output lacks %q:\n%s", want, stdout)
 	}
 }
