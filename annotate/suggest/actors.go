@@ -466,6 +466,13 @@ func (f *actorFinder) bodyChunk(c chunk) {
 		return
 	}
 
+	// A company that buys, sells or owns: "Amazon bought …", "sold to
+	// Verizon", "Kroger-owned QFC", "Dell's buyout".
+	if len(ws) == 1 && f.trades(first, end) {
+		f.addAlias(f.orgEntity(first, end), alias)
+		return
+	}
+
 	// An organisation's name: a word such as "Union" or "Ministry", with
 	// the words of the name that follow ("Chamber of Commerce"); but not
 	// such a word alone at the head of a role ("Union secretary Idris
@@ -571,6 +578,39 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	if len(ws) >= 2 {
 		f.unresolved = append(f.unresolved, chunk{first, end})
 	}
+}
+
+// trades reports whether the name of one word [first, end) buys, sells
+// or owns, which a company does: the subject or object of a verb of
+// buying or selling ("Amazon bought", "had bought Snapchat", "sold to
+// Verizon", "sale to Verizon"), the owner in "Kroger-owned", the
+// possessor of a deal ("Dell's buyout"). A country there is the
+// gazetteer's, known before this is asked.
+func (f *actorFinder) trades(first, end int) bool {
+	d := f.d
+	if d.has(first, cCommon) || demonymOf[d.str(d.toks[first])] != nil {
+		return false
+	}
+	if d.compoundModifier(end) && ownerWords[d.lower(end+1)] {
+		return true
+	}
+	if d.toks[d.lastWord(end)].possessive {
+		return dealNouns[d.lower(end)] && d.sentence[end] == d.sentence[first]
+	}
+	same := func(k int) bool {
+		return k >= 0 && k < len(d.toks) && d.sentence[k] == d.sentence[first] && !d.toks[k].cap
+	}
+	if p := first - 1; same(p) && dealVerbs[d.lower(p)] {
+		return true
+	}
+	if p := first - 1; same(p) && d.lower(p) == "to" && same(p-1) && (dealVerbs[d.lower(p-1)] || d.lower(p-1) == "sale") {
+		return true
+	}
+	k := end
+	if w := d.lower(k); same(k) && (w == "has" || w == "had" || w == "have" || w == "will" || w == "would") {
+		k++
+	}
+	return same(k) && dealVerbs[d.lower(k)]
 }
 
 // coordinated makes the runs of two words or more that no rule read
@@ -975,6 +1015,8 @@ func (f *actorFinder) roleBefore(i int) (string, bool) {
 		return w, false
 	case orgRoles[w] && comma && d.appositionRole(k):
 		return w, true
+	case orgRoles[w] && !comma:
+		return w, true // "whale rescue group Project Jonah", "the party Ennahda"
 	}
 	return "", false
 }

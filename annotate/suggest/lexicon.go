@@ -66,7 +66,21 @@ var orgRoles = set(`organization organisation group party movement company firm
 	operator agency body union network association coalition alliance faction
 	militia council committee commission institute foundation charity ngo
 	newspaper broadcaster publisher carrier airline bank fund ministry department
-	authority regulator court tribunal`)
+	authority regulator court tribunal tribe`)
+
+// ownerWords follow a name and a hyphen that make it the owner of what
+// follows, an actor: "Amazon-owned Whole Foods", "Kroger-owned QFC".
+var ownerWords = set(`owned run controlled operated funded financed`)
+
+// dealVerbs buy or sell a business: the names they take are companies'
+// ("Amazon bought Whole Foods", "if only Yahoo had bought Snapchat").
+var dealVerbs = set(`bought buy buys buying acquired acquire acquires acquiring sold
+	sell sells selling`)
+
+// dealNouns after a possessive name are a company's: "Dell's buyout",
+// "Amazon's acquisition of …".
+var dealNouns = set(`buyout acquisition takeover merger shareholders stockholders
+	subsidiary subsidiaries`)
 
 // orgWords are the capitalised words that make a name an organisation's:
 // "Aldermouth Port Authority", "Valley Institute of Technology".

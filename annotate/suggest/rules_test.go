@@ -207,6 +207,30 @@ func TestOrganisationsByTheirPlace(t *testing.T) {
 	})
 }
 
+// TestOrganisationsByWhatTheyDo: a name of one word with no
+// organisation's word in it is a company's when it buys, sells or owns,
+// and an organisation's when a noun of organisation stands right before
+// or after it; every later mention of it is then found.
+func TestOrganisationsByWhatTheyDo(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"the subject of a verb of buying", "Amazon bought Whole Foods in 2017. Amazon, too, is finding success.",
+			[]string{"Amazon=Amazon"}, nil},
+		{"the object of one, and its conjunct", "If only Yahoo had bought Snapchat. If only it had bought Google or Facebook when it had the chance.",
+			[]string{"Yahoo=Yahoo", "Snapchat=Snapchat", "Google=Google", "Facebook=Facebook"}, nil},
+		{"sold to, a sale to", "Yahoo’s sale to Verizon is complicated. Verizon is paying $4.8 billion.",
+			[]string{"Verizon=Verizon"}, nil},
+		{"the owner in X-owned", "The price was matched at Kroger-owned stores. Kroger declined to comment.",
+			[]string{"Kroger=Kroger"}, nil},
+		{"the possessor of a deal", "This is what happened in Dell’s buyout in 2013.", []string{"Dell=Dell"}, nil},
+		{"a noun of organisation before", "It started with a surge, according to whale rescue group Project Jonah.",
+			[]string{"Project Jonah=Project Jonah"}, nil},
+		{"a tribe", "He is an elder of the Ngātiwai tribe. Ngātiwai believe the whales beach when they are ready.",
+			[]string{"Ngātiwai=Ngātiwai"}, nil},
+		{"a place or a person is not bought", "She bought a house in Springfield. Peter went to London-based banks.",
+			nil, []string{"Springfield", "Peter", "London"}},
+	})
+}
+
 // TestStancesAndStatesOfMind: reported speech with verbs of mental state
 // or stance, and verbs of speech that report nothing.
 func TestStancesAndStatesOfMind(t *testing.T) {
