@@ -905,6 +905,9 @@ func (c *claimFinder) quotations() {
 			subj, how, score = lastSpeaker(block), "the speaker of the quotation before", 0.75
 		case d.blockToks[block] == q.open && lastSpeaker(block) != nil:
 			subj, how, score = lastSpeaker(block), "the speaker of the paragraph before", 0.65
+		case d.blockToks[block] == q.open:
+			subj, how = c.paragraphBefore(block, last, lastBlock)
+			score = 0.6
 		default:
 			score = 0.5
 		}
@@ -929,6 +932,36 @@ func (c *claimFinder) quotations() {
 			from = to
 		}
 	}
+}
+
+// quoteParagraphs is how many paragraphs back a paragraph that only
+// quotes looks for its speaker: past a caption or a subheading, not
+// further.
+const quoteParagraphs = 3
+
+// paragraphBefore finds the speaker of a paragraph that opens with a
+// quotation no words attribute, as a reader does: the one to whom the
+// last paragraph that quotes or names someone attributes words
+// (speaker, in block lastBlock), else the last person it names ("Hori
+// Parata at his farm" … "“We're having to …”"). Paragraphs that do
+// neither, a caption of a landscape or a subheading, are passed over; a
+// paragraph with a quotation of nobody's stops the search.
+func (c *claimFinder) paragraphBefore(block int, speaker *mention, lastBlock int) (*mention, string) {
+	d := c.d
+	for p := block - 1; p >= 0 && block-p <= quoteParagraphs; p-- {
+		if p == lastBlock && speaker != nil {
+			return speaker, "the speaker of the paragraph before"
+		}
+		if m := c.lastPerson(d.blockToks[p+1], nil); m != nil && int(d.toks[m.first].block) == p {
+			return m, "the last person named in the paragraph before"
+		}
+		for k := d.blockToks[p]; k < d.blockToks[p+1]; k++ {
+			if d.toks[k].quoted {
+				return nil, ""
+			}
+		}
+	}
+	return nil, ""
 }
 
 // continues reports whether quotation qi follows another in its
@@ -963,6 +996,12 @@ func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
 	sentEnd := d.sentenceEnd(max(q.close-1, q.open))
 	if q.close < len(d.toks) {
 		sentEnd = max(sentEnd, d.sentenceEnd(q.close))
+	}
+	// A question or an exclamation ends its sentence with the quotation,
+	// and the attribution follows as a short sentence of its own: "“Do
+	// they take the profit …?” Forte said."
+	if n := q.close + 1; d.isAny(q.close-1, "?!") && n < len(d.toks) && int(d.sentence[n]) == n {
+		sentEnd = max(sentEnd, min(d.sentenceEnd(n), n+attributionWords))
 	}
 	for k := q.close + 1; k < len(d.toks) && k < sentEnd && k-q.close <= 12; k++ {
 		if d.toks[k].mark || !d.sameBlock(q.open, k) {
@@ -1003,6 +1042,11 @@ func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
 	}
 	return nil, "", false
 }
+
+// attributionWords is how many tokens of the sentence after a question
+// or an exclamation in quotation marks may attribute it: a name and a
+// verb ("Forte said", "asked Mr. Reeves").
+const attributionWords = 4
 
 // innerAttribution finds the speaker of a quotation inside a quotation:
 // a verb of speech before it within the outer one ("He said ‘no deal’"),

@@ -272,3 +272,52 @@ func TestStancesAndStatesOfMind(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakersOfQuotations: who says a quotation that its own words do
+// not attribute, as a reader of news decides it.
+func TestSpeakersOfQuotations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]string // words of a quotation → its speaker ("" for nobody)
+	}{
+		{"a paragraph that quotes, after a caption that names nobody",
+			"Whales\n\n“People dismiss us when we tell them,” says Te Kaurinui Parata.\n\nThe harbour seen from the hill, with mangroves coming up\n\n“We are not foreigners in this land.”",
+			map[string]string{"foreigners": "Te Kaurinui Parata"}},
+		{"a paragraph that quotes, after one that names a person",
+			"Whales\n\nThe fisherman Jamie Werner recently attended his first mass beaching.\n\n“It was a shock. We’re working to adapt.”",
+			map[string]string{"shock": "Jamie Werner", "adapt": "Jamie Werner"}},
+		{"a quotation of nobody's between stops the search",
+			"Whales\n\n“The ocean is changing,” says Jamie Werner.\n\nA sign on the door read “Closed for the whole season now.”\n\n“We need to listen to the sea.”",
+			map[string]string{"listen": ""}},
+		{"no further back than a few paragraphs",
+			"Whales\n\n“The ocean is changing,” says Jamie Werner.\n\nSome whales beach.\n\nOthers swim away.\n\nMost return in spring.\n\n“We need to listen to the sea.”",
+			map[string]string{"listen": ""}},
+		{"a question, then its attribution as a sentence",
+			"Prices fell, said analyst Tom Forte.\n\n“Do they take the profit and reinvest it in grocery?” Forte said.",
+			map[string]string{"reinvest": "Tom Forte"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := suggest.Suggest(article(t, tt.text), suggest.Known{})
+			for words, want := range tt.want {
+				found := false
+				for _, s := range ss {
+					if s.Type != model.TypeClaim || !strings.Contains(s.Quote, words) {
+						continue
+					}
+					found = true
+					got := ""
+					if s.Speaker != nil {
+						got = s.Speaker.Actor.Name
+					}
+					if got != want {
+						t.Errorf("“%s” said by %q, want %q (%s)", s.Quote, got, want, s.Reason)
+					}
+				}
+				if !found {
+					t.Errorf("no claim with %q among %q", words, claims(ss))
+				}
+			}
+		})
+	}
+}
