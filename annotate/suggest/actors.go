@@ -431,8 +431,8 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	for len(ws) > 0 && (d.has(ws[0], cCommon) && d.sentenceStart(ws[0]) || d.has(ws[0], cCalendar)) {
 		ws = ws[1:]
 	}
-	if len(ws) == 0 || allCalendar(d, ws) {
-		return
+	if len(ws) == 0 || allCalendar(d, ws) || lawWords[d.lower(ws[len(ws)-1])] {
+		return // "the Investment Company Act": a law
 	}
 	first, end := ws[0], c.end
 	if known, _ := f.trie.longest(d, first); known >= end && d.lower(end) != "administration" {
@@ -1338,6 +1338,9 @@ func (f *actorFinder) isCapital(i, end int) bool {
 // "BBC News, Washington").
 func (f *actorFinder) governs(i, end int, capital bool) bool {
 	d := f.d
+	if f.land(end) {
+		return false
+	}
 	k := i - 1
 	for n := 0; n < 3 && k >= 0 && d.toks[k].word && d.sentence[k] == d.sentence[i]; n++ {
 		w := d.lower(k)
@@ -1381,6 +1384,19 @@ func (f *actorFinder) governs(i, end int, capital bool) bool {
 		}
 	}
 	return true
+}
+
+// land reports whether the country or capital whose name ends at token
+// end names its land: a noun of land or nature heads the words in lower
+// case after it ("New Zealand shores", "New Zealand's native kauri
+// trees").
+func (f *actorFinder) land(end int) bool {
+	d := f.d
+	head := ""
+	for k := end; k < len(d.toks) && k-end < 4 && d.toks[k].word && !d.toks[k].cap && d.sentence[k] == d.sentence[end-1]; k++ {
+		head = d.lower(k)
+	}
+	return landNouns[head]
 }
 
 // previousPlace reports whether the list that the conjunction or comma at

@@ -66,7 +66,8 @@ var orgRoles = set(`organization organisation group party movement company firm
 	operator agency body union network association coalition alliance faction
 	militia council committee commission institute foundation charity ngo
 	newspaper broadcaster publisher carrier airline bank fund ministry department
-	authority regulator court tribunal tribe`)
+	authority regulator court tribunal tribe brokerage retailer insurer grocer
+	supermarket conglomerate startup automaker carmaker`)
 
 // ownerWords follow a name and a hyphen that make it the owner of what
 // follows, an actor: "Amazon-owned Whole Foods", "Kroger-owned QFC".
@@ -229,6 +230,18 @@ var placeWords = set(`eastern western northern southern central north south east
 	neighboring neighbouring newly independent war-torn occupied northeast northwest
 	southeast southwest capital coast border borders region regions province provinces
 	countryside interior`)
+
+// landNouns after a country's name make it the land, not the state:
+// "New Zealand shores", "New Zealand's native kauri trees", "the New
+// Zealand environment".
+var landNouns = set(`shore shores coast coastline coastlines waters beach beaches land
+	lands soil landscape landscapes environment nature wildlife fauna flora forest
+	forests trees tree rivers lakes mountains hills countryside outback bush seas
+	climate weather`)
+
+// lawWords end the name of a law, which no organisation's word in it
+// makes an organisation: "the Investment Company Act of 1940".
+var lawWords = set(`act bill`)
 
 // determiners may stand between a preposition and a place: "in the US".
 var determiners = set(`the a an its their his her this that these those`)

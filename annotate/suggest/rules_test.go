@@ -226,8 +226,24 @@ func TestOrganisationsByWhatTheyDo(t *testing.T) {
 			[]string{"Project Jonah=Project Jonah"}, nil},
 		{"a tribe", "He is an elder of the Ngātiwai tribe. Ngātiwai believe the whales beach when they are ready.",
 			[]string{"Ngātiwai=Ngātiwai"}, nil},
+		{"a noun of business after", "He is a managing director at the D.A. Davidson brokerage.",
+			[]string{"D.A. Davidson=D.A. Davidson"}, []string{"D.A."}},
 		{"a place or a person is not bought", "She bought a house in Springfield. Peter went to London-based banks.",
 			nil, []string{"Springfield", "Peter", "London"}},
+	})
+}
+
+// TestCountriesAsLandAndLaws: a country's name for its land or nature is
+// a place, as the references code it, and a law's name is no
+// organisation's for the organisation's word in it.
+func TestCountriesAsLandAndLaws(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"the land", "Pygmy whales had stranded on New Zealand shores, near New Zealand’s native kauri trees, in the New Zealand environment.",
+			nil, []string{"New Zealand"}},
+		{"the state stays", "New Zealand’s government and New Zealand’s native people disagree with New Zealand officials.",
+			[]string{"New Zealand=New Zealand"}, nil},
+		{"a law", "Investment companies are subject to special regulation under the Investment Company Act of 1940.",
+			nil, []string{"Investment Company Act", "Investment Company"}},
 	})
 }
 
