@@ -326,6 +326,10 @@ func (c *claimFinder) reported(from, to int) {
 		if t.cap || d.afterQuotation(v) {
 			continue // "“…,” said the spokesman": the quotation's attribution
 		}
+		if descriptions[w] {
+			c.describedAs(v)
+			continue
+		}
 		if mentalStates[w] && !c.stateOfMind(v) || !c.reports(v) {
 			continue
 		}
@@ -362,7 +366,7 @@ func (c *claimFinder) reported(from, to int) {
 		end := d.sentenceEnd(v)
 		// The verb closes what is reported: "…, officials said.", "…, said
 		// Mr. Reeves, who …".
-		if after >= end || c.onlyTail(after, end) || subj != nil && subj.from == v+1 {
+		if after >= end || c.onlyTail(after, end) || subj != nil && subj.from == v+1 || d.is(after, ',') && c.parenthetical(v) {
 			if d.has(v, cAttribution) {
 				c.before(v, subj, how, verb)
 			}
@@ -586,6 +590,92 @@ var (
 	timeWords    = set(`late early last this today yesterday tonight recently`)
 )
 
+// describedAs finds a characterisation, which the coding guide counts
+// as reported speech: "Alverson … described it as a stable but declining
+// resource" (the subject's), "a mass stranding that was described as
+// “unprecedented”" (nobody's), "has been described as “heartbreaking” by
+// the conservation department" (whom "by" names, when it names one).
+func (c *claimFinder) describedAs(v int) {
+	d := c.d
+	sameSentence := func(k int) bool { return k < len(d.toks) && d.sentence[k] == d.sentence[v] }
+	if passiveAuxiliaries[d.lower(v-1)] && d.lower(v+1) == "as" {
+		end := c.asPhraseEnd(v + 2)
+		var subj *mention
+		how := ""
+		if d.lower(end) == "by" && sameSentence(end+1) {
+			if m := c.f.mentionAt(end + 1); m >= 0 && (c.f.mentions[m].from == end+1 || c.f.mentions[m].first == end+1) {
+				mm := c.f.mentions[m]
+				subj, how = &mm, "“described as … by "+d.textOf(mm.first, mm.end)+"”"
+			}
+		}
+		cl := claim{first: v, end: end, speaker: subj, how: how, score: 0.5, reason: "a characterisation: “described as”"}
+		if subj == nil {
+			cl.score = 0.35
+		}
+		c.add(cl)
+		return
+	}
+	subj, how := c.subject(v)
+	if subj == nil {
+		return
+	}
+	for j := v + 1; j < v+6 && sameSentence(j) && d.toks[j].word; j++ {
+		if d.lower(j) == "as" {
+			c.add(claim{first: v + 1, end: c.asPhraseEnd(j + 1), speaker: subj, how: how, score: 0.55,
+				reason: "a characterisation: “" + d.textOf(v, v+1) + " … as”"})
+			return
+		}
+	}
+}
+
+// asPhraseEnd returns where the characterisation that starts at token i
+// ends: after its quotation marks, else at the end of its clause.
+func (c *claimFinder) asPhraseEnd(i int) int {
+	d := c.d
+	k := i
+	if k < len(d.toks) && d.toks[k].mark {
+		for k++; k < len(d.toks) && d.toks[k].quoted; k++ {
+		}
+		return min(k+1, len(d.toks))
+	}
+	for k < len(d.toks) && d.sentence[k] == d.sentence[i] && !d.isAny(k, ",;:—–.!?") {
+		k++
+	}
+	return k
+}
+
+// parentheticalWords is how many words a parenthetical attribution's
+// speaker may have: "scientists", "the conservation department".
+const parentheticalWords = 4
+
+// parenthetical reports whether the verb at v, followed by a comma,
+// closes an attribution set between commas after what it reports:
+// "Climate change is to blame too, scientists think, with …". Its
+// subject is a few words after a comma, with a clause before that.
+func (c *claimFinder) parenthetical(v int) bool {
+	d := c.d
+	if !d.has(v, cAttribution) {
+		return false
+	}
+	start := int(d.sentence[v])
+	for start < v && !d.toks[start].word {
+		start++
+	}
+	if d.has(start, cPreposition|cLocative|cAdverb|cTime|cCalendar) {
+		return false // "Within months of the deal, Forte said, Whole Foods …": what follows is reported
+	}
+	for k, words := v-1, 0; k > start; k-- {
+		switch {
+		case d.is(k, ','):
+			return words > 0 && k-start >= 3 && !d.toks[k-1].mark
+		case !d.toks[k].word || d.toks[k].quoted || words == parentheticalWords:
+			return false
+		}
+		words++
+	}
+	return false
+}
+
 // onlyTail reports whether tokens [i, end) are no more than an adverbial
 // of time and punctuation ("late Thursday", "on Wednesday", "last
 // month"): the verb ends its sentence.
@@ -744,7 +834,9 @@ func (c *claimFinder) before(v int, subj *mention, how, verb string) {
 	// be described between commas: "…, the source, who said …, told
 	// Reuters."
 	k := v - 1
-	if d.is(k, ',') {
+	// "…, said Tom Forte, who …": the comma before an inverted verb ends
+	// what is reported.
+	if d.is(k, ',') && !(subj != nil && subj.from == v+1) {
 		for k--; k > start && !d.is(k, ',') && !d.toks[k].mark; k-- {
 		}
 		k--

@@ -137,7 +137,7 @@ var speechVerbs = set(`said says say told tells tell added adds declared declare
 var attributions = set(`said says told tells reported reports added adds noted notes wrote
 	writes stated states explained declared insisted warned argued claimed confirmed
 	announced tweeted posted recalled acknowledged admitted replied continued
-	observed remarked countered cautioned concluded`)
+	observed remarked countered cautioned concluded think thinks believe believes`)
 
 // tellVerbs are speech verbs that take a hearer before what is said:
 // "told the chamber that …", "urged the council to …".
@@ -242,6 +242,14 @@ var landNouns = set(`shore shores coast coastline coastlines waters beach beache
 // lawWords end the name of a law, which no organisation's word in it
 // makes an organisation: "the Investment Company Act of 1940".
 var lawWords = set(`act bill`)
+
+// descriptions report how someone characterises a thing: "described
+// it as a stable but declining resource", "was described as
+// “unprecedented”".
+var descriptions = set(`described describes describe`)
+
+// passiveAuxiliaries make the verb after them passive: "was described".
+var passiveAuxiliaries = set(`was were been is are be being`)
 
 // determiners may stand between a preposition and a place: "in the US".
 var determiners = set(`the a an its their his her this that these those`)
@@ -382,7 +390,7 @@ var lexicon = func() map[string]class {
 		{institutions, cInstitution}, {commonWords, cCommon}, {calendar, cCalendar}, {adverbs, cAdverb},
 		{prepositions, cPreposition}, {timeWords, cTime}, {timeNouns, cTimeNoun}, {objects, cObject},
 		{stopAcronyms, cStopAcronym}, {auxiliaries, cAuxiliary}, {attributions, cAttribution},
-		{mentalStates, cReportWord}, {claimNouns, cReportWord},
+		{mentalStates, cReportWord}, {claimNouns, cReportWord}, {descriptions, cReportWord},
 	} {
 		for w := range x.words {
 			m[w] |= x.c

@@ -337,3 +337,39 @@ func TestSpeakersOfQuotations(t *testing.T) {
 		})
 	}
 }
+
+// TestReportedAroundTheClause: reported speech whose attribution follows
+// it in the sentence, and characterisations.
+func TestReportedAroundTheClause(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"an inverted verb with a relative clause after its speaker",
+			"The combination of the two has been steady, said Tom Forte, who follows Amazon.",
+			[]string{"The combination of the two has been steady<-Tom Forte"}},
+		{"a parenthetical attribution",
+			"Climate change is to blame too, scientists think, with warming oceans moving the prey.",
+			[]string{"Climate change is to blame too<-"}},
+		{"an adverbial before a parenthetical attribution is not what is reported",
+			"Within months of the acquisition, Tom Forte said, Whole Foods was selling cheaper eggs.",
+			[]string{"Whole Foods was selling cheaper eggs<-Tom Forte"}},
+		{"described as, active",
+			"Bob Alverson, a commissioner on the Halibut Commission, described it as a stable but declining resource.",
+			[]string{"it as a stable but declining resource<-Bob Alverson"}},
+		{"described as, passive, by nobody named",
+			"The recent spate of strandings has been described as “heartbreaking” by the conservation department.",
+			[]string{"described as “heartbreaking”<-"}},
+		{"described as, passive, by someone named",
+			"The plan was described as “reckless” by Senator Jane Doe.",
+			[]string{"described as “reckless”<-Jane Doe"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claims(suggest.Suggest(article(t, tt.text), suggest.Known{}))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("claims\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
