@@ -835,8 +835,14 @@ func (c *claimFinder) before(v int, subj *mention, how, verb string) {
 	// Reuters."
 	k := v - 1
 	// "…, said Tom Forte, who …": the comma before an inverted verb ends
-	// what is reported.
-	if d.is(k, ',') && !(subj != nil && subj.from == v+1) {
+	// what is reported, unless it reports speech of its own, whose claim
+	// is found already ("Putin echoed that sentiment, expressing hope …,
+	// reported Reuters": Putin's, which Reuters only relays).
+	inverted := subj != nil && subj.from == v+1 && d.is(k, ',')
+	if inverted && len(c.claims) > 0 && c.claims[len(c.claims)-1].first >= start {
+		return
+	}
+	if d.is(k, ',') && !inverted {
 		for k--; k > start && !d.is(k, ',') && !d.toks[k].mark; k-- {
 		}
 		k--
