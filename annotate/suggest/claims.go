@@ -1050,8 +1050,10 @@ func (c *claimFinder) paragraphBefore(block int, speaker *mention, lastBlock int
 		if p == lastBlock && speaker != nil {
 			return speaker, "the speaker of the paragraph before"
 		}
-		if m := c.lastPerson(d.blockToks[p+1], nil); m != nil && int(d.toks[m.first].block) == p {
-			return m, "the last person named in the paragraph before"
+		for i := c.f.mentionBefore(d.blockToks[p+1]); i >= 0 && int(d.toks[c.f.mentions[i].first].block) == p; i-- {
+			if m := c.f.mentions[i]; m.e.kind == model.KindPerson && !d.toks[m.first].quoted {
+				return &m, "the last person named in the paragraph before"
+			}
 		}
 		for k := d.blockToks[p]; k < d.blockToks[p+1]; k++ {
 			if d.toks[k].quoted {
