@@ -987,7 +987,7 @@ func (c *claimFinder) quotations() {
 		reason := "a quotation"
 		switch {
 		case subj != nil:
-			if strings.Contains(how, " after ") {
+			if strings.Contains(how, " after ") || strings.HasPrefix(how, "the subject") {
 				score = 0.8
 			}
 		case q.depth > 0:
@@ -1127,6 +1127,12 @@ func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
 			mm := c.f.mentions[m]
 			return &mm, "“" + d.textOf(mm.first, mm.end) + ":”", true
 		}
+		// A colon that ends a sentence whose subject is a person
+		// introduces their words: "Alverson summed up the journey …:
+		// “It's Seattle old school …”".
+		if m := c.sentenceSubject(k); m != nil {
+			return m, "the subject of the sentence the colon ends, " + m.e.name, true
+		}
 	}
 	for j := k; j >= 0 && q.open-j <= 9 && d.sameBlock(j, q.open); j-- {
 		if d.toks[j].mark || d.toks[j].quoted {
@@ -1141,6 +1147,24 @@ func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
 		}
 	}
 	return nil, "", false
+}
+
+// sentenceSubject returns the person whose name begins the sentence of
+// token k, outside quotation marks, or nil.
+func (c *claimFinder) sentenceSubject(k int) *mention {
+	d := c.d
+	start := int(d.sentence[k])
+	for start < k && !d.toks[start].word {
+		start++
+	}
+	m := c.f.mentionAt(start)
+	if m < 0 || d.toks[start].quoted {
+		return nil
+	}
+	if mm := c.f.mentions[m]; mm.from == start && mm.e.kind == model.KindPerson && mm.end < k {
+		return &mm
+	}
+	return nil
 }
 
 // attributionWords is how many tokens of the sentence after a question
