@@ -1261,6 +1261,9 @@ func (f *actorFinder) match() {
 		case (capital || fm.e.kind == model.KindCountry) && d.compoundModifier(end):
 			// "London-based", "U.S.-backed": a modifier, which the coding
 			// guide leaves optional.
+		case i > 0 && end < len(d.toks) && d.toks[i-1].mark && d.toks[end].mark && d.toks[i].quoted:
+			// A name alone in quotation marks is the word, mentioned, not
+			// the actor: "a name without “Yahoo” in it".
 		default:
 			if capital {
 				m.score = 0.6

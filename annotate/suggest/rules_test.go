@@ -234,14 +234,17 @@ func TestOrganisationsByWhatTheyDo(t *testing.T) {
 }
 
 // TestCountriesAsLandAndLaws: a country's name for its land or nature is
-// a place, as the references code it, and a law's name is no
-// organisation's for the organisation's word in it.
+// a place, as the references code it, a name quoted as a word is no
+// mention, and a law's name is no organisation's for the organisation's
+// word in it.
 func TestCountriesAsLandAndLaws(t *testing.T) {
 	checkActorRules(t, []actorRule{
 		{"the land", "Pygmy whales had stranded on New Zealand shores, near New Zealand’s native kauri trees, in the New Zealand environment.",
 			nil, []string{"New Zealand"}},
 		{"the state stays", "New Zealand’s government and New Zealand’s native people disagree with New Zealand officials.",
 			[]string{"New Zealand=New Zealand"}, nil},
+		{"a name quoted as a word", "Yahoo sold the unit to Verizon. Yahoo will change its name to something without “Yahoo” in it.",
+			[]string{"Yahoo=Yahoo", "Yahoo=Yahoo"}, []string{"Yahoo"}},
 		{"a law", "Investment companies are subject to special regulation under the Investment Company Act of 1940.",
 			nil, []string{"Investment Company Act", "Investment Company"}},
 	})
