@@ -118,9 +118,9 @@ func loadReferences(t *testing.T, dir string) []reference {
 // them: actor mentions precision and recall 0.90, direct quotations
 // recall 0.90 with the right speaker for 0.90 of those found, reported
 // speech recall 0.50, on the articles in English (notEnglish are scored
-// apart). Pages held out (any testdata/heldout* folder) are
-// scored apart, each set on its own, and their figures printed, not
-// asserted: heldout2 was coded by a coder who never saw the suggestions.
+// apart). Pages held out (any testdata/heldout* folder) are scored apart,
+// each set on its own, and their figures printed, not asserted: they are
+// coded by a coder who never saw the suggestions on them.
 // docs/suggestions.md reports them.
 func TestQuality(t *testing.T) {
 	heldOut, err := filepath.Glob(filepath.Join("testdata", "heldout*"))
