@@ -661,13 +661,24 @@ func (c *claimFinder) parenthetical(v int) bool {
 	for start < v && !d.toks[start].word {
 		start++
 	}
-	if d.has(start, cPreposition|cLocative|cAdverb|cTime|cCalendar) {
+	if d.has(start, cPreposition|cLocative|cAdverb|cTime|cCalendar|cAccording) {
 		return false // "Within months of the deal, Forte said, Whole Foods …": what follows is reported
+	}
+	// What comes before is a clause, with a verb: "Climate change is to
+	// blame", not a subject whose verb follows ("Schools in rural
+	// districts, he said, would get …").
+	clause := func(end int) bool {
+		for k := start; k < end; k++ {
+			if d.has(k, cAuxiliary) && !d.toks[k].quoted {
+				return true
+			}
+		}
+		return false
 	}
 	for k, words := v-1, 0; k > start; k-- {
 		switch {
 		case d.is(k, ','):
-			return words > 0 && k-start >= 3 && !d.toks[k-1].mark
+			return words > 0 && k-start >= 3 && !d.toks[k-1].mark && clause(k)
 		case !d.toks[k].word || d.toks[k].quoted || words == parentheticalWords:
 			return false
 		}
