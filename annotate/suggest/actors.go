@@ -429,8 +429,8 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	for len(ws) > 0 && (d.has(ws[0], cCommon) && d.sentenceStart(ws[0]) || d.has(ws[0], cCalendar)) {
 		ws = ws[1:]
 	}
-	if len(ws) == 0 || allCalendar(d, ws) {
-		return
+	if len(ws) == 0 || allCalendar(d, ws) || lawWords[d.lower(ws[len(ws)-1])] {
+		return // "the Investment Company Act": a law
 	}
 	first, end := ws[0], c.end
 	if known, _ := f.trie.longest(d, first); known >= end && d.lower(end) != "administration" {
@@ -460,6 +460,13 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	// the word is a demonym or a creed ("the Tunisian government", "an
 	// Islamist government").
 	if len(ws) == 1 && d.lower(after) == "government" && d.toks[after].space && !nationOrCreed(d.str(d.toks[first])) {
+		f.addAlias(f.orgEntity(first, end), alias)
+		return
+	}
+
+	// A company that buys, sells or owns: "Amazon bought …", "sold to
+	// Verizon", "Kroger-owned QFC", "Dell's buyout".
+	if len(ws) == 1 && f.trades(first, end) {
 		f.addAlias(f.orgEntity(first, end), alias)
 		return
 	}
@@ -569,6 +576,39 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	if len(ws) >= 2 {
 		f.unresolved = append(f.unresolved, chunk{first, end})
 	}
+}
+
+// trades reports whether the name of one word [first, end) buys, sells
+// or owns, which a company does: the subject or object of a verb of
+// buying or selling ("Amazon bought", "had bought Snapchat", "sold to
+// Verizon", "sale to Verizon"), the owner in "Kroger-owned", the
+// possessor of a deal ("Dell's buyout"). A country there is the
+// gazetteer's, known before this is asked.
+func (f *actorFinder) trades(first, end int) bool {
+	d := f.d
+	if d.has(first, cCommon) || demonymOf[d.str(d.toks[first])] != nil {
+		return false
+	}
+	if d.compoundModifier(end) && ownerWords[d.lower(end+1)] {
+		return true
+	}
+	if d.toks[d.lastWord(end)].possessive {
+		return dealNouns[d.lower(end)] && d.sentence[end] == d.sentence[first]
+	}
+	same := func(k int) bool {
+		return k >= 0 && k < len(d.toks) && d.sentence[k] == d.sentence[first] && !d.toks[k].cap
+	}
+	if p := first - 1; same(p) && dealVerbs[d.lower(p)] {
+		return true
+	}
+	if p := first - 1; same(p) && d.lower(p) == "to" && same(p-1) && (dealVerbs[d.lower(p-1)] || d.lower(p-1) == "sale") {
+		return true
+	}
+	k := end
+	if w := d.lower(k); same(k) && (w == "has" || w == "had" || w == "have" || w == "will" || w == "would") {
+		k++
+	}
+	return same(k) && dealVerbs[d.lower(k)]
 }
 
 // coordinated makes the runs of two words or more that no rule read
@@ -973,6 +1013,8 @@ func (f *actorFinder) roleBefore(i int) (string, bool) {
 		return w, false
 	case orgRoles[w] && comma && d.appositionRole(k):
 		return w, true
+	case orgRoles[w] && !comma:
+		return w, true // "whale rescue group Project Jonah", "the party Ennahda"
 	}
 	return "", false
 }
@@ -1218,6 +1260,9 @@ func (f *actorFinder) match() {
 		case (capital || fm.e.kind == model.KindCountry) && d.compoundModifier(end):
 			// "London-based", "U.S.-backed": a modifier, which the coding
 			// guide leaves optional.
+		case i > 0 && end < len(d.toks) && d.toks[i-1].mark && d.toks[end].mark && d.toks[i].quoted:
+			// A name alone in quotation marks is the word, mentioned, not
+			// the actor: "a name without “Yahoo” in it".
 		default:
 			if capital {
 				m.score = 0.6
@@ -1295,6 +1340,9 @@ func (f *actorFinder) isCapital(i, end int) bool {
 // "BBC News, Washington").
 func (f *actorFinder) governs(i, end int, capital bool) bool {
 	d := f.d
+	if f.land(end) {
+		return false
+	}
 	k := i - 1
 	for n := 0; n < 3 && k >= 0 && d.toks[k].word && d.sentence[k] == d.sentence[i]; n++ {
 		w := d.lower(k)
@@ -1338,6 +1386,19 @@ func (f *actorFinder) governs(i, end int, capital bool) bool {
 		}
 	}
 	return true
+}
+
+// land reports whether the country or capital whose name ends at token
+// end names its land: a noun of land or nature heads the words in lower
+// case after it ("New Zealand shores", "New Zealand's native kauri
+// trees").
+func (f *actorFinder) land(end int) bool {
+	d := f.d
+	head := ""
+	for k := end; k < len(d.toks) && k-end < 4 && d.toks[k].word && !d.toks[k].cap && d.sentence[k] == d.sentence[end-1]; k++ {
+		head = d.lower(k)
+	}
+	return landNouns[head]
 }
 
 // previousPlace reports whether the list that the conjunction or comma at

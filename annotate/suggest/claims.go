@@ -328,6 +328,10 @@ func (c *claimFinder) reported(from, to int) {
 		if t.cap || d.afterQuotation(v) {
 			continue // "“…,” said the spokesman": the quotation's attribution
 		}
+		if descriptions[w] {
+			c.describedAs(v)
+			continue
+		}
 		if mentalStates[w] && !c.stateOfMind(v) || !c.reports(v) {
 			continue
 		}
@@ -364,7 +368,7 @@ func (c *claimFinder) reported(from, to int) {
 		end := d.sentenceEnd(v)
 		// The verb closes what is reported: "…, officials said.", "…, said
 		// Mr. Reeves, who …".
-		if after >= end || c.onlyTail(after, end) || subj != nil && subj.from == v+1 {
+		if after >= end || c.onlyTail(after, end) || subj != nil && subj.from == v+1 || d.is(after, ',') && c.parenthetical(v) {
 			if d.has(v, cAttribution) {
 				c.before(v, subj, how, verb)
 			}
@@ -588,6 +592,103 @@ var (
 	timeWords    = set(`late early last this today yesterday tonight recently`)
 )
 
+// describedAs finds a characterisation, which the coding guide counts
+// as reported speech: "Alverson … described it as a stable but declining
+// resource" (the subject's), "a mass stranding that was described as
+// “unprecedented”" (nobody's), "has been described as “heartbreaking” by
+// the conservation department" (whom "by" names, when it names one).
+func (c *claimFinder) describedAs(v int) {
+	d := c.d
+	sameSentence := func(k int) bool { return k < len(d.toks) && d.sentence[k] == d.sentence[v] }
+	if passiveAuxiliaries[d.lower(v-1)] && d.lower(v+1) == "as" {
+		end := c.asPhraseEnd(v + 2)
+		var subj *mention
+		how := ""
+		if d.lower(end) == "by" && sameSentence(end+1) {
+			if m := c.f.mentionAt(end + 1); m >= 0 && (c.f.mentions[m].from == end+1 || c.f.mentions[m].first == end+1) {
+				mm := c.f.mentions[m]
+				subj, how = &mm, "“described as … by "+d.textOf(mm.first, mm.end)+"”"
+			}
+		}
+		cl := claim{first: v, end: end, speaker: subj, how: how, score: 0.5, reason: "a characterisation: “described as”"}
+		if subj == nil {
+			cl.score = 0.35
+		}
+		c.add(cl)
+		return
+	}
+	subj, how := c.subject(v)
+	if subj == nil {
+		return
+	}
+	for j := v + 1; j < v+6 && sameSentence(j) && d.toks[j].word; j++ {
+		if d.lower(j) == "as" {
+			c.add(claim{first: v + 1, end: c.asPhraseEnd(j + 1), speaker: subj, how: how, score: 0.55,
+				reason: "a characterisation: “" + d.textOf(v, v+1) + " … as”"})
+			return
+		}
+	}
+}
+
+// asPhraseEnd returns where the characterisation that starts at token i
+// ends: after its quotation marks, else at the end of its clause.
+func (c *claimFinder) asPhraseEnd(i int) int {
+	d := c.d
+	k := i
+	if k < len(d.toks) && d.toks[k].mark {
+		for k++; k < len(d.toks) && d.toks[k].quoted; k++ {
+		}
+		return min(k+1, len(d.toks))
+	}
+	for k < len(d.toks) && d.sentence[k] == d.sentence[i] && !d.isAny(k, ",;:—–.!?") {
+		k++
+	}
+	return k
+}
+
+// parentheticalWords is how many words a parenthetical attribution's
+// speaker may have: "scientists", "the conservation department".
+const parentheticalWords = 4
+
+// parenthetical reports whether the verb at v, followed by a comma,
+// closes an attribution set between commas after what it reports:
+// "Climate change is to blame too, scientists think, with …". Its
+// subject is a few words after a comma, with a clause before that.
+func (c *claimFinder) parenthetical(v int) bool {
+	d := c.d
+	if !d.has(v, cAttribution) {
+		return false
+	}
+	start := int(d.sentence[v])
+	for start < v && !d.toks[start].word {
+		start++
+	}
+	if d.has(start, cPreposition|cLocative|cAdverb|cTime|cCalendar|cAccording) {
+		return false // "Within months of the deal, Forte said, Whole Foods …": what follows is reported
+	}
+	// What comes before is a clause, with a verb: "Climate change is to
+	// blame", not a subject whose verb follows ("Schools in rural
+	// districts, he said, would get …").
+	clause := func(end int) bool {
+		for k := start; k < end; k++ {
+			if d.has(k, cAuxiliary) && !d.toks[k].quoted {
+				return true
+			}
+		}
+		return false
+	}
+	for k, words := v-1, 0; k > start; k-- {
+		switch {
+		case d.is(k, ','):
+			return words > 0 && k-start >= 3 && !d.toks[k-1].mark && clause(k)
+		case !d.toks[k].word || d.toks[k].quoted || words == parentheticalWords:
+			return false
+		}
+		words++
+	}
+	return false
+}
+
 // onlyTail reports whether tokens [i, end) are no more than an adverbial
 // of time and punctuation ("late Thursday", "on Wednesday", "last
 // month"): the verb ends its sentence.
@@ -746,7 +847,15 @@ func (c *claimFinder) before(v int, subj *mention, how, verb string) {
 	// be described between commas: "…, the source, who said …, told
 	// Reuters."
 	k := v - 1
-	if d.is(k, ',') {
+	// "…, said Tom Forte, who …": the comma before an inverted verb ends
+	// what is reported, unless it reports speech of its own, whose claim
+	// is found already ("Putin echoed that sentiment, expressing hope …,
+	// reported Reuters": Putin's, which Reuters only relays).
+	inverted := subj != nil && subj.from == v+1 && d.is(k, ',')
+	if inverted && len(c.claims) > 0 && c.claims[len(c.claims)-1].first >= start {
+		return
+	}
+	if d.is(k, ',') && !inverted {
 		for k--; k > start && !d.is(k, ',') && !d.toks[k].mark; k-- {
 		}
 		k--
@@ -891,7 +1000,7 @@ func (c *claimFinder) quotations() {
 		reason := "a quotation"
 		switch {
 		case subj != nil:
-			if strings.Contains(how, " after ") {
+			if strings.Contains(how, " after ") || strings.HasPrefix(how, "the subject") {
 				score = 0.8
 			}
 		case q.depth > 0:
@@ -907,6 +1016,9 @@ func (c *claimFinder) quotations() {
 			subj, how, score = lastSpeaker(block), "the speaker of the quotation before", 0.75
 		case d.blockToks[block] == q.open && lastSpeaker(block) != nil:
 			subj, how, score = lastSpeaker(block), "the speaker of the paragraph before", 0.65
+		case d.blockToks[block] == q.open:
+			subj, how = c.paragraphBefore(block, last, lastBlock)
+			score = 0.6
 		default:
 			score = 0.5
 		}
@@ -931,6 +1043,38 @@ func (c *claimFinder) quotations() {
 			from = to
 		}
 	}
+}
+
+// quoteParagraphs is how many paragraphs back a paragraph that only
+// quotes looks for its speaker: past a caption or a subheading, not
+// further.
+const quoteParagraphs = 3
+
+// paragraphBefore finds the speaker of a paragraph that opens with a
+// quotation no words attribute, as a reader does: the one to whom the
+// last paragraph that quotes or names someone attributes words
+// (speaker, in block lastBlock), else the last person it names ("Hori
+// Parata at his farm" … "“We're having to …”"). Paragraphs that do
+// neither, a caption of a landscape or a subheading, are passed over; a
+// paragraph with a quotation of nobody's stops the search.
+func (c *claimFinder) paragraphBefore(block int, speaker *mention, lastBlock int) (*mention, string) {
+	d := c.d
+	for p := block - 1; p >= 0 && block-p <= quoteParagraphs; p-- {
+		if p == lastBlock && speaker != nil {
+			return speaker, "the speaker of the paragraph before"
+		}
+		for i := c.f.mentionBefore(d.blockToks[p+1]); i >= 0 && int(d.toks[c.f.mentions[i].first].block) == p; i-- {
+			if m := c.f.mentions[i]; m.e.kind == model.KindPerson && !d.toks[m.first].quoted {
+				return &m, "the last person named in the paragraph before"
+			}
+		}
+		for k := d.blockToks[p]; k < d.blockToks[p+1]; k++ {
+			if d.toks[k].quoted {
+				return nil, ""
+			}
+		}
+	}
+	return nil, ""
 }
 
 // continues reports whether quotation qi follows another in its
@@ -966,6 +1110,12 @@ func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
 	if q.close < len(d.toks) {
 		sentEnd = max(sentEnd, d.sentenceEnd(q.close))
 	}
+	// A question or an exclamation ends its sentence with the quotation,
+	// and the attribution follows as a short sentence of its own: "“Do
+	// they take the profit …?” Forte said."
+	if n := q.close + 1; d.isAny(q.close-1, "?!") && n < len(d.toks) && int(d.sentence[n]) == n {
+		sentEnd = max(sentEnd, min(d.sentenceEnd(n), n+attributionWords))
+	}
 	for k := q.close + 1; k < len(d.toks) && k < sentEnd && k-q.close <= 12; k++ {
 		if d.toks[k].mark || !d.sameBlock(q.open, k) {
 			break
@@ -990,6 +1140,12 @@ func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
 			mm := c.f.mentions[m]
 			return &mm, "“" + d.textOf(mm.first, mm.end) + ":”", true
 		}
+		// A colon that ends a sentence whose subject is a person
+		// introduces their words: "Alverson summed up the journey …:
+		// “It's Seattle old school …”".
+		if m := c.sentenceSubject(k); m != nil {
+			return m, "the subject of the sentence the colon ends, " + m.e.name, true
+		}
 	}
 	for j := k; j >= 0 && q.open-j <= 9 && d.sameBlock(j, q.open); j-- {
 		if d.toks[j].mark || d.toks[j].quoted {
@@ -1005,6 +1161,29 @@ func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
 	}
 	return nil, "", false
 }
+
+// sentenceSubject returns the person whose name begins the sentence of
+// token k, outside quotation marks, or nil.
+func (c *claimFinder) sentenceSubject(k int) *mention {
+	d := c.d
+	start := int(d.sentence[k])
+	for start < k && !d.toks[start].word {
+		start++
+	}
+	m := c.f.mentionAt(start)
+	if m < 0 || d.toks[start].quoted {
+		return nil
+	}
+	if mm := c.f.mentions[m]; mm.from == start && mm.e.kind == model.KindPerson && mm.end < k {
+		return &mm
+	}
+	return nil
+}
+
+// attributionWords is how many tokens of the sentence after a question
+// or an exclamation in quotation marks may attribute it: a name and a
+// verb ("Forte said", "asked Mr. Reeves").
+const attributionWords = 4
 
 // innerAttribution finds the speaker of a quotation inside a quotation:
 // a verb of speech before it within the outer one ("He said ‘no deal’"),

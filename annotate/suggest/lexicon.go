@@ -66,7 +66,22 @@ var orgRoles = set(`organization organisation group party movement company firm
 	operator agency body union network association coalition alliance faction
 	militia council committee commission institute foundation charity ngo
 	newspaper broadcaster publisher carrier airline bank fund ministry department
-	authority regulator court tribunal`)
+	authority regulator court tribunal tribe brokerage retailer insurer grocer
+	supermarket conglomerate startup automaker carmaker`)
+
+// ownerWords follow a name and a hyphen that make it the owner of what
+// follows, an actor: "Amazon-owned Whole Foods", "Kroger-owned QFC".
+var ownerWords = set(`owned run controlled operated funded financed`)
+
+// dealVerbs buy or sell a business: the names they take are companies'
+// ("Amazon bought Whole Foods", "if only Yahoo had bought Snapchat").
+var dealVerbs = set(`bought buy buys buying acquired acquire acquires acquiring sold
+	sell sells selling`)
+
+// dealNouns after a possessive name are a company's: "Dell's buyout",
+// "Amazon's acquisition of …".
+var dealNouns = set(`buyout acquisition takeover merger shareholders stockholders
+	subsidiary subsidiaries`)
 
 // orgWords are the capitalised words that make a name an organisation's:
 // "Aldermouth Port Authority", "Valley Institute of Technology".
@@ -122,7 +137,7 @@ var speechVerbs = set(`said says say told tells tell added adds declared declare
 var attributions = set(`said says told tells reported reports added adds noted notes wrote
 	writes stated states explained declared insisted warned argued claimed confirmed
 	announced tweeted posted recalled acknowledged admitted replied continued
-	observed remarked countered cautioned concluded`)
+	observed remarked countered cautioned concluded think thinks believe believes`)
 
 // tellVerbs are speech verbs that take a hearer before what is said:
 // "told the chamber that …", "urged the council to …".
@@ -215,6 +230,26 @@ var placeWords = set(`eastern western northern southern central north south east
 	neighboring neighbouring newly independent war-torn occupied northeast northwest
 	southeast southwest capital coast border borders region regions province provinces
 	countryside interior`)
+
+// landNouns after a country's name make it the land, not the state:
+// "New Zealand shores", "New Zealand's native kauri trees", "the New
+// Zealand environment".
+var landNouns = set(`shore shores coast coastline coastlines waters beach beaches land
+	lands soil landscape landscapes environment nature wildlife fauna flora forest
+	forests trees tree rivers lakes mountains hills countryside outback bush seas
+	climate weather`)
+
+// lawWords end the name of a law, which no organisation's word in it
+// makes an organisation: "the Investment Company Act of 1940".
+var lawWords = set(`act bill`)
+
+// descriptions report how someone characterises a thing: "described
+// it as a stable but declining resource", "was described as
+// “unprecedented”".
+var descriptions = set(`described describes describe`)
+
+// passiveAuxiliaries make the verb after them passive: "was described".
+var passiveAuxiliaries = set(`was were been is are be being`)
 
 // determiners may stand between a preposition and a place: "in the US".
 var determiners = set(`the a an its their his her this that these those`)
@@ -355,7 +390,7 @@ var lexicon = func() map[string]class {
 		{institutions, cInstitution}, {commonWords, cCommon}, {calendar, cCalendar}, {adverbs, cAdverb},
 		{prepositions, cPreposition}, {timeWords, cTime}, {timeNouns, cTimeNoun}, {objects, cObject},
 		{stopAcronyms, cStopAcronym}, {auxiliaries, cAuxiliary}, {attributions, cAttribution},
-		{mentalStates, cReportWord}, {claimNouns, cReportWord},
+		{mentalStates, cReportWord}, {claimNouns, cReportWord}, {descriptions, cReportWord},
 	} {
 		for w := range x.words {
 			m[w] |= x.c

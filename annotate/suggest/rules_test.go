@@ -207,6 +207,49 @@ func TestOrganisationsByTheirPlace(t *testing.T) {
 	})
 }
 
+// TestOrganisationsByWhatTheyDo: a name of one word with no
+// organisation's word in it is a company's when it buys, sells or owns,
+// and an organisation's when a noun of organisation stands right before
+// or after it; every later mention of it is then found.
+func TestOrganisationsByWhatTheyDo(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"the subject of a verb of buying", "Amazon bought Whole Foods in 2017. Amazon, too, is finding success.",
+			[]string{"Amazon=Amazon"}, nil},
+		{"the object of one, and its conjunct", "If only Yahoo had bought Snapchat. If only it had bought Google or Facebook when it had the chance.",
+			[]string{"Yahoo=Yahoo", "Snapchat=Snapchat", "Google=Google", "Facebook=Facebook"}, nil},
+		{"sold to, a sale to", "Yahoo’s sale to Verizon is complicated. Verizon is paying $4.8 billion.",
+			[]string{"Verizon=Verizon"}, nil},
+		{"the owner in X-owned", "The price was matched at Kroger-owned stores. Kroger declined to comment.",
+			[]string{"Kroger=Kroger"}, nil},
+		{"the possessor of a deal", "This is what happened in Dell’s buyout in 2013.", []string{"Dell=Dell"}, nil},
+		{"a noun of organisation before", "It started with a surge, according to whale rescue group Project Jonah.",
+			[]string{"Project Jonah=Project Jonah"}, nil},
+		{"a tribe", "He is an elder of the Ngātiwai tribe. Ngātiwai believe the whales beach when they are ready.",
+			[]string{"Ngātiwai=Ngātiwai"}, nil},
+		{"a noun of business after", "He is a managing director at the D.A. Davidson brokerage.",
+			[]string{"D.A. Davidson=D.A. Davidson"}, []string{"D.A."}},
+		{"a place or a person is not bought", "She bought a house in Springfield. Peter went to London-based banks.",
+			nil, []string{"Springfield", "Peter", "London"}},
+	})
+}
+
+// TestCountriesAsLandAndLaws: a country's name for its land or nature is
+// a place, as the references code it, a name quoted as a word is no
+// mention, and a law's name is no organisation's for the organisation's
+// word in it.
+func TestCountriesAsLandAndLaws(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"the land", "Pygmy whales had stranded on New Zealand shores, near New Zealand’s native kauri trees, in the New Zealand environment.",
+			nil, []string{"New Zealand"}},
+		{"the state stays", "New Zealand’s government and New Zealand’s native people disagree with New Zealand officials.",
+			[]string{"New Zealand=New Zealand"}, nil},
+		{"a name quoted as a word", "Yahoo sold the unit to Verizon. Yahoo will change its name to something without “Yahoo” in it.",
+			[]string{"Yahoo=Yahoo", "Yahoo=Yahoo"}, []string{"Yahoo"}},
+		{"a law", "Investment companies are subject to special regulation under the Investment Company Act of 1940.",
+			nil, []string{"Investment Company Act", "Investment Company"}},
+	})
+}
+
 // TestStancesAndStatesOfMind: reported speech with verbs of mental state
 // or stance, and verbs of speech that report nothing.
 func TestStancesAndStatesOfMind(t *testing.T) {
@@ -238,6 +281,103 @@ func TestStancesAndStatesOfMind(t *testing.T) {
 		{"a relative clause is no claim", "The report that was published yesterday runs to ten pages.", nil},
 		{"concluded with", "The summit, held at an Air Force base, concluded with both leaders calling the talks productive.",
 			[]string{"the talks productive<-"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claims(suggest.Suggest(article(t, tt.text), suggest.Known{}))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("claims\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSpeakersOfQuotations: who says a quotation that its own words do
+// not attribute, as a reader of news decides it.
+func TestSpeakersOfQuotations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]string // words of a quotation → its speaker ("" for nobody)
+	}{
+		{"a paragraph that quotes, after a caption that names nobody",
+			"Whales\n\n“People dismiss us when we tell them,” says Te Kaurinui Parata.\n\nThe harbour seen from the hill, with mangroves coming up\n\n“We are not foreigners in this land.”",
+			map[string]string{"foreigners": "Te Kaurinui Parata"}},
+		{"a paragraph that quotes, after one that names a person",
+			"Whales\n\nThe fisherman Jamie Werner recently attended his first mass beaching.\n\n“It was a shock. We’re working to adapt.”",
+			map[string]string{"shock": "Jamie Werner", "adapt": "Jamie Werner"}},
+		{"a quotation of nobody's between stops the search",
+			"Whales\n\n“The ocean is changing,” says Jamie Werner.\n\nA sign on the door read “Closed for the whole season now.”\n\n“We need to listen to the sea.”",
+			map[string]string{"listen": ""}},
+		{"no further back than a few paragraphs",
+			"Whales\n\n“The ocean is changing,” says Jamie Werner.\n\nSome whales beach.\n\nOthers swim away.\n\nMost return in spring.\n\n“We need to listen to the sea.”",
+			map[string]string{"listen": ""}},
+		{"a colon that ends a sentence whose subject is a person",
+			"Boats\n\nCaptain Bob Alverson summed up the journey from the boat to the store: “It’s Seattle old school meets Seattle new school.”",
+			map[string]string{"old school": "Bob Alverson"}},
+		{"a colon after a sentence whose subject is no person",
+			"Boats\n\nThe report of the commission summed it up: “It is a disaster for everyone involved.”",
+			map[string]string{"disaster": ""}},
+		{"a question, then its attribution as a sentence",
+			"Prices fell, said analyst Tom Forte.\n\n“Do they take the profit and reinvest it in grocery?” Forte said.",
+			map[string]string{"reinvest": "Tom Forte"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := suggest.Suggest(article(t, tt.text), suggest.Known{})
+			for words, want := range tt.want {
+				found := false
+				for _, s := range ss {
+					if s.Type != model.TypeClaim || !strings.Contains(s.Quote, words) {
+						continue
+					}
+					found = true
+					got := ""
+					if s.Speaker != nil {
+						got = s.Speaker.Actor.Name
+					}
+					if got != want {
+						t.Errorf("“%s” said by %q, want %q (%s)", s.Quote, got, want, s.Reason)
+					}
+				}
+				if !found {
+					t.Errorf("no claim with %q among %q", words, claims(ss))
+				}
+			}
+		})
+	}
+}
+
+// TestReportedAroundTheClause: reported speech whose attribution follows
+// it in the sentence, and characterisations.
+func TestReportedAroundTheClause(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"an inverted verb with a relative clause after its speaker",
+			"The combination of the two has been steady, said Tom Forte, who follows Amazon.",
+			[]string{"The combination of the two has been steady<-Tom Forte"}},
+		{"an inverted verb that relays speech reported inside",
+			"President Vladimir Putin echoed that sentiment, expressing hope the talks would help, reported Reuters.",
+			[]string{"sentiment, expressing hope the talks would help<-Vladimir Putin"}},
+		{"a parenthetical attribution",
+			"Climate change is to blame too, scientists think, with warming oceans moving the prey.",
+			[]string{"Climate change is to blame too<-"}},
+		{"a subject before a parenthetical attribution is not what is reported",
+			"Finance minister Pavel Horak spoke. Schools in rural districts, he said, would get an extra 300 million crowns.",
+			[]string{"would get an extra 300 million crowns<-Pavel Horak"}},
+		{"an adverbial before a parenthetical attribution is not what is reported",
+			"Within months of the acquisition, Tom Forte said, Whole Foods was selling cheaper eggs.",
+			[]string{"Whole Foods was selling cheaper eggs<-Tom Forte"}},
+		{"described as, active",
+			"Bob Alverson, a commissioner on the Halibut Commission, described it as a stable but declining resource.",
+			[]string{"it as a stable but declining resource<-Bob Alverson"}},
+		{"described as, passive, by nobody named",
+			"The recent spate of strandings has been described as “heartbreaking” by the conservation department.",
+			[]string{"described as “heartbreaking”<-"}},
+		{"described as, passive, by someone named",
+			"The plan was described as “reckless” by Senator Jane Doe.",
+			[]string{"described as “reckless”<-Jane Doe"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
