@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"stance/annotate/agree"
 )
@@ -266,6 +267,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
 		return m.startLoading()
+	case tea.ModeReportMsg:
+		// The renderer counts a grapheme cluster's columns by cluster once
+		// the terminal says it clusters them (Bubble Tea's rule, the same
+		// report); the article is laid out again to agree with it.
+		if msg.Mode == ansi.ModeUnicodeCore && (msg.Value == ansi.ModeReset || msg.Value == ansi.ModeSet || msg.Value == ansi.ModePermanentlySet) && m.common.Cells != ansi.GraphemeWidth {
+			m.common.Cells = ansi.GraphemeWidth
+			m.layout()
+		}
+		return nil
 	case tea.KeyPressMsg:
 		m.line.clear()
 		return m.handleKey(msg)

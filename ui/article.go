@@ -91,7 +91,7 @@ func (p *articlePane) SetSize(w, h int) {
 	// first letter of its placeholder.
 	p.search.SetWidth(max(w-lipgloss.Width(p.search.Prompt)-1, 1))
 	tw := p.textWidth(w)
-	if p.lay == nil || p.lay.width != tw {
+	if p.lay == nil || p.lay.width != tw || p.lay.method != p.common.Cells {
 		p.relayout(tw)
 	}
 	p.width = w
@@ -121,10 +121,10 @@ func (p *articlePane) relayout(width int) {
 	}
 	art := p.sess.Article
 	if art.Len() <= syncLayoutLimit {
-		p.lay, p.wholeLayout = newLayout(art, width, runtime.GOMAXPROCS(0), nil), nil
+		p.lay, p.wholeLayout = newLayout(art, width, p.common.Cells, runtime.GOMAXPROCS(0), nil), nil
 		return
 	}
-	p.lay, p.wholeLayout = &layout{width: width}, &layoutJob{art: art, width: width}
+	p.lay, p.wholeLayout = &layout{width: width, method: p.common.Cells}, &layoutJob{art: art, width: width, method: p.common.Cells}
 	p.reach(p.cursor)
 	p.reachRow(p.top + p.height)
 }

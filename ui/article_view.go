@@ -41,7 +41,7 @@ func (p *articlePane) View() string {
 		height--
 	}
 	lines := make([]string, 0, p.height+1)
-	lines = append(lines, fitWidth(p.titleLine(), p.width))
+	lines = append(lines, fitWidth(p.common.Cells, p.titleLine(), p.width))
 	end := min(p.top+height, len(p.lay.rows))
 	rc := rowContext{
 		marks: p.visibleMarks(p.top, end), gutter: p.showGutter(p.width),
@@ -59,7 +59,7 @@ func (p *articlePane) View() string {
 		lines = append(lines, b.String())
 	}
 	if p.searching {
-		lines = append(lines, fitWidth(p.search.View(), p.width))
+		lines = append(lines, fitWidth(p.common.Cells, p.search.View(), p.width))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -297,11 +297,12 @@ func (p *articlePane) visibleMarks(from, to int) visibleMarks {
 	return v
 }
 
-// fitWidth pads or cuts one line to exactly width columns.
-func fitWidth(line string, width int) string {
-	w := ansi.StringWidth(line)
+// fitWidth pads or cuts one line to exactly width columns, counted as
+// the terminal counts them (Common.Cells).
+func fitWidth(cells ansi.Method, line string, width int) string {
+	w := cells.StringWidth(line)
 	if w > width {
-		return ansi.Truncate(line, width, "")
+		return cells.Truncate(line, width, "")
 	}
 	return line + strings.Repeat(" ", width-w)
 }

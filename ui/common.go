@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"stance/annotate/export"
 	"stance/model"
@@ -28,6 +29,12 @@ type Common struct {
 	// hideSuggestions is set when the coder hid the suggestions: it holds
 	// for every article opened after.
 	hideSuggestions bool
+	// Cells is how the terminal counts the columns of a grapheme cluster,
+	// as Bubble Tea's renderer does: by code point (ansi.WcWidth, the zero
+	// value) until the terminal says it clusters graphemes (mode 2027),
+	// then by cluster. The article's rows are measured the same way, or the
+	// renderer would cut a row holding "👍🏽" short of its pane's border.
+	Cells ansi.Method
 }
 
 // Coding is what the configuration file says about coding: who codes, where

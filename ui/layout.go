@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
 
 	"stance/model"
@@ -29,7 +30,11 @@ type row struct {
 // is first laid out only as far as the screen needs (see grow), and whole
 // in the background: the rows of a prefix are the first rows of the whole.
 type layout struct {
-	width  int
+	width int
+	// method is how the terminal counts a cluster's columns: the renderer's
+	// method (see Common.Cells), which the rows must agree with or the
+	// renderer cuts them.
+	method ansi.Method
 	rows   []row
 	blocks int // the blocks laid out, from the first
 
@@ -57,15 +62,18 @@ func indentWidth(b model.Block) int {
 // breaking words longer than a row. It keeps up to workers cores busy. Once
 // stop (if not nil) is set it stops early, leaving a layout of no use:
 // nobody wants it any more.
-func newLayout(art *model.Article, width, workers int, stop *atomic.Bool) *layout {
+func newLayout(art *model.Article, width int, method ansi.Method, workers int, stop *atomic.Bool) *layout {
 	blocks := art.Blocks
 	if len(blocks) == 0 {
-		return &layout{width: width}
+		return &layout{width: width, method: method}
 	}
 	// Blocks wrap independently: share them out between the workers in
 	// contiguous runs and join the rows in order.
 	parts := min(max(workers, 1), max(len(blocks)/64, 1))
 	chunks := make([]layout, parts)
+	for p := range chunks {
+		chunks[p].method = method
+	}
 	var wg sync.WaitGroup
 	for p := range parts {
 		lo, hi := p*len(blocks)/parts, (p+1)*len(blocks)/parts
@@ -76,7 +84,7 @@ func newLayout(art *model.Article, width, workers int, stop *atomic.Bool) *layou
 	for _, c := range chunks {
 		n += len(c.rows)
 	}
-	l := &layout{width: width, rows: make([]row, 0, n), blocks: len(blocks)}
+	l := &layout{width: width, method: method, rows: make([]row, 0, n), blocks: len(blocks)}
 	for _, c := range chunks {
 		l.rows = append(l.rows, c.rows...)
 	}
@@ -90,6 +98,7 @@ func newLayout(art *model.Article, width, workers int, stop *atomic.Bool) *layou
 type layoutJob struct {
 	art   *model.Article
 	width int
+	method ansi.Method
 	once  sync.Once
 	lay   *layout
 	stop  atomic.Bool // set when the layout is no longer wanted
@@ -99,7 +108,7 @@ type layoutJob struct {
 // result returns the whole layout, computing it on up to workers cores if
 // nobody has started to.
 func (j *layoutJob) result(workers int) *layout {
-	j.once.Do(func() { j.lay = newLayout(j.art, j.width, workers, &j.stop) })
+	j.once.Do(func() { j.lay = newLayout(j.art, j.width, j.method, workers, &j.stop) })
 	return j.lay
 }
 
@@ -175,7 +184,7 @@ func (l *layout) wrapBlock(runes []rune, base, bi, avail int) {
 		var boundaries int
 		cluster, str, boundaries, state = uniseg.StepString(str, state)
 		n := runeCount(cluster)
-		w := clusterWidth(cluster, boundaries)
+		w := l.clusterWidth(cluster, boundaries)
 		if col+w > avail && col > 0 && !isSpace(cluster) {
 			cut := off
 			if breakAt > rowStart {
@@ -183,7 +192,7 @@ func (l *layout) wrapBlock(runes []rune, base, bi, avail int) {
 			}
 			emit(rowStart, cut)
 			rowStart = cut
-			col = widthOf(runes[cut:off])
+			col = l.widthOf(runes[cut:off])
 			breakAt = -1
 		}
 		col += w
@@ -274,11 +283,16 @@ func simpleText(rs []rune) bool {
 	return true
 }
 
-// clusterWidth is the display width of one grapheme cluster; a tab or a
-// line break is shown as one space.
-func clusterWidth(cluster string, boundaries int) int {
+// clusterWidth is the display width of one grapheme cluster, as the
+// terminal counts it (l.method: a terminal without grapheme clustering
+// gives each code point its own width, so that "👍🏽" takes four columns,
+// not two); a tab or a line break is shown as one space.
+func (l *layout) clusterWidth(cluster string, boundaries int) int {
 	if cluster == "\t" || cluster == "\n" || cluster == "\r\n" {
 		return 1
+	}
+	if l.method == ansi.WcWidth {
+		return ansi.WcWidth.StringWidth(cluster)
 	}
 	return boundaries >> uniseg.ShiftWidth
 }
@@ -294,7 +308,7 @@ func runeCount(s string) int {
 }
 
 // widthOf returns the display width of a run of code points.
-func widthOf(rs []rune) int {
+func (l *layout) widthOf(rs []rune) int {
 	w := 0
 	state := -1
 	str := string(rs)
@@ -302,7 +316,7 @@ func widthOf(rs []rune) int {
 		var cluster string
 		var boundaries int
 		cluster, str, boundaries, state = uniseg.StepString(str, state)
-		w += clusterWidth(cluster, boundaries)
+		w += l.clusterWidth(cluster, boundaries)
 	}
 	return w
 }
@@ -359,7 +373,7 @@ func (l *layout) cells(art *model.Article, r row, buf []cell) []cell {
 		var cluster string
 		var boundaries int
 		cluster, str, boundaries, state = uniseg.StepString(str, state)
-		w := clusterWidth(cluster, boundaries)
+		w := l.clusterWidth(cluster, boundaries)
 		if cluster == "\t" || cluster == "\n" {
 			cluster = " "
 		}

@@ -63,7 +63,7 @@ func articleScreen(m *Model) string {
 func TestFirstFrameBeforeWholeLayout(t *testing.T) {
 	m, cmd := openLong(t)
 	p := m.reader.article
-	whole := newLayout(m.reader.sess.Article, p.lay.width, 1, nil)
+	whole := newLayout(m.reader.sess.Article, p.lay.width, p.lay.method, 1, nil)
 	if n := len(p.lay.rows); n >= len(whole.rows)/10 {
 		t.Errorf("the first frame laid out %d of %d rows", n, len(whole.rows))
 	}
@@ -198,7 +198,7 @@ func TestResizeDiscardsStaleLayout(t *testing.T) {
 		}
 	}
 	deliverLayout(t, m, back)
-	want := newLayout(m.reader.sess.Article, width, 1, nil)
+	want := newLayout(m.reader.sess.Article, width, ansi.WcWidth, 1, nil)
 	if p.wholeLayout != nil || !slices.Equal(p.lay.rows, want.rows) {
 		t.Errorf("after the current layout arrived: %d rows, want %d", len(p.lay.rows), len(want.rows))
 	}
@@ -217,7 +217,7 @@ func TestLayoutCommandRuns(t *testing.T) {
 		if p.wholeLayout != nil {
 			t.Fatal("the whole layout never arrived")
 		}
-		if want := newLayout(h.m.reader.sess.Article, p.lay.width, 1, nil); !slices.Equal(p.lay.rows, want.rows) {
+		if want := newLayout(h.m.reader.sess.Article, p.lay.width, p.lay.method, 1, nil); !slices.Equal(p.lay.rows, want.rows) {
 			t.Errorf("%d rows, want %d", len(p.lay.rows), len(want.rows))
 		}
 		if !sawMsg[layoutDoneMsg](h) {
@@ -234,7 +234,7 @@ func TestKeyWaitsForRunningLayout(t *testing.T) {
 	go func() { done <- cmd() }()
 	frame(m, keyMsg("G"))
 	p := m.reader.article
-	want := newLayout(m.reader.sess.Article, p.lay.width, 1, nil)
+	want := newLayout(m.reader.sess.Article, p.lay.width, p.lay.method, 1, nil)
 	if p.wholeLayout != nil || !slices.Equal(p.lay.rows, want.rows) {
 		t.Fatalf("after G: %d rows, want all %d", len(p.lay.rows), len(want.rows))
 	}

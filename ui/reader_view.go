@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"stance/model"
 )
@@ -165,8 +164,8 @@ func (r *reader) box(lines []string, w, h int, focused bool) []string {
 		line := blank
 		if i < len(lines) {
 			line = lines[i]
-			if r.width > 0 && ansi.StringWidth(line) != w {
-				line = fitWidth(line, w)
+			if r.width > 0 && r.common.Cells.StringWidth(line) != w {
+				line = fitWidth(r.common.Cells, line, w)
 			}
 		}
 		out = append(out, side+" "+line+" "+side)
