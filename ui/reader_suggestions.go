@@ -264,7 +264,7 @@ func (r *reader) nextSuggestion(tea.KeyPressMsg) tea.Cmd {
 		i = 0
 	}
 	r.article.ClearSelection()
-	r.article.JumpTo(list[i].Span.Start)
+	r.article.Show(list[i].Span)
 	r.line.set(describeSuggestion(list[i], r.common.Keys))
 	r.syncInspector()
 	return nil

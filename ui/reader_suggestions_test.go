@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -379,4 +380,37 @@ func TestNoSuggestionsForVeryLongArticles(t *testing.T) {
 			t.Error("no search for suggestions for an article within the limit")
 		}
 	})
+}
+
+// TestNextSuggestionShowsItWhole: ; shows the suggestion it goes to whole
+// when it fits in the pane. It used to scroll only as far as the
+// suggestion's first row, so that a claim found at the foot of the pane
+// showed a few words, the rest of it (and its speaker) below.
+func TestNextSuggestionShowsItWhole(t *testing.T) {
+	for _, sz := range []size{wide, narrow} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), sz.w, sz.h)
+			p := h.m.reader.article
+			list := h.m.reader.shownSuggestions()
+			if len(list) < 5 {
+				t.Fatalf("the seed has %d suggestions", len(list))
+			}
+			for range list {
+				h.keys(";")
+				i := slices.IndexFunc(list, func(s suggest.Suggestion) bool { return s.Span.Start == p.Cursor() })
+				if i < 0 {
+					t.Fatalf("; left the cursor at %d, on no suggestion", p.Cursor())
+				}
+				s := list[i]
+				if p.rowOf(s.Span.End-1)-p.rowOf(s.Span.Start) >= p.height {
+					continue // taller than the pane: its start is what is shown
+				}
+				words := strings.Fields(slice(h.m.reader.sess, s.Span))
+				last := strings.Trim(words[len(words)-1], `.,;:!?"'”’`)
+				if !strings.Contains(h.screen(), last) {
+					t.Errorf("; went to %q but its last word %q is not on the screen:\n%s", slice(h.m.reader.sess, s.Span), last, h.screen())
+				}
+			}
+		})
+	}
 }
