@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"stance/annotate/suggest"
 	"stance/model"
 )
 
@@ -49,6 +50,8 @@ type reader struct {
 	dialog        *dialog
 	mouseDown     bool
 	jumped        string // the annotation last jumped to from the list: it wins ties at the cursor
+	// wentTo is the suggestion ; last went to: the next ; goes past it.
+	wentTo suggest.Suggestion
 	// canGoBack says that a list (the library or a feed) is behind the
 	// reader, for esc to go back to.
 	canGoBack bool

@@ -250,7 +250,9 @@ func (r *reader) suggestionHere() (suggest.Suggestion, bool) {
 }
 
 // nextSuggestion moves the cursor to the next suggestion, from the top
-// after the last, and says what it is.
+// after the last, and says what it is. One that starts at the cursor is the
+// next unless ; went to it already: the name that opens an article, or the
+// second of two that start alike once the first is accepted.
 func (r *reader) nextSuggestion(tea.KeyPressMsg) tea.Cmd {
 	list := r.shownSuggestions()
 	if len(list) == 0 {
@@ -259,10 +261,17 @@ func (r *reader) nextSuggestion(tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	i := suggest.Next(list, r.article.Cursor())
-	if i < 0 {
+	cursor := r.article.Cursor()
+	i := suggest.Next(list, cursor-1)
+	if j := slices.IndexFunc(list, func(s suggest.Suggestion) bool {
+		return s.Span == r.wentTo.Span && s.Type == r.wentTo.Type
+	}); j >= 0 && list[j].Span.Start == cursor {
+		i = j + 1
+	}
+	if i < 0 || i == len(list) {
 		i = 0
 	}
+	r.wentTo = list[i]
 	r.article.ClearSelection()
 	r.article.Show(list[i].Span)
 	r.line.set(describeSuggestion(list[i], r.common.Keys))

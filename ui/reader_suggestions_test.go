@@ -414,3 +414,36 @@ func TestNextSuggestionShowsItWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestNextSuggestionAtTheCursor: ; goes to a suggestion that starts at the
+// cursor when it has not been there yet. It went to the first that starts
+// after the cursor, so that an article opened at its start skipped its
+// first suggestion, the name that opens it, and of two suggestions that
+// start alike (a name, and the claim it opens) the second was skipped once
+// the first was accepted or rejected.
+func TestNextSuggestionAtTheCursor(t *testing.T) {
+	const text = "President Vladimir Putin met reporters in Moscow on Friday.\n\nThe Kremlin said Vladimir Putin would attend the summit in Geneva.\n"
+	for _, tc := range []struct {
+		name    string
+		keys    []string
+		message string
+	}{
+		{"the first, at the start", []string{";"}, "suggested actor Vladimir Putin"},
+		{"then the next", []string{";", ";"}, "suggested actor Russia"},
+		{"the second of two alike", []string{";", ";", ";", "-", ";"}, "suggested claim by Russia"},
+		{"from the top after the last", []string{";", ";", ";", ";", ";"}, "suggested actor Vladimir Putin"},
+	} {
+		parallel(t, tc.name, func(t *testing.T) {
+			art, err := model.Parse("putin.txt", strings.NewReader(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := NewSession(art, annotate.New(art, "putin.txt", "stance test"), "putin.txt", fakeAnnPath)
+			h := newReader(t, s, wide.w, wide.h)
+			typeKeys(h, tc.keys)
+			if !strings.Contains(helpLine(h), tc.message) {
+				t.Errorf("message line %q, want %q", helpLine(h), tc.message)
+			}
+		})
+	}
+}
