@@ -223,9 +223,15 @@ func (r *reader) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return r.sideKey(p, msg)
 	}
 	if key.Matches(msg, r.common.Keys.Clear) {
-		// esc leaves the list for the article; the next one goes back, as
-		// esc with nothing to clear does there.
-		r.toggleFocus()
+		// esc shows every annotation again after the codebook chose one
+		// entity's, as in the codebook pane; else it leaves the list for
+		// the article, and the next one goes back, as esc with nothing to
+		// clear does there.
+		if r.annotations.entity != "" {
+			r.chooseEntity("")
+		} else {
+			r.toggleFocus()
+		}
 		return nil
 	}
 	cmd := r.annotations.Update(msg)
