@@ -426,6 +426,26 @@ func newSuggestedClaimDialog(c *Common, s *Session, sg suggest.Suggestion) *dial
 	return d
 }
 
+// noneLeftToTag says that T found no other mention of the actor by its name
+// or aliases and, when the suggester found others ("Mugabe" for Robert
+// Mugabe), how many and how to take them: T does not, as they are guesses.
+func (r *reader) noneLeftToTag(id, who string) string {
+	n := len(suggest.SameActor(r.shownSuggestions(), suggest.Suggestion{Type: model.TypeActor, Actor: suggest.ActorRef{ID: id}}))
+	if n == 0 {
+		return "no other mention of " + who + " left untagged"
+	}
+	names := "“" + who + "”"
+	if a, ok := r.sess.Doc().Actor(id); ok && len(a.Aliases) > 0 {
+		names += " or alias of it"
+	}
+	km := r.common.Keys
+	take := km.NextSuggestion.Help().Key + " goes to it, " + km.Accept.Help().Key + " tags it"
+	if n > 1 {
+		take = km.NextSuggestion.Help().Key + " goes to them, " + km.AcceptAll.Help().Key + " on one tags them all"
+	}
+	return "no other " + names + " left untagged; " + model.Count(n, "other mention is", "other mentions are") + " suggested: " + take
+}
+
 // tagAll tags every other mention of the actor annotated under the cursor
 // (or listed), by its name and aliases, where no actor is tagged yet, as
 // one undoable step.
@@ -439,7 +459,7 @@ func (r *reader) tagAll(tea.KeyPressMsg) tea.Cmd {
 	who := actorName(r.sess, a.Actor)
 	spans := annotate.UntaggedMentions(r.sess.Article, r.sess.Doc(), a.Actor)
 	if len(spans) == 0 {
-		r.line.set("no other mention of " + who + " left untagged")
+		r.line.set(r.noneLeftToTag(a.Actor, who))
 		return nil
 	}
 	anns, err := r.sess.Editor.TagActors(spans, annotate.ActorChoice{ID: a.Actor})

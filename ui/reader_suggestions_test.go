@@ -447,3 +447,23 @@ func TestNextSuggestionAtTheCursor(t *testing.T) {
 		})
 	}
 }
+
+// TestTagAllSaysWhatIsSuggested: T with none of the actor's name or
+// aliases left untagged says how many of its other mentions are suggested
+// and how to take them. It said "no other mention of Robert Mugabe left
+// untagged" with "Mugabe" untagged a dozen times below, each suggested as
+// his.
+func TestTagAllSaysWhatIsSuggested(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		s := newSeedSession(t, fakeAnnPath)
+		if _, err := s.Editor.TagActor(spanOf(t, s.Article, "Donald Trump", 0), annotate.ActorChoice{Name: "Donald Trump"}); err != nil {
+			t.Fatal(err)
+		}
+		h := newReader(t, s, wide.w, wide.h)
+		typeKeys(h, keysOf(find("Donald Trump"), []string{"esc", "T"}))
+		const want = "no other “Donald Trump” left untagged; 7 other mentions are suggested: ; goes to them, * on one tags them all"
+		if !strings.Contains(helpLine(h), want) {
+			t.Errorf("message line %q, want %q", helpLine(h), want)
+		}
+	})
+}
