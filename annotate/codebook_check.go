@@ -67,7 +67,7 @@ func actorDifference(a, want model.Actor) string {
 		return differs("name", a.Name, want.Name)
 	case a.Kind != want.Kind:
 		return differs("kind", string(a.Kind), string(want.Kind))
-	case !slices.Equal(a.Aliases, want.Aliases):
+	case !sameAliases(a.Aliases, want.Aliases):
 		return differs("aliases", strings.Join(a.Aliases, ", "), strings.Join(want.Aliases, ", "))
 	case a.Affiliation != want.Affiliation:
 		return differs("affiliation", a.Affiliation, want.Affiliation)
@@ -77,6 +77,16 @@ func actorDifference(a, want model.Actor) string {
 		return "its note differs"
 	}
 	return ""
+}
+
+// sameAliases reports whether two lists hold the same aliases: their order
+// says nothing, as the codebook sorts them and a session appends them as it
+// learns them.
+func sameAliases(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	sortAliases(a)
+	sortAliases(b)
+	return slices.Equal(a, b)
 }
 
 // differs says that a field is one value in the copy and another in the

@@ -45,3 +45,22 @@ func TestInitProjectWith(t *testing.T) {
 		t.Errorf("the refused project's folder was made: %v", err)
 	}
 }
+
+// The aliases of an article's copy are the codebook's whatever their
+// order: the codebook sorts them, a coding session appends them as it
+// learns them ("Finance Minister Helena Brandt", then "Brandt"), and
+// validate warned about that copy after every such session. A copy that
+// lacks one of the codebook's aliases is still out of date.
+func TestCheckCopiesAliasOrder(t *testing.T) {
+	cb := annotate.NewCodebook()
+	cb.Actors = []model.Actor{{ID: "a-1", Name: "Helena Brandt", Kind: model.KindPerson, Aliases: []string{"Brandt", "Finance Minister Helena Brandt"}}}
+	d := &annotate.Document{Actors: []model.Actor{{ID: "a-1", Name: "Helena Brandt", Kind: model.KindPerson, Aliases: []string{"Finance Minister Helena Brandt", "Brandt"}}}}
+	if got := cb.CheckCopies(d); len(got) != 0 {
+		t.Errorf("the same aliases in another order: %v", got)
+	}
+	d.Actors[0].Aliases = []string{"Brandt"}
+	got := cb.CheckCopies(d)
+	if len(got) != 1 || !strings.Contains(got[0].Msg, `out of date: aliases "Brandt", the codebook's "Brandt, Finance Minister Helena Brandt"`) {
+		t.Errorf("a copy lacking an alias: %v", got)
+	}
+}

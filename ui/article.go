@@ -278,6 +278,23 @@ func (p *articlePane) JumpTo(offset int) {
 	p.follow()
 }
 
+// Show moves the cursor to the start of span and, unless all of span is in
+// view, scrolls to show it whole, centred (its start at the top if it is
+// taller than the pane): what ; goes to is read whole, not by its first row
+// at the foot of the pane.
+func (p *articlePane) Show(span model.Span) {
+	p.cursor = p.clamp(span.Start)
+	p.updateGoal()
+	if p.lay == nil {
+		return
+	}
+	first, last := p.rowOf(span.Start), p.rowOf(max(span.End-1, span.Start))
+	if first < p.top || last >= p.top+p.height {
+		p.top = first - max((p.height-(last-first+1))/2, 0)
+	}
+	p.follow()
+}
+
 // Searching reports whether the search line has the keyboard.
 func (p *articlePane) Searching() bool { return p.searching }
 

@@ -43,3 +43,28 @@ func TestCodebookPaneKeepsArticleKeys(t *testing.T) {
 		}
 	})
 }
+
+// The list of one entity's annotations, once the codebook pane is closed,
+// shows them all again on esc in the list, as it does in the pane. Only
+// the pane could clear it: f went through the entity's types, esc left
+// the list, and the list stayed on the entity with no key to undo it.
+func TestListOfAnEntityClearedInTheList(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		h, _ := codedProject(t, wide)
+		h.keys("C", "j", "enter", "C", "tab")
+		if s := h.screen(); !strings.Contains(s, "Annotations · Vladimir Putin · 2") || h.m.reader.focus != focusAnnotations {
+			t.Fatalf("the list of the actor chosen does not have the focus:\n%s", s)
+		}
+		h.keys("esc")
+		if s := h.screen(); !strings.Contains(s, "Annotations · all ·") || !strings.Contains(helpLine(h), "the list shows every annotation again") {
+			t.Fatalf("esc in the list did not show every annotation:\n%s", s)
+		}
+		if h.m.reader.focus != focusAnnotations {
+			t.Errorf("esc that cleared the choice also left the list")
+		}
+		h.keys("esc")
+		if h.m.reader.focus == focusAnnotations {
+			t.Errorf("the second esc did not leave the list")
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"stance/annotate/suggest"
 	"stance/model"
 )
 
@@ -49,6 +50,8 @@ type reader struct {
 	dialog        *dialog
 	mouseDown     bool
 	jumped        string // the annotation last jumped to from the list: it wins ties at the cursor
+	// wentTo is the suggestion ; last went to: the next ; goes past it.
+	wentTo suggest.Suggestion
 	// canGoBack says that a list (the library or a feed) is behind the
 	// reader, for esc to go back to.
 	canGoBack bool
@@ -223,9 +226,15 @@ func (r *reader) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return r.sideKey(p, msg)
 	}
 	if key.Matches(msg, r.common.Keys.Clear) {
-		// esc leaves the list for the article; the next one goes back, as
-		// esc with nothing to clear does there.
-		r.toggleFocus()
+		// esc shows every annotation again after the codebook chose one
+		// entity's, as in the codebook pane; else it leaves the list for
+		// the article, and the next one goes back, as esc with nothing to
+		// clear does there.
+		if r.annotations.entity != "" {
+			r.chooseEntity("")
+		} else {
+			r.toggleFocus()
+		}
 		return nil
 	}
 	cmd := r.annotations.Update(msg)

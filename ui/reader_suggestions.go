@@ -258,13 +258,21 @@ func (r *reader) suggestionHere() (suggest.Suggestion, bool) {
 }
 
 // nextSuggestion moves the cursor to the next suggestion, from the top
-// after the last, and says what it is.
+// after the last, and says what it is. One that starts at the cursor is the
+// next unless ; went to it already: the name that opens an article, or the
+// second of two that start alike once the first is accepted.
 func (r *reader) nextSuggestion(tea.KeyPressMsg) tea.Cmd {
-	return r.goToSuggestion(func(list []suggest.Suggestion, at int) int {
-		if i := suggest.Next(list, at); i >= 0 {
-			return i
+	return r.goToSuggestion(func(list []suggest.Suggestion, cursor int) int {
+		i := suggest.Next(list, cursor-1)
+		if j := slices.IndexFunc(list, func(s suggest.Suggestion) bool {
+			return s.Span == r.wentTo.Span && s.Type == r.wentTo.Type
+		}); j >= 0 && list[j].Span.Start == cursor {
+			i = j + 1
 		}
-		return 0
+		if i < 0 || i == len(list) {
+			i = 0
+		}
+		return i
 	})
 }
 
@@ -290,8 +298,9 @@ func (r *reader) goToSuggestion(pick func(list []suggest.Suggestion, cursor int)
 		return nil
 	}
 	i := pick(list, r.article.Cursor())
+	r.wentTo = list[i]
 	r.article.ClearSelection()
-	r.article.JumpTo(list[i].Span.Start)
+	r.article.Show(list[i].Span)
 	r.line.set(describeSuggestion(list[i], r.common.Keys))
 	r.syncInspector()
 	return nil
@@ -444,6 +453,26 @@ func newSuggestedClaimDialog(c *Common, s *Session, sg suggest.Suggestion) *dial
 	return d
 }
 
+// noneLeftToTag says that T found no other mention of the actor by its name
+// or aliases and, when the suggester found others ("Mugabe" for Robert
+// Mugabe), how many and how to take them: T does not, as they are guesses.
+func (r *reader) noneLeftToTag(id, who string) string {
+	n := len(suggest.SameActor(r.shownSuggestions(), suggest.Suggestion{Type: model.TypeActor, Actor: suggest.ActorRef{ID: id}}))
+	if n == 0 {
+		return "no other mention of " + who + " left untagged"
+	}
+	names := "“" + who + "”"
+	if a, ok := r.sess.Doc().Actor(id); ok && len(a.Aliases) > 0 {
+		names += " or alias of it"
+	}
+	km := r.common.Keys
+	take := km.NextSuggestion.Help().Key + " goes to it, " + km.Accept.Help().Key + " tags it"
+	if n > 1 {
+		take = km.NextSuggestion.Help().Key + " goes to them, " + km.AcceptAll.Help().Key + " on one tags them all"
+	}
+	return "no other " + names + " left untagged; " + model.Count(n, "other mention is", "other mentions are") + " suggested: " + take
+}
+
 // tagAll tags every other mention of the actor annotated under the cursor
 // (or listed), by its name and aliases, where no actor is tagged yet, as
 // one undoable step.
@@ -457,7 +486,7 @@ func (r *reader) tagAll(tea.KeyPressMsg) tea.Cmd {
 	who := actorName(r.sess, a.Actor)
 	spans := annotate.UntaggedMentions(r.sess.Article, r.sess.Doc(), a.Actor)
 	if len(spans) == 0 {
-		r.line.set("no other mention of " + who + " left untagged")
+		r.line.set(r.noneLeftToTag(a.Actor, who))
 		return nil
 	}
 	anns, err := r.sess.Editor.TagActors(spans, annotate.ActorChoice{ID: a.Actor})

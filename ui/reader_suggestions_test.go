@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -449,6 +450,77 @@ func TestNoSuggestionsReadOnly(t *testing.T) {
 		h.keys("S", "S")
 		if want := "suggestions shown, but none while read-only: the file has no write permission"; !strings.Contains(helpLine(h), want) {
 			t.Errorf("S S: message line %q, want %q", helpLine(h), want)
+		}
+	})
+}
+
+func TestNextSuggestionShowsItWhole(t *testing.T) {
+	for _, sz := range []size{wide, narrow} {
+		parallel(t, sz.String(), func(t *testing.T) {
+			h := newReader(t, newSeedSession(t, fakeAnnPath), sz.w, sz.h)
+			p := h.m.reader.article
+			list := h.m.reader.shownSuggestions()
+			if len(list) < 5 {
+				t.Fatalf("the seed has %d suggestions", len(list))
+			}
+			for range list {
+				h.keys(";")
+				i := slices.IndexFunc(list, func(s suggest.Suggestion) bool { return s.Span.Start == p.Cursor() })
+				if i < 0 {
+					t.Fatalf("; left the cursor at %d, on no suggestion", p.Cursor())
+				}
+				s := list[i]
+				if p.rowOf(s.Span.End-1)-p.rowOf(s.Span.Start) >= p.height {
+					continue // taller than the pane: its start is what is shown
+				}
+				words := strings.Fields(slice(h.m.reader.sess, s.Span))
+				last := strings.Trim(words[len(words)-1], `.,;:!?"'”’`)
+				if !strings.Contains(h.screen(), last) {
+					t.Errorf("; went to %q but its last word %q is not on the screen:\n%s", slice(h.m.reader.sess, s.Span), last, h.screen())
+				}
+			}
+		})
+	}
+}
+
+func TestNextSuggestionAtTheCursor(t *testing.T) {
+	const text = "President Vladimir Putin met reporters in Moscow on Friday.\n\nThe Kremlin said Vladimir Putin would attend the summit in Geneva.\n"
+	for _, tc := range []struct {
+		name    string
+		keys    []string
+		message string
+	}{
+		{"the first, at the start", []string{";"}, "suggested actor Vladimir Putin"},
+		{"then the next", []string{";", ";"}, "suggested actor Russia"},
+		{"the second of two alike", []string{";", ";", ";", "-", ";"}, "suggested claim by Russia"},
+		{"from the top after the last", []string{";", ";", ";", ";", ";"}, "suggested actor Vladimir Putin"},
+	} {
+		parallel(t, tc.name, func(t *testing.T) {
+			art, err := model.Parse("putin.txt", strings.NewReader(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := NewSession(art, annotate.New(art, "putin.txt", "stance test"), "putin.txt", fakeAnnPath)
+			h := newReader(t, s, wide.w, wide.h)
+			typeKeys(h, tc.keys)
+			if !strings.Contains(helpLine(h), tc.message) {
+				t.Errorf("message line %q, want %q", helpLine(h), tc.message)
+			}
+		})
+	}
+}
+
+func TestTagAllSaysWhatIsSuggested(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		s := newSeedSession(t, fakeAnnPath)
+		if _, err := s.Editor.TagActor(spanOf(t, s.Article, "Donald Trump", 0), annotate.ActorChoice{Name: "Donald Trump"}); err != nil {
+			t.Fatal(err)
+		}
+		h := newReader(t, s, wide.w, wide.h)
+		typeKeys(h, keysOf(find("Donald Trump"), []string{"esc", "T"}))
+		const want = "no other “Donald Trump” left untagged; 7 other mentions are suggested: ; goes to them, * on one tags them all"
+		if !strings.Contains(helpLine(h), want) {
+			t.Errorf("message line %q, want %q", helpLine(h), want)
 		}
 	})
 }
