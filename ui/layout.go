@@ -96,13 +96,13 @@ func newLayout(art *model.Article, width int, method ansi.Method, workers int, s
 // first (which then waits for the command's run to end rather than starting
 // another).
 type layoutJob struct {
-	art   *model.Article
-	width int
+	art    *model.Article
+	width  int
 	method ansi.Method
-	once  sync.Once
-	lay   *layout
-	stop  atomic.Bool // set when the layout is no longer wanted
-	sent  bool        // its command was handed to the runtime (UI goroutine only)
+	once   sync.Once
+	lay    *layout
+	stop   atomic.Bool // set when the layout is no longer wanted
+	sent   bool        // its command was handed to the runtime (UI goroutine only)
 }
 
 // result returns the whole layout, computing it on up to workers cores if
