@@ -244,11 +244,16 @@ func articleDigest(articlePath string, bundled bool) string {
 
 // SourceFor returns what a new document records as the source of the
 // article at articlePath (as the user named it) when its annotations are
-// at annPath: the path as given when they lie beside it, where LoadCoded
-// finds the article by the file's name, else the absolute path, so that
-// LoadCoded finds it from another working directory too.
+// at annPath: the file's name alone when they lie beside it, where
+// LoadCoded finds the article by that name (so that the files of a team,
+// each coder in their own home folder, record the same source and leak no
+// folder), else the absolute path, so that LoadCoded finds it from another
+// working directory too.
 func SourceFor(articlePath, annPath string) string {
-	if annPath == PathFor(articlePath) || filepath.IsAbs(articlePath) {
+	if annPath == PathFor(articlePath) {
+		return filepath.Base(articlePath)
+	}
+	if filepath.IsAbs(articlePath) {
 		return articlePath
 	}
 	if abs, err := filepath.Abs(articlePath); err == nil {

@@ -161,7 +161,11 @@ func TestSourceFor(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct{ article, ann, want string }{
-		{"news/story.txt", "news/story.txt.stance.json", "news/story.txt"},
+		// Beside it: the name alone, the same for every coder of a team
+		// wherever their copy of the project is (it was the path as given,
+		// an absolute one naming the coder's home folder).
+		{"news/story.txt", "news/story.txt.stance.json", "story.txt"},
+		{"/home/ana/project/story.txt", "/home/ana/project/story.txt.stance.json", "story.txt"},
 		{"news/story.txt", "/coding/story.txt.stance.json", filepath.Join(wd, "news", "story.txt")},
 		{"/news/story.txt", "/coding/story.txt.stance.json", "/news/story.txt"},
 	}

@@ -80,7 +80,7 @@ func TestAutosave(t *testing.T) {
 		if len(doc.Actors) != 1 || doc.Actors[0].Name != "Donald Trump" {
 			t.Errorf("saved actors = %+v", doc.Actors)
 		}
-		if doc.Article.Source != strings.TrimSuffix(path, annotate.FileSuffix) || doc.Article.SHA256 != h.m.reader.sess.Article.SHA256() {
+		if doc.Article.Source != filepath.Base(strings.TrimSuffix(path, annotate.FileSuffix)) || doc.Article.SHA256 != h.m.reader.sess.Article.SHA256() {
 			t.Errorf("saved article = %+v", doc.Article)
 		}
 		data, _ := os.ReadFile(path)
