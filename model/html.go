@@ -75,6 +75,8 @@ func ParseHTMLCharset(name string, raw []byte, pageURL *url.URL, contentType str
 	}
 	if t, err := ra.PublishedTime(); err == nil {
 		meta.Date = t.Format(time.DateOnly)
+	} else {
+		meta.Date = publishedDay(doc)
 	}
 	if pageURL != nil {
 		meta.URL = cleanLine(pageURL.String())
@@ -244,4 +246,49 @@ func (w *htmlWalker) flush() {
 		kind, level = BlockQuote, w.quote
 	}
 	w.b.add(kind, level, text)
+}
+
+// publishedKeys are the names of the <meta> elements that say when a page
+// was published, as readability reads them.
+var publishedKeys = map[string]bool{
+	"article:published_time": true, "article:published": true, "datepublished": true,
+	"dc.date.issued": true, "dcterms.created": true, "date": true,
+}
+
+// publishedDay is the day a page's <meta> says it was published, for a
+// time readability could not parse whole ("2017-11-16T14:15+0000", with
+// neither seconds nor a colon in the offset): the date that begins it, if
+// it is one; else "". The day is the one the page wrote, in its own zone.
+func publishedDay(doc *html.Node) string {
+	var day string
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		if day != "" {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Meta {
+			var key, content string
+			for _, a := range n.Attr {
+				switch a.Key {
+				case "property", "itemprop", "name":
+					if publishedKeys[strings.ToLower(a.Val)] {
+						key = a.Val
+					}
+				case "content":
+					content = strings.TrimSpace(a.Val)
+				}
+			}
+			if key != "" && len(content) >= len(time.DateOnly) {
+				if _, err := time.Parse(time.DateOnly, content[:len(time.DateOnly)]); err == nil {
+					day = content[:len(time.DateOnly)]
+				}
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(doc)
+	return day
 }

@@ -141,3 +141,26 @@ func TestParseHTMLNoArticle(t *testing.T) {
 		t.Errorf("Parse of binary .html: %v, want ErrNotText", err)
 	}
 }
+
+// A published time readability cannot parse whole still gives the page's
+// day: the Telegraph writes "2017-11-16T14:15+0000" (no seconds, no colon
+// in the offset), and its pages showed no date. What does not begin with a
+// date gives none.
+func TestParseHTMLPublishedDay(t *testing.T) {
+	tests := []struct{ head, want string }{
+		{`<meta itemprop="datePublished" content="2017-11-16T14:15+0000">`, "2017-11-16"},
+		{`<meta property="article:published_time" content="2019-04-28 06:01:07">`, "2019-04-28"},
+		{`<meta property="article:published_time" content="last Tuesday">`, ""},
+		{`<meta itemprop="datePublished" content="2017-13-45T14:15+0000">`, ""},
+		{`<meta name="description" content="2017-11-16T14:15+0000">`, ""},
+	}
+	for _, tt := range tests {
+		a, err := ParseHTML("p.html", []byte(page("Harbour budget passes", tt.head, "<p>"+longPara+"</p><p>"+longPara+"</p>")), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Meta.Date != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.head, a.Meta.Date, tt.want)
+		}
+	}
+}
