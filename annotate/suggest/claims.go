@@ -39,6 +39,7 @@ func findClaims(d *doc, f *actorFinder) []claim {
 		return part.claims
 	})
 	c.lists()
+	c.blockQuotations()
 	c.quotations()
 	c.dedupe() // sorts them by offset
 	return c.claims
@@ -954,6 +955,85 @@ func (c *claimFinder) lists() {
 			}
 		}
 	}
+}
+
+// blockQuotations finds the direct speech of a block quotation printed
+// without quotation marks (a blockquote of a post or a letter): each
+// sentence of the blocks is a claim of the one the paragraph before
+// introduces — the person whose name begins its sentence ending in a
+// colon ("Askar wrote:"), else the last person it names ("Askar has
+// released attack code … Here's how it works."). A block with quotation
+// marks is left to quotations, a listing of code is no claim, and words
+// that nobody named introduces ("The minutes record it as follows:")
+// are no one's speech.
+func (c *claimFinder) blockQuotations() {
+	d := c.d
+	for b := 1; b < len(d.blocks); b++ {
+		if d.blocks[b].Kind != model.BlockQuote || d.blocks[b-1].Kind != model.BlockParagraph {
+			continue
+		}
+		intro := c.introducer(b - 1)
+		if intro == nil {
+			continue
+		}
+		how := "a block quotation after “" + d.textOf(intro.first, intro.end) + "”"
+		for ; b < len(d.blocks) && d.blocks[b].Kind == model.BlockQuote; b++ {
+			first, end := d.blockToks[b], d.blockToks[b+1]
+			if slices.ContainsFunc(d.toks[first:end], func(t token) bool { return t.quoted || t.mark }) {
+				continue
+			}
+			for from := first; from < end; {
+				to := from + 1
+				for to < end && d.sentence[to] == d.sentence[from] {
+					to++
+				}
+				if d.prose(from, to) {
+					c.add(claim{first: from, end: to, direct: true, speaker: intro, how: how, score: 0.6,
+						reason: "a block quotation"})
+				}
+				from = to
+			}
+		}
+	}
+}
+
+// introducer returns who paragraph p introduces as the writer of the
+// block quotation after it: the person whose name begins its last
+// sentence when that ends in a colon, else the last person it names
+// outside quotation marks.
+func (c *claimFinder) introducer(p int) *mention {
+	d := c.d
+	first, end := d.blockToks[p], d.blockToks[p+1]
+	if end == first {
+		return nil
+	}
+	if d.is(end-1, ':') {
+		return c.sentenceSubject(end - 1)
+	}
+	for i := c.f.mentionBefore(end); i >= 0 && c.f.mentions[i].first >= first; i-- {
+		if m := c.f.mentions[i]; m.e.kind == model.KindPerson && !d.toks[m.first].quoted {
+			return &m
+		}
+	}
+	return nil
+}
+
+// prose reports whether tokens [from, to) are a sentence of prose, not a
+// line of code or data: three words or more, more words than marks, no
+// brackets of code, and a full stop, question or exclamation at its end.
+func (d *doc) prose(from, to int) bool {
+	words, marks := 0, 0
+	for k := from; k < to; k++ {
+		switch {
+		case d.toks[k].word:
+			words++
+		case d.isAny(k, "{}[]"):
+			return false
+		default:
+			marks++
+		}
+	}
+	return words >= 3 && words > marks && d.isAny(to-1, ".!?…")
 }
 
 // quotations finds the direct quotations and their speakers: the name

@@ -388,3 +388,62 @@ func TestReportedAroundTheClause(t *testing.T) {
 		})
 	}
 }
+
+// TestBlockQuotations: a block quotation printed without quotation marks
+// (a post or a letter the article reproduces) is the direct speech of the
+// one the paragraph before introduces, a sentence a claim.
+func TestBlockQuotations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]string // words of a claim → its speaker ("" for nobody)
+		not        []string          // words no claim may hold
+	}{
+		{"the last person the paragraph before names",
+			"# Bug\n\nThe developer Ammar Askar said he has released attack code. Here's how it works.\n\n> The client may send the server slots. This lets us craft a packet.\n>\n> These were the fixes that I recommended.\n",
+			map[string]string{"send the server": "Ammar Askar", "craft a packet": "Ammar Askar", "fixes that I": "Ammar Askar"}, nil},
+		{"the subject of a sentence ending in a colon",
+			"# Letter\n\nMayor Layla Haddad met Tom Forte on Monday. Haddad wrote to the council:\n\n> The harbour will stay open all winter.\n",
+			map[string]string{"stay open": "Layla Haddad"}, nil},
+		{"a listing of code is no claim",
+			"# Bug\n\nAmmar Askar explained it.\n\n> This is what it looks like.\n>\n>     rekt: { list: [ list: [ ] ] }\n",
+			map[string]string{"looks like": "Ammar Askar"}, []string{"rekt"}},
+		{"introduced by no one named",
+			"# Minutes\n\nThe draft minutes, which the Ledger has seen, record it as follows:\n\n> The terms were not acceptable to anyone present.\n",
+			nil, []string{"acceptable"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := model.ParseMarkdown("test.md", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ss := suggest.Suggest(art, suggest.Known{})
+			for words, want := range tt.want {
+				found := false
+				for _, s := range ss {
+					if s.Type != model.TypeClaim || !strings.Contains(s.Quote, words) {
+						continue
+					}
+					found = true
+					got := ""
+					if s.Speaker != nil {
+						got = s.Speaker.Actor.Name
+					}
+					if got != want {
+						t.Errorf("“%s” said by %q, want %q (%s)", s.Quote, got, want, s.Reason)
+					}
+				}
+				if !found {
+					t.Errorf("no claim with %q among %q", words, claims(ss))
+				}
+			}
+			for _, words := range tt.not {
+				for _, s := range ss {
+					if s.Type == model.TypeClaim && strings.Contains(s.Quote, words) {
+						t.Errorf("claim %q, want none with %q", s.Quote, words)
+					}
+				}
+			}
+		})
+	}
+}
