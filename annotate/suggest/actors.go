@@ -313,6 +313,7 @@ func (f *actorFinder) discover() {
 	for _, c := range single {
 		f.bodyChunk(c)
 	}
+	f.repeated(single)
 	f.coordinated()
 	f.acronyms()
 }
@@ -575,6 +576,67 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	}
 	if len(ws) >= 2 {
 		f.unresolved = append(f.unresolved, chunk{first, end})
+	}
+}
+
+// repeatedUses is how many times a name of one word that no other rule
+// reads must be written mid-sentence to be an actor's.
+const repeatedUses = 3
+
+// repeated makes an organisation of a name of one word that no other
+// rule reads ("Uber", with no organisation's word and no title) when the
+// article repeats it: written capitalised mid-sentence repeatUses times
+// or more, never after a preposition of place, no word of the lexicon's
+// nor a demonym, and once at least acting — the subject of an auxiliary
+// or a verb of speech ("Uber has", "Uber said"), or a possessor ("Uber's
+// drivers") — and not mostly after an article, as a defined term is
+// ("the Bill has …"). A name the article also writes in lower case is a common
+// noun (commonNames); a game or a product ("Minecraft makes it easy",
+// "Minecraft items") does neither.
+func (f *actorFinder) repeated(single []chunk) {
+	d := f.d
+	type use struct {
+		first, end, n, determined int
+		acts, place               bool
+	}
+	uses := map[string]*use{}
+	var order []string
+	for _, c := range single {
+		i := c.first
+		for i < c.end && !d.toks[i].word {
+			i++
+		}
+		t := d.toks[i]
+		if i >= c.end || t.upper || !t.cap || d.cls[i] != 0 || d.sentenceStart(i) || demonymOf[d.str(t)] != nil {
+			continue
+		}
+		if known, _ := f.trie.longest(d, i); known > i {
+			continue
+		}
+		w := d.str(t)
+		u := uses[w]
+		if u == nil {
+			u = &use{first: i, end: i + 1}
+			uses[w] = u
+			order = append(order, w)
+		}
+		u.n++
+		if d.has(i-1, cDeterminer) {
+			u.determined++
+		}
+		if d.has(i-1, cLocative) || d.has(i-1, cPlace) {
+			u.place = true
+		}
+		next := i + 1
+		if t.possessive && !f.land(i+1) ||
+			d.sentence[min(next, len(d.toks)-1)] == d.sentence[i] && (d.has(next, cAuxiliary) || d.has(next, cSpeech)) {
+			u.acts = true
+		}
+	}
+	for _, w := range order {
+		if u := uses[w]; u.n >= repeatedUses && u.acts && !u.place && u.determined*2 < u.n {
+			f.newEntity(w, model.KindOrganization, u.first, 0.6, "a name the article repeats, that acts")
+		}
 	}
 }
 
@@ -1260,6 +1322,8 @@ func (f *actorFinder) match() {
 		case (capital || fm.e.kind == model.KindCountry) && d.compoundModifier(end):
 			// "London-based", "U.S.-backed": a modifier, which the coding
 			// guide leaves optional.
+		case d.handle(i, end):
+			// "@Uber_Sydney": an account's handle, no mention.
 		case i > 0 && end < len(d.toks) && d.toks[i-1].mark && d.toks[end].mark && d.toks[i].quoted:
 			// A name alone in quotation marks is the word, mentioned, not
 			// the actor: "a name without “Yahoo” in it".
@@ -1276,6 +1340,14 @@ func (f *actorFinder) match() {
 			f.mentions = append(f.mentions, m)
 		}
 	}
+}
+
+// handle reports whether tokens [i, end) are part of an account's handle
+// or an address: joined with no space to an "@" before them, or to an
+// underscore or "@" after them ("@Uber_Sydney", "Uber_Sydney@…").
+func (d *doc) handle(i, end int) bool {
+	return i > 0 && !d.toks[i].space && d.isAny(i-1, "@_") ||
+		end < len(d.toks) && !d.toks[end].space && d.isAny(end, "@_")
 }
 
 // compoundModifier reports whether a hyphen at token end joins the name

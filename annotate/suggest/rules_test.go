@@ -447,3 +447,38 @@ func TestBlockQuotations(t *testing.T) {
 		})
 	}
 }
+
+// TestRepeatedNames: a name of one word with no cue of its own is an
+// organisation's when the article repeats it mid-sentence and it acts
+// once at least (an auxiliary or a verb of speech after it, or a
+// possessive), in every place it is written; not a defined term after
+// "the", a place, a product that never acts, a word the article writes
+// in lower case too, nor a name in a handle.
+func TestRepeatedNames(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"a company that acts, everywhere it is written",
+			"The app has grown. Drivers for Uber complain. Critics say Uber has ignored regulators. Riders left Uber after the storm.",
+			[]string{"Uber=Uber", "Uber=Uber", "Uber=Uber"}, []string{"Uber"}},
+		{"a possessive that acts",
+			"Riders trust Lyft less. Critics blame Lyft’s drivers. The strike hurt Lyft badly.",
+			[]string{"Lyft=Lyft"}, nil},
+		{"fewer than three uses",
+			"Critics say Uber has ignored regulators. Riders left Uber after the storm.",
+			nil, []string{"Uber"}},
+		{"a defined term after an article",
+			"Critics fear the Bill has gone too far. They said the Bill would hurt. Labor backs the Bill.",
+			nil, []string{"Bill"}},
+		{"a place",
+			"Riders in Sydney were angry. The storm hit Sydney hard. Cafés in Sydney have closed.",
+			nil, []string{"Sydney"}},
+		{"a product that never acts",
+			"A flaw in Minecraft makes it easy to crash. The Minecraft protocol is old. Players of Minecraft lose items.",
+			nil, []string{"Minecraft"}},
+		{"written in lower case too",
+			"Fans say Apple has changed. They buy Apple phones. Apple pie is cheaper than an apple watch.",
+			nil, []string{"Apple"}},
+		{"a handle",
+			"One post read: @Uber_Sydney stop it. Drivers say Uber has changed. Riders left Uber after the storm. Uber's fares rose.",
+			[]string{"Uber=Uber", "Uber=Uber", "Uber=Uber"}, []string{"Uber"}},
+	})
+}
