@@ -1220,9 +1220,9 @@ func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
 			mm := c.f.mentions[m]
 			return &mm, "“" + d.textOf(mm.first, mm.end) + ":”", true
 		}
-		// A colon that ends a sentence whose subject is a person
-		// introduces their words: "Alverson summed up the journey …:
-		// “It's Seattle old school …”".
+		// A colon that ends a sentence whose subject is a person or an
+		// organisation introduces their words: "Alverson summed up the
+		// journey …: “It's Seattle old school …”".
 		if m := c.sentenceSubject(k); m != nil {
 			return m, "the subject of the sentence the colon ends, " + m.e.name, true
 		}
@@ -1242,19 +1242,31 @@ func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
 	return nil, "", false
 }
 
-// sentenceSubject returns the person whose name begins the sentence of
-// token k, outside quotation marks, or nil.
+// sentenceSubject returns the actor whose name begins the sentence of
+// token k, outside quotation marks, or nil: a person or an organisation
+// ("Uber stepped in and tweeted this announcement:"), after an opening
+// adverbial that a comma closes ("In the midst of the fear, Uber …").
 func (c *claimFinder) sentenceSubject(k int) *mention {
 	d := c.d
 	start := int(d.sentence[k])
 	for start < k && !d.toks[start].word {
 		start++
 	}
+	if d.has(start, cPreposition) || d.has(start, cLocative) || d.has(start, cAdverb) {
+		comma := start + 1
+		for comma < k && !d.is(comma, ',') && c.f.mentionAt(comma) < 0 {
+			comma++
+		}
+		if d.is(comma, ',') {
+			start = comma + 1
+		}
+	}
 	m := c.f.mentionAt(start)
 	if m < 0 || d.toks[start].quoted {
 		return nil
 	}
-	if mm := c.f.mentions[m]; mm.from == start && mm.e.kind == model.KindPerson && mm.end < k {
+	mm := c.f.mentions[m]
+	if mm.from == start && (mm.e.kind == model.KindPerson || mm.e.kind == model.KindOrganization) && mm.end < k {
 		return &mm
 	}
 	return nil
