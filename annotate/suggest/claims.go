@@ -515,7 +515,9 @@ var participles = set(`adding saying insisting arguing warning noting calling cl
 	demanding`)
 
 // mainSubject returns the speaker of the clause a participle belongs
-// to: the subject of the verb before it in the sentence.
+// to: the subject of the verb of speech before it in the sentence, else
+// the actor whose name begins the sentence ("Emery retweeted the story,
+// saying, “…”").
 func (c *claimFinder) mainSubject(v int) (*mention, string) {
 	d := c.d
 	for k := v - 1; k >= 0 && d.sentence[k] == d.sentence[v]; k-- {
@@ -524,6 +526,9 @@ func (c *claimFinder) mainSubject(v int) (*mention, string) {
 				return m, how
 			}
 		}
+	}
+	if m := c.sentenceSubject(v); m != nil {
+		return m, "the subject of the sentence of “" + d.textOf(v, v+1) + "”, " + m.e.name
 	}
 	return nil, ""
 }
