@@ -1236,11 +1236,44 @@ func (f *actorFinder) acronyms() {
 		}
 		return out
 	})
+	abbreviated := map[string]bool{}
 	for _, i := range candidates {
+		if f.abbreviatesNoActor(i) {
+			abbreviated[d.str(d.toks[i])] = true
+		}
+	}
+	for _, i := range candidates {
+		if abbreviated[d.str(d.toks[i])] {
+			continue
+		}
 		if _, forms := f.trie.longest(d, i); forms == nil {
 			f.newEntity(d.str(d.toks[i]), model.KindOrganization, i, 0.6, "an acronym")
 		}
 	}
+}
+
+// abbreviatesNoActor reports whether the acronym at token i is written in
+// brackets after the words it abbreviates, which no rule made an actor:
+// "a file format known as Named Binary Tag (NBT)" — a thing's name, so
+// "NBT" is no organisation anywhere in the article.
+func (f *actorFinder) abbreviatesNoActor(i int) bool {
+	d := f.d
+	if !d.is(i-1, '(') || !d.is(i+1, ')') {
+		return false
+	}
+	letters := []rune(d.str(d.toks[i]))
+	start := i - 1 - len(letters)
+	if start < 0 || d.sentence[start] != d.sentence[i] {
+		return false
+	}
+	for n, c := range letters {
+		k := start + n
+		if !d.toks[k].word || !d.toks[k].cap || []rune(d.str(d.toks[k]))[0] != c {
+			return false
+		}
+	}
+	_, forms := f.trie.longest(d, start)
+	return forms == nil
 }
 
 // isAcronym reports whether a word in capitals is shaped as an acronym:

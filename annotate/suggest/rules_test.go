@@ -488,3 +488,17 @@ func TestRepeatedNames(t *testing.T) {
 			[]string{"Uber=Uber", "Uber=Uber", "Uber=Uber"}, []string{"Uber"}},
 	})
 }
+
+// TestAcronymsOfThings: an acronym written in brackets after the words
+// it abbreviates is no organisation when those words are none (a file
+// format, a standard), anywhere in the article; an organisation's stays.
+func TestAcronymsOfThings(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"a format's name",
+			"Items store metadata in a format known as Named Binary Tag (NBT). The NBT data is large.",
+			nil, []string{"NBT"}},
+		{"an organisation's name",
+			"The World Health Organization (WHO) warned on Monday. The WHO said more.",
+			[]string{"WHO=World Health Organization"}, nil},
+	})
+}
