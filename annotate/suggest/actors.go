@@ -434,7 +434,7 @@ func (f *actorFinder) bodyChunk(c chunk) {
 		return // "the Investment Company Act": a law
 	}
 	first, end := ws[0], c.end
-	if known, _ := f.trie.longest(d, first); known >= end && d.lower(end) != "administration" {
+	if known, _ := f.trie.longest(d, first); known >= end && !nameNouns[d.lower(end)] {
 		return // a name known already: "South Africa said"
 	}
 	if roleAlone(d, ws) && !(d.has(end, cOrgConnector) && d.nameWord(end+1)) || f.describedOrg(ws, end) {
@@ -448,7 +448,7 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	// "the Ennahda party", "her G40 political faction", "the Obama
 	// administration".
 	if r := f.orgNounAfter(after); r != "" {
-		if r == "administration" {
+		if nameNouns[r] {
 			end = after + 1
 		}
 		f.addAlias(f.orgEntity(first, end), alias)
@@ -1155,8 +1155,8 @@ func (f *actorFinder) roleAfter(end int) (string, bool) {
 // "the Ennahda party", "faction" in "her G40 political faction".
 func (f *actorFinder) orgNounAfter(end int) string {
 	d := f.d
-	if d.lower(end) == "administration" && d.toks[end].space {
-		return "administration"
+	if w := d.lower(end); nameNouns[w] && d.toks[end].space {
+		return w
 	}
 	for k := end; k < len(d.toks) && k-end < 2 && d.toks[k].word && !d.toks[k].cap; k++ {
 		if w := d.lower(k); orgRoles[w] && w != "council" && w != "court" {
@@ -1165,6 +1165,10 @@ func (f *actorFinder) orgNounAfter(end int) string {
 	}
 	return ""
 }
+
+// nameNouns are the nouns in lower case that are part of the name they
+// follow: "the Obama administration", "Vulture magazine".
+var nameNouns = set(`administration magazine`)
 
 // roleAt reports whether a role follows at token k, after at most two
 // modifiers: "mayor", "council leader", "regional manager".

@@ -502,3 +502,16 @@ func TestAcronymsOfThings(t *testing.T) {
 			[]string{"WHO=World Health Organization"}, nil},
 	})
 }
+
+// TestMagazines: "magazine" after a name is part of it, as
+// "administration" is, and the name alone stays what it is.
+func TestMagazines(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"a magazine",
+			"He retweeted an article by Vulture magazine on Monday.",
+			[]string{"Vulture magazine=Vulture magazine"}, nil},
+		{"a place's magazine, and the place",
+			"An article by New York magazine drew readers in New York.",
+			[]string{"New York magazine=New York magazine"}, []string{"New York"}},
+	})
+}
