@@ -532,6 +532,13 @@ func (f *actorFinder) bodyChunk(c chunk) {
 		}
 		return
 	}
+	// A name that "is a" role: "Lucas Nolan is a reporter for …".
+	if len(ws) >= 2 && f.personShaped(ws) {
+		if r := f.copularRole(after); r != "" {
+			f.person(first, end, alias, 0.75, "a name that is “"+r+"”", r)
+			return
+		}
+	}
 	// A possessive before a role: a town, party or company with a mayor,
 	// a leader, a negotiator ("Eastmere's mayor", "Kestrel Ford's council
 	// leader").
@@ -1160,6 +1167,22 @@ func (f *actorFinder) orgNounAfter(end int) string {
 	}
 	for k := end; k < len(d.toks) && k-end < 2 && d.toks[k].word && !d.toks[k].cap; k++ {
 		if w := d.lower(k); orgRoles[w] && w != "council" && w != "court" {
+			return w
+		}
+	}
+	return ""
+}
+
+// copularRole returns the role that "is a" or "was an" at token end
+// gives the name before it: "reporter" in "… is a reporter for", "a
+// veteran reporter"; "" when what follows is no role.
+func (f *actorFinder) copularRole(end int) string {
+	d := f.d
+	if w := d.lower(end); w != "is" && w != "was" || !d.has(end+1, cDeterminer) {
+		return ""
+	}
+	for k := end + 2; k < end+4 && k < len(d.toks) && d.toks[k].word && !d.toks[k].cap; k++ {
+		if w := d.lower(k); roles[w] {
 			return w
 		}
 	}

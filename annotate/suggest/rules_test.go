@@ -515,3 +515,15 @@ func TestMagazines(t *testing.T) {
 			[]string{"New York magazine=New York magazine"}, []string{"New York"}},
 	})
 }
+
+// TestCopularRoles: a name of two words that "is a" role is a person's.
+func TestCopularRoles(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"is a reporter",
+			"Lucas Nolan is a reporter for a news site.",
+			[]string{"Lucas Nolan=Lucas Nolan"}, nil},
+		{"is a place, no role",
+			"Wall Street is a place of money. Green Park was a field.",
+			nil, []string{"Wall Street", "Green Park"}},
+	})
+}
