@@ -472,6 +472,15 @@ func (f *actorFinder) bodyChunk(c chunk) {
 		return
 	}
 
+	// The source of an "as X reports" attribution, which the verb ends:
+	// "As Mashable reports, the company announced …", "as Reuters
+	// noted." (not "As Usual reports go, …").
+	if len(ws) == 1 && d.lower(first-1) == "as" && d.sentence[first-1] == d.sentence[first] &&
+		!d.has(first, cCommon) && d.has(end, cSpeech) && !d.toks[end].cap && d.isAny(end+1, ",.;—") {
+		f.addAlias(f.orgEntity(first, end), alias)
+		return
+	}
+
 	// An organisation's name: a word such as "Union" or "Ministry", with
 	// the words of the name that follow ("Chamber of Commerce"); but not
 	// such a word alone at the head of a role ("Union secretary Idris

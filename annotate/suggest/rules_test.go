@@ -527,3 +527,16 @@ func TestCopularRoles(t *testing.T) {
 			nil, []string{"Wall Street", "Green Park"}},
 	})
 }
+
+// TestAsReports: the one-word source of "as X reports" is an
+// organisation.
+func TestAsReports(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"as X reports",
+			"As Mashable reports, the company announced a minimum fare.",
+			[]string{"Mashable=Mashable"}, nil},
+		{"as a common word",
+			"As Usual reports go, this one was dull.",
+			nil, []string{"Usual"}},
+	})
+}
