@@ -384,6 +384,9 @@ func TestReportedAroundTheClause(t *testing.T) {
 		{"described as, passive, by someone named",
 			"The plan was described as “reckless” by Senator Jane Doe.",
 			[]string{"described as “reckless”<-Jane Doe"}},
+		{"presented itself as",
+			"Greyline Coaches has presented itself as a modern alternative to the council's buses.",
+			[]string{"itself as a modern alternative to the council's buses<-Greyline Coaches"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
