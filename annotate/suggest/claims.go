@@ -41,6 +41,7 @@ func findClaims(d *doc, f *actorFinder) []claim {
 	c.lists()
 	c.blockQuotations()
 	c.quotations()
+	c.repeatedQuotations()
 	c.dedupe() // sorts them by offset
 	return c.claims
 }
@@ -1126,6 +1127,59 @@ func (c *claimFinder) quotations() {
 				c.add(claim{first: from, end: last, direct: true, speaker: subj, how: how, score: score, reason: reason})
 			}
 			from = to
+		}
+	}
+}
+
+// guessedSpeakers are how a quotation's speaker is found when no words
+// attribute it: by what is near it.
+var guessedSpeakers = map[string]bool{
+	"the speaker of the quotation before":           true,
+	"the speaker of the paragraph before":           true,
+	"the last person named in the paragraph before": true,
+}
+
+// repeatedQuotations gives a quotation that repeats the words of another
+// the speaker the words around the other name, where nothing names its
+// own: "“… Fares have increased …”" quoted again a paragraph after
+// "Uber … tweeted this announcement: “… Fares have increased …”", or a
+// heading that repeats a quotation of the body.
+func (c *claimFinder) repeatedQuotations() {
+	d := c.d
+	key := func(cl claim) string {
+		var b strings.Builder
+		n := 0
+		for k := cl.first; k < cl.end; k++ {
+			if d.toks[k].word {
+				b.WriteString(d.lower(k))
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		if n < 4 {
+			return ""
+		}
+		return b.String()
+	}
+	said := map[string]claim{}
+	for _, cl := range c.claims {
+		if cl.direct && cl.speaker != nil && !guessedSpeakers[cl.how] {
+			if k := key(cl); k != "" {
+				if _, ok := said[k]; !ok {
+					said[k] = cl
+				}
+			}
+		}
+	}
+	if len(said) == 0 {
+		return
+	}
+	for i, cl := range c.claims {
+		if !cl.direct || cl.speaker != nil && !guessedSpeakers[cl.how] {
+			continue
+		}
+		if first, ok := said[key(cl)]; ok && first.first != cl.first {
+			c.claims[i].speaker, c.claims[i].how = first.speaker, "the words "+first.speaker.e.name+" is quoted saying before"
 		}
 	}
 }
