@@ -313,6 +313,7 @@ func (f *actorFinder) discover() {
 	for _, c := range single {
 		f.bodyChunk(c)
 	}
+	f.repeated(single)
 	f.coordinated()
 	f.acronyms()
 }
@@ -433,7 +434,7 @@ func (f *actorFinder) bodyChunk(c chunk) {
 		return // "the Investment Company Act": a law
 	}
 	first, end := ws[0], c.end
-	if known, _ := f.trie.longest(d, first); known >= end && d.lower(end) != "administration" {
+	if known, _ := f.trie.longest(d, first); known >= end && !nameNouns[d.lower(end)] {
 		return // a name known already: "South Africa said"
 	}
 	if roleAlone(d, ws) && !(d.has(end, cOrgConnector) && d.nameWord(end+1)) || f.describedOrg(ws, end) {
@@ -447,7 +448,7 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	// "the Ennahda party", "her G40 political faction", "the Obama
 	// administration".
 	if r := f.orgNounAfter(after); r != "" {
-		if r == "administration" {
+		if nameNouns[r] {
 			end = after + 1
 		}
 		f.addAlias(f.orgEntity(first, end), alias)
@@ -467,6 +468,15 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	// A company that buys, sells or owns: "Amazon bought …", "sold to
 	// Verizon", "Kroger-owned QFC", "Dell's buyout".
 	if len(ws) == 1 && f.trades(first, end) {
+		f.addAlias(f.orgEntity(first, end), alias)
+		return
+	}
+
+	// The source of an "as X reports" attribution, which the verb ends:
+	// "As Mashable reports, the company announced …", "as Reuters
+	// noted." (not "As Usual reports go, …").
+	if len(ws) == 1 && d.lower(first-1) == "as" && d.sentence[first-1] == d.sentence[first] &&
+		!d.has(first, cCommon) && d.has(end, cSpeech) && !d.toks[end].cap && d.isAny(end+1, ",.;—") {
 		f.addAlias(f.orgEntity(first, end), alias)
 		return
 	}
@@ -531,6 +541,13 @@ func (f *actorFinder) bodyChunk(c chunk) {
 		}
 		return
 	}
+	// A name that "is a" role: "Lucas Nolan is a reporter for …".
+	if len(ws) >= 2 && f.personShaped(ws) {
+		if r := f.copularRole(after); r != "" {
+			f.person(first, end, alias, 0.75, "a name that is “"+r+"”", r)
+			return
+		}
+	}
 	// A possessive before a role: a town, party or company with a mayor,
 	// a leader, a negotiator ("Eastmere's mayor", "Kestrel Ford's council
 	// leader").
@@ -575,6 +592,67 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	}
 	if len(ws) >= 2 {
 		f.unresolved = append(f.unresolved, chunk{first, end})
+	}
+}
+
+// repeatedUses is how many times a name of one word that no other rule
+// reads must be written mid-sentence to be an actor's.
+const repeatedUses = 3
+
+// repeated makes an organisation of a name of one word that no other
+// rule reads ("Uber", with no organisation's word and no title) when the
+// article repeats it: written capitalised mid-sentence repeatUses times
+// or more, never after a preposition of place, no word of the lexicon's
+// nor a demonym, and once at least acting — the subject of an auxiliary
+// or a verb of speech ("Uber has", "Uber said"), or a possessor ("Uber's
+// drivers") — and not mostly after an article, as a defined term is
+// ("the Bill has …"). A name the article also writes in lower case is a common
+// noun (commonNames); a game or a product ("Minecraft makes it easy",
+// "Minecraft items") does neither.
+func (f *actorFinder) repeated(single []chunk) {
+	d := f.d
+	type use struct {
+		first, end, n, determined int
+		acts, place               bool
+	}
+	uses := map[string]*use{}
+	var order []string
+	for _, c := range single {
+		i := c.first
+		for i < c.end && !d.toks[i].word {
+			i++
+		}
+		t := d.toks[i]
+		if i >= c.end || t.upper || !t.cap || d.cls[i] != 0 || d.sentenceStart(i) || demonymOf[d.str(t)] != nil {
+			continue
+		}
+		if known, _ := f.trie.longest(d, i); known > i {
+			continue
+		}
+		w := d.str(t)
+		u := uses[w]
+		if u == nil {
+			u = &use{first: i, end: i + 1}
+			uses[w] = u
+			order = append(order, w)
+		}
+		u.n++
+		if d.has(i-1, cDeterminer) {
+			u.determined++
+		}
+		if d.has(i-1, cLocative) || d.has(i-1, cPlace) {
+			u.place = true
+		}
+		next := i + 1
+		if t.possessive && !f.land(i+1) ||
+			d.sentence[min(next, len(d.toks)-1)] == d.sentence[i] && (d.has(next, cAuxiliary) || d.has(next, cSpeech)) {
+			u.acts = true
+		}
+	}
+	for _, w := range order {
+		if u := uses[w]; u.n >= repeatedUses && u.acts && !u.place && u.determined*2 < u.n {
+			f.newEntity(w, model.KindOrganization, u.first, 0.6, "a name the article repeats, that acts")
+		}
 	}
 }
 
@@ -1093,8 +1171,8 @@ func (f *actorFinder) roleAfter(end int) (string, bool) {
 // "the Ennahda party", "faction" in "her G40 political faction".
 func (f *actorFinder) orgNounAfter(end int) string {
 	d := f.d
-	if d.lower(end) == "administration" && d.toks[end].space {
-		return "administration"
+	if w := d.lower(end); nameNouns[w] && d.toks[end].space {
+		return w
 	}
 	for k := end; k < len(d.toks) && k-end < 2 && d.toks[k].word && !d.toks[k].cap; k++ {
 		if w := d.lower(k); orgRoles[w] && w != "council" && w != "court" {
@@ -1103,6 +1181,26 @@ func (f *actorFinder) orgNounAfter(end int) string {
 	}
 	return ""
 }
+
+// copularRole returns the role that "is a" or "was an" at token end
+// gives the name before it: "reporter" in "… is a reporter for", "a
+// veteran reporter"; "" when what follows is no role.
+func (f *actorFinder) copularRole(end int) string {
+	d := f.d
+	if w := d.lower(end); w != "is" && w != "was" || !d.has(end+1, cDeterminer) {
+		return ""
+	}
+	for k := end + 2; k < end+4 && k < len(d.toks) && d.toks[k].word && !d.toks[k].cap; k++ {
+		if w := d.lower(k); roles[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+// nameNouns are the nouns in lower case that are part of the name they
+// follow: "the Obama administration", "Vulture magazine".
+var nameNouns = set(`administration magazine`)
 
 // roleAt reports whether a role follows at token k, after at most two
 // modifiers: "mayor", "council leader", "regional manager".
@@ -1174,11 +1272,44 @@ func (f *actorFinder) acronyms() {
 		}
 		return out
 	})
+	abbreviated := map[string]bool{}
 	for _, i := range candidates {
+		if f.abbreviatesNoActor(i) {
+			abbreviated[d.str(d.toks[i])] = true
+		}
+	}
+	for _, i := range candidates {
+		if abbreviated[d.str(d.toks[i])] {
+			continue
+		}
 		if _, forms := f.trie.longest(d, i); forms == nil {
 			f.newEntity(d.str(d.toks[i]), model.KindOrganization, i, 0.6, "an acronym")
 		}
 	}
+}
+
+// abbreviatesNoActor reports whether the acronym at token i is written in
+// brackets after the words it abbreviates, which no rule made an actor:
+// "a file format known as Named Binary Tag (NBT)" — a thing's name, so
+// "NBT" is no organisation anywhere in the article.
+func (f *actorFinder) abbreviatesNoActor(i int) bool {
+	d := f.d
+	if !d.is(i-1, '(') || !d.is(i+1, ')') {
+		return false
+	}
+	letters := []rune(d.str(d.toks[i]))
+	start := i - 1 - len(letters)
+	if start < 0 || d.sentence[start] != d.sentence[i] {
+		return false
+	}
+	for n, c := range letters {
+		k := start + n
+		if !d.toks[k].word || !d.toks[k].cap || []rune(d.str(d.toks[k]))[0] != c {
+			return false
+		}
+	}
+	_, forms := f.trie.longest(d, start)
+	return forms == nil
 }
 
 // isAcronym reports whether a word in capitals is shaped as an acronym:
@@ -1260,6 +1391,8 @@ func (f *actorFinder) match() {
 		case (capital || fm.e.kind == model.KindCountry) && d.compoundModifier(end):
 			// "London-based", "U.S.-backed": a modifier, which the coding
 			// guide leaves optional.
+		case d.handle(i, end):
+			// "@Uber_Sydney": an account's handle, no mention.
 		case i > 0 && end < len(d.toks) && d.toks[i-1].mark && d.toks[end].mark && d.toks[i].quoted:
 			// A name alone in quotation marks is the word, mentioned, not
 			// the actor: "a name without “Yahoo” in it".
@@ -1276,6 +1409,14 @@ func (f *actorFinder) match() {
 			f.mentions = append(f.mentions, m)
 		}
 	}
+}
+
+// handle reports whether tokens [i, end) are part of an account's handle
+// or an address: joined with no space to an "@" before them, or to an
+// underscore or "@" after them ("@Uber_Sydney", "Uber_Sydney@…").
+func (d *doc) handle(i, end int) bool {
+	return i > 0 && !d.toks[i].space && d.isAny(i-1, "@_") ||
+		end < len(d.toks) && !d.toks[end].space && d.isAny(end, "@_")
 }
 
 // compoundModifier reports whether a hyphen at token end joins the name

@@ -39,7 +39,9 @@ func findClaims(d *doc, f *actorFinder) []claim {
 		return part.claims
 	})
 	c.lists()
+	c.blockQuotations()
 	c.quotations()
+	c.repeatedQuotations()
 	c.dedupe() // sorts them by offset
 	return c.claims
 }
@@ -514,7 +516,9 @@ var participles = set(`adding saying insisting arguing warning noting calling cl
 	demanding`)
 
 // mainSubject returns the speaker of the clause a participle belongs
-// to: the subject of the verb before it in the sentence.
+// to: the subject of the verb of speech before it in the sentence, else
+// the actor whose name begins the sentence ("Emery retweeted the story,
+// saying, “…”").
 func (c *claimFinder) mainSubject(v int) (*mention, string) {
 	d := c.d
 	for k := v - 1; k >= 0 && d.sentence[k] == d.sentence[v]; k-- {
@@ -523,6 +527,9 @@ func (c *claimFinder) mainSubject(v int) (*mention, string) {
 				return m, how
 			}
 		}
+	}
+	if m := c.sentenceSubject(v); m != nil {
+		return m, "the subject of the sentence of “" + d.textOf(v, v+1) + "”, " + m.e.name
 	}
 	return nil, ""
 }
@@ -956,6 +963,85 @@ func (c *claimFinder) lists() {
 	}
 }
 
+// blockQuotations finds the direct speech of a block quotation printed
+// without quotation marks (a blockquote of a post or a letter): each
+// sentence of the blocks is a claim of the one the paragraph before
+// introduces — the person whose name begins its sentence ending in a
+// colon ("Askar wrote:"), else the last person it names ("Askar has
+// released attack code … Here's how it works."). A block with quotation
+// marks is left to quotations, a listing of code is no claim, and words
+// that nobody named introduces ("The minutes record it as follows:")
+// are no one's speech.
+func (c *claimFinder) blockQuotations() {
+	d := c.d
+	for b := 1; b < len(d.blocks); b++ {
+		if d.blocks[b].Kind != model.BlockQuote || d.blocks[b-1].Kind != model.BlockParagraph {
+			continue
+		}
+		intro := c.introducer(b - 1)
+		if intro == nil {
+			continue
+		}
+		how := "a block quotation after “" + d.textOf(intro.first, intro.end) + "”"
+		for ; b < len(d.blocks) && d.blocks[b].Kind == model.BlockQuote; b++ {
+			first, end := d.blockToks[b], d.blockToks[b+1]
+			if slices.ContainsFunc(d.toks[first:end], func(t token) bool { return t.quoted || t.mark }) {
+				continue
+			}
+			for from := first; from < end; {
+				to := from + 1
+				for to < end && d.sentence[to] == d.sentence[from] {
+					to++
+				}
+				if d.prose(from, to) {
+					c.add(claim{first: from, end: to, direct: true, speaker: intro, how: how, score: 0.6,
+						reason: "a block quotation"})
+				}
+				from = to
+			}
+		}
+	}
+}
+
+// introducer returns who paragraph p introduces as the writer of the
+// block quotation after it: the person whose name begins its last
+// sentence when that ends in a colon, else the last person it names
+// outside quotation marks.
+func (c *claimFinder) introducer(p int) *mention {
+	d := c.d
+	first, end := d.blockToks[p], d.blockToks[p+1]
+	if end == first {
+		return nil
+	}
+	if d.is(end-1, ':') {
+		return c.sentenceSubject(end - 1)
+	}
+	for i := c.f.mentionBefore(end); i >= 0 && c.f.mentions[i].first >= first; i-- {
+		if m := c.f.mentions[i]; m.e.kind == model.KindPerson && !d.toks[m.first].quoted {
+			return &m
+		}
+	}
+	return nil
+}
+
+// prose reports whether tokens [from, to) are a sentence of prose, not a
+// line of code or data: three words or more, more words than marks, no
+// brackets of code, and a full stop, question or exclamation at its end.
+func (d *doc) prose(from, to int) bool {
+	words, marks := 0, 0
+	for k := from; k < to; k++ {
+		switch {
+		case d.toks[k].word:
+			words++
+		case d.isAny(k, "{}[]"):
+			return false
+		default:
+			marks++
+		}
+	}
+	return words >= 3 && words > marks && d.isAny(to-1, ".!?…")
+}
+
 // quotations finds the direct quotations and their speakers: the name
 // and verb of speech after the quotation ("“…,” Whitlock said") or before
 // it ("Trump said during a press conference, “…”", "Barack Obama: “…”"),
@@ -1041,6 +1127,59 @@ func (c *claimFinder) quotations() {
 				c.add(claim{first: from, end: last, direct: true, speaker: subj, how: how, score: score, reason: reason})
 			}
 			from = to
+		}
+	}
+}
+
+// guessedSpeakers are how a quotation's speaker is found when no words
+// attribute it: by what is near it.
+var guessedSpeakers = map[string]bool{
+	"the speaker of the quotation before":           true,
+	"the speaker of the paragraph before":           true,
+	"the last person named in the paragraph before": true,
+}
+
+// repeatedQuotations gives a quotation that repeats the words of another
+// the speaker the words around the other name, where nothing names its
+// own: "“… Fares have increased …”" quoted again a paragraph after
+// "Uber … tweeted this announcement: “… Fares have increased …”", or a
+// heading that repeats a quotation of the body.
+func (c *claimFinder) repeatedQuotations() {
+	d := c.d
+	key := func(cl claim) string {
+		var b strings.Builder
+		n := 0
+		for k := cl.first; k < cl.end; k++ {
+			if d.toks[k].word {
+				b.WriteString(d.lower(k))
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		if n < 4 {
+			return ""
+		}
+		return b.String()
+	}
+	said := map[string]claim{}
+	for _, cl := range c.claims {
+		if cl.direct && cl.speaker != nil && !guessedSpeakers[cl.how] {
+			if k := key(cl); k != "" {
+				if _, ok := said[k]; !ok {
+					said[k] = cl
+				}
+			}
+		}
+	}
+	if len(said) == 0 {
+		return
+	}
+	for i, cl := range c.claims {
+		if !cl.direct || cl.speaker != nil && !guessedSpeakers[cl.how] {
+			continue
+		}
+		if first, ok := said[key(cl)]; ok && first.first != cl.first {
+			c.claims[i].speaker, c.claims[i].how = first.speaker, "the words "+first.speaker.e.name+" is quoted saying before"
 		}
 	}
 }
@@ -1140,9 +1279,9 @@ func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
 			mm := c.f.mentions[m]
 			return &mm, "“" + d.textOf(mm.first, mm.end) + ":”", true
 		}
-		// A colon that ends a sentence whose subject is a person
-		// introduces their words: "Alverson summed up the journey …:
-		// “It's Seattle old school …”".
+		// A colon that ends a sentence whose subject is a person or an
+		// organisation introduces their words: "Alverson summed up the
+		// journey …: “It's Seattle old school …”".
 		if m := c.sentenceSubject(k); m != nil {
 			return m, "the subject of the sentence the colon ends, " + m.e.name, true
 		}
@@ -1162,19 +1301,31 @@ func (c *claimFinder) attributed(q quotation) (*mention, string, bool) {
 	return nil, "", false
 }
 
-// sentenceSubject returns the person whose name begins the sentence of
-// token k, outside quotation marks, or nil.
+// sentenceSubject returns the actor whose name begins the sentence of
+// token k, outside quotation marks, or nil: a person or an organisation
+// ("Uber stepped in and tweeted this announcement:"), after an opening
+// adverbial that a comma closes ("In the midst of the fear, Uber …").
 func (c *claimFinder) sentenceSubject(k int) *mention {
 	d := c.d
 	start := int(d.sentence[k])
 	for start < k && !d.toks[start].word {
 		start++
 	}
+	if d.has(start, cPreposition) || d.has(start, cLocative) || d.has(start, cAdverb) {
+		comma := start + 1
+		for comma < k && !d.is(comma, ',') && c.f.mentionAt(comma) < 0 {
+			comma++
+		}
+		if d.is(comma, ',') {
+			start = comma + 1
+		}
+	}
 	m := c.f.mentionAt(start)
 	if m < 0 || d.toks[start].quoted {
 		return nil
 	}
-	if mm := c.f.mentions[m]; mm.from == start && mm.e.kind == model.KindPerson && mm.end < k {
+	mm := c.f.mentions[m]
+	if mm.from == start && (mm.e.kind == model.KindPerson || mm.e.kind == model.KindOrganization) && mm.end < k {
 		return &mm
 	}
 	return nil

@@ -243,10 +243,10 @@ var landNouns = set(`shore shores coast coastline coastlines waters beach beache
 // makes an organisation: "the Investment Company Act of 1940".
 var lawWords = set(`act bill`)
 
-// descriptions report how someone characterises a thing: "described
-// it as a stable but declining resource", "was described as
-// “unprecedented”".
-var descriptions = set(`described describes describe`)
+// descriptions report how someone characterises a thing, or itself:
+// "described it as a stable but declining resource", "was described as
+// “unprecedented”", "has presented itself as a modern alternative".
+var descriptions = set(`described describes describe portrayed portrays portray presented presents present`)
 
 // passiveAuxiliaries make the verb after them passive: "was described".
 var passiveAuxiliaries = set(`was were been is are be being`)

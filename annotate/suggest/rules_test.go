@@ -314,6 +314,15 @@ func TestSpeakersOfQuotations(t *testing.T) {
 		{"a colon that ends a sentence whose subject is a person",
 			"Boats\n\nCaptain Bob Alverson summed up the journey from the boat to the store: “It’s Seattle old school meets Seattle new school.”",
 			map[string]string{"old school": "Bob Alverson"}},
+		{"a colon after an opening adverbial, an organisation the subject",
+			"Port\n\nIn the midst of the strike, Aldermouth Port Authority stepped in and posted this notice: “The harbour will stay open all week.”",
+			map[string]string{"stay open": "Aldermouth Port Authority"}},
+		{"a participle whose sentence has no verb of speech: the sentence's subject",
+			"Votes\n\nSenator Jane Doe retweeted the story, saying, “Are there any happy voters left?”",
+			map[string]string{"happy voters": "Jane Doe"}},
+		{"a quotation that repeats another's words is that speaker's",
+			"Port\n\nMayor Layla Haddad posted a notice: “The harbour will stay open all week.”\n\nCouncillor Tom Forte read it on the quay.\n\n“… The harbour will stay open all week.”",
+			map[string]string{"stay open": "Layla Haddad"}},
 		{"a colon after a sentence whose subject is no person",
 			"Boats\n\nThe report of the commission summed it up: “It is a disaster for everyone involved.”",
 			map[string]string{"disaster": ""}},
@@ -378,6 +387,9 @@ func TestReportedAroundTheClause(t *testing.T) {
 		{"described as, passive, by someone named",
 			"The plan was described as “reckless” by Senator Jane Doe.",
 			[]string{"described as “reckless”<-Jane Doe"}},
+		{"presented itself as",
+			"Greyline Coaches has presented itself as a modern alternative to the council's buses.",
+			[]string{"itself as a modern alternative to the council's buses<-Greyline Coaches"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -387,4 +399,150 @@ func TestReportedAroundTheClause(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBlockQuotations: a block quotation printed without quotation marks
+// (a post or a letter the article reproduces) is the direct speech of the
+// one the paragraph before introduces, a sentence a claim.
+func TestBlockQuotations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]string // words of a claim → its speaker ("" for nobody)
+		not        []string          // words no claim may hold
+	}{
+		{"the last person the paragraph before names",
+			"# Bug\n\nThe developer Ammar Askar said he has released attack code. Here's how it works.\n\n> The client may send the server slots. This lets us craft a packet.\n>\n> These were the fixes that I recommended.\n",
+			map[string]string{"send the server": "Ammar Askar", "craft a packet": "Ammar Askar", "fixes that I": "Ammar Askar"}, nil},
+		{"the subject of a sentence ending in a colon",
+			"# Letter\n\nMayor Layla Haddad met Tom Forte on Monday. Haddad wrote to the council:\n\n> The harbour will stay open all winter.\n",
+			map[string]string{"stay open": "Layla Haddad"}, nil},
+		{"a listing of code is no claim",
+			"# Bug\n\nAmmar Askar explained it.\n\n> This is what it looks like.\n>\n>     rekt: { list: [ list: [ ] ] }\n",
+			map[string]string{"looks like": "Ammar Askar"}, []string{"rekt"}},
+		{"introduced by no one named",
+			"# Minutes\n\nThe draft minutes, which the Ledger has seen, record it as follows:\n\n> The terms were not acceptable to anyone present.\n",
+			nil, []string{"acceptable"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := model.ParseMarkdown("test.md", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ss := suggest.Suggest(art, suggest.Known{})
+			for words, want := range tt.want {
+				found := false
+				for _, s := range ss {
+					if s.Type != model.TypeClaim || !strings.Contains(s.Quote, words) {
+						continue
+					}
+					found = true
+					got := ""
+					if s.Speaker != nil {
+						got = s.Speaker.Actor.Name
+					}
+					if got != want {
+						t.Errorf("“%s” said by %q, want %q (%s)", s.Quote, got, want, s.Reason)
+					}
+				}
+				if !found {
+					t.Errorf("no claim with %q among %q", words, claims(ss))
+				}
+			}
+			for _, words := range tt.not {
+				for _, s := range ss {
+					if s.Type == model.TypeClaim && strings.Contains(s.Quote, words) {
+						t.Errorf("claim %q, want none with %q", s.Quote, words)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestRepeatedNames: a name of one word with no cue of its own is an
+// organisation's when the article repeats it mid-sentence and it acts
+// once at least (an auxiliary or a verb of speech after it, or a
+// possessive), in every place it is written; not a defined term after
+// "the", a place, a product that never acts, a word the article writes
+// in lower case too, nor a name in a handle.
+func TestRepeatedNames(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"a company that acts, everywhere it is written",
+			"The app has grown. Drivers for Uber complain. Critics say Uber has ignored regulators. Riders left Uber after the storm.",
+			[]string{"Uber=Uber", "Uber=Uber", "Uber=Uber"}, []string{"Uber"}},
+		{"a possessive that acts",
+			"Riders trust Lyft less. Critics blame Lyft’s drivers. The strike hurt Lyft badly.",
+			[]string{"Lyft=Lyft"}, nil},
+		{"fewer than three uses",
+			"Critics say Uber has ignored regulators. Riders left Uber after the storm.",
+			nil, []string{"Uber"}},
+		{"a defined term after an article",
+			"Critics fear the Bill has gone too far. They said the Bill would hurt. Labor backs the Bill.",
+			nil, []string{"Bill"}},
+		{"a place",
+			"Riders in Sydney were angry. The storm hit Sydney hard. Cafés in Sydney have closed.",
+			nil, []string{"Sydney"}},
+		{"a product that never acts",
+			"A flaw in Minecraft makes it easy to crash. The Minecraft protocol is old. Players of Minecraft lose items.",
+			nil, []string{"Minecraft"}},
+		{"written in lower case too",
+			"Fans say Apple has changed. They buy Apple phones. Apple pie is cheaper than an apple watch.",
+			nil, []string{"Apple"}},
+		{"a handle",
+			"One post read: @Uber_Sydney stop it. Drivers say Uber has changed. Riders left Uber after the storm. Uber's fares rose.",
+			[]string{"Uber=Uber", "Uber=Uber", "Uber=Uber"}, []string{"Uber"}},
+	})
+}
+
+// TestAcronymsOfThings: an acronym written in brackets after the words
+// it abbreviates is no organisation when those words are none (a file
+// format, a standard), anywhere in the article; an organisation's stays.
+func TestAcronymsOfThings(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"a format's name",
+			"Items store metadata in a format known as Named Binary Tag (NBT). The NBT data is large.",
+			nil, []string{"NBT"}},
+		{"an organisation's name",
+			"The World Health Organization (WHO) warned on Monday. The WHO said more.",
+			[]string{"WHO=World Health Organization"}, nil},
+	})
+}
+
+// TestMagazines: "magazine" after a name is part of it, as
+// "administration" is, and the name alone stays what it is.
+func TestMagazines(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"a magazine",
+			"He retweeted an article by Vulture magazine on Monday.",
+			[]string{"Vulture magazine=Vulture magazine"}, nil},
+		{"a place's magazine, and the place",
+			"An article by New York magazine drew readers in New York.",
+			[]string{"New York magazine=New York magazine"}, []string{"New York"}},
+	})
+}
+
+// TestCopularRoles: a name of two words that "is a" role is a person's.
+func TestCopularRoles(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"is a reporter",
+			"Lucas Nolan is a reporter for a news site.",
+			[]string{"Lucas Nolan=Lucas Nolan"}, nil},
+		{"is a place, no role",
+			"Wall Street is a place of money. Green Park was a field.",
+			nil, []string{"Wall Street", "Green Park"}},
+	})
+}
+
+// TestAsReports: the one-word source of "as X reports" is an
+// organisation.
+func TestAsReports(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"as X reports",
+			"As Mashable reports, the company announced a minimum fare.",
+			[]string{"Mashable=Mashable"}, nil},
+		{"as a common word",
+			"As Usual reports go, this one was dull.",
+			nil, []string{"Usual"}},
+	})
 }
