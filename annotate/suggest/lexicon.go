@@ -130,7 +130,7 @@ var speechVerbs = set(`said says say told tells tell added adds declared declare
 	estimated alleged alleges accused accuse accuses acknowledge insist warn worry worries
 	worried hope hopes hoped fear fears feared demanded demands proposed proposes
 	called calls call testified testifies disclosed revealed divulged signalled signaled
-	indicated boasted boasts boast bragged brags`)
+	indicated boasted boasts boast bragged brags asked asks repeated repeats`)
 
 // attributions are the verbs of speech that close what they report:
 // "…, officials said.", "…, Reuters reported."

@@ -546,3 +546,46 @@ func TestAsReports(t *testing.T) {
 			nil, []string{"Usual"}},
 	})
 }
+
+// TestAskedAndRepeated: "asked" and "repeated" attribute a quotation as
+// "said" does.
+func TestAskedAndRepeated(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]string // words of a quotation → its speaker
+	}{
+		{"asked after a question",
+			"Debate\n\nMinister Hanna Brandt spoke first. Owen Radcliffe replied.\n\n“Is the honourable member saying we should not invest?” Brandt asked from the front bench.",
+			map[string]string{"honourable member": "Hanna Brandt"}},
+		{"repeated after a fragment",
+			"Debate\n\nMarta Lindqvist spoke next. Owen Radcliffe replied.\n\n“Efficiency savings,” Lindqvist repeated. “That is all we hear.”",
+			map[string]string{"Efficiency savings": "Marta Lindqvist"}},
+		{"asked before the name",
+			"Debate\n\nMinister Hanna Brandt spoke first. Owen Radcliffe replied.\n\n“Who will pay for it?” asked Brandt.",
+			map[string]string{"pay for it": "Hanna Brandt"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := suggest.Suggest(article(t, tt.text), suggest.Known{})
+			for words, want := range tt.want {
+				found := false
+				for _, s := range ss {
+					if s.Type != model.TypeClaim || !strings.Contains(s.Quote, words) {
+						continue
+					}
+					found = true
+					got := ""
+					if s.Speaker != nil {
+						got = s.Speaker.Actor.Name
+					}
+					if got != want {
+						t.Errorf("“%s” said by %q, want %q (%s)", s.Quote, got, want, s.Reason)
+					}
+				}
+				if !found {
+					t.Errorf("no claim with %q among %q", words, claims(ss))
+				}
+			}
+		})
+	}
+}
