@@ -573,14 +573,22 @@ func (f *actorFinder) bodyChunk(c chunk) {
 		f.orgEntity(first, end)
 		return
 	}
+	// The affiliation in "Marta Lindqvist of the Green Left": after a
+	// person's name, "of the" and a name give the party or body the
+	// person belongs to, not a speaker.
+	if f.affiliation(first) {
+		f.addAlias(f.orgEntity(first, end), alias)
+		return
+	}
 	// A name of two words or more that speaks: "Eric Reeves … said",
 	// "said Lotfi Azzouz", "according to Jane Doe", "Barack Obama: “…”".
 	if len(ws) >= 2 && (f.speaksAfter(after) || f.speaksBefore(first) || d.is(after, ':') && d.toks[min(after+1, len(d.toks)-1)].mark) {
 		f.person(first, end, alias, 0.75, "a name that speaks", "")
 		return
 	}
-	// "José Ibáñez of the Pacific Islands Observers Network".
-	if len(ws) >= 2 && d.lower(end) == "of" && d.lower(end+1) == "the" && f.orgAt(end+2) {
+	// "José Ibáñez of the Pacific Islands Observers Network", "Marta
+	// Lindqvist of the Green Left".
+	if len(ws) >= 2 && d.lower(end) == "of" && d.lower(end+1) == "the" && (f.orgAt(end+2) || f.personShaped(ws) && d.nameWord(end+2)) {
 		f.person(first, end, alias, 0.75, "a name with an organisation", "")
 		return
 	}
@@ -593,6 +601,20 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	if len(ws) >= 2 {
 		f.unresolved = append(f.unresolved, chunk{first, end})
 	}
+}
+
+// affiliation reports whether the name at token i follows "of the" after
+// a person's name: "Marta Lindqvist of the Green Left".
+func (f *actorFinder) affiliation(i int) bool {
+	d := f.d
+	if i < 3 || d.lower(i-1) != "the" || d.lower(i-2) != "of" || d.sentence[i-3] != d.sentence[i] {
+		return false
+	}
+	var ws []int
+	for k := i - 3; k >= 0 && d.nameWord(k) && d.sentence[k] == d.sentence[i] && len(ws) < 4; k-- {
+		ws = append([]int{k}, ws...)
+	}
+	return f.personShaped(ws)
 }
 
 // repeatedUses is how many times a name of one word that no other rule

@@ -589,3 +589,32 @@ func TestAskedAndRepeated(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonOfAnOrganisation: "X of the Y" after a person's name — Y is
+// the person's affiliation, an organisation, and X the speaker.
+func TestPersonOfAnOrganisation(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"of the party", "Marta Lindqvist of the Green Left said that the increase was a cut.",
+			[]string{"Marta Lindqvist=Marta Lindqvist", "Green Left=Green Left"}, []string{"Marta Lindqvist of the Green Left"}},
+	})
+	tests := []struct{ name, text, want string }{
+		{"the person speaks", "Marta Lindqvist of the Green Left said that the increase was a cut.",
+			"the increase was a cut<-Marta Lindqvist"},
+		{"she is the person", "Marta Lindqvist of the Green Left spoke. Later she said that the plan had failed.",
+			"the plan had failed<-Marta Lindqvist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := suggest.Suggest(article(t, tt.text), suggest.Known{})
+			got := claims(ss)
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("no %q among %q", tt.want, got)
+			}
+			for _, s := range ss {
+				if s.Type == model.TypeActor && s.Quote == "Green Left" && s.Actor.Kind != model.KindOrganization {
+					t.Errorf("Green Left suggested as %s (%s)", s.Actor.Kind, s.Reason)
+				}
+			}
+		})
+	}
+}
