@@ -618,3 +618,30 @@ func TestPersonOfAnOrganisation(t *testing.T) {
 		})
 	}
 }
+
+// TestAttributionReportsNothingMore: the verb that attributes a quotation
+// ("“…,” Radcliffe replied, to laughter …") reports nothing after it.
+func TestAttributionReportsNothingMore(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"replied, to laughter",
+			"Owen Radcliffe rose. “You should invest in forecasts,” Radcliffe replied, to laughter from his side of the chamber.",
+			[]string{"You should invest in forecasts<-Owen Radcliffe"}},
+		{"asked from the front bench",
+			"Helena Brandt rose. “Is the member saying we should not invest?” Brandt asked from the front bench.",
+			[]string{"Is the member saying we should not invest?<-Helena Brandt"}},
+		{"a reported claim after the name still counts",
+			"Owen Radcliffe rose. Radcliffe replied that the figures were wrong.",
+			[]string{"the figures were wrong<-Owen Radcliffe"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claims(suggest.Suggest(article(t, tt.text), suggest.Known{}))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("claims\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
