@@ -932,6 +932,16 @@ func (c *claimFinder) according(v int) {
 		for k < end && !d.is(k, ',') {
 			k++
 		}
+		// "According to the Statistics Office, she said, …": she says
+		// it, citing the office.
+		for j := k + 1; j < end && j-k <= 4; j++ {
+			if d.has(j, cSpeech) && d.is(j+1, ',') && d.subjectStart(j) == k+1 && j > k+1 {
+				if m, h := c.subject(j); m != nil {
+					subj, how, k = m, h, j+1
+				}
+				break
+			}
+		}
 		for _, part := range c.clauses(k+1, end) {
 			c.add(claim{first: part[0], end: part[1], speaker: subj, how: how, score: 0.6, reason: "reported speech: “according to”"})
 		}

@@ -645,3 +645,27 @@ func TestAttributionReportsNothingMore(t *testing.T) {
 		})
 	}
 }
+
+// TestAccordingToInsideSpeech: "According to X, she said, …" — she says
+// it, citing X.
+func TestAccordingToInsideSpeech(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"she said after according to",
+			"Party leader Marta Lindqvist questioned that claim. According to the Statistics Office, she said, 43,500 homes were started in 1998.",
+			[]string{"43,500 homes were started in 1998<-Marta Lindqvist"}},
+		{"according to alone",
+			"According to the Statistics Office, 43,500 homes were started in 1998.",
+			[]string{"43,500 homes were started in 1998<-Statistics Office"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claims(suggest.Suggest(article(t, tt.text), suggest.Known{}))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("claims\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
