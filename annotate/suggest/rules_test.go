@@ -669,3 +669,25 @@ func TestAccordingToInsideSpeech(t *testing.T) {
 		})
 	}
 }
+
+// TestClaimsCloseTheirQuotations: a reported claim, its span and its
+// wording, does not end inside a quotation it opened.
+func TestClaimsCloseTheirQuotations(t *testing.T) {
+	for _, text := range []string{
+		`Owen Radcliffe, finance spokesperson for the opposition Civic Alliance, said the minister's growth figures were "technically true and practically meaningless."`,
+		`Health Minister Dr. Amara Osei said this was "the largest increase in five years" and would fund 1,200 additional nursing posts.`,
+		"Health Minister Dr. Amara Osei said this was “the largest increase in five years” and would fund 1,200 additional nursing posts.",
+		"Owen Radcliffe said the figures were “technically true and practically meaningless.”",
+	} {
+		for _, s := range suggest.Suggest(article(t, text), suggest.Known{}) {
+			if s.Type != model.TypeClaim {
+				continue
+			}
+			for _, q := range []string{s.Quote, s.Text} {
+				if strings.Count(q, `"`)%2 != 0 || strings.Count(q, "“") != strings.Count(q, "”") {
+					t.Errorf("claim %q of %q leaves a quotation open", q, text)
+				}
+			}
+		}
+	}
+}
