@@ -1421,7 +1421,7 @@ func (f *actorFinder) match() {
 		default:
 			if capital {
 				m.score = 0.6
-				m.reason = d.textOf(i, end) + ", its capital, for " + fm.e.name + "'s government"
+				m.reason = d.textOf(i, end) + ", the seat of " + possessive(fm.e.name) + " government"
 			}
 			m.from = i
 			if fm.e.kind == model.KindPerson {
@@ -1479,6 +1479,14 @@ func (f *actorFinder) choose(forms []form, at int) form {
 		}
 	}
 	return forms[best]
+}
+
+// possessive is a name's possessive: "Russia's", "the Philippines'".
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
 }
 
 // isCapital reports whether the name at [i, end) is filed as a capital.
@@ -1656,7 +1664,7 @@ func (f *actorFinder) demonyms() {
 		}
 		e := f.byName(p.name)
 		f.mentions = append(f.mentions, mention{first: i, end: end, from: i, span: d.spanOf(i, end-1), e: e,
-			score: 0.5, reason: "“" + d.textOf(i, end) + "” for " + p.name + "'s government"})
+			score: 0.5, reason: "“" + d.textOf(i, end) + "” for " + possessive(p.name) + " government"})
 	}
 }
 

@@ -691,3 +691,35 @@ func TestClaimsCloseTheirQuotations(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalsAsVenuesAndSeats: a capital where an event will be is a
+// place; one that acts is named as its government's seat, the country in
+// its possessive.
+func TestCapitalsAsVenuesAndSeats(t *testing.T) {
+	tests := []struct {
+		name, text string
+		quote      string // "" when the text has no mention
+		reason     string
+	}{
+		{"a venue", "The next forum is planned for Manila in 2026.", "", ""},
+		{"a seat, a country ending in s", "Manila said the talks would go on.", "Manila", "Manila, the seat of Philippines' government"},
+		{"a seat that is no city", "The Kremlin said the talks would go on.", "Kremlin", "Kremlin, the seat of Russia's government"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range suggest.Suggest(article(t, tt.text), suggest.Known{}) {
+				if s.Type == model.TypeActor {
+					got = append(got, s.Quote+": "+s.Reason)
+				}
+			}
+			want := []string(nil)
+			if tt.quote != "" {
+				want = []string{tt.quote + ": " + tt.reason}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("actors %q, want %q", got, want)
+			}
+		})
+	}
+}
