@@ -1403,6 +1403,11 @@ func (f *actorFinder) match() {
 		if fm.short {
 			m.score = min(m.score, 0.85)
 			m.reason = "“" + d.textOf(i, end) + "”, a short form of " + fm.e.name
+		} else if fm.e.intro >= 0 && i != fm.e.intro && fm.e.reason != "" {
+			// The reason is the name's where the article introduces it,
+			// not here: "President" is before the first "Vladimir Putin"
+			// only.
+			m.reason = "“" + d.textOf(i, end) + "”, as named elsewhere: " + fm.e.reason
 		}
 		capital := f.isCapital(i, end)
 		switch {

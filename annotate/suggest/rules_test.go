@@ -723,3 +723,19 @@ func TestCapitalsAsVenuesAndSeats(t *testing.T) {
 		})
 	}
 }
+
+// TestReasonsOfLaterMentions: a name written again is explained by where
+// the article introduced it, not as if its title stood before it here.
+func TestReasonsOfLaterMentions(t *testing.T) {
+	text := "President Vladimir Putin arrived on Friday. On Saturday Vladimir Putin spoke."
+	var reasons []string
+	for _, s := range suggest.Suggest(article(t, text), suggest.Known{}) {
+		if s.Type == model.TypeActor && s.Quote == "Vladimir Putin" {
+			reasons = append(reasons, s.Reason)
+		}
+	}
+	want := []string{"“Vladimir Putin”, as named elsewhere: a name after the title “President”"}
+	if !slices.Equal(reasons, want) {
+		t.Errorf("reasons %q, want %q", reasons, want)
+	}
+}
