@@ -978,12 +978,18 @@ func (f *actorFinder) orgEntity(first, end int) *entity {
 	// "Greyline Coaches" goes by "Greyline", unless that is another's
 	// name ("US" of "US Congress"); commonNames drops those the
 	// article writes as common nouns.
-	if ws := wordsOf(name); len(ws) == 2 && orgWords[strings.ToLower(ws[1])] && !f.trie.named(ws[:1]) {
+	if ws := wordsOf(name); len(ws) == 2 && orgWords[strings.ToLower(ws[1])] && !governingBodies[strings.ToLower(ws[1])] && !f.trie.named(ws[:1]) {
 		f.trie.add(ws[:1], form{e: e, short: true})
 		f.orgShorts = append(f.orgShorts, oneWordName{word: ws[0], form: form{e: e, short: true}})
 	}
 	return e
 }
+
+// governingBodies are the organisations' words whose name's first word is
+// the land they govern or serve, not their short name: "Estmark
+// Assembly", "Scottish Parliament", "Kent Police" ("Estmark" is the land).
+var governingBodies = set(`assembly parliament congress senate council court government ministry
+	cabinet police army navy`)
 
 // commonNames drops the names of one word found for organisations that
 // the article also writes in lower case: such a word is a common noun

@@ -739,3 +739,14 @@ func TestReasonsOfLaterMentions(t *testing.T) {
 		t.Errorf("reasons %q, want %q", reasons, want)
 	}
 }
+
+// TestGoverningBodiesHaveNoFirstWordShortForm: the first word of a
+// governing body's name is its land, not its short name.
+func TestGoverningBodiesHaveNoFirstWordShortForm(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"an assembly", "Estmark Budget Clears First Reading\n\nThe Estmark Assembly passed the budget. Estmark exports fell.",
+			[]string{"Estmark Assembly=Estmark Assembly"}, []string{"Estmark"}},
+		{"a company keeps its short form", "Greyline Coaches cut routes. Greyline said fares would rise.",
+			[]string{"Greyline Coaches=Greyline Coaches", "Greyline=Greyline Coaches"}, nil},
+	})
+}
