@@ -969,7 +969,9 @@ func (f *actorFinder) orgEntity(first, end int) *entity {
 	}
 	key := nameKey(name)
 	for _, e := range f.entities {
-		if e.kind == model.KindOrganization && e.intro >= 0 && strings.HasSuffix(nameKey(e.name), " "+key) {
+		// A known body counts where the article writes its name: "the
+		// Assembly" after "the Estmark Assembly" a coder has tagged.
+		if e.kind == model.KindOrganization && (e.intro >= 0 || strings.Contains(d.text, e.name)) && strings.HasSuffix(nameKey(e.name), " "+key) {
 			f.trie.add(wordsOf(name), form{e: e, short: true})
 			return e
 		}

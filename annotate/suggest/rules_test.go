@@ -750,3 +750,15 @@ func TestGoverningBodiesHaveNoFirstWordShortForm(t *testing.T) {
 			[]string{"Greyline Coaches=Greyline Coaches", "Greyline=Greyline Coaches"}, nil},
 	})
 }
+
+// TestHeadWordOfAKnownBody: "the Assembly" after a known "Estmark
+// Assembly" is that actor, by its ID, not a new organisation.
+func TestHeadWordOfAKnownBody(t *testing.T) {
+	known := []model.Actor{{ID: "ea", Name: "Estmark Assembly", Kind: model.KindOrganization}}
+	text := "The Estmark Assembly passed the budget. It now goes to the Assembly's finance committee."
+	for _, s := range suggest.Suggest(article(t, text), suggest.Known{Actors: known}) {
+		if s.Type == model.TypeActor && s.Quote == "Assembly" && s.Actor.ID != "ea" {
+			t.Errorf("“Assembly” suggested as %q (ID %q), want the known Estmark Assembly: %s", s.Actor.Name, s.Actor.ID, s.Reason)
+		}
+	}
+}
