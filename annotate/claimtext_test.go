@@ -11,6 +11,10 @@ func TestClaimText(t *testing.T) {
 		{"Peacemaker-in-Chief", "Peacemaker-in-Chief"},
 		{"「東京」", "東京"},
 		{`""`, ""},
+		{`the figures were "technically true and practically meaningless."`, `the figures were "technically true and practically meaningless."`},
+		{"the figures were “technically true.”", "the figures were “technically true.”"},
+		{"“Closed,” she said, “all week.”", "Closed,” she said, “all week."},
+		{"«Non»", "Non"},
 	}
 	for _, tt := range tests {
 		if got := ClaimText(tt.quote); got != tt.want {

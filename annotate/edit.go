@@ -507,7 +507,7 @@ func hasName(a model.Actor, s string) bool {
 // learnAlias adds the surface form quote of a mention to a's aliases, as
 // learned, unless a already goes by it, and reports whether it did.
 func learnAlias(a *model.Actor, quote string) bool {
-	alias := model.OneLine(quote)
+	alias := aliasOf(*a, quote)
 	if alias == "" || hasName(*a, alias) {
 		return false
 	}
@@ -516,17 +516,44 @@ func learnAlias(a *model.Actor, quote string) bool {
 	return true
 }
 
+// aliasOf is the name a mention written quote teaches a person: the
+// quote without the role before the name, which a mention's span holds
+// ("South Korean meteorologist 김서연", "wife Grace" teach "김서연",
+// "Grace") — the words after the last one in lower case, bar the
+// particles of names ("Osama bin Laden").
+func aliasOf(a model.Actor, quote string) string {
+	alias := model.OneLine(quote)
+	if a.Kind != model.KindPerson {
+		return alias
+	}
+	words := strings.Fields(alias)
+	for i := len(words) - 1; i > 0; i-- {
+		r, _ := utf8.DecodeRuneInString(words[i-1])
+		if unicode.IsLower(r) && !nameParticles[strings.ToLower(words[i-1])] {
+			return strings.Join(words[i:], " ")
+		}
+	}
+	return alias
+}
+
+// nameParticles stand in lower case inside a person's name: "Osama bin
+// Laden", "Ursula von der Leyen", "Charles de Gaulle".
+var nameParticles = map[string]bool{"bin": true, "ibn": true, "al": true, "el": true, "de": true, "del": true,
+	"della": true, "di": true, "da": true, "dos": true, "das": true, "du": true, "van": true, "von": true,
+	"der": true, "den": true, "ter": true, "le": true, "la": true, "abu": true, "ben": true}
+
 // forgetAlias drops from a the alias that a mention written quote taught
 // it, learned and not written by hand, once no actor annotation of a in d
 // is written so (ignoring case and spacing, as learnAlias compares), and
 // reports whether it did.
 func forgetAlias(d *Document, a *model.Actor, quote string) bool {
-	taught := func(x string) bool { return sameName(x, quote) }
+	alias := aliasOf(*a, quote)
+	taught := func(x string) bool { return sameName(x, alias) }
 	if !slices.ContainsFunc(a.Learned, taught) {
 		return false
 	}
 	if d.refersTo(func(n *model.Annotation) bool {
-		return n.Type == model.TypeActor && n.Actor == a.ID && sameName(n.Quote, quote)
+		return n.Type == model.TypeActor && n.Actor == a.ID && sameName(aliasOf(*a, n.Quote), alias)
 	}) {
 		return false
 	}

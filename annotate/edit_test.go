@@ -701,3 +701,26 @@ func TestEditorAuthor(t *testing.T) {
 		t.Errorf("with no author configured the annotation records %q", anon.Author)
 	}
 }
+
+// TestAliasWithoutTheRole: a mention's span holds the role before a name,
+// as the coding guide has it; the alias it teaches is the name alone.
+func TestAliasWithoutTheRole(t *testing.T) {
+	const text = "South Korean meteorologist 김서연 spoke. His wife Grace came, and Osama bin Laden did not."
+	tests := []struct {
+		quote string
+		who   annotate.ActorChoice
+		want  []string
+	}{
+		{"South Korean meteorologist 김서연", annotate.ActorChoice{Name: "Kim Seo-yeon", Kind: model.KindPerson}, []string{"김서연"}},
+		{"wife Grace", annotate.ActorChoice{Name: "Grace Mugabe", Kind: model.KindPerson}, []string{"Grace"}},
+		{"Osama bin Laden", annotate.ActorChoice{Name: "Bin Laden", Kind: model.KindPerson}, []string{"Osama bin Laden"}},
+	}
+	for _, tt := range tests {
+		art := model.NewArticle(model.Meta{Title: "Roles"}, text, nil)
+		e := annotate.NewEditor(annotate.New(art, "roles.txt", "stance test"), art)
+		n := must[model.Annotation](t)(e.TagActor(spanOf(t, text, tt.quote, 0), tt.who))
+		if a, _ := e.Doc().Actor(n.Actor); !slices.Equal(a.Aliases, tt.want) {
+			t.Errorf("%q: aliases = %q, want %q", tt.quote, a.Aliases, tt.want)
+		}
+	}
+}

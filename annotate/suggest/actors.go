@@ -573,14 +573,22 @@ func (f *actorFinder) bodyChunk(c chunk) {
 		f.orgEntity(first, end)
 		return
 	}
+	// The affiliation in "Marta Lindqvist of the Green Left": after a
+	// person's name, "of the" and a name give the party or body the
+	// person belongs to, not a speaker.
+	if f.affiliation(first) {
+		f.addAlias(f.orgEntity(first, end), alias)
+		return
+	}
 	// A name of two words or more that speaks: "Eric Reeves … said",
 	// "said Lotfi Azzouz", "according to Jane Doe", "Barack Obama: “…”".
 	if len(ws) >= 2 && (f.speaksAfter(after) || f.speaksBefore(first) || d.is(after, ':') && d.toks[min(after+1, len(d.toks)-1)].mark) {
 		f.person(first, end, alias, 0.75, "a name that speaks", "")
 		return
 	}
-	// "José Ibáñez of the Pacific Islands Observers Network".
-	if len(ws) >= 2 && d.lower(end) == "of" && d.lower(end+1) == "the" && f.orgAt(end+2) {
+	// "José Ibáñez of the Pacific Islands Observers Network", "Marta
+	// Lindqvist of the Green Left".
+	if len(ws) >= 2 && d.lower(end) == "of" && d.lower(end+1) == "the" && (f.orgAt(end+2) || f.personShaped(ws) && d.nameWord(end+2)) {
 		f.person(first, end, alias, 0.75, "a name with an organisation", "")
 		return
 	}
@@ -593,6 +601,20 @@ func (f *actorFinder) bodyChunk(c chunk) {
 	if len(ws) >= 2 {
 		f.unresolved = append(f.unresolved, chunk{first, end})
 	}
+}
+
+// affiliation reports whether the name at token i follows "of the" after
+// a person's name: "Marta Lindqvist of the Green Left".
+func (f *actorFinder) affiliation(i int) bool {
+	d := f.d
+	if i < 3 || d.lower(i-1) != "the" || d.lower(i-2) != "of" || d.sentence[i-3] != d.sentence[i] {
+		return false
+	}
+	var ws []int
+	for k := i - 3; k >= 0 && d.nameWord(k) && d.sentence[k] == d.sentence[i] && len(ws) < 4; k-- {
+		ws = append([]int{k}, ws...)
+	}
+	return f.personShaped(ws)
 }
 
 // repeatedUses is how many times a name of one word that no other rule
@@ -947,7 +969,9 @@ func (f *actorFinder) orgEntity(first, end int) *entity {
 	}
 	key := nameKey(name)
 	for _, e := range f.entities {
-		if e.kind == model.KindOrganization && e.intro >= 0 && strings.HasSuffix(nameKey(e.name), " "+key) {
+		// A known body counts where the article writes its name: "the
+		// Assembly" after "the Estmark Assembly" a coder has tagged.
+		if e.kind == model.KindOrganization && (e.intro >= 0 || strings.Contains(d.text, e.name)) && strings.HasSuffix(nameKey(e.name), " "+key) {
 			f.trie.add(wordsOf(name), form{e: e, short: true})
 			return e
 		}
@@ -956,12 +980,18 @@ func (f *actorFinder) orgEntity(first, end int) *entity {
 	// "Greyline Coaches" goes by "Greyline", unless that is another's
 	// name ("US" of "US Congress"); commonNames drops those the
 	// article writes as common nouns.
-	if ws := wordsOf(name); len(ws) == 2 && orgWords[strings.ToLower(ws[1])] && !f.trie.named(ws[:1]) {
+	if ws := wordsOf(name); len(ws) == 2 && orgWords[strings.ToLower(ws[1])] && !governingBodies[strings.ToLower(ws[1])] && !f.trie.named(ws[:1]) {
 		f.trie.add(ws[:1], form{e: e, short: true})
 		f.orgShorts = append(f.orgShorts, oneWordName{word: ws[0], form: form{e: e, short: true}})
 	}
 	return e
 }
+
+// governingBodies are the organisations' words whose name's first word is
+// the land they govern or serve, not their short name: "Estmark
+// Assembly", "Scottish Parliament", "Kent Police" ("Estmark" is the land).
+var governingBodies = set(`assembly parliament congress senate council court government ministry
+	cabinet police army navy`)
 
 // commonNames drops the names of one word found for organisations that
 // the article also writes in lower case: such a word is a common noun
@@ -1381,6 +1411,11 @@ func (f *actorFinder) match() {
 		if fm.short {
 			m.score = min(m.score, 0.85)
 			m.reason = "“" + d.textOf(i, end) + "”, a short form of " + fm.e.name
+		} else if fm.e.intro >= 0 && i != fm.e.intro && fm.e.reason != "" {
+			// The reason is the name's where the article introduces it,
+			// not here: "President" is before the first "Vladimir Putin"
+			// only.
+			m.reason = "“" + d.textOf(i, end) + "”, as named elsewhere: " + fm.e.reason
 		}
 		capital := f.isCapital(i, end)
 		switch {
@@ -1399,7 +1434,7 @@ func (f *actorFinder) match() {
 		default:
 			if capital {
 				m.score = 0.6
-				m.reason = d.textOf(i, end) + ", its capital, for " + fm.e.name + "'s government"
+				m.reason = d.textOf(i, end) + ", the seat of " + possessive(fm.e.name) + " government"
 			}
 			m.from = i
 			if fm.e.kind == model.KindPerson {
@@ -1457,6 +1492,14 @@ func (f *actorFinder) choose(forms []form, at int) form {
 		}
 	}
 	return forms[best]
+}
+
+// possessive is a name's possessive: "Russia's", "the Philippines'".
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
 }
 
 // isCapital reports whether the name at [i, end) is filed as a capital.
@@ -1634,7 +1677,7 @@ func (f *actorFinder) demonyms() {
 		}
 		e := f.byName(p.name)
 		f.mentions = append(f.mentions, mention{first: i, end: end, from: i, span: d.spanOf(i, end-1), e: e,
-			score: 0.5, reason: "“" + d.textOf(i, end) + "” for " + p.name + "'s government"})
+			score: 0.5, reason: "“" + d.textOf(i, end) + "” for " + possessive(p.name) + " government"})
 	}
 }
 

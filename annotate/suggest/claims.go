@@ -327,8 +327,8 @@ func (c *claimFinder) reported(from, to int) {
 			c.nounClause(v)
 			continue
 		}
-		if t.cap || d.afterQuotation(v) {
-			continue // "“…,” said the spokesman": the quotation's attribution
+		if t.cap || d.afterQuotation(v) || d.afterQuotation(d.subjectStart(v)) && d.adverbialAfter(v) {
+			continue // "“…,” said the spokesman", "“…,” Radcliffe replied, to laughter": the quotation's attribution
 		}
 		if descriptions[w] {
 			c.describedAs(v)
@@ -735,6 +735,28 @@ func (d *doc) afterQuotation(v int) bool {
 	return k > 0 && d.toks[k].mark && d.toks[k-1].quoted
 }
 
+// subjectStart returns the first token of the name or pronoun right
+// before the verb at v ("Owen Radcliffe" in "Owen Radcliffe replied"), or
+// v when there is none.
+func (d *doc) subjectStart(v int) int {
+	k := v
+	for k > 0 && v-k < 4 && d.toks[k-1].word && !d.toks[k-1].quoted && (d.nameWord(k-1) || d.has(k-1, cPronoun)) {
+		k--
+	}
+	return k
+}
+
+// adverbialAfter reports whether a preposition follows the verb at v, at
+// once or after a comma: "asked from the front bench", "replied, to
+// laughter …" say how it was said, not what.
+func (d *doc) adverbialAfter(v int) bool {
+	k := v + 1
+	if d.is(k, ',') {
+		k++
+	}
+	return prepositions[d.lower(k)]
+}
+
 // claimNouns stand between a cue and what it is about: "rejected claims
 // that …", "denied reports that …".
 var claimNouns = set(`claims reports allegations suggestions accusations rumours rumors
@@ -909,6 +931,16 @@ func (c *claimFinder) according(v int) {
 		k := v
 		for k < end && !d.is(k, ',') {
 			k++
+		}
+		// "According to the Statistics Office, she said, …": she says
+		// it, citing the office.
+		for j := k + 1; j < end && j-k <= 4; j++ {
+			if d.has(j, cSpeech) && d.is(j+1, ',') && d.subjectStart(j) == k+1 && j > k+1 {
+				if m, h := c.subject(j); m != nil {
+					subj, how, k = m, h, j+1
+				}
+				break
+			}
 		}
 		for _, part := range c.clauses(k+1, end) {
 			c.add(claim{first: part[0], end: part[1], speaker: subj, how: how, score: 0.6, reason: "reported speech: “according to”"})

@@ -130,7 +130,7 @@ var speechVerbs = set(`said says say told tells tell added adds declared declare
 	estimated alleged alleges accused accuse accuses acknowledge insist warn worry worries
 	worried hope hopes hoped fear fears feared demanded demands proposed proposes
 	called calls call testified testifies disclosed revealed divulged signalled signaled
-	indicated boasted boasts boast bragged brags`)
+	indicated boasted boasts boast bragged brags asked asks repeated repeats`)
 
 // attributions are the verbs of speech that close what they report:
 // "…, officials said.", "…, Reuters reported."
@@ -214,14 +214,15 @@ var pronouns = set(`he she`)
 var locatives = set(`in at near across throughout inside outside within around into
 	via through from over along beyond`)
 
-// motionWords make "to" and "for" before a country a direction: "travels
-// on to Ethiopia", "departing for Kenya".
+// motionWords make "to" and "for" before a country a direction or a
+// venue: "travels on to Ethiopia", "departing for Kenya", "the next forum
+// is planned for Manila".
 var motionWords = set(`travel travels travelled traveled travelling traveling flew fly
 	flies flying went go goes going came come comes coming returned return returns
 	returning moved move moves sent send sends sending flow flows flowed fled flee
 	arrived arrive arrives trip trips visit visits visited journey back departing depart
 	departed departs leaving left bound headed heading head flight flights fighters
-	migrants refugees exports imports shipped`)
+	migrants refugees exports imports shipped planned scheduled slated`)
 
 // placeWords before a country or capital make it a region or a place:
 // "eastern Ukraine", "downtown Tunis".

@@ -546,3 +546,219 @@ func TestAsReports(t *testing.T) {
 			nil, []string{"Usual"}},
 	})
 }
+
+// TestAskedAndRepeated: "asked" and "repeated" attribute a quotation as
+// "said" does.
+func TestAskedAndRepeated(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]string // words of a quotation → its speaker
+	}{
+		{"asked after a question",
+			"Debate\n\nMinister Hanna Brandt spoke first. Owen Radcliffe replied.\n\n“Is the honourable member saying we should not invest?” Brandt asked from the front bench.",
+			map[string]string{"honourable member": "Hanna Brandt"}},
+		{"repeated after a fragment",
+			"Debate\n\nMarta Lindqvist spoke next. Owen Radcliffe replied.\n\n“Efficiency savings,” Lindqvist repeated. “That is all we hear.”",
+			map[string]string{"Efficiency savings": "Marta Lindqvist"}},
+		{"asked before the name",
+			"Debate\n\nMinister Hanna Brandt spoke first. Owen Radcliffe replied.\n\n“Who will pay for it?” asked Brandt.",
+			map[string]string{"pay for it": "Hanna Brandt"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := suggest.Suggest(article(t, tt.text), suggest.Known{})
+			for words, want := range tt.want {
+				found := false
+				for _, s := range ss {
+					if s.Type != model.TypeClaim || !strings.Contains(s.Quote, words) {
+						continue
+					}
+					found = true
+					got := ""
+					if s.Speaker != nil {
+						got = s.Speaker.Actor.Name
+					}
+					if got != want {
+						t.Errorf("“%s” said by %q, want %q (%s)", s.Quote, got, want, s.Reason)
+					}
+				}
+				if !found {
+					t.Errorf("no claim with %q among %q", words, claims(ss))
+				}
+			}
+		})
+	}
+}
+
+// TestPersonOfAnOrganisation: "X of the Y" after a person's name — Y is
+// the person's affiliation, an organisation, and X the speaker.
+func TestPersonOfAnOrganisation(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"of the party", "Marta Lindqvist of the Green Left said that the increase was a cut.",
+			[]string{"Marta Lindqvist=Marta Lindqvist", "Green Left=Green Left"}, []string{"Marta Lindqvist of the Green Left"}},
+	})
+	tests := []struct{ name, text, want string }{
+		{"the person speaks", "Marta Lindqvist of the Green Left said that the increase was a cut.",
+			"the increase was a cut<-Marta Lindqvist"},
+		{"she is the person", "Marta Lindqvist of the Green Left spoke. Later she said that the plan had failed.",
+			"the plan had failed<-Marta Lindqvist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := suggest.Suggest(article(t, tt.text), suggest.Known{})
+			got := claims(ss)
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("no %q among %q", tt.want, got)
+			}
+			for _, s := range ss {
+				if s.Type == model.TypeActor && s.Quote == "Green Left" && s.Actor.Kind != model.KindOrganization {
+					t.Errorf("Green Left suggested as %s (%s)", s.Actor.Kind, s.Reason)
+				}
+			}
+		})
+	}
+}
+
+// TestAttributionReportsNothingMore: the verb that attributes a quotation
+// ("“…,” Radcliffe replied, to laughter …") reports nothing after it.
+func TestAttributionReportsNothingMore(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"replied, to laughter",
+			"Owen Radcliffe rose. “You should invest in forecasts,” Radcliffe replied, to laughter from his side of the chamber.",
+			[]string{"You should invest in forecasts<-Owen Radcliffe"}},
+		{"asked from the front bench",
+			"Helena Brandt rose. “Is the member saying we should not invest?” Brandt asked from the front bench.",
+			[]string{"Is the member saying we should not invest?<-Helena Brandt"}},
+		{"a reported claim after the name still counts",
+			"Owen Radcliffe rose. Radcliffe replied that the figures were wrong.",
+			[]string{"the figures were wrong<-Owen Radcliffe"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claims(suggest.Suggest(article(t, tt.text), suggest.Known{}))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("claims\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAccordingToInsideSpeech: "According to X, she said, …" — she says
+// it, citing X.
+func TestAccordingToInsideSpeech(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"she said after according to",
+			"Party leader Marta Lindqvist questioned that claim. According to the Statistics Office, she said, 43,500 homes were started in 1998.",
+			[]string{"43,500 homes were started in 1998<-Marta Lindqvist"}},
+		{"according to alone",
+			"According to the Statistics Office, 43,500 homes were started in 1998.",
+			[]string{"43,500 homes were started in 1998<-Statistics Office"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claims(suggest.Suggest(article(t, tt.text), suggest.Known{}))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("claims\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestClaimsCloseTheirQuotations: a reported claim, its span and its
+// wording, does not end inside a quotation it opened.
+func TestClaimsCloseTheirQuotations(t *testing.T) {
+	for _, text := range []string{
+		`Owen Radcliffe, finance spokesperson for the opposition Civic Alliance, said the minister's growth figures were "technically true and practically meaningless."`,
+		`Health Minister Dr. Amara Osei said this was "the largest increase in five years" and would fund 1,200 additional nursing posts.`,
+		"Health Minister Dr. Amara Osei said this was “the largest increase in five years” and would fund 1,200 additional nursing posts.",
+		"Owen Radcliffe said the figures were “technically true and practically meaningless.”",
+	} {
+		for _, s := range suggest.Suggest(article(t, text), suggest.Known{}) {
+			if s.Type != model.TypeClaim {
+				continue
+			}
+			for _, q := range []string{s.Quote, s.Text} {
+				if strings.Count(q, `"`)%2 != 0 || strings.Count(q, "“") != strings.Count(q, "”") {
+					t.Errorf("claim %q of %q leaves a quotation open", q, text)
+				}
+			}
+		}
+	}
+}
+
+// TestCapitalsAsVenuesAndSeats: a capital where an event will be is a
+// place; one that acts is named as its government's seat, the country in
+// its possessive.
+func TestCapitalsAsVenuesAndSeats(t *testing.T) {
+	tests := []struct {
+		name, text string
+		quote      string // "" when the text has no mention
+		reason     string
+	}{
+		{"a venue", "The next forum is planned for Manila in 2026.", "", ""},
+		{"a seat, a country ending in s", "Manila said the talks would go on.", "Manila", "Manila, the seat of Philippines' government"},
+		{"a seat that is no city", "The Kremlin said the talks would go on.", "Kremlin", "Kremlin, the seat of Russia's government"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range suggest.Suggest(article(t, tt.text), suggest.Known{}) {
+				if s.Type == model.TypeActor {
+					got = append(got, s.Quote+": "+s.Reason)
+				}
+			}
+			want := []string(nil)
+			if tt.quote != "" {
+				want = []string{tt.quote + ": " + tt.reason}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("actors %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestReasonsOfLaterMentions: a name written again is explained by where
+// the article introduced it, not as if its title stood before it here.
+func TestReasonsOfLaterMentions(t *testing.T) {
+	text := "President Vladimir Putin arrived on Friday. On Saturday Vladimir Putin spoke."
+	var reasons []string
+	for _, s := range suggest.Suggest(article(t, text), suggest.Known{}) {
+		if s.Type == model.TypeActor && s.Quote == "Vladimir Putin" {
+			reasons = append(reasons, s.Reason)
+		}
+	}
+	want := []string{"“Vladimir Putin”, as named elsewhere: a name after the title “President”"}
+	if !slices.Equal(reasons, want) {
+		t.Errorf("reasons %q, want %q", reasons, want)
+	}
+}
+
+// TestGoverningBodiesHaveNoFirstWordShortForm: the first word of a
+// governing body's name is its land, not its short name.
+func TestGoverningBodiesHaveNoFirstWordShortForm(t *testing.T) {
+	checkActorRules(t, []actorRule{
+		{"an assembly", "Estmark Budget Clears First Reading\n\nThe Estmark Assembly passed the budget. Estmark exports fell.",
+			[]string{"Estmark Assembly=Estmark Assembly"}, []string{"Estmark"}},
+		{"a company keeps its short form", "Greyline Coaches cut routes. Greyline said fares would rise.",
+			[]string{"Greyline Coaches=Greyline Coaches", "Greyline=Greyline Coaches"}, nil},
+	})
+}
+
+// TestHeadWordOfAKnownBody: "the Assembly" after a known "Estmark
+// Assembly" is that actor, by its ID, not a new organisation.
+func TestHeadWordOfAKnownBody(t *testing.T) {
+	known := []model.Actor{{ID: "ea", Name: "Estmark Assembly", Kind: model.KindOrganization}}
+	text := "The Estmark Assembly passed the budget. It now goes to the Assembly's finance committee."
+	for _, s := range suggest.Suggest(article(t, text), suggest.Known{Actors: known}) {
+		if s.Type == model.TypeActor && s.Quote == "Assembly" && s.Actor.ID != "ea" {
+			t.Errorf("“Assembly” suggested as %q (ID %q), want the known Estmark Assembly: %s", s.Actor.Name, s.Actor.ID, s.Reason)
+		}
+	}
+}
