@@ -288,14 +288,20 @@ func command(args ...string) func(b *bench, p program, folder string) ([]float64
 // reopenEdited is firstScreen on an article edited since it was coded:
 // its annotations file is put back first, as re-anchoring rewrites it.
 func reopenEdited(b *bench, p program, file string) ([]float64, error) {
-	orig, err := os.ReadFile(file + ".stance.json.orig")
-	if err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(file+".stance.json", orig, 0o644); err != nil {
+	if err := restoreCoding(file); err != nil {
 		return nil, err
 	}
 	return firstScreen(b, p, file)
+}
+
+// restoreCoding puts back the annotations file of the edited article, as
+// the workload wrote it, before each re-open rewrites it.
+func restoreCoding(file string) error {
+	orig, err := os.ReadFile(file + ".stance.json.orig")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file+".stance.json", orig, 0o644)
 }
 
 // reopenEditedPlaced is reopenEdited until the annotations are placed:
@@ -303,11 +309,7 @@ func reopenEdited(b *bench, p program, file string) ([]float64, error) {
 // against the whole text and re-anchored, and the annotations pane says
 // it loads with the article until then.
 func reopenEditedPlaced(b *bench, p program, file string) ([]float64, error) {
-	orig, err := os.ReadFile(file + ".stance.json.orig")
-	if err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(file+".stance.json", orig, 0o644); err != nil {
+	if err := restoreCoding(file); err != nil {
 		return nil, err
 	}
 	d, err := b.launch(p.argv(file))
