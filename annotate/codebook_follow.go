@@ -184,6 +184,66 @@ func (t Taught) Empty() bool { return len(t.entities) == 0 && len(t.aliases) == 
 // Has reports whether the entity id is one t says was added.
 func (t Taught) Has(id string) bool { return t.entities[id] }
 
+// Learnable returns what Learn and Unlearn read of doc, as a copy another
+// goroutine may read while doc is edited: its registry without the
+// entities no annotation uses that the codebook cb (nil: none) lacks or
+// that t says were added — a tag's copy that its undo leaves behind is not
+// learned, and is taken back — and a reference to each such entity that is
+// used. Only those few are looked for among the annotations, which are
+// not copied.
+func (t Taught) Learnable(doc *Document, cb *Codebook) *Document {
+	known := func(id string) bool {
+		if cb == nil {
+			return false
+		}
+		_, actor := cb.actorIndex(id)
+		_, claim := cb.claimIndex(id)
+		return actor || claim
+	}
+	suspect := map[string]bool{}
+	for _, a := range doc.Actors {
+		if !known(a.ID) || t.Has(a.ID) {
+			suspect[a.ID] = true
+		}
+	}
+	for _, x := range doc.Claims {
+		if !known(x.ID) || t.Has(x.ID) {
+			suspect[x.ID] = true
+		}
+	}
+	reg := &Document{}
+	used := map[string]bool{}
+	if len(suspect) > 0 {
+		for _, n := range doc.Annotations {
+			if suspect[n.Actor] {
+				used[n.Actor] = true
+			}
+			if suspect[n.Claim] {
+				used[n.Claim] = true
+			}
+		}
+		for _, a := range doc.Actors {
+			if suspect[a.Affiliation] {
+				used[a.Affiliation] = true
+			}
+		}
+		for id := range used {
+			reg.Annotations = append(reg.Annotations, model.Annotation{Actor: id, Claim: id})
+		}
+	}
+	for _, a := range doc.Actors {
+		if !suspect[a.ID] || used[a.ID] {
+			reg.Actors = append(reg.Actors, cloneActor(a))
+		}
+	}
+	for _, x := range doc.Claims {
+		if !suspect[x.ID] || used[x.ID] {
+			reg.Claims = append(reg.Claims, cloneClaim(x))
+		}
+	}
+	return reg
+}
+
 // Unlearn takes from the codebook what t says the session's document
 // taught it and d no longer has: an entity no annotation of d uses (and no
 // actor of the codebook has as its affiliation), an alias d's copy of its

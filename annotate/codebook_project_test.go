@@ -603,3 +603,39 @@ func TestUnlearnWhatWasUndone(t *testing.T) {
 		}
 	})
 }
+
+// What the reader hands Learn and Unlearn in the background: the registry
+// less a copy no annotation uses that the codebook lacks (an undone tag's),
+// with a reference to each new entity in use; the codebook's own entities
+// stay, used or not.
+func TestLearnable(t *testing.T) {
+	cb := annotate.NewCodebook()
+	cb.Actors = []model.Actor{{ID: "a-000001", Name: "Vladimir Putin", Kind: model.KindPerson}}
+	doc := &annotate.Document{
+		Actors: []model.Actor{
+			{ID: "a-000001", Name: "Vladimir Putin", Kind: model.KindPerson, Aliases: []string{"Putin"}},
+			{ID: "a-000002", Name: "Zelensky", Kind: model.KindPerson},
+			{ID: "a-000003", Name: "Moscow", Kind: model.KindCountry},
+		},
+		Claims:      []model.Claim{{ID: "c-000001", Text: "no deal"}},
+		Annotations: []model.Annotation{{ID: "n-1", Type: model.TypeActor, Actor: "a-000002"}},
+	}
+	reg := annotate.Taught{}.Learnable(doc, cb)
+	var ids []string
+	for _, a := range reg.Actors {
+		ids = append(ids, a.ID)
+	}
+	for _, x := range reg.Claims {
+		ids = append(ids, x.ID)
+	}
+	if want := []string{"a-000001", "a-000002"}; !slices.Equal(ids, want) {
+		t.Errorf("learnable entities %v, want %v (the unused Moscow and claim left out)", ids, want)
+	}
+	if len(reg.Annotations) != 1 || reg.Annotations[0].Actor != "a-000002" {
+		t.Errorf("references %+v, want one to a-000002", reg.Annotations)
+	}
+	reg.Actors[0].Aliases[0] = "Vova"
+	if doc.Actors[0].Aliases[0] != "Putin" {
+		t.Error("the copy shares its aliases with the document")
+	}
+}

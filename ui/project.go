@@ -3,13 +3,11 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"stance/annotate"
-	"stance/model"
 )
 
 // projectState is what a session of an article in a project knows of the
@@ -206,7 +204,7 @@ func (r *reader) learnCmd() tea.Cmd {
 		return nil
 	}
 	p, taught := ps.p, ps.taught.Clone()
-	reg := learnable(s.Doc(), ps.cb, taught)
+	reg := taught.Learnable(s.Doc(), ps.cb)
 	return safeCmd(func() tea.Msg {
 		rep, err := p.Learn(reg)
 		if err != nil {
@@ -221,64 +219,6 @@ func (r *reader) learnCmd() tea.Cmd {
 		cb, err := p.Codebook()
 		return learnedMsg{sess: s, cb: cb, rep: rep, took: took, err: err}
 	})
-}
-
-// learnable is what of doc the codebook may learn and unlearn from: its
-// registry without the entities that the codebook lacks or that taught says
-// this session added and that no annotation uses, and one reference to each
-// of those that one does. Only those few are looked up in the annotations.
-func learnable(doc *annotate.Document, cb *annotate.Codebook, taught annotate.Taught) *annotate.Document {
-	known := func(id string) bool {
-		if cb == nil {
-			return false
-		}
-		_, actor := cb.Actor(id)
-		_, claim := cb.Claim(id)
-		return actor || claim
-	}
-	suspect := map[string]bool{}
-	for _, a := range doc.Actors {
-		if !known(a.ID) || taught.Has(a.ID) {
-			suspect[a.ID] = true
-		}
-	}
-	for _, x := range doc.Claims {
-		if !known(x.ID) || taught.Has(x.ID) {
-			suspect[x.ID] = true
-		}
-	}
-	reg := &annotate.Document{}
-	used := map[string]bool{}
-	if len(suspect) > 0 {
-		for _, n := range doc.Annotations {
-			if suspect[n.Actor] {
-				used[n.Actor] = true
-			}
-			if suspect[n.Claim] {
-				used[n.Claim] = true
-			}
-		}
-		for _, a := range doc.Actors {
-			if suspect[a.Affiliation] {
-				used[a.Affiliation] = true
-			}
-		}
-		for id := range used {
-			reg.Annotations = append(reg.Annotations, model.Annotation{Actor: id, Claim: id})
-		}
-	}
-	for _, a := range doc.Actors {
-		if !suspect[a.ID] || used[a.ID] {
-			a.Aliases = slices.Clone(a.Aliases)
-			reg.Actors = append(reg.Actors, a)
-		}
-	}
-	for _, x := range doc.Claims {
-		if !suspect[x.ID] || used[x.ID] {
-			reg.Claims = append(reg.Claims, x)
-		}
-	}
-	return reg
 }
 
 // learnedMsg says what the codebook learned from the session's registry,
