@@ -323,7 +323,8 @@ func reopenEditedPlaced(b *bench, p program, file string) ([]float64, error) {
 		return nil, err
 	}
 	placed := func(s screen, _ bool) bool {
-		return !strings.Contains(s.text, "loading") && strings.Contains(s.text, "Annotations · ") && !strings.Contains(s.text, "Annotations · all · 0 ")
+		return !strings.Contains(s.text, "loading the article") && !strings.Contains(s.text, "loading with the article") &&
+			strings.Contains(s.text, "Annotations · ") && !strings.Contains(s.text, "Annotations · all · 0 ")
 	}
 	if placed(from, false) {
 		return []float64{ms(d)}, nil // placed before the first frame
